@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Building an AT modem: open every port, probe it with AT, keep the ones
+ * that answer, and watch them so a vanished device removes the modem. */
+#include "md-at-modem.h"
+
+#include "md-errors.h"
+#include "md-log.h"
+
+#define PROBE_TIMEOUT_MS 1500
+
+static void
+md_at_modem_data_free (gpointer data)
+{
+  MdAtModemData *at = data;
+
+  for (guint i = 0; i < at->ports->len; i++)
+    md_at_port_close (g_ptr_array_index (at->ports, i));
+  g_ptr_array_unref (at->ports);
+  g_free (at->no_answer);
+  g_free (at);
+}
+
+MdAtModemData *
+md_at_modem_data (MdModem *modem)
+{
+  return md_modem_get_protocol_data (modem);
+}
+
+MdAtPort *
+md_at_modem_primary (MdModem *modem, GError **error)
+{
+  MdAtModemData *at = md_at_modem_data (modem);
+
+  if (at && at->primary && md_at_port_is_open (at->primary))
+    return at->primary;
+  g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "%s",
+               at && at->no_answer ? at->no_answer : "no AT control port available");
+  return NULL;
+}
+
+static void
+command_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
+
+  if (!response)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, response, g_free);
+}
+
+void
+md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms,
+                     GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (modem, cancellable, callback, user_data);
+  GError *error = NULL;
+  MdAtPort *port = md_at_modem_primary (modem, &error);
+
+  if (!port) {
+    g_task_return_error (task, error);
+    return;
+  }
+  md_at_port_command (port, command, timeout_ms, cancellable, command_ready, g_steal_pointer (&task));
+}
+
+char *
+md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- creation ------------------------------------------------------------ */
+
+typedef struct {
+  guint modem_id;
+  char *plugin_name;
+  char *uid;
+  GStrv drivers;
+  const MdModemOps *ops;
+  GPtrArray *ports;     /* MdAtPort*, opened, in the order given */
+  GArray *answered;     /* gboolean per port */
+  guint next;
+} CreateContext;
+
+static void
+create_context_free (gpointer data)
+{
+  CreateContext *ctx = data;
+
+  g_free (ctx->plugin_name);
+  g_free (ctx->uid);
+  g_strfreev (ctx->drivers);
+  g_ptr_array_unref (ctx->ports);
+  g_array_unref (ctx->answered);
+  g_free (ctx);
+}
+
+static void
+port_closed (MdAtPort *port, GError *error, gpointer user_data)
+{
+  MdModem *modem = user_data;
+
+  md_log_info (md_modem_get_log_name (modem), "port %s closed: %s",
+               md_at_port_get_name (port), error ? error->message : "unknown reason");
+  md_modem_vanished (modem);
+}
+
+static MdModem *
+build_modem (CreateContext *ctx)
+{
+  MdModem *modem = md_modem_new (ctx->modem_id, ctx->uid, ctx->plugin_name,
+                                 (const char *const *) ctx->drivers, ctx->ops);
+  MdAtModemData *at = g_new0 (MdAtModemData, 1);
+
+  at->ports = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ctx->ports->len; i++) {
+    MdAtPort *port = g_ptr_array_index (ctx->ports, i);
+    gboolean answered = g_array_index (ctx->answered, gboolean, i);
+
+    md_modem_add_port (modem, md_at_port_get_name (port),
+                       answered ? MD_MODEM_PORT_TYPE_AT : MD_MODEM_PORT_TYPE_UNKNOWN);
+    g_signal_connect_object (port, "closed", G_CALLBACK (port_closed), modem, 0);
+    if (answered && !at->primary)
+      at->primary = port;
+    g_ptr_array_add (at->ports, g_object_ref (port));
+  }
+  if (!at->primary) {
+    at->no_answer = g_strdup ("no port answered AT commands");
+    md_modem_set_primary_port (modem, md_at_port_get_name (g_ptr_array_index (ctx->ports, 0)));
+  } else {
+    md_modem_set_primary_port (modem, md_at_port_get_name (at->primary));
+  }
+  md_modem_set_protocol_data (modem, at, md_at_modem_data_free);
+  return modem;
+}
+
+static void probe_next (GTask *task);
+
+static void
+probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CreateContext *ctx = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean answered = md_at_port_probe_finish (MD_AT_PORT (source), result, &error);
+
+  if (!answered)
+    md_log_info (md_at_port_get_name (MD_AT_PORT (source)), "not an AT port: %s", error->message);
+  g_array_append_val (ctx->answered, answered);
+  ctx->next++;
+  probe_next (g_steal_pointer (&task));
+}
+
+static void
+probe_next (GTask *task)
+{
+  CreateContext *ctx = g_task_get_task_data (task);
+
+  if (g_task_return_error_if_cancelled (task)) {
+    g_object_unref (task);
+    return;
+  }
+  if (ctx->next < ctx->ports->len) {
+    md_at_port_probe_async (g_ptr_array_index (ctx->ports, ctx->next), PROBE_TIMEOUT_MS,
+                            g_task_get_cancellable (task), probe_ready, task);
+    return;
+  }
+  g_task_return_pointer (task, build_modem (ctx), g_object_unref);
+  g_object_unref (task);
+}
+
+static gboolean
+open_ports (CreateContext *ctx, const char *const *devices, GError **error)
+{
+  for (guint i = 0; devices[i]; i++) {
+    g_autoptr(MdAtPort) port = md_at_port_new (devices[i]);
+
+    if (!md_at_port_open (port, error))
+      return FALSE;
+    g_ptr_array_add (ctx->ports, g_steal_pointer (&port));
+  }
+  return TRUE;
+}
+
+void
+md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                          const MdModemOps *ops, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  CreateContext *ctx = g_new0 (CreateContext, 1);
+  GError *error = NULL;
+
+  ctx->modem_id = modem_id;
+  ctx->plugin_name = g_strdup (plugin_name);
+  ctx->uid = g_strdup (device->uid);
+  ctx->drivers = g_strdupv ((char **) device->drivers);
+  ctx->ops = ops;
+  ctx->ports = g_ptr_array_new_with_free_func (g_object_unref);
+  ctx->answered = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_task_set_task_data (task, ctx, create_context_free);
+
+  if (!device->ports || !device->ports[0]) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given");
+    g_object_unref (task);
+    return;
+  }
+  if (!open_ports (ctx, device->ports, &error)) {
+    for (guint i = 0; i < ctx->ports->len; i++)
+      md_at_port_close (g_ptr_array_index (ctx->ports, i));
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  probe_next (task);
+}
+
+MdModem *
+md_at_modem_create_finish (GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The AT protocol plugin's side of a modem: its AT ports, how they are opened
+ * and probed, and the ops tables implemented with AT commands. Vendor
+ * plugins build on these. */
+#pragma once
+
+#include "plugin-api.h"
+#include "md-at-port.h"
+
+G_BEGIN_DECLS
+
+/* Protocol data of an AT modem (md_modem_get_protocol_data). */
+typedef struct {
+  GPtrArray *ports;    /* MdAtPort*, every port that answered AT */
+  MdAtPort *primary;   /* control port, NULL when none answered */
+  char *no_answer;     /* why no port answered, when none did */
+} MdAtModemData;
+
+MdAtModemData *md_at_modem_data (MdModem *modem);
+/* The primary AT port, or NULL after setting error. */
+MdAtPort *md_at_modem_primary (MdModem *modem, GError **error);
+
+/* Opens and probes every port of device, builds an MdModem with ops. */
+void md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                               const MdModemOps *ops, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+MdModem *md_at_modem_create_finish (GAsyncResult *result, GError **error);
+
+/* Runs one command on the primary port; for ops. */
+void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms,
+                          GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+char *md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error);
+
+extern const MdModemInitOps md_at_init_ops;
+extern const MdModemOps md_at_modem_ops;
+
+G_END_DECLS

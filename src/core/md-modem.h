@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The protocol-neutral modem: identity, ports, state and the capability ops
+ * a plugin gave it. The D-Bus layer watches it; it never sees D-Bus. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-enums.h"
+#include "md-modem-ops.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_MODEM (md_modem_get_type ())
+G_DECLARE_FINAL_TYPE (MdModem, md_modem, MD, MODEM, GObject)
+
+typedef struct {
+  char *name;          /* "ttyUSB2", "cdc-wdm0", "wwan0" */
+  MdModemPortType type;
+} MdModemPort;
+
+typedef struct {
+  char *manufacturer;
+  char *model;
+  char *revision;
+  char *hardware_revision;
+  char *equipment_identifier; /* IMEI, ESN or MEID */
+} MdModemIdentity;
+
+void md_modem_identity_free (MdModemIdentity *identity);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdModemIdentity, md_modem_identity_free)
+
+/* uid: the physical device (a sysfs path or Test.SetProfile's id). */
+MdModem *md_modem_new (guint id, const char *uid, const char *plugin,
+                       const char *const *drivers, const MdModemOps *ops);
+
+guint md_modem_get_id (MdModem *self);
+/* "modem3": the tag that names this modem in logs. */
+const char *md_modem_get_log_name (MdModem *self);
+const char *md_modem_get_uid (MdModem *self);
+const char *md_modem_get_plugin (MdModem *self);
+const char *const *md_modem_get_drivers (MdModem *self);
+const MdModemOps *md_modem_get_ops (MdModem *self);
+
+/* Ports: the first one added of the highest-priority control type becomes
+ * primary unless set explicitly. */
+void md_modem_add_port (MdModem *self, const char *name, MdModemPortType type);
+const MdModemPort *md_modem_get_ports (MdModem *self, guint *n_ports);
+void md_modem_set_primary_port (MdModem *self, const char *name);
+const char *md_modem_get_primary_port (MdModem *self);
+
+const MdModemIdentity *md_modem_get_identity (MdModem *self);
+void md_modem_take_identity (MdModem *self, MdModemIdentity *identity);
+
+MdModemState md_modem_get_state (MdModem *self);
+MdModemStateFailedReason md_modem_get_failed_reason (MdModem *self);
+/* The one way to change the state: checks the transition, logs old -> new
+ * and emits "state-changed" (old, new, reason). */
+void md_modem_set_state (MdModem *self, MdModemState state, MdModemStateChangeReason reason);
+void md_modem_set_failed (MdModem *self, MdModemStateFailedReason reason);
+gboolean md_modem_state_transition_valid (MdModemState from, MdModemState to);
+
+MdModemPowerState md_modem_get_power_state (MdModem *self);
+void md_modem_set_power_state (MdModem *self, MdModemPowerState power_state);
+
+guint32 md_modem_get_capabilities (MdModem *self);
+void md_modem_set_capabilities (MdModem *self, guint32 capabilities);
+
+/* The device went away: pending work fails, and "vanished" is emitted once
+ * so the owner unexports and drops the modem. */
+void md_modem_vanished (MdModem *self);
+gboolean md_modem_has_vanished (MdModem *self);
+
+/* Protocol plugins keep their port objects and private state here. */
+void md_modem_set_protocol_data (MdModem *self, gpointer data, GDestroyNotify destroy);
+gpointer md_modem_get_protocol_data (MdModem *self);
+
+/* Emitted by every setter that changed a published value ("changed"), so
+ * observers resynchronise in one place. */
+void md_modem_emit_changed (MdModem *self);
+
+G_END_DECLS

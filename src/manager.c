@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The Manager object: exports the Manager and Test interfaces, keeps the list
+ * of modems with their never-reused indexes, and builds a modem from a
+ * plugin, initializes it and exports it once its primary port is known. */
+#include "manager.h"
+
+#include "dbus-errors.h"
+#include "md-config.h"
+#include "md-dbus-gate.h"
+#include "md-dbus-generated.h"
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-modem-export.h"
+#include "md-modem-init.h"
+#include "plugin-api.h"
+
+#define MANAGER_PATH "/org/freedesktop/ModemManager1"
+
+struct _MdManager {
+  GDBusConnection *connection;
+  GDBusObjectManagerServer *object_manager;
+  MdDbusManager *manager_iface;
+  MdDbusTest *test_iface;
+  GHashTable *modems;       /* modem id -> MdModemExport* */
+  GHashTable *pending_uids; /* uids being created right now */
+  guint next_modem_id;
+  GCancellable *cancellable;
+};
+
+static const char *const manager_implemented[] = { "SetLogging", NULL };
+static const char *const test_implemented[] = { "SetProfile", NULL };
+
+/* --- modems -------------------------------------------------------------- */
+
+static gboolean
+uid_in_use (MdManager *self, const char *uid)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (g_hash_table_contains (self->pending_uids, uid))
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->modems);
+  while (g_hash_table_iter_next (&iter, NULL, &value)) {
+    if (g_strcmp0 (md_modem_get_uid (md_modem_export_get_modem (value)), uid) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+typedef struct {
+  MdManager *manager;
+  MdModem *modem;
+} VanishedModem;
+
+static gboolean
+remove_vanished_modem (gpointer user_data)
+{
+  VanishedModem *gone = user_data;
+
+  g_hash_table_remove (gone->manager->modems, GUINT_TO_POINTER (md_modem_get_id (gone->modem)));
+  g_object_unref (gone->modem);
+  g_free (gone);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+modem_vanished (MdModem *modem, gpointer user_data)
+{
+  VanishedModem *gone = g_new0 (VanishedModem, 1);
+
+  /* Unexporting drops the last references to the modem and its ports: do it
+   * from an idle, not inside the port's own "closed" emission. */
+  g_signal_handlers_disconnect_by_data (modem, user_data);
+  gone->manager = user_data;
+  gone->modem = g_object_ref (modem);
+  g_idle_add (remove_vanished_modem, gone);
+}
+
+static void
+add_modem (MdManager *self, MdModem *modem)
+{
+  MdModemExport *export = md_modem_export_new (modem, self->object_manager);
+
+  g_hash_table_insert (self->modems, GUINT_TO_POINTER (md_modem_get_id (modem)), export);
+  g_signal_connect (modem, "vanished", G_CALLBACK (modem_vanished), self);
+}
+
+typedef struct {
+  MdManager *manager;
+  GDBusMethodInvocation *invocation;
+  char *uid;
+} ProfileRequest;
+
+static void
+profile_request_finish (ProfileRequest *req, GError *error)
+{
+  g_hash_table_remove (req->manager->pending_uids, req->uid);
+  if (error)
+    g_dbus_method_invocation_take_error (req->invocation, error);
+  else
+    md_dbus_test_complete_set_profile (req->manager->test_iface, req->invocation);
+  g_free (req->uid);
+  g_free (req);
+}
+
+static void
+initialize_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ProfileRequest *req = user_data;
+  MdModem *modem = MD_MODEM (source);
+  GError *error = NULL;
+
+  if (!md_modem_initialize_finish (modem, result, &error) || md_modem_has_vanished (modem)) {
+    if (!error)
+      error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished");
+    g_prefix_error (&error, "Modem %s not created: ", req->uid);
+    profile_request_finish (req, error);
+    g_object_unref (modem);
+    return;
+  }
+  add_modem (req->manager, modem);
+  g_object_unref (modem);
+  profile_request_finish (req, NULL);
+}
+
+/* Plugins create modems without knowing the caller; this pairs the plugin
+ * with the request so the callback can call the right finish. */
+typedef struct {
+  const MdPlugin *plugin;
+  ProfileRequest *req;
+} CreateCall;
+
+static void
+create_call_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CreateCall *call = user_data;
+  ProfileRequest *req = call->req;
+  GError *error = NULL;
+  MdModem *modem = call->plugin->create_finish (result, &error);
+
+  g_free (call);
+  if (!modem) {
+    profile_request_finish (req, error);
+    return;
+  }
+  md_modem_initialize_async (modem, req->manager->cancellable, initialize_ready, req);
+}
+
+static gboolean
+validate_profile (MdManager *self, const char *uid, const char *plugin_name,
+                  const char *const *ports, const MdPlugin **out_plugin, GError **error)
+{
+  if (!uid || !*uid) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "The profile id is empty");
+    return FALSE;
+  }
+  if (!ports || !ports[0]) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given");
+    return FALSE;
+  }
+  for (guint i = 0; ports[i]; i++) {
+    if (!*ports[i]) {
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Empty port name");
+      return FALSE;
+    }
+  }
+  *out_plugin = md_plugin_find (plugin_name);
+  if (!*out_plugin) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND,
+                 "Requested plugin '%s' not found", plugin_name);
+    return FALSE;
+  }
+  if (uid_in_use (self, uid)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS,
+                 "A modem with id '%s' already exists", uid);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const char *uid,
+                    const char *plugin_name, const char *const *ports, gpointer user_data)
+{
+  MdManager *self = user_data;
+  const MdPlugin *plugin = NULL;
+  GError *error = NULL;
+  ProfileRequest *req;
+  CreateCall *call;
+  MdPluginDevice device = { .uid = uid, .ports = ports, .drivers = (const char *const[]){ NULL } };
+
+  if (!validate_profile (self, uid, plugin_name, ports, &plugin, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
+  md_log_info (NULL, "Test profile '%s': plugin '%s', %u port(s)", uid, plugin->name,
+               g_strv_length ((char **) ports));
+  req = g_new0 (ProfileRequest, 1);
+  req->manager = self;
+  req->invocation = invocation;
+  req->uid = g_strdup (uid);
+  g_hash_table_add (self->pending_uids, g_strdup (uid));
+  call = g_new0 (CreateCall, 1);
+  call->plugin = plugin;
+  call->req = req;
+  plugin->create_async (self->next_modem_id++, &device, self->cancellable, create_call_ready, call);
+  return TRUE;
+}
+
+/* --- Manager interface --------------------------------------------------- */
+
+static gboolean
+handle_set_logging (MdDbusManager *iface, GDBusMethodInvocation *invocation, const char *level,
+                    gpointer user_data)
+{
+  MdLogLevel new_level;
+  GError *error = NULL;
+
+  if (!md_log_level_from_string (level, &new_level, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
+  md_log_set_level (new_level);
+  md_log_info (NULL, "log level set to %s", md_log_level_to_string (new_level));
+  md_dbus_manager_complete_set_logging (iface, invocation);
+  return TRUE;
+}
+
+static gboolean
+export_interfaces (MdManager *self, gboolean test_enable, GError **error)
+{
+  self->manager_iface = md_dbus_manager_skeleton_new ();
+  md_dbus_manager_set_version (self->manager_iface, MD_VERSION);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->manager_iface), manager_implemented);
+  g_signal_connect (self->manager_iface, "handle-set-logging", G_CALLBACK (handle_set_logging), self);
+  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->manager_iface),
+                                         self->connection, MANAGER_PATH, error))
+    return FALSE;
+  if (!test_enable)
+    return TRUE;
+  self->test_iface = md_dbus_test_skeleton_new ();
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->test_iface), test_implemented);
+  g_signal_connect (self->test_iface, "handle-set-profile", G_CALLBACK (handle_set_profile), self);
+  return g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->test_iface),
+                                           self->connection, MANAGER_PATH, error);
+}
+
+MdManager *
+md_manager_new (GDBusConnection *connection, gboolean test_enable, GError **error)
+{
+  g_autoptr(MdManager) self = g_new0 (MdManager, 1);
+
+  md_dbus_errors_register ();
+  self->connection = g_object_ref (connection);
+  self->cancellable = g_cancellable_new ();
+  self->modems = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                        (GDestroyNotify) md_modem_export_free);
+  self->pending_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->object_manager = g_dbus_object_manager_server_new (MANAGER_PATH);
+  g_dbus_object_manager_server_set_connection (self->object_manager, connection);
+  if (!export_interfaces (self, test_enable, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+md_manager_free (MdManager *self)
+{
+  if (!self)
+    return;
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  if (self->modems) {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->modems);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_signal_handlers_disconnect_by_data (md_modem_export_get_modem (value), self);
+    g_hash_table_unref (self->modems);
+  }
+  g_clear_pointer (&self->pending_uids, g_hash_table_unref);
+  if (self->test_iface)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->test_iface));
+  if (self->manager_iface)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->manager_iface));
+  g_clear_object (&self->test_iface);
+  g_clear_object (&self->manager_iface);
+  if (self->object_manager)
+    g_dbus_object_manager_server_set_connection (self->object_manager, NULL);
+  g_clear_object (&self->object_manager);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->connection);
+  g_free (self);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The Manager object at /org/freedesktop/ModemManager1: the ObjectManager of
+ * all modems, the Manager interface and, with --test-enable, the Test
+ * interface. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _MdManager MdManager;
+
+MdManager *md_manager_new (GDBusConnection *connection, gboolean test_enable, GError **error);
+/* Unexports everything and closes every modem's ports. */
+void md_manager_free (MdManager *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdManager, md_manager_free)
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* What a plugin is: a const struct with a name, a declarative match table and
+ * a create function that turns a device's ports into an MdModem carrying the
+ * right ops tables. Plugins include only this header (and the core it
+ * names). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-modem.h"
+
+G_BEGIN_DECLS
+
+/* The physical device handed to a plugin. */
+typedef struct {
+  const char *uid;               /* sysfs path, or Test.SetProfile's id */
+  const char *const *ports;      /* "/dev/ttyUSB2", "abstract:NAME", ... */
+  const char *const *drivers;    /* kernel drivers, may be empty */
+  guint16 vendor_id;
+  guint16 product_id;
+} MdPluginDevice;
+
+/* Which devices a plugin wants; NULL/0-terminated lists, NULL means "any". */
+typedef struct {
+  const char *const *subsystems;
+  const guint16 *vendor_ids;
+  const char *const *drivers;
+  const char *const *udev_tags;
+} MdPluginMatch;
+
+typedef struct {
+  const char *name;
+  MdPluginMatch match;
+  /* Opens and probes the ports and builds the modem (not yet initialized).
+   * modem_id is the N of /org/freedesktop/ModemManager1/Modem/N. */
+  void (*create_async) (guint modem_id, const MdPluginDevice *device, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data);
+  MdModem *(*create_finish) (GAsyncResult *result, GError **error);
+} MdPlugin;
+
+/* The built-in plugins, and lookup by name. */
+const MdPlugin *md_plugin_find (const char *name);
+const MdPlugin *const *md_plugin_list (void);
+
+G_END_DECLS

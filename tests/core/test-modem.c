@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The core modem: state transitions, primary port choice, and the
+ * initialization flow driven through fake ops. */
+#include "md-errors.h"
+#include "md-modem-init.h"
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean ok;
+  GError *error;
+  GArray *states; /* new states seen, in order */
+} Fixture;
+
+static void
+on_state_changed (MdModem *modem, gint old_state, gint new_state, guint reason, gpointer user_data)
+{
+  Fixture *fx = user_data;
+
+  g_array_append_val (fx->states, new_state);
+}
+
+static void
+test_transitions (void)
+{
+  g_assert_true (md_modem_state_transition_valid (MD_MODEM_STATE_UNKNOWN, MD_MODEM_STATE_INITIALIZING));
+  g_assert_true (md_modem_state_transition_valid (MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_LOCKED));
+  g_assert_true (md_modem_state_transition_valid (MD_MODEM_STATE_LOCKED, MD_MODEM_STATE_DISABLED));
+  g_assert_true (md_modem_state_transition_valid (MD_MODEM_STATE_ENABLED, MD_MODEM_STATE_FAILED));
+  g_assert_false (md_modem_state_transition_valid (MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_CONNECTED));
+  g_assert_false (md_modem_state_transition_valid (MD_MODEM_STATE_LOCKED, MD_MODEM_STATE_ENABLED));
+  g_assert_false (md_modem_state_transition_valid (MD_MODEM_STATE_FAILED, MD_MODEM_STATE_ENABLED));
+  g_assert_false (md_modem_state_transition_valid (MD_MODEM_STATE_ENABLED, MD_MODEM_STATE_UNKNOWN));
+}
+
+static void
+test_refused_transition_keeps_state (void)
+{
+  g_autoptr(MdModem) modem = md_modem_new (0, "uid", "test", NULL, &(MdModemOps){ 0 });
+
+  md_modem_set_state (modem, MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  md_modem_set_state (modem, MD_MODEM_STATE_CONNECTED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_INITIALIZING);
+}
+
+static void
+test_primary_port_prefers_control_protocols (void)
+{
+  g_autoptr(MdModem) modem = md_modem_new (3, "uid", "test", NULL, &(MdModemOps){ 0 });
+  guint n = 0;
+
+  g_assert_cmpstr (md_modem_get_log_name (modem), ==, "modem3");
+  md_modem_add_port (modem, "wwan0", MD_MODEM_PORT_TYPE_NET);
+  g_assert_null (md_modem_get_primary_port (modem));
+  md_modem_add_port (modem, "ttyUSB2", MD_MODEM_PORT_TYPE_AT);
+  g_assert_cmpstr (md_modem_get_primary_port (modem), ==, "ttyUSB2");
+  md_modem_add_port (modem, "ttyUSB3", MD_MODEM_PORT_TYPE_AT);
+  g_assert_cmpstr (md_modem_get_primary_port (modem), ==, "ttyUSB2");
+  md_modem_add_port (modem, "cdc-wdm0", MD_MODEM_PORT_TYPE_MBIM);
+  g_assert_cmpstr (md_modem_get_primary_port (modem), ==, "cdc-wdm0");
+  md_modem_get_ports (modem, &n);
+  g_assert_cmpuint (n, ==, 4);
+}
+
+static void
+fake_setup_ok (MdModem *modem, GTask *task)
+{
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+fake_setup_fails (MdModem *modem, GTask *task)
+{
+  g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT, "no answer");
+  g_object_unref (task);
+}
+
+static void
+fake_identity (MdModem *modem, GTask *task)
+{
+  MdModemIdentity *id = g_new0 (MdModemIdentity, 1);
+
+  id->manufacturer = g_strdup ("Acme");
+  id->model = g_strdup ("Rocket 5G");
+  g_task_return_pointer (task, id, (GDestroyNotify) md_modem_identity_free);
+  g_object_unref (task);
+}
+
+static void
+fake_caps (MdModem *modem, GTask *task)
+{
+  g_task_return_int (task, MD_MODEM_CAPABILITY_GSM_UMTS | MD_MODEM_CAPABILITY_LTE);
+  g_object_unref (task);
+}
+
+static void
+init_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Fixture *fx = user_data;
+
+  fx->ok = md_modem_initialize_finish (MD_MODEM (source), result, &fx->error);
+  g_main_loop_quit (fx->loop);
+}
+
+static MdModem *
+run_init (Fixture *fx, const MdModemOps *ops)
+{
+  MdModem *modem = md_modem_new (1, "uid", "test", NULL, ops);
+
+  fx->loop = g_main_loop_new (NULL, FALSE);
+  fx->states = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_signal_connect (modem, "state-changed", G_CALLBACK (on_state_changed), fx);
+  md_modem_initialize_async (modem, NULL, init_ready, fx);
+  g_main_loop_run (fx->loop);
+  g_main_loop_unref (fx->loop);
+  return modem;
+}
+
+static void
+test_init_reaches_disabled (void)
+{
+  static const MdModemInitOps init = { fake_setup_ok, fake_identity, fake_caps };
+  static const MdModemOps ops = { &init };
+  Fixture fx = { 0 };
+  g_autoptr(MdModem) modem = run_init (&fx, &ops);
+
+  g_assert_no_error (fx.error);
+  g_assert_true (fx.ok);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_DISABLED);
+  g_assert_cmpstr (md_modem_get_identity (modem)->model, ==, "Rocket 5G");
+  g_assert_cmpuint (md_modem_get_capabilities (modem), ==,
+                    MD_MODEM_CAPABILITY_GSM_UMTS | MD_MODEM_CAPABILITY_LTE);
+  g_assert_cmpuint (fx.states->len, ==, 2);
+  g_assert_cmpint (g_array_index (fx.states, gint, 0), ==, MD_MODEM_STATE_INITIALIZING);
+  g_assert_cmpint (g_array_index (fx.states, gint, 1), ==, MD_MODEM_STATE_DISABLED);
+  g_array_unref (fx.states);
+}
+
+static void
+test_init_failure_ends_failed (void)
+{
+  static const MdModemInitOps init = { fake_setup_fails, fake_identity, NULL };
+  static const MdModemOps ops = { &init };
+  Fixture fx = { 0 };
+  g_autoptr(MdModem) modem = run_init (&fx, &ops);
+
+  g_assert_no_error (fx.error);
+  g_assert_true (fx.ok);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_FAILED);
+  g_assert_cmpint (md_modem_get_failed_reason (modem), ==, MD_MODEM_STATE_FAILED_REASON_UNKNOWN);
+  g_array_unref (fx.states);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/modem/transitions", test_transitions);
+  g_test_add_func ("/modem/refused-transition", test_refused_transition_keeps_state);
+  g_test_add_func ("/modem/primary-port", test_primary_port_prefers_control_protocols);
+  g_test_add_func ("/modem/init/disabled", test_init_reaches_disabled);
+  g_test_add_func ("/modem/init/failed", test_init_failure_ends_failed);
+  return g_test_run ();
+}

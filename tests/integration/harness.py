@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Integration harness: a private D-Bus bus, modem-sim processes, the real
+modemd, and the real mmcli (Debian's modemmanager package) as the client.
+
+Every process started here is stopped in tearDown, whatever the test did.
+Timeouts are generous: tests must pass on a slow, busy machine.
+"""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+
+MODEMD = os.environ.get("MODEMD", "modemd")
+MODEM_SIM = os.environ.get("MODEM_SIM", "modem-sim")
+SCENARIOS = os.environ.get("MD_SCENARIOS", "")
+MMCLI = shutil.which("mmcli")
+
+BUS_NAME = "org.freedesktop.ModemManager1"
+MANAGER_PATH = "/org/freedesktop/ModemManager1"
+WAIT_SECONDS = 30
+
+
+def wait_for(predicate, timeout=WAIT_SECONDS, interval=0.05, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+class PrivateBus:
+    """A dbus-daemon of our own; both the system and the session bus
+    addresses of every child point at it."""
+
+    def __init__(self):
+        out = subprocess.run(
+            ["dbus-daemon", "--session", "--print-address=1", "--print-pid=1", "--fork"],
+            check=True, capture_output=True, text=True).stdout.split()
+        self.address, self.pid = out[0], int(out[1])
+
+    def env(self):
+        env = dict(os.environ)
+        env["DBUS_SYSTEM_BUS_ADDRESS"] = self.address
+        env["DBUS_SESSION_BUS_ADDRESS"] = self.address
+        return env
+
+    def stop(self):
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+
+
+class Sim:
+    """One modem-sim process serving a scenario."""
+
+    def __init__(self, scenario, workdir, at="pty"):
+        path = scenario if os.path.isabs(scenario) else os.path.join(SCENARIOS, scenario)
+        self.control_path = os.path.join(workdir, f"sim-{os.getpid()}-{time.monotonic_ns()}.ctl")
+        self.log = open(os.path.join(workdir, "sim.log"), "a")
+        self.proc = subprocess.Popen(
+            [MODEM_SIM, "--scenario", path, "--at", at, "--control", self.control_path],
+            stdout=subprocess.PIPE, stderr=self.log, text=True)
+        self.port = None
+        for line in self.proc.stdout:
+            key, _, value = line.strip().partition(" ")
+            if key == "at":
+                self.port = value
+            elif key == "ready":
+                break
+        if not self.port:
+            raise AssertionError("modem-sim did not announce its AT port")
+
+    def control(self, command):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(WAIT_SECONDS)
+            sock.connect(self.control_path)
+            sock.sendall((command + "\n").encode())
+            reply = b""
+            while not reply.endswith(b"\n"):
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                reply += chunk
+        reply = reply.decode().strip()
+        if not reply.startswith("OK"):
+            raise AssertionError(f"simulator refused '{command}': {reply}")
+        return reply[2:].strip()
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.proc.stdout.close()
+        self.log.close()
+
+
+class ModemdTestCase(unittest.TestCase):
+    """Starts a private bus and modemd for each test."""
+
+    daemon_args = ["--test-session", "--test-enable", "--log-level=DEBUG"]
+
+    def setUp(self):
+        self.workdir = tempfile.mkdtemp(prefix="modemd-test-")
+        self.bus = PrivateBus()
+        self.sims = []
+        self.log_path = os.path.join(self.workdir, "modemd.log")
+        self.daemon = None
+        self.start_daemon()
+
+    def tearDown(self):
+        for sim in self.sims:
+            sim.stop()
+        if self.daemon and self.daemon.poll() is None:
+            self.daemon.kill()
+            self.daemon.wait()
+        self.bus.stop()
+        if self._outcome_failed():
+            with open(self.log_path, errors="replace") as log:
+                print("---- modemd log ----\n" + log.read()[-20000:])
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def _outcome_failed(self):
+        result = getattr(self, "_outcome", None)
+        errors = getattr(result, "errors", None) or getattr(getattr(result, "result", None), "errors", [])
+        return bool(errors) or os.environ.get("MD_TEST_SHOW_LOG") == "1"
+
+    # --- processes ---------------------------------------------------------
+
+    def start_daemon(self, extra_args=()):
+        self.daemon = subprocess.Popen(
+            [MODEMD, *self.daemon_args, f"--log-file={self.log_path}", *extra_args],
+            env=self.bus.env(), stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        wait_for(self.daemon_on_bus, what="modemd to own its bus name")
+
+    def daemon_on_bus(self):
+        if self.daemon.poll() is not None:
+            raise AssertionError(f"modemd exited with {self.daemon.returncode}")
+        result = self.gdbus("introspect", "-o", MANAGER_PATH, check=False)
+        return result.returncode == 0 and "ModemManager1" in result.stdout
+
+    def assert_daemon_alive(self):
+        self.assertIsNone(self.daemon.poll(), "modemd died")
+        self.assertEqual(self.mmcli("-L", check=False).returncode, 0)
+
+    def start_sim(self, scenario="default.ini", at="pty"):
+        sim = Sim(scenario, self.workdir, at)
+        self.sims.append(sim)
+        return sim
+
+    # --- clients -----------------------------------------------------------
+
+    def run_client(self, argv, check=True, timeout=WAIT_SECONDS * 2):
+        result = subprocess.run(argv, env=self.bus.env(), capture_output=True, text=True,
+                                timeout=timeout)
+        if check and result.returncode != 0:
+            raise AssertionError(f"{' '.join(argv)} failed ({result.returncode}): "
+                                 f"{result.stderr.strip()}")
+        return result
+
+    def gdbus(self, *args, check=True):
+        return self.run_client(["gdbus", args[0], "--session", "--dest", BUS_NAME, *args[1:]],
+                               check=check)
+
+    def call(self, path, method, *args, check=True):
+        return self.gdbus("call", "--object-path", path, "--method", method, *args, check=check)
+
+    def mmcli(self, *args, check=True):
+        return self.run_client([MMCLI, *args], check=check)
+
+    def mmcli_json(self, *args):
+        return json.loads(self.mmcli(*args, "-J").stdout)
+
+    def set_profile(self, uid, ports, plugin="generic", check=True):
+        port_list = "[" + ", ".join(f"'{p}'" for p in ports) + "]"
+        return self.call(MANAGER_PATH, "org.freedesktop.ModemManager1.Test.SetProfile",
+                         uid, plugin, port_list, check=check)
+
+    def modem_paths(self):
+        listing = self.mmcli_json("-L")
+        return listing.get("modem-list", [])
+
+    def add_sim_modem(self, scenario="default.ini", uid="sim0"):
+        sim = self.start_sim(scenario)
+        self.set_profile(uid, [sim.port])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+
+def skip_without_tools(test_class):
+    missing = [name for name, path in (("mmcli", MMCLI), ("dbus-daemon", shutil.which("dbus-daemon")))
+               if not path]
+    if missing:
+        return unittest.skip("missing " + ", ".join(missing))(test_class)
+    return test_class
