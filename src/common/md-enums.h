@@ -494,10 +494,6 @@ typedef enum {
   MD_MODEM_LOCATION_SOURCE_GPS_UNMANAGED                           = 1 << 4,
   MD_MODEM_LOCATION_SOURCE_AGPS_MSA                                = 1 << 5,
   MD_MODEM_LOCATION_SOURCE_AGPS_MSB                                = 1 << 6,
-  MD_ defined (MM_COMPILATION) 
-    MM_MODEM_LOCATION_SOURCE_FIRST = MD_MODEM_LOCATION_SOURCE_3GPP_LAC_CI,
-  MD_MODEM_LOCATION_SOURCE_LAST                                    = MD_MODEM_LOCATION_SOURCE_AGPS_MSB,
-  MD_dif                                                          ,
 } MdModemLocationSource;
 
 typedef enum {

@@ -2,37 +2,16 @@
 /* MdModem: the modem's published state and the single place where its state
  * changes. Flows (initialization, enabling, ...) live in their own files and
  * only call the setters here. */
-#include "md-modem.h"
+#include "md-modem-private.h"
 
 #include "md-log.h"
 
-struct _MdModem {
-  GObject parent;
-
-  guint id;
-  char *log_name;
-  char *uid;
-  char *plugin;
-  GStrv drivers;
-  const MdModemOps *ops;
-
-  GArray *ports; /* MdModemPort */
-  char *primary_port;
-
-  MdModemIdentity *identity;
-  MdModemState state;
-  MdModemStateFailedReason failed_reason;
-  MdModemPowerState power_state;
-  guint32 capabilities;
-  gboolean vanished;
-
-  gpointer protocol_data;
-  GDestroyNotify protocol_data_destroy;
-};
 
 enum {
   SIGNAL_CHANGED,
   SIGNAL_STATE_CHANGED,
+  SIGNAL_BEARER_ADDED,
+  SIGNAL_BEARER_REMOVED,
   SIGNAL_VANISHED,
   N_SIGNALS
 };
@@ -70,6 +49,7 @@ md_modem_init (MdModem *self)
   self->identity = g_new0 (MdModemIdentity, 1);
   self->state = MD_MODEM_STATE_UNKNOWN;
   self->power_state = MD_MODEM_POWER_STATE_UNKNOWN;
+  md_modem_private_init_3gpp (self);
 }
 
 static void
@@ -79,6 +59,8 @@ md_modem_finalize (GObject *object)
 
   if (self->protocol_data_destroy)
     self->protocol_data_destroy (self->protocol_data);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  md_modem_private_finalize_3gpp (self);
   g_array_unref (self->ports);
   g_free (self->primary_port);
   md_modem_identity_free (self->identity);
@@ -102,6 +84,12 @@ md_modem_class_init (MdModemClass *klass)
   signals[SIGNAL_STATE_CHANGED] =
     g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_UINT);
+  signals[SIGNAL_BEARER_ADDED] =
+    g_signal_new ("bearer-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  signals[SIGNAL_BEARER_REMOVED] =
+    g_signal_new ("bearer-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
   signals[SIGNAL_VANISHED] =
     g_signal_new ("vanished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -359,6 +347,7 @@ md_modem_vanished (MdModem *self)
   if (self->vanished)
     return;
   self->vanished = TRUE;
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   md_log_info (self->log_name, "device vanished");
   g_signal_emit (self, signals[SIGNAL_VANISHED], 0);
 }

@@ -7,6 +7,7 @@
 
 #include "md-enums.h"
 #include "md-modem-ops.h"
+#include "md-sim.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,22 @@ typedef struct {
 
 void md_modem_identity_free (MdModemIdentity *identity);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdModemIdentity, md_modem_identity_free)
+
+/* Registration domains a 3GPP modem reports separately (+CREG, +CGREG,
+ * +CEREG, +C5GREG); the published state is the best of them. */
+typedef enum {
+  MD_REG_DOMAIN_CS,
+  MD_REG_DOMAIN_PS,
+  MD_REG_DOMAIN_EPS,
+  MD_REG_DOMAIN_5GS,
+  MD_REG_DOMAIN_COUNT,
+} MdRegDomain;
+
+typedef struct {
+  guint32 lac;
+  guint32 tac;
+  guint64 cell_id;
+} MdCellLocation;
 
 /* uid: the physical device (a sysfs path or Test.SetProfile's id). */
 MdModem *md_modem_new (guint id, const char *uid, const char *plugin,
@@ -64,6 +81,57 @@ void md_modem_set_power_state (MdModem *self, MdModemPowerState power_state);
 
 guint32 md_modem_get_capabilities (MdModem *self);
 void md_modem_set_capabilities (MdModem *self, guint32 capabilities);
+
+/* --- SIM and locks (md-modem-sim.c) --- */
+MdSim *md_modem_get_sim (MdModem *self);
+void md_modem_set_sim (MdModem *self, MdSim *sim);
+MdModemLock md_modem_get_unlock_required (MdModem *self);
+void md_modem_set_unlock_required (MdModem *self, MdModemLock lock);
+/* MdUnlockRetry elements; never NULL. */
+GArray *md_modem_get_unlock_retries (MdModem *self);
+void md_modem_take_unlock_retries (MdModem *self, GArray *retries);
+
+/* --- 3GPP network (md-modem-3gpp.c) --- */
+/* Records one domain's registration and derives the published registration
+ * state and, while enabled, the modem state (ENABLED/SEARCHING/REGISTERED). */
+void md_modem_update_registration (MdModem *self, MdRegDomain domain,
+                                   MdModem3gppRegistrationState state,
+                                   const MdCellLocation *location, guint32 access_technologies);
+MdModem3gppRegistrationState md_modem_get_registration_state (MdModem *self);
+/* Sets ENABLED/SEARCHING/REGISTERED from the registration, when the modem
+ * is enabled and not in a connection flow. */
+void md_modem_follow_registration (MdModem *self);
+/* ENABLED, SEARCHING or REGISTERED, as the registration says. */
+MdModemState md_modem_registration_target_state (MdModem *self);
+gboolean md_modem_is_registered (MdModem *self);
+const MdCellLocation *md_modem_get_location (MdModem *self);
+void md_modem_set_operator (MdModem *self, const char *code, const char *name);
+const char *md_modem_get_operator_code (MdModem *self);
+const char *md_modem_get_operator_name (MdModem *self);
+void md_modem_set_access_technologies (MdModem *self, guint32 access_technologies);
+guint32 md_modem_get_access_technologies (MdModem *self);
+void md_modem_set_signal_quality (MdModem *self, guint quality, gboolean recent);
+guint md_modem_get_signal_quality (MdModem *self, gboolean *recent);
+void md_modem_set_facility_locks (MdModem *self, guint32 locks);
+guint32 md_modem_get_facility_locks (MdModem *self);
+void md_modem_take_own_numbers (MdModem *self, GStrv numbers);
+const char *const *md_modem_get_own_numbers (MdModem *self);
+void md_modem_take_supported_modes (MdModem *self, GArray *modes);
+GArray *md_modem_get_supported_modes (MdModem *self);
+void md_modem_set_current_modes (MdModem *self, const MdModeCombination *modes);
+const MdModeCombination *md_modem_get_current_modes (MdModem *self);
+void md_modem_set_ip_families (MdModem *self, guint32 families);
+guint32 md_modem_get_ip_families (MdModem *self);
+/* Forgets what only holds while enabled (registration, operator, signal,
+ * access technology), as after a disable. */
+void md_modem_reset_network_state (MdModem *self);
+
+/* --- bearers (md-modem-bearers.c) --- */
+/* Emit "bearer-added" / "bearer-removed" (MdBearer*). */
+void md_modem_add_bearer (MdModem *self, MdBearer *bearer);
+void md_modem_remove_bearer (MdModem *self, MdBearer *bearer);
+GPtrArray *md_modem_get_bearers (MdModem *self);
+guint md_modem_get_max_bearers (MdModem *self);
 
 /* The device went away: pending work fails, and "vanished" is emitted once
  * so the owner unexports and drops the modem. */

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* MdBearer: settings, connection status and IP configuration of one data
+ * connection, with a "changed" signal the D-Bus layer follows. */
+#include "md-bearer.h"
+
+#include <string.h>
+
+#include "md-errors.h"
+#include "md-log.h"
+
+struct _MdBearer {
+  GObject parent;
+  guint id;
+  char *log_name;
+  MdBearerSettings *settings;
+  gboolean connected;
+  char *interface;
+  MdIpConfig *ip4;
+  MdIpConfig *ip6;
+  GError *connection_error;
+  gpointer protocol_data;
+  GDestroyNotify protocol_data_destroy;
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_TYPE (MdBearer, md_bearer, G_TYPE_OBJECT)
+
+MdBearerSettings *
+md_bearer_settings_new (void)
+{
+  MdBearerSettings *settings = g_new0 (MdBearerSettings, 1);
+
+  settings->allow_roaming = TRUE;
+  settings->ip_type = MD_BEARER_IP_FAMILY_NONE;
+  settings->allowed_auth = MD_BEARER_ALLOWED_AUTH_UNKNOWN;
+  return settings;
+}
+
+void
+md_bearer_settings_free (MdBearerSettings *settings)
+{
+  if (!settings)
+    return;
+  g_free (settings->apn);
+  g_free (settings->user);
+  g_free (settings->password);
+  g_free (settings->number);
+  g_free (settings);
+}
+
+static gboolean
+apn_valid (const char *apn, GError **error)
+{
+  if (!apn)
+    return TRUE;
+  if (strlen (apn) > MD_BEARER_APN_MAX_LENGTH) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "APN is %zu characters long; at most %d are allowed", strlen (apn),
+                 MD_BEARER_APN_MAX_LENGTH);
+    return FALSE;
+  }
+  for (const char *p = apn; *p; p++) {
+    /* 3GPP TS 23.003: labels of letters, digits, '-' and '.'; some networks
+     * use '_' too. Quotes or control characters would break AT syntax. */
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_') {
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                   "APN contains an invalid character (0x%02x)", (guchar) *p);
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+gboolean
+md_bearer_settings_validate (const MdBearerSettings *settings, GError **error)
+{
+  const guint32 known = MD_BEARER_IP_FAMILY_IPV4 | MD_BEARER_IP_FAMILY_IPV6
+                        | MD_BEARER_IP_FAMILY_IPV4V6 | MD_BEARER_IP_FAMILY_NON_IP;
+  guint32 ip = settings->ip_type;
+
+  if (!apn_valid (settings->apn, error))
+    return FALSE;
+  if (ip != MD_BEARER_IP_FAMILY_NONE && ip != MD_BEARER_IP_FAMILY_ANY
+      && ((ip & ~known) || (ip & (ip - 1)))) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "Invalid IP type 0x%x: give exactly one of ipv4, ipv6, ipv4v6, non-ip", ip);
+    return FALSE;
+  }
+  if (settings->password && !settings->user) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "A password was given without a user");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+MdIpConfig *
+md_ip_config_new (MdBearerIpMethod method)
+{
+  MdIpConfig *config = g_new0 (MdIpConfig, 1);
+
+  config->method = method;
+  return config;
+}
+
+void
+md_ip_config_free (MdIpConfig *config)
+{
+  if (!config)
+    return;
+  g_free (config->address);
+  g_free (config->gateway);
+  g_strfreev (config->dns);
+  g_free (config);
+}
+
+static void
+md_bearer_init (MdBearer *self)
+{
+}
+
+static void
+md_bearer_finalize (GObject *object)
+{
+  MdBearer *self = MD_BEARER (object);
+
+  if (self->protocol_data_destroy)
+    self->protocol_data_destroy (self->protocol_data);
+  md_bearer_settings_free (self->settings);
+  md_ip_config_free (self->ip4);
+  md_ip_config_free (self->ip6);
+  g_clear_error (&self->connection_error);
+  g_free (self->interface);
+  g_free (self->log_name);
+  G_OBJECT_CLASS (md_bearer_parent_class)->finalize (object);
+}
+
+static void
+md_bearer_class_init (MdBearerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = md_bearer_finalize;
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+MdBearer *
+md_bearer_new (guint id, const char *modem_log_name, MdBearerSettings *settings)
+{
+  MdBearer *self = g_object_new (MD_TYPE_BEARER, NULL);
+
+  self->id = id;
+  self->log_name = g_strdup_printf ("%s/bearer%u", modem_log_name, id);
+  self->settings = settings;
+  return self;
+}
+
+guint
+md_bearer_get_id (MdBearer *self)
+{
+  return self->id;
+}
+
+const char *
+md_bearer_get_log_name (MdBearer *self)
+{
+  return self->log_name;
+}
+
+const MdBearerSettings *
+md_bearer_get_settings (MdBearer *self)
+{
+  return self->settings;
+}
+
+gboolean
+md_bearer_is_connected (MdBearer *self)
+{
+  return self->connected;
+}
+
+const char *
+md_bearer_get_interface (MdBearer *self)
+{
+  return self->interface;
+}
+
+const MdIpConfig *
+md_bearer_get_ip4_config (MdBearer *self)
+{
+  return self->ip4;
+}
+
+const MdIpConfig *
+md_bearer_get_ip6_config (MdBearer *self)
+{
+  return self->ip6;
+}
+
+const GError *
+md_bearer_get_connection_error (MdBearer *self)
+{
+  return self->connection_error;
+}
+
+void
+md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6)
+{
+  self->connected = TRUE;
+  g_free (self->interface);
+  self->interface = g_strdup (interface);
+  md_ip_config_free (self->ip4);
+  md_ip_config_free (self->ip6);
+  self->ip4 = ip4;
+  self->ip6 = ip6;
+  g_clear_error (&self->connection_error);
+  md_log_info (self->log_name, "connected on %s", interface ? interface : "(no interface)");
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+md_bearer_set_disconnected (MdBearer *self, const GError *reason)
+{
+  gboolean was_connected = self->connected;
+
+  self->connected = FALSE;
+  g_clear_pointer (&self->interface, g_free);
+  g_clear_pointer (&self->ip4, md_ip_config_free);
+  g_clear_pointer (&self->ip6, md_ip_config_free);
+  g_clear_error (&self->connection_error);
+  if (reason)
+    self->connection_error = g_error_copy (reason);
+  if (was_connected || reason)
+    md_log_info (self->log_name, "%s%s%s", was_connected ? "disconnected" : "connection failed",
+                 reason ? ": " : "", reason ? reason->message : "");
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+md_bearer_set_protocol_data (MdBearer *self, gpointer data, GDestroyNotify destroy)
+{
+  if (self->protocol_data_destroy)
+    self->protocol_data_destroy (self->protocol_data);
+  self->protocol_data = data;
+  self->protocol_data_destroy = destroy;
+}
+
+gpointer
+md_bearer_get_protocol_data (MdBearer *self)
+{
+  return self->protocol_data;
+}

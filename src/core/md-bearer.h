@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A bearer: the settings of one data connection and, once connected, its
+ * interface and IP configuration. Published as
+ * /org/freedesktop/ModemManager1/Bearer/N. Connecting goes through the
+ * modem's bearer ops (md-modem-connect.c). */
+#pragma once
+
+#include <glib-object.h>
+
+#include "md-enums.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_BEARER (md_bearer_get_type ())
+G_DECLARE_FINAL_TYPE (MdBearer, md_bearer, MD, BEARER, GObject)
+
+#define MD_BEARER_APN_MAX_LENGTH 100
+
+typedef struct {
+  char *apn;
+  guint32 ip_type;            /* MdBearerIpFamily; NONE = modem's choice */
+  char *user;
+  char *password;
+  guint32 allowed_auth;       /* MdBearerAllowedAuth bits; UNKNOWN = modem's choice */
+  gboolean allow_roaming;     /* TRUE unless the client said no */
+  char *number;               /* deprecated dial string; ignored unless set */
+} MdBearerSettings;
+
+MdBearerSettings *md_bearer_settings_new (void);
+void md_bearer_settings_free (MdBearerSettings *settings);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdBearerSettings, md_bearer_settings_free)
+/* Checks values a modem cannot take: an over-long APN or one with control
+ * characters, several IP families at once other than IPV4V6, ... Fails with
+ * MD_CORE_ERROR_INVALID_ARGS. */
+gboolean md_bearer_settings_validate (const MdBearerSettings *settings, GError **error);
+
+typedef struct {
+  MdBearerIpMethod method;
+  char *address;
+  guint prefix;
+  char *gateway;
+  GStrv dns;
+  guint mtu;
+} MdIpConfig;
+
+MdIpConfig *md_ip_config_new (MdBearerIpMethod method);
+void md_ip_config_free (MdIpConfig *config);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdIpConfig, md_ip_config_free)
+
+/* id: the N of Bearer/N, never reused while the daemon runs. Takes settings. */
+MdBearer *md_bearer_new (guint id, const char *modem_log_name, MdBearerSettings *settings);
+guint md_bearer_get_id (MdBearer *self);
+const char *md_bearer_get_log_name (MdBearer *self);
+const MdBearerSettings *md_bearer_get_settings (MdBearer *self);
+
+gboolean md_bearer_is_connected (MdBearer *self);
+const char *md_bearer_get_interface (MdBearer *self);
+const MdIpConfig *md_bearer_get_ip4_config (MdBearer *self);
+const MdIpConfig *md_bearer_get_ip6_config (MdBearer *self);
+/* Why the last connection attempt failed or the connection dropped; NULL
+ * after a successful or requested change. */
+const GError *md_bearer_get_connection_error (MdBearer *self);
+
+/* Takes ip4/ip6 (either may be NULL); emits "changed". */
+void md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6);
+/* reason NULL for a requested disconnection; emits "changed". */
+void md_bearer_set_disconnected (MdBearer *self, const GError *reason);
+
+/* Protocol plugins keep per-bearer state here (cid, session id, data port). */
+void md_bearer_set_protocol_data (MdBearer *self, gpointer data, GDestroyNotify destroy);
+gpointer md_bearer_get_protocol_data (MdBearer *self);
+
+G_END_DECLS

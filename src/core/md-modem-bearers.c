@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* MdModem's list of bearers; the D-Bus layer follows "bearer-added" and
+ * "bearer-removed" to export and unexport them. */
+#include "md-modem-private.h"
+
+#include "md-bearer.h"
+
+/* One PPP/AT context at a time is what a plain AT modem can do; protocol
+ * plugins with more sessions will raise this through their data. */
+#define DEFAULT_MAX_BEARERS 1
+
+void
+md_modem_add_bearer (MdModem *self, MdBearer *bearer)
+{
+  g_ptr_array_add (self->bearers, g_object_ref (bearer));
+  g_signal_emit_by_name (self, "bearer-added", bearer);
+  md_modem_emit_changed (self);
+}
+
+void
+md_modem_remove_bearer (MdModem *self, MdBearer *bearer)
+{
+  g_autoptr(MdBearer) keep = g_object_ref (bearer);
+
+  if (!g_ptr_array_remove (self->bearers, bearer))
+    return;
+  g_signal_emit_by_name (self, "bearer-removed", bearer);
+  md_modem_emit_changed (self);
+}
+
+GPtrArray *
+md_modem_get_bearers (MdModem *self)
+{
+  return self->bearers;
+}
+
+guint
+md_modem_get_max_bearers (MdModem *self)
+{
+  return DEFAULT_MAX_BEARERS;
+}

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Bearer life cycle and connections: checks that the modem may connect
+ * (registered, roaming allowed), drives the bearer ops, and keeps the modem
+ * state at CONNECTING/CONNECTED/DISCONNECTING in step with the bearers. */
+#include "md-modem-connect.h"
+
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-object-ids.h"
+
+MdBearer *
+md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error)
+{
+  g_autoptr(MdBearerSettings) owned = settings;
+  MdBearer *bearer;
+
+  if (!md_bearer_settings_validate (settings, error))
+    return NULL;
+  if (md_modem_get_bearers (self)->len >= md_modem_get_max_bearers (self)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
+                 "The modem has %u bearer(s) already; delete one first",
+                 md_modem_get_bearers (self)->len);
+    return NULL;
+  }
+  bearer = md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
+                          g_steal_pointer (&owned));
+  md_modem_add_bearer (self, bearer);
+  return bearer;
+}
+
+MdBearer *
+md_modem_find_bearer (MdModem *self, guint bearer_id)
+{
+  GPtrArray *bearers = md_modem_get_bearers (self);
+
+  for (guint i = 0; i < bearers->len; i++) {
+    if (md_bearer_get_id (g_ptr_array_index (bearers, i)) == bearer_id)
+      return g_ptr_array_index (bearers, i);
+  }
+  return NULL;
+}
+
+static gboolean
+any_bearer_connected (MdModem *self)
+{
+  GPtrArray *bearers = md_modem_get_bearers (self);
+
+  for (guint i = 0; i < bearers->len; i++) {
+    if (md_bearer_is_connected (g_ptr_array_index (bearers, i)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+void
+md_modem_update_connection_state (MdModem *self)
+{
+  MdModemState state = md_modem_get_state (self);
+
+  if (state < MD_MODEM_STATE_ENABLED)
+    return;
+  if (any_bearer_connected (self)) {
+    md_modem_set_state (self, MD_MODEM_STATE_CONNECTED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+    return;
+  }
+  if (state == MD_MODEM_STATE_CONNECTED || state == MD_MODEM_STATE_CONNECTING
+      || state == MD_MODEM_STATE_DISCONNECTING)
+    md_modem_set_state (self, md_modem_registration_target_state (self),
+                        MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+}
+
+void
+md_modem_bearer_dropped (MdModem *self, MdBearer *bearer, const GError *reason)
+{
+  md_bearer_set_disconnected (bearer, reason);
+  md_modem_update_connection_state (self);
+}
+
+static gboolean
+check_can_connect (MdModem *self, MdBearer *bearer, GError **error)
+{
+  MdModem3gppRegistrationState reg = md_modem_get_registration_state (self);
+  MdModemState state = md_modem_get_state (self);
+  const MdModemBearerOps *ops = md_modem_get_ops (self)->bearer;
+
+  if (!ops || !ops->connect) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "The modem cannot connect");
+    return FALSE;
+  }
+  if (md_bearer_is_connected (bearer)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_CONNECTED, "The bearer is connected already");
+    return FALSE;
+  }
+  if (state == MD_MODEM_STATE_LOCKED) {
+    g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN,
+                 "The SIM is locked");
+    return FALSE;
+  }
+  if (state < MD_MODEM_STATE_ENABLED) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE, "The modem is not enabled");
+    return FALSE;
+  }
+  if (state == MD_MODEM_STATE_CONNECTING || state == MD_MODEM_STATE_DISCONNECTING) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_IN_PROGRESS, "Another connection change is in progress");
+    return FALSE;
+  }
+  if (!md_modem_is_registered (self)) {
+    g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK,
+                 "The modem is not registered in a network");
+    return FALSE;
+  }
+  if (!md_bearer_get_settings (bearer)->allow_roaming
+      && (reg == MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING
+          || reg == MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING_SMS_ONLY
+          || reg == MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING_CSFB_NOT_PREFERRED)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNAUTHORIZED,
+                 "The modem is roaming and the bearer does not allow roaming");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static void
+connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MdModem *self = MD_MODEM (source);
+  MdBearer *bearer = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    md_bearer_set_disconnected (bearer, error);
+    md_modem_update_connection_state (self);
+    g_task_return_error (task, error);
+    return;
+  }
+  md_modem_update_connection_state (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+md_modem_connect_bearer_async (MdModem *self, MdBearer *bearer, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
+  if (!check_can_connect (self, bearer, &error)) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  md_modem_set_state (self, MD_MODEM_STATE_CONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+  md_modem_get_ops (self)->bearer->connect (self, bearer, cancellable,
+                                            g_task_new (self, cancellable, connect_ready, task));
+}
+
+gboolean
+md_modem_connect_bearer_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MdModem *self = MD_MODEM (source);
+  MdBearer *bearer = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* Whatever the modem said, the bearer is no longer usable. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_log_warn (md_bearer_get_log_name (bearer), "disconnection reported: %s", error->message);
+  md_bearer_set_disconnected (bearer, NULL);
+  md_modem_update_connection_state (self);
+  if (error)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer,
+                                  GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, NULL, callback, user_data);
+  const MdModemBearerOps *ops = md_modem_get_ops (self)->bearer;
+
+  g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
+  if (!md_bearer_is_connected (bearer)) {
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  if (md_modem_get_state (self) == MD_MODEM_STATE_CONNECTED)
+    md_modem_set_state (self, MD_MODEM_STATE_DISCONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+  ops->disconnect (self, bearer, g_task_new (self, NULL, disconnect_ready, task));
+}
+
+gboolean
+md_modem_disconnect_bearer_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void disconnect_next (GTask *task);
+
+static void
+disconnect_one_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  md_modem_disconnect_bearer_finish (MD_MODEM (source), result, NULL);
+  disconnect_next (user_data);
+}
+
+static void
+disconnect_next (GTask *task)
+{
+  MdModem *self = g_task_get_source_object (task);
+  GPtrArray *bearers = md_modem_get_bearers (self);
+
+  for (guint i = 0; i < bearers->len; i++) {
+    MdBearer *bearer = g_ptr_array_index (bearers, i);
+
+    if (md_bearer_is_connected (bearer)) {
+      md_modem_disconnect_bearer_async (self, bearer, disconnect_one_ready, task);
+      return;
+    }
+  }
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+void
+md_modem_disconnect_all_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data)
+{
+  disconnect_next (g_task_new (self, NULL, callback, user_data));
+}
+
+gboolean
+md_modem_disconnect_all_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+delete_disconnected (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MdBearer *bearer = g_task_get_task_data (task);
+
+  md_modem_disconnect_bearer_finish (MD_MODEM (source), result, NULL);
+  md_modem_remove_bearer (MD_MODEM (source), bearer);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, NULL, callback, user_data);
+
+  g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
+  md_modem_disconnect_bearer_async (self, bearer, delete_disconnected, task);
+}
+
+gboolean
+md_modem_delete_bearer_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

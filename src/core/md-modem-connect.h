@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Bearers and data connections of a modem: create/delete bearers, connect
+ * and disconnect them, and the Simple.Connect flow that unlocks, enables,
+ * registers and connects in one call. */
+#pragma once
+
+#include "md-bearer.h"
+#include "md-modem.h"
+
+G_BEGIN_DECLS
+
+/* Validates settings and adds a new bearer (takes settings). Fails with
+ * MD_CORE_ERROR_TOO_MANY past the modem's maximum. */
+MdBearer *md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error);
+/* Disconnects bearer if needed and removes it. */
+void md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+gboolean md_modem_delete_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);
+MdBearer *md_modem_find_bearer (MdModem *self, guint bearer_id);
+
+void md_modem_connect_bearer_async (MdModem *self, MdBearer *bearer, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data);
+gboolean md_modem_connect_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);
+void md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+gboolean md_modem_disconnect_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);
+void md_modem_disconnect_all_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data);
+gboolean md_modem_disconnect_all_finish (MdModem *self, GAsyncResult *result, GError **error);
+
+/* The network or the device ended a connection (NO CARRIER, port gone). */
+void md_modem_bearer_dropped (MdModem *self, MdBearer *bearer, const GError *reason);
+/* CONNECTED while any bearer is connected, else what registration says. */
+void md_modem_update_connection_state (MdModem *self);
+
+typedef struct {
+  MdBearerSettings *bearer;  /* owned */
+  char *pin;
+  char *operator_id;
+} MdSimpleConnectRequest;
+
+void md_simple_connect_request_free (MdSimpleConnectRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSimpleConnectRequest, md_simple_connect_request_free)
+
+/* Takes request. Returns the connected bearer. */
+void md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
+MdBearer *md_modem_simple_connect_finish (MdModem *self, GAsyncResult *result, GError **error);
+
+/* Seconds Simple.Connect waits for registration (default 60). */
+void md_modem_set_registration_timeout (guint seconds);
+
+G_END_DECLS

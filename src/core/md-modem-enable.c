@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Enable, disable and power-state flows. Enabling powers the radio up,
+ * turns unsolicited reports on and reads the network state once; from then
+ * on the state follows registration (md-modem-3gpp.c) and the poller keeps
+ * signal and operator fresh (md-modem-poll.c). */
+#include "md-modem-enable.h"
+
+#include "md-bearer.h"
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-modem-connect.h"
+#include "md-modem-poll.h"
+
+/* Disabling walks the same steps with the opposite meaning: reports off
+ * first, then radio power low. */
+typedef enum {
+  ENABLE_STEP_POWER,
+  ENABLE_STEP_UNSOLICITED,
+  ENABLE_STEP_REGISTRATION,
+  ENABLE_STEP_DONE,
+} EnableStep;
+
+typedef struct {
+  gboolean enable;
+  EnableStep step;
+} EnableContext;
+
+static void enable_step (GTask *task);
+
+static void
+fail_flow (GTask *task, GError *error)
+{
+  MdModem *self = g_task_get_source_object (task);
+  EnableContext *ctx = g_task_get_task_data (task);
+
+  md_log_warn (md_modem_get_log_name (self), "%s failed: %s", ctx->enable ? "enabling" : "disabling",
+               error->message);
+  /* Back to where the flow started; a vanished modem goes away anyway. */
+  if (!md_modem_has_vanished (self))
+    md_modem_set_state (self, ctx->enable ? MD_MODEM_STATE_DISABLED : MD_MODEM_STATE_ENABLED,
+                        MD_MODEM_STATE_CHANGE_REASON_FAILURE);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  EnableContext *ctx = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    /* Only powering is essential; reports and a first poll are best effort. */
+    if (ctx->step == ENABLE_STEP_POWER || md_modem_has_vanished (MD_MODEM (source))) {
+      fail_flow (task, error);
+      return;
+    }
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "ignoring: %s", error->message);
+    g_error_free (error);
+  }
+  ctx->step++;
+  enable_step (task);
+}
+
+static void
+run_power (MdModem *self, GTask *task, MdModemPowerState power)
+{
+  const MdModemPowerOps *ops = md_modem_get_ops (self)->power;
+  GTask *sub = g_task_new (self, g_task_get_cancellable (task), step_ready, task);
+
+  if (!ops || !ops->set_power_state) {
+    g_task_return_boolean (sub, TRUE);
+    g_object_unref (sub);
+    return;
+  }
+  ops->set_power_state (self, power, sub);
+}
+
+static void
+run_op (MdModem *self, GTask *task, MdModemOp op)
+{
+  GTask *sub = g_task_new (self, g_task_get_cancellable (task), step_ready, task);
+
+  if (!op) {
+    g_task_return_boolean (sub, TRUE);
+    g_object_unref (sub);
+    return;
+  }
+  op (self, sub);
+}
+
+static void
+finish_enable (MdModem *self, GTask *task)
+{
+  EnableContext *ctx = g_task_get_task_data (task);
+
+  if (ctx->enable) {
+    md_modem_set_power_state (self, MD_MODEM_POWER_STATE_ON);
+    md_modem_set_state (self, MD_MODEM_STATE_ENABLED, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+    md_modem_follow_registration (self);
+    md_modem_poll_start (self);
+  } else {
+    md_modem_set_power_state (self, MD_MODEM_POWER_STATE_LOW);
+    md_modem_reset_network_state (self);
+    md_modem_set_state (self, MD_MODEM_STATE_DISABLED, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+  }
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+enable_step (GTask *task)
+{
+  MdModem *self = g_task_get_source_object (task);
+  EnableContext *ctx = g_task_get_task_data (task);
+  const MdModemNetregOps *netreg = md_modem_get_ops (self)->netreg;
+
+  switch (ctx->step) {
+  case ENABLE_STEP_POWER:
+    if (ctx->enable) {
+      run_power (self, task, MD_MODEM_POWER_STATE_ON);
+      return;
+    }
+    run_op (self, task, netreg ? netreg->disable_unsolicited : NULL);
+    return;
+  case ENABLE_STEP_UNSOLICITED:
+    if (ctx->enable) {
+      run_op (self, task, netreg ? netreg->enable_unsolicited : NULL);
+      return;
+    }
+    run_power (self, task, MD_MODEM_POWER_STATE_LOW);
+    return;
+  case ENABLE_STEP_REGISTRATION:
+    if (ctx->enable) {
+      md_modem_poll_now_async (self, g_task_get_cancellable (task), step_ready, task);
+      return;
+    }
+    ctx->step++;
+    enable_step (task);
+    return;
+  case ENABLE_STEP_DONE:
+    finish_enable (self, task);
+    return;
+  }
+}
+
+static gboolean
+check_enable (MdModem *self, gboolean enable, gboolean *nothing_to_do, GError **error)
+{
+  MdModemState state = md_modem_get_state (self);
+
+  *nothing_to_do = FALSE;
+  switch (state) {
+  case MD_MODEM_STATE_FAILED:
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE, "The modem is in the failed state");
+    return FALSE;
+  case MD_MODEM_STATE_UNKNOWN:
+  case MD_MODEM_STATE_INITIALIZING:
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE, "The modem is not initialized yet");
+    return FALSE;
+  case MD_MODEM_STATE_LOCKED:
+    if (!enable) {
+      *nothing_to_do = TRUE;
+      return TRUE;
+    }
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE, "The SIM is locked: unlock it first");
+    return FALSE;
+  case MD_MODEM_STATE_ENABLING:
+  case MD_MODEM_STATE_DISABLING:
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_IN_PROGRESS, "The modem is being %s",
+                 state == MD_MODEM_STATE_ENABLING ? "enabled" : "disabled");
+    return FALSE;
+  case MD_MODEM_STATE_DISABLED:
+    *nothing_to_do = !enable;
+    return TRUE;
+  case MD_MODEM_STATE_ENABLED:
+  case MD_MODEM_STATE_SEARCHING:
+  case MD_MODEM_STATE_REGISTERED:
+  case MD_MODEM_STATE_DISCONNECTING:
+  case MD_MODEM_STATE_CONNECTING:
+  case MD_MODEM_STATE_CONNECTED:
+    *nothing_to_do = enable;
+    return TRUE;
+  }
+  return TRUE;
+}
+
+static void
+bearers_down_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  MdModem *self = MD_MODEM (source);
+
+  /* A bearer that would not hang up cleanly is marked down anyway. */
+  md_modem_disconnect_all_finish (self, result, NULL);
+  md_modem_set_state (self, MD_MODEM_STATE_DISABLING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+  enable_step (task);
+}
+
+void
+md_modem_enable_async (MdModem *self, gboolean enable, GCancellable *cancellable,
+                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  EnableContext *ctx = g_new0 (EnableContext, 1);
+  GError *error = NULL;
+  gboolean nothing_to_do;
+
+  ctx->enable = enable;
+  g_task_set_task_data (task, ctx, g_free);
+  if (!check_enable (self, enable, &nothing_to_do, &error)) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  if (nothing_to_do) {
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  if (enable) {
+    md_modem_set_state (self, MD_MODEM_STATE_ENABLING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+    enable_step (task);
+    return;
+  }
+  md_modem_poll_stop (self);
+  md_modem_disconnect_all_async (self, bearers_down_ready, task);
+}
+
+gboolean
+md_modem_enable_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+power_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MdModemPowerState *requested = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_task_return_error (task, error);
+    return;
+  }
+  md_modem_set_power_state (MD_MODEM (source), *requested);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+md_modem_set_power_state_async (MdModem *self, MdModemPowerState power, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  const MdModemPowerOps *ops = md_modem_get_ops (self)->power;
+  MdModemState state = md_modem_get_state (self);
+
+  g_task_set_task_data (task, g_memdup2 (&power, sizeof power), g_free);
+  if (power != MD_MODEM_POWER_STATE_ON && power != MD_MODEM_POWER_STATE_LOW
+      && power != MD_MODEM_POWER_STATE_OFF) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                             "Unknown power state %u", power);
+  } else if (!ops || !ops->set_power_state) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                             "The modem cannot change its power state");
+  } else if (state != MD_MODEM_STATE_DISABLED && state != MD_MODEM_STATE_LOCKED
+             && power != MD_MODEM_POWER_STATE_ON) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
+                             "Disable the modem before lowering its power");
+  } else {
+    ops->set_power_state (self, power, g_task_new (self, cancellable, power_ready, task));
+    return;
+  }
+  g_object_unref (task);
+}
+
+gboolean
+md_modem_set_power_state_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The poller: a timer per enabled modem and a one-shot poll flow that asks
+ * the netreg ops for registration, operator, signal and access technology.
+ * Unsolicited reports update the same values between polls. */
+#include "md-modem-poll.h"
+
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-modem-private.h"
+
+static guint poll_interval_seconds = 30;
+
+typedef enum {
+  POLL_STEP_REGISTRATION,
+  POLL_STEP_OPERATOR,
+  POLL_STEP_SIGNAL,
+  POLL_STEP_ACCESS_TECHNOLOGY,
+  POLL_STEP_LAST,
+} PollStep;
+
+void
+md_modem_poll_set_interval (guint seconds)
+{
+  poll_interval_seconds = MAX (seconds, 1);
+}
+
+static void poll_step (GTask *task);
+
+static void
+advance (GTask *task)
+{
+  PollStep *step = g_task_get_task_data (task);
+
+  (*step)++;
+  poll_step (task);
+}
+
+static void
+registration_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "registration poll: %s", error->message);
+  advance (user_data);
+}
+
+static void
+operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(MdNetwork) network = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (network)
+    md_modem_set_operator (MD_MODEM (source), network->code, network->long_name);
+  advance (user_data);
+}
+
+static void
+signal_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gssize quality = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error)
+    md_modem_set_signal_quality (MD_MODEM (source), 0, FALSE);
+  else
+    md_modem_set_signal_quality (MD_MODEM (source), (guint) quality, TRUE);
+  advance (user_data);
+}
+
+static void
+access_technology_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gssize act = g_task_propagate_int (G_TASK (result), &error);
+
+  if (!error && md_modem_is_registered (MD_MODEM (source)))
+    md_modem_set_access_technologies (MD_MODEM (source), (guint32) act);
+  advance (user_data);
+}
+
+static MdModemOp
+step_op (MdModem *self, PollStep step, GAsyncReadyCallback *ready)
+{
+  const MdModemNetregOps *ops = md_modem_get_ops (self)->netreg;
+
+  if (!ops)
+    return NULL;
+  switch (step) {
+  case POLL_STEP_REGISTRATION:
+    *ready = registration_ready;
+    return ops->poll_registration;
+  case POLL_STEP_OPERATOR:
+    *ready = operator_ready;
+    return md_modem_is_registered (self) ? ops->load_operator : NULL;
+  case POLL_STEP_SIGNAL:
+    *ready = signal_ready;
+    return ops->load_signal_quality;
+  case POLL_STEP_ACCESS_TECHNOLOGY:
+    *ready = access_technology_ready;
+    return ops->load_access_technologies;
+  case POLL_STEP_LAST:
+    break;
+  }
+  return NULL;
+}
+
+static void
+poll_step (GTask *task)
+{
+  MdModem *self = g_task_get_source_object (task);
+  PollStep *step = g_task_get_task_data (task);
+
+  while (*step < POLL_STEP_LAST && !md_modem_has_vanished (self)) {
+    GAsyncReadyCallback ready = NULL;
+    MdModemOp op = step_op (self, *step, &ready);
+
+    if (op) {
+      op (self, g_task_new (self, g_task_get_cancellable (task), ready, task));
+      return;
+    }
+    (*step)++;
+  }
+  if (md_modem_has_vanished (self))
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished");
+  else
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+void
+md_modem_poll_now_async (MdModem *self, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_task_data (task, g_new0 (PollStep, 1), g_free);
+  poll_step (task);
+}
+
+gboolean
+md_modem_poll_now_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+timer_poll_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  md_modem_poll_now_finish (MD_MODEM (source), result, NULL);
+}
+
+static gboolean
+poll_timeout (gpointer user_data)
+{
+  MdModem *self = user_data;
+
+  md_modem_poll_now_async (self, NULL, timer_poll_ready, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+md_modem_poll_start (MdModem *self)
+{
+  if (self->poll_source)
+    return;
+  self->poll_source = g_timeout_add_seconds (poll_interval_seconds, poll_timeout, self);
+}
+
+void
+md_modem_poll_stop (MdModem *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Keeps an enabled modem's network view fresh: registration, operator,
+ * signal quality and access technology, on a timer and on demand. */
+#pragma once
+
+#include "md-modem.h"
+
+G_BEGIN_DECLS
+
+/* Seconds between polls of every enabled modem (default 30). */
+void md_modem_poll_set_interval (guint seconds);
+
+void md_modem_poll_start (MdModem *self);
+void md_modem_poll_stop (MdModem *self);
+
+/* One full poll now; succeeds unless the modem vanished. */
+void md_modem_poll_now_async (MdModem *self, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data);
+gboolean md_modem_poll_now_finish (MdModem *self, GAsyncResult *result, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The instance structure of MdModem, shared by the files that implement its
+ * parts (md-modem.c, md-modem-3gpp.c, md-modem-sim.c). Nothing else may
+ * include this. */
+#pragma once
+
+#include "md-modem.h"
+
+struct _MdModem {
+  GObject parent;
+
+  guint id;
+  char *log_name;
+  char *uid;
+  char *plugin;
+  GStrv drivers;
+  const MdModemOps *ops;
+
+  GArray *ports; /* MdModemPort */
+  char *primary_port;
+
+  MdModemIdentity *identity;
+  MdModemState state;
+  MdModemStateFailedReason failed_reason;
+  MdModemPowerState power_state;
+  guint32 capabilities;
+  gboolean vanished;
+
+  /* SIM */
+  MdSim *sim;
+  MdModemLock unlock_required;
+  GArray *unlock_retries; /* MdUnlockRetry */
+
+  /* 3GPP network */
+  MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];
+  MdModem3gppRegistrationState registration_state;
+  MdCellLocation location;
+  char *operator_code;
+  char *operator_name;
+  guint32 access_technologies;
+  guint signal_quality;
+  gboolean signal_recent;
+  guint32 facility_locks;
+  GStrv own_numbers;
+  GArray *supported_modes; /* MdModeCombination */
+  MdModeCombination current_modes;
+  guint32 ip_families;
+
+  guint poll_source;
+
+  /* Bearers */
+  GPtrArray *bearers; /* MdBearer* */
+
+  gpointer protocol_data;
+  GDestroyNotify protocol_data_destroy;
+};
+
+void md_modem_private_init_3gpp (MdModem *self);
+void md_modem_private_finalize_3gpp (MdModem *self);
