@@ -10,6 +10,7 @@
 #include "manager.h"
 #include "md-config.h"
 #include "md-log.h"
+#include "md-modem-poll.h"
 
 #define BUS_NAME "org.freedesktop.ModemManager1"
 
@@ -20,6 +21,7 @@ typedef struct {
   gboolean debug;
   gboolean log_journal;
   gboolean log_personal_info;
+  int poll_interval;
   char *log_level;
   char *log_file;
 } Options;
@@ -54,6 +56,8 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
       "Log to the systemd journal", NULL },
     { "log-personal-info", 0, 0, G_OPTION_ARG_NONE, &options->log_personal_info,
       "Show IMEI, IMSI, ICCID, numbers and messages in logs", NULL },
+    { "poll-interval", 0, 0, G_OPTION_ARG_INT, &options->poll_interval,
+      "Seconds between polls of signal and registration (default 30)", "SECONDS" },
     { "debug", 0, 0, G_OPTION_ARG_NONE, &options->debug,
       "Same as --log-level=DEBUG", NULL },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &options->show_version,
@@ -146,6 +150,9 @@ main (int argc, char **argv)
     options_clear (&options);
     return EXIT_FAILURE;
   }
+
+  if (options.poll_interval > 0)
+    md_modem_poll_set_interval ((guint) options.poll_interval);
 
   daemon.loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_on_signal, &daemon);

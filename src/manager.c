@@ -12,6 +12,7 @@
 #include "md-log.h"
 #include "md-modem-export.h"
 #include "md-modem-init.h"
+#include "md-object-ids.h"
 #include "plugin-api.h"
 
 #define MANAGER_PATH "/org/freedesktop/ModemManager1"
@@ -23,7 +24,6 @@ struct _MdManager {
   MdDbusTest *test_iface;
   GHashTable *modems;       /* modem id -> MdModemExport* */
   GHashTable *pending_uids; /* uids being created right now */
-  guint next_modem_id;
   GCancellable *cancellable;
 };
 
@@ -204,7 +204,7 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   call = g_new0 (CreateCall, 1);
   call->plugin = plugin;
   call->req = req;
-  plugin->create_async (self->next_modem_id++, &device, self->cancellable, create_call_ready, call);
+  plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), &device, self->cancellable, create_call_ready, call);
   return TRUE;
 }
 

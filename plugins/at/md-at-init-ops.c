@@ -2,15 +2,17 @@
 /* Init ops over AT: port setup (echo off, verbose errors), identity from the
  * 3GPP +CGMx commands with the V.25ter +GMx and ATI fallbacks, and
  * capabilities from +GCAP. Response parsing lives in src/parse. */
-#include "md-at-modem.h"
+#include "md-at-ops.h"
 
 #include <stddef.h>
 
+#include "md-at-3gpp.h"
 #include "md-at-info.h"
+#include "md-at-op.h"
+#include "md-at-sim.h"
 #include "md-errors.h"
 #include "md-log.h"
 
-#define SHORT_TIMEOUT_MS 3000
 
 /* --- setup --------------------------------------------------------------- */
 
@@ -45,7 +47,7 @@ setup_next (GTask *task)
     g_object_unref (task);
     return;
   }
-  md_at_modem_command (g_task_get_source_object (task), command, SHORT_TIMEOUT_MS,
+  md_at_modem_command (g_task_get_source_object (task), command, MD_AT_TIMEOUT_SHORT_MS,
                        g_task_get_cancellable (task), setup_ready, task);
 }
 
@@ -150,12 +152,12 @@ identity_next (GTask *task)
   MdModem *modem = g_task_get_source_object (task);
 
   if (ctx->item < G_N_ELEMENTS (identity_items)) {
-    md_at_modem_command (modem, identity_items[ctx->item].commands[ctx->attempt], SHORT_TIMEOUT_MS,
+    md_at_modem_command (modem, identity_items[ctx->item].commands[ctx->attempt], MD_AT_TIMEOUT_SHORT_MS,
                          g_task_get_cancellable (task), identity_item_ready, task);
     return;
   }
   if (!ctx->identity->manufacturer || !ctx->identity->model) {
-    md_at_modem_command (modem, "ATI", SHORT_TIMEOUT_MS, g_task_get_cancellable (task),
+    md_at_modem_command (modem, "ATI", MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
                          ati_ready, task);
     return;
   }
@@ -174,35 +176,90 @@ at_load_identity (MdModem *modem, GTask *task)
   identity_next (task);
 }
 
-/* --- capabilities -------------------------------------------------------- */
+/* --- capabilities, modes, IP families, own numbers ------------------------ */
 
-static void
-gcap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+parse_gcap (const char *response, gssize *out, GError **error)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
-
-  if (!response) {
-    g_task_return_error (task, error);
-    return;
-  }
-  g_task_return_int (task, md_at_parse_gcap (response));
+  *out = md_at_parse_gcap (response);
+  return TRUE;
 }
 
 static void
 at_load_capabilities (MdModem *modem, GTask *task)
 {
-  md_at_modem_command (modem, "AT+GCAP", SHORT_TIMEOUT_MS, g_task_get_cancellable (task),
-                       gcap_ready, task);
+  md_at_op_int (modem, task, "AT+GCAP", MD_AT_TIMEOUT_SHORT_MS, parse_gcap);
+}
+
+static gboolean
+parse_ip_families (const char *response, gssize *out, GError **error)
+{
+  guint32 families = md_at_parse_cgdcont_test (response);
+
+  if (!families) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "No PDP types in '%s'", response);
+    return FALSE;
+  }
+  *out = families;
+  return TRUE;
+}
+
+static void
+at_load_ip_families (MdModem *modem, GTask *task)
+{
+  md_at_op_int (modem, task, "AT+CGDCONT=?", MD_AT_TIMEOUT_SHORT_MS, parse_ip_families);
+}
+
+static gpointer
+parse_own_numbers (const char *response, GError **error)
+{
+  return md_at_parse_cnum (response);
+}
+
+static void
+at_load_own_numbers (MdModem *modem, GTask *task)
+{
+  md_at_op_pointer (modem, task, "AT+CNUM", MD_AT_TIMEOUT_SHORT_MS, parse_own_numbers,
+                    (GDestroyNotify) g_strfreev);
+}
+
+static gpointer
+parse_supported_modes (const char *response, GError **error)
+{
+  g_autoptr(GArray) pairs = md_at_parse_ws46_test (response, error);
+  GArray *modes;
+
+  if (!pairs)
+    return NULL;
+  modes = g_array_new (FALSE, TRUE, sizeof (MdModeCombination));
+  for (guint i = 0; i < pairs->len; i++) {
+    MdModeCombination mode = { ((guint32 *) pairs->data)[2 * i], ((guint32 *) pairs->data)[2 * i + 1] };
+
+    g_array_append_val (modes, mode);
+  }
+  return modes;
+}
+
+static void
+at_load_supported_modes (MdModem *modem, GTask *task)
+{
+  md_at_op_pointer (modem, task, "AT+WS46=?", MD_AT_TIMEOUT_SHORT_MS, parse_supported_modes,
+                    (GDestroyNotify) g_array_unref);
 }
 
 const MdModemInitOps md_at_init_ops = {
   .setup = at_setup,
   .load_identity = at_load_identity,
   .load_capabilities = at_load_capabilities,
+  .load_ip_families = at_load_ip_families,
+  .load_own_numbers = at_load_own_numbers,
+  .load_supported_modes = at_load_supported_modes,
 };
 
 const MdModemOps md_at_modem_ops = {
   .init = &md_at_init_ops,
+  .sim = &md_at_sim_ops,
+  .power = &md_at_power_ops,
+  .netreg = &md_at_netreg_ops,
+  .bearer = &md_at_bearer_ops,
 };

@@ -31,7 +31,4 @@ void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms,
                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 char *md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error);
 
-extern const MdModemInitOps md_at_init_ops;
-extern const MdModemOps md_at_modem_ops;
-
 G_END_DECLS

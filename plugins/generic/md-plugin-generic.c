@@ -3,7 +3,7 @@
  * driven with the standard 3GPP command set of plugins/at. */
 #include "md-plugin-generic.h"
 
-#include "md-at-modem.h"
+#include "md-at-ops.h"
 
 static const char *const generic_subsystems[] = { "tty", NULL };
 

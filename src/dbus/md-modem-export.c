@@ -2,25 +2,19 @@
 /* Publishes one MdModem as /org/freedesktop/ModemManager1/Modem/N: owns the
  * object skeleton and its interface skeletons, copies the modem's state into
  * them on every change, and turns method calls into core calls. */
-#include "md-modem-export.h"
+#include "md-modem-export-private.h"
 
 #include "md-dbus-gate.h"
-#include "md-dbus-generated.h"
 #include "md-log.h"
 
 #define MODEM_PATH_PREFIX "/org/freedesktop/ModemManager1/Modem/"
 
-struct _MdModemExport {
-  MdModem *modem;
-  GDBusObjectManagerServer *object_manager;
-  MdDbusObjectSkeleton *object;
-  MdDbusModem *modem_iface;
-  char *path;
-  gulong changed_id;
-  gulong state_changed_id;
+enum {
+  HANDLER_CHANGED,
+  HANDLER_STATE_CHANGED,
+  HANDLER_BEARER_ADDED,
+  HANDLER_BEARER_REMOVED,
 };
-
-static const char *const modem_implemented[] = { "ListBearers", NULL };
 
 static GVariant *
 ports_variant (MdModem *modem)
@@ -47,9 +41,39 @@ supported_capabilities_variant (MdModem *modem)
 }
 
 static GVariant *
-any_mode_variant (void)
+modes_variant (const MdModeCombination *modes)
 {
-  return g_variant_new ("(uu)", (guint32) MD_MODEM_MODE_ANY, (guint32) MD_MODEM_MODE_NONE);
+  return g_variant_new ("(uu)", modes->allowed, modes->preferred);
+}
+
+static GVariant *
+supported_modes_variant (MdModem *modem)
+{
+  GArray *modes = md_modem_get_supported_modes (modem);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(uu)"));
+  for (guint i = 0; i < modes->len; i++) {
+    const MdModeCombination *mode = &g_array_index (modes, MdModeCombination, i);
+
+    g_variant_builder_add (&builder, "(uu)", mode->allowed, mode->preferred);
+  }
+  return g_variant_builder_end (&builder);
+}
+
+static GVariant *
+unlock_retries_variant (MdModem *modem)
+{
+  GArray *retries = md_modem_get_unlock_retries (modem);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{uu}"));
+  for (guint i = 0; i < retries->len; i++) {
+    const MdUnlockRetry *retry = &g_array_index (retries, MdUnlockRetry, i);
+
+    g_variant_builder_add (&builder, "{uu}", (guint32) retry->lock, retry->retries);
+  }
+  return g_variant_builder_end (&builder);
 }
 
 static void
@@ -67,13 +91,42 @@ sync_identity (MdModemExport *self)
 }
 
 static void
+sync_bearer_paths (MdModemExport *self)
+{
+  GPtrArray *bearers = md_modem_get_bearers (self->modem);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  for (guint i = 0; i < bearers->len; i++)
+    g_ptr_array_add (paths, (gpointer) md_modem_export_bearer_path (self, g_ptr_array_index (bearers, i)));
+  g_ptr_array_add (paths, NULL);
+  md_dbus_modem_set_bearers (self->modem_iface, (const char *const *) paths->pdata);
+}
+
+/* The SIM object is exported while the modem has one. */
+static void
+sync_sim (MdModemExport *self)
+{
+  MdSim *sim = md_modem_get_sim (self->modem);
+
+  if (self->sim_export && md_sim_export_get_sim (self->sim_export) != sim)
+    g_clear_pointer (&self->sim_export, md_sim_export_free);
+  if (sim && !self->sim_export)
+    self->sim_export = md_sim_export_new (self->modem, sim, self->object_manager);
+  md_dbus_modem_set_sim (self->modem_iface, self->sim_export ? md_sim_export_get_path (self->sim_export) : "/");
+}
+
+static void
 sync_modem (MdModemExport *self)
 {
   MdDbusModem *iface = self->modem_iface;
   MdModem *modem = self->modem;
   const char *primary = md_modem_get_primary_port (modem);
+  gboolean recent = FALSE;
+  guint quality = md_modem_get_signal_quality (modem, &recent);
 
   sync_identity (self);
+  sync_sim (self);
+  sync_bearer_paths (self);
   md_dbus_modem_set_device (iface, md_modem_get_uid (modem));
   md_dbus_modem_set_device_identifier (iface, md_modem_get_uid (modem));
   md_dbus_modem_set_drivers (iface, md_modem_get_drivers (modem));
@@ -85,6 +138,17 @@ sync_modem (MdModemExport *self)
   md_dbus_modem_set_power_state (iface, md_modem_get_power_state (modem));
   md_dbus_modem_set_current_capabilities (iface, md_modem_get_capabilities (modem));
   md_dbus_modem_set_supported_capabilities (iface, supported_capabilities_variant (modem));
+  md_dbus_modem_set_unlock_required (iface, md_modem_get_unlock_required (modem));
+  md_dbus_modem_set_unlock_retries (iface, unlock_retries_variant (modem));
+  md_dbus_modem_set_access_technologies (iface, md_modem_get_access_technologies (modem));
+  md_dbus_modem_set_signal_quality (iface, g_variant_new ("(ub)", quality, recent));
+  md_dbus_modem_set_own_numbers (iface, md_modem_get_own_numbers (modem));
+  md_dbus_modem_set_supported_modes (iface, supported_modes_variant (modem));
+  md_dbus_modem_set_current_modes (iface, modes_variant (md_modem_get_current_modes (modem)));
+  md_dbus_modem_set_supported_ip_families (iface, md_modem_get_ip_families (modem));
+  md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem));
+  md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem));
+  md_modem_3gpp_export_sync (self);
 }
 
 /* Values that never change yet: set once, so clients see well-formed
@@ -94,28 +158,33 @@ init_modem_defaults (MdDbusModem *iface)
 {
   static const char *const empty[] = { NULL };
 
-  md_dbus_modem_set_sim (iface, "/");
   md_dbus_modem_set_sim_slots (iface, (const char *const *) empty);
-  md_dbus_modem_set_bearers (iface, (const char *const *) empty);
-  md_dbus_modem_set_own_numbers (iface, (const char *const *) empty);
   md_dbus_modem_set_carrier_configuration (iface, "");
   md_dbus_modem_set_carrier_configuration_revision (iface, "");
-  md_dbus_modem_set_unlock_required (iface, MD_MODEM_LOCK_UNKNOWN);
-  md_dbus_modem_set_unlock_retries (iface, g_variant_new_array (G_VARIANT_TYPE ("{uu}"), NULL, 0));
-  md_dbus_modem_set_signal_quality (iface, g_variant_new ("(ub)", 0, FALSE));
-  md_dbus_modem_set_access_technologies (iface, MD_MODEM_ACCESS_TECHNOLOGY_UNKNOWN);
-  md_dbus_modem_set_supported_modes (iface, g_variant_new_array (G_VARIANT_TYPE ("(uu)"), NULL, 0));
-  md_dbus_modem_set_current_modes (iface, any_mode_variant ());
   md_dbus_modem_set_supported_bands (iface, g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
   md_dbus_modem_set_current_bands (iface, g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
-  md_dbus_modem_set_supported_ip_families (iface, MD_BEARER_IP_FAMILY_NONE);
 }
 
-static gboolean
-handle_list_bearers (MdDbusModem *iface, GDBusMethodInvocation *invocation, gpointer user_data)
+const char *
+md_modem_export_bearer_path (MdModemExport *self, MdBearer *bearer)
 {
-  md_dbus_modem_complete_list_bearers (iface, invocation, md_dbus_modem_get_bearers (iface));
-  return TRUE;
+  MdBearerExport *export = g_hash_table_lookup (self->bearer_exports, bearer);
+
+  return export ? md_bearer_export_get_path (export) : "/";
+}
+
+MdBearer *
+md_modem_export_find_bearer (MdModemExport *self, const char *path)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->bearer_exports);
+  while (g_hash_table_iter_next (&iter, &key, &value)) {
+    if (g_strcmp0 (md_bearer_export_get_path (value), path) == 0)
+      return key;
+  }
+  return NULL;
 }
 
 static void
@@ -134,26 +203,56 @@ modem_state_changed (MdModem *modem, gint old_state, gint new_state, guint reaso
   md_dbus_modem_emit_state_changed (self->modem_iface, old_state, new_state, reason);
 }
 
+static void
+bearer_added (MdModem *modem, MdBearer *bearer, gpointer user_data)
+{
+  MdModemExport *self = user_data;
+
+  g_hash_table_insert (self->bearer_exports, bearer,
+                       md_bearer_export_new (modem, bearer, self->object_manager));
+  sync_bearer_paths (self);
+}
+
+static void
+bearer_removed (MdModem *modem, MdBearer *bearer, gpointer user_data)
+{
+  MdModemExport *self = user_data;
+
+  g_hash_table_remove (self->bearer_exports, bearer);
+  sync_bearer_paths (self);
+}
+
 MdModemExport *
 md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager)
 {
   MdModemExport *self = g_new0 (MdModemExport, 1);
+  GPtrArray *bearers = md_modem_get_bearers (modem);
 
   self->modem = g_object_ref (modem);
   self->object_manager = g_object_ref (object_manager);
   self->path = g_strdup_printf (MODEM_PATH_PREFIX "%u", md_modem_get_id (modem));
   self->object = md_dbus_object_skeleton_new (self->path);
   self->modem_iface = md_dbus_modem_skeleton_new ();
+  self->bearer_exports = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                (GDestroyNotify) md_bearer_export_free);
+  for (guint i = 0; i < bearers->len; i++)
+    bearer_added (modem, g_ptr_array_index (bearers, i), self);
 
   init_modem_defaults (self->modem_iface);
+  md_modem_3gpp_export_init (self);
+  md_simple_export_init (self);
   sync_modem (self);
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->modem_iface), modem_implemented);
-  g_signal_connect (self->modem_iface, "handle-list-bearers", G_CALLBACK (handle_list_bearers), self);
-  self->changed_id = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
-  self->state_changed_id = g_signal_connect (modem, "state-changed",
-                                             G_CALLBACK (modem_state_changed), self);
+  md_modem_methods_install (self);
+  self->handlers[HANDLER_CHANGED] = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
+  self->handlers[HANDLER_STATE_CHANGED] =
+    g_signal_connect (modem, "state-changed", G_CALLBACK (modem_state_changed), self);
+  self->handlers[HANDLER_BEARER_ADDED] = g_signal_connect (modem, "bearer-added", G_CALLBACK (bearer_added), self);
+  self->handlers[HANDLER_BEARER_REMOVED] =
+    g_signal_connect (modem, "bearer-removed", G_CALLBACK (bearer_removed), self);
 
   md_dbus_object_skeleton_set_modem (self->object, self->modem_iface);
+  md_dbus_object_skeleton_set_modem_modem3gpp (self->object, self->modem3gpp_iface);
+  md_dbus_object_skeleton_set_modem_simple (self->object, self->simple_iface);
   g_dbus_object_manager_server_export (object_manager, G_DBUS_OBJECT_SKELETON (self->object));
   md_log_info (md_modem_get_log_name (modem), "exported at %s", self->path);
   return self;
@@ -176,11 +275,18 @@ md_modem_export_free (MdModemExport *self)
 {
   if (!self)
     return;
-  g_clear_signal_handler (&self->changed_id, self->modem);
-  g_clear_signal_handler (&self->state_changed_id, self->modem);
+  for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
+    g_clear_signal_handler (&self->handlers[i], self->modem);
+  g_signal_handlers_disconnect_by_data (self->modem_iface, self);
+  g_signal_handlers_disconnect_by_data (self->modem3gpp_iface, self);
+  g_signal_handlers_disconnect_by_data (self->simple_iface, self);
   g_dbus_object_manager_server_unexport (self->object_manager, self->path);
+  g_hash_table_unref (self->bearer_exports);
+  g_clear_pointer (&self->sim_export, md_sim_export_free);
   md_log_info (md_modem_get_log_name (self->modem), "unexported");
   g_object_unref (self->modem_iface);
+  g_object_unref (self->modem3gpp_iface);
+  g_object_unref (self->simple_iface);
   g_object_unref (self->object);
   g_object_unref (self->object_manager);
   g_object_unref (self->modem);

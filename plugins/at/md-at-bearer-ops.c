@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* PPP data calls over AT: define the PDP context (+CGDCONT, +CGAUTH), dial
+ * ATD*99***<cid># on the data port and hand the tty to the client's pppd
+ * (Ip4Config method "ppp"). Hanging up escapes to command mode with "+++"
+ * and sends ATH. NO CARRIER on the data port ends the bearer. */
+#include "md-at-ops.h"
+
+#include "md-at-op.h"
+#include "md-bearer.h"
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-modem-connect.h"
+
+#define PPP_CID 1
+#define DIAL_TIMEOUT_MS 60000
+#define ESCAPE_GUARD_MS 1100
+#define HANGUP_TIMEOUT_MS 10000
+
+typedef struct {
+  MdAtPort *port;        /* the data port while connected */
+  guint no_carrier_id;   /* unsolicited handler on it */
+} PppData;
+
+static void
+ppp_data_free (gpointer data)
+{
+  PppData *ppp = data;
+
+  if (ppp->no_carrier_id)
+    md_at_port_remove_unsolicited_handler (ppp->port, ppp->no_carrier_id);
+  g_clear_object (&ppp->port);
+  g_free (ppp);
+}
+
+/* The data port: a second AT port when the modem has one, so the primary
+ * stays free for commands while connected; else the primary itself. */
+static MdAtPort *
+data_port (MdModem *modem, GError **error)
+{
+  MdAtModemData *at = md_at_modem_data (modem);
+  MdAtPort *primary = md_at_modem_primary (modem, error);
+
+  if (!primary)
+    return NULL;
+  for (guint i = 0; i < at->ports->len; i++) {
+    MdAtPort *port = g_ptr_array_index (at->ports, i);
+
+    if (port != primary && md_at_port_is_open (port))
+      return port;
+  }
+  return primary;
+}
+
+static const char *
+pdp_type (MdModem *modem, guint32 ip_type)
+{
+  switch (ip_type) {
+  case MD_BEARER_IP_FAMILY_IPV6:
+    return "IPV6";
+  case MD_BEARER_IP_FAMILY_IPV4V6:
+    return "IPV4V6";
+  case MD_BEARER_IP_FAMILY_NONE:
+  case MD_BEARER_IP_FAMILY_ANY:
+    return (md_modem_get_ip_families (modem) & MD_BEARER_IP_FAMILY_IPV4V6) ? "IPV4V6" : "IP";
+  default:
+    return "IP";
+  }
+}
+
+typedef enum {
+  CONNECT_STEP_CONTEXT,
+  CONNECT_STEP_AUTH,
+  CONNECT_STEP_DIAL,
+  CONNECT_STEP_LAST,
+} ConnectStep;
+
+typedef struct {
+  ConnectStep step;
+  MdBearer *bearer;
+  MdAtPort *port;
+  char *type;
+} ConnectContext;
+
+static void
+connect_context_free (gpointer data)
+{
+  ConnectContext *ctx = data;
+
+  g_clear_object (&ctx->bearer);
+  g_clear_object (&ctx->port);
+  g_free (ctx->type);
+  g_free (ctx);
+}
+
+static void
+no_carrier (MdAtPort *port, const char *line, gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(MdBearer) bearer = g_weak_ref_get (ref);
+  MdModem *modem = bearer ? g_object_get_data (G_OBJECT (bearer), "md-modem") : NULL;
+  g_autoptr(GError) error = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
+                                         "The network ended the call (NO CARRIER)");
+
+  if (!bearer || !modem || !md_bearer_is_connected (bearer))
+    return;
+  md_at_port_set_data_mode (port, FALSE);
+  md_modem_bearer_dropped (modem, bearer, error);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+mark_connected (MdModem *modem, ConnectContext *ctx)
+{
+  PppData *ppp = g_new0 (PppData, 1);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  gboolean v6 = g_str_equal (ctx->type, "IPV6") || g_str_equal (ctx->type, "IPV4V6");
+  gboolean v4 = !g_str_equal (ctx->type, "IPV6");
+
+  g_weak_ref_init (ref, ctx->bearer);
+  g_object_set_data (G_OBJECT (ctx->bearer), "md-modem", modem);
+  ppp->port = g_object_ref (ctx->port);
+  ppp->no_carrier_id = md_at_port_add_unsolicited_handler (ctx->port, "NO CARRIER", no_carrier, ref,
+                                                           weak_ref_free);
+  md_bearer_set_protocol_data (ctx->bearer, ppp, ppp_data_free);
+  md_bearer_set_connected (ctx->bearer, md_at_port_get_name (ctx->port),
+                           v4 ? md_ip_config_new (MD_BEARER_IP_METHOD_PPP) : NULL,
+                           v6 ? md_ip_config_new (MD_BEARER_IP_METHOD_PPP) : NULL);
+}
+
+static void connect_step (GTask *task);
+
+static void
+step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  ConnectContext *ctx = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *response = NULL;
+
+  if (ctx->step == CONNECT_STEP_DIAL)
+    response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
+  else
+    response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
+
+  if (!response && ctx->step == CONNECT_STEP_AUTH) {
+    /* Not every modem has +CGAUTH; the network may still accept the call. */
+    md_log_info (md_bearer_get_log_name (ctx->bearer), "authentication not set: %s", error->message);
+    g_clear_error (&error);
+  } else if (!response) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  ctx->step++;
+  connect_step (task);
+}
+
+static void
+connect_step (GTask *task)
+{
+  MdModem *modem = g_task_get_source_object (task);
+  ConnectContext *ctx = g_task_get_task_data (task);
+  const MdBearerSettings *settings = md_bearer_get_settings (ctx->bearer);
+  g_autofree char *command = NULL;
+
+  switch (ctx->step) {
+  case CONNECT_STEP_CONTEXT:
+    command = g_strdup_printf ("AT+CGDCONT=%d,\"%s\",\"%s\"", PPP_CID, ctx->type,
+                               settings->apn ? settings->apn : "");
+    md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
+                         step_ready, task);
+    return;
+  case CONNECT_STEP_AUTH:
+    if (settings->user) {
+      g_autofree char *user = md_at_quote (settings->user);
+      g_autofree char *password = md_at_quote (settings->password ? settings->password : "");
+
+      if (!user || !password) {
+        g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                                 "User or password holds a character AT cannot carry");
+        g_object_unref (task);
+        return;
+      }
+      /* 27.007 <auth_prot>: 1 PAP, 2 CHAP; CHAP unless only PAP is allowed. */
+      command = g_strdup_printf ("AT+CGAUTH=%d,%d,%s,%s", PPP_CID,
+                                 settings->allowed_auth == MD_BEARER_ALLOWED_AUTH_PAP ? 1 : 2,
+                                 user, password);
+      md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
+                           step_ready, task);
+      return;
+    }
+    ctx->step++;
+    connect_step (task);
+    return;
+  case CONNECT_STEP_DIAL:
+    command = settings->number ? g_strdup_printf ("ATD%s", settings->number)
+                               : g_strdup_printf ("ATD*99***%d#", PPP_CID);
+    md_at_port_command (ctx->port, command, DIAL_TIMEOUT_MS, g_task_get_cancellable (task), step_ready, task);
+    return;
+  case CONNECT_STEP_LAST:
+    mark_connected (modem, ctx);
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+}
+
+static void
+at_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask *task)
+{
+  ConnectContext *ctx = g_new0 (ConnectContext, 1);
+  GError *error = NULL;
+  MdAtPort *port = data_port (modem, &error);
+
+  g_task_set_task_data (task, ctx, connect_context_free);
+  if (!port) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  g_autofree char *quoted_number = NULL;
+
+  if (md_bearer_get_settings (bearer)->number
+      && !(quoted_number = md_at_quote (md_bearer_get_settings (bearer)->number))) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid number");
+    g_object_unref (task);
+    return;
+  }
+  ctx->bearer = g_object_ref (bearer);
+  ctx->port = g_object_ref (port);
+  ctx->type = g_strdup (pdp_type (modem, md_bearer_get_settings (bearer)->ip_type));
+  connect_step (task);
+}
+
+/* --- hang-up -------------------------------------------------------------- */
+
+typedef struct {
+  MdAtPort *port;
+  guint timer;
+  gboolean escaped;
+} HangupContext;
+
+static void
+hangup_context_free (gpointer data)
+{
+  HangupContext *ctx = data;
+
+  g_clear_handle_id (&ctx->timer, g_source_remove);
+  g_clear_object (&ctx->port);
+  g_free (ctx);
+}
+
+static void
+hangup_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
+
+  /* ATH after the escape; a modem that already dropped the call may say
+   * NO CARRIER or ERROR, which is a hang-up all the same. */
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+hangup_timer (gpointer user_data)
+{
+  GTask *task = user_data;
+  HangupContext *ctx = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  ctx->timer = 0;
+  if (!ctx->escaped) {
+    /* The escape sequence needs silence on both sides of it. */
+    ctx->escaped = TRUE;
+    if (!md_at_port_write_raw (ctx->port, "+++", 3, &error))
+      md_log_debug (md_at_port_get_name (ctx->port), "escape failed: %s", error->message);
+    ctx->timer = g_timeout_add (ESCAPE_GUARD_MS, hangup_timer, task);
+    return G_SOURCE_REMOVE;
+  }
+  md_at_port_command (ctx->port, "ATH", HANGUP_TIMEOUT_MS, NULL, hangup_ready, task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+at_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
+{
+  PppData *ppp = md_bearer_get_protocol_data (bearer);
+  HangupContext *ctx = g_new0 (HangupContext, 1);
+
+  g_task_set_task_data (task, ctx, hangup_context_free);
+  if (!ppp || !md_at_port_is_open (ppp->port)) {
+    md_bearer_set_protocol_data (bearer, NULL, NULL);
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  ctx->port = g_object_ref (ppp->port);
+  md_bearer_set_protocol_data (bearer, NULL, NULL);
+  md_at_port_set_data_mode (ctx->port, FALSE);
+  ctx->timer = g_timeout_add (ESCAPE_GUARD_MS, hangup_timer, task);
+}
+
+const MdModemBearerOps md_at_bearer_ops = {
+  .connect = at_connect,
+  .disconnect = at_disconnect,
+};

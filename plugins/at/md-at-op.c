@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* See md-at-op.h. */
+#include "md-at-op.h"
+
+#include "md-errors.h"
+
+typedef struct {
+  MdAtParseInt parse_int;
+  MdAtParsePointer parse_pointer;
+  GDestroyNotify destroy;
+} OpParser;
+
+static void
+op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OpParser *parser = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
+  gssize value = 0;
+  gpointer pointer;
+
+  if (!response) {
+    g_task_return_error (task, error);
+  } else if (!parser) {
+    g_task_return_boolean (task, TRUE);
+  } else if (parser->parse_int) {
+    if (parser->parse_int (response, &value, &error))
+      g_task_return_int (task, value);
+    else
+      g_task_return_error (task, error);
+  } else {
+    pointer = parser->parse_pointer (response, &error);
+    if (pointer)
+      g_task_return_pointer (task, pointer, parser->destroy);
+    else
+      g_task_return_error (task, error);
+  }
+}
+
+static void
+run (MdModem *modem, GTask *task, const char *command, guint timeout_ms, OpParser *parser)
+{
+  if (parser)
+    g_task_set_task_data (task, g_memdup2 (parser, sizeof *parser), g_free);
+  md_at_modem_command (modem, command, timeout_ms, g_task_get_cancellable (task), op_ready, task);
+}
+
+void
+md_at_op_boolean (MdModem *modem, GTask *task, const char *command, guint timeout_ms)
+{
+  run (modem, task, command, timeout_ms, NULL);
+}
+
+void
+md_at_op_int (MdModem *modem, GTask *task, const char *command, guint timeout_ms, MdAtParseInt parse)
+{
+  OpParser parser = { .parse_int = parse };
+
+  run (modem, task, command, timeout_ms, &parser);
+}
+
+void
+md_at_op_pointer (MdModem *modem, GTask *task, const char *command, guint timeout_ms,
+                  MdAtParsePointer parse, GDestroyNotify destroy)
+{
+  OpParser parser = { .parse_pointer = parse, .destroy = destroy };
+
+  run (modem, task, command, timeout_ms, &parser);
+}
+
+char *
+md_at_quote (const char *text)
+{
+  for (const char *p = text; *p; p++) {
+    if (*p == '"' || *p == '\r' || *p == '\n' || (guchar) *p < 0x20)
+      return NULL;
+  }
+  return g_strdup_printf ("\"%s\"", text);
+}
+
+typedef struct {
+  const char *const *commands;
+  guint index;
+  guint timeout_ms;
+  gboolean stop_on_error;
+  MdAtResponseFn on_response;
+  gpointer data;
+} Sequence;
+
+static void sequence_next (GTask *task);
+
+static void
+sequence_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  Sequence *seq = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
+
+  if (!response && (seq->stop_on_error || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN))) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  g_clear_error (&error);
+  if (response && seq->on_response)
+    seq->on_response (MD_MODEM (source), seq->index, response, seq->data);
+  seq->index++;
+  sequence_next (task);
+}
+
+static void
+sequence_next (GTask *task)
+{
+  Sequence *seq = g_task_get_task_data (task);
+  const char *command = seq->commands[seq->index];
+
+  if (!command) {
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  md_at_modem_command (g_task_get_source_object (task), command, seq->timeout_ms,
+                       g_task_get_cancellable (task), sequence_ready, task);
+}
+
+void
+md_at_op_sequence (MdModem *modem, GTask *task, const char *const *commands, guint timeout_ms,
+                   gboolean stop_on_error, MdAtResponseFn on_response, gpointer data)
+{
+  Sequence *seq = g_new0 (Sequence, 1);
+
+  seq->commands = commands;
+  seq->timeout_ms = timeout_ms;
+  seq->stop_on_error = stop_on_error;
+  seq->on_response = on_response;
+  seq->data = data;
+  g_task_set_task_data (task, seq, g_free);
+  sequence_next (task);
+}

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The Bearer object on D-Bus: connection status, interface, IP
+ * configuration and settings, and Connect/Disconnect through the modem. */
+#include "md-bearer-export.h"
+
+#include "md-bearer-properties.h"
+#include "md-dbus-call.h"
+#include "md-dbus-gate.h"
+#include "md-dbus-generated.h"
+#include "md-modem-connect.h"
+
+#define BEARER_PATH_PREFIX "/org/freedesktop/ModemManager1/Bearer/"
+
+struct _MdBearerExport {
+  MdModem *modem;
+  MdBearer *bearer;
+  GDBusObjectManagerServer *object_manager;
+  MdDbusObjectSkeleton *object;
+  MdDbusBearer *iface;
+  char *path;
+  gulong changed_id;
+};
+
+static const char *const bearer_implemented[] = { "Connect", "Disconnect", NULL };
+
+static GVariant *
+connection_error_variant (MdBearer *bearer)
+{
+  const GError *error = md_bearer_get_connection_error (bearer);
+  g_autofree char *name = NULL;
+
+  if (!error)
+    return g_variant_new ("(ss)", "", "");
+  name = g_dbus_error_encode_gerror (error);
+  return g_variant_new ("(ss)", name, error->message);
+}
+
+static void
+sync_bearer (MdBearerExport *self)
+{
+  MdBearer *bearer = self->bearer;
+  const char *interface = md_bearer_get_interface (bearer);
+
+  md_dbus_bearer_set_connected (self->iface, md_bearer_is_connected (bearer));
+  md_dbus_bearer_set_interface (self->iface, interface ? interface : "");
+  md_dbus_bearer_set_ip4_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip4_config (bearer)));
+  md_dbus_bearer_set_ip6_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip6_config (bearer)));
+  md_dbus_bearer_set_connection_error (self->iface, connection_error_variant (bearer));
+  md_dbus_bearer_set_properties (self->iface, md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
+}
+
+static void
+init_defaults (MdDbusBearer *iface)
+{
+  md_dbus_bearer_set_suspended (iface, FALSE);
+  md_dbus_bearer_set_multiplexed (iface, FALSE);
+  md_dbus_bearer_set_stats (iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  md_dbus_bearer_set_reload_stats_supported (iface, FALSE);
+  md_dbus_bearer_set_ip_timeout (iface, 20);
+  md_dbus_bearer_set_bearer_type (iface, MD_BEARER_TYPE_DEFAULT);
+  md_dbus_bearer_set_profile_id (iface, -1);
+}
+
+static void
+connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdDbusCall *call = user_data;
+  GError *error = NULL;
+
+  if (!md_modem_connect_bearer_finish (MD_MODEM (source), result, &error))
+    md_dbus_call_fail (call, error);
+  else
+    md_dbus_call_return (call, NULL);
+}
+
+static gboolean
+handle_connect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  MdBearerExport *self = user_data;
+
+  md_modem_connect_bearer_async (self->modem, self->bearer, NULL, connect_ready,
+                                 md_dbus_call_new (invocation, self->modem, self->bearer));
+  return TRUE;
+}
+
+static void
+disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdDbusCall *call = user_data;
+  GError *error = NULL;
+
+  if (!md_modem_disconnect_bearer_finish (MD_MODEM (source), result, &error))
+    md_dbus_call_fail (call, error);
+  else
+    md_dbus_call_return (call, NULL);
+}
+
+static gboolean
+handle_disconnect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  MdBearerExport *self = user_data;
+
+  md_modem_disconnect_bearer_async (self->modem, self->bearer, disconnect_ready,
+                                    md_dbus_call_new (invocation, self->modem, self->bearer));
+  return TRUE;
+}
+
+static void
+bearer_changed (MdBearer *bearer, gpointer user_data)
+{
+  sync_bearer (user_data);
+}
+
+MdBearerExport *
+md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer *object_manager)
+{
+  MdBearerExport *self = g_new0 (MdBearerExport, 1);
+
+  self->modem = g_object_ref (modem);
+  self->bearer = g_object_ref (bearer);
+  self->object_manager = g_object_ref (object_manager);
+  self->path = g_strdup_printf (BEARER_PATH_PREFIX "%u", md_bearer_get_id (bearer));
+  self->object = md_dbus_object_skeleton_new (self->path);
+  self->iface = md_dbus_bearer_skeleton_new ();
+  init_defaults (self->iface);
+  sync_bearer (self);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), bearer_implemented);
+  g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);
+  g_signal_connect (self->iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);
+  self->changed_id = g_signal_connect (bearer, "changed", G_CALLBACK (bearer_changed), self);
+  md_dbus_object_skeleton_set_bearer (self->object, self->iface);
+  g_dbus_object_manager_server_export (object_manager, G_DBUS_OBJECT_SKELETON (self->object));
+  return self;
+}
+
+const char *
+md_bearer_export_get_path (MdBearerExport *self)
+{
+  return self->path;
+}
+
+void
+md_bearer_export_free (MdBearerExport *self)
+{
+  if (!self)
+    return;
+  g_clear_signal_handler (&self->changed_id, self->bearer);
+  g_signal_handlers_disconnect_by_data (self->iface, self);
+  g_dbus_object_manager_server_unexport (self->object_manager, self->path);
+  g_object_unref (self->iface);
+  g_object_unref (self->object);
+  g_object_unref (self->object_manager);
+  g_object_unref (self->bearer);
+  g_object_unref (self->modem);
+  g_free (self->path);
+  g_free (self);
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A method call in flight: the invocation and what the handler needs when
+ * the core's async answer comes back. It holds references, so it stays
+ * valid if the modem is unexported meanwhile. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-modem.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  GDBusMethodInvocation *invocation;
+  MdModem *modem;
+  GObject *object;  /* the bearer or SIM the call is about, or NULL */
+} MdDbusCall;
+
+MdDbusCall *md_dbus_call_new (GDBusMethodInvocation *invocation, MdModem *modem, gpointer object);
+/* Answers with error (taken) and frees the call. */
+void md_dbus_call_fail (MdDbusCall *call, GError *error);
+/* Answers with value (floating references are sunk; NULL for no value) and
+ * frees the call. */
+void md_dbus_call_return (MdDbusCall *call, GVariant *value);
+
+G_END_DECLS

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Methods of org.freedesktop.ModemManager1.Modem: each handler validates its
+ * arguments, calls one core flow and answers from its result. */
+#include "md-modem-export-private.h"
+
+#include "md-bearer-properties.h"
+#include "md-dbus-call.h"
+#include "md-dbus-gate.h"
+#include "md-errors.h"
+#include "md-modem-connect.h"
+#include "md-modem-enable.h"
+
+static const char *const modem_implemented[] = {
+  "Enable", "SetPowerState", "CreateBearer", "DeleteBearer", "ListBearers", NULL
+};
+
+static void
+done_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdDbusCall *call = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_dbus_call_fail (call, error);
+  else
+    md_dbus_call_return (call, NULL);
+}
+
+static gboolean
+handle_enable (MdDbusModem *iface, GDBusMethodInvocation *invocation, gboolean enable,
+               gpointer user_data)
+{
+  MdModemExport *self = user_data;
+
+  md_modem_enable_async (self->modem, enable, NULL, done_ready,
+                         md_dbus_call_new (invocation, self->modem, NULL));
+  return TRUE;
+}
+
+static gboolean
+handle_set_power_state (MdDbusModem *iface, GDBusMethodInvocation *invocation, guint power,
+                        gpointer user_data)
+{
+  MdModemExport *self = user_data;
+
+  md_modem_set_power_state_async (self->modem, power, NULL, done_ready,
+                                  md_dbus_call_new (invocation, self->modem, NULL));
+  return TRUE;
+}
+
+static gboolean
+handle_list_bearers (MdDbusModem *iface, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  md_dbus_modem_complete_list_bearers (iface, invocation, md_dbus_modem_get_bearers (iface));
+  return TRUE;
+}
+
+static gboolean
+handle_create_bearer (MdDbusModem *iface, GDBusMethodInvocation *invocation, GVariant *properties,
+                      gpointer user_data)
+{
+  MdModemExport *self = user_data;
+  GError *error = NULL;
+  MdBearerSettings *settings = md_bearer_settings_from_variant (properties, &error);
+  MdBearer *bearer = settings ? md_modem_create_bearer (self->modem, settings, &error) : NULL;
+
+  if (!bearer) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
+  md_dbus_modem_complete_create_bearer (iface, invocation, md_modem_export_bearer_path (self, bearer));
+  return TRUE;
+}
+
+static gboolean
+handle_delete_bearer (MdDbusModem *iface, GDBusMethodInvocation *invocation, const char *path,
+                      gpointer user_data)
+{
+  MdModemExport *self = user_data;
+  MdBearer *bearer = md_modem_export_find_bearer (self, path);
+
+  if (!bearer) {
+    g_dbus_method_invocation_return_error (invocation, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND,
+                                           "No bearer %s on this modem", path);
+    return TRUE;
+  }
+  md_modem_delete_bearer_async (self->modem, bearer, done_ready,
+                                md_dbus_call_new (invocation, self->modem, bearer));
+  return TRUE;
+}
+
+void
+md_modem_methods_install (MdModemExport *self)
+{
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->modem_iface), modem_implemented);
+  g_signal_connect (self->modem_iface, "handle-enable", G_CALLBACK (handle_enable), self);
+  g_signal_connect (self->modem_iface, "handle-set-power-state", G_CALLBACK (handle_set_power_state), self);
+  g_signal_connect (self->modem_iface, "handle-list-bearers", G_CALLBACK (handle_list_bearers), self);
+  g_signal_connect (self->modem_iface, "handle-create-bearer", G_CALLBACK (handle_create_bearer), self);
+  g_signal_connect (self->modem_iface, "handle-delete-bearer", G_CALLBACK (handle_delete_bearer), self);
+}
