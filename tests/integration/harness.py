@@ -169,6 +169,11 @@ class ModemdTestCase(unittest.TestCase):
                                  f"{result.stderr.strip()}")
         return result
 
+    def start_client(self, argv):
+        """A client left running, for calls interrupted by the test."""
+        return subprocess.Popen(argv, env=self.bus.env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+
     def gdbus(self, *args, check=True):
         return self.run_client(["gdbus", args[0], "--session", "--dest", BUS_NAME, *args[1:]],
                                check=check)

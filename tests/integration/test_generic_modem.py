@@ -1,0 +1,263 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The generic AT modem end to end: the real mmcli drives modemd against
+modem-sim scenarios, and the tests check the values mmcli shows."""
+
+import unittest
+
+from harness import ModemdTestCase, skip_without_tools, wait_for
+
+ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
+
+
+def generic(modem_json):
+    return modem_json["modem"]["generic"]
+
+
+@skip_without_tools
+class GenericModemTest(ModemdTestCase):
+
+    daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1"]
+
+    def modem(self):
+        return self.mmcli_json("-m", "0")
+
+    def state(self):
+        return generic(self.modem())["state"]
+
+    def wait_state(self, *states):
+        return wait_for(lambda: self.state() in states and self.state(),
+                        what=f"modem state in {states}")
+
+    def enable(self):
+        self.mmcli("-m", "0", "-e")
+        self.wait_state("registered")
+
+    # --- identity and initial state ------------------------------------------
+
+    def test_modem_properties(self):
+        sim = self.add_sim_modem()
+        data = self.modem()
+        g = generic(data)
+        self.assertEqual(g["manufacturer"], sim.control("get manufacturer"))
+        self.assertEqual(g["model"], sim.control("get model"))
+        self.assertEqual(g["revision"], sim.control("get revision"))
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
+        self.assertEqual(g["state"], "disabled")
+        self.assertEqual(g["power-state"], "low")
+        self.assertEqual(g["unlock-required"], "sim-pin2")
+        self.assertEqual(g["plugin"], "generic")
+        self.assertEqual(g["sim"], "/org/freedesktop/ModemManager1/SIM/0")
+        self.assertTrue(g["primary-port"])
+        self.assertEqual(g["ports"], [g["primary-port"] + " (at)"])
+        self.assertEqual(g["drivers"], [])
+        self.assertEqual(data["modem"]["3gpp"]["imei"], sim.control("get imei"))
+
+    def test_sim_properties(self):
+        sim = self.add_sim_modem()
+        props = self.mmcli_json("-i", "0")["sim"]["properties"]
+        self.assertEqual(props["iccid"], sim.control("get iccid"))
+        self.assertEqual(props["imsi"], sim.control("get imsi"))
+        self.assertEqual(props["operator-code"], sim.control("get imsi")[:5])
+        self.assertEqual(props["active"], "yes")
+
+    # --- enable / disable / power ------------------------------------------
+
+    def test_enable_registers_and_shows_network(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        data = self.modem()
+        g = generic(data)
+        self.assertEqual(g["power-state"], "on")
+        self.assertEqual(g["access-technologies"], ["lte"])
+        self.assertNotEqual(g["signal-quality"]["value"], "0")
+        gpp = data["modem"]["3gpp"]
+        self.assertEqual(gpp["registration-state"], "home")
+        self.assertEqual(gpp["operator-code"], sim.control("get operator-code"))
+        self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
+        self.assertEqual(sim.control("get cfun"), "1")
+
+    def test_disable_and_low_power(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        self.mmcli("-m", "0", "-d")
+        self.assertEqual(self.state(), "disabled")
+        self.assertEqual(generic(self.modem())["power-state"], "low")
+        self.mmcli("-m", "0", "--set-power-state-on")
+        self.assertEqual(sim.control("get cfun"), "1")
+        self.mmcli("-m", "0", "--set-power-state-low")
+        self.assertEqual(sim.control("get cfun"), "4")
+        self.assertEqual(generic(self.modem())["power-state"], "low")
+
+    def test_low_power_refused_while_enabled(self):
+        self.add_sim_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--set-power-state-low", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+
+    def test_signal_follows_simulator(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        sim.control("signal 10")
+        wait_for(lambda: generic(self.modem())["signal-quality"]["value"] == str(10 * 100 // 31),
+                 what="signal quality to follow the simulator")
+
+    def test_registration_lost_and_regained(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        sim.control("register searching")
+        self.wait_state("searching")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "searching")
+        sim.control("register home")
+        self.wait_state("registered")
+        sim.control("register roaming")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
+                 what="roaming")
+
+    # --- SIM PIN ------------------------------------------------------------
+
+    def test_pin_locked_modem_unlocks(self):
+        sim = self.add_sim_modem("pin-locked.ini")
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "locked")
+        self.assertEqual(g["unlock-required"], "sim-pin")
+        self.assertIn("sim-pin (3)", g["unlock-retries"])
+        result = self.mmcli("-i", "0", "--pin=0000", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
+        self.assertIn("sim-pin (2)", generic(self.modem())["unlock-retries"])
+        self.mmcli("-i", "0", "--pin=" + sim.control("get pin"))
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "disabled")
+        self.assertEqual(g["unlock-required"], "sim-pin2")
+        props = self.mmcli_json("-i", "0")["sim"]["properties"]
+        self.assertEqual(props["iccid"], sim.control("get iccid"))
+
+    def test_three_wrong_pins_need_puk(self):
+        sim = self.add_sim_modem("pin-locked.ini")
+        for _ in range(3):
+            self.mmcli("-i", "0", "--pin=0000", check=False)
+        g = generic(self.modem())
+        self.assertEqual(g["unlock-required"], "sim-puk")
+        self.assertEqual(g["state"], "locked")
+        result = self.mmcli("-i", "0", "--pin=1234", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.mmcli("-i", "0", "--puk=" + sim.control("get puk"), "--pin=4321")
+        self.assertEqual(self.state(), "disabled")
+        self.assertEqual(sim.control("get pin"), "4321")
+
+    def test_malformed_pin_is_rejected(self):
+        self.add_sim_modem("pin-locked.ini")
+        result = self.mmcli("-i", "0", "--pin=12ab", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assertIn("sim-pin (3)", generic(self.modem())["unlock-retries"])
+
+    def test_enable_while_locked_fails(self):
+        self.add_sim_modem("pin-locked.ini")
+        result = self.mmcli("-m", "0", "-e", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+
+    # --- network selection ----------------------------------------------------
+
+    def test_scan_lists_operators(self):
+        self.add_sim_modem()
+        self.enable()
+        out = self.mmcli_json("-m", "0", "--3gpp-scan", "--timeout=120")
+        networks = out["modem"]["3gpp"]["scan-networks"]
+        self.assertTrue(any("operator-code: 26201" in n and "availability: current" in n for n in networks),
+                        networks)
+        self.assertGreaterEqual(len(networks), 2)
+
+    def test_register_in_operator(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        self.mmcli("-m", "0", "--3gpp-register-in-operator=26202")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["operator-code"] == "26202",
+                 what="the new operator")
+        self.assertEqual(sim.control("get operator-code"), "26202")
+        result = self.mmcli("-m", "0", "--3gpp-register-in-operator=2620x", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+
+    # --- data ----------------------------------------------------------------
+
+    def test_simple_connect_and_disconnect(self):
+        sim = self.add_sim_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.state(), "connected")
+        bearer = self.mmcli_json("-b", "0")["bearer"]
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["interface"], generic(self.modem())["primary-port"])
+        self.assertEqual(bearer["ipv4-config"]["method"], "ppp")
+        self.assertEqual(bearer["properties"]["apn"], "internet")
+        self.assertEqual(sim.control("get data-mode"), "1")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(self.mmcli_json("-b", "0")["bearer"]["status"]["connected"], "no")
+        self.wait_state("registered")
+        wait_for(lambda: sim.control("get data-mode") == "0", what="the simulator in command mode")
+
+    def test_no_carrier_drops_bearer(self):
+        sim = self.add_sim_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        sim.control("no-carrier")
+        wait_for(lambda: self.mmcli_json("-b", "0")["bearer"]["status"]["connected"] == "no",
+                 what="the bearer to drop")
+        self.wait_state("registered")
+
+    def test_connect_rejects_bad_input(self):
+        self.add_sim_modem()
+        result = self.mmcli("-m", "0", "--simple-connect=apn=" + "a" * 101, check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=inter\"net", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assert_daemon_alive()
+
+    def test_connect_while_locked_needs_pin(self):
+        self.add_sim_modem("pin-locked.ini")
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.SimPin", result.stderr)
+
+    def test_connect_with_pin_unlocks_first(self):
+        sim = self.add_sim_modem("pin-locked.ini")
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,pin=" + sim.control("get pin"))
+        self.assertEqual(self.state(), "connected")
+
+    def test_roaming_connect_refused_when_not_allowed(self):
+        self.add_sim_modem("roaming.ini")
+        self.enable_roaming_modem()
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,allow-roaming=no", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unauthorized", result.stderr)
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,allow-roaming=yes")
+        self.assertEqual(self.state(), "connected")
+
+    def enable_roaming_modem(self):
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
+                 what="roaming registration")
+
+    def test_connect_unregistered_fails(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        sim.control("register denied")
+        wait_for(lambda: self.state() == "enabled", what="deregistration")
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet", "--timeout=200", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NoNetwork", result.stderr)
+
+    def test_unplug_mid_connect(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        sim.control("mute on")
+        connect = self.start_client(["mmcli", "-m", "0", "--simple-connect=apn=internet"])
+        wait_for(lambda: sim.control("get last-command").startswith("AT"), what="a command in flight")
+        sim.control("unplug")
+        out, err = connect.communicate(timeout=60)
+        self.assertNotEqual(connect.returncode, 0)
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.assert_daemon_alive()
+        self.add_sim_modem(uid="other")
+        self.assertEqual(len(self.modem_paths()), 1)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
