@@ -4,7 +4,7 @@
 #include "md-bearer-export.h"
 
 #include "md-bearer-properties.h"
-#include "md-dbus-call.h"
+#include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-dbus-generated.h"
 #include "md-modem-connect.h"
@@ -64,13 +64,13 @@ init_defaults (MdDbusBearer *iface)
 static void
 connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
 
   if (!md_modem_connect_bearer_finish (MD_MODEM (source), result, &error))
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
   else
-    md_dbus_call_return (call, NULL);
+    md_pending_call_return (call, NULL);
 }
 
 static gboolean
@@ -79,20 +79,20 @@ handle_connect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpointer
   MdBearerExport *self = user_data;
 
   md_modem_connect_bearer_async (self->modem, self->bearer, NULL, connect_ready,
-                                 md_dbus_call_new (invocation, self->modem, self->bearer));
+                                 md_pending_call_new (invocation, self->modem, self->bearer));
   return TRUE;
 }
 
 static void
 disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
 
   if (!md_modem_disconnect_bearer_finish (MD_MODEM (source), result, &error))
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
   else
-    md_dbus_call_return (call, NULL);
+    md_pending_call_return (call, NULL);
 }
 
 static gboolean
@@ -101,7 +101,7 @@ handle_disconnect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpoin
   MdBearerExport *self = user_data;
 
   md_modem_disconnect_bearer_async (self->modem, self->bearer, disconnect_ready,
-                                    md_dbus_call_new (invocation, self->modem, self->bearer));
+                                    md_pending_call_new (invocation, self->modem, self->bearer));
   return TRUE;
 }
 

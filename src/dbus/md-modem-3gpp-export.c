@@ -3,7 +3,7 @@
  * operator and facility locks from the core modem; Register and Scan. */
 #include "md-modem-export-private.h"
 
-#include "md-dbus-call.h"
+#include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-modem-netreg.h"
 
@@ -44,19 +44,19 @@ network_variant (const MdNetwork *network)
 static void
 scan_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
   g_autoptr(GPtrArray) networks = md_modem_scan_finish (MD_MODEM (source), result, &error);
   GVariantBuilder builder;
 
   if (!networks) {
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
     return;
   }
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
   for (guint i = 0; i < networks->len; i++)
     g_variant_builder_add_value (&builder, network_variant (g_ptr_array_index (networks, i)));
-  md_dbus_call_return (call, g_variant_new ("(aa{sv})", &builder));
+  md_pending_call_return (call, g_variant_new ("(aa{sv})", &builder));
 }
 
 static gboolean
@@ -64,20 +64,20 @@ handle_scan (MdDbusModemModem3gpp *iface, GDBusMethodInvocation *invocation, gpo
 {
   MdModemExport *self = user_data;
 
-  md_modem_scan_async (self->modem, NULL, scan_ready, md_dbus_call_new (invocation, self->modem, NULL));
+  md_modem_scan_async (self->modem, NULL, scan_ready, md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 
 static void
 register_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
 
   if (!md_modem_register_finish (MD_MODEM (source), result, &error))
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
   else
-    md_dbus_call_return (call, NULL);
+    md_pending_call_return (call, NULL);
 }
 
 static gboolean
@@ -87,7 +87,7 @@ handle_register (MdDbusModemModem3gpp *iface, GDBusMethodInvocation *invocation,
   MdModemExport *self = user_data;
 
   md_modem_register_async (self->modem, operator_id, NULL, register_ready,
-                           md_dbus_call_new (invocation, self->modem, NULL));
+                           md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 

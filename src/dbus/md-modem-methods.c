@@ -4,7 +4,7 @@
 #include "md-modem-export-private.h"
 
 #include "md-bearer-properties.h"
-#include "md-dbus-call.h"
+#include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-errors.h"
 #include "md-modem-connect.h"
@@ -17,13 +17,13 @@ static const char *const modem_implemented[] = {
 static void
 done_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
   else
-    md_dbus_call_return (call, NULL);
+    md_pending_call_return (call, NULL);
 }
 
 static gboolean
@@ -33,7 +33,7 @@ handle_enable (MdDbusModem *iface, GDBusMethodInvocation *invocation, gboolean e
   MdModemExport *self = user_data;
 
   md_modem_enable_async (self->modem, enable, NULL, done_ready,
-                         md_dbus_call_new (invocation, self->modem, NULL));
+                         md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 
@@ -44,7 +44,7 @@ handle_set_power_state (MdDbusModem *iface, GDBusMethodInvocation *invocation, g
   MdModemExport *self = user_data;
 
   md_modem_set_power_state_async (self->modem, power, NULL, done_ready,
-                                  md_dbus_call_new (invocation, self->modem, NULL));
+                                  md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 
@@ -85,7 +85,7 @@ handle_delete_bearer (MdDbusModem *iface, GDBusMethodInvocation *invocation, con
     return TRUE;
   }
   md_modem_delete_bearer_async (self->modem, bearer, done_ready,
-                                md_dbus_call_new (invocation, self->modem, bearer));
+                                md_pending_call_new (invocation, self->modem, bearer));
   return TRUE;
 }
 

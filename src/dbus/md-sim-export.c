@@ -3,7 +3,7 @@
  * turns SendPin/SendPuk/EnablePin/ChangePin into the modem's unlock flows. */
 #include "md-sim-export.h"
 
-#include "md-dbus-call.h"
+#include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-dbus-generated.h"
 #include "md-modem-unlock.h"
@@ -54,13 +54,13 @@ init_defaults (MdDbusSim *iface)
 static void
 sim_action_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
 
   if (!md_modem_sim_action_finish (MD_MODEM (source), result, &error))
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
   else
-    md_dbus_call_return (call, NULL);
+    md_pending_call_return (call, NULL);
 }
 
 static gboolean
@@ -70,7 +70,7 @@ handle_send_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char
   MdSimExport *self = user_data;
 
   md_modem_send_pin_async (self->modem, pin, NULL, sim_action_ready,
-                           md_dbus_call_new (invocation, self->modem, NULL));
+                           md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 
@@ -81,7 +81,7 @@ handle_send_puk (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char
   MdSimExport *self = user_data;
 
   md_modem_send_puk_async (self->modem, puk, pin, NULL, sim_action_ready,
-                           md_dbus_call_new (invocation, self->modem, NULL));
+                           md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 
@@ -92,7 +92,7 @@ handle_enable_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const ch
   MdSimExport *self = user_data;
 
   md_modem_enable_pin_async (self->modem, pin, enabled, NULL, sim_action_ready,
-                             md_dbus_call_new (invocation, self->modem, NULL));
+                             md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 
@@ -103,7 +103,7 @@ handle_change_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const ch
   MdSimExport *self = user_data;
 
   md_modem_change_pin_async (self->modem, old_pin, new_pin, NULL, sim_action_ready,
-                             md_dbus_call_new (invocation, self->modem, NULL));
+                             md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 

@@ -4,7 +4,7 @@
 #include "md-modem-export-private.h"
 
 #include "md-bearer-properties.h"
-#include "md-dbus-call.h"
+#include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-errors.h"
 #include "md-modem-connect.h"
@@ -14,19 +14,19 @@ static const char *const simple_implemented[] = { "Connect", "Disconnect", "GetS
 static void
 connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
   g_autoptr(MdBearer) bearer = md_modem_simple_connect_finish (MD_MODEM (source), result, &error);
   g_autofree char *path = NULL;
 
   if (!bearer) {
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
     return;
   }
   /* Bearer paths are a pure function of the id; the export may be gone if
    * the modem vanished meanwhile, which the flow reports as an error. */
   path = g_strdup_printf ("/org/freedesktop/ModemManager1/Bearer/%u", md_bearer_get_id (bearer));
-  md_dbus_call_return (call, g_variant_new ("(o)", path));
+  md_pending_call_return (call, g_variant_new ("(o)", path));
 }
 
 static gboolean
@@ -42,20 +42,20 @@ handle_connect (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, GVa
     return TRUE;
   }
   md_modem_simple_connect_async (self->modem, request, NULL, connect_ready,
-                                 md_dbus_call_new (invocation, self->modem, NULL));
+                                 md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 
 static void
 disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  MdDbusCall *call = user_data;
+  MdPendingCall *call = user_data;
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    md_dbus_call_fail (call, error);
+    md_pending_call_fail (call, error);
   else
-    md_dbus_call_return (call, NULL);
+    md_pending_call_return (call, NULL);
 }
 
 static gboolean
@@ -68,7 +68,7 @@ handle_disconnect (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
   /* "/" asks for every bearer of the modem. */
   if (g_strcmp0 (path, "/") == 0) {
     md_modem_disconnect_all_async (self->modem, disconnect_ready,
-                                   md_dbus_call_new (invocation, self->modem, NULL));
+                                   md_pending_call_new (invocation, self->modem, NULL));
     return TRUE;
   }
   bearer = md_modem_export_find_bearer (self, path);
@@ -78,7 +78,7 @@ handle_disconnect (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
     return TRUE;
   }
   md_modem_disconnect_bearer_async (self->modem, bearer, disconnect_ready,
-                                    md_dbus_call_new (invocation, self->modem, bearer));
+                                    md_pending_call_new (invocation, self->modem, bearer));
   return TRUE;
 }
 

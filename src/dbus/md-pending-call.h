@@ -14,13 +14,13 @@ typedef struct {
   GDBusMethodInvocation *invocation;
   MdModem *modem;
   GObject *object;  /* the bearer or SIM the call is about, or NULL */
-} MdDbusCall;
+} MdPendingCall;
 
-MdDbusCall *md_dbus_call_new (GDBusMethodInvocation *invocation, MdModem *modem, gpointer object);
+MdPendingCall *md_pending_call_new (GDBusMethodInvocation *invocation, MdModem *modem, gpointer object);
 /* Answers with error (taken) and frees the call. */
-void md_dbus_call_fail (MdDbusCall *call, GError *error);
+void md_pending_call_fail (MdPendingCall *call, GError *error);
 /* Answers with value (floating references are sunk; NULL for no value) and
  * frees the call. */
-void md_dbus_call_return (MdDbusCall *call, GVariant *value);
+void md_pending_call_return (MdPendingCall *call, GVariant *value);
 
 G_END_DECLS

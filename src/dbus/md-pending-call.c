@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* See md-dbus-call.h. */
-#include "md-dbus-call.h"
+/* See md-pending-call.h. */
+#include "md-pending-call.h"
 
-MdDbusCall *
-md_dbus_call_new (GDBusMethodInvocation *invocation, MdModem *modem, gpointer object)
+MdPendingCall *
+md_pending_call_new (GDBusMethodInvocation *invocation, MdModem *modem, gpointer object)
 {
-  MdDbusCall *call = g_new0 (MdDbusCall, 1);
+  MdPendingCall *call = g_new0 (MdPendingCall, 1);
 
   /* The handler owns the invocation; answering it consumes that. */
   call->invocation = invocation;
@@ -15,7 +15,7 @@ md_dbus_call_new (GDBusMethodInvocation *invocation, MdModem *modem, gpointer ob
 }
 
 static void
-md_dbus_call_free (MdDbusCall *call)
+md_pending_call_free (MdPendingCall *call)
 {
   g_clear_object (&call->object);
   g_clear_object (&call->modem);
@@ -23,15 +23,15 @@ md_dbus_call_free (MdDbusCall *call)
 }
 
 void
-md_dbus_call_fail (MdDbusCall *call, GError *error)
+md_pending_call_fail (MdPendingCall *call, GError *error)
 {
   g_dbus_method_invocation_take_error (call->invocation, error);
-  md_dbus_call_free (call);
+  md_pending_call_free (call);
 }
 
 void
-md_dbus_call_return (MdDbusCall *call, GVariant *value)
+md_pending_call_return (MdPendingCall *call, GVariant *value)
 {
   g_dbus_method_invocation_return_value (call->invocation, value);
-  md_dbus_call_free (call);
+  md_pending_call_free (call);
 }

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Runs the same scenario against modemd and, when installed, Debian's
+ModemManager, each on its own private bus with its own modem-sim on an
+abstract socket, and prints per daemon: SetProfile -> modem exported,
+Enable, Simple.Connect (ms, median of N runs), peak RSS and private
+anonymous memory (KiB) after the run. A bare GDBus service linked to the
+same libraries gives the memory baseline.
+
+usage: bench/run.py [BUILD_DIR] [--runs N]
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+import harness  # noqa: E402
+
+MODEMMANAGER = "/usr/sbin/ModemManager"
+
+
+def memory_kib(pid):
+    """Peak RSS and private anonymous memory of a process, in KiB."""
+    peak = anon = 0
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                peak = int(line.split()[1])
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Anonymous:"):
+                anon = int(line.split()[1])
+    return peak, anon
+
+
+def wait_owned(env, name):
+    harness.wait_for(lambda: subprocess.run(
+        ["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus", "--object-path",
+         "/org/freedesktop/DBus", "--method", "org.freedesktop.DBus.NameHasOwner", name],
+        env=env, capture_output=True, text=True).stdout.strip() == "(true,)", what=name)
+
+
+def run_once(build, daemon_argv, workdir, index):
+    bus = harness.PrivateBus()
+    sim = daemon = None
+    try:
+        env = bus.env()
+        name = f"md-bench-{os.getpid()}-{index}"
+        sim = harness.Sim("default.ini", workdir, at=f"abstract:{name}")
+        daemon = subprocess.Popen(daemon_argv, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        wait_owned(env, "org.freedesktop.ModemManager1")
+        out = subprocess.run([os.path.join(build, "bench", "md-bench-client"), sim.port],
+                             env=env, capture_output=True, text=True, timeout=300)
+        if out.returncode != 0:
+            raise RuntimeError(out.stderr.strip())
+        result = json.loads(out.stdout)
+        result["peak_rss_kib"], result["anon_kib"] = memory_kib(daemon.pid)
+        return result
+    finally:
+        if daemon:
+            daemon.terminate()
+            daemon.wait(timeout=30)
+        if sim:
+            sim.stop()
+        bus.stop()
+
+
+def baseline(build):
+    bus = harness.PrivateBus()
+    proc = subprocess.Popen([os.path.join(build, "bench", "md-bare-service")], env=bus.env())
+    try:
+        wait_owned(bus.env(), "org.example.MdBareService")
+        time.sleep(0.2)
+        return memory_kib(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait()
+        bus.stop()
+
+
+def summarize(runs):
+    keys = ["exported_ms", "enable_ms", "connect_ms", "peak_rss_kib", "anon_kib"]
+    return {key: statistics.median(run[key] for run in runs) for key in keys}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("build", nargs="?", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    build = os.path.abspath(args.build)
+    os.environ.setdefault("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
+    os.environ.setdefault("MD_SCENARIOS", os.path.join(ROOT, "simulator", "scenarios"))
+    workdir = tempfile.mkdtemp(prefix="modemd-bench-")
+    daemons = {"modemd": [os.path.join(build, "src", "modemd"), "--test-session", "--test-enable",
+                          "--log-level=ERR"]}
+    if os.path.exists(MODEMMANAGER):
+        daemons["ModemManager"] = [MODEMMANAGER, "--test-session", "--test-enable",
+                                   "--log-level=ERR"]
+    results = {}
+    for label, argv in daemons.items():
+        runs = []
+        for i in range(args.runs):
+            try:
+                runs.append(run_once(build, argv, workdir, i))
+            except Exception as error:  # a daemon that fails a run is reported, not fatal
+                print(f"{label}: run {i} failed: {error}", file=sys.stderr)
+        if runs:
+            results[label] = summarize(runs)
+    peak, anon = baseline(build)
+    results["bare GDBus service"] = {"peak_rss_kib": peak, "anon_kib": anon}
+    shutil.rmtree(workdir, ignore_errors=True)
+
+    print(f"{'daemon':<20} {'exported':>9} {'enable':>8} {'connect':>8} {'peak RSS':>9} {'anon':>8}")
+    for label, r in results.items():
+        cells = [f"{r[k]:.1f} ms" if k in r else "-" for k in ("exported_ms", "enable_ms", "connect_ms")]
+        print(f"{label:<20} {cells[0]:>9} {cells[1]:>8} {cells[2]:>8} "
+              f"{r['peak_rss_kib']:>6} KiB {r['anon_kib']:>5} KiB")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
