@@ -112,10 +112,23 @@ at_poll_registration (MdModem *modem, GTask *task)
 /* Operator: the numeric code, then the long name, each with its +COPS=3. */
 static const char *const operator_commands[] = { "AT+COPS=3,2", "AT+COPS?", "AT+COPS=3,0", "AT+COPS?", NULL };
 
+typedef struct {
+  MdNetwork *network;
+} OperatorContext;
+
+static void
+operator_context_free (gpointer data)
+{
+  OperatorContext *ctx = data;
+
+  md_network_free (ctx->network);
+  g_free (ctx);
+}
+
 static void
 operator_response (MdModem *modem, guint index, const char *response, gpointer data)
 {
-  MdNetwork *network = data;
+  MdNetwork *network = ((OperatorContext *) data)->network;
   g_autofree char *name = NULL;
   guint format = 0;
   guint32 act = 0;
@@ -139,7 +152,8 @@ static void
 operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GTask) task = user_data;
-  MdNetwork *network = g_task_get_task_data (task);
+  OperatorContext *ctx = g_task_get_task_data (task);
+  MdNetwork *network = ctx->network;
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
@@ -150,19 +164,19 @@ operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "No current operator");
     return;
   }
-  g_task_set_task_data (task, NULL, NULL);
-  g_task_return_pointer (task, network, (GDestroyNotify) md_network_free);
+  g_task_return_pointer (task, g_steal_pointer (&ctx->network), (GDestroyNotify) md_network_free);
 }
 
 static void
 at_load_operator (MdModem *modem, GTask *task)
 {
-  MdNetwork *network = g_new0 (MdNetwork, 1);
+  OperatorContext *ctx = g_new0 (OperatorContext, 1);
   GTask *sequence = g_task_new (modem, g_task_get_cancellable (task), operator_ready, task);
 
-  g_task_set_task_data (task, network, (GDestroyNotify) md_network_free);
+  ctx->network = g_new0 (MdNetwork, 1);
+  g_task_set_task_data (task, ctx, operator_context_free);
   md_at_op_sequence (modem, sequence, operator_commands, MD_AT_TIMEOUT_SHORT_MS, FALSE,
-                     operator_response, network);
+                     operator_response, ctx);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-dbus-generated.h"
+#include "md-log.h"
 #include "md-modem-connect.h"
 
 #define BEARER_PATH_PREFIX "/org/freedesktop/ModemManager1/Bearer/"
@@ -15,7 +16,6 @@ struct _MdBearerExport {
   MdModem *modem;
   MdBearer *bearer;
   GDBusObjectManagerServer *object_manager;
-  MdDbusObjectSkeleton *object;
   MdDbusBearer *iface;
   char *path;
   gulong changed_id;
@@ -114,13 +114,13 @@ bearer_changed (MdBearer *bearer, gpointer user_data)
 MdBearerExport *
 md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer *object_manager)
 {
+  g_autoptr(GError) error = NULL;
   MdBearerExport *self = g_new0 (MdBearerExport, 1);
 
   self->modem = g_object_ref (modem);
   self->bearer = g_object_ref (bearer);
   self->object_manager = g_object_ref (object_manager);
   self->path = g_strdup_printf (BEARER_PATH_PREFIX "%u", md_bearer_get_id (bearer));
-  self->object = md_dbus_object_skeleton_new (self->path);
   self->iface = md_dbus_bearer_skeleton_new ();
   init_defaults (self->iface);
   sync_bearer (self);
@@ -128,8 +128,12 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);
   g_signal_connect (self->iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);
   self->changed_id = g_signal_connect (bearer, "changed", G_CALLBACK (bearer_changed), self);
-  md_dbus_object_skeleton_set_bearer (self->object, self->iface);
-  g_dbus_object_manager_server_export (object_manager, G_DBUS_OBJECT_SKELETON (self->object));
+  /* Like ModemManager, only modems go through the ObjectManager; clients
+   * (libmm-glib) take every managed object for a modem. */
+  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->iface),
+                                         g_dbus_object_manager_server_get_connection (object_manager),
+                                         self->path, &error))
+    md_log_warn (NULL, "cannot export %s: %s", self->path, error->message);
   return self;
 }
 
@@ -146,9 +150,8 @@ md_bearer_export_free (MdBearerExport *self)
     return;
   g_clear_signal_handler (&self->changed_id, self->bearer);
   g_signal_handlers_disconnect_by_data (self->iface, self);
-  g_dbus_object_manager_server_unexport (self->object_manager, self->path);
+  g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->iface));
   g_object_unref (self->iface);
-  g_object_unref (self->object);
   g_object_unref (self->object_manager);
   g_object_unref (self->bearer);
   g_object_unref (self->modem);

@@ -6,6 +6,7 @@
 #include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-dbus-generated.h"
+#include "md-log.h"
 #include "md-modem-unlock.h"
 
 #define SIM_PATH_PREFIX "/org/freedesktop/ModemManager1/SIM/"
@@ -14,7 +15,6 @@ struct _MdSimExport {
   MdModem *modem;
   MdSim *sim;
   GDBusObjectManagerServer *object_manager;
-  MdDbusObjectSkeleton *object;
   MdDbusSim *iface;
   char *path;
   gulong changed_id;
@@ -116,13 +116,13 @@ sim_changed (MdSim *sim, gpointer user_data)
 MdSimExport *
 md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_manager)
 {
+  g_autoptr(GError) error = NULL;
   MdSimExport *self = g_new0 (MdSimExport, 1);
 
   self->modem = g_object_ref (modem);
   self->sim = g_object_ref (sim);
   self->object_manager = g_object_ref (object_manager);
   self->path = g_strdup_printf (SIM_PATH_PREFIX "%u", md_sim_get_id (sim));
-  self->object = md_dbus_object_skeleton_new (self->path);
   self->iface = md_dbus_sim_skeleton_new ();
   init_defaults (self->iface);
   sync_sim (self);
@@ -132,8 +132,12 @@ md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_
   g_signal_connect (self->iface, "handle-enable-pin", G_CALLBACK (handle_enable_pin), self);
   g_signal_connect (self->iface, "handle-change-pin", G_CALLBACK (handle_change_pin), self);
   self->changed_id = g_signal_connect (sim, "changed", G_CALLBACK (sim_changed), self);
-  md_dbus_object_skeleton_set_sim (self->object, self->iface);
-  g_dbus_object_manager_server_export (object_manager, G_DBUS_OBJECT_SKELETON (self->object));
+  /* Like ModemManager, only modems go through the ObjectManager; clients
+   * (libmm-glib) take every managed object for a modem. */
+  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->iface),
+                                         g_dbus_object_manager_server_get_connection (object_manager),
+                                         self->path, &error))
+    md_log_warn (NULL, "cannot export %s: %s", self->path, error->message);
   return self;
 }
 
@@ -156,9 +160,8 @@ md_sim_export_free (MdSimExport *self)
     return;
   g_clear_signal_handler (&self->changed_id, self->sim);
   g_signal_handlers_disconnect_by_data (self->iface, self);
-  g_dbus_object_manager_server_unexport (self->object_manager, self->path);
+  g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->iface));
   g_object_unref (self->iface);
-  g_object_unref (self->object);
   g_object_unref (self->object_manager);
   g_object_unref (self->sim);
   g_object_unref (self->modem);
