@@ -284,6 +284,9 @@ hangup_timer (gpointer user_data)
     ctx->timer = g_timeout_add (ESCAPE_GUARD_MS, hangup_timer, task);
     return G_SOURCE_REMOVE;
   }
+  /* Only now back to commands: anything sent earlier would have been data
+   * and spoiled the escape's guard time. */
+  md_at_port_set_data_mode (ctx->port, FALSE);
   md_at_port_command (ctx->port, "ATH", HANGUP_TIMEOUT_MS, NULL, hangup_ready, task);
   return G_SOURCE_REMOVE;
 }
@@ -303,7 +306,6 @@ at_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
   }
   ctx->port = g_object_ref (ppp->port);
   md_bearer_set_protocol_data (bearer, NULL, NULL);
-  md_at_port_set_data_mode (ctx->port, FALSE);
   ctx->timer = g_timeout_add (ESCAPE_GUARD_MS, hangup_timer, task);
 }
 

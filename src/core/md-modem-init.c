@@ -134,6 +134,17 @@ store_power_state (MdModem *self, GAsyncResult *result, InitContext *ctx, GError
   return OUTCOME_CONTINUE;
 }
 
+static MdSim *
+ensure_sim (MdModem *self)
+{
+  if (!md_modem_get_sim (self)) {
+    g_autoptr(MdSim) sim = md_sim_new (md_object_id_next (MD_OBJECT_SIM), md_modem_get_log_name (self));
+
+    md_modem_set_sim (self, sim);
+  }
+  return md_modem_get_sim (self);
+}
+
 static Outcome
 store_unlock_required (MdModem *self, GAsyncResult *result, InitContext *ctx, GError **error)
 {
@@ -151,6 +162,9 @@ store_unlock_required (MdModem *self, GAsyncResult *result, InitContext *ctx, GE
   if (*error)
     return optional (self, error, "lock state");
   md_modem_set_unlock_required (self, (MdModemLock) lock);
+  /* The SIM object exists while locked too, so clients can send the PIN
+   * to it; its identifiers follow once it is unlocked. */
+  ensure_sim (self);
   return OUTCOME_CONTINUE;
 }
 
@@ -191,18 +205,10 @@ static Outcome
 store_sim_info (MdModem *self, GAsyncResult *result, InitContext *ctx, GError **error)
 {
   MdSimInfo *info = g_task_propagate_pointer (G_TASK (result), error);
-  MdSim *sim = md_modem_get_sim (self);
 
   if (!info)
     return optional (self, error, "SIM identity");
-  if (!sim) {
-    g_autoptr(MdSim) new_sim = md_sim_new (md_object_id_next (MD_OBJECT_SIM), md_modem_get_log_name (self));
-
-    md_sim_take_info (new_sim, info);
-    md_modem_set_sim (self, new_sim);
-  } else {
-    md_sim_take_info (sim, info);
-  }
+  md_sim_take_info (ensure_sim (self), info);
   return OUTCOME_CONTINUE;
 }
 

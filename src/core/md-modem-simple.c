@@ -158,6 +158,12 @@ wait_registration (GTask *task)
     fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished"));
     return;
   }
+  /* A network that refused us will not take us a second later. */
+  if (md_modem_get_registration_state (self) == MD_MODEM_3GPP_REGISTRATION_STATE_DENIED) {
+    fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NETWORK_NOT_ALLOWED,
+                             "The network denied registration"));
+    return;
+  }
   if (g_get_monotonic_time () >= ctx->registration_deadline) {
     fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK,
                              "The modem did not register within %u seconds",

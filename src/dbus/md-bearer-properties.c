@@ -44,6 +44,10 @@ static const KeyInfo keys[] = {
   { "roaming-allowance", "u", KEY_IGNORED, FALSE },
   { "access-type-preference", "u", KEY_IGNORED, FALSE },
   { "profile-source", "u", KEY_IGNORED, FALSE },
+  { "profile-id", "i", KEY_IGNORED, FALSE },
+  { "profile-name", "s", KEY_IGNORED, FALSE },
+  { "profile-enabled", "b", KEY_IGNORED, FALSE },
+  { "multiplex", "u", KEY_IGNORED, FALSE },
 };
 
 static const KeyInfo *

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Static checks of the files in data/: the XML parses and says what we mean,
+# the systemd unit and the D-Bus activation file carry their required keys,
+# and the udev rules are well-formed KEY op "VALUE" lists whose ID_MD_*
+# properties are all documented in data/README.md.
+import argparse
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+BUS_NAME = 'org.freedesktop.ModemManager1'
+TEST_IFACE = BUS_NAME + '.Test'
+POLKIT_IDS = {
+    BUS_NAME + '.Control': 'auth_admin',
+    BUS_NAME + '.Device.Control': 'yes',
+    BUS_NAME + '.Contacts': 'yes',
+    BUS_NAME + '.Messaging': 'yes',
+    BUS_NAME + '.Voice': 'yes',
+    BUS_NAME + '.Time': 'yes',
+    BUS_NAME + '.Location': 'yes',
+    BUS_NAME + '.USSD': 'yes',
+    BUS_NAME + '.Firmware': 'auth_admin',
+}
+
+errors = []
+
+
+def fail(where, msg):
+    errors.append('%s: %s' % (where, msg))
+
+
+def parse_xml(path):
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as e:
+        fail(path, 'not well-formed XML: %s' % e)
+        return None
+
+
+def our_interfaces(source_dir):
+    folder = os.path.join(source_dir, '..', 'introspection')
+    return sorted(f[:-4] for f in os.listdir(folder)
+                  if f.startswith(BUS_NAME) and f.endswith('.xml'))
+
+
+def check_bus_policy(path, interfaces):
+    root = parse_xml(path)
+    if root is None:
+        return
+    if root.tag != 'busconfig':
+        fail(path, 'root element is <%s>, not <busconfig>' % root.tag)
+    owners = [p for p in root.findall('policy') if p.get('user') == 'root'
+              and any(a.get('own') == BUS_NAME for a in p.findall('allow'))]
+    if not owners:
+        fail(path, 'root may not own %s' % BUS_NAME)
+    default = [p for p in root.findall('policy') if p.get('context') == 'default']
+    if len(default) != 1:
+        fail(path, 'expected one default-context policy')
+        return
+    rules = list(default[0])
+    allowed = {r.get('send_interface') for r in rules
+               if r.tag == 'allow' and r.get('send_destination') == BUS_NAME}
+    for iface in interfaces:
+        if iface != TEST_IFACE and iface not in allowed:
+            fail(path, 'default context may not call %s' % iface)
+    for std in ('org.freedesktop.DBus.Introspectable', 'org.freedesktop.DBus.Properties',
+                'org.freedesktop.DBus.ObjectManager'):
+        if std not in allowed:
+            fail(path, 'default context may not call %s' % std)
+    if TEST_IFACE in allowed:
+        fail(path, '%s is allowed to everyone' % TEST_IFACE)
+    last = [i for i, r in enumerate(rules) if r.get('send_interface') == TEST_IFACE]
+    if not last or rules[last[-1]].tag != 'deny' or last[-1] != len(rules) - 1:
+        fail(path, 'the deny rule for %s must come last in the default context' % TEST_IFACE)
+    setters = [r for r in rules if r.tag == 'allow' and r.get('send_member') == 'Set']
+    if setters:
+        fail(path, 'Properties.Set is open to everyone, but all properties are read-only')
+
+
+def policy_actions(path):
+    root = parse_xml(path)
+    if root is None:
+        return None
+    if root.tag != 'policyconfig':
+        fail(path, 'root element is <%s>, not <policyconfig>' % root.tag)
+    actions = {}
+    for a in root.findall('action'):
+        d = a.find('defaults')
+        if a.find('description') is None or a.find('message') is None or d is None:
+            fail(path, '%s lacks description, message or defaults' % a.get('id'))
+            continue
+        actions[a.get('id')] = {c.tag: (c.text or '').strip() for c in d}
+    return actions
+
+
+def check_polkit(path, official_path):
+    ours = policy_actions(path)
+    if ours is None:
+        return
+    if set(ours) != set(POLKIT_IDS):
+        fail(path, 'action ids differ: extra %s, missing %s'
+             % (sorted(set(ours) - set(POLKIT_IDS)), sorted(set(POLKIT_IDS) - set(ours))))
+    for aid, active in POLKIT_IDS.items():
+        if aid in ours and ours[aid].get('allow_active') != active:
+            fail(path, '%s: allow_active is %s, expected %s' % (aid, ours[aid].get('allow_active'), active))
+    if official_path and os.path.isfile(official_path):
+        official = policy_actions(official_path) or {}
+        if official != ours:
+            fail(path, 'ids or defaults differ from %s' % official_path)
+    else:
+        print('# official polkit policy not found; compared with the built-in list only')
+
+
+def key_file(path):
+    """Sections of a systemd/D-Bus style key file: {section: {key: [values]}}."""
+    sections, current = {}, None
+    with open(path, encoding='utf-8') as f:
+        for n, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line[0] in '#;':
+                continue
+            if line.startswith('[') and line.endswith(']'):
+                current = sections.setdefault(line[1:-1], {})
+            elif '=' in line and current is not None:
+                k, v = line.split('=', 1)
+                current.setdefault(k.strip(), []).append(v.strip())
+            else:
+                fail(path, 'line %d is neither a section nor key=value' % n)
+    return sections
+
+
+def expect(path, sections, section, key, check, what):
+    values = sections.get(section, {}).get(key)
+    if not values:
+        fail(path, '[%s] %s is missing' % (section, key))
+    elif not check(values[-1]):
+        fail(path, '[%s] %s=%s: expected %s' % (section, key, values[-1], what))
+
+
+def is_daemon_path(v):
+    return v.startswith('/') and v.split()[0].endswith('/modemd') and '@' not in v
+
+
+def check_unit(path):
+    s = key_file(path)
+    expect(path, s, 'Unit', 'Description', bool, 'a description')
+    expect(path, s, 'Unit', 'Conflicts', lambda v: 'ModemManager.service' in v.split(),
+           'ModemManager.service')
+    expect(path, s, 'Service', 'Type', lambda v: v == 'dbus', 'dbus')
+    expect(path, s, 'Service', 'BusName', lambda v: v == BUS_NAME, BUS_NAME)
+    expect(path, s, 'Service', 'ExecStart', is_daemon_path, 'an absolute path to modemd')
+    expect(path, s, 'Install', 'WantedBy', bool, 'a target')
+    for key in ('PrivateDevices', 'ProtectKernelTunables', 'DevicePolicy'):
+        if key in s.get('Service', {}):
+            fail(path, '%s would cut modemd off its devices or sysfs' % key)
+    families = ' '.join(s.get('Service', {}).get('RestrictAddressFamilies', ['AF_NETLINK AF_UNIX']))
+    for fam in ('AF_NETLINK', 'AF_UNIX'):
+        if fam not in families.split():
+            fail(path, 'RestrictAddressFamilies must keep %s' % fam)
+
+
+def check_activation(path):
+    s = key_file(path)
+    sec = 'D-BUS Service'
+    expect(path, s, sec, 'Name', lambda v: v == BUS_NAME, BUS_NAME)
+    expect(path, s, sec, 'Exec', is_daemon_path, 'an absolute path to modemd')
+    expect(path, s, sec, 'User', lambda v: v == 'root', 'root')
+    expect(path, s, sec, 'SystemdService', lambda v: v == 'modemd.service', 'modemd.service')
+
+
+UDEV_KEYS = {'ACTION', 'DEVPATH', 'KERNEL', 'KERNELS', 'NAME', 'SYMLINK', 'SUBSYSTEM',
+             'SUBSYSTEMS', 'DRIVER', 'DRIVERS', 'ATTR', 'ATTRS', 'SYSCTL', 'TAG', 'TAGS',
+             'ENV', 'CONST', 'TEST', 'PROGRAM', 'RESULT', 'OPTIONS', 'OWNER', 'GROUP',
+             'MODE', 'SECLABEL', 'RUN', 'IMPORT', 'LABEL', 'GOTO'}
+NEEDS_ATTR = {'ATTR', 'ATTRS', 'ENV', 'SYSCTL', 'CONST', 'SECLABEL'}
+MATCH_ONLY = {'ACTION', 'DEVPATH', 'KERNEL', 'KERNELS', 'SUBSYSTEM', 'SUBSYSTEMS',
+              'DRIVER', 'DRIVERS', 'ATTRS', 'TAGS', 'CONST', 'TEST', 'PROGRAM', 'RESULT'}
+PAIR = re.compile(r'\s*([A-Z]+)(\{[^}"]+\})?\s*(==|!=|\+=|-=|:=|=)\s*"([^"]*)"\s*(,?)')
+
+
+def udev_lines(path):
+    """Logical lines (continuations joined) with their first line number."""
+    with open(path, encoding='utf-8') as f:
+        raw = f.read().split('\n')
+    buf, start = '', None
+    for n, line in enumerate(raw, 1):
+        if start is None:
+            start = n
+        if line.endswith('\\'):
+            buf += line[:-1]
+            continue
+        yield start, buf + line
+        buf, start = '', None
+
+
+def parse_udev_line(path, n, line):
+    line = line.rstrip()
+    pairs, pos = [], 0
+    while pos < len(line):
+        m = PAIR.match(line, pos)
+        if not m or m.end() == pos:
+            fail(path, 'line %d: expected KEY op "VALUE" at column %d' % (n, pos + 1))
+            return None
+        key, attr, op, value, sep = m.groups()
+        if key not in UDEV_KEYS:
+            fail(path, 'line %d: unknown key %s' % (n, key))
+        if key in NEEDS_ATTR and not attr:
+            fail(path, 'line %d: %s needs {attribute}' % (n, key))
+        if key in MATCH_ONLY and op not in ('==', '!='):
+            fail(path, 'line %d: %s can only be matched' % (n, key))
+        pairs.append((key, attr, op, value))
+        pos = m.end()
+        if sep == '' and pos < len(line):
+            fail(path, 'line %d: missing comma before column %d' % (n, pos + 1))
+            return None
+    return pairs
+
+
+def check_udev(path, readme):
+    labels, gotos, props = set(), [], set()
+    for n, line in udev_lines(path):
+        if not line.strip() or line.lstrip().startswith('#'):
+            continue
+        pairs = parse_udev_line(path, n, line)
+        for key, attr, op, value in pairs or []:
+            if key == 'LABEL':
+                labels.add(value)
+            elif key == 'GOTO':
+                gotos.append((n, value))
+            elif key == 'ENV' and attr[1:-1].startswith('ID_MD_'):
+                props.add(attr[1:-1])
+    for n, target in gotos:
+        if target not in labels:
+            fail(path, 'line %d: GOTO "%s" has no LABEL' % (n, target))
+    with open(readme, encoding='utf-8') as f:
+        doc = f.read()
+    for p in sorted(props):
+        if p not in doc:
+            fail(readme, '%s is used in the rules but not documented' % p)
+        mm = 'ID_MM_' + p[len('ID_MD_'):]
+        if mm in doc and mm not in open(path, encoding='utf-8').read():
+            fail(path, '%s is documented as honoured but not mapped' % mm)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--source-dir', required=True)
+    ap.add_argument('--unit', required=True)
+    ap.add_argument('--activation', required=True)
+    ap.add_argument('--official-policy')
+    args = ap.parse_args()
+    src = args.source_dir
+
+    check_bus_policy(os.path.join(src, BUS_NAME + '.conf'), our_interfaces(src))
+    check_polkit(os.path.join(src, BUS_NAME + '.policy'), args.official_policy)
+    check_unit(args.unit)
+    check_activation(args.activation)
+    check_udev(os.path.join(src, '80-modemd.rules'), os.path.join(src, 'README.md'))
+
+    for e in errors:
+        print('FAIL', e)
+    if errors:
+        return 1
+    print('all data checks passed')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
