@@ -432,7 +432,10 @@ enqueue (MdAtPort *self, const char *command, const char *payload, guint timeout
     g_object_unref (task);
     return;
   }
-  if (g_task_return_error_if_cancelled (task)) {
+  /* Cancellation is reported in our own error domain. */
+  g_task_set_check_cancellable (task, FALSE);
+  if (cancellable && g_cancellable_is_cancelled (cancellable)) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED, "Cancelled");
     g_object_unref (task);
     return;
   }

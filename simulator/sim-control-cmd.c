@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The control commands: each line is a verb and its arguments, run against
+ * the model, the AT session or the transport, answered with one reply line.
+ * The socket serving lives in sim-control.c. */
+#include "sim-control.h"
+
+#include <string.h>
+
+typedef char *(*GetFunc) (const SimControlTarget *t);
+
+static char *
+get_bool (gboolean value)
+{
+  return g_strdup (value ? "1" : "0");
+}
+
+static char *get_manufacturer (const SimControlTarget *t) { return g_strdup (t->model->identity.manufacturer); }
+static char *get_model (const SimControlTarget *t) { return g_strdup (t->model->identity.model); }
+static char *get_revision (const SimControlTarget *t) { return g_strdup (t->model->identity.revision); }
+static char *get_imei (const SimControlTarget *t) { return g_strdup (t->model->identity.imei); }
+static char *get_iccid (const SimControlTarget *t) { return g_strdup (t->model->sim.iccid); }
+static char *get_imsi (const SimControlTarget *t) { return g_strdup (t->model->sim.imsi); }
+static char *get_spn (const SimControlTarget *t) { return g_strdup (t->model->sim.spn ? t->model->sim.spn : ""); }
+static char *get_pin (const SimControlTarget *t) { return g_strdup (t->model->sim.pin); }
+static char *get_puk (const SimControlTarget *t) { return g_strdup (t->model->sim.puk); }
+static char *get_pin_retries (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->sim.pin_retries); }
+static char *get_puk_retries (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->sim.puk_retries); }
+static char *get_sim_lock (const SimControlTarget *t) { return g_strdup (sim_lock_state_name (t->model->sim.lock)); }
+static char *get_pin_enabled (const SimControlTarget *t) { return get_bool (t->model->sim.pin_enabled); }
+static char *get_cfun (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->cfun); }
+static char *get_operator_code (const SimControlTarget *t) { return g_strdup (t->model->net.operator_code); }
+static char *get_operator_name (const SimControlTarget *t) { return g_strdup (t->model->net.operator_name); }
+static char *get_tech (const SimControlTarget *t) { return g_strdup (sim_tech_name (t->model->net.tech)); }
+static char *get_signal (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->net.rssi); }
+static char *get_select_mode (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->net.select_mode); }
+static char *get_data_mode (const SimControlTarget *t) { return get_bool (sim_at_in_data_mode (t->at)); }
+static char *get_call_cid (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->call_cid); }
+static char *get_last_command (const SimControlTarget *t) { return g_strdup (sim_at_get_last_command (t->at)); }
+static char *get_echo (const SimControlTarget *t) { return get_bool (sim_at_get_echo (t->at)); }
+static char *get_cmee (const SimControlTarget *t) { return g_strdup_printf ("%u", sim_at_get_cmee (t->at)); }
+static char *get_muted (const SimControlTarget *t) { return get_bool (sim_at_get_muted (t->at)); }
+static char *get_sms_count (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->sms->len); }
+static char *get_data_bytes (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, sim_at_get_data_bytes (t->at));
+}
+
+static char *
+get_registration (const SimControlTarget *t)
+{
+  return g_strdup (sim_reg_state_name (sim_model_get_registration (t->model)));
+}
+
+static char *get_reg_cs (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_CS])); }
+static char *get_reg_ps (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_PS])); }
+static char *get_reg_eps (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_EPS])); }
+static char *get_reg_5gs (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_5GS])); }
+
+/* "1:IP:internet:active,2:IPV6:ims:inactive" */
+static char *
+get_contexts (const SimControlTarget *t)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < t->model->contexts->len; i++) {
+    const SimContext *ctx = g_ptr_array_index (t->model->contexts, i);
+
+    g_string_append_printf (out, "%s%u:%s:%s:%s", i ? "," : "", ctx->cid, ctx->type, ctx->apn,
+                            ctx->active ? "active" : "inactive");
+  }
+  return g_string_free (out, FALSE);
+}
+
+static const struct {
+  const char *key;
+  GetFunc get;
+} getters[] = {
+  { "manufacturer", get_manufacturer },
+  { "model", get_model },
+  { "revision", get_revision },
+  { "imei", get_imei },
+  { "iccid", get_iccid },
+  { "imsi", get_imsi },
+  { "spn", get_spn },
+  { "pin", get_pin },
+  { "puk", get_puk },
+  { "pin-retries", get_pin_retries },
+  { "puk-retries", get_puk_retries },
+  { "sim-lock", get_sim_lock },
+  { "pin-enabled", get_pin_enabled },
+  { "cfun", get_cfun },
+  { "registration", get_registration },
+  { "registration-cs", get_reg_cs },
+  { "registration-ps", get_reg_ps },
+  { "registration-eps", get_reg_eps },
+  { "registration-5gs", get_reg_5gs },
+  { "operator-code", get_operator_code },
+  { "operator-name", get_operator_name },
+  { "access-technology", get_tech },
+  { "signal", get_signal },
+  { "select-mode", get_select_mode },
+  { "contexts", get_contexts },
+  { "data-mode", get_data_mode },
+  { "call-cid", get_call_cid },
+  { "data-bytes", get_data_bytes },
+  { "last-command", get_last_command },
+  { "echo", get_echo },
+  { "cmee", get_cmee },
+  { "muted", get_muted },
+  { "sms-count", get_sms_count },
+};
+
+static char *
+do_get (const SimControlTarget *t, const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (getters); i++) {
+    if (g_strcmp0 (getters[i].key, key) == 0) {
+      g_autofree char *value = getters[i].get (t);
+
+      return g_strdup_printf ("OK %s", value ? value : "");
+    }
+  }
+  return g_strdup_printf ("ERROR unknown key '%s'", key ? key : "");
+}
+
+/* "register <state> [mccmnc [name with spaces]]" */
+static char *
+do_register (const SimControlTarget *t, const char *args)
+{
+  g_auto (GStrv) parts = g_strsplit (args, " ", 3);
+  SimRegState state;
+
+  if (!parts[0] || !sim_reg_state_from_name (parts[0], &state))
+    return g_strdup ("ERROR expected idle|home|searching|denied|roaming|unknown");
+  if (parts[1] && !sim_pin_is_valid (parts[1], 5, 6))
+    return g_strdup ("ERROR the operator code is 5 or 6 digits");
+  if (parts[1])
+    sim_model_set_network_operator (t->model, parts[1], parts[2]);
+  sim_model_set_network_registration (t->model, state);
+  return g_strdup ("OK");
+}
+
+static char *
+do_signal (const SimControlTarget *t, const char *args)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 rssi;
+
+  if (!g_ascii_string_to_unsigned (args, 10, 0, 99, &rssi, NULL)
+      || !sim_model_set_signal (t->model, (guint) rssi, &error))
+    return g_strdup ("ERROR expected 0-31 or 99");
+  return g_strdup ("OK");
+}
+
+static char *
+do_tech (const SimControlTarget *t, const char *args)
+{
+  SimTech tech;
+
+  if (!sim_tech_from_name (args, &tech))
+    return g_strdup ("ERROR expected gsm|gprs|edge|umts|hsdpa|hsupa|hspa|lte|5gnr");
+  sim_model_set_tech (t->model, tech);
+  return g_strdup ("OK");
+}
+
+static char *
+do_sms (const SimControlTarget *t, const char *args)
+{
+  g_autoptr(GError) error = NULL;
+  guint index = sim_model_receive_sms (t->model, args, &error);
+
+  if (!index)
+    return g_strdup_printf ("ERROR %s", error->message);
+  return g_strdup_printf ("OK %u", index);
+}
+
+static char *
+do_garbage (const SimControlTarget *t, const char *args)
+{
+  g_autoptr(GString) bytes = g_string_new (NULL);
+  gsize len;
+
+  /* Spaces between bytes are allowed: "0d 0a ff". */
+  for (const char *p = args; *p; p++) {
+    if (*p != ' ')
+      g_string_append_c (bytes, *p);
+  }
+  len = bytes->len;
+  if (len == 0 || len % 2 != 0)
+    return g_strdup ("ERROR expected hex bytes");
+  for (gsize i = 0; i < len; i += 2) {
+    int hi = g_ascii_xdigit_value (bytes->str[i]), lo = g_ascii_xdigit_value (bytes->str[i + 1]);
+
+    if (hi < 0 || lo < 0)
+      return g_strdup ("ERROR expected hex bytes");
+    bytes->str[i / 2] = (char) (hi << 4 | lo);
+  }
+  sim_at_send_raw (t->at, bytes->str, len / 2);
+  return g_strdup ("OK");
+}
+
+static char *
+do_mute (const SimControlTarget *t, const char *args)
+{
+  if (g_strcmp0 (args, "on") != 0 && g_strcmp0 (args, "off") != 0)
+    return g_strdup ("ERROR expected on|off");
+  sim_at_set_muted (t->at, g_strcmp0 (args, "on") == 0);
+  return g_strdup ("OK");
+}
+
+char *
+sim_control_execute (const SimControlTarget *t, const char *line, SimControlAction *out_action)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (line));
+  char *args = copy + strcspn (copy, " ");
+
+  *out_action = SIM_CONTROL_CONTINUE;
+  if (*args)
+    *args++ = '\0';
+  g_strchug (args);
+  if (strcmp (copy, "register") == 0)
+    return do_register (t, args);
+  if (strcmp (copy, "signal") == 0)
+    return do_signal (t, args);
+  if (strcmp (copy, "access-technology") == 0)
+    return do_tech (t, args);
+  if (strcmp (copy, "sms-incoming") == 0)
+    return do_sms (t, args);
+  if (strcmp (copy, "ring") == 0) {
+    sim_model_ring (t->model);
+    return g_strdup ("OK");
+  }
+  if (strcmp (copy, "no-carrier") == 0)
+    return g_strdup (sim_model_drop_call (t->model) ? "OK" : "ERROR no data call");
+  if (strcmp (copy, "mute") == 0)
+    return do_mute (t, args);
+  if (strcmp (copy, "garbage") == 0)
+    return do_garbage (t, args);
+  if (strcmp (copy, "unsolicited") == 0) {
+    sim_at_send_unsolicited (t->at, args);
+    return g_strdup ("OK");
+  }
+  if (strcmp (copy, "get") == 0)
+    return do_get (t, args);
+  if (strcmp (copy, "unplug") == 0 || strcmp (copy, "quit") == 0) {
+    /* The port is gone before the client reads OK. */
+    if (copy[0] == 'u' && t->transport)
+      sim_transport_unplug (t->transport);
+    *out_action = SIM_CONTROL_QUIT;
+    return g_strdup ("OK");
+  }
+  return g_strdup_printf ("ERROR unknown command '%s'", copy);
+}

@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The modem model's life cycle, its event fan-out, power, and the network
+ * side: registration per domain, operator selection, access technology,
+ * signal and clock. The SIM card and the data/SMS stores have their own
+ * files; no protocol syntax lives here. */
+#include "sim-model.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (sim-error-quark, sim_error)
+
+typedef struct {
+  guint id;
+  SimEventFunc func;
+  gpointer user_data;
+} Subscriber;
+
+static const char *const reg_names[] = {
+  [SIM_REG_IDLE] = "idle",
+  [SIM_REG_HOME] = "home",
+  [SIM_REG_SEARCHING] = "searching",
+  [SIM_REG_DENIED] = "denied",
+  [SIM_REG_UNKNOWN] = "unknown",
+  [SIM_REG_ROAMING] = "roaming",
+};
+
+static const struct {
+  SimTech tech;
+  const char *name;
+  guint act;
+} techs[] = {
+  { SIM_TECH_GSM, "gsm", 0 },
+  { SIM_TECH_GPRS, "gprs", 0 },
+  { SIM_TECH_EDGE, "edge", 3 },
+  { SIM_TECH_UMTS, "umts", 2 },
+  { SIM_TECH_HSDPA, "hsdpa", 4 },
+  { SIM_TECH_HSUPA, "hsupa", 5 },
+  { SIM_TECH_HSPA, "hspa", 6 },
+  { SIM_TECH_LTE, "lte", 7 },
+  { SIM_TECH_5GNR, "5gnr", 11 },
+};
+
+gboolean
+sim_reg_state_from_name (const char *name, SimRegState *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reg_names); i++) {
+    if (g_strcmp0 (name, reg_names[i]) == 0) {
+      *out = (SimRegState) i;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+const char *
+sim_reg_state_name (SimRegState state)
+{
+  return (guint) state < G_N_ELEMENTS (reg_names) ? reg_names[state] : "unknown";
+}
+
+gboolean
+sim_tech_from_name (const char *name, SimTech *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (techs); i++) {
+    if (g_strcmp0 (name, techs[i].name) == 0) {
+      *out = techs[i].tech;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+const char *
+sim_tech_name (SimTech tech)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (techs); i++) {
+    if (techs[i].tech == tech)
+      return techs[i].name;
+  }
+  return "unknown";
+}
+
+guint
+sim_tech_act (SimTech tech)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (techs); i++) {
+    if (techs[i].tech == tech)
+      return techs[i].act;
+  }
+  return 0;
+}
+
+gboolean
+sim_tech_from_act (guint act, SimTech *out)
+{
+  /* The first entry with this AcT wins: 0 means GSM, not GPRS. */
+  for (guint i = 0; i < G_N_ELEMENTS (techs); i++) {
+    if (techs[i].act == act) {
+      *out = techs[i].tech;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+const char *
+sim_lock_state_name (SimLockState lock)
+{
+  switch (lock) {
+  case SIM_LOCK_READY:   return "ready";
+  case SIM_LOCK_PIN:     return "sim-pin";
+  case SIM_LOCK_PUK:     return "sim-puk";
+  case SIM_LOCK_BLOCKED: return "blocked";
+  case SIM_LOCK_ABSENT:  return "absent";
+  }
+  return "unknown";
+}
+
+SimOperator *
+sim_operator_new (const char *code, const char *long_name, const char *short_name, SimTech tech,
+                  SimOperatorStatus status)
+{
+  SimOperator *op = g_new0 (SimOperator, 1);
+
+  op->code = g_strdup (code);
+  op->long_name = g_strdup (long_name);
+  op->short_name = g_strdup (short_name ? short_name : long_name);
+  op->tech = tech;
+  op->status = status;
+  return op;
+}
+
+void
+sim_operator_free (SimOperator *op)
+{
+  if (!op)
+    return;
+  g_free (op->code);
+  g_free (op->long_name);
+  g_free (op->short_name);
+  g_free (op);
+}
+
+static void
+context_free (gpointer data)
+{
+  SimContext *ctx = data;
+
+  g_free (ctx->type);
+  g_free (ctx->apn);
+  g_free (ctx);
+}
+
+static void
+sms_free (gpointer data)
+{
+  SimSms *sms = data;
+
+  g_free (sms->pdu);
+  g_free (sms);
+}
+
+SimModel *
+sim_model_new (void)
+{
+  SimModel *self = g_new0 (SimModel, 1);
+
+  self->identity.manufacturer = g_strdup ("modemd");
+  self->identity.model = g_strdup ("Simulated LTE Modem");
+  self->identity.revision = g_strdup ("SIM.1.0");
+  self->identity.imei = g_strdup ("356938035643809");
+  self->sim.present = TRUE;
+  self->sim.iccid = g_strdup ("8949020000123456789");
+  self->sim.imsi = g_strdup ("262011234567890");
+  self->sim.mnc_length = 2;
+  self->sim.pin = g_strdup ("1234");
+  self->sim.puk = g_strdup ("12345678");
+  self->sim.pin_retries = self->sim.pin_max = 3;
+  self->sim.puk_retries = self->sim.puk_max = 10;
+  self->sim.own_numbers = g_new0 (char *, 1);
+  self->net.target = SIM_REG_HOME;
+  self->net.network_code = g_strdup ("26201");
+  self->net.network_name = g_strdup ("Telekom.de");
+  self->net.operator_code = g_strdup (self->net.network_code);
+  self->net.operator_name = g_strdup (self->net.network_name);
+  self->net.tech = SIM_TECH_LTE;
+  self->net.rssi = 20;
+  self->net.ber = 99;
+  self->net.lac = 0x1A2B;
+  self->net.tac = 0x3C4D;
+  self->net.cell_id = 0x01A2B3C4;
+  self->net.available = g_ptr_array_new_with_free_func ((GDestroyNotify) sim_operator_free);
+  self->cfun = 1;
+  self->contexts = g_ptr_array_new_with_free_func (context_free);
+  self->max_cid = 16;
+  self->ipv4_address = g_strdup ("10.64.0.2");
+  self->ipv6_address = g_strdup ("2001:db8:0:1::2");
+  self->sms = g_ptr_array_new_with_free_func (sms_free);
+  self->sms_capacity = 20;
+  self->subscribers = g_array_new (FALSE, FALSE, sizeof (Subscriber));
+  self->next_subscriber = 1;
+  return self;
+}
+
+void
+sim_model_free (SimModel *self)
+{
+  if (!self)
+    return;
+  g_clear_handle_id (&self->registration_timer, g_source_remove);
+  g_free (self->identity.manufacturer);
+  g_free (self->identity.model);
+  g_free (self->identity.revision);
+  g_free (self->identity.imei);
+  g_free (self->sim.iccid);
+  g_free (self->sim.imsi);
+  g_free (self->sim.spn);
+  g_free (self->sim.pin);
+  g_free (self->sim.puk);
+  g_strfreev (self->sim.own_numbers);
+  g_free (self->net.network_code);
+  g_free (self->net.network_name);
+  g_free (self->net.operator_code);
+  g_free (self->net.operator_name);
+  g_ptr_array_unref (self->net.available);
+  g_ptr_array_unref (self->contexts);
+  g_free (self->ipv4_address);
+  g_free (self->ipv6_address);
+  g_ptr_array_unref (self->sms);
+  g_array_unref (self->subscribers);
+  g_free (self);
+}
+
+guint
+sim_model_subscribe (SimModel *self, SimEventFunc func, gpointer user_data)
+{
+  Subscriber sub = { self->next_subscriber++, func, user_data };
+
+  g_array_append_val (self->subscribers, sub);
+  return sub.id;
+}
+
+void
+sim_model_unsubscribe (SimModel *self, guint id)
+{
+  for (guint i = 0; i < self->subscribers->len; i++) {
+    if (g_array_index (self->subscribers, Subscriber, i).id == id) {
+      g_array_remove_index (self->subscribers, i);
+      return;
+    }
+  }
+}
+
+void
+sim_model_emit (SimModel *self, SimEventKind kind, SimDomain domain, guint index)
+{
+  SimEvent event = { kind, domain, index };
+  /* A subscriber may unsubscribe from its own callback. */
+  g_autoptr(GArray) copy = g_array_copy (self->subscribers);
+
+  for (guint i = 0; i < copy->len; i++) {
+    Subscriber *sub = &g_array_index (copy, Subscriber, i);
+
+    sub->func (&event, sub->user_data);
+  }
+}
+
+/* --- registration ------------------------------------------------------- */
+
+static gboolean
+can_register (SimModel *self)
+{
+  return self->cfun == 1 && self->sim.lock == SIM_LOCK_READY
+         && self->net.select_mode != SIM_SELECT_DEREGISTER;
+}
+
+/* Manual selection of a foreign network means roaming; of the SIM's own
+ * network, home. Any other network state (searching, denied) applies as is. */
+static SimRegState
+effective_target (SimModel *self)
+{
+  SimRegState target = self->net.target;
+
+  if (self->net.select_mode == SIM_SELECT_MANUAL
+      && (target == SIM_REG_HOME || target == SIM_REG_ROAMING) && self->sim.imsi)
+    return g_str_has_prefix (self->sim.imsi, self->net.operator_code) ? SIM_REG_HOME : SIM_REG_ROAMING;
+  return target;
+}
+
+static SimRegState
+domain_state (SimModel *self, SimDomain domain)
+{
+  SimRegState target = effective_target (self);
+  gboolean lte = self->net.tech == SIM_TECH_LTE || self->net.tech == SIM_TECH_5GNR;
+
+  if (!can_register (self))
+    return SIM_REG_IDLE;
+  if (self->registration_timer && (target == SIM_REG_HOME || target == SIM_REG_ROAMING))
+    return SIM_REG_SEARCHING;
+  switch (domain) {
+  case SIM_DOMAIN_CS:
+    return target;
+  case SIM_DOMAIN_PS:
+    return self->net.detached ? SIM_REG_IDLE : target;
+  case SIM_DOMAIN_EPS:
+    return lte && !self->net.detached ? target : SIM_REG_IDLE;
+  case SIM_DOMAIN_5GS:
+    return self->net.tech == SIM_TECH_5GNR && !self->net.detached ? target : SIM_REG_IDLE;
+  }
+  return SIM_REG_IDLE;
+}
+
+static gboolean
+registration_delay_done (gpointer user_data)
+{
+  SimModel *self = user_data;
+
+  self->registration_timer = 0;
+  sim_model_update_registration (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Recomputes what the terminal sees and emits one event per changed domain.
+ * Losing packet service ends a data call, as a real network would. */
+void
+sim_model_update_registration (SimModel *self)
+{
+  gboolean can = can_register (self);
+
+  if (can && !self->could_register && self->net.registration_delay_ms > 0)
+    self->registration_timer = g_timeout_add (self->net.registration_delay_ms,
+                                              registration_delay_done, self);
+  if (!can)
+    g_clear_handle_id (&self->registration_timer, g_source_remove);
+  self->could_register = can;
+
+  for (guint d = 0; d < SIM_N_DOMAINS; d++) {
+    SimRegState state = domain_state (self, (SimDomain) d);
+
+    if (state == self->reg[d])
+      continue;
+    self->reg[d] = state;
+    sim_model_emit (self, SIM_EVENT_REGISTRATION, (SimDomain) d, 0);
+  }
+  if (self->call_cid && !sim_model_is_registered (self))
+    sim_model_drop_call (self);
+}
+
+SimRegState
+sim_model_get_registration (SimModel *self)
+{
+  static const SimRegState order[] = { SIM_REG_HOME, SIM_REG_ROAMING, SIM_REG_SEARCHING,
+                                       SIM_REG_DENIED, SIM_REG_UNKNOWN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++) {
+    for (guint d = 0; d < SIM_N_DOMAINS; d++) {
+      if (self->reg[d] == order[i])
+        return order[i];
+    }
+  }
+  return SIM_REG_IDLE;
+}
+
+gboolean
+sim_model_is_registered (SimModel *self)
+{
+  SimRegState state = sim_model_get_registration (self);
+
+  return state == SIM_REG_HOME || state == SIM_REG_ROAMING;
+}
+
+void
+sim_model_start (SimModel *self)
+{
+  if (!self->sim.present)
+    self->sim.lock = SIM_LOCK_ABSENT;
+  else if (self->sim.puk_retries == 0)
+    self->sim.lock = SIM_LOCK_BLOCKED;
+  else if (self->sim.pin_enabled && self->sim.pin_retries == 0)
+    self->sim.lock = SIM_LOCK_PUK;
+  else if (self->sim.pin_enabled)
+    self->sim.lock = SIM_LOCK_PIN;
+  else
+    self->sim.lock = SIM_LOCK_READY;
+  /* A modem that boots registered has already waited for its network. */
+  self->could_register = can_register (self);
+  for (guint d = 0; d < SIM_N_DOMAINS; d++)
+    self->reg[d] = domain_state (self, (SimDomain) d);
+}
+
+gboolean
+sim_model_set_cfun (SimModel *self, guint cfun, GError **error)
+{
+  if (cfun != 0 && cfun != 1 && cfun != 4) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_NOT_SUPPORTED, "Unsupported functionality level %u", cfun);
+    return FALSE;
+  }
+  if (cfun == self->cfun)
+    return TRUE;
+  self->cfun = cfun;
+  sim_model_emit (self, SIM_EVENT_POWER, 0, 0);
+  sim_model_update_registration (self);
+  return TRUE;
+}
+
+void
+sim_model_set_network_registration (SimModel *self, SimRegState state)
+{
+  self->net.target = state;
+  sim_model_update_registration (self);
+}
+
+static void
+set_operator (SimModel *self, const char *code, const char *name)
+{
+  if (g_strcmp0 (code, self->net.operator_code) == 0 && g_strcmp0 (name, self->net.operator_name) == 0)
+    return;
+  g_free (self->net.operator_code);
+  g_free (self->net.operator_name);
+  self->net.operator_code = g_strdup (code);
+  self->net.operator_name = g_strdup (name);
+  sim_model_emit (self, SIM_EVENT_OPERATOR, 0, 0);
+}
+
+static SimOperator *
+find_available (SimModel *self, const char *code)
+{
+  for (guint i = 0; i < self->net.available->len; i++) {
+    SimOperator *op = g_ptr_array_index (self->net.available, i);
+
+    if (g_strcmp0 (op->code, code) == 0)
+      return op;
+  }
+  return NULL;
+}
+
+void
+sim_model_set_network_operator (SimModel *self, const char *code, const char *name)
+{
+  SimOperator *known = find_available (self, code);
+
+  if (!name)
+    name = known ? known->long_name : code;
+  g_free (self->net.network_code);
+  g_free (self->net.network_name);
+  self->net.network_code = g_strdup (code);
+  self->net.network_name = g_strdup (name);
+  if (self->net.select_mode != SIM_SELECT_MANUAL)
+    set_operator (self, code, name);
+}
+
+void
+sim_model_set_tech (SimModel *self, SimTech tech)
+{
+  if (tech == self->net.tech)
+    return;
+  self->net.tech = tech;
+  sim_model_emit (self, SIM_EVENT_ACCESS_TECH, 0, 0);
+  /* EPS and 5GS registration depend on the technology. */
+  sim_model_update_registration (self);
+}
+
+gboolean
+sim_model_set_signal (SimModel *self, guint rssi, GError **error)
+{
+  if (rssi > 31 && rssi != 99) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_INCORRECT_PARAMETERS, "Signal %u is not 0-31 or 99", rssi);
+    return FALSE;
+  }
+  if (rssi == self->net.rssi)
+    return TRUE;
+  self->net.rssi = rssi;
+  sim_model_emit (self, SIM_EVENT_SIGNAL, 0, 0);
+  return TRUE;
+}
+
+guint
+sim_model_current_rssi (SimModel *self)
+{
+  return self->cfun == 1 ? self->net.rssi : 99;
+}
+
+SimOperatorStatus
+sim_model_operator_status (SimModel *self, const SimOperator *op)
+{
+  if (sim_model_is_registered (self) && g_strcmp0 (op->code, self->net.operator_code) == 0)
+    return SIM_OPERATOR_CURRENT;
+  return op->status == SIM_OPERATOR_CURRENT ? SIM_OPERATOR_AVAILABLE : op->status;
+}
+
+static gboolean
+select_manual (SimModel *self, const char *code, GError **error)
+{
+  SimOperator *op = find_available (self, code);
+
+  if (self->cfun != 1 || !op) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_NO_NETWORK, "Network %s not found", code);
+    return FALSE;
+  }
+  if (op->status == SIM_OPERATOR_FORBIDDEN) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_NETWORK_NOT_ALLOWED, "Network %s is forbidden", code);
+    return FALSE;
+  }
+  if (self->net.select_mode != SIM_SELECT_MANUAL)
+    self->net.auto_tech = self->net.tech;
+  self->net.select_mode = SIM_SELECT_MANUAL;
+  set_operator (self, op->code, op->long_name);
+  sim_model_set_tech (self, op->tech);
+  return TRUE;
+}
+
+gboolean
+sim_model_select_operator (SimModel *self, SimSelectMode mode, const char *code, GError **error)
+{
+  switch (mode) {
+  case SIM_SELECT_AUTOMATIC:
+    if (self->net.select_mode == SIM_SELECT_MANUAL)
+      sim_model_set_tech (self, self->net.auto_tech);
+    self->net.select_mode = SIM_SELECT_AUTOMATIC;
+    set_operator (self, self->net.network_code, self->net.network_name);
+    break;
+  case SIM_SELECT_MANUAL:
+    if (!select_manual (self, code, error))
+      return FALSE;
+    break;
+  case SIM_SELECT_DEREGISTER:
+    self->net.select_mode = SIM_SELECT_DEREGISTER;
+    break;
+  }
+  sim_model_update_registration (self);
+  return TRUE;
+}
+
+gboolean
+sim_model_set_attached (SimModel *self, gboolean attached, GError **error)
+{
+  if (attached && !can_register (self)) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_NO_NETWORK, "No network to attach to");
+    return FALSE;
+  }
+  if (self->net.detached == !attached)
+    return TRUE;
+  self->net.detached = !attached;
+  if (!attached) {
+    /* Detaching deactivates every context. */
+    for (guint i = 0; i < self->contexts->len; i++) {
+      SimContext *ctx = g_ptr_array_index (self->contexts, i);
+
+      if (ctx->active)
+        sim_model_set_context_active (self, ctx->cid, FALSE, NULL);
+    }
+  }
+  sim_model_emit (self, SIM_EVENT_ATTACH, 0, 0);
+  sim_model_update_registration (self);
+  return TRUE;
+}
+
+/* --- clock and calls ------------------------------------------------------ */
+
+GDateTime *
+sim_model_get_clock (SimModel *self)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (self->utc_offset_minutes * 60);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+
+  return g_date_time_add (now, self->clock_offset);
+}
+
+void
+sim_model_set_clock (SimModel *self, GDateTime *time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  self->clock_offset = g_date_time_difference (time, now);
+  self->utc_offset_minutes = (int) (g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE);
+}
+
+void
+sim_model_ring (SimModel *self)
+{
+  sim_model_emit (self, SIM_EVENT_RING, 0, 0);
+}

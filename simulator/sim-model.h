@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The state of one simulated 3GPP modem, free of any control protocol: an AT,
+ * QMI or MBIM front end reads the public fields and changes them only through
+ * the functions below, which check the change and emit an event to every
+ * subscribed front end. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Error codes are the 27.007 +CME ERROR numbers: a neutral vocabulary that
+ * every front end can map to its own protocol's errors. */
+typedef enum {
+  SIM_ERROR_PHONE_FAILURE        = 0,
+  SIM_ERROR_NOT_ALLOWED          = 3,
+  SIM_ERROR_NOT_SUPPORTED        = 4,
+  SIM_ERROR_SIM_NOT_INSERTED     = 10,
+  SIM_ERROR_SIM_PIN_REQUIRED     = 11,
+  SIM_ERROR_SIM_PUK_REQUIRED     = 12,
+  SIM_ERROR_SIM_FAILURE          = 13,
+  SIM_ERROR_SIM_BUSY             = 14,
+  SIM_ERROR_SIM_WRONG            = 15,
+  SIM_ERROR_INCORRECT_PASSWORD   = 16,
+  SIM_ERROR_MEMORY_FULL          = 20,
+  SIM_ERROR_INVALID_INDEX        = 21,
+  SIM_ERROR_NOT_FOUND            = 22,
+  SIM_ERROR_TEXT_TOO_LONG        = 24,
+  SIM_ERROR_INVALID_CHARACTERS   = 25,
+  SIM_ERROR_NO_NETWORK           = 30,
+  SIM_ERROR_NETWORK_TIMEOUT      = 31,
+  SIM_ERROR_NETWORK_NOT_ALLOWED  = 32,
+  SIM_ERROR_INCORRECT_PARAMETERS = 50,
+  SIM_ERROR_UNKNOWN              = 100,
+} SimError;
+#define SIM_ERROR (sim_error_quark ())
+GQuark sim_error_quark (void);
+
+typedef enum {
+  SIM_LOCK_READY,
+  SIM_LOCK_PIN,
+  SIM_LOCK_PUK,
+  SIM_LOCK_BLOCKED,
+  SIM_LOCK_ABSENT,
+} SimLockState;
+
+/* Values are the 27.007 <stat> of +CREG/+CGREG/+CEREG. */
+typedef enum {
+  SIM_REG_IDLE      = 0,
+  SIM_REG_HOME      = 1,
+  SIM_REG_SEARCHING = 2,
+  SIM_REG_DENIED    = 3,
+  SIM_REG_UNKNOWN   = 4,
+  SIM_REG_ROAMING   = 5,
+} SimRegState;
+
+typedef enum {
+  SIM_DOMAIN_CS,
+  SIM_DOMAIN_PS,
+  SIM_DOMAIN_EPS,
+  SIM_DOMAIN_5GS,
+} SimDomain;
+#define SIM_N_DOMAINS 4
+
+typedef enum {
+  SIM_TECH_GSM,
+  SIM_TECH_GPRS,
+  SIM_TECH_EDGE,
+  SIM_TECH_UMTS,
+  SIM_TECH_HSDPA,
+  SIM_TECH_HSUPA,
+  SIM_TECH_HSPA,
+  SIM_TECH_LTE,
+  SIM_TECH_5GNR,
+} SimTech;
+
+/* Values are the 27.007 <stat> of a +COPS=? entry. */
+typedef enum {
+  SIM_OPERATOR_UNKNOWN   = 0,
+  SIM_OPERATOR_AVAILABLE = 1,
+  SIM_OPERATOR_CURRENT   = 2,
+  SIM_OPERATOR_FORBIDDEN = 3,
+} SimOperatorStatus;
+
+/* Values are the 27.007 <mode> of +COPS. */
+typedef enum {
+  SIM_SELECT_AUTOMATIC  = 0,
+  SIM_SELECT_MANUAL     = 1,
+  SIM_SELECT_DEREGISTER = 2,
+} SimSelectMode;
+
+/* Values are the 27.005 <stat> of a stored message in PDU mode. */
+typedef enum {
+  SIM_SMS_UNREAD = 0,
+  SIM_SMS_READ   = 1,
+  SIM_SMS_UNSENT = 2,
+  SIM_SMS_SENT   = 3,
+} SimSmsStatus;
+
+typedef enum {
+  SIM_EVENT_POWER,
+  SIM_EVENT_SIM,
+  SIM_EVENT_REGISTRATION,    /* domain: which one changed */
+  SIM_EVENT_OPERATOR,
+  SIM_EVENT_ACCESS_TECH,
+  SIM_EVENT_SIGNAL,
+  SIM_EVENT_CONTEXT,         /* index: the cid */
+  SIM_EVENT_ATTACH,
+  SIM_EVENT_SMS_RECEIVED,    /* index: the storage index */
+  SIM_EVENT_RING,
+  SIM_EVENT_CALL_DROPPED,    /* the network ended the data call */
+} SimEventKind;
+
+typedef struct {
+  SimEventKind kind;
+  SimDomain domain;
+  guint index;
+} SimEvent;
+
+typedef void (*SimEventFunc) (const SimEvent *event, gpointer user_data);
+
+typedef struct {
+  char *code;                /* MCC+MNC digits */
+  char *long_name;
+  char *short_name;
+  SimTech tech;
+  SimOperatorStatus status;  /* as configured; CURRENT is computed */
+} SimOperator;
+
+typedef struct {
+  guint cid;
+  char *type;                /* "IP", "IPV6", "IPV4V6" */
+  char *apn;
+  gboolean active;
+} SimContext;
+
+typedef struct {
+  guint index;
+  SimSmsStatus status;
+  char *pdu;                 /* upper-case hex, SMSC address included */
+} SimSms;
+
+typedef struct {
+  char *manufacturer;
+  char *model;
+  char *revision;
+  char *imei;
+} SimIdentity;
+
+typedef struct {
+  gboolean present;
+  char *iccid;
+  char *imsi;
+  char *spn;
+  guint mnc_length;
+  char *pin;
+  char *puk;
+  gboolean pin_enabled;
+  guint pin_retries;
+  guint puk_retries;
+  guint pin_max;
+  guint puk_max;
+  SimLockState lock;
+  GStrv own_numbers;
+} SimCard;
+
+typedef struct {
+  /* What the network would give us with the radio on: changed by the
+   * control socket, never by the terminal side. */
+  SimRegState target;
+  char *network_code;        /* the operator automatic selection lands on */
+  char *network_name;
+  SimSelectMode select_mode;
+  char *operator_code;
+  char *operator_name;
+  SimTech tech;
+  SimTech auto_tech;         /* restored when manual selection ends */
+  guint rssi;                /* 0-31, 99 unknown */
+  guint ber;                 /* 0-7, 99 unknown */
+  guint lac;
+  guint tac;
+  guint cell_id;
+  gboolean detached;         /* the terminal asked for a PS detach */
+  guint registration_delay_ms;
+  GPtrArray *available;      /* SimOperator */
+} SimNetwork;
+
+typedef struct {
+  SimIdentity identity;
+  SimCard sim;
+  SimNetwork net;
+  SimRegState reg[SIM_N_DOMAINS];   /* what the terminal sees now */
+  guint cfun;
+  GPtrArray *contexts;       /* SimContext, sorted by cid */
+  guint max_cid;
+  guint call_cid;            /* the context of the data call; 0: none */
+  char *ipv4_address;
+  char *ipv6_address;
+  GPtrArray *sms;            /* SimSms, sorted by index */
+  guint sms_capacity;
+  GTimeSpan clock_offset;    /* added to the host's clock */
+  int utc_offset_minutes;
+
+  /* private */
+  GArray *subscribers;
+  guint next_subscriber;
+  guint registration_timer;
+  gboolean could_register;
+} SimModel;
+
+SimModel *sim_model_new (void);
+void sim_model_free (SimModel *self);
+
+guint sim_model_subscribe (SimModel *self, SimEventFunc func, gpointer user_data);
+void sim_model_unsubscribe (SimModel *self, guint id);
+void sim_model_emit (SimModel *self, SimEventKind kind, SimDomain domain, guint index);
+
+/* Names used by scenarios and the control socket. */
+gboolean sim_reg_state_from_name (const char *name, SimRegState *out);
+const char *sim_reg_state_name (SimRegState state);
+gboolean sim_tech_from_name (const char *name, SimTech *out);
+const char *sim_tech_name (SimTech tech);
+const char *sim_lock_state_name (SimLockState lock);
+/* The 27.007 <AcT> of a technology. */
+guint sim_tech_act (SimTech tech);
+gboolean sim_tech_from_act (guint act, SimTech *out);
+
+/* Called once a scenario is loaded: derives the SIM lock and the terminal's
+ * registration from the configuration. */
+void sim_model_start (SimModel *self);
+
+/* --- power and network (sim-model.c) --- */
+gboolean sim_model_set_cfun (SimModel *self, guint cfun, GError **error);
+void sim_model_set_network_registration (SimModel *self, SimRegState state);
+void sim_model_set_network_operator (SimModel *self, const char *code, const char *name);
+void sim_model_set_tech (SimModel *self, SimTech tech);
+gboolean sim_model_set_signal (SimModel *self, guint rssi, GError **error);
+gboolean sim_model_select_operator (SimModel *self, SimSelectMode mode, const char *code,
+                                    GError **error);
+gboolean sim_model_set_attached (SimModel *self, gboolean attached, GError **error);
+/* The best of the domains, as a user would describe the registration. */
+SimRegState sim_model_get_registration (SimModel *self);
+gboolean sim_model_is_registered (SimModel *self);
+/* The signal as measured now: unknown (99) with the radio off. */
+guint sim_model_current_rssi (SimModel *self);
+SimOperatorStatus sim_model_operator_status (SimModel *self, const SimOperator *op);
+SimOperator *sim_operator_new (const char *code, const char *long_name, const char *short_name,
+                               SimTech tech, SimOperatorStatus status);
+void sim_operator_free (SimOperator *op);
+GDateTime *sim_model_get_clock (SimModel *self);
+void sim_model_set_clock (SimModel *self, GDateTime *time);
+void sim_model_ring (SimModel *self);
+void sim_model_update_registration (SimModel *self);
+
+/* --- SIM card (sim-model-sim.c) --- */
+gboolean sim_model_check_sim_ready (SimModel *self, GError **error);
+gboolean sim_model_enter_pin (SimModel *self, const char *pin, GError **error);
+gboolean sim_model_enter_puk (SimModel *self, const char *puk, const char *new_pin, GError **error);
+gboolean sim_model_set_pin_enabled (SimModel *self, gboolean enabled, const char *pin, GError **error);
+gboolean sim_model_change_pin (SimModel *self, const char *old_pin, const char *new_pin, GError **error);
+gboolean sim_pin_is_valid (const char *pin, guint min_len, guint max_len);
+
+/* --- contexts, data call and messages (sim-model-data.c) --- */
+SimContext *sim_model_find_context (SimModel *self, guint cid);
+gboolean sim_model_define_context (SimModel *self, guint cid, const char *type, const char *apn,
+                                   GError **error);
+gboolean sim_model_undefine_context (SimModel *self, guint cid, GError **error);
+gboolean sim_model_set_context_active (SimModel *self, guint cid, gboolean active, GError **error);
+/* cid 0 picks the first defined context (what "ATD*99#" means). */
+gboolean sim_model_start_call (SimModel *self, guint cid, GError **error);
+/* The terminal hung up; no event, the front end knows. */
+void sim_model_end_call (SimModel *self);
+/* The network dropped the call: SIM_EVENT_CALL_DROPPED. FALSE if none. */
+gboolean sim_model_drop_call (SimModel *self);
+
+SimSms *sim_model_find_sms (SimModel *self, guint index);
+/* Returns the index the message was stored at, or 0 on error. */
+guint sim_model_store_sms (SimModel *self, SimSmsStatus status, const char *pdu, GError **error);
+guint sim_model_receive_sms (SimModel *self, const char *pdu, GError **error);
+gboolean sim_model_delete_sms (SimModel *self, guint index, GError **error);
+void sim_model_mark_sms_read (SimModel *self, SimSms *sms);
+gboolean sim_pdu_is_valid (const char *hex, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimModel, sim_model_free)
+
+G_END_DECLS

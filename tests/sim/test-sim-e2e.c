@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* End-to-end tests of the modem-sim program: start it with a shipped
+ * scenario, talk AT on the pty (or abstract socket) it announces, drive it
+ * through its control socket, and unplug it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <gio/gunixsocketaddress.h>
+#include <glib/gstdio.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
+
+#define WAIT_MS (30 * 1000)
+
+typedef struct {
+  GSubprocess *process;
+  char *dir;
+  char *at;
+  char *control;
+} Sim;
+
+static void
+sim_start (Sim *sim, const char *scenario, const char *at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("SIM_SCENARIOS_DIR"), scenario, NULL);
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *control = NULL;
+
+  sim->dir = g_dir_make_tmp ("modem-sim-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  control = g_build_filename (sim->dir, "control", NULL);
+  sim->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("MODEM_SIM"),
+                                   "--scenario", path, "--at", at, "--control", control, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim->process));
+  for (;;) {
+    g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (line);
+    if (g_str_has_prefix (line, "at "))
+      sim->at = g_strdup (line + 3);
+    else if (g_str_has_prefix (line, "control "))
+      sim->control = g_strdup (line + 8);
+    else if (g_str_equal (line, "ready"))
+      break;
+  }
+  g_assert_nonnull (sim->at);
+  g_assert_cmpstr (sim->control, ==, control);
+}
+
+static void
+sim_stop (Sim *sim)
+{
+  if (g_subprocess_get_identifier (sim->process))
+    g_subprocess_force_exit (sim->process);
+  g_subprocess_wait (sim->process, NULL, NULL);
+  g_object_unref (sim->process);
+  g_rmdir (sim->dir);
+  g_free (sim->dir);
+  g_free (sim->at);
+  g_free (sim->control);
+}
+
+static char *
+control (Sim *sim, const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (sim->control);
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autofree char *line = g_strconcat (command, "\n", NULL);
+  char *reply;
+
+  connection = g_socket_client_connect (client, G_SOCKET_CONNECTABLE (address), NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), line, strlen (line),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  reply = g_data_input_stream_read_line (in, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reply);
+  return reply;
+}
+
+#define assert_control(sim, command, expected)      \
+  G_STMT_START {                                    \
+    g_autofree char *reply_ = control (sim, command); \
+    g_assert_cmpstr (reply_, ==, expected);         \
+  } G_STMT_END
+
+/* Sends a command and reads until its final result. */
+static char *
+at_command (int fd, const char *command)
+{
+  GString *answer = g_string_new (NULL);
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+
+  g_assert_cmpint (write (fd, command, strlen (command)), ==, (gssize) strlen (command));
+  while (!g_str_has_suffix (answer->str, "OK\r\n") && !g_str_has_suffix (answer->str, "ERROR\r\n")) {
+    struct pollfd pfd = { fd, POLLIN, 0 };
+    char buffer[256];
+    ssize_t n;
+
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    if (poll (&pfd, 1, 100) <= 0)
+      continue;
+    n = read (fd, buffer, sizeof buffer);
+    g_assert_cmpint (n, >, 0);
+    g_string_append_len (answer, buffer, n);
+  }
+  return g_string_free (answer, FALSE);
+}
+
+#define assert_at(fd, command, expected)            \
+  G_STMT_START {                                    \
+    g_autofree char *got_ = at_command (fd, command); \
+    g_assert_cmpstr (got_, ==, expected);           \
+  } G_STMT_END
+
+static int
+open_pty (const char *path)
+{
+  struct termios tio;
+  int fd = open (path, O_RDWR | O_NOCTTY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (tcgetattr (fd, &tio), ==, 0);
+  cfmakeraw (&tio);
+  g_assert_cmpint (tcsetattr (fd, TCSANOW, &tio), ==, 0);
+  return fd;
+}
+
+/* After "unplug" the port is gone: a read ends (0 or EIO), or HUP. */
+static void
+assert_port_gone (int fd)
+{
+  struct pollfd pfd = { fd, POLLIN, 0 };
+  char buffer[64];
+  ssize_t n;
+
+  g_assert_cmpint (poll (&pfd, 1, WAIT_MS), ==, 1);
+  g_assert_true (pfd.revents & (POLLHUP | POLLERR | POLLIN));
+  do
+    n = read (fd, buffer, sizeof buffer);
+  while (n > 0);
+  g_assert_true (n == 0 || errno == EIO || errno == ECONNRESET);
+}
+
+static void
+test_pty (void)
+{
+  Sim sim = { 0 };
+  int fd;
+
+  sim_start (&sim, "default.ini", "pty");
+  g_assert_true (g_str_has_prefix (sim.at, "/dev/"));
+  fd = open_pty (sim.at);
+  assert_at (fd, "ATE0\r", "ATE0\r\r\nOK\r\n");
+  assert_at (fd, "AT+CGMM\r", "\r\nSIM7600E-H\r\n\r\nOK\r\n");
+  assert_control (&sim, "get cfun", "OK 4");
+  assert_at (fd, "AT+CFUN=1;+CSQ\r", "\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+  assert_control (&sim, "signal 10", "OK");
+  assert_at (fd, "AT+CSQ\r", "\r\n+CSQ: 10,99\r\n\r\nOK\r\n");
+  assert_control (&sim, "get last-command", "OK AT+CSQ");
+  assert_control (&sim, "get registration", "OK home");
+  assert_control (&sim, "signal 42", "ERROR expected 0-31 or 99");
+  assert_control (&sim, "fly", "ERROR unknown command 'fly'");
+  /* A client closing the slave must not hurt the master: reopen works. */
+  close (fd);
+  fd = open_pty (sim.at);
+  assert_at (fd, "AT\r", "\r\nOK\r\n");
+  assert_control (&sim, "unplug", "OK");
+  assert_port_gone (fd);
+  close (fd);
+  g_assert_true (g_subprocess_wait (sim.process, NULL, NULL));
+  g_assert_true (g_subprocess_get_successful (sim.process));
+  /* The control socket went away with the simulator. */
+  g_assert_false (g_file_test (sim.control, G_FILE_TEST_EXISTS));
+  sim_stop (&sim);
+}
+
+static int
+connect_abstract (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new_with_type (name, -1, G_UNIX_SOCKET_ADDRESS_ABSTRACT);
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  int fd;
+
+  g_assert_no_error (error);
+  g_assert_true (g_socket_connect (socket, address, NULL, &error));
+  g_assert_no_error (error);
+  fd = dup (g_socket_get_fd (socket));
+  g_object_unref (socket);
+  return fd;
+}
+
+static void
+test_abstract (void)
+{
+  g_autofree char *name = g_strdup_printf ("abstract:modem-sim-test-%d", (int) getpid ());
+  Sim sim = { 0 };
+  int fd;
+
+  sim_start (&sim, "pin-locked.ini", name);
+  g_assert_cmpstr (sim.at, ==, name);
+  fd = connect_abstract (name);
+  assert_at (fd, "AT+CPIN?\r", "AT+CPIN?\r\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n");
+  close (fd);
+  /* The next client is served once the first one left. */
+  fd = connect_abstract (name);
+  assert_at (fd, "ATE0;+CPIN=\"1234\"\r", "ATE0;+CPIN=\"1234\"\r\r\nOK\r\n");
+  assert_control (&sim, "get sim-lock", "OK ready");
+  assert_control (&sim, "unsolicited +CUSTOM: 1", "OK");
+  assert_at (fd, "AT\r", "\r\n+CUSTOM: 1\r\n\r\nOK\r\n");
+  assert_control (&sim, "quit", "OK");
+  assert_port_gone (fd);
+  close (fd);
+  g_assert_true (g_subprocess_wait (sim.process, NULL, NULL));
+  g_assert_true (g_subprocess_get_successful (sim.process));
+  sim_stop (&sim);
+}
+
+static void
+test_bad_scenario (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                                                     &error, g_getenv ("MODEM_SIM"), "--scenario",
+                                                     "/nonexistent.ini", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_successful (process));
+  g_assert_nonnull (strstr (err, "nonexistent.ini"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!g_getenv ("MODEM_SIM") || !g_getenv ("SIM_SCENARIOS_DIR")) {
+    g_printerr ("MODEM_SIM and SIM_SCENARIOS_DIR must be set\n");
+    return 77;
+  }
+  g_test_add_func ("/sim/e2e/pty", test_pty);
+  g_test_add_func ("/sim/e2e/abstract", test_abstract);
+  g_test_add_func ("/sim/e2e/bad-scenario", test_bad_scenario);
+  return g_test_run ();
+}
