@@ -97,8 +97,9 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     build = os.path.abspath(args.build)
-    os.environ.setdefault("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
-    os.environ.setdefault("MD_SCENARIOS", os.path.join(ROOT, "simulator", "scenarios"))
+    # harness reads these at import time, so set its copies directly.
+    harness.MODEM_SIM = os.environ.get("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
+    harness.SCENARIOS = os.environ.get("MD_SCENARIOS", os.path.join(ROOT, "simulator", "scenarios"))
     workdir = tempfile.mkdtemp(prefix="modemd-bench-")
     daemons = {"modemd": [os.path.join(build, "src", "modemd"), "--test-session", "--test-enable",
                           "--log-level=ERR"]}

@@ -501,7 +501,7 @@ select_manual (SimModel *self, const char *code, GError **error)
     g_set_error (error, SIM_ERROR, SIM_ERROR_NETWORK_NOT_ALLOWED, "Network %s is forbidden", code);
     return FALSE;
   }
-  if (self->net.select_mode != SIM_SELECT_MANUAL)
+  if (self->net.select_mode == SIM_SELECT_AUTOMATIC)
     self->net.auto_tech = self->net.tech;
   self->net.select_mode = SIM_SELECT_MANUAL;
   set_operator (self, op->code, op->long_name);
@@ -514,7 +514,7 @@ sim_model_select_operator (SimModel *self, SimSelectMode mode, const char *code,
 {
   switch (mode) {
   case SIM_SELECT_AUTOMATIC:
-    if (self->net.select_mode == SIM_SELECT_MANUAL)
+    if (self->net.select_mode != SIM_SELECT_AUTOMATIC)
       sim_model_set_tech (self, self->net.auto_tech);
     self->net.select_mode = SIM_SELECT_AUTOMATIC;
     set_operator (self, self->net.network_code, self->net.network_name);
@@ -524,6 +524,8 @@ sim_model_select_operator (SimModel *self, SimSelectMode mode, const char *code,
       return FALSE;
     break;
   case SIM_SELECT_DEREGISTER:
+    if (self->net.select_mode == SIM_SELECT_AUTOMATIC)
+      self->net.auto_tech = self->net.tech;
     self->net.select_mode = SIM_SELECT_DEREGISTER;
     break;
   }

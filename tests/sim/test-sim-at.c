@@ -270,7 +270,7 @@ test_data_mode (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->model->call_cid, ==, 1);
   assert_answer (f, "ATO\r", "\r\nCONNECT 150000000\r\n");
   g_usleep (200 * 1000);
-  feed (f, "+++");
+  g_free (feed (f, "+++"));
   wait_output (f, "OK\r\n");
   assert_answer (f, "ATH\r", "\r\nOK\r\n");
   g_assert_cmpuint (f->model->call_cid, ==, 0);

@@ -163,7 +163,7 @@ test_pty (void)
   g_assert_true (g_str_has_prefix (sim.at, "/dev/"));
   fd = open_pty (sim.at);
   assert_at (fd, "ATE0\r", "ATE0\r\r\nOK\r\n");
-  assert_at (fd, "AT+CGMM\r", "\r\nSIM7600E-H\r\n\r\nOK\r\n");
+  assert_at (fd, "AT+CGMM\r", "\r\nSIM-7600\r\n\r\nOK\r\n");
   assert_control (&sim, "get cfun", "OK 4");
   assert_at (fd, "AT+CFUN=1;+CSQ\r", "\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
   assert_control (&sim, "signal 10", "OK");
