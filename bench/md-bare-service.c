@@ -18,8 +18,8 @@ main (void)
 {
   GMainLoop *loop = g_main_loop_new (NULL, FALSE);
 
-  g_bus_own_name (G_BUS_TYPE_SESSION, "org.example.MdBareService", G_BUS_NAME_OWNER_FLAGS_NONE,
-                  acquired, NULL, NULL, NULL, NULL);
+  g_bus_own_name (G_BUS_TYPE_SESSION, "org.example.MdBareService", G_BUS_NAME_OWNER_FLAGS_NONE, acquired,
+                  NULL, NULL, NULL, NULL);
   g_main_loop_run (loop);
   return 0;
 }

@@ -7,8 +7,8 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
-#define BUS_NAME "org.freedesktop.ModemManager1"
-#define ROOT_PATH "/org/freedesktop/ModemManager1"
+#define BUS_NAME      "org.freedesktop.ModemManager1"
+#define ROOT_PATH     "/org/freedesktop/ModemManager1"
 #define WAIT_LIMIT_US (60 * G_USEC_PER_SEC)
 
 static GDBusConnection *bus;
@@ -27,10 +27,10 @@ wait_for_modem (void)
   gint64 deadline = now_us () + WAIT_LIMIT_US;
 
   while (now_us () < deadline) {
-    g_autoptr(GVariant) reply = g_dbus_connection_call_sync (
+    g_autoptr (GVariant) reply = g_dbus_connection_call_sync (
       bus, BUS_NAME, ROOT_PATH, "org.freedesktop.DBus.ObjectManager", "GetManagedObjects", NULL,
       G_VARIANT_TYPE ("(a{oa{sa{sv}}})"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-    g_autoptr(GVariantIter) iter = NULL;
+    g_autoptr (GVariantIter) iter = NULL;
     const char *path;
 
     if (reply) {
@@ -48,11 +48,11 @@ wait_for_modem (void)
 static gint
 modem_state (const char *path)
 {
-  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (
-    bus, BUS_NAME, path, "org.freedesktop.DBus.Properties", "Get",
-    g_variant_new ("(ss)", "org.freedesktop.ModemManager1.Modem", "State"), G_VARIANT_TYPE ("(v)"),
-    G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr (GVariant) reply
+    = g_dbus_connection_call_sync (bus, BUS_NAME, path, "org.freedesktop.DBus.Properties", "Get",
+                                   g_variant_new ("(ss)", "org.freedesktop.ModemManager1.Modem", "State"),
+                                   G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_autoptr (GVariant) value = NULL;
 
   if (!reply)
     return -100;
@@ -63,9 +63,8 @@ modem_state (const char *path)
 static gboolean
 call (const char *path, const char *interface, const char *method, GVariant *args, GError **error)
 {
-  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, BUS_NAME, path, interface, method, args,
-                                                           NULL, G_DBUS_CALL_FLAGS_NONE, 120000, NULL,
-                                                           error);
+  g_autoptr (GVariant) reply = g_dbus_connection_call_sync (
+    bus, BUS_NAME, path, interface, method, args, NULL, G_DBUS_CALL_FLAGS_NONE, 120000, NULL, error);
   return reply != NULL;
 }
 
@@ -85,7 +84,7 @@ wait_state_at_least (const char *path, gint state)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   const char *port = argc > 1 ? argv[1] : NULL;
   const char *plugin = argc > 2 ? argv[2] : "generic";
@@ -119,14 +118,13 @@ main (int argc, char **argv)
 
   g_variant_builder_init (&props, G_VARIANT_TYPE ("a{sv}"));
   g_variant_builder_add (&props, "{sv}", "apn", g_variant_new_string ("internet"));
-  if (!call (path, "org.freedesktop.ModemManager1.Modem.Simple", "Connect",
-             g_variant_new ("(a{sv})", &props), &error))
+  if (!call (path, "org.freedesktop.ModemManager1.Modem.Simple", "Connect", g_variant_new ("(a{sv})", &props),
+             &error))
     goto fail;
   t_connected = now_us ();
 
-  printf ("{\"exported_ms\": %.1f, \"enable_ms\": %.1f, \"connect_ms\": %.1f}\n",
-          (t_exported - t0) / 1000.0, (t_enabled - t_exported) / 1000.0,
-          (t_connected - t_enabled) / 1000.0);
+  printf ("{\"exported_ms\": %.1f, \"enable_ms\": %.1f, \"connect_ms\": %.1f}\n", (t_exported - t0) / 1000.0,
+          (t_enabled - t_exported) / 1000.0, (t_connected - t_enabled) / 1000.0);
   return 0;
 
 fail:

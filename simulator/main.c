@@ -94,7 +94,7 @@ default_control_path (void)
 
   if (!dir || !g_file_test (dir, G_FILE_TEST_IS_DIR))
     dir = "/tmp";
-  return g_strdup_printf ("%s/modem-sim-%d-%08x.ctl", dir, (int) getpid (), g_random_int ());
+  return g_strdup_printf ("%s/modem-sim-%d-%08x.ctl", dir, (int)getpid (), g_random_int ());
 }
 
 static SimTransport *
@@ -108,18 +108,19 @@ open_transport (Sim *sim, const char *at, GError **error)
    * string then works for ModemManager's Test.SetProfile and for modemd. */
   if (g_str_has_prefix (at, ABSTRACT_PREFIX) && at[sizeof ABSTRACT_PREFIX - 1])
     return sim_transport_new_abstract (at, &callbacks, sim, error);
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--at must be pty or abstract:NAME, not '%s'", at);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--at must be pty or abstract:NAME, not '%s'",
+               at);
   return NULL;
 }
 
 static int
 run (const char *scenario_path, const char *at_spec, const char *control_path, gboolean verbose)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SimScenario) scenario = sim_scenario_load_file (scenario_path, &error);
-  g_autoptr(SimAt) at = NULL;
-  g_autoptr(SimTransport) transport = NULL;
-  g_autoptr(SimControl) control = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SimScenario) scenario = sim_scenario_load_file (scenario_path, &error);
+  g_autoptr (SimAt) at = NULL;
+  g_autoptr (SimTransport) transport = NULL;
+  g_autoptr (SimControl) control = NULL;
   Sim sim = { .verbose = verbose };
   SimControlTarget target;
 
@@ -163,8 +164,8 @@ main (int argc, char **argv)
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Trace AT traffic on stderr", NULL },
     { NULL },
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- simulated 3GPP modem");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new ("- simulated 3GPP modem");
+  g_autoptr (GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error)) {

@@ -112,12 +112,8 @@ static SimAtStatus
 handle_cmee (SimAt *at, const SimAtCommand *cmd)
 {
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+CMEE: %u", at->set.cmee);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CMEE: (0-2)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CMEE: %u", at->set.cmee); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CMEE: (0-2)"); return SIM_AT_OK;
   case SIM_AT_SET:
   case SIM_AT_EXEC:
     if (!sim_at_arg_uint_or (cmd, 0, 2, 0, &at->set.cmee))
@@ -178,12 +174,8 @@ handle_ws46 (SimAt *at, const SimAtCommand *cmd)
   guint value;
 
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+WS46: %u", at->set.ws46);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+WS46: (12,22,25,28,29,30,31)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+WS46: %u", at->set.ws46); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+WS46: (12,22,25,28,29,30,31)"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!sim_at_arg_uint (cmd, 0, 255, &value))
       return bad_parameters (at);
@@ -194,8 +186,7 @@ handle_ws46 (SimAt *at, const SimAtCommand *cmd)
       }
     }
     return sim_at_cme (at, SIM_ERROR_NOT_SUPPORTED);
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -203,24 +194,19 @@ handle_ws46 (SimAt *at, const SimAtCommand *cmd)
 static SimAtStatus
 handle_cfun (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint fun, reset;
 
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+CFUN: %u", at->model->cfun);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CFUN: (0,1,4),(0-1)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CFUN: %u", at->model->cfun); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CFUN: (0,1,4),(0-1)"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!sim_at_arg_uint (cmd, 0, 255, &fun) || !sim_at_arg_uint_or (cmd, 1, 1, 0, &reset))
       return bad_parameters (at);
     if (!sim_model_set_cfun (at->model, fun, &error))
       return sim_at_cme_error (at, error);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -232,12 +218,8 @@ handle_cscs (SimAt *at, const SimAtCommand *cmd)
   const char *value;
 
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+CSCS: \"%s\"", at->set.cscs);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CSCS: (\"IRA\",\"GSM\",\"UCS2\")");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CSCS: \"%s\"", at->set.cscs); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CSCS: (\"IRA\",\"GSM\",\"UCS2\")"); return SIM_AT_OK;
   case SIM_AT_SET:
     value = sim_at_arg (cmd, 0);
     if (!value || !g_strv_contains (sets, value))
@@ -245,8 +227,7 @@ handle_cscs (SimAt *at, const SimAtCommand *cmd)
     g_free (at->set.cscs);
     at->set.cscs = g_strdup (value);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -257,8 +238,8 @@ set_clock (SimAt *at, const char *text)
 {
   int y, mo, d, h, mi, s, zone = 0;
   char sign = '+';
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr (GTimeZone) tz = NULL;
+  g_autoptr (GDateTime) time = NULL;
 
   if (!text || sscanf (text, "%d/%d/%d,%d:%d:%d%c%d", &y, &mo, &d, &h, &mi, &s, &sign, &zone) < 6
       || (sign != '+' && sign != '-') || zone > 56)
@@ -274,25 +255,21 @@ set_clock (SimAt *at, const char *text)
 static SimAtStatus
 handle_cclk (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GDateTime) now = NULL;
   int quarters;
 
   switch (cmd->mode) {
   case SIM_AT_READ:
     now = sim_model_get_clock (at->model);
-    quarters = (int) (g_date_time_get_utc_offset (now) / (15 * G_TIME_SPAN_MINUTE));
-    sim_at_reply (at, "+CCLK: \"%02d/%02d/%02d,%02d:%02d:%02d%c%02d\"",
-                  g_date_time_get_year (now) % 100, g_date_time_get_month (now),
-                  g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
-                  g_date_time_get_minute (now), g_date_time_get_second (now),
-                  quarters < 0 ? '-' : '+', ABS (quarters));
+    quarters = (int)(g_date_time_get_utc_offset (now) / (15 * G_TIME_SPAN_MINUTE));
+    sim_at_reply (at, "+CCLK: \"%02d/%02d/%02d,%02d:%02d:%02d%c%02d\"", g_date_time_get_year (now) % 100,
+                  g_date_time_get_month (now), g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                  g_date_time_get_minute (now), g_date_time_get_second (now), quarters < 0 ? '-' : '+',
+                  ABS (quarters));
     return SIM_AT_OK;
-  case SIM_AT_TEST:
-    return SIM_AT_OK;
-  case SIM_AT_SET:
-    return set_clock (at, sim_at_arg (cmd, 0));
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_TEST: return SIM_AT_OK;
+  case SIM_AT_SET: return set_clock (at, sim_at_arg (cmd, 0));
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -314,15 +291,12 @@ static SimAtStatus
 handle_ifc (SimAt *at, const SimAtCommand *cmd)
 {
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+IFC: %u,%u", at->set.ifc[0], at->set.ifc[1]);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+IFC: (0-2),(0-2)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+IFC: %u,%u", at->set.ifc[0], at->set.ifc[1]); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+IFC: (0-2),(0-2)"); return SIM_AT_OK;
   case SIM_AT_SET:
   case SIM_AT_EXEC:
-    if (!sim_at_arg_uint_or (cmd, 0, 2, 0, &at->set.ifc[0]) || !sim_at_arg_uint_or (cmd, 1, 2, 0, &at->set.ifc[1]))
+    if (!sim_at_arg_uint_or (cmd, 0, 2, 0, &at->set.ifc[0])
+        || !sim_at_arg_uint_or (cmd, 1, 2, 0, &at->set.ifc[1]))
       return bad_parameters (at);
     return SIM_AT_OK;
   }
@@ -341,37 +315,15 @@ handle_clac (SimAt *at, const SimAtCommand *cmd)
 }
 
 const SimAtEntry sim_at_basic_commands[] = {
-  { "E", handle_echo },
-  { "V", handle_verbose },
-  { "Q", handle_quiet },
-  { "Z", handle_reset },
-  { "&F", handle_reset },
-  { "L", handle_accepted },
-  { "M", handle_accepted },
-  { "X", handle_accepted },
-  { "&C", handle_accepted },
-  { "&D", handle_accepted },
-  { "&K", handle_accepted },
-  { "&W", handle_accepted },
-  { "I", handle_info },
-  { "S", handle_s_register },
-  { "+CMEE", handle_cmee },
-  { "+CGMI", handle_identity },
-  { "+GMI", handle_identity },
-  { "+CGMM", handle_identity },
-  { "+GMM", handle_identity },
-  { "+CGMR", handle_identity },
-  { "+GMR", handle_identity },
-  { "+CGSN", handle_identity },
-  { "+GSN", handle_identity },
-  { "+GCAP", handle_gcap },
-  { "+WS46", handle_ws46 },
-  { "+CFUN", handle_cfun },
-  { "+CSCS", handle_cscs },
-  { "+CCLK", handle_cclk },
-  { "+CTZU", handle_ctzu },
-  { "+CTZR", handle_ctzr },
-  { "+IFC", handle_ifc },
-  { "+CLAC", handle_clac },
-  { NULL, NULL },
+  { "E", handle_echo },         { "V", handle_verbose },      { "Q", handle_quiet },
+  { "Z", handle_reset },        { "&F", handle_reset },       { "L", handle_accepted },
+  { "M", handle_accepted },     { "X", handle_accepted },     { "&C", handle_accepted },
+  { "&D", handle_accepted },    { "&K", handle_accepted },    { "&W", handle_accepted },
+  { "I", handle_info },         { "S", handle_s_register },   { "+CMEE", handle_cmee },
+  { "+CGMI", handle_identity }, { "+GMI", handle_identity },  { "+CGMM", handle_identity },
+  { "+GMM", handle_identity },  { "+CGMR", handle_identity }, { "+GMR", handle_identity },
+  { "+CGSN", handle_identity }, { "+GSN", handle_identity },  { "+GCAP", handle_gcap },
+  { "+WS46", handle_ws46 },     { "+CFUN", handle_cfun },     { "+CSCS", handle_cscs },
+  { "+CCLK", handle_cclk },     { "+CTZU", handle_ctzu },     { "+CTZR", handle_ctzr },
+  { "+IFC", handle_ifc },       { "+CLAC", handle_clac },     { NULL, NULL },
 };

@@ -51,10 +51,6 @@ handle_clcc (SimAt *at, const SimAtCommand *cmd)
 }
 
 const SimAtEntry sim_at_call_commands[] = {
-  { "+CLIP", handle_clip },
-  { "+CRC", handle_crc },
-  { "+CCWA", handle_ccwa },
-  { "+CUSD", handle_cusd },
-  { "+CLCC", handle_clcc },
-  { NULL, NULL },
+  { "+CLIP", handle_clip }, { "+CRC", handle_crc },   { "+CCWA", handle_ccwa },
+  { "+CUSD", handle_cusd }, { "+CLCC", handle_clcc }, { NULL, NULL },
 };

@@ -16,7 +16,7 @@ bad_parameters (SimAt *at)
 static SimAtStatus
 cgdcont_set (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *type = NULL;
   guint cid;
   gboolean ok;
@@ -49,10 +49,8 @@ handle_cgdcont (SimAt *at, const SimAtCommand *cmd)
     for (guint i = 0; i < G_N_ELEMENTS (types); i++)
       sim_at_reply (at, "+CGDCONT: (1-%u),\"%s\",,,(0-2),(0-4)", at->model->max_cid, types[i]);
     return SIM_AT_OK;
-  case SIM_AT_SET:
-    return cgdcont_set (at, cmd);
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_SET: return cgdcont_set (at, cmd);
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -65,18 +63,13 @@ handle_cgauth (SimAt *at, const SimAtCommand *cmd)
   guint cid, protocol;
 
   switch (cmd->mode) {
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CGAUTH: (1-%u),(0-2),,", at->model->max_cid);
-    return SIM_AT_OK;
-  case SIM_AT_READ:
-    return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CGAUTH: (1-%u),(0-2),,", at->model->max_cid); return SIM_AT_OK;
+  case SIM_AT_READ: return SIM_AT_OK;
   case SIM_AT_SET:
-    if (!sim_at_arg_uint (cmd, 0, at->model->max_cid, &cid)
-        || !sim_at_arg_uint_or (cmd, 1, 3, 0, &protocol))
+    if (!sim_at_arg_uint (cmd, 0, at->model->max_cid, &cid) || !sim_at_arg_uint_or (cmd, 1, 3, 0, &protocol))
       return bad_parameters (at);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -94,24 +87,19 @@ packet_attached (SimAt *at)
 static SimAtStatus
 handle_cgatt (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint state;
 
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+CGATT: %d", packet_attached (at) ? 1 : 0);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CGATT: (0,1)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CGATT: %d", packet_attached (at) ? 1 : 0); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CGATT: (0,1)"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!sim_at_arg_uint (cmd, 0, 1, &state))
       return bad_parameters (at);
     if (!sim_model_set_attached (at->model, state == 1, &error))
       return sim_at_cme_error (at, error);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -119,7 +107,7 @@ handle_cgatt (SimAt *at, const SimAtCommand *cmd)
 static SimAtStatus
 cgact_set (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint state, cid;
 
   if (!sim_at_arg_uint (cmd, 0, 1, &state))
@@ -154,13 +142,9 @@ handle_cgact (SimAt *at, const SimAtCommand *cmd)
       sim_at_reply (at, "+CGACT: %u,%d", ctx->cid, ctx->active ? 1 : 0);
     }
     return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CGACT: (0,1)");
-    return SIM_AT_OK;
-  case SIM_AT_SET:
-    return cgact_set (at, cmd);
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_TEST: sim_at_reply (at, "+CGACT: (0,1)"); return SIM_AT_OK;
+  case SIM_AT_SET: return cgact_set (at, cmd);
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -188,10 +172,11 @@ handle_cgpaddr (SimAt *at, const SimAtCommand *cmd)
   guint cid;
 
   if (cmd->mode == SIM_AT_TEST) {
-    g_autoptr(GString) cids = g_string_new ("+CGPADDR: (");
+    g_autoptr (GString) cids = g_string_new ("+CGPADDR: (");
 
     for (guint i = 0; i < contexts->len; i++)
-      g_string_append_printf (cids, "%s%u", i ? "," : "", ((SimContext *) g_ptr_array_index (contexts, i))->cid);
+      g_string_append_printf (cids, "%s%u", i ? "," : "",
+                              ((SimContext *)g_ptr_array_index (contexts, i))->cid);
     g_string_append_c (cids, ')');
     sim_at_reply_line (at, cids->str);
     return SIM_AT_OK;
@@ -257,7 +242,7 @@ parse_gprs_dial (const char *dial, guint *out_cid)
     last[strcspn (last, "#")] = '\0';
     if (*last && !g_ascii_string_to_unsigned (last, 10, 1, 255, &cid, NULL))
       return FALSE;
-    *out_cid = *last ? (guint) cid : 0;
+    *out_cid = *last ? (guint)cid : 0;
   }
   return TRUE;
 }
@@ -265,7 +250,7 @@ parse_gprs_dial (const char *dial, guint *out_cid)
 static SimAtStatus
 handle_dial (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint cid;
 
   if (at->state != SIM_AT_STATE_COMMAND)

@@ -47,7 +47,7 @@ domain_of (const char *name, SimDomain *out)
 {
   for (guint d = 0; d < SIM_N_DOMAINS; d++) {
     if (strcmp (reg_commands[d], name) == 0) {
-      *out = (SimDomain) d;
+      *out = (SimDomain)d;
       return TRUE;
     }
   }
@@ -67,9 +67,7 @@ handle_reg (SimAt *at, const SimAtCommand *cmd)
     fields = reg_fields (at, domain);
     sim_at_reply (at, "%s: %u,%s", cmd->name, at->set.reg_n[domain], fields);
     return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "%s: (0-2)", cmd->name);
-    return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "%s: (0-2)", cmd->name); return SIM_AT_OK;
   case SIM_AT_SET:
   case SIM_AT_EXEC:
     if (!sim_at_arg_uint_or (cmd, 0, 2, 0, &at->set.reg_n[domain]))
@@ -155,8 +153,7 @@ handle_cind (SimAt *at, const SimAtCommand *cmd)
                       "(\"roam\",(0,1)),(\"smsfull\",(0,1)),(\"callsetup\",(0-3))");
     return SIM_AT_OK;
   case SIM_AT_SET:
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -171,9 +168,7 @@ handle_cmer (SimAt *at, const SimAtCommand *cmd)
   case SIM_AT_READ:
     sim_at_reply (at, "+CMER: %u,0,0,%u,0", at->set.cmer_ind ? 3 : 0, at->set.cmer_ind);
     return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CMER: (0-3),(0),(0),(0-2),(0,1)");
-    return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CMER: (0-3),(0),(0),(0-2),(0,1)"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!sim_at_arg_uint_or (cmd, 0, 3, 0, &mode) || !sim_at_arg_uint_or (cmd, 1, 0, 0, &keyp)
         || !sim_at_arg_uint_or (cmd, 2, 0, 0, &disp) || !sim_at_arg_uint_or (cmd, 3, 2, 0, &ind)
@@ -183,8 +178,7 @@ handle_cmer (SimAt *at, const SimAtCommand *cmd)
     /* Reports start from the current values. */
     read_indicators (at, &at->ind_signal, &at->ind_service, &at->ind_roam);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -199,9 +193,7 @@ void
 sim_at_net_event (SimAt *at, const SimEvent *event)
 {
   switch (event->kind) {
-  case SIM_EVENT_SIGNAL:
-    report_indicators (at);
-    break;
+  case SIM_EVENT_SIGNAL: report_indicators (at); break;
   case SIM_EVENT_REGISTRATION:
     report_registration (at, event->domain);
     report_indicators (at);
@@ -210,8 +202,8 @@ sim_at_net_event (SimAt *at, const SimEvent *event)
   case SIM_EVENT_ACCESS_TECH:
     /* With n=2 a cell or technology change is reported while registered. */
     for (guint d = 0; d < SIM_N_DOMAINS; d++) {
-      if (at->set.reg_n[d] == 2 && domain_registered (at, (SimDomain) d))
-        report_registration (at, (SimDomain) d);
+      if (at->set.reg_n[d] == 2 && domain_registered (at, (SimDomain)d))
+        report_registration (at, (SimDomain)d);
     }
     break;
   case SIM_EVENT_POWER:
@@ -220,8 +212,7 @@ sim_at_net_event (SimAt *at, const SimEvent *event)
   case SIM_EVENT_ATTACH:
   case SIM_EVENT_SMS_RECEIVED:
   case SIM_EVENT_RING:
-  case SIM_EVENT_CALL_DROPPED:
-    break;
+  case SIM_EVENT_CALL_DROPPED: break;
   }
 }
 
@@ -265,7 +256,7 @@ static SimAtStatus
 cops_scan_finish (SimAt *at)
 {
   GPtrArray *available = at->model->net.available;
-  g_autoptr(GString) list = g_string_new ("+COPS: ");
+  g_autoptr (GString) list = g_string_new ("+COPS: ");
 
   if (at->model->cfun != 1)
     return sim_at_cme (at, SIM_ERROR_NO_NETWORK);
@@ -285,7 +276,7 @@ cops_scan_finish (SimAt *at)
 static SimAtStatus
 cops_set (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint mode, format = at->set.cops_format, act;
   const char *oper = sim_at_arg (cmd, 2);
 
@@ -301,8 +292,8 @@ cops_set (SimAt *at, const SimAtCommand *cmd)
   if ((mode == 1 || mode == 4) && (!oper || format != 2))
     return bad_parameters (at);
   at->set.cops_format = format;
-  if (!sim_model_select_operator (at->model, mode == 4 ? SIM_SELECT_MANUAL : (SimSelectMode) mode,
-                                  oper, &error))
+  if (!sim_model_select_operator (at->model, mode == 4 ? SIM_SELECT_MANUAL : (SimSelectMode)mode, oper,
+                                  &error))
     return sim_at_cme_error (at, error);
   return SIM_AT_OK;
 }
@@ -311,14 +302,10 @@ static SimAtStatus
 handle_cops (SimAt *at, const SimAtCommand *cmd)
 {
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    return cops_read (at);
-  case SIM_AT_TEST:
-    return sim_at_defer (at, at->options.cops_scan_delay_ms, cops_scan_finish);
-  case SIM_AT_SET:
-    return cops_set (at, cmd);
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_READ: return cops_read (at);
+  case SIM_AT_TEST: return sim_at_defer (at, at->options.cops_scan_delay_ms, cops_scan_finish);
+  case SIM_AT_SET: return cops_set (at, cmd);
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -346,7 +333,7 @@ static SimAtStatus
 handle_cesq (SimAt *at, const SimAtCommand *cmd)
 {
   guint rssi = sim_model_current_rssi (at->model);
-  int dbm = -113 + 2 * (int) rssi;
+  int dbm = -113 + 2 * (int)rssi;
 
   if (cmd->mode == SIM_AT_TEST) {
     sim_at_reply (at, "+CESQ: (0-63,99),(0-7,99),(0-96,255),(0-49,255),(0-34,255),(0-97,255)");
@@ -367,9 +354,7 @@ handle_cesq (SimAt *at, const SimAtCommand *cmd)
   case SIM_TECH_UMTS:
   case SIM_TECH_HSDPA:
   case SIM_TECH_HSUPA:
-  case SIM_TECH_HSPA:
-    sim_at_reply (at, "+CESQ: 99,99,%d,30,255,255", CLAMP (dbm + 121, 0, 96));
-    break;
+  case SIM_TECH_HSPA: sim_at_reply (at, "+CESQ: 99,99,%d,30,255,255", CLAMP (dbm + 121, 0, 96)); break;
   case SIM_TECH_LTE:
   case SIM_TECH_5GNR:
     /* RSRP sits well below RSSI; -10 dB RSRQ is a typical cell. */
@@ -380,15 +365,7 @@ handle_cesq (SimAt *at, const SimAtCommand *cmd)
 }
 
 const SimAtEntry sim_at_net_commands[] = {
-  { "+CREG", handle_reg },
-  { "+CGREG", handle_reg },
-  { "+CEREG", handle_reg },
-  { "+C5GREG", handle_reg },
-  { "+COPS", handle_cops },
-  { "+CSQ", handle_csq },
-  { "+CESQ", handle_cesq },
-  { "+CIND", handle_cind },
-  { "+CMER", handle_cmer },
-  { "+CEMODE", handle_cemode },
-  { NULL, NULL },
+  { "+CREG", handle_reg },  { "+CGREG", handle_reg },     { "+CEREG", handle_reg }, { "+C5GREG", handle_reg },
+  { "+COPS", handle_cops }, { "+CSQ", handle_csq },       { "+CESQ", handle_cesq }, { "+CIND", handle_cind },
+  { "+CMER", handle_cmer }, { "+CEMODE", handle_cemode }, { NULL, NULL },
 };

@@ -9,10 +9,10 @@
 #include <string.h>
 
 /* Elementary file ids (TS 51.011 / 31.102) and status words. */
-#define EF_ICCID 0x2FE2
-#define EF_SPN   0x6F46
-#define EF_AD    0x6FAD
-#define EF_ECC   0x6FB7
+#define EF_ICCID         0x2FE2
+#define EF_SPN           0x6F46
+#define EF_AD            0x6FAD
+#define EF_ECC           0x6FB7
 #define CRSM_READ_BINARY 176
 
 static SimAtStatus
@@ -29,14 +29,9 @@ card_readable (SimAt *at, SimAtStatus *status)
   switch (at->model->sim.lock) {
   case SIM_LOCK_READY:
   case SIM_LOCK_PIN:
-  case SIM_LOCK_PUK:
-    return TRUE;
-  case SIM_LOCK_BLOCKED:
-    *status = sim_at_cme (at, SIM_ERROR_SIM_FAILURE);
-    return FALSE;
-  case SIM_LOCK_ABSENT:
-    *status = sim_at_cme (at, SIM_ERROR_SIM_NOT_INSERTED);
-    return FALSE;
+  case SIM_LOCK_PUK: return TRUE;
+  case SIM_LOCK_BLOCKED: *status = sim_at_cme (at, SIM_ERROR_SIM_FAILURE); return FALSE;
+  case SIM_LOCK_ABSENT: *status = sim_at_cme (at, SIM_ERROR_SIM_NOT_INSERTED); return FALSE;
   }
   return FALSE;
 }
@@ -44,7 +39,7 @@ card_readable (SimAt *at, SimAtStatus *status)
 static gboolean
 card_ready (SimAt *at, SimAtStatus *status)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (sim_model_check_sim_ready (at->model, &error))
     return TRUE;
@@ -55,30 +50,21 @@ card_ready (SimAt *at, SimAtStatus *status)
 static SimAtStatus
 handle_cpin (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SimAtStatus status;
   gboolean ok;
 
   switch (cmd->mode) {
   case SIM_AT_READ:
     switch (at->model->sim.lock) {
-    case SIM_LOCK_READY:
-      sim_at_reply (at, "+CPIN: READY");
-      return SIM_AT_OK;
-    case SIM_LOCK_PIN:
-      sim_at_reply (at, "+CPIN: SIM PIN");
-      return SIM_AT_OK;
-    case SIM_LOCK_PUK:
-      sim_at_reply (at, "+CPIN: SIM PUK");
-      return SIM_AT_OK;
+    case SIM_LOCK_READY: sim_at_reply (at, "+CPIN: READY"); return SIM_AT_OK;
+    case SIM_LOCK_PIN: sim_at_reply (at, "+CPIN: SIM PIN"); return SIM_AT_OK;
+    case SIM_LOCK_PUK: sim_at_reply (at, "+CPIN: SIM PUK"); return SIM_AT_OK;
     case SIM_LOCK_BLOCKED:
-    case SIM_LOCK_ABSENT:
-      card_readable (at, &status);
-      return status;
+    case SIM_LOCK_ABSENT: card_readable (at, &status); return status;
     }
     break;
-  case SIM_AT_TEST:
-    return SIM_AT_OK;
+  case SIM_AT_TEST: return SIM_AT_OK;
   case SIM_AT_SET:
     if (sim_at_n_args (cmd) == 1)
       ok = sim_model_enter_pin (at->model, sim_at_arg (cmd, 0), &error);
@@ -87,8 +73,7 @@ handle_cpin (SimAt *at, const SimAtCommand *cmd)
     else
       return bad_parameters (at);
     return ok ? SIM_AT_OK : sim_at_cme_error (at, error);
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -127,7 +112,7 @@ static SimAtStatus
 handle_clck (SimAt *at, const SimAtCommand *cmd)
 {
   static const char *const others[] = { "FD", "PN", "PU", "PP", "PC", NULL };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *facility = sim_at_arg (cmd, 0);
   SimAtStatus status;
   guint mode;
@@ -165,7 +150,7 @@ handle_clck (SimAt *at, const SimAtCommand *cmd)
 static SimAtStatus
 handle_cpwd (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *facility = sim_at_arg (cmd, 0);
 
   if (cmd->mode == SIM_AT_TEST) {
@@ -252,7 +237,7 @@ spn_file (const char *spn, gsize bytes)
   gsize len = strlen (spn);
 
   for (gsize i = 0; i + 1 < bytes; i++)
-    g_string_append_printf (out, "%02X", i < len ? (guint8) spn[i] : 0xFF);
+    g_string_append_printf (out, "%02X", i < len ? (guint8)spn[i] : 0xFF);
   return g_string_free (out, FALSE);
 }
 
@@ -343,19 +328,15 @@ handle_cpol (SimAt *at, const SimAtCommand *cmd)
   SimAtStatus status;
 
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    return card_ready (at, &status) ? SIM_AT_OK : status;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CPOL: (1-20),(0-2)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: return card_ready (at, &status) ? SIM_AT_OK : status;
+  case SIM_AT_TEST: sim_at_reply (at, "+CPOL: (1-20),(0-2)"); return SIM_AT_OK;
   case SIM_AT_SET:
     /* Only "+CPOL=,<format>": the list stays empty. */
     if (sim_at_n_args (cmd) != 2 || g_strcmp0 (sim_at_arg (cmd, 0), "") != 0
         || !sim_at_arg_uint (cmd, 1, 2, &at->set.cpol_format))
       return sim_at_cme (at, SIM_ERROR_NOT_ALLOWED);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -369,17 +350,9 @@ handle_cpls (SimAt *at, const SimAtCommand *cmd)
 }
 
 const SimAtEntry sim_at_sim_commands[] = {
-  { "+CPIN", handle_cpin },
-  { "+CPINR", handle_cpinr },
-  { "+CLCK", handle_clck },
-  { "+CPWD", handle_cpwd },
-  { "+CCID", handle_iccid },
-  { "+ICCID", handle_iccid },
-  { "+CIMI", handle_cimi },
-  { "+CNUM", handle_cnum },
-  { "+CRSM", handle_crsm },
-  { "+CSIM", handle_csim },
-  { "+CPOL", handle_cpol },
-  { "+CPLS", handle_cpls },
+  { "+CPIN", handle_cpin }, { "+CPINR", handle_cpinr }, { "+CLCK", handle_clck },
+  { "+CPWD", handle_cpwd }, { "+CCID", handle_iccid },  { "+ICCID", handle_iccid },
+  { "+CIMI", handle_cimi }, { "+CNUM", handle_cnum },   { "+CRSM", handle_crsm },
+  { "+CSIM", handle_csim }, { "+CPOL", handle_cpol },   { "+CPLS", handle_cpls },
   { NULL, NULL },
 };

@@ -19,13 +19,13 @@ tpdu_length (const char *pdu)
 {
   guint smsc = (g_ascii_xdigit_value (pdu[0]) << 4) | g_ascii_xdigit_value (pdu[1]);
 
-  return (guint) strlen (pdu) / 2 - 1 - smsc;
+  return (guint)strlen (pdu) / 2 - 1 - smsc;
 }
 
 static gboolean
 storage_ready (SimAt *at, SimAtStatus *status)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (sim_model_check_sim_ready (at->model, &error))
     return TRUE;
@@ -37,12 +37,8 @@ static SimAtStatus
 handle_cmgf (SimAt *at, const SimAtCommand *cmd)
 {
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+CMGF: %u", at->set.cmgf);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CMGF: (0,1)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CMGF: %u", at->set.cmgf); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CMGF: (0,1)"); return SIM_AT_OK;
   case SIM_AT_SET:
   case SIM_AT_EXEC:
     if (!sim_at_arg_uint_or (cmd, 0, 1, 0, &at->set.cmgf))
@@ -58,19 +54,14 @@ handle_csms (SimAt *at, const SimAtCommand *cmd)
   guint service;
 
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+CSMS: 0,1,1,1");
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CSMS: (0,1)");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CSMS: 0,1,1,1"); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CSMS: (0,1)"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!sim_at_arg_uint (cmd, 0, 1, &service))
       return bad_parameters (at);
     sim_at_reply (at, "+CSMS: 1,1,1");
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -87,9 +78,7 @@ handle_cpms (SimAt *at, const SimAtCommand *cmd)
       return status;
     sim_at_reply (at, "+CPMS: \"SM\",%u,%u,\"SM\",%u,%u,\"SM\",%u,%u", used, total, used, total, used, total);
     return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CPMS: (\"SM\"),(\"SM\"),(\"SM\")");
-    return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CPMS: (\"SM\"),(\"SM\"),(\"SM\")"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!storage_ready (at, &status))
       return status;
@@ -99,8 +88,7 @@ handle_cpms (SimAt *at, const SimAtCommand *cmd)
     }
     sim_at_reply (at, "+CPMS: %u,%u,%u,%u,%u,%u", used, total, used, total, used, total);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -116,9 +104,7 @@ handle_cnmi (SimAt *at, const SimAtCommand *cmd)
     sim_at_reply (at, "+CNMI: %u,%u,%u,%u,%u", at->set.cnmi[0], at->set.cnmi[1], at->set.cnmi[2],
                   at->set.cnmi[3], at->set.cnmi[4]);
     return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "+CNMI: (0-2),(0-3),(0,2),(0-2),(0,1)");
-    return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "+CNMI: (0-2),(0-3),(0,2),(0-2),(0,1)"); return SIM_AT_OK;
   case SIM_AT_SET:
     for (guint i = 0; i < G_N_ELEMENTS (values); i++) {
       if (!sim_at_arg_uint_or (cmd, i, max[i], at->set.cnmi[i], &values[i]))
@@ -126,8 +112,7 @@ handle_cnmi (SimAt *at, const SimAtCommand *cmd)
     }
     memcpy (at->set.cnmi, values, sizeof values);
     return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -203,7 +188,7 @@ delete_by_flag (SimAt *at, guint flag)
 static SimAtStatus
 handle_cmgd (SimAt *at, const SimAtCommand *cmd)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SimAtStatus status;
   guint index, flag;
 
@@ -229,14 +214,10 @@ static SimAtStatus
 handle_csca (SimAt *at, const SimAtCommand *cmd)
 {
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "+CSCA: \"+491710760000\",145");
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CSCA: \"+491710760000\",145"); return SIM_AT_OK;
   case SIM_AT_TEST:
-  case SIM_AT_SET:
-    return SIM_AT_OK;
-  case SIM_AT_EXEC:
-    break;
+  case SIM_AT_SET: return SIM_AT_OK;
+  case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
 }
@@ -249,27 +230,18 @@ sim_at_sms_event (SimAt *at, const SimEvent *event)
   if (!sms)
     return;
   switch (at->set.cnmi[1]) {
-  case 1:
-    sim_at_urc (at, "+CMTI: \"SM\",%u", sms->index);
-    break;
+  case 1: sim_at_urc (at, "+CMTI: \"SM\",%u", sms->index); break;
   case 2:
   case 3:
     /* Routed to the terminal, in PDU mode "+CMT: ,<length>" and the PDU. */
     sim_at_urc (at, "+CMT: ,%u\r\n%s", tpdu_length (sms->pdu), sms->pdu);
     break;
-  default:
-    break;
+  default: break;
   }
 }
 
 const SimAtEntry sim_at_sms_commands[] = {
-  { "+CMGF", handle_cmgf },
-  { "+CSMS", handle_csms },
-  { "+CPMS", handle_cpms },
-  { "+CNMI", handle_cnmi },
-  { "+CMGL", handle_cmgl },
-  { "+CMGR", handle_cmgr },
-  { "+CMGD", handle_cmgd },
-  { "+CSCA", handle_csca },
-  { NULL, NULL },
+  { "+CMGF", handle_cmgf }, { "+CSMS", handle_csms }, { "+CPMS", handle_cpms },
+  { "+CNMI", handle_cnmi }, { "+CMGL", handle_cmgl }, { "+CMGR", handle_cmgr },
+  { "+CMGD", handle_cmgd }, { "+CSCA", handle_csca }, { NULL, NULL },
 };

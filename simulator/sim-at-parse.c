@@ -187,7 +187,7 @@ parse_basic (GPtrArray *out, const char *p, GError **error)
 GPtrArray *
 sim_at_parse_line (const char *line, GError **error)
 {
-  g_autoptr(GPtrArray) commands = NULL;
+  g_autoptr (GPtrArray) commands = NULL;
   const char *p = line;
 
   /* A modem looks for "AT" (or "at") and ignores what comes before it. */
@@ -196,7 +196,7 @@ sim_at_parse_line (const char *line, GError **error)
   if (!*p)
     return NULL;
   p += 2;
-  commands = g_ptr_array_new_with_free_func ((GDestroyNotify) sim_at_command_free);
+  commands = g_ptr_array_new_with_free_func ((GDestroyNotify)sim_at_command_free);
   while (p && *p) {
     if (*p == ' ' || *p == ';') {
       p++;
@@ -225,7 +225,7 @@ sim_at_n_args (const SimAtCommand *cmd)
 const char *
 sim_at_arg (const SimAtCommand *cmd, guint i)
 {
-  return i < cmd->args->len ? ((SimAtArg *) g_ptr_array_index (cmd->args, i))->text : NULL;
+  return i < cmd->args->len ? ((SimAtArg *)g_ptr_array_index (cmd->args, i))->text : NULL;
 }
 
 gboolean
@@ -236,7 +236,7 @@ sim_at_arg_uint (const SimAtCommand *cmd, guint i, guint max, guint *out)
 
   if (!text || !*text || !g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
     return FALSE;
-  *out = (guint) value;
+  *out = (guint)value;
   return TRUE;
 }
 

@@ -8,10 +8,10 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  SIM_AT_EXEC,   /* AT+X, or a basic command */
-  SIM_AT_READ,   /* AT+X? */
-  SIM_AT_TEST,   /* AT+X=? */
-  SIM_AT_SET,    /* AT+X=<args> */
+  SIM_AT_EXEC, /* AT+X, or a basic command */
+  SIM_AT_READ, /* AT+X? */
+  SIM_AT_TEST, /* AT+X=? */
+  SIM_AT_SET,  /* AT+X=<args> */
 } SimAtMode;
 
 typedef struct {
@@ -20,9 +20,9 @@ typedef struct {
 } SimAtArg;
 
 typedef struct {
-  char *name;        /* upper case: "+CPIN", "E", "&F", "S", "D" */
+  char *name; /* upper case: "+CPIN", "E", "&F", "S", "D" */
   SimAtMode mode;
-  GPtrArray *args;   /* SimAtArg; a basic command's number is args[0] */
+  GPtrArray *args; /* SimAtArg; a basic command's number is args[0] */
 } SimAtCommand;
 
 void sim_at_command_free (SimAtCommand *cmd);
@@ -35,15 +35,15 @@ GPtrArray *sim_at_parse_line (const char *line, GError **error);
 typedef enum {
   SIM_AT_STATE_COMMAND,
   SIM_AT_STATE_DATA,
-  SIM_AT_STATE_ONLINE_COMMAND,   /* escaped with "+++", call still up */
+  SIM_AT_STATE_ONLINE_COMMAND, /* escaped with "+++", call still up */
 } SimAtState;
 
 typedef enum {
   SIM_AT_OK,
-  SIM_AT_ERROR,        /* the code is in error_code / error_cms */
-  SIM_AT_CONNECT,      /* the port goes into data mode */
+  SIM_AT_ERROR,   /* the code is in error_code / error_cms */
+  SIM_AT_CONNECT, /* the port goes into data mode */
   SIM_AT_NO_CARRIER,
-  SIM_AT_PENDING,      /* sim_at_defer() finishes it */
+  SIM_AT_PENDING, /* sim_at_defer() finishes it */
 } SimAtStatus;
 
 /* error_code for a line that does not parse: plain ERROR in every mode. */
@@ -71,7 +71,7 @@ typedef struct {
   guint ws46;
   guint sreg[16];
   guint ifc[2];
-  guint cmer_ind;      /* +CMER <ind>: 1 reports +CIEV */
+  guint cmer_ind; /* +CMER <ind>: 1 reports +CIEV */
   guint ctzu;
   guint ctzr;
   guint cgerep;

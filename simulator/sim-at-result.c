@@ -56,16 +56,11 @@ static const struct {
   SimError error;
   guint cms;
 } cms_for_error[] = {
-  { SIM_ERROR_NOT_ALLOWED, 302 },
-  { SIM_ERROR_NOT_SUPPORTED, 303 },
-  { SIM_ERROR_INCORRECT_PARAMETERS, 304 },
-  { SIM_ERROR_SIM_NOT_INSERTED, 310 },
-  { SIM_ERROR_SIM_PIN_REQUIRED, 311 },
-  { SIM_ERROR_SIM_FAILURE, 313 },
-  { SIM_ERROR_SIM_PUK_REQUIRED, 316 },
-  { SIM_ERROR_INVALID_INDEX, 321 },
-  { SIM_ERROR_MEMORY_FULL, 322 },
-  { SIM_ERROR_NO_NETWORK, 331 },
+  { SIM_ERROR_NOT_ALLOWED, 302 },          { SIM_ERROR_NOT_SUPPORTED, 303 },
+  { SIM_ERROR_INCORRECT_PARAMETERS, 304 }, { SIM_ERROR_SIM_NOT_INSERTED, 310 },
+  { SIM_ERROR_SIM_PIN_REQUIRED, 311 },     { SIM_ERROR_SIM_FAILURE, 313 },
+  { SIM_ERROR_SIM_PUK_REQUIRED, 316 },     { SIM_ERROR_INVALID_INDEX, 321 },
+  { SIM_ERROR_MEMORY_FULL, 322 },          { SIM_ERROR_NO_NETWORK, 331 },
 };
 
 static void
@@ -114,7 +109,7 @@ SimAtStatus
 sim_at_cme_error (SimAt *at, const GError *error)
 {
   if (error && error->domain == SIM_ERROR)
-    return sim_at_cme (at, (SimError) error->code);
+    return sim_at_cme (at, (SimError)error->code);
   return sim_at_cme (at, SIM_ERROR_UNKNOWN);
 }
 
@@ -130,7 +125,7 @@ SimAtStatus
 sim_at_cms_error (SimAt *at, const GError *error)
 {
   for (guint i = 0; error && error->domain == SIM_ERROR && i < G_N_ELEMENTS (cms_for_error); i++) {
-    if ((int) cms_for_error[i].error == error->code)
+    if ((int)cms_for_error[i].error == error->code)
       return sim_at_cms (at, cms_for_error[i].cms);
   }
   return sim_at_cms (at, 500);
@@ -189,28 +184,19 @@ sim_at_finish_line (SimAt *at, SimAtStatus status)
   emit (at, at->response->str, at->response->len);
   g_string_truncate (at->response, 0);
   switch (status) {
-  case SIM_AT_OK:
-    emit_result (at, "OK", 0);
-    break;
-  case SIM_AT_ERROR:
-    emit_error (at);
-    break;
-  case SIM_AT_CONNECT:
-    emit_result (at, "CONNECT 150000000", 1);
-    break;
-  case SIM_AT_NO_CARRIER:
-    emit_result (at, "NO CARRIER", 3);
-    break;
-  case SIM_AT_PENDING:
-    break;
+  case SIM_AT_OK: emit_result (at, "OK", 0); break;
+  case SIM_AT_ERROR: emit_error (at); break;
+  case SIM_AT_CONNECT: emit_result (at, "CONNECT 150000000", 1); break;
+  case SIM_AT_NO_CARRIER: emit_result (at, "NO CARRIER", 3); break;
+  case SIM_AT_PENDING: break;
   }
 }
 
 static void
 emit_urc (SimAt *at, const char *text)
 {
-  g_autofree char *framed = at->set.verbose ? g_strdup_printf ("\r\n%s\r\n", text)
-                                            : g_strdup_printf ("%s\r\n", text);
+  g_autofree char *framed
+    = at->set.verbose ? g_strdup_printf ("\r\n%s\r\n", text) : g_strdup_printf ("%s\r\n", text);
 
   emit (at, framed, strlen (framed));
 }
@@ -242,7 +228,7 @@ sim_at_urc (SimAt *at, const char *format, ...)
 void
 sim_at_flush_held_urcs (SimAt *at)
 {
-  g_autoptr(GPtrArray) urcs = g_steal_pointer (&at->held_urcs);
+  g_autoptr (GPtrArray) urcs = g_steal_pointer (&at->held_urcs);
 
   at->held_urcs = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < urcs->len; i++)
@@ -253,12 +239,8 @@ SimAtStatus
 sim_at_setting (SimAt *at, const SimAtCommand *cmd, guint *value, guint max, const char *range)
 {
   switch (cmd->mode) {
-  case SIM_AT_READ:
-    sim_at_reply (at, "%s: %u", cmd->name, *value);
-    return SIM_AT_OK;
-  case SIM_AT_TEST:
-    sim_at_reply (at, "%s: %s", cmd->name, range);
-    return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "%s: %u", cmd->name, *value); return SIM_AT_OK;
+  case SIM_AT_TEST: sim_at_reply (at, "%s: %s", cmd->name, range); return SIM_AT_OK;
   case SIM_AT_SET:
   case SIM_AT_EXEC:
     if (!sim_at_arg_uint_or (cmd, 0, max, 0, value))

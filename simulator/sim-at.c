@@ -11,7 +11,7 @@
 
 static const SimAtEntry *const tables[] = {
   sim_at_basic_commands, sim_at_sim_commands, sim_at_net_commands,
-  sim_at_data_commands, sim_at_sms_commands, sim_at_call_commands,
+  sim_at_data_commands,  sim_at_sms_commands, sim_at_call_commands,
 };
 
 void
@@ -55,7 +55,7 @@ sim_at_command_canonical_name (const char *name)
 gboolean
 sim_at_command_is_supported (SimAt *at, const char *name)
 {
-  return find_entry (name) && !g_strv_contains ((const char *const *) at->options.unsupported, name);
+  return find_entry (name) && !g_strv_contains ((const char *const *)at->options.unsupported, name);
 }
 
 void
@@ -96,15 +96,9 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_REGISTRATION:
   case SIM_EVENT_OPERATOR:
   case SIM_EVENT_ACCESS_TECH:
-  case SIM_EVENT_SIGNAL:
-    sim_at_net_event (self, event);
-    break;
-  case SIM_EVENT_SMS_RECEIVED:
-    sim_at_sms_event (self, event);
-    break;
-  case SIM_EVENT_RING:
-    sim_at_send_unsolicited (self, self->set.crc ? "+CRING: VOICE" : "RING");
-    break;
+  case SIM_EVENT_SIGNAL: sim_at_net_event (self, event); break;
+  case SIM_EVENT_SMS_RECEIVED: sim_at_sms_event (self, event); break;
+  case SIM_EVENT_RING: sim_at_send_unsolicited (self, self->set.crc ? "+CRING: VOICE" : "RING"); break;
   case SIM_EVENT_CALL_DROPPED:
     if (self->state == SIM_AT_STATE_DATA) {
       sim_at_end_call (self);
@@ -117,8 +111,7 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_POWER:
   case SIM_EVENT_SIM:
   case SIM_EVENT_CONTEXT:
-  case SIM_EVENT_ATTACH:
-    break;
+  case SIM_EVENT_ATTACH: break;
   }
 }
 
@@ -170,7 +163,7 @@ static void run_commands (SimAt *self);
 static void
 complete_line (SimAt *self, SimAtStatus status)
 {
-  g_autoptr(GString) held = NULL;
+  g_autoptr (GString) held = NULL;
 
   g_clear_pointer (&self->commands, g_ptr_array_unref);
   self->busy = FALSE;
@@ -239,7 +232,7 @@ static void
 run_line (SimAt *self, const char *raw)
 {
   g_autofree char *line = g_strstrip (g_strdup (raw));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!*line)
     return;
@@ -273,13 +266,13 @@ command_byte (SimAt *self, char c)
 {
   if (self->set.echo && !self->muted)
     g_string_append_c (self->echo, c);
-  if (c == (char) self->set.sreg[3]) {
+  if (c == (char)self->set.sreg[3]) {
     g_autofree char *line = g_strdup (self->line->str);
 
     g_string_truncate (self->line, 0);
     flush_echo (self);
     run_line (self, line);
-  } else if (c == (char) self->set.sreg[5]) {
+  } else if (c == (char)self->set.sreg[5]) {
     if (self->line->len > 0)
       g_string_truncate (self->line, self->line->len - 1);
   } else if (c == '\n' || c == '\0') {
@@ -309,7 +302,7 @@ static void
 data_byte (SimAt *self, char c)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 guard_us = (gint64) self->options.escape_guard_ms * 1000;
+  gint64 guard_us = (gint64)self->options.escape_guard_ms * 1000;
 
   if (c == '+' && self->plus_count < 3 && (self->plus_count > 0 || now - self->last_rx_us >= guard_us)) {
     if (++self->plus_count == 3)

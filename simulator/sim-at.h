@@ -11,9 +11,9 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  GStrv unsupported;          /* command names ("+CPINR", "I", "&F") answered as unknown */
-  guint cops_scan_delay_ms;   /* how long AT+COPS=? takes */
-  guint escape_guard_ms;      /* silence required around "+++" in data mode */
+  GStrv unsupported;        /* command names ("+CPINR", "I", "&F") answered as unknown */
+  guint cops_scan_delay_ms; /* how long AT+COPS=? takes */
+  guint escape_guard_ms;    /* silence required around "+++" in data mode */
 } SimAtOptions;
 
 void sim_at_options_init (SimAtOptions *options);
@@ -27,8 +27,7 @@ typedef struct _SimAt SimAt;
 
 typedef void (*SimAtWriteFunc) (const char *data, gsize len, gpointer user_data);
 
-SimAt *sim_at_new (SimModel *model, const SimAtOptions *options, SimAtWriteFunc write,
-                   gpointer user_data);
+SimAt *sim_at_new (SimModel *model, const SimAtOptions *options, SimAtWriteFunc write, gpointer user_data);
 void sim_at_free (SimAt *self);
 
 void sim_at_feed (SimAt *self, const char *data, gsize len);

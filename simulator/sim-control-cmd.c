@@ -14,33 +14,138 @@ get_bool (gboolean value)
   return g_strdup (value ? "1" : "0");
 }
 
-static char *get_manufacturer (const SimControlTarget *t) { return g_strdup (t->model->identity.manufacturer); }
-static char *get_model (const SimControlTarget *t) { return g_strdup (t->model->identity.model); }
-static char *get_revision (const SimControlTarget *t) { return g_strdup (t->model->identity.revision); }
-static char *get_imei (const SimControlTarget *t) { return g_strdup (t->model->identity.imei); }
-static char *get_iccid (const SimControlTarget *t) { return g_strdup (t->model->sim.iccid); }
-static char *get_imsi (const SimControlTarget *t) { return g_strdup (t->model->sim.imsi); }
-static char *get_spn (const SimControlTarget *t) { return g_strdup (t->model->sim.spn ? t->model->sim.spn : ""); }
-static char *get_pin (const SimControlTarget *t) { return g_strdup (t->model->sim.pin); }
-static char *get_puk (const SimControlTarget *t) { return g_strdup (t->model->sim.puk); }
-static char *get_pin_retries (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->sim.pin_retries); }
-static char *get_puk_retries (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->sim.puk_retries); }
-static char *get_sim_lock (const SimControlTarget *t) { return g_strdup (sim_lock_state_name (t->model->sim.lock)); }
-static char *get_pin_enabled (const SimControlTarget *t) { return get_bool (t->model->sim.pin_enabled); }
-static char *get_cfun (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->cfun); }
-static char *get_operator_code (const SimControlTarget *t) { return g_strdup (t->model->net.operator_code); }
-static char *get_operator_name (const SimControlTarget *t) { return g_strdup (t->model->net.operator_name); }
-static char *get_tech (const SimControlTarget *t) { return g_strdup (sim_tech_name (t->model->net.tech)); }
-static char *get_signal (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->net.rssi); }
-static char *get_select_mode (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->net.select_mode); }
-static char *get_data_mode (const SimControlTarget *t) { return get_bool (sim_at_in_data_mode (t->at)); }
-static char *get_call_cid (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->call_cid); }
-static char *get_last_command (const SimControlTarget *t) { return g_strdup (sim_at_get_last_command (t->at)); }
-static char *get_echo (const SimControlTarget *t) { return get_bool (sim_at_get_echo (t->at)); }
-static char *get_cmee (const SimControlTarget *t) { return g_strdup_printf ("%u", sim_at_get_cmee (t->at)); }
-static char *get_muted (const SimControlTarget *t) { return get_bool (sim_at_get_muted (t->at)); }
-static char *get_sms_count (const SimControlTarget *t) { return g_strdup_printf ("%u", t->model->sms->len); }
-static char *get_data_bytes (const SimControlTarget *t)
+static char *
+get_manufacturer (const SimControlTarget *t)
+{
+  return g_strdup (t->model->identity.manufacturer);
+}
+static char *
+get_model (const SimControlTarget *t)
+{
+  return g_strdup (t->model->identity.model);
+}
+static char *
+get_revision (const SimControlTarget *t)
+{
+  return g_strdup (t->model->identity.revision);
+}
+static char *
+get_imei (const SimControlTarget *t)
+{
+  return g_strdup (t->model->identity.imei);
+}
+static char *
+get_iccid (const SimControlTarget *t)
+{
+  return g_strdup (t->model->sim.iccid);
+}
+static char *
+get_imsi (const SimControlTarget *t)
+{
+  return g_strdup (t->model->sim.imsi);
+}
+static char *
+get_spn (const SimControlTarget *t)
+{
+  return g_strdup (t->model->sim.spn ? t->model->sim.spn : "");
+}
+static char *
+get_pin (const SimControlTarget *t)
+{
+  return g_strdup (t->model->sim.pin);
+}
+static char *
+get_puk (const SimControlTarget *t)
+{
+  return g_strdup (t->model->sim.puk);
+}
+static char *
+get_pin_retries (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->sim.pin_retries);
+}
+static char *
+get_puk_retries (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->sim.puk_retries);
+}
+static char *
+get_sim_lock (const SimControlTarget *t)
+{
+  return g_strdup (sim_lock_state_name (t->model->sim.lock));
+}
+static char *
+get_pin_enabled (const SimControlTarget *t)
+{
+  return get_bool (t->model->sim.pin_enabled);
+}
+static char *
+get_cfun (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->cfun);
+}
+static char *
+get_operator_code (const SimControlTarget *t)
+{
+  return g_strdup (t->model->net.operator_code);
+}
+static char *
+get_operator_name (const SimControlTarget *t)
+{
+  return g_strdup (t->model->net.operator_name);
+}
+static char *
+get_tech (const SimControlTarget *t)
+{
+  return g_strdup (sim_tech_name (t->model->net.tech));
+}
+static char *
+get_signal (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->net.rssi);
+}
+static char *
+get_select_mode (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->net.select_mode);
+}
+static char *
+get_data_mode (const SimControlTarget *t)
+{
+  return get_bool (sim_at_in_data_mode (t->at));
+}
+static char *
+get_call_cid (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->call_cid);
+}
+static char *
+get_last_command (const SimControlTarget *t)
+{
+  return g_strdup (sim_at_get_last_command (t->at));
+}
+static char *
+get_echo (const SimControlTarget *t)
+{
+  return get_bool (sim_at_get_echo (t->at));
+}
+static char *
+get_cmee (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", sim_at_get_cmee (t->at));
+}
+static char *
+get_muted (const SimControlTarget *t)
+{
+  return get_bool (sim_at_get_muted (t->at));
+}
+static char *
+get_sms_count (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->sms->len);
+}
+static char *
+get_data_bytes (const SimControlTarget *t)
 {
   return g_strdup_printf ("%" G_GUINT64_FORMAT, sim_at_get_data_bytes (t->at));
 }
@@ -51,10 +156,26 @@ get_registration (const SimControlTarget *t)
   return g_strdup (sim_reg_state_name (sim_model_get_registration (t->model)));
 }
 
-static char *get_reg_cs (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_CS])); }
-static char *get_reg_ps (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_PS])); }
-static char *get_reg_eps (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_EPS])); }
-static char *get_reg_5gs (const SimControlTarget *t) { return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_5GS])); }
+static char *
+get_reg_cs (const SimControlTarget *t)
+{
+  return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_CS]));
+}
+static char *
+get_reg_ps (const SimControlTarget *t)
+{
+  return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_PS]));
+}
+static char *
+get_reg_eps (const SimControlTarget *t)
+{
+  return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_EPS]));
+}
+static char *
+get_reg_5gs (const SimControlTarget *t)
+{
+  return g_strdup (sim_reg_state_name (t->model->reg[SIM_DOMAIN_5GS]));
+}
 
 /* "1:IP:internet:active,2:IPV6:ims:inactive" */
 static char *
@@ -143,11 +264,11 @@ do_register (const SimControlTarget *t, const char *args)
 static char *
 do_signal (const SimControlTarget *t, const char *args)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint64 rssi;
 
   if (!g_ascii_string_to_unsigned (args, 10, 0, 99, &rssi, NULL)
-      || !sim_model_set_signal (t->model, (guint) rssi, &error))
+      || !sim_model_set_signal (t->model, (guint)rssi, &error))
     return g_strdup ("ERROR expected 0-31 or 99");
   return g_strdup ("OK");
 }
@@ -166,7 +287,7 @@ do_tech (const SimControlTarget *t, const char *args)
 static char *
 do_sms (const SimControlTarget *t, const char *args)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint index = sim_model_receive_sms (t->model, args, &error);
 
   if (!index)
@@ -177,7 +298,7 @@ do_sms (const SimControlTarget *t, const char *args)
 static char *
 do_garbage (const SimControlTarget *t, const char *args)
 {
-  g_autoptr(GString) bytes = g_string_new (NULL);
+  g_autoptr (GString) bytes = g_string_new (NULL);
   gsize len;
 
   /* Spaces between bytes are allowed: "0d 0a ff". */
@@ -193,7 +314,7 @@ do_garbage (const SimControlTarget *t, const char *args)
 
     if (hi < 0 || lo < 0)
       return g_strdup ("ERROR expected hex bytes");
-    bytes->str[i / 2] = (char) (hi << 4 | lo);
+    bytes->str[i / 2] = (char)(hi << 4 | lo);
   }
   sim_at_send_raw (t->at, bytes->str, len / 2);
   return g_strdup ("OK");

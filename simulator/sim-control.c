@@ -35,8 +35,9 @@ static void
 on_line (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Client *client = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line
+    = g_data_input_stream_read_line_finish (G_DATA_INPUT_STREAM (source), result, NULL, &error);
   g_autofree char *reply = NULL;
   g_autofree char *framed = NULL;
   GOutputStream *output;
@@ -82,8 +83,8 @@ on_incoming (GSocketService *service, GSocketConnection *connection, GObject *so
 SimControl *
 sim_control_new (const char *path, const SimControlTarget *target, GError **error)
 {
-  g_autoptr(SimControl) self = g_new0 (SimControl, 1);
-  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+  g_autoptr (SimControl) self = g_new0 (SimControl, 1);
+  g_autoptr (GSocketAddress) address = g_unix_socket_address_new (path);
 
   self->target = *target;
   self->cancellable = g_cancellable_new ();

@@ -31,10 +31,10 @@ sim_model_find_context (SimModel *self, guint cid)
 static gint
 compare_cid (gconstpointer a, gconstpointer b)
 {
-  const SimContext *x = *(SimContext *const *) a;
-  const SimContext *y = *(SimContext *const *) b;
+  const SimContext *x = *(SimContext *const *)a;
+  const SimContext *y = *(SimContext *const *)b;
 
-  return (gint) x->cid - (gint) y->cid;
+  return (gint)x->cid - (gint)y->cid;
 }
 
 gboolean
@@ -44,8 +44,8 @@ sim_model_define_context (SimModel *self, guint cid, const char *type, const cha
   SimContext *ctx;
 
   if (cid < 1 || cid > self->max_cid || !type || !g_strv_contains (types, type)) {
-    g_set_error (error, SIM_ERROR, SIM_ERROR_INCORRECT_PARAMETERS, "Invalid context %u type %s",
-                 cid, type ? type : "(none)");
+    g_set_error (error, SIM_ERROR, SIM_ERROR_INCORRECT_PARAMETERS, "Invalid context %u type %s", cid,
+                 type ? type : "(none)");
     return FALSE;
   }
   ctx = sim_model_find_context (self, cid);
@@ -120,7 +120,7 @@ sim_model_start_call (SimModel *self, guint cid, GError **error)
     return FALSE;
   }
   if (cid == 0 && self->contexts->len > 0)
-    cid = ((SimContext *) g_ptr_array_index (self->contexts, 0))->cid;
+    cid = ((SimContext *)g_ptr_array_index (self->contexts, 0))->cid;
   /* Like most modems, dialling without any context uses an empty APN. */
   if (cid == 0 && !sim_model_define_context (self, 1, "IP", "", error))
     return FALSE;
@@ -203,7 +203,7 @@ sim_model_store_sms (SimModel *self, SimSmsStatus status, const char *pdu, GErro
     return 0;
   /* The list is sorted, so the first gap is the lowest free index. */
   for (guint i = 0; i < self->sms->len; i++) {
-    if (((SimSms *) g_ptr_array_index (self->sms, i))->index != index)
+    if (((SimSms *)g_ptr_array_index (self->sms, i))->index != index)
       break;
     index++;
   }
@@ -215,7 +215,7 @@ sim_model_store_sms (SimModel *self, SimSmsStatus status, const char *pdu, GErro
   sms->index = index;
   sms->status = status;
   sms->pdu = g_ascii_strup (pdu, -1);
-  g_ptr_array_insert (self->sms, (gint) index - 1, sms);
+  g_ptr_array_insert (self->sms, (gint)index - 1, sms);
   return index;
 }
 

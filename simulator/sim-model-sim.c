@@ -24,17 +24,14 @@ gboolean
 sim_model_check_sim_ready (SimModel *self, GError **error)
 {
   switch (self->sim.lock) {
-  case SIM_LOCK_READY:
-    return TRUE;
+  case SIM_LOCK_READY: return TRUE;
   case SIM_LOCK_PIN:
     g_set_error (error, SIM_ERROR, SIM_ERROR_SIM_PIN_REQUIRED, "SIM PIN required");
     return FALSE;
   case SIM_LOCK_PUK:
     g_set_error (error, SIM_ERROR, SIM_ERROR_SIM_PUK_REQUIRED, "SIM PUK required");
     return FALSE;
-  case SIM_LOCK_BLOCKED:
-    g_set_error (error, SIM_ERROR, SIM_ERROR_SIM_FAILURE, "SIM blocked");
-    return FALSE;
+  case SIM_LOCK_BLOCKED: g_set_error (error, SIM_ERROR, SIM_ERROR_SIM_FAILURE, "SIM blocked"); return FALSE;
   case SIM_LOCK_ABSENT:
     g_set_error (error, SIM_ERROR, SIM_ERROR_SIM_NOT_INSERTED, "SIM not inserted");
     return FALSE;
@@ -76,11 +73,9 @@ check_present (SimModel *self, GError **error)
   switch (self->sim.lock) {
   case SIM_LOCK_READY:
   case SIM_LOCK_PIN:
-  case SIM_LOCK_PUK:
-    return TRUE;
+  case SIM_LOCK_PUK: return TRUE;
   case SIM_LOCK_BLOCKED:
-  case SIM_LOCK_ABSENT:
-    break;
+  case SIM_LOCK_ABSENT: break;
   }
   return sim_model_check_sim_ready (self, error);
 }
@@ -91,10 +86,8 @@ sim_model_enter_pin (SimModel *self, const char *pin, GError **error)
   if (!check_present (self, error))
     return FALSE;
   switch (self->sim.lock) {
-  case SIM_LOCK_PIN:
-    break;
-  case SIM_LOCK_PUK:
-    return sim_model_check_sim_ready (self, error);
+  case SIM_LOCK_PIN: break;
+  case SIM_LOCK_PUK: return sim_model_check_sim_ready (self, error);
   case SIM_LOCK_READY:
   case SIM_LOCK_BLOCKED:
   case SIM_LOCK_ABSENT:

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-G_DEFINE_QUARK (sim-error-quark, sim_error)
+G_DEFINE_QUARK (sim - error - quark, sim_error)
 
 typedef struct {
   guint id;
@@ -16,12 +16,8 @@ typedef struct {
 } Subscriber;
 
 static const char *const reg_names[] = {
-  [SIM_REG_IDLE] = "idle",
-  [SIM_REG_HOME] = "home",
-  [SIM_REG_SEARCHING] = "searching",
-  [SIM_REG_DENIED] = "denied",
-  [SIM_REG_UNKNOWN] = "unknown",
-  [SIM_REG_ROAMING] = "roaming",
+  [SIM_REG_IDLE] = "idle",     [SIM_REG_HOME] = "home",       [SIM_REG_SEARCHING] = "searching",
+  [SIM_REG_DENIED] = "denied", [SIM_REG_UNKNOWN] = "unknown", [SIM_REG_ROAMING] = "roaming",
 };
 
 static const struct {
@@ -29,15 +25,9 @@ static const struct {
   const char *name;
   guint act;
 } techs[] = {
-  { SIM_TECH_GSM, "gsm", 0 },
-  { SIM_TECH_GPRS, "gprs", 0 },
-  { SIM_TECH_EDGE, "edge", 3 },
-  { SIM_TECH_UMTS, "umts", 2 },
-  { SIM_TECH_HSDPA, "hsdpa", 4 },
-  { SIM_TECH_HSUPA, "hsupa", 5 },
-  { SIM_TECH_HSPA, "hspa", 6 },
-  { SIM_TECH_LTE, "lte", 7 },
-  { SIM_TECH_5GNR, "5gnr", 11 },
+  { SIM_TECH_GSM, "gsm", 0 },   { SIM_TECH_GPRS, "gprs", 0 },   { SIM_TECH_EDGE, "edge", 3 },
+  { SIM_TECH_UMTS, "umts", 2 }, { SIM_TECH_HSDPA, "hsdpa", 4 }, { SIM_TECH_HSUPA, "hsupa", 5 },
+  { SIM_TECH_HSPA, "hspa", 6 }, { SIM_TECH_LTE, "lte", 7 },     { SIM_TECH_5GNR, "5gnr", 11 },
 };
 
 gboolean
@@ -45,7 +35,7 @@ sim_reg_state_from_name (const char *name, SimRegState *out)
 {
   for (guint i = 0; i < G_N_ELEMENTS (reg_names); i++) {
     if (g_strcmp0 (name, reg_names[i]) == 0) {
-      *out = (SimRegState) i;
+      *out = (SimRegState)i;
       return TRUE;
     }
   }
@@ -55,7 +45,7 @@ sim_reg_state_from_name (const char *name, SimRegState *out)
 const char *
 sim_reg_state_name (SimRegState state)
 {
-  return (guint) state < G_N_ELEMENTS (reg_names) ? reg_names[state] : "unknown";
+  return (guint)state < G_N_ELEMENTS (reg_names) ? reg_names[state] : "unknown";
 }
 
 gboolean
@@ -107,11 +97,11 @@ const char *
 sim_lock_state_name (SimLockState lock)
 {
   switch (lock) {
-  case SIM_LOCK_READY:   return "ready";
-  case SIM_LOCK_PIN:     return "sim-pin";
-  case SIM_LOCK_PUK:     return "sim-puk";
+  case SIM_LOCK_READY: return "ready";
+  case SIM_LOCK_PIN: return "sim-pin";
+  case SIM_LOCK_PUK: return "sim-puk";
   case SIM_LOCK_BLOCKED: return "blocked";
-  case SIM_LOCK_ABSENT:  return "absent";
+  case SIM_LOCK_ABSENT: return "absent";
   }
   return "unknown";
 }
@@ -189,7 +179,7 @@ sim_model_new (void)
   self->net.lac = 0x1A2B;
   self->net.tac = 0x3C4D;
   self->net.cell_id = 0x01A2B3C4;
-  self->net.available = g_ptr_array_new_with_free_func ((GDestroyNotify) sim_operator_free);
+  self->net.available = g_ptr_array_new_with_free_func ((GDestroyNotify)sim_operator_free);
   self->cfun = 1;
   self->contexts = g_ptr_array_new_with_free_func (context_free);
   self->max_cid = 16;
@@ -256,7 +246,7 @@ sim_model_emit (SimModel *self, SimEventKind kind, SimDomain domain, guint index
 {
   SimEvent event = { kind, domain, index };
   /* A subscriber may unsubscribe from its own callback. */
-  g_autoptr(GArray) copy = g_array_copy (self->subscribers);
+  g_autoptr (GArray) copy = g_array_copy (self->subscribers);
 
   for (guint i = 0; i < copy->len; i++) {
     Subscriber *sub = &g_array_index (copy, Subscriber, i);
@@ -281,8 +271,8 @@ effective_target (SimModel *self)
 {
   SimRegState target = self->net.target;
 
-  if (self->net.select_mode == SIM_SELECT_MANUAL
-      && (target == SIM_REG_HOME || target == SIM_REG_ROAMING) && self->sim.imsi)
+  if (self->net.select_mode == SIM_SELECT_MANUAL && (target == SIM_REG_HOME || target == SIM_REG_ROAMING)
+      && self->sim.imsi)
     return g_str_has_prefix (self->sim.imsi, self->net.operator_code) ? SIM_REG_HOME : SIM_REG_ROAMING;
   return target;
 }
@@ -298,14 +288,10 @@ domain_state (SimModel *self, SimDomain domain)
   if (self->registration_timer && (target == SIM_REG_HOME || target == SIM_REG_ROAMING))
     return SIM_REG_SEARCHING;
   switch (domain) {
-  case SIM_DOMAIN_CS:
-    return target;
-  case SIM_DOMAIN_PS:
-    return self->net.detached ? SIM_REG_IDLE : target;
-  case SIM_DOMAIN_EPS:
-    return lte && !self->net.detached ? target : SIM_REG_IDLE;
-  case SIM_DOMAIN_5GS:
-    return self->net.tech == SIM_TECH_5GNR && !self->net.detached ? target : SIM_REG_IDLE;
+  case SIM_DOMAIN_CS: return target;
+  case SIM_DOMAIN_PS: return self->net.detached ? SIM_REG_IDLE : target;
+  case SIM_DOMAIN_EPS: return lte && !self->net.detached ? target : SIM_REG_IDLE;
+  case SIM_DOMAIN_5GS: return self->net.tech == SIM_TECH_5GNR && !self->net.detached ? target : SIM_REG_IDLE;
   }
   return SIM_REG_IDLE;
 }
@@ -328,19 +314,18 @@ sim_model_update_registration (SimModel *self)
   gboolean can = can_register (self);
 
   if (can && !self->could_register && self->net.registration_delay_ms > 0)
-    self->registration_timer = g_timeout_add (self->net.registration_delay_ms,
-                                              registration_delay_done, self);
+    self->registration_timer = g_timeout_add (self->net.registration_delay_ms, registration_delay_done, self);
   if (!can)
     g_clear_handle_id (&self->registration_timer, g_source_remove);
   self->could_register = can;
 
   for (guint d = 0; d < SIM_N_DOMAINS; d++) {
-    SimRegState state = domain_state (self, (SimDomain) d);
+    SimRegState state = domain_state (self, (SimDomain)d);
 
     if (state == self->reg[d])
       continue;
     self->reg[d] = state;
-    sim_model_emit (self, SIM_EVENT_REGISTRATION, (SimDomain) d, 0);
+    sim_model_emit (self, SIM_EVENT_REGISTRATION, (SimDomain)d, 0);
   }
   if (self->call_cid && !sim_model_is_registered (self))
     sim_model_drop_call (self);
@@ -349,8 +334,8 @@ sim_model_update_registration (SimModel *self)
 SimRegState
 sim_model_get_registration (SimModel *self)
 {
-  static const SimRegState order[] = { SIM_REG_HOME, SIM_REG_ROAMING, SIM_REG_SEARCHING,
-                                       SIM_REG_DENIED, SIM_REG_UNKNOWN };
+  static const SimRegState order[]
+    = { SIM_REG_HOME, SIM_REG_ROAMING, SIM_REG_SEARCHING, SIM_REG_DENIED, SIM_REG_UNKNOWN };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++) {
     for (guint d = 0; d < SIM_N_DOMAINS; d++) {
@@ -385,7 +370,7 @@ sim_model_start (SimModel *self)
   /* A modem that boots registered has already waited for its network. */
   self->could_register = can_register (self);
   for (guint d = 0; d < SIM_N_DOMAINS; d++)
-    self->reg[d] = domain_state (self, (SimDomain) d);
+    self->reg[d] = domain_state (self, (SimDomain)d);
 }
 
 gboolean
@@ -562,8 +547,8 @@ sim_model_set_attached (SimModel *self, gboolean attached, GError **error)
 GDateTime *
 sim_model_get_clock (SimModel *self)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (self->utc_offset_minutes * 60);
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_offset (self->utc_offset_minutes * 60);
+  g_autoptr (GDateTime) now = g_date_time_new_now (zone);
 
   return g_date_time_add (now, self->clock_offset);
 }
@@ -571,10 +556,10 @@ sim_model_get_clock (SimModel *self)
 void
 sim_model_set_clock (SimModel *self, GDateTime *time)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   self->clock_offset = g_date_time_difference (time, now);
-  self->utc_offset_minutes = (int) (g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE);
+  self->utc_offset_minutes = (int)(g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE);
 }
 
 void

@@ -12,26 +12,26 @@ G_BEGIN_DECLS
 /* Error codes are the 27.007 +CME ERROR numbers: a neutral vocabulary that
  * every front end can map to its own protocol's errors. */
 typedef enum {
-  SIM_ERROR_PHONE_FAILURE        = 0,
-  SIM_ERROR_NOT_ALLOWED          = 3,
-  SIM_ERROR_NOT_SUPPORTED        = 4,
-  SIM_ERROR_SIM_NOT_INSERTED     = 10,
-  SIM_ERROR_SIM_PIN_REQUIRED     = 11,
-  SIM_ERROR_SIM_PUK_REQUIRED     = 12,
-  SIM_ERROR_SIM_FAILURE          = 13,
-  SIM_ERROR_SIM_BUSY             = 14,
-  SIM_ERROR_SIM_WRONG            = 15,
-  SIM_ERROR_INCORRECT_PASSWORD   = 16,
-  SIM_ERROR_MEMORY_FULL          = 20,
-  SIM_ERROR_INVALID_INDEX        = 21,
-  SIM_ERROR_NOT_FOUND            = 22,
-  SIM_ERROR_TEXT_TOO_LONG        = 24,
-  SIM_ERROR_INVALID_CHARACTERS   = 25,
-  SIM_ERROR_NO_NETWORK           = 30,
-  SIM_ERROR_NETWORK_TIMEOUT      = 31,
-  SIM_ERROR_NETWORK_NOT_ALLOWED  = 32,
+  SIM_ERROR_PHONE_FAILURE = 0,
+  SIM_ERROR_NOT_ALLOWED = 3,
+  SIM_ERROR_NOT_SUPPORTED = 4,
+  SIM_ERROR_SIM_NOT_INSERTED = 10,
+  SIM_ERROR_SIM_PIN_REQUIRED = 11,
+  SIM_ERROR_SIM_PUK_REQUIRED = 12,
+  SIM_ERROR_SIM_FAILURE = 13,
+  SIM_ERROR_SIM_BUSY = 14,
+  SIM_ERROR_SIM_WRONG = 15,
+  SIM_ERROR_INCORRECT_PASSWORD = 16,
+  SIM_ERROR_MEMORY_FULL = 20,
+  SIM_ERROR_INVALID_INDEX = 21,
+  SIM_ERROR_NOT_FOUND = 22,
+  SIM_ERROR_TEXT_TOO_LONG = 24,
+  SIM_ERROR_INVALID_CHARACTERS = 25,
+  SIM_ERROR_NO_NETWORK = 30,
+  SIM_ERROR_NETWORK_TIMEOUT = 31,
+  SIM_ERROR_NETWORK_NOT_ALLOWED = 32,
   SIM_ERROR_INCORRECT_PARAMETERS = 50,
-  SIM_ERROR_UNKNOWN              = 100,
+  SIM_ERROR_UNKNOWN = 100,
 } SimError;
 #define SIM_ERROR (sim_error_quark ())
 GQuark sim_error_quark (void);
@@ -46,12 +46,12 @@ typedef enum {
 
 /* Values are the 27.007 <stat> of +CREG/+CGREG/+CEREG. */
 typedef enum {
-  SIM_REG_IDLE      = 0,
-  SIM_REG_HOME      = 1,
+  SIM_REG_IDLE = 0,
+  SIM_REG_HOME = 1,
   SIM_REG_SEARCHING = 2,
-  SIM_REG_DENIED    = 3,
-  SIM_REG_UNKNOWN   = 4,
-  SIM_REG_ROAMING   = 5,
+  SIM_REG_DENIED = 3,
+  SIM_REG_UNKNOWN = 4,
+  SIM_REG_ROAMING = 5,
 } SimRegState;
 
 typedef enum {
@@ -76,39 +76,39 @@ typedef enum {
 
 /* Values are the 27.007 <stat> of a +COPS=? entry. */
 typedef enum {
-  SIM_OPERATOR_UNKNOWN   = 0,
+  SIM_OPERATOR_UNKNOWN = 0,
   SIM_OPERATOR_AVAILABLE = 1,
-  SIM_OPERATOR_CURRENT   = 2,
+  SIM_OPERATOR_CURRENT = 2,
   SIM_OPERATOR_FORBIDDEN = 3,
 } SimOperatorStatus;
 
 /* Values are the 27.007 <mode> of +COPS. */
 typedef enum {
-  SIM_SELECT_AUTOMATIC  = 0,
-  SIM_SELECT_MANUAL     = 1,
+  SIM_SELECT_AUTOMATIC = 0,
+  SIM_SELECT_MANUAL = 1,
   SIM_SELECT_DEREGISTER = 2,
 } SimSelectMode;
 
 /* Values are the 27.005 <stat> of a stored message in PDU mode. */
 typedef enum {
   SIM_SMS_UNREAD = 0,
-  SIM_SMS_READ   = 1,
+  SIM_SMS_READ = 1,
   SIM_SMS_UNSENT = 2,
-  SIM_SMS_SENT   = 3,
+  SIM_SMS_SENT = 3,
 } SimSmsStatus;
 
 typedef enum {
   SIM_EVENT_POWER,
   SIM_EVENT_SIM,
-  SIM_EVENT_REGISTRATION,    /* domain: which one changed */
+  SIM_EVENT_REGISTRATION, /* domain: which one changed */
   SIM_EVENT_OPERATOR,
   SIM_EVENT_ACCESS_TECH,
   SIM_EVENT_SIGNAL,
-  SIM_EVENT_CONTEXT,         /* index: the cid */
+  SIM_EVENT_CONTEXT, /* index: the cid */
   SIM_EVENT_ATTACH,
-  SIM_EVENT_SMS_RECEIVED,    /* index: the storage index */
+  SIM_EVENT_SMS_RECEIVED, /* index: the storage index */
   SIM_EVENT_RING,
-  SIM_EVENT_CALL_DROPPED,    /* the network ended the data call */
+  SIM_EVENT_CALL_DROPPED, /* the network ended the data call */
 } SimEventKind;
 
 typedef struct {
@@ -120,16 +120,16 @@ typedef struct {
 typedef void (*SimEventFunc) (const SimEvent *event, gpointer user_data);
 
 typedef struct {
-  char *code;                /* MCC+MNC digits */
+  char *code; /* MCC+MNC digits */
   char *long_name;
   char *short_name;
   SimTech tech;
-  SimOperatorStatus status;  /* as configured; CURRENT is computed */
+  SimOperatorStatus status; /* as configured; CURRENT is computed */
 } SimOperator;
 
 typedef struct {
   guint cid;
-  char *type;                /* "IP", "IPV6", "IPV4V6" */
+  char *type; /* "IP", "IPV6", "IPV4V6" */
   char *apn;
   gboolean active;
 } SimContext;
@@ -137,7 +137,7 @@ typedef struct {
 typedef struct {
   guint index;
   SimSmsStatus status;
-  char *pdu;                 /* upper-case hex, SMSC address included */
+  char *pdu; /* upper-case hex, SMSC address included */
 } SimSms;
 
 typedef struct {
@@ -168,37 +168,37 @@ typedef struct {
   /* What the network would give us with the radio on: changed by the
    * control socket, never by the terminal side. */
   SimRegState target;
-  char *network_code;        /* the operator automatic selection lands on */
+  char *network_code; /* the operator automatic selection lands on */
   char *network_name;
   SimSelectMode select_mode;
   char *operator_code;
   char *operator_name;
   SimTech tech;
-  SimTech auto_tech;         /* restored when manual selection ends */
-  guint rssi;                /* 0-31, 99 unknown */
-  guint ber;                 /* 0-7, 99 unknown */
+  SimTech auto_tech; /* restored when manual selection ends */
+  guint rssi;        /* 0-31, 99 unknown */
+  guint ber;         /* 0-7, 99 unknown */
   guint lac;
   guint tac;
   guint cell_id;
-  gboolean detached;         /* the terminal asked for a PS detach */
+  gboolean detached; /* the terminal asked for a PS detach */
   guint registration_delay_ms;
-  GPtrArray *available;      /* SimOperator */
+  GPtrArray *available; /* SimOperator */
 } SimNetwork;
 
 typedef struct {
   SimIdentity identity;
   SimCard sim;
   SimNetwork net;
-  SimRegState reg[SIM_N_DOMAINS];   /* what the terminal sees now */
+  SimRegState reg[SIM_N_DOMAINS]; /* what the terminal sees now */
   guint cfun;
-  GPtrArray *contexts;       /* SimContext, sorted by cid */
+  GPtrArray *contexts; /* SimContext, sorted by cid */
   guint max_cid;
-  guint call_cid;            /* the context of the data call; 0: none */
+  guint call_cid; /* the context of the data call; 0: none */
   char *ipv4_address;
   char *ipv6_address;
-  GPtrArray *sms;            /* SimSms, sorted by index */
+  GPtrArray *sms; /* SimSms, sorted by index */
   guint sms_capacity;
-  GTimeSpan clock_offset;    /* added to the host's clock */
+  GTimeSpan clock_offset; /* added to the host's clock */
   int utc_offset_minutes;
 
   /* private */
@@ -235,8 +235,7 @@ void sim_model_set_network_registration (SimModel *self, SimRegState state);
 void sim_model_set_network_operator (SimModel *self, const char *code, const char *name);
 void sim_model_set_tech (SimModel *self, SimTech tech);
 gboolean sim_model_set_signal (SimModel *self, guint rssi, GError **error);
-gboolean sim_model_select_operator (SimModel *self, SimSelectMode mode, const char *code,
-                                    GError **error);
+gboolean sim_model_select_operator (SimModel *self, SimSelectMode mode, const char *code, GError **error);
 gboolean sim_model_set_attached (SimModel *self, gboolean attached, GError **error);
 /* The best of the domains, as a user would describe the registration. */
 SimRegState sim_model_get_registration (SimModel *self);
@@ -244,8 +243,8 @@ gboolean sim_model_is_registered (SimModel *self);
 /* The signal as measured now: unknown (99) with the radio off. */
 guint sim_model_current_rssi (SimModel *self);
 SimOperatorStatus sim_model_operator_status (SimModel *self, const SimOperator *op);
-SimOperator *sim_operator_new (const char *code, const char *long_name, const char *short_name,
-                               SimTech tech, SimOperatorStatus status);
+SimOperator *sim_operator_new (const char *code, const char *long_name, const char *short_name, SimTech tech,
+                               SimOperatorStatus status);
 void sim_operator_free (SimOperator *op);
 GDateTime *sim_model_get_clock (SimModel *self);
 void sim_model_set_clock (SimModel *self, GDateTime *time);

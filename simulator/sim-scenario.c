@@ -15,11 +15,11 @@ typedef struct {
 typedef gboolean (*CustomLoader) (LoadContext *ctx, const char *value, GError **error);
 
 typedef enum {
-  KEY_STRING,    /* char * */
-  KEY_DIGITS,    /* char *, only digits, length min-max */
-  KEY_UINT,      /* guint, min-max */
-  KEY_CODE,      /* guint up to max, decimal or 0x-prefixed hexadecimal */
-  KEY_BOOL,      /* gboolean */
+  KEY_STRING, /* char * */
+  KEY_DIGITS, /* char *, only digits, length min-max */
+  KEY_UINT,   /* guint, min-max */
+  KEY_CODE,   /* guint up to max, decimal or 0x-prefixed hexadecimal */
+  KEY_BOOL,   /* gboolean */
   KEY_CUSTOM,
 } KeyType;
 
@@ -39,7 +39,7 @@ typedef struct {
   CustomLoader custom;
 } KeySpec;
 
-#define MODEL_FIELD(field) IN_MODEL, G_STRUCT_OFFSET (SimModel, field)
+#define MODEL_FIELD(field)  IN_MODEL, G_STRUCT_OFFSET (SimModel, field)
 #define OPTION_FIELD(field) IN_OPTIONS, G_STRUCT_OFFSET (SimAtOptions, field)
 
 static gboolean
@@ -75,7 +75,7 @@ parse_uint (const char *value, guint min, guint max, guint *out)
 
   if (!g_ascii_string_to_unsigned (value, 10, min, max, &number, NULL))
     return FALSE;
-  *out = (guint) number;
+  *out = (guint)number;
   return TRUE;
 }
 
@@ -93,7 +93,7 @@ load_signal (LoadContext *ctx, const char *value, GError **error)
 static gboolean
 digits_ok (const char *value, gsize min, gsize max)
 {
-  return sim_pin_is_valid (value, (guint) min, (guint) max);
+  return sim_pin_is_valid (value, (guint)min, (guint)max);
 }
 
 static gboolean
@@ -123,7 +123,7 @@ load_operator_status (const char *value, SimOperatorStatus *out)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++) {
     if (strcmp (value, names[i]) == 0) {
-      *out = (SimOperatorStatus) i;
+      *out = (SimOperatorStatus)i;
       return TRUE;
     }
   }
@@ -139,8 +139,8 @@ load_operator_entry (LoadContext *ctx, const char *entry, GError **error)
   SimOperatorStatus status;
   SimTech tech;
 
-  if ((n != 4 && n != 5) || !digits_ok (f[0], 5, 6) || !*f[1]
-      || !sim_tech_from_name (f[n - 2], &tech) || !load_operator_status (f[n - 1], &status))
+  if ((n != 4 && n != 5) || !digits_ok (f[0], 5, 6) || !*f[1] || !sim_tech_from_name (f[n - 2], &tech)
+      || !load_operator_status (f[n - 1], &status))
     return bad_value (error, "[operators] available", entry,
                       "MCCMNC:Long name[:Short name]:technology:available|current|forbidden|unknown");
   g_ptr_array_add (ctx->scenario->model->net.available,
@@ -182,18 +182,18 @@ load_sms_entry (LoadContext *ctx, const char *entry, GError **error)
   static const char *const names[] = { "unread", "read", "unsent", "sent" };
   const char *colon = strchr (entry, ':');
   SimSmsStatus status = SIM_SMS_READ;
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GError) local = NULL;
 
   if (colon) {
     guint i;
 
     for (i = 0; i < G_N_ELEMENTS (names); i++) {
-      if (strncmp (entry, names[i], colon - entry) == 0 && strlen (names[i]) == (gsize) (colon - entry))
+      if (strncmp (entry, names[i], colon - entry) == 0 && strlen (names[i]) == (gsize)(colon - entry))
         break;
     }
     if (i == G_N_ELEMENTS (names))
       return bad_value (error, "[sms] stored", entry, "[unread|read|unsent|sent:]hex PDU");
-    status = (SimSmsStatus) i;
+    status = (SimSmsStatus)i;
     entry = colon + 1;
   }
   if (!sim_model_store_sms (ctx->scenario->model, status, entry, &local))
@@ -204,8 +204,8 @@ load_sms_entry (LoadContext *ctx, const char *entry, GError **error)
 static gboolean
 load_clock_time (LoadContext *ctx, const char *value, GError **error)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (value, utc);
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) time = g_date_time_new_from_iso8601 (value, utc);
 
   if (!time)
     return bad_value (error, "[clock] time", value, "an ISO 8601 date and time");
@@ -220,7 +220,7 @@ load_utc_offset (LoadContext *ctx, const char *value, GError **error)
 
   if (!g_ascii_string_to_signed (value, 10, -720, 840, &minutes, NULL) || minutes % 15 != 0)
     return bad_value (error, "[clock] utc-offset-minutes", value, "a multiple of 15 in -720..840");
-  ctx->scenario->model->utc_offset_minutes = (int) minutes;
+  ctx->scenario->model->utc_offset_minutes = (int)minutes;
   return TRUE;
 }
 
@@ -234,7 +234,7 @@ load_unsupported_entry (LoadContext *ctx, const char *entry, GError **error)
   if (!name)
     return bad_value (error, "[commands] unsupported", entry, "an AT command the simulator implements");
   builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) at->unsupported);
+  g_strv_builder_addv (builder, (const char **)at->unsupported);
   g_strv_builder_add (builder, name);
   g_strfreev (at->unsupported);
   at->unsupported = g_strv_builder_end (builder);
@@ -357,7 +357,7 @@ load_custom (LoadContext *ctx, GKeyFile *file, const KeySpec *spec, GError **err
 static gboolean
 load_key (LoadContext *ctx, GKeyFile *file, const KeySpec *spec, GError **error)
 {
-  gpointer base = spec->target == IN_MODEL ? (gpointer) ctx->scenario->model : (gpointer) &ctx->scenario->at;
+  gpointer base = spec->target == IN_MODEL ? (gpointer)ctx->scenario->model : (gpointer)&ctx->scenario->at;
   g_autofree char *what = g_strdup_printf ("[%s] %s", spec->group, spec->key);
   g_autofree char *value = NULL;
   g_autofree char *expected = NULL;
@@ -386,20 +386,19 @@ load_key (LoadContext *ctx, GKeyFile *file, const KeySpec *spec, GError **error)
     expected = g_strdup_printf ("%u-%u", spec->min, spec->max);
     if (spec->type == KEY_CODE && g_ascii_strncasecmp (value, "0x", 2) == 0
         && g_ascii_string_to_unsigned (value + 2, 16, spec->min, spec->max, &number, NULL)) {
-      G_STRUCT_MEMBER (guint, base, spec->offset) = (guint) number;
+      G_STRUCT_MEMBER (guint, base, spec->offset) = (guint)number;
       return TRUE;
     }
     if (!g_ascii_string_to_unsigned (value, 10, spec->min, spec->max, &number, NULL))
       return bad_value (error, what, value, expected);
-    G_STRUCT_MEMBER (guint, base, spec->offset) = (guint) number;
+    G_STRUCT_MEMBER (guint, base, spec->offset) = (guint)number;
     return TRUE;
   case KEY_BOOL:
     if (strcmp (value, "true") != 0 && strcmp (value, "false") != 0)
       return bad_value (error, what, value, "true or false");
     G_STRUCT_MEMBER (gboolean, base, spec->offset) = strcmp (value, "true") == 0;
     return TRUE;
-  case KEY_CUSTOM:
-    break;
+  case KEY_CUSTOM: break;
   }
   return FALSE;
 }
@@ -423,7 +422,8 @@ check_names (GKeyFile *file, GError **error)
     g_auto (GStrv) names = NULL;
 
     if (!find_spec (groups[g], NULL)) {
-      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND, "unknown group [%s]", groups[g]);
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND, "unknown group [%s]",
+                   groups[g]);
       return FALSE;
     }
     names = g_key_file_get_keys (file, groups[g], NULL, NULL);
@@ -482,7 +482,7 @@ finish (LoadContext *ctx, GError **error)
 static SimScenario *
 load (GKeyFile *file, GError **error)
 {
-  g_autoptr(SimScenario) scenario = g_new0 (SimScenario, 1);
+  g_autoptr (SimScenario) scenario = g_new0 (SimScenario, 1);
   LoadContext ctx = { scenario };
 
   scenario->model = sim_model_new ();
@@ -490,7 +490,8 @@ load (GKeyFile *file, GError **error)
   if (!check_names (file, error))
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++) {
-    if (g_key_file_has_key (file, keys[i].group, keys[i].key, NULL) && !load_key (&ctx, file, &keys[i], error))
+    if (g_key_file_has_key (file, keys[i].group, keys[i].key, NULL)
+        && !load_key (&ctx, file, &keys[i], error))
       return NULL;
   }
   if (!finish (&ctx, error))
@@ -501,7 +502,7 @@ load (GKeyFile *file, GError **error)
 SimScenario *
 sim_scenario_load_data (const char *data, GError **error)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr (GKeyFile) file = g_key_file_new ();
 
   if (!g_key_file_load_from_data (file, data, -1, G_KEY_FILE_NONE, error))
     return NULL;
@@ -511,8 +512,8 @@ sim_scenario_load_data (const char *data, GError **error)
 SimScenario *
 sim_scenario_load_file (const char *path, GError **error)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autoptr(GError) local = NULL;
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autoptr (GError) local = NULL;
   SimScenario *scenario = NULL;
 
   if (g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local))

@@ -19,7 +19,7 @@
 
 /* More unread output than this means nobody reads: drop, do not grow. */
 #define MAX_PENDING_OUTPUT (256 * 1024)
-#define SPEED_POLL_MS 50
+#define SPEED_POLL_MS      50
 
 typedef enum {
   KIND_PTY,
@@ -31,9 +31,9 @@ struct _SimTransport {
   SimTransportCallbacks callbacks;
   gpointer user_data;
   char *path;
-  int io_fd;            /* pty master, or the connected socket client */
-  int keep_fd;          /* pty slave held open by us */
-  int listen_fd;        /* abstract socket */
+  int io_fd;     /* pty master, or the connected socket client */
+  int keep_fd;   /* pty slave held open by us */
+  int listen_fd; /* abstract socket */
   guint read_watch;
   guint write_watch;
   guint listen_watch;
@@ -69,7 +69,7 @@ flush_output (SimTransport *self)
       g_byte_array_set_size (self->output, 0);
       return TRUE;
     }
-    g_byte_array_remove_range (self->output, 0, (guint) n);
+    g_byte_array_remove_range (self->output, 0, (guint)n);
   }
   return TRUE;
 }
@@ -94,7 +94,7 @@ sim_transport_write (SimTransport *self, const char *data, gsize len)
     g_debug ("AT output dropped: the client does not read");
     return;
   }
-  g_byte_array_append (self->output, (const guint8 *) data, (guint) len);
+  g_byte_array_append (self->output, (const guint8 *)data, (guint)len);
   if (!self->write_watch && !flush_output (self))
     self->write_watch = g_unix_fd_add (self->io_fd, G_IO_OUT, on_writable, self);
 }
@@ -118,7 +118,7 @@ on_readable (int fd, GIOCondition condition, gpointer user_data)
   ssize_t n = read (fd, buffer, sizeof buffer);
 
   if (n > 0) {
-    self->callbacks.receive (buffer, (gsize) n, self->user_data);
+    self->callbacks.receive (buffer, (gsize)n, self->user_data);
     return G_SOURCE_CONTINUE;
   }
   if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -176,7 +176,8 @@ open_pty (SimTransport *self, GError **error)
     set_errno_error (error, "posix_openpt");
     return FALSE;
   }
-  if (grantpt (self->io_fd) != 0 || unlockpt (self->io_fd) != 0 || ptsname_r (self->io_fd, name, sizeof name) != 0) {
+  if (grantpt (self->io_fd) != 0 || unlockpt (self->io_fd) != 0
+      || ptsname_r (self->io_fd, name, sizeof name) != 0) {
     set_errno_error (error, "pty setup");
     return FALSE;
   }
@@ -217,7 +218,7 @@ transport_new (TransportKind kind, const SimTransportCallbacks *callbacks, gpoin
 SimTransport *
 sim_transport_new_pty (const SimTransportCallbacks *callbacks, gpointer user_data, GError **error)
 {
-  g_autoptr(SimTransport) self = transport_new (KIND_PTY, callbacks, user_data);
+  g_autoptr (SimTransport) self = transport_new (KIND_PTY, callbacks, user_data);
 
   if (!open_pty (self, error))
     return NULL;
@@ -255,7 +256,7 @@ SimTransport *
 sim_transport_new_abstract (const char *name, const SimTransportCallbacks *callbacks, gpointer user_data,
                             GError **error)
 {
-  g_autoptr(SimTransport) self = transport_new (KIND_ABSTRACT, callbacks, user_data);
+  g_autoptr (SimTransport) self = transport_new (KIND_ABSTRACT, callbacks, user_data);
   struct sockaddr_un address = { .sun_family = AF_UNIX };
   gsize len = strlen (name);
 
@@ -268,7 +269,9 @@ sim_transport_new_abstract (const char *name, const SimTransportCallbacks *callb
   self->path = g_strdup (name);
   self->listen_fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (self->listen_fd < 0
-      || bind (self->listen_fd, (struct sockaddr *) &address, offsetof (struct sockaddr_un, sun_path) + 1 + len) != 0
+      || bind (self->listen_fd, (struct sockaddr *)&address,
+               offsetof (struct sockaddr_un, sun_path) + 1 + len)
+           != 0
       || listen (self->listen_fd, 4) != 0) {
     set_errno_error (error, name);
     return NULL;

@@ -43,28 +43,24 @@ options_clear (Options *options)
 static gboolean
 parse_options (int *argc, char ***argv, Options *options, GError **error)
 {
-  const GOptionEntry entries[] = {
-    { "test-session", 0, 0, G_OPTION_ARG_NONE, &options->test_session,
-      "Use the session bus instead of the system bus", NULL },
-    { "test-enable", 0, 0, G_OPTION_ARG_NONE, &options->test_enable,
-      "Export the org.freedesktop.ModemManager1.Test interface", NULL },
-    { "log-level", 0, 0, G_OPTION_ARG_STRING, &options->log_level,
-      "Log level: ERR, WARN, INFO (default) or DEBUG", "LEVEL" },
-    { "log-file", 0, 0, G_OPTION_ARG_FILENAME, &options->log_file,
-      "Append logs to this file instead of stderr", "PATH" },
-    { "log-journal", 0, 0, G_OPTION_ARG_NONE, &options->log_journal,
-      "Log to the systemd journal", NULL },
-    { "log-personal-info", 0, 0, G_OPTION_ARG_NONE, &options->log_personal_info,
-      "Show IMEI, IMSI, ICCID, numbers and messages in logs", NULL },
-    { "poll-interval", 0, 0, G_OPTION_ARG_INT, &options->poll_interval,
-      "Seconds between polls of signal and registration (default 30)", "SECONDS" },
-    { "debug", 0, 0, G_OPTION_ARG_NONE, &options->debug,
-      "Same as --log-level=DEBUG", NULL },
-    { "version", 'V', 0, G_OPTION_ARG_NONE, &options->show_version,
-      "Print the version and exit", NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- mobile broadband modem daemon");
+  const GOptionEntry entries[]
+    = { { "test-session", 0, 0, G_OPTION_ARG_NONE, &options->test_session,
+          "Use the session bus instead of the system bus", NULL },
+        { "test-enable", 0, 0, G_OPTION_ARG_NONE, &options->test_enable,
+          "Export the org.freedesktop.ModemManager1.Test interface", NULL },
+        { "log-level", 0, 0, G_OPTION_ARG_STRING, &options->log_level,
+          "Log level: ERR, WARN, INFO (default) or DEBUG", "LEVEL" },
+        { "log-file", 0, 0, G_OPTION_ARG_FILENAME, &options->log_file,
+          "Append logs to this file instead of stderr", "PATH" },
+        { "log-journal", 0, 0, G_OPTION_ARG_NONE, &options->log_journal, "Log to the systemd journal", NULL },
+        { "log-personal-info", 0, 0, G_OPTION_ARG_NONE, &options->log_personal_info,
+          "Show IMEI, IMSI, ICCID, numbers and messages in logs", NULL },
+        { "poll-interval", 0, 0, G_OPTION_ARG_INT, &options->poll_interval,
+          "Seconds between polls of signal and registration (default 30)", "SECONDS" },
+        { "debug", 0, 0, G_OPTION_ARG_NONE, &options->debug, "Same as --log-level=DEBUG", NULL },
+        { "version", 'V', 0, G_OPTION_ARG_NONE, &options->show_version, "Print the version and exit", NULL },
+        { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new ("- mobile broadband modem daemon");
 
   g_option_context_add_main_entries (context, entries, NULL);
   return g_option_context_parse (context, argc, argv, error);
@@ -79,15 +75,14 @@ setup_logging (const Options *options, GError **error)
     return FALSE;
   if (options->debug)
     level = MD_LOG_LEVEL_DEBUG;
-  return md_log_setup (level, options->log_file, options->log_journal,
-                       options->log_personal_info, error);
+  return md_log_setup (level, options->log_file, options->log_journal, options->log_personal_info, error);
 }
 
 static void
 bus_acquired (GDBusConnection *connection, const char *name, gpointer user_data)
 {
   Daemon *daemon = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   daemon->manager = md_manager_new (connection, daemon->options->test_enable, &error);
   if (!daemon->manager) {
@@ -131,7 +126,7 @@ main (int argc, char **argv)
 {
   Options options = { 0 };
   Daemon daemon = { .options = &options, .exit_code = EXIT_SUCCESS };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint owner_id;
 
   setlocale (LC_ALL, "");
@@ -152,14 +147,14 @@ main (int argc, char **argv)
   }
 
   if (options.poll_interval > 0)
-    md_modem_poll_set_interval ((guint) options.poll_interval);
+    md_modem_poll_set_interval ((guint)options.poll_interval);
 
   daemon.loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_on_signal, &daemon);
   g_unix_signal_add (SIGINT, quit_on_signal, &daemon);
-  owner_id = g_bus_own_name (options.test_session ? G_BUS_TYPE_SESSION : G_BUS_TYPE_SYSTEM,
-                             BUS_NAME, G_BUS_NAME_OWNER_FLAGS_NONE,
-                             bus_acquired, name_acquired, name_lost, &daemon, NULL);
+  owner_id
+    = g_bus_own_name (options.test_session ? G_BUS_TYPE_SESSION : G_BUS_TYPE_SYSTEM, BUS_NAME,
+                      G_BUS_NAME_OWNER_FLAGS_NONE, bus_acquired, name_acquired, name_lost, &daemon, NULL);
   g_main_loop_run (daemon.loop);
 
   g_bus_unown_name (owner_id);

@@ -148,8 +148,8 @@ create_call_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static gboolean
-validate_profile (MdManager *self, const char *uid, const char *plugin_name,
-                  const char *const *ports, const MdPlugin **out_plugin, GError **error)
+validate_profile (MdManager *self, const char *uid, const char *plugin_name, const char *const *ports,
+                  const MdPlugin **out_plugin, GError **error)
 {
   if (!uid || !*uid) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "The profile id is empty");
@@ -167,13 +167,12 @@ validate_profile (MdManager *self, const char *uid, const char *plugin_name,
   }
   *out_plugin = md_plugin_find (plugin_name);
   if (!*out_plugin) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND,
-                 "Requested plugin '%s' not found", plugin_name);
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "Requested plugin '%s' not found",
+                 plugin_name);
     return FALSE;
   }
   if (uid_in_use (self, uid)) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS,
-                 "A modem with id '%s' already exists", uid);
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS, "A modem with id '%s' already exists", uid);
     return FALSE;
   }
   return TRUE;
@@ -195,7 +194,7 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
     return TRUE;
   }
   md_log_info (NULL, "Test profile '%s': plugin '%s', %u port(s)", uid, plugin->name,
-               g_strv_length ((char **) ports));
+               g_strv_length ((char **)ports));
   req = g_new0 (ProfileRequest, 1);
   req->manager = self;
   req->invocation = invocation;
@@ -204,7 +203,8 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   call = g_new0 (CreateCall, 1);
   call->plugin = plugin;
   call->req = req;
-  plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), &device, self->cancellable, create_call_ready, call);
+  plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), &device, self->cancellable, create_call_ready,
+                        call);
   return TRUE;
 }
 
@@ -234,28 +234,28 @@ export_interfaces (MdManager *self, gboolean test_enable, GError **error)
   md_dbus_manager_set_version (self->manager_iface, MD_VERSION);
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->manager_iface), manager_implemented);
   g_signal_connect (self->manager_iface, "handle-set-logging", G_CALLBACK (handle_set_logging), self);
-  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->manager_iface),
-                                         self->connection, MANAGER_PATH, error))
+  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->manager_iface), self->connection,
+                                         MANAGER_PATH, error))
     return FALSE;
   if (!test_enable)
     return TRUE;
   self->test_iface = md_dbus_test_skeleton_new ();
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->test_iface), test_implemented);
   g_signal_connect (self->test_iface, "handle-set-profile", G_CALLBACK (handle_set_profile), self);
-  return g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->test_iface),
-                                           self->connection, MANAGER_PATH, error);
+  return g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->test_iface), self->connection,
+                                           MANAGER_PATH, error);
 }
 
 MdManager *
 md_manager_new (GDBusConnection *connection, gboolean test_enable, GError **error)
 {
-  g_autoptr(MdManager) self = g_new0 (MdManager, 1);
+  g_autoptr (MdManager) self = g_new0 (MdManager, 1);
 
   md_dbus_errors_register ();
   self->connection = g_object_ref (connection);
   self->cancellable = g_cancellable_new ();
-  self->modems = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                        (GDestroyNotify) md_modem_export_free);
+  self->modems
+    = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)md_modem_export_free);
   self->pending_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->object_manager = g_dbus_object_manager_server_new (MANAGER_PATH);
   g_dbus_object_manager_server_set_connection (self->object_manager, connection);

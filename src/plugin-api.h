@@ -13,9 +13,9 @@ G_BEGIN_DECLS
 
 /* The physical device handed to a plugin. */
 typedef struct {
-  const char *uid;               /* sysfs path, or Test.SetProfile's id */
-  const char *const *ports;      /* "/dev/ttyUSB2", "abstract:NAME", ... */
-  const char *const *drivers;    /* kernel drivers, may be empty */
+  const char *uid;            /* sysfs path, or Test.SetProfile's id */
+  const char *const *ports;   /* "/dev/ttyUSB2", "abstract:NAME", ... */
+  const char *const *drivers; /* kernel drivers, may be empty */
   guint16 vendor_id;
   guint16 product_id;
 } MdPluginDevice;

@@ -11,14 +11,14 @@
 #include "md-log.h"
 #include "md-modem-connect.h"
 
-#define PPP_CID 1
-#define DIAL_TIMEOUT_MS 60000
-#define ESCAPE_GUARD_MS 1100
+#define PPP_CID           1
+#define DIAL_TIMEOUT_MS   60000
+#define ESCAPE_GUARD_MS   1100
 #define HANGUP_TIMEOUT_MS 10000
 
 typedef struct {
-  MdAtPort *port;        /* the data port while connected */
-  guint no_carrier_id;   /* unsolicited handler on it */
+  MdAtPort *port;      /* the data port while connected */
+  guint no_carrier_id; /* unsolicited handler on it */
 } PppData;
 
 static void
@@ -55,15 +55,12 @@ static const char *
 pdp_type (MdModem *modem, guint32 ip_type)
 {
   switch (ip_type) {
-  case MD_BEARER_IP_FAMILY_IPV6:
-    return "IPV6";
-  case MD_BEARER_IP_FAMILY_IPV4V6:
-    return "IPV4V6";
+  case MD_BEARER_IP_FAMILY_IPV6: return "IPV6";
+  case MD_BEARER_IP_FAMILY_IPV4V6: return "IPV4V6";
   case MD_BEARER_IP_FAMILY_NONE:
   case MD_BEARER_IP_FAMILY_ANY:
     return (md_modem_get_ip_families (modem) & MD_BEARER_IP_FAMILY_IPV4V6) ? "IPV4V6" : "IP";
-  default:
-    return "IP";
+  default: return "IP";
   }
 }
 
@@ -96,10 +93,10 @@ static void
 no_carrier (MdAtPort *port, const char *line, gpointer user_data)
 {
   GWeakRef *ref = user_data;
-  g_autoptr(MdBearer) bearer = g_weak_ref_get (ref);
+  g_autoptr (MdBearer) bearer = g_weak_ref_get (ref);
   MdModem *modem = bearer ? g_object_get_data (G_OBJECT (bearer), "md-modem") : NULL;
-  g_autoptr(GError) error = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
-                                         "The network ended the call (NO CARRIER)");
+  g_autoptr (GError) error = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
+                                          "The network ended the call (NO CARRIER)");
 
   if (!bearer || !modem || !md_bearer_is_connected (bearer))
     return;
@@ -125,8 +122,8 @@ mark_connected (MdModem *modem, ConnectContext *ctx)
   g_weak_ref_init (ref, ctx->bearer);
   g_object_set_data (G_OBJECT (ctx->bearer), "md-modem", modem);
   ppp->port = g_object_ref (ctx->port);
-  ppp->no_carrier_id = md_at_port_add_unsolicited_handler (ctx->port, "NO CARRIER", no_carrier, ref,
-                                                           weak_ref_free);
+  ppp->no_carrier_id
+    = md_at_port_add_unsolicited_handler (ctx->port, "NO CARRIER", no_carrier, ref, weak_ref_free);
   md_bearer_set_protocol_data (ctx->bearer, ppp, ppp_data_free);
   md_bearer_set_connected (ctx->bearer, md_at_port_get_name (ctx->port),
                            v4 ? md_ip_config_new (MD_BEARER_IP_METHOD_PPP) : NULL,
@@ -173,8 +170,8 @@ connect_step (GTask *task)
   case CONNECT_STEP_CONTEXT:
     command = g_strdup_printf ("AT+CGDCONT=%d,\"%s\",\"%s\"", PPP_CID, ctx->type,
                                settings->apn ? settings->apn : "");
-    md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
-                         step_ready, task);
+    md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), step_ready,
+                         task);
     return;
   case CONNECT_STEP_AUTH:
     if (settings->user) {
@@ -188,11 +185,11 @@ connect_step (GTask *task)
         return;
       }
       /* 27.007 <auth_prot>: 1 PAP, 2 CHAP; CHAP unless only PAP is allowed. */
-      command = g_strdup_printf ("AT+CGAUTH=%d,%d,%s,%s", PPP_CID,
-                                 settings->allowed_auth == MD_BEARER_ALLOWED_AUTH_PAP ? 1 : 2,
-                                 user, password);
-      md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
-                           step_ready, task);
+      command
+        = g_strdup_printf ("AT+CGAUTH=%d,%d,%s,%s", PPP_CID,
+                           settings->allowed_auth == MD_BEARER_ALLOWED_AUTH_PAP ? 1 : 2, user, password);
+      md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), step_ready,
+                           task);
       return;
     }
     ctx->step++;
@@ -259,8 +256,8 @@ hangup_context_free (gpointer data)
 static void
 hangup_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
   g_autofree char *response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
 
   /* ATH after the escape; a modem that already dropped the call may say
@@ -273,7 +270,7 @@ hangup_timer (gpointer user_data)
 {
   GTask *task = user_data;
   HangupContext *ctx = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   ctx->timer = 0;
   if (!ctx->escaped) {

@@ -13,7 +13,6 @@
 #include "md-errors.h"
 #include "md-log.h"
 
-
 /* --- setup --------------------------------------------------------------- */
 
 static const char *const setup_commands[] = { "ATE0", "ATV1", "AT+CMEE=1", NULL };
@@ -23,13 +22,14 @@ static void setup_next (GTask *task);
 static void
 setup_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
 
   /* Old modems refuse some of these; only a dead port is fatal. */
-  if (!response && (g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)
-                    || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT))) {
+  if (!response
+      && (g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)
+          || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT))) {
     g_task_return_error (task, g_steal_pointer (&error));
     return;
   }
@@ -68,9 +68,9 @@ at_setup (MdModem *modem, GTask *task)
 /* --- identity ------------------------------------------------------------ */
 
 typedef struct {
-  const char *commands[3];   /* tried in order until one answers */
-  const char *prefix;        /* echoed by some modems before the value */
-  gsize offset;              /* field of MdModemIdentity */
+  const char *commands[3]; /* tried in order until one answers */
+  const char *prefix;      /* echoed by some modems before the value */
+  gsize offset;            /* field of MdModemIdentity */
 } IdentityItem;
 
 static const IdentityItem identity_items[] = {
@@ -98,7 +98,7 @@ identity_context_free (gpointer data)
 static char **
 identity_field (MdModemIdentity *identity, gsize offset)
 {
-  return (char **) G_STRUCT_MEMBER_P (identity, offset);
+  return (char **)G_STRUCT_MEMBER_P (identity, offset);
 }
 
 static void identity_next (GTask *task);
@@ -106,24 +106,22 @@ static void identity_next (GTask *task);
 static void
 ati_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   IdentityContext *ctx = g_task_get_task_data (task);
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, NULL);
 
   if (response)
-    md_at_parse_ati (response, &ctx->identity->manufacturer, &ctx->identity->model,
-                     &ctx->identity->revision);
-  g_task_return_pointer (task, g_steal_pointer (&ctx->identity),
-                         (GDestroyNotify) md_modem_identity_free);
+    md_at_parse_ati (response, &ctx->identity->manufacturer, &ctx->identity->model, &ctx->identity->revision);
+  g_task_return_pointer (task, g_steal_pointer (&ctx->identity), (GDestroyNotify)md_modem_identity_free);
 }
 
 static void
 identity_item_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   IdentityContext *ctx = g_task_get_task_data (task);
   const IdentityItem *item = &identity_items[ctx->item];
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
 
   if (g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)) {
@@ -157,12 +155,11 @@ identity_next (GTask *task)
     return;
   }
   if (!ctx->identity->manufacturer || !ctx->identity->model) {
-    md_at_modem_command (modem, "ATI", MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
-                         ati_ready, task);
+    md_at_modem_command (modem, "ATI", MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), ati_ready,
+                         task);
     return;
   }
-  g_task_return_pointer (task, g_steal_pointer (&ctx->identity),
-                         (GDestroyNotify) md_modem_identity_free);
+  g_task_return_pointer (task, g_steal_pointer (&ctx->identity), (GDestroyNotify)md_modem_identity_free);
   g_object_unref (task);
 }
 
@@ -220,20 +217,20 @@ static void
 at_load_own_numbers (MdModem *modem, GTask *task)
 {
   md_at_op_pointer (modem, task, "AT+CNUM", MD_AT_TIMEOUT_SHORT_MS, parse_own_numbers,
-                    (GDestroyNotify) g_strfreev);
+                    (GDestroyNotify)g_strfreev);
 }
 
 static gpointer
 parse_supported_modes (const char *response, GError **error)
 {
-  g_autoptr(GArray) pairs = md_at_parse_ws46_test (response, error);
+  g_autoptr (GArray) pairs = md_at_parse_ws46_test (response, error);
   GArray *modes;
 
   if (!pairs)
     return NULL;
   modes = g_array_new (FALSE, TRUE, sizeof (MdModeCombination));
   for (guint i = 0; i < pairs->len; i++) {
-    MdModeCombination mode = { ((guint32 *) pairs->data)[2 * i], ((guint32 *) pairs->data)[2 * i + 1] };
+    MdModeCombination mode = { ((guint32 *)pairs->data)[2 * i], ((guint32 *)pairs->data)[2 * i + 1] };
 
     g_array_append_val (modes, mode);
   }
@@ -244,7 +241,7 @@ static void
 at_load_supported_modes (MdModem *modem, GTask *task)
 {
   md_at_op_pointer (modem, task, "AT+WS46=?", MD_AT_TIMEOUT_SHORT_MS, parse_supported_modes,
-                    (GDestroyNotify) g_array_unref);
+                    (GDestroyNotify)g_array_unref);
 }
 
 const MdModemInitOps md_at_init_ops = {

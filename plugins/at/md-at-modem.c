@@ -41,7 +41,7 @@ md_at_modem_primary (MdModem *modem, GError **error)
 static void
 command_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   GError *error = NULL;
   char *response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
 
@@ -52,10 +52,10 @@ command_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms,
-                     GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms, GCancellable *cancellable,
+                     GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (modem, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (modem, cancellable, callback, user_data);
   GError *error = NULL;
   MdAtPort *port = md_at_modem_primary (modem, &error);
 
@@ -80,8 +80,8 @@ typedef struct {
   char *uid;
   GStrv drivers;
   const MdModemOps *ops;
-  GPtrArray *ports;     /* MdAtPort*, opened, in the order given */
-  GArray *answered;     /* gboolean per port */
+  GPtrArray *ports; /* MdAtPort*, opened, in the order given */
+  GArray *answered; /* gboolean per port */
   guint next;
 } CreateContext;
 
@@ -103,16 +103,16 @@ port_closed (MdAtPort *port, GError *error, gpointer user_data)
 {
   MdModem *modem = user_data;
 
-  md_log_info (md_modem_get_log_name (modem), "port %s closed: %s",
-               md_at_port_get_name (port), error ? error->message : "unknown reason");
+  md_log_info (md_modem_get_log_name (modem), "port %s closed: %s", md_at_port_get_name (port),
+               error ? error->message : "unknown reason");
   md_modem_vanished (modem);
 }
 
 static MdModem *
 build_modem (CreateContext *ctx)
 {
-  MdModem *modem = md_modem_new (ctx->modem_id, ctx->uid, ctx->plugin_name,
-                                 (const char *const *) ctx->drivers, ctx->ops);
+  MdModem *modem
+    = md_modem_new (ctx->modem_id, ctx->uid, ctx->plugin_name, (const char *const *)ctx->drivers, ctx->ops);
   MdAtModemData *at = g_new0 (MdAtModemData, 1);
 
   at->ports = g_ptr_array_new_with_free_func (g_object_unref);
@@ -142,9 +142,9 @@ static void probe_next (GTask *task);
 static void
 probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   CreateContext *ctx = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean answered = md_at_port_probe_finish (MD_AT_PORT (source), result, &error);
 
   if (!answered)
@@ -176,7 +176,7 @@ static gboolean
 open_ports (CreateContext *ctx, const char *const *devices, GError **error)
 {
   for (guint i = 0; devices[i]; i++) {
-    g_autoptr(MdAtPort) port = md_at_port_new (devices[i]);
+    g_autoptr (MdAtPort) port = md_at_port_new (devices[i]);
 
     if (!md_at_port_open (port, error))
       return FALSE;
@@ -187,8 +187,8 @@ open_ports (CreateContext *ctx, const char *const *devices, GError **error)
 
 void
 md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                          const MdModemOps *ops, GCancellable *cancellable,
-                          GAsyncReadyCallback callback, gpointer user_data)
+                          const MdModemOps *ops, GCancellable *cancellable, GAsyncReadyCallback callback,
+                          gpointer user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   CreateContext *ctx = g_new0 (CreateContext, 1);
@@ -197,7 +197,7 @@ md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPlugi
   ctx->modem_id = modem_id;
   ctx->plugin_name = g_strdup (plugin_name);
   ctx->uid = g_strdup (device->uid);
-  ctx->drivers = g_strdupv ((char **) device->drivers);
+  ctx->drivers = g_strdupv ((char **)device->drivers);
   ctx->ops = ops;
   ctx->ports = g_ptr_array_new_with_free_func (g_object_unref);
   ctx->answered = g_array_new (FALSE, FALSE, sizeof (gboolean));

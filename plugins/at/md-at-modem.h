@@ -11,9 +11,9 @@ G_BEGIN_DECLS
 
 /* Protocol data of an AT modem (md_modem_get_protocol_data). */
 typedef struct {
-  GPtrArray *ports;    /* MdAtPort*, every port that answered AT */
-  MdAtPort *primary;   /* control port, NULL when none answered */
-  char *no_answer;     /* why no port answered, when none did */
+  GPtrArray *ports;  /* MdAtPort*, every port that answered AT */
+  MdAtPort *primary; /* control port, NULL when none answered */
+  char *no_answer;   /* why no port answered, when none did */
 } MdAtModemData;
 
 MdAtModemData *md_at_modem_data (MdModem *modem);
@@ -22,13 +22,13 @@ MdAtPort *md_at_modem_primary (MdModem *modem, GError **error);
 
 /* Opens and probes every port of device, builds an MdModem with ops. */
 void md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                               const MdModemOps *ops, GCancellable *cancellable,
-                               GAsyncReadyCallback callback, gpointer user_data);
+                               const MdModemOps *ops, GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
 MdModem *md_at_modem_create_finish (GAsyncResult *result, GError **error);
 
 /* Runs one command on the primary port; for ops. */
-void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms,
-                          GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data);
 char *md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error);
 
 G_END_DECLS

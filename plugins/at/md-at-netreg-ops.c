@@ -19,7 +19,7 @@ feed_registration (MdModem *modem, const char *line)
 {
   MdAtRegistration reg;
   MdCellLocation location = { 0 };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!md_at_parse_registration (line, &reg, &error)) {
     md_log_debug (md_modem_get_log_name (modem), "ignoring registration report: %s", error->message);
@@ -33,7 +33,7 @@ feed_registration (MdModem *modem, const char *line)
     location.cell_id = reg.cell_id;
   }
   /* MdAtRegDomain and MdRegDomain list the domains in the same order. */
-  md_modem_update_registration (modem, (MdRegDomain) reg.domain, reg.state,
+  md_modem_update_registration (modem, (MdRegDomain)reg.domain, reg.state,
                                 reg.has_location ? &location : NULL, reg.access_technology);
 }
 
@@ -41,7 +41,7 @@ static void
 registration_report (MdAtPort *port, const char *line, gpointer user_data)
 {
   GWeakRef *modem_ref = user_data;
-  g_autoptr(MdModem) modem = g_weak_ref_get (modem_ref);
+  g_autoptr (MdModem) modem = g_weak_ref_get (modem_ref);
 
   if (modem)
     feed_registration (modem, line);
@@ -128,7 +128,7 @@ operator_context_free (gpointer data)
 static void
 operator_response (MdModem *modem, guint index, const char *response, gpointer data)
 {
-  MdNetwork *network = ((OperatorContext *) data)->network;
+  MdNetwork *network = ((OperatorContext *)data)->network;
   g_autofree char *name = NULL;
   guint format = 0;
   guint32 act = 0;
@@ -151,7 +151,7 @@ operator_response (MdModem *modem, guint index, const char *response, gpointer d
 static void
 operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   OperatorContext *ctx = g_task_get_task_data (task);
   MdNetwork *network = ctx->network;
   GError *error = NULL;
@@ -164,7 +164,7 @@ operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "No current operator");
     return;
   }
-  g_task_return_pointer (task, g_steal_pointer (&ctx->network), (GDestroyNotify) md_network_free);
+  g_task_return_pointer (task, g_steal_pointer (&ctx->network), (GDestroyNotify)md_network_free);
 }
 
 static void
@@ -175,8 +175,8 @@ at_load_operator (MdModem *modem, GTask *task)
 
   ctx->network = g_new0 (MdNetwork, 1);
   g_task_set_task_data (task, ctx, operator_context_free);
-  md_at_op_sequence (modem, sequence, operator_commands, MD_AT_TIMEOUT_SHORT_MS, FALSE,
-                     operator_response, ctx);
+  md_at_op_sequence (modem, sequence, operator_commands, MD_AT_TIMEOUT_SHORT_MS, FALSE, operator_response,
+                     ctx);
 }
 
 static void
@@ -206,12 +206,12 @@ availability_from_status (guint status)
 static gpointer
 parse_scan (const char *response, GError **error)
 {
-  g_autoptr(GPtrArray) found = md_at_parse_cops_test (response, error);
+  g_autoptr (GPtrArray) found = md_at_parse_cops_test (response, error);
   GPtrArray *networks;
 
   if (!found)
     return NULL;
-  networks = g_ptr_array_new_with_free_func ((GDestroyNotify) md_network_free);
+  networks = g_ptr_array_new_with_free_func ((GDestroyNotify)md_network_free);
   for (guint i = 0; i < found->len; i++) {
     MdAtNetwork *at = g_ptr_array_index (found, i);
     MdNetwork *network = g_new0 (MdNetwork, 1);
@@ -230,7 +230,7 @@ static void
 at_scan (MdModem *modem, GTask *task)
 {
   md_at_op_pointer (modem, task, "AT+COPS=?", MD_AT_TIMEOUT_SCAN_MS, parse_scan,
-                    (GDestroyNotify) g_ptr_array_unref);
+                    (GDestroyNotify)g_ptr_array_unref);
 }
 
 static gboolean

@@ -13,7 +13,7 @@ typedef struct {
 static void
 op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   OpParser *parser = g_task_get_task_data (task);
   GError *error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
@@ -61,8 +61,8 @@ md_at_op_int (MdModem *modem, GTask *task, const char *command, guint timeout_ms
 }
 
 void
-md_at_op_pointer (MdModem *modem, GTask *task, const char *command, guint timeout_ms,
-                  MdAtParsePointer parse, GDestroyNotify destroy)
+md_at_op_pointer (MdModem *modem, GTask *task, const char *command, guint timeout_ms, MdAtParsePointer parse,
+                  GDestroyNotify destroy)
 {
   OpParser parser = { .parse_pointer = parse, .destroy = destroy };
 
@@ -73,7 +73,7 @@ char *
 md_at_quote (const char *text)
 {
   for (const char *p = text; *p; p++) {
-    if (*p == '"' || *p == '\r' || *p == '\n' || (guchar) *p < 0x20)
+    if (*p == '"' || *p == '\r' || *p == '\n' || (guchar)*p < 0x20)
       return NULL;
   }
   return g_strdup_printf ("\"%s\"", text);
@@ -98,7 +98,8 @@ sequence_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
 
-  if (!response && (seq->stop_on_error || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN))) {
+  if (!response
+      && (seq->stop_on_error || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN))) {
     g_task_return_error (task, error);
     g_object_unref (task);
     return;

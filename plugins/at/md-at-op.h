@@ -8,9 +8,9 @@
 
 G_BEGIN_DECLS
 
-#define MD_AT_TIMEOUT_SHORT_MS 3000
+#define MD_AT_TIMEOUT_SHORT_MS   3000
 #define MD_AT_TIMEOUT_NETWORK_MS 30000
-#define MD_AT_TIMEOUT_SCAN_MS 180000
+#define MD_AT_TIMEOUT_SCAN_MS    180000
 
 typedef gboolean (*MdAtParseInt) (const char *response, gssize *out, GError **error);
 typedef gpointer (*MdAtParsePointer) (const char *response, GError **error);
@@ -18,8 +18,7 @@ typedef gpointer (*MdAtParsePointer) (const char *response, GError **error);
 /* Returns a boolean through task: TRUE on OK. */
 void md_at_op_boolean (MdModem *modem, GTask *task, const char *command, guint timeout_ms);
 /* Returns parse's integer through task. */
-void md_at_op_int (MdModem *modem, GTask *task, const char *command, guint timeout_ms,
-                   MdAtParseInt parse);
+void md_at_op_int (MdModem *modem, GTask *task, const char *command, guint timeout_ms, MdAtParseInt parse);
 /* Returns parse's pointer through task, freed with destroy if unclaimed. */
 void md_at_op_pointer (MdModem *modem, GTask *task, const char *command, guint timeout_ms,
                        MdAtParsePointer parse, GDestroyNotify destroy);

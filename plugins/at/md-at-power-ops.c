@@ -32,15 +32,10 @@ at_set_power_state (MdModem *modem, MdModemPowerState state, GTask *task)
   const char *command = "AT+CFUN=4";
 
   switch (state) {
-  case MD_MODEM_POWER_STATE_ON:
-    command = "AT+CFUN=1";
-    break;
-  case MD_MODEM_POWER_STATE_OFF:
-    command = "AT+CFUN=0";
-    break;
+  case MD_MODEM_POWER_STATE_ON: command = "AT+CFUN=1"; break;
+  case MD_MODEM_POWER_STATE_OFF: command = "AT+CFUN=0"; break;
   case MD_MODEM_POWER_STATE_LOW:
-  case MD_MODEM_POWER_STATE_UNKNOWN:
-    break;
+  case MD_MODEM_POWER_STATE_UNKNOWN: break;
   }
   md_at_op_boolean (modem, task, command, CFUN_TIMEOUT_MS);
 }

@@ -32,12 +32,12 @@ at_load_unlock_required (MdModem *modem, GTask *task)
 static gpointer
 parse_retries (const char *response, GError **error)
 {
-  g_autoptr(GArray) pairs = md_at_parse_cpinr (response);
+  g_autoptr (GArray) pairs = md_at_parse_cpinr (response);
   GArray *retries = g_array_new (FALSE, TRUE, sizeof (MdUnlockRetry));
 
   for (guint i = 0; i < pairs->len; i++) {
-    guint32 *pair = &((guint32 *) pairs->data)[2 * i];
-    MdUnlockRetry retry = { (MdModemLock) pair[0], pair[1] };
+    guint32 *pair = &((guint32 *)pairs->data)[2 * i];
+    MdUnlockRetry retry = { (MdModemLock)pair[0], pair[1] };
 
     g_array_append_val (retries, retry);
   }
@@ -48,7 +48,7 @@ static void
 at_load_unlock_retries (MdModem *modem, GTask *task)
 {
   md_at_op_pointer (modem, task, "AT+CPINR", MD_AT_TIMEOUT_SHORT_MS, parse_retries,
-                    (GDestroyNotify) g_array_unref);
+                    (GDestroyNotify)g_array_unref);
 }
 
 /* --- SIM identity: ICCID, IMSI, SPN, in a small step flow ---------------- */
@@ -81,9 +81,9 @@ info_context_free (gpointer data)
 static gboolean
 mcc_has_three_digit_mnc (const char *imsi)
 {
-  static const char *const mccs[] = { "302", "310", "311", "312", "313", "314", "315", "316",
-                                      "334", "338", "342", "344", "346", "348", "354", "356",
-                                      "358", "360", "365", "376", "405", "708", "722", "732", NULL };
+  static const char *const mccs[]
+    = { "302", "310", "311", "312", "313", "314", "315", "316", "334", "338", "342", "344", "346",
+        "348", "354", "356", "358", "360", "365", "376", "405", "708", "722", "732", NULL };
 
   for (guint i = 0; mccs[i]; i++) {
     if (strncmp (imsi, mccs[i], 3) == 0)
@@ -115,7 +115,7 @@ decode_spn (const char *response)
     if (byte == 0xFF)
       break;
     if (byte >= 0x20 && byte < 0x7F)
-      g_string_append_c (spn, (char) byte);
+      g_string_append_c (spn, (char)byte);
   }
   return spn->len ? g_string_free (spn, FALSE) : (g_string_free (spn, TRUE), NULL);
 }
@@ -125,7 +125,7 @@ info_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
   InfoContext *ctx = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
 
   if (g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)) {
@@ -136,8 +136,8 @@ info_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   switch (ctx->step) {
   case INFO_STEP_ICCID:
     if (response)
-      ctx->info->identifier = ctx->attempt == 2 ? md_at_parse_crsm_iccid (response, NULL)
-                                                : md_at_parse_iccid (response, NULL);
+      ctx->info->identifier
+        = ctx->attempt == 2 ? md_at_parse_crsm_iccid (response, NULL) : md_at_parse_iccid (response, NULL);
     if (!ctx->info->identifier && iccid_commands[++ctx->attempt]) {
       info_next (task);
       return;
@@ -147,15 +147,14 @@ info_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     if (response)
       ctx->info->imsi = md_at_parse_imsi (response, NULL);
     if (ctx->info->imsi)
-      ctx->info->operator_identifier =
-        g_strndup (ctx->info->imsi, mcc_has_three_digit_mnc (ctx->info->imsi) ? 6 : 5);
+      ctx->info->operator_identifier
+        = g_strndup (ctx->info->imsi, mcc_has_three_digit_mnc (ctx->info->imsi) ? 6 : 5);
     break;
   case INFO_STEP_SPN:
     if (response)
       ctx->info->operator_name = decode_spn (response);
     break;
-  case INFO_STEP_LAST:
-    break;
+  case INFO_STEP_LAST: break;
   }
   ctx->step++;
   ctx->attempt = 0;
@@ -170,22 +169,16 @@ info_next (GTask *task)
   const char *command = NULL;
 
   switch (ctx->step) {
-  case INFO_STEP_ICCID:
-    command = iccid_commands[ctx->attempt];
-    break;
-  case INFO_STEP_IMSI:
-    command = "AT+CIMI";
-    break;
-  case INFO_STEP_SPN:
-    command = "AT+CRSM=176,28486,0,0,17";
-    break;
+  case INFO_STEP_ICCID: command = iccid_commands[ctx->attempt]; break;
+  case INFO_STEP_IMSI: command = "AT+CIMI"; break;
+  case INFO_STEP_SPN: command = "AT+CRSM=176,28486,0,0,17"; break;
   case INFO_STEP_LAST:
-    g_task_return_pointer (task, g_steal_pointer (&ctx->info), (GDestroyNotify) md_sim_info_free);
+    g_task_return_pointer (task, g_steal_pointer (&ctx->info), (GDestroyNotify)md_sim_info_free);
     g_object_unref (task);
     return;
   }
-  md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
-                       info_ready, task);
+  md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), info_ready,
+                       task);
 }
 
 static void

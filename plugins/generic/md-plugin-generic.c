@@ -11,8 +11,8 @@ static void
 generic_create_async (guint modem_id, const MdPluginDevice *device, GCancellable *cancellable,
                       GAsyncReadyCallback callback, gpointer user_data)
 {
-  md_at_modem_create_async (modem_id, md_plugin_generic.name, device, &md_at_modem_ops,
-                            cancellable, callback, user_data);
+  md_at_modem_create_async (modem_id, md_plugin_generic.name, device, &md_at_modem_ops, cancellable, callback,
+                            user_data);
 }
 
 const MdPlugin md_plugin_generic = {

@@ -2,9 +2,9 @@
 /* Quarks of modemd's error domains; see md-errors.h. */
 #include "md-errors.h"
 
-G_DEFINE_QUARK (md-core-error-quark, md_core_error)
-G_DEFINE_QUARK (md-mobile-equipment-error-quark, md_mobile_equipment_error)
-G_DEFINE_QUARK (md-connection-error-quark, md_connection_error)
-G_DEFINE_QUARK (md-serial-error-quark, md_serial_error)
-G_DEFINE_QUARK (md-message-error-quark, md_message_error)
-G_DEFINE_QUARK (md-cdma-activation-error-quark, md_cdma_activation_error)
+G_DEFINE_QUARK (md - core - error - quark, md_core_error)
+G_DEFINE_QUARK (md - mobile - equipment - error - quark, md_mobile_equipment_error)
+G_DEFINE_QUARK (md - connection - error - quark, md_connection_error)
+G_DEFINE_QUARK (md - serial - error - quark, md_serial_error)
+G_DEFINE_QUARK (md - message - error - quark, md_message_error)
+G_DEFINE_QUARK (md - cdma - activation - error - quark, md_cdma_activation_error)

@@ -44,7 +44,7 @@ md_log_level_from_string (const char *text, MdLogLevel *out_level, GError **erro
 {
   for (guint i = 0; i < G_N_ELEMENTS (level_names); i++) {
     if (text && g_ascii_strcasecmp (text, level_names[i]) == 0) {
-      *out_level = (MdLogLevel) i;
+      *out_level = (MdLogLevel)i;
       return TRUE;
     }
   }
@@ -53,8 +53,7 @@ md_log_level_from_string (const char *text, MdLogLevel *out_level, GError **erro
     return TRUE;
   }
   g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-               "Unknown log level '%s' (expected ERR, WARN, INFO or DEBUG)",
-               text ? text : "");
+               "Unknown log level '%s' (expected ERR, WARN, INFO or DEBUG)", text ? text : "");
   return FALSE;
 }
 
@@ -100,14 +99,10 @@ static int
 level_to_syslog (MdLogLevel level)
 {
   switch (level) {
-  case MD_LOG_LEVEL_ERR:
-    return LOG_ERR;
-  case MD_LOG_LEVEL_WARN:
-    return LOG_WARNING;
-  case MD_LOG_LEVEL_INFO:
-    return LOG_INFO;
-  case MD_LOG_LEVEL_DEBUG:
-    return LOG_DEBUG;
+  case MD_LOG_LEVEL_ERR: return LOG_ERR;
+  case MD_LOG_LEVEL_WARN: return LOG_WARNING;
+  case MD_LOG_LEVEL_INFO: return LOG_INFO;
+  case MD_LOG_LEVEL_DEBUG: return LOG_DEBUG;
   }
   return LOG_INFO;
 }
@@ -116,18 +111,17 @@ static void
 write_line (MdLogLevel level, const char *line)
 {
   FILE *out = log_state.sink == SINK_FILE ? log_state.file : stderr;
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
 
 #if MD_WITH_JOURNAL
   if (log_state.sink == SINK_JOURNAL) {
-    sd_journal_send ("MESSAGE=%s", line,
-                     "PRIORITY=%d", level_to_syslog (level),
-                     "SYSLOG_IDENTIFIER=modemd", NULL);
+    sd_journal_send ("MESSAGE=%s", line, "PRIORITY=%d", level_to_syslog (level), "SYSLOG_IDENTIFIER=modemd",
+                     NULL);
     return;
   }
 #else
-  (void) level_to_syslog;
+  (void)level_to_syslog;
 #endif
   now = g_date_time_new_now_local ();
   stamp = g_date_time_format (now, "%H:%M:%S.%f");
@@ -186,8 +180,7 @@ glib_writer (GLogLevelFlags flags, const GLogField *fields, gsize n_fields, gpoi
 }
 
 gboolean
-md_log_setup (MdLogLevel level, const char *file, gboolean journal,
-              gboolean personal_info, GError **error)
+md_log_setup (MdLogLevel level, const char *file, gboolean journal, gboolean personal_info, GError **error)
 {
   log_state.level = level;
   log_state.personal_info = personal_info;
@@ -203,8 +196,8 @@ md_log_setup (MdLogLevel level, const char *file, gboolean journal,
   } else if (file) {
     log_state.file = fopen (file, "ae");
     if (!log_state.file) {
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED,
-                   "Cannot open log file '%s': %s", file, g_strerror (errno));
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Cannot open log file '%s': %s", file,
+                   g_strerror (errno));
       return FALSE;
     }
     log_state.sink = SINK_FILE;

@@ -23,8 +23,8 @@ const char *md_log_level_to_string (MdLogLevel level);
 /* Sets where logs go; file and journal are exclusive (journal wins).
  * Also installs the GLib log writer, so g_warning() etc. follow the same
  * rules. May be called once at start-up. */
-gboolean md_log_setup (MdLogLevel level, const char *file, gboolean journal,
-                       gboolean personal_info, GError **error);
+gboolean md_log_setup (MdLogLevel level, const char *file, gboolean journal, gboolean personal_info,
+                       GError **error);
 void md_log_shutdown (void);
 
 void md_log_set_level (MdLogLevel level);
@@ -37,16 +37,17 @@ void md_log_set_personal_info (gboolean enabled);
  * result lives as long as text does. */
 const char *md_log_personal (const char *text);
 
-void md_log_message (MdLogLevel level, const char *object, const char *format, ...)
-  G_GNUC_PRINTF (3, 4);
+void md_log_message (MdLogLevel level, const char *object, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
-#define md_log_err(obj, ...)   md_log_message (MD_LOG_LEVEL_ERR, (obj), __VA_ARGS__)
-#define md_log_warn(obj, ...)  md_log_message (MD_LOG_LEVEL_WARN, (obj), __VA_ARGS__)
-#define md_log_info(obj, ...)  md_log_message (MD_LOG_LEVEL_INFO, (obj), __VA_ARGS__)
-#define md_log_debug(obj, ...)                                    \
-  G_STMT_START {                                                  \
-    if (md_log_level_enabled (MD_LOG_LEVEL_DEBUG))                \
-      md_log_message (MD_LOG_LEVEL_DEBUG, (obj), __VA_ARGS__);    \
-  } G_STMT_END
+#define md_log_err(obj, ...)  md_log_message (MD_LOG_LEVEL_ERR, (obj), __VA_ARGS__)
+#define md_log_warn(obj, ...) md_log_message (MD_LOG_LEVEL_WARN, (obj), __VA_ARGS__)
+#define md_log_info(obj, ...) md_log_message (MD_LOG_LEVEL_INFO, (obj), __VA_ARGS__)
+#define md_log_debug(obj, ...)                                                                               \
+  G_STMT_START                                                                                               \
+  {                                                                                                          \
+    if (md_log_level_enabled (MD_LOG_LEVEL_DEBUG))                                                           \
+      md_log_message (MD_LOG_LEVEL_DEBUG, (obj), __VA_ARGS__);                                               \
+  }                                                                                                          \
+  G_STMT_END
 
 G_END_DECLS

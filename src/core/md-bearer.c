@@ -22,10 +22,7 @@ struct _MdBearer {
   GDestroyNotify protocol_data_destroy;
 };
 
-enum {
-  SIGNAL_CHANGED,
-  N_SIGNALS
-};
+enum { SIGNAL_CHANGED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -70,7 +67,7 @@ apn_valid (const char *apn, GError **error)
      * use '_' too. Quotes or control characters would break AT syntax. */
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_') {
       g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                   "APN contains an invalid character (0x%02x)", (guchar) *p);
+                   "APN contains an invalid character (0x%02x)", (guchar)*p);
       return FALSE;
     }
   }
@@ -80,21 +77,19 @@ apn_valid (const char *apn, GError **error)
 gboolean
 md_bearer_settings_validate (const MdBearerSettings *settings, GError **error)
 {
-  const guint32 known = MD_BEARER_IP_FAMILY_IPV4 | MD_BEARER_IP_FAMILY_IPV6
-                        | MD_BEARER_IP_FAMILY_IPV4V6 | MD_BEARER_IP_FAMILY_NON_IP;
+  const guint32 known = MD_BEARER_IP_FAMILY_IPV4 | MD_BEARER_IP_FAMILY_IPV6 | MD_BEARER_IP_FAMILY_IPV4V6
+                        | MD_BEARER_IP_FAMILY_NON_IP;
   guint32 ip = settings->ip_type;
 
   if (!apn_valid (settings->apn, error))
     return FALSE;
-  if (ip != MD_BEARER_IP_FAMILY_NONE && ip != MD_BEARER_IP_FAMILY_ANY
-      && ((ip & ~known) || (ip & (ip - 1)))) {
+  if (ip != MD_BEARER_IP_FAMILY_NONE && ip != MD_BEARER_IP_FAMILY_ANY && ((ip & ~known) || (ip & (ip - 1)))) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
                  "Invalid IP type 0x%x: give exactly one of ipv4, ipv6, ipv4v6, non-ip", ip);
     return FALSE;
   }
   if (settings->password && !settings->user) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                 "A password was given without a user");
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "A password was given without a user");
     return FALSE;
   }
   return TRUE;
@@ -145,8 +140,8 @@ static void
 md_bearer_class_init (MdBearerClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = md_bearer_finalize;
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                          NULL, NULL, G_TYPE_NONE, 0);
 }
 
 MdBearer *

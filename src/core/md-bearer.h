@@ -18,12 +18,12 @@ G_DECLARE_FINAL_TYPE (MdBearer, md_bearer, MD, BEARER, GObject)
 
 typedef struct {
   char *apn;
-  guint32 ip_type;            /* MdBearerIpFamily; NONE = modem's choice */
+  guint32 ip_type; /* MdBearerIpFamily; NONE = modem's choice */
   char *user;
   char *password;
-  guint32 allowed_auth;       /* MdBearerAllowedAuth bits; UNKNOWN = modem's choice */
-  gboolean allow_roaming;     /* TRUE unless the client said no */
-  char *number;               /* deprecated dial string; ignored unless set */
+  guint32 allowed_auth;   /* MdBearerAllowedAuth bits; UNKNOWN = modem's choice */
+  gboolean allow_roaming; /* TRUE unless the client said no */
+  char *number;           /* deprecated dial string; ignored unless set */
 } MdBearerSettings;
 
 MdBearerSettings *md_bearer_settings_new (void);

@@ -39,24 +39,16 @@ registration_rank (MdModem3gppRegistrationState state)
   switch (state) {
   case MD_MODEM_3GPP_REGISTRATION_STATE_HOME:
   case MD_MODEM_3GPP_REGISTRATION_STATE_HOME_SMS_ONLY:
-  case MD_MODEM_3GPP_REGISTRATION_STATE_HOME_CSFB_NOT_PREFERRED:
-    return 7;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_HOME_CSFB_NOT_PREFERRED: return 7;
   case MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING:
   case MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING_SMS_ONLY:
-  case MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING_CSFB_NOT_PREFERRED:
-    return 6;
-  case MD_MODEM_3GPP_REGISTRATION_STATE_EMERGENCY_ONLY:
-    return 5;
-  case MD_MODEM_3GPP_REGISTRATION_STATE_SEARCHING:
-    return 4;
-  case MD_MODEM_3GPP_REGISTRATION_STATE_DENIED:
-    return 3;
-  case MD_MODEM_3GPP_REGISTRATION_STATE_IDLE:
-    return 2;
-  case MD_MODEM_3GPP_REGISTRATION_STATE_ATTACHED_RLOS:
-    return 1;
-  case MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN:
-    return 0;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING_CSFB_NOT_PREFERRED: return 6;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_EMERGENCY_ONLY: return 5;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_SEARCHING: return 4;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_DENIED: return 3;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_IDLE: return 2;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_ATTACHED_RLOS: return 1;
+  case MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN: return 0;
   }
   return 0;
 }
@@ -104,14 +96,12 @@ md_modem_follow_registration (MdModem *self)
   case MD_MODEM_STATE_ENABLING:
   case MD_MODEM_STATE_DISCONNECTING:
   case MD_MODEM_STATE_CONNECTING:
-  case MD_MODEM_STATE_CONNECTED:
-    return;
+  case MD_MODEM_STATE_CONNECTED: return;
   }
 }
 
 void
-md_modem_update_registration (MdModem *self, MdRegDomain domain,
-                              MdModem3gppRegistrationState state,
+md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegistrationState state,
                               const MdCellLocation *location, guint32 access_technologies)
 {
   MdModem3gppRegistrationState best = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
@@ -122,8 +112,7 @@ md_modem_update_registration (MdModem *self, MdRegDomain domain,
     if (registration_rank (self->registration[i]) > registration_rank (best))
       best = self->registration[i];
   }
-  if (location && state_is_registered (state)
-      && memcmp (location, &self->location, sizeof *location) != 0) {
+  if (location && state_is_registered (state) && memcmp (location, &self->location, sizeof *location) != 0) {
     self->location = *location;
     changed = TRUE;
   }
@@ -133,8 +122,8 @@ md_modem_update_registration (MdModem *self, MdRegDomain domain,
     changed = TRUE;
   }
   if (best != self->registration_state) {
-    md_log_info (self->log_name, "3GPP registration state changed (%u -> %u)",
-                 self->registration_state, best);
+    md_log_info (self->log_name, "3GPP registration state changed (%u -> %u)", self->registration_state,
+                 best);
     self->registration_state = best;
     if (!state_is_registered (best)) {
       self->access_technologies = MD_MODEM_ACCESS_TECHNOLOGY_UNKNOWN;
@@ -244,7 +233,7 @@ md_modem_take_own_numbers (MdModem *self, GStrv numbers)
 const char *const *
 md_modem_get_own_numbers (MdModem *self)
 {
-  return (const char *const *) self->own_numbers;
+  return (const char *const *)self->own_numbers;
 }
 
 void

@@ -11,15 +11,14 @@
 MdBearer *
 md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error)
 {
-  g_autoptr(MdBearerSettings) owned = settings;
+  g_autoptr (MdBearerSettings) owned = settings;
   MdBearer *bearer;
 
   if (!md_bearer_settings_validate (settings, error))
     return NULL;
   if (md_modem_get_bearers (self)->len >= md_modem_get_max_bearers (self)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
-                 "The modem has %u bearer(s) already; delete one first",
-                 md_modem_get_bearers (self)->len);
+                 "The modem has %u bearer(s) already; delete one first", md_modem_get_bearers (self)->len);
     return NULL;
   }
   bearer = md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
@@ -92,8 +91,7 @@ check_can_connect (MdModem *self, MdBearer *bearer, GError **error)
     return FALSE;
   }
   if (state == MD_MODEM_STATE_LOCKED) {
-    g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN,
-                 "The SIM is locked");
+    g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN, "The SIM is locked");
     return FALSE;
   }
   if (state < MD_MODEM_STATE_ENABLED) {
@@ -123,7 +121,7 @@ check_can_connect (MdModem *self, MdBearer *bearer, GError **error)
 static void
 connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   MdModem *self = MD_MODEM (source);
   MdBearer *bearer = g_task_get_task_data (task);
   GError *error = NULL;
@@ -165,7 +163,7 @@ md_modem_connect_bearer_finish (MdModem *self, GAsyncResult *result, GError **er
 static void
 disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   MdModem *self = MD_MODEM (source);
   MdBearer *bearer = g_task_get_task_data (task);
   GError *error = NULL;
@@ -182,8 +180,8 @@ disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer,
-                                  GAsyncReadyCallback callback, gpointer user_data)
+md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
+                                  gpointer user_data)
 {
   GTask *task = g_task_new (self, NULL, callback, user_data);
   const MdModemBearerOps *ops = md_modem_get_ops (self)->bearer;
@@ -247,7 +245,7 @@ md_modem_disconnect_all_finish (MdModem *self, GAsyncResult *result, GError **er
 static void
 delete_disconnected (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   MdBearer *bearer = g_task_get_task_data (task);
 
   md_modem_disconnect_bearer_finish (MD_MODEM (source), result, NULL);
@@ -256,8 +254,8 @@ delete_disconnected (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer,
-                              GAsyncReadyCallback callback, gpointer user_data)
+md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
+                              gpointer user_data)
 {
   GTask *task = g_task_new (self, NULL, callback, user_data);
 

@@ -13,16 +13,16 @@ G_BEGIN_DECLS
  * MD_CORE_ERROR_TOO_MANY past the modem's maximum. */
 MdBearer *md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error);
 /* Disconnects bearer if needed and removes it. */
-void md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer,
-                                   GAsyncReadyCallback callback, gpointer user_data);
+void md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
+                                   gpointer user_data);
 gboolean md_modem_delete_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);
 MdBearer *md_modem_find_bearer (MdModem *self, guint bearer_id);
 
 void md_modem_connect_bearer_async (MdModem *self, MdBearer *bearer, GCancellable *cancellable,
                                     GAsyncReadyCallback callback, gpointer user_data);
 gboolean md_modem_connect_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);
-void md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer,
-                                       GAsyncReadyCallback callback, gpointer user_data);
+void md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
+                                       gpointer user_data);
 gboolean md_modem_disconnect_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);
 void md_modem_disconnect_all_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data);
 gboolean md_modem_disconnect_all_finish (MdModem *self, GAsyncResult *result, GError **error);
@@ -33,7 +33,7 @@ void md_modem_bearer_dropped (MdModem *self, MdBearer *bearer, const GError *rea
 void md_modem_update_connection_state (MdModem *self);
 
 typedef struct {
-  MdBearerSettings *bearer;  /* owned */
+  MdBearerSettings *bearer; /* owned */
   char *pin;
   char *operator_id;
 } MdSimpleConnectRequest;
@@ -42,9 +42,8 @@ void md_simple_connect_request_free (MdSimpleConnectRequest *request);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSimpleConnectRequest, md_simple_connect_request_free)
 
 /* Takes request. Returns the connected bearer. */
-void md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request,
-                                    GCancellable *cancellable, GAsyncReadyCallback callback,
-                                    gpointer user_data);
+void md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data);
 MdBearer *md_modem_simple_connect_finish (MdModem *self, GAsyncResult *result, GError **error);
 
 /* Seconds Simple.Connect waits for registration (default 60). */

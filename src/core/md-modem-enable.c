@@ -139,9 +139,7 @@ enable_step (GTask *task)
     ctx->step++;
     enable_step (task);
     return;
-  case ENABLE_STEP_DONE:
-    finish_enable (self, task);
-    return;
+  case ENABLE_STEP_DONE: finish_enable (self, task); return;
   }
 }
 
@@ -171,17 +169,13 @@ check_enable (MdModem *self, gboolean enable, gboolean *nothing_to_do, GError **
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_IN_PROGRESS, "The modem is being %s",
                  state == MD_MODEM_STATE_ENABLING ? "enabled" : "disabled");
     return FALSE;
-  case MD_MODEM_STATE_DISABLED:
-    *nothing_to_do = !enable;
-    return TRUE;
+  case MD_MODEM_STATE_DISABLED: *nothing_to_do = !enable; return TRUE;
   case MD_MODEM_STATE_ENABLED:
   case MD_MODEM_STATE_SEARCHING:
   case MD_MODEM_STATE_REGISTERED:
   case MD_MODEM_STATE_DISCONNECTING:
   case MD_MODEM_STATE_CONNECTING:
-  case MD_MODEM_STATE_CONNECTED:
-    *nothing_to_do = enable;
-    return TRUE;
+  case MD_MODEM_STATE_CONNECTED: *nothing_to_do = enable; return TRUE;
   }
   return TRUE;
 }
@@ -237,7 +231,7 @@ md_modem_enable_finish (MdModem *self, GAsyncResult *result, GError **error)
 static void
 power_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   MdModemPowerState *requested = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -260,8 +254,8 @@ md_modem_set_power_state_async (MdModem *self, MdModemPowerState power, GCancell
   g_task_set_task_data (task, g_memdup2 (&power, sizeof power), g_free);
   if (power != MD_MODEM_POWER_STATE_ON && power != MD_MODEM_POWER_STATE_LOW
       && power != MD_MODEM_POWER_STATE_OFF) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                             "Unknown power state %u", power);
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown power state %u",
+                             power);
   } else if (!ops || !ops->set_power_state) {
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
                              "The modem cannot change its power state");

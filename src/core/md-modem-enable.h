@@ -11,9 +11,8 @@ void md_modem_enable_async (MdModem *self, gboolean enable, GCancellable *cancel
 gboolean md_modem_enable_finish (MdModem *self, GAsyncResult *result, GError **error);
 
 /* Lowering power needs a disabled modem, as in ModemManager. */
-void md_modem_set_power_state_async (MdModem *self, MdModemPowerState power,
-                                     GCancellable *cancellable, GAsyncReadyCallback callback,
-                                     gpointer user_data);
+void md_modem_set_power_state_async (MdModem *self, MdModemPowerState power, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data);
 gboolean md_modem_set_power_state_finish (MdModem *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

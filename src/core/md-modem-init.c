@@ -29,8 +29,8 @@ typedef enum {
 
 typedef enum {
   OUTCOME_CONTINUE,
-  OUTCOME_LOCKED,   /* stop here, modem LOCKED */
-  OUTCOME_FAILED,   /* stop here, modem FAILED with the reason given */
+  OUTCOME_LOCKED, /* stop here, modem LOCKED */
+  OUTCOME_FAILED, /* stop here, modem FAILED with the reason given */
 } Outcome;
 
 typedef struct {
@@ -86,7 +86,7 @@ store_capabilities (MdModem *self, GAsyncResult *result, InitContext *ctx, GErro
 
   if (*error)
     return optional (self, error, "capabilities");
-  md_modem_set_capabilities (self, (guint32) caps);
+  md_modem_set_capabilities (self, (guint32)caps);
   return OUTCOME_CONTINUE;
 }
 
@@ -119,7 +119,7 @@ store_ip_families (MdModem *self, GAsyncResult *result, InitContext *ctx, GError
 
   if (*error)
     return optional (self, error, "IP families");
-  md_modem_set_ip_families (self, (guint32) families);
+  md_modem_set_ip_families (self, (guint32)families);
   return OUTCOME_CONTINUE;
 }
 
@@ -130,7 +130,7 @@ store_power_state (MdModem *self, GAsyncResult *result, InitContext *ctx, GError
 
   if (*error)
     return optional (self, error, "power state");
-  md_modem_set_power_state (self, (MdModemPowerState) power);
+  md_modem_set_power_state (self, (MdModemPowerState)power);
   return OUTCOME_CONTINUE;
 }
 
@@ -138,7 +138,7 @@ static MdSim *
 ensure_sim (MdModem *self)
 {
   if (!md_modem_get_sim (self)) {
-    g_autoptr(MdSim) sim = md_sim_new (md_object_id_next (MD_OBJECT_SIM), md_modem_get_log_name (self));
+    g_autoptr (MdSim) sim = md_sim_new (md_object_id_next (MD_OBJECT_SIM), md_modem_get_log_name (self));
 
     md_modem_set_sim (self, sim);
   }
@@ -161,7 +161,7 @@ store_unlock_required (MdModem *self, GAsyncResult *result, InitContext *ctx, GE
   }
   if (*error)
     return optional (self, error, "lock state");
-  md_modem_set_unlock_required (self, (MdModemLock) lock);
+  md_modem_set_unlock_required (self, (MdModemLock)lock);
   /* The SIM object exists while locked too, so clients can send the PIN
    * to it; its identifiers follow once it is unlocked. */
   ensure_sim (self);
@@ -181,8 +181,7 @@ store_unlock_retries (MdModem *self, GAsyncResult *result, InitContext *ctx, GEr
   case MD_MODEM_LOCK_NONE:
   case MD_MODEM_LOCK_UNKNOWN:
   case MD_MODEM_LOCK_SIM_PIN2:
-  case MD_MODEM_LOCK_SIM_PUK2:
-    return OUTCOME_CONTINUE;
+  case MD_MODEM_LOCK_SIM_PUK2: return OUTCOME_CONTINUE;
   case MD_MODEM_LOCK_SIM_PIN:
   case MD_MODEM_LOCK_SIM_PUK:
   case MD_MODEM_LOCK_PH_SP_PIN:
@@ -195,8 +194,7 @@ store_unlock_retries (MdModem *self, GAsyncResult *result, InitContext *ctx, GEr
   case MD_MODEM_LOCK_PH_FSIM_PIN:
   case MD_MODEM_LOCK_PH_FSIM_PUK:
   case MD_MODEM_LOCK_PH_NETSUB_PIN:
-  case MD_MODEM_LOCK_PH_NETSUB_PUK:
-    return OUTCOME_LOCKED;
+  case MD_MODEM_LOCK_PH_NETSUB_PUK: return OUTCOME_LOCKED;
   }
   return OUTCOME_CONTINUE;
 }
@@ -230,7 +228,7 @@ store_facility_locks (MdModem *self, GAsyncResult *result, InitContext *ctx, GEr
 
   if (*error)
     return optional (self, error, "facility locks");
-  md_modem_set_facility_locks (self, (guint32) locks);
+  md_modem_set_facility_locks (self, (guint32)locks);
   return OUTCOME_CONTINUE;
 }
 
@@ -256,22 +254,29 @@ step_action (const MdModemOps *ops, InitStep step)
   const MdModemNetregOps *netreg = ops->netreg;
 
   switch (step) {
-  case INIT_STEP_SETUP:           return (StepAction){ init ? init->setup : NULL, store_setup };
-  case INIT_STEP_IDENTITY:        return (StepAction){ init ? init->load_identity : NULL, store_identity };
-  case INIT_STEP_CAPABILITIES:    return (StepAction){ init ? init->load_capabilities : NULL, store_capabilities };
-  case INIT_STEP_SUPPORTED_MODES: return (StepAction){ init ? init->load_supported_modes : NULL, store_supported_modes };
-  case INIT_STEP_CURRENT_MODES:   return (StepAction){ init ? init->load_current_modes : NULL, store_current_modes };
-  case INIT_STEP_IP_FAMILIES:     return (StepAction){ init ? init->load_ip_families : NULL, store_ip_families };
-  case INIT_STEP_POWER_STATE:     return (StepAction){ power ? power->load_power_state : NULL, store_power_state };
-  case INIT_STEP_UNLOCK_REQUIRED: return (StepAction){ sim ? sim->load_unlock_required : NULL, store_unlock_required };
-  case INIT_STEP_UNLOCK_RETRIES:  return (StepAction){ sim ? sim->load_unlock_retries : NULL, store_unlock_retries };
-  case INIT_STEP_SIM_INFO:        return (StepAction){ sim ? sim->load_sim_info : NULL, store_sim_info };
-  case INIT_STEP_OWN_NUMBERS:     return (StepAction){ init ? init->load_own_numbers : NULL, store_own_numbers };
-  case INIT_STEP_FACILITY_LOCKS:  return (StepAction){ sim ? sim->load_facility_locks : NULL, store_facility_locks };
-  case INIT_STEP_NETREG_SETUP:    return (StepAction){ netreg ? netreg->setup_unsolicited : NULL, store_boolean_optional };
+  case INIT_STEP_SETUP: return (StepAction){ init ? init->setup : NULL, store_setup };
+  case INIT_STEP_IDENTITY: return (StepAction){ init ? init->load_identity : NULL, store_identity };
+  case INIT_STEP_CAPABILITIES:
+    return (StepAction){ init ? init->load_capabilities : NULL, store_capabilities };
+  case INIT_STEP_SUPPORTED_MODES:
+    return (StepAction){ init ? init->load_supported_modes : NULL, store_supported_modes };
+  case INIT_STEP_CURRENT_MODES:
+    return (StepAction){ init ? init->load_current_modes : NULL, store_current_modes };
+  case INIT_STEP_IP_FAMILIES: return (StepAction){ init ? init->load_ip_families : NULL, store_ip_families };
+  case INIT_STEP_POWER_STATE:
+    return (StepAction){ power ? power->load_power_state : NULL, store_power_state };
+  case INIT_STEP_UNLOCK_REQUIRED:
+    return (StepAction){ sim ? sim->load_unlock_required : NULL, store_unlock_required };
+  case INIT_STEP_UNLOCK_RETRIES:
+    return (StepAction){ sim ? sim->load_unlock_retries : NULL, store_unlock_retries };
+  case INIT_STEP_SIM_INFO: return (StepAction){ sim ? sim->load_sim_info : NULL, store_sim_info };
+  case INIT_STEP_OWN_NUMBERS: return (StepAction){ init ? init->load_own_numbers : NULL, store_own_numbers };
+  case INIT_STEP_FACILITY_LOCKS:
+    return (StepAction){ sim ? sim->load_facility_locks : NULL, store_facility_locks };
+  case INIT_STEP_NETREG_SETUP:
+    return (StepAction){ netreg ? netreg->setup_unsolicited : NULL, store_boolean_optional };
   case INIT_STEP_FIRST:
-  case INIT_STEP_LAST:
-    break;
+  case INIT_STEP_LAST: break;
   }
   return (StepAction){ NULL, NULL };
 }
@@ -283,16 +288,16 @@ finish (GTask *task, Outcome outcome, GError *error)
   InitContext *ctx = g_task_get_task_data (task);
 
   if (md_modem_has_vanished (self) || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
-    g_task_return_error (task, error ? error : g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED,
-                                                            "The device vanished"));
+    g_task_return_error (
+      task, error ? error : g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished"));
     g_object_unref (task);
     return;
   }
   if (outcome == OUTCOME_FAILED) {
     md_log_warn (md_modem_get_log_name (self), "initialization failed: %s",
                  error ? error->message : "SIM not usable");
-    md_modem_set_failed (self, ctx->failed_reason ? ctx->failed_reason
-                                                  : MD_MODEM_STATE_FAILED_REASON_UNKNOWN);
+    md_modem_set_failed (self,
+                         ctx->failed_reason ? ctx->failed_reason : MD_MODEM_STATE_FAILED_REASON_UNKNOWN);
   } else if (outcome == OUTCOME_LOCKED) {
     md_modem_set_state (self, MD_MODEM_STATE_LOCKED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
   } else {
@@ -343,8 +348,8 @@ init_step (GTask *task)
 }
 
 static void
-initialize_from (MdModem *self, InitStep first, GCancellable *cancellable,
-                 GAsyncReadyCallback callback, gpointer user_data)
+initialize_from (MdModem *self, InitStep first, GCancellable *cancellable, GAsyncReadyCallback callback,
+                 gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   InitContext *ctx = g_new0 (InitContext, 1);
@@ -355,8 +360,8 @@ initialize_from (MdModem *self, InitStep first, GCancellable *cancellable,
 }
 
 void
-md_modem_initialize_async (MdModem *self, GCancellable *cancellable,
-                           GAsyncReadyCallback callback, gpointer user_data)
+md_modem_initialize_async (MdModem *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data)
 {
   initialize_from (self, INIT_STEP_FIRST, cancellable, callback, user_data);
 }

@@ -24,7 +24,7 @@ check_enabled (MdModem *self, gboolean has_op, GError **error)
 static void
 poll_after_register_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
 
   md_modem_poll_now_finish (MD_MODEM (source), result, NULL);
   g_task_return_boolean (task, TRUE);
@@ -73,14 +73,14 @@ md_modem_register_finish (MdModem *self, GAsyncResult *result, GError **error)
 static void
 scan_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   GError *error = NULL;
   GPtrArray *networks = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (!networks)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, networks, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, networks, (GDestroyNotify)g_ptr_array_unref);
 }
 
 void

@@ -73,7 +73,7 @@ typedef struct {
 } MdModemPowerOps;
 
 typedef struct {
-  char *code;        /* MCC+MNC */
+  char *code; /* MCC+MNC */
   char *long_name;
   char *short_name;
   MdModem3gppNetworkAvailability availability;

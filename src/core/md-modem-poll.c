@@ -38,7 +38,7 @@ advance (GTask *task)
 static void
 registration_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "registration poll: %s", error->message);
@@ -48,7 +48,7 @@ registration_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(MdNetwork) network = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr (MdNetwork) network = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (network)
     md_modem_set_operator (MD_MODEM (source), network->code, network->long_name);
@@ -58,24 +58,24 @@ operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 signal_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gssize quality = g_task_propagate_int (G_TASK (result), &error);
 
   if (error)
     md_modem_set_signal_quality (MD_MODEM (source), 0, FALSE);
   else
-    md_modem_set_signal_quality (MD_MODEM (source), (guint) quality, TRUE);
+    md_modem_set_signal_quality (MD_MODEM (source), (guint)quality, TRUE);
   advance (user_data);
 }
 
 static void
 access_technology_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gssize act = g_task_propagate_int (G_TASK (result), &error);
 
   if (!error && md_modem_is_registered (MD_MODEM (source)))
-    md_modem_set_access_technologies (MD_MODEM (source), (guint32) act);
+    md_modem_set_access_technologies (MD_MODEM (source), (guint32)act);
   advance (user_data);
 }
 
@@ -87,20 +87,13 @@ step_op (MdModem *self, PollStep step, GAsyncReadyCallback *ready)
   if (!ops)
     return NULL;
   switch (step) {
-  case POLL_STEP_REGISTRATION:
-    *ready = registration_ready;
-    return ops->poll_registration;
+  case POLL_STEP_REGISTRATION: *ready = registration_ready; return ops->poll_registration;
   case POLL_STEP_OPERATOR:
     *ready = operator_ready;
     return md_modem_is_registered (self) ? ops->load_operator : NULL;
-  case POLL_STEP_SIGNAL:
-    *ready = signal_ready;
-    return ops->load_signal_quality;
-  case POLL_STEP_ACCESS_TECHNOLOGY:
-    *ready = access_technology_ready;
-    return ops->load_access_technologies;
-  case POLL_STEP_LAST:
-    break;
+  case POLL_STEP_SIGNAL: *ready = signal_ready; return ops->load_signal_quality;
+  case POLL_STEP_ACCESS_TECHNOLOGY: *ready = access_technology_ready; return ops->load_access_technologies;
+  case POLL_STEP_LAST: break;
   }
   return NULL;
 }
@@ -129,8 +122,8 @@ poll_step (GTask *task)
 }
 
 void
-md_modem_poll_now_async (MdModem *self, GCancellable *cancellable,
-                         GAsyncReadyCallback callback, gpointer user_data)
+md_modem_poll_now_async (MdModem *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                         gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 

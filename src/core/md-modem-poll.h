@@ -14,8 +14,8 @@ void md_modem_poll_start (MdModem *self);
 void md_modem_poll_stop (MdModem *self);
 
 /* One full poll now; succeeds unless the modem vanished. */
-void md_modem_poll_now_async (MdModem *self, GCancellable *cancellable,
-                              GAsyncReadyCallback callback, gpointer user_data);
+void md_modem_poll_now_async (MdModem *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data);
 gboolean md_modem_poll_now_finish (MdModem *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

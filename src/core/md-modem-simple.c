@@ -129,8 +129,7 @@ connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_object_unref (task);
 }
 
-static void
-poll_ready (GObject *source, GAsyncResult *result, gpointer user_data);
+static void poll_ready (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static gboolean
 wait_registration_tick (gpointer user_data)
@@ -139,8 +138,7 @@ wait_registration_tick (gpointer user_data)
   SimpleContext *ctx = g_task_get_task_data (task);
 
   ctx->wait_source = 0;
-  md_modem_poll_now_async (g_task_get_source_object (task), g_task_get_cancellable (task),
-                           poll_ready, task);
+  md_modem_poll_now_async (g_task_get_source_object (task), g_task_get_cancellable (task), poll_ready, task);
   return G_SOURCE_REMOVE;
 }
 
@@ -166,8 +164,7 @@ wait_registration (GTask *task)
   }
   if (g_get_monotonic_time () >= ctx->registration_deadline) {
     fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK,
-                             "The modem did not register within %u seconds",
-                             registration_timeout_seconds));
+                             "The modem did not register within %u seconds", registration_timeout_seconds));
     return;
   }
   ctx->wait_source = g_timeout_add (REGISTRATION_CHECK_MS, wait_registration_tick, task);
@@ -183,10 +180,9 @@ poll_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 static gboolean
 settings_match (const MdBearerSettings *a, const MdBearerSettings *b)
 {
-  return g_strcmp0 (a->apn, b->apn) == 0 && a->ip_type == b->ip_type
-         && g_strcmp0 (a->user, b->user) == 0 && g_strcmp0 (a->password, b->password) == 0
-         && a->allowed_auth == b->allowed_auth && a->allow_roaming == b->allow_roaming
-         && g_strcmp0 (a->number, b->number) == 0;
+  return g_strcmp0 (a->apn, b->apn) == 0 && a->ip_type == b->ip_type && g_strcmp0 (a->user, b->user) == 0
+         && g_strcmp0 (a->password, b->password) == 0 && a->allowed_auth == b->allowed_auth
+         && a->allow_roaming == b->allow_roaming && g_strcmp0 (a->number, b->number) == 0;
 }
 
 /* Reuses a bearer with the same settings, as ModemManager does, so repeated
@@ -229,7 +225,8 @@ step_unlock (MdModem *self, GTask *task, SimpleContext *ctx)
   if (!ctx->request->pin) {
     fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR,
                              md_modem_get_unlock_required (self) == MD_MODEM_LOCK_SIM_PUK
-                               ? MD_MOBILE_EQUIPMENT_ERROR_SIM_PUK : MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN,
+                               ? MD_MOBILE_EQUIPMENT_ERROR_SIM_PUK
+                               : MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN,
                              "The SIM is locked and no PIN was given"));
     return;
   }
@@ -245,9 +242,7 @@ simple_step (GTask *task)
   GError *error = NULL;
 
   switch (ctx->step) {
-  case SIMPLE_STEP_UNLOCK:
-    step_unlock (self, task, ctx);
-    return;
+  case SIMPLE_STEP_UNLOCK: step_unlock (self, task, ctx); return;
   case SIMPLE_STEP_ENABLE:
     md_modem_enable_async (self, TRUE, g_task_get_cancellable (task), enable_ready, task);
     return;
@@ -286,9 +281,8 @@ simple_step (GTask *task)
 }
 
 void
-md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request,
-                               GCancellable *cancellable, GAsyncReadyCallback callback,
-                               gpointer user_data)
+md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   SimpleContext *ctx = g_new0 (SimpleContext, 1);

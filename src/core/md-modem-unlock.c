@@ -88,11 +88,11 @@ static void
 lock_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gssize lock = g_task_propagate_int (G_TASK (result), &error);
 
   if (!error)
-    md_modem_set_unlock_required (MD_MODEM (source), (MdModemLock) lock);
+    md_modem_set_unlock_required (MD_MODEM (source), (MdModemLock)lock);
   advance (task);
 }
 
@@ -111,11 +111,11 @@ static void
 facilities_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gssize locks = g_task_propagate_int (G_TASK (result), &error);
 
   if (!error)
-    md_modem_set_facility_locks (MD_MODEM (source), (guint32) locks);
+    md_modem_set_facility_locks (MD_MODEM (source), (guint32)locks);
   advance (task);
 }
 
@@ -139,18 +139,10 @@ run_sim_op (MdModem *self, UnlockContext *ctx, GTask *op_task)
   const MdModemSimOps *sim = md_modem_get_ops (self)->sim;
 
   switch (ctx->action) {
-  case SIM_ACTION_SEND_PIN:
-    sim->send_pin (self, ctx->code1, op_task);
-    return;
-  case SIM_ACTION_SEND_PUK:
-    sim->send_puk (self, ctx->code1, ctx->code2, op_task);
-    return;
-  case SIM_ACTION_ENABLE_PIN:
-    sim->enable_pin (self, ctx->code1, ctx->enabled, op_task);
-    return;
-  case SIM_ACTION_CHANGE_PIN:
-    sim->change_pin (self, ctx->code1, ctx->code2, op_task);
-    return;
+  case SIM_ACTION_SEND_PIN: sim->send_pin (self, ctx->code1, op_task); return;
+  case SIM_ACTION_SEND_PUK: sim->send_puk (self, ctx->code1, ctx->code2, op_task); return;
+  case SIM_ACTION_ENABLE_PIN: sim->enable_pin (self, ctx->code1, ctx->enabled, op_task); return;
+  case SIM_ACTION_CHANGE_PIN: sim->change_pin (self, ctx->code1, ctx->code2, op_task); return;
   }
 }
 
@@ -168,9 +160,7 @@ unlock_step (GTask *task)
   const MdModemSimOps *sim = md_modem_get_ops (self)->sim;
 
   switch (ctx->step) {
-  case UNLOCK_STEP_RUN_OP:
-    run_sim_op (self, ctx, sub_task (task, op_ready));
-    return;
+  case UNLOCK_STEP_RUN_OP: run_sim_op (self, ctx, sub_task (task, op_ready)); return;
   case UNLOCK_STEP_RELOAD_LOCK:
     if (sim->load_unlock_required) {
       sim->load_unlock_required (self, sub_task (task, lock_ready));
@@ -218,18 +208,10 @@ check_request (MdModem *self, UnlockContext *ctx, GError **error)
   gboolean has_op = FALSE;
 
   switch (ctx->action) {
-  case SIM_ACTION_SEND_PIN:
-    has_op = sim && sim->send_pin;
-    break;
-  case SIM_ACTION_SEND_PUK:
-    has_op = sim && sim->send_puk;
-    break;
-  case SIM_ACTION_ENABLE_PIN:
-    has_op = sim && sim->enable_pin;
-    break;
-  case SIM_ACTION_CHANGE_PIN:
-    has_op = sim && sim->change_pin;
-    break;
+  case SIM_ACTION_SEND_PIN: has_op = sim && sim->send_pin; break;
+  case SIM_ACTION_SEND_PUK: has_op = sim && sim->send_puk; break;
+  case SIM_ACTION_ENABLE_PIN: has_op = sim && sim->enable_pin; break;
+  case SIM_ACTION_CHANGE_PIN: has_op = sim && sim->change_pin; break;
   }
   if (!has_op) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "The modem cannot do this");
@@ -265,8 +247,8 @@ check_request (MdModem *self, UnlockContext *ctx, GError **error)
 }
 
 static void
-start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable,
-       GAsyncReadyCallback callback, gpointer user_data)
+start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable, GAsyncReadyCallback callback,
+       gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   GError *error = NULL;
@@ -300,22 +282,22 @@ md_modem_send_pin_async (MdModem *self, const char *pin, GCancellable *cancellab
 }
 
 void
-md_modem_send_puk_async (MdModem *self, const char *puk, const char *new_pin,
-                         GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+md_modem_send_puk_async (MdModem *self, const char *puk, const char *new_pin, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
 {
   start (self, context_new (SIM_ACTION_SEND_PUK, puk, new_pin, FALSE), cancellable, callback, user_data);
 }
 
 void
-md_modem_enable_pin_async (MdModem *self, const char *pin, gboolean enabled,
-                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+md_modem_enable_pin_async (MdModem *self, const char *pin, gboolean enabled, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
 {
   start (self, context_new (SIM_ACTION_ENABLE_PIN, pin, NULL, enabled), cancellable, callback, user_data);
 }
 
 void
-md_modem_change_pin_async (MdModem *self, const char *old_pin, const char *new_pin,
-                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+md_modem_change_pin_async (MdModem *self, const char *old_pin, const char *new_pin, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
 {
   start (self, context_new (SIM_ACTION_CHANGE_PIN, old_pin, new_pin, FALSE), cancellable, callback,
          user_data);

@@ -11,15 +11,12 @@ gboolean md_pin_is_valid (const char *code, guint min_digits, guint max_digits);
 
 void md_modem_send_pin_async (MdModem *self, const char *pin, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
-void md_modem_send_puk_async (MdModem *self, const char *puk, const char *new_pin,
-                              GCancellable *cancellable, GAsyncReadyCallback callback,
-                              gpointer user_data);
-void md_modem_enable_pin_async (MdModem *self, const char *pin, gboolean enabled,
-                                GCancellable *cancellable, GAsyncReadyCallback callback,
-                                gpointer user_data);
+void md_modem_send_puk_async (MdModem *self, const char *puk, const char *new_pin, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data);
+void md_modem_enable_pin_async (MdModem *self, const char *pin, gboolean enabled, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data);
 void md_modem_change_pin_async (MdModem *self, const char *old_pin, const char *new_pin,
-                                GCancellable *cancellable, GAsyncReadyCallback callback,
-                                gpointer user_data);
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 /* Finishes any of the four. */
 gboolean md_modem_sim_action_finish (MdModem *self, GAsyncResult *result, GError **error);
 

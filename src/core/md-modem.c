@@ -6,7 +6,6 @@
 
 #include "md-log.h"
 
-
 enum {
   SIGNAL_CHANGED,
   SIGNAL_STATE_CHANGED,
@@ -78,26 +77,23 @@ md_modem_class_init (MdModemClass *klass)
 
   object_class->finalize = md_modem_finalize;
 
-  signals[SIGNAL_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_STATE_CHANGED] =
-    g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_UINT);
-  signals[SIGNAL_BEARER_ADDED] =
-    g_signal_new ("bearer-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
-  signals[SIGNAL_BEARER_REMOVED] =
-    g_signal_new ("bearer-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
-  signals[SIGNAL_VANISHED] =
-    g_signal_new ("vanished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                          NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_STATE_CHANGED]
+    = g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_UINT);
+  signals[SIGNAL_BEARER_ADDED] = g_signal_new ("bearer-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  signals[SIGNAL_BEARER_REMOVED]
+    = g_signal_new ("bearer-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  signals[SIGNAL_VANISHED] = g_signal_new ("vanished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                           NULL, NULL, G_TYPE_NONE, 0);
 }
 
 MdModem *
-md_modem_new (guint id, const char *uid, const char *plugin,
-              const char *const *drivers, const MdModemOps *ops)
+md_modem_new (guint id, const char *uid, const char *plugin, const char *const *drivers,
+              const MdModemOps *ops)
 {
   MdModem *self = g_object_new (MD_TYPE_MODEM, NULL);
 
@@ -105,7 +101,7 @@ md_modem_new (guint id, const char *uid, const char *plugin,
   self->log_name = g_strdup_printf ("modem%u", id);
   self->uid = g_strdup (uid);
   self->plugin = g_strdup (plugin);
-  self->drivers = drivers ? g_strdupv ((char **) drivers) : g_new0 (char *, 1);
+  self->drivers = drivers ? g_strdupv ((char **)drivers) : g_new0 (char *, 1);
   self->ops = ops;
   return self;
 }
@@ -137,7 +133,7 @@ md_modem_get_plugin (MdModem *self)
 const char *const *
 md_modem_get_drivers (MdModem *self)
 {
-  return (const char *const *) self->drivers;
+  return (const char *const *)self->drivers;
 }
 
 const MdModemOps *
@@ -159,17 +155,14 @@ port_type_rank (MdModemPortType type)
 {
   switch (type) {
   case MD_MODEM_PORT_TYPE_MBIM:
-  case MD_MODEM_PORT_TYPE_QMI:
-    return 3;
-  case MD_MODEM_PORT_TYPE_AT:
-    return 2;
+  case MD_MODEM_PORT_TYPE_QMI: return 3;
+  case MD_MODEM_PORT_TYPE_AT: return 2;
   case MD_MODEM_PORT_TYPE_UNKNOWN:
   case MD_MODEM_PORT_TYPE_NET:
   case MD_MODEM_PORT_TYPE_QCDM:
   case MD_MODEM_PORT_TYPE_GPS:
   case MD_MODEM_PORT_TYPE_AUDIO:
-  case MD_MODEM_PORT_TYPE_IGNORED:
-    return 0;
+  case MD_MODEM_PORT_TYPE_IGNORED: return 0;
   }
   return 0;
 }
@@ -197,7 +190,7 @@ const MdModemPort *
 md_modem_get_ports (MdModem *self, guint *n_ports)
 {
   *n_ports = self->ports->len;
-  return (const MdModemPort *) self->ports->data;
+  return (const MdModemPort *)self->ports->data;
 }
 
 void
@@ -228,8 +221,7 @@ md_modem_take_identity (MdModem *self, MdModemIdentity *identity)
   md_modem_identity_free (self->identity);
   self->identity = identity;
   md_log_info (self->log_name, "identity: '%s' '%s' revision '%s', equipment id %s",
-               identity->manufacturer ? identity->manufacturer : "",
-               identity->model ? identity->model : "",
+               identity->manufacturer ? identity->manufacturer : "", identity->model ? identity->model : "",
                identity->revision ? identity->revision : "",
                md_log_personal (identity->equipment_identifier));
   md_modem_emit_changed (self);
@@ -251,19 +243,19 @@ static const char *
 state_name (MdModemState state)
 {
   switch (state) {
-  case MD_MODEM_STATE_FAILED:        return "failed";
-  case MD_MODEM_STATE_UNKNOWN:       return "unknown";
-  case MD_MODEM_STATE_INITIALIZING:  return "initializing";
-  case MD_MODEM_STATE_LOCKED:        return "locked";
-  case MD_MODEM_STATE_DISABLED:      return "disabled";
-  case MD_MODEM_STATE_DISABLING:     return "disabling";
-  case MD_MODEM_STATE_ENABLING:      return "enabling";
-  case MD_MODEM_STATE_ENABLED:       return "enabled";
-  case MD_MODEM_STATE_SEARCHING:     return "searching";
-  case MD_MODEM_STATE_REGISTERED:    return "registered";
+  case MD_MODEM_STATE_FAILED: return "failed";
+  case MD_MODEM_STATE_UNKNOWN: return "unknown";
+  case MD_MODEM_STATE_INITIALIZING: return "initializing";
+  case MD_MODEM_STATE_LOCKED: return "locked";
+  case MD_MODEM_STATE_DISABLED: return "disabled";
+  case MD_MODEM_STATE_DISABLING: return "disabling";
+  case MD_MODEM_STATE_ENABLING: return "enabling";
+  case MD_MODEM_STATE_ENABLED: return "enabled";
+  case MD_MODEM_STATE_SEARCHING: return "searching";
+  case MD_MODEM_STATE_REGISTERED: return "registered";
   case MD_MODEM_STATE_DISCONNECTING: return "disconnecting";
-  case MD_MODEM_STATE_CONNECTING:    return "connecting";
-  case MD_MODEM_STATE_CONNECTED:     return "connected";
+  case MD_MODEM_STATE_CONNECTING: return "connecting";
+  case MD_MODEM_STATE_CONNECTED: return "connected";
   }
   return "invalid";
 }
@@ -292,15 +284,14 @@ md_modem_set_state (MdModem *self, MdModemState state, MdModemStateChangeReason 
   if (old == state)
     return;
   if (!md_modem_state_transition_valid (old, state)) {
-    md_log_warn (self->log_name, "refusing state change %s -> %s",
-                 state_name (old), state_name (state));
+    md_log_warn (self->log_name, "refusing state change %s -> %s", state_name (old), state_name (state));
     return;
   }
   self->state = state;
   if (state != MD_MODEM_STATE_FAILED)
     self->failed_reason = MD_MODEM_STATE_FAILED_REASON_NONE;
   md_log_info (self->log_name, "state changed (%s -> %s)", state_name (old), state_name (state));
-  g_signal_emit (self, signals[SIGNAL_STATE_CHANGED], 0, (gint) old, (gint) state, (guint) reason);
+  g_signal_emit (self, signals[SIGNAL_STATE_CHANGED], 0, (gint)old, (gint)state, (guint)reason);
   md_modem_emit_changed (self);
 }
 

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdModem, md_modem, MD, MODEM, GObject)
 
 typedef struct {
-  char *name;          /* "ttyUSB2", "cdc-wdm0", "wwan0" */
+  char *name; /* "ttyUSB2", "cdc-wdm0", "wwan0" */
   MdModemPortType type;
 } MdModemPort;
 
@@ -47,8 +47,8 @@ typedef struct {
 } MdCellLocation;
 
 /* uid: the physical device (a sysfs path or Test.SetProfile's id). */
-MdModem *md_modem_new (guint id, const char *uid, const char *plugin,
-                       const char *const *drivers, const MdModemOps *ops);
+MdModem *md_modem_new (guint id, const char *uid, const char *plugin, const char *const *drivers,
+                       const MdModemOps *ops);
 
 guint md_modem_get_id (MdModem *self);
 /* "modem3": the tag that names this modem in logs. */
@@ -94,8 +94,7 @@ void md_modem_take_unlock_retries (MdModem *self, GArray *retries);
 /* --- 3GPP network (md-modem-3gpp.c) --- */
 /* Records one domain's registration and derives the published registration
  * state and, while enabled, the modem state (ENABLED/SEARCHING/REGISTERED). */
-void md_modem_update_registration (MdModem *self, MdRegDomain domain,
-                                   MdModem3gppRegistrationState state,
+void md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegistrationState state,
                                    const MdCellLocation *location, guint32 access_technologies);
 MdModem3gppRegistrationState md_modem_get_registration_state (MdModem *self);
 /* Sets ENABLED/SEARCHING/REGISTERED from the registration, when the modem

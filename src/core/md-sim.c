@@ -13,10 +13,7 @@ struct _MdSim {
   gboolean active;
 };
 
-enum {
-  SIGNAL_CHANGED,
-  N_SIGNALS
-};
+enum { SIGNAL_CHANGED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -56,8 +53,8 @@ static void
 md_sim_class_init (MdSimClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = md_sim_finalize;
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                          NULL, NULL, G_TYPE_NONE, 0);
 }
 
 MdSim *
@@ -87,8 +84,8 @@ md_sim_take_info (MdSim *self, MdSimInfo *info)
 {
   md_sim_info_free (self->info);
   self->info = info;
-  md_log_info (self->log_name, "SIM: ICCID %s, IMSI %s, operator %s '%s'",
-               md_log_personal (info->identifier), md_log_personal (info->imsi),
+  md_log_info (self->log_name, "SIM: ICCID %s, IMSI %s, operator %s '%s'", md_log_personal (info->identifier),
+               md_log_personal (info->imsi),
                info->operator_identifier ? info->operator_identifier : "unknown",
                info->operator_name ? info->operator_name : "");
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);

@@ -12,10 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdSim, md_sim, MD, SIM, GObject)
 
 typedef struct {
-  char *identifier;        /* ICCID */
+  char *identifier; /* ICCID */
   char *imsi;
   char *operator_identifier; /* MCC+MNC of the home network */
-  char *operator_name;     /* SPN */
+  char *operator_name;       /* SPN */
   GStrv emergency_numbers;
 } MdSimInfo;
 

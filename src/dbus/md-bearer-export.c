@@ -46,7 +46,8 @@ sync_bearer (MdBearerExport *self)
   md_dbus_bearer_set_ip4_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip4_config (bearer)));
   md_dbus_bearer_set_ip6_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip6_config (bearer)));
   md_dbus_bearer_set_connection_error (self->iface, connection_error_variant (bearer));
-  md_dbus_bearer_set_properties (self->iface, md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
+  md_dbus_bearer_set_properties (self->iface,
+                                 md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
 }
 
 static void
@@ -114,7 +115,7 @@ bearer_changed (MdBearer *bearer, gpointer user_data)
 MdBearerExport *
 md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer *object_manager)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   MdBearerExport *self = g_new0 (MdBearerExport, 1);
 
   self->modem = g_object_ref (modem);

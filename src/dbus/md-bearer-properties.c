@@ -70,9 +70,7 @@ store_key (MdSimpleConnectRequest *request, const KeyInfo *key, GVariant *value)
     g_free (settings->apn);
     settings->apn = g_variant_dup_string (value, NULL);
     return;
-  case KEY_IP_TYPE:
-    settings->ip_type = g_variant_get_uint32 (value);
-    return;
+  case KEY_IP_TYPE: settings->ip_type = g_variant_get_uint32 (value); return;
   case KEY_USER:
     g_free (settings->user);
     settings->user = g_variant_dup_string (value, NULL);
@@ -81,12 +79,8 @@ store_key (MdSimpleConnectRequest *request, const KeyInfo *key, GVariant *value)
     g_free (settings->password);
     settings->password = g_variant_dup_string (value, NULL);
     return;
-  case KEY_ALLOWED_AUTH:
-    settings->allowed_auth = g_variant_get_uint32 (value);
-    return;
-  case KEY_ALLOW_ROAMING:
-    settings->allow_roaming = g_variant_get_boolean (value);
-    return;
+  case KEY_ALLOWED_AUTH: settings->allowed_auth = g_variant_get_uint32 (value); return;
+  case KEY_ALLOW_ROAMING: settings->allow_roaming = g_variant_get_boolean (value); return;
   case KEY_NUMBER:
     g_free (settings->number);
     settings->number = g_variant_dup_string (value, NULL);
@@ -99,15 +93,14 @@ store_key (MdSimpleConnectRequest *request, const KeyInfo *key, GVariant *value)
     g_free (request->operator_id);
     request->operator_id = g_variant_dup_string (value, NULL);
     return;
-  case KEY_IGNORED:
-    return;
+  case KEY_IGNORED: return;
   }
 }
 
 static MdSimpleConnectRequest *
 parse (GVariant *dict, gboolean simple, GError **error)
 {
-  g_autoptr(MdSimpleConnectRequest) request = g_new0 (MdSimpleConnectRequest, 1);
+  g_autoptr (MdSimpleConnectRequest) request = g_new0 (MdSimpleConnectRequest, 1);
   GVariantIter iter;
   const char *name;
   GVariant *value;
@@ -115,7 +108,7 @@ parse (GVariant *dict, gboolean simple, GError **error)
   request->bearer = md_bearer_settings_new ();
   g_variant_iter_init (&iter, dict);
   while (g_variant_iter_next (&iter, "{&sv}", &name, &value)) {
-    g_autoptr(GVariant) owned = value;
+    g_autoptr (GVariant) owned = value;
     const KeyInfo *key = find_key (name);
 
     if (!key || (key->simple_only && !simple)) {

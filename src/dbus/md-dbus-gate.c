@@ -6,8 +6,7 @@
 #include "md-errors.h"
 
 static gboolean
-authorize_method (GDBusInterfaceSkeleton *skeleton, GDBusMethodInvocation *invocation,
-                  gpointer user_data)
+authorize_method (GDBusInterfaceSkeleton *skeleton, GDBusMethodInvocation *invocation, gpointer user_data)
 {
   const char *const *implemented = user_data;
   const char *method = g_dbus_method_invocation_get_method_name (invocation);
@@ -15,11 +14,9 @@ authorize_method (GDBusInterfaceSkeleton *skeleton, GDBusMethodInvocation *invoc
   if (g_strv_contains (implemented, method))
     return TRUE;
   /* Refusing here means answering here, with a reference of our own. */
-  g_dbus_method_invocation_return_error (g_object_ref (invocation), MD_CORE_ERROR,
-                                         MD_CORE_ERROR_UNSUPPORTED,
+  g_dbus_method_invocation_return_error (g_object_ref (invocation), MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
                                          "%s.%s is not supported by modemd yet",
-                                         g_dbus_method_invocation_get_interface_name (invocation),
-                                         method);
+                                         g_dbus_method_invocation_get_interface_name (invocation), method);
   return FALSE;
 }
 
@@ -27,6 +24,5 @@ void
 md_dbus_gate_install (GDBusInterfaceSkeleton *skeleton, const char *const *implemented)
 {
   /* The lists are static tables; nothing to free. */
-  g_signal_connect (skeleton, "g-authorize-method", G_CALLBACK (authorize_method),
-                    (gpointer) implemented);
+  g_signal_connect (skeleton, "g-authorize-method", G_CALLBACK (authorize_method), (gpointer)implemented);
 }

@@ -35,7 +35,8 @@ network_variant (const MdNetwork *network)
     g_variant_builder_add (&builder, "{sv}", "operator-long", g_variant_new_string (network->long_name));
   if (network->short_name)
     g_variant_builder_add (&builder, "{sv}", "operator-short", g_variant_new_string (network->short_name));
-  g_variant_builder_add (&builder, "{sv}", "operator-code", g_variant_new_string (network->code ? network->code : ""));
+  g_variant_builder_add (&builder, "{sv}", "operator-code",
+                         g_variant_new_string (network->code ? network->code : ""));
   g_variant_builder_add (&builder, "{sv}", "access-technology",
                          g_variant_new_uint32 (network->access_technology));
   return g_variant_builder_end (&builder);
@@ -46,7 +47,7 @@ scan_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   MdPendingCall *call = user_data;
   GError *error = NULL;
-  g_autoptr(GPtrArray) networks = md_modem_scan_finish (MD_MODEM (source), result, &error);
+  g_autoptr (GPtrArray) networks = md_modem_scan_finish (MD_MODEM (source), result, &error);
   GVariantBuilder builder;
 
   if (!networks) {
@@ -81,8 +82,8 @@ register_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static gboolean
-handle_register (MdDbusModemModem3gpp *iface, GDBusMethodInvocation *invocation,
-                 const char *operator_id, gpointer user_data)
+handle_register (MdDbusModemModem3gpp *iface, GDBusMethodInvocation *invocation, const char *operator_id,
+                 gpointer user_data)
 {
   MdModemExport *self = user_data;
 
@@ -101,11 +102,11 @@ md_modem_3gpp_export_init (MdModemExport *self)
   md_dbus_modem_modem3gpp_set_eps_ue_mode_operation (iface, MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_UNKNOWN);
   md_dbus_modem_modem3gpp_set_pco (iface, g_variant_new_array (G_VARIANT_TYPE ("(ubay)"), NULL, 0));
   md_dbus_modem_modem3gpp_set_initial_eps_bearer (iface, "/");
-  md_dbus_modem_modem3gpp_set_initial_eps_bearer_settings (iface,
-                                                           g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  md_dbus_modem_modem3gpp_set_initial_eps_bearer_settings (
+    iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_modem_modem3gpp_set_packet_service_state (iface, MD_MODEM_3GPP_PACKET_SERVICE_STATE_UNKNOWN);
-  md_dbus_modem_modem3gpp_set_nr5g_registration_settings (iface,
-                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  md_dbus_modem_modem3gpp_set_nr5g_registration_settings (
+    iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (iface), modem3gpp_implemented);
   g_signal_connect (iface, "handle-scan", G_CALLBACK (handle_scan), self);
   g_signal_connect (iface, "handle-register", G_CALLBACK (handle_register), self);

@@ -25,7 +25,7 @@ ports_variant (MdModem *modem)
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(su)"));
   for (guint i = 0; i < n_ports; i++)
-    g_variant_builder_add (&builder, "(su)", ports[i].name, (guint32) ports[i].type);
+    g_variant_builder_add (&builder, "(su)", ports[i].name, (guint32)ports[i].type);
   return g_variant_builder_end (&builder);
 }
 
@@ -36,7 +36,7 @@ supported_capabilities_variant (MdModem *modem)
   guint32 caps = md_modem_get_capabilities (modem);
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("au"));
-  g_variant_builder_add (&builder, "u", caps ? caps : (guint32) MD_MODEM_CAPABILITY_NONE);
+  g_variant_builder_add (&builder, "u", caps ? caps : (guint32)MD_MODEM_CAPABILITY_NONE);
   return g_variant_builder_end (&builder);
 }
 
@@ -71,7 +71,7 @@ unlock_retries_variant (MdModem *modem)
   for (guint i = 0; i < retries->len; i++) {
     const MdUnlockRetry *retry = &g_array_index (retries, MdUnlockRetry, i);
 
-    g_variant_builder_add (&builder, "{uu}", (guint32) retry->lock, retry->retries);
+    g_variant_builder_add (&builder, "{uu}", (guint32)retry->lock, retry->retries);
   }
   return g_variant_builder_end (&builder);
 }
@@ -84,8 +84,7 @@ sync_identity (MdModemExport *self)
   md_dbus_modem_set_manufacturer (self->modem_iface, id->manufacturer ? id->manufacturer : "");
   md_dbus_modem_set_model (self->modem_iface, id->model ? id->model : "");
   md_dbus_modem_set_revision (self->modem_iface, id->revision ? id->revision : "");
-  md_dbus_modem_set_hardware_revision (self->modem_iface,
-                                       id->hardware_revision ? id->hardware_revision : "");
+  md_dbus_modem_set_hardware_revision (self->modem_iface, id->hardware_revision ? id->hardware_revision : "");
   md_dbus_modem_set_equipment_identifier (self->modem_iface,
                                           id->equipment_identifier ? id->equipment_identifier : "");
 }
@@ -94,12 +93,12 @@ static void
 sync_bearer_paths (MdModemExport *self)
 {
   GPtrArray *bearers = md_modem_get_bearers (self->modem);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
 
   for (guint i = 0; i < bearers->len; i++)
-    g_ptr_array_add (paths, (gpointer) md_modem_export_bearer_path (self, g_ptr_array_index (bearers, i)));
+    g_ptr_array_add (paths, (gpointer)md_modem_export_bearer_path (self, g_ptr_array_index (bearers, i)));
   g_ptr_array_add (paths, NULL);
-  md_dbus_modem_set_bearers (self->modem_iface, (const char *const *) paths->pdata);
+  md_dbus_modem_set_bearers (self->modem_iface, (const char *const *)paths->pdata);
 }
 
 /* The SIM object is exported while the modem has one. */
@@ -112,7 +111,8 @@ sync_sim (MdModemExport *self)
     g_clear_pointer (&self->sim_export, md_sim_export_free);
   if (sim && !self->sim_export)
     self->sim_export = md_sim_export_new (self->modem, sim, self->object_manager);
-  md_dbus_modem_set_sim (self->modem_iface, self->sim_export ? md_sim_export_get_path (self->sim_export) : "/");
+  md_dbus_modem_set_sim (self->modem_iface,
+                         self->sim_export ? md_sim_export_get_path (self->sim_export) : "/");
 }
 
 static void
@@ -158,7 +158,7 @@ init_modem_defaults (MdDbusModem *iface)
 {
   static const char *const empty[] = { NULL };
 
-  md_dbus_modem_set_sim_slots (iface, (const char *const *) empty);
+  md_dbus_modem_set_sim_slots (iface, (const char *const *)empty);
   md_dbus_modem_set_carrier_configuration (iface, "");
   md_dbus_modem_set_carrier_configuration_revision (iface, "");
   md_dbus_modem_set_supported_bands (iface, g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
@@ -194,8 +194,7 @@ modem_changed (MdModem *modem, gpointer user_data)
 }
 
 static void
-modem_state_changed (MdModem *modem, gint old_state, gint new_state, guint reason,
-                     gpointer user_data)
+modem_state_changed (MdModem *modem, gint old_state, gint new_state, guint reason, gpointer user_data)
 {
   MdModemExport *self = user_data;
 
@@ -233,8 +232,8 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager)
   self->path = g_strdup_printf (MODEM_PATH_PREFIX "%u", md_modem_get_id (modem));
   self->object = md_dbus_object_skeleton_new (self->path);
   self->modem_iface = md_dbus_modem_skeleton_new ();
-  self->bearer_exports = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                                (GDestroyNotify) md_bearer_export_free);
+  self->bearer_exports
+    = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)md_bearer_export_free);
   for (guint i = 0; i < bearers->len; i++)
     bearer_added (modem, g_ptr_array_index (bearers, i), self);
 
@@ -244,11 +243,12 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager)
   sync_modem (self);
   md_modem_methods_install (self);
   self->handlers[HANDLER_CHANGED] = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
-  self->handlers[HANDLER_STATE_CHANGED] =
-    g_signal_connect (modem, "state-changed", G_CALLBACK (modem_state_changed), self);
-  self->handlers[HANDLER_BEARER_ADDED] = g_signal_connect (modem, "bearer-added", G_CALLBACK (bearer_added), self);
-  self->handlers[HANDLER_BEARER_REMOVED] =
-    g_signal_connect (modem, "bearer-removed", G_CALLBACK (bearer_removed), self);
+  self->handlers[HANDLER_STATE_CHANGED]
+    = g_signal_connect (modem, "state-changed", G_CALLBACK (modem_state_changed), self);
+  self->handlers[HANDLER_BEARER_ADDED]
+    = g_signal_connect (modem, "bearer-added", G_CALLBACK (bearer_added), self);
+  self->handlers[HANDLER_BEARER_REMOVED]
+    = g_signal_connect (modem, "bearer-removed", G_CALLBACK (bearer_removed), self);
 
   md_dbus_object_skeleton_set_modem (self->object, self->modem_iface);
   md_dbus_object_skeleton_set_modem_modem3gpp (self->object, self->modem3gpp_iface);

@@ -10,9 +10,8 @@
 #include "md-modem-connect.h"
 #include "md-modem-enable.h"
 
-static const char *const modem_implemented[] = {
-  "Enable", "SetPowerState", "CreateBearer", "DeleteBearer", "ListBearers", NULL
-};
+static const char *const modem_implemented[]
+  = { "Enable", "SetPowerState", "CreateBearer", "DeleteBearer", "ListBearers", NULL };
 
 static void
 done_ready (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -27,8 +26,7 @@ done_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static gboolean
-handle_enable (MdDbusModem *iface, GDBusMethodInvocation *invocation, gboolean enable,
-               gpointer user_data)
+handle_enable (MdDbusModem *iface, GDBusMethodInvocation *invocation, gboolean enable, gpointer user_data)
 {
   MdModemExport *self = user_data;
 

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 typedef struct {
   GDBusMethodInvocation *invocation;
   MdModem *modem;
-  GObject *object;  /* the bearer or SIM the call is about, or NULL */
+  GObject *object; /* the bearer or SIM the call is about, or NULL */
 } MdPendingCall;
 
 MdPendingCall *md_pending_call_new (GDBusMethodInvocation *invocation, MdModem *modem, gpointer object);

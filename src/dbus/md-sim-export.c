@@ -34,9 +34,8 @@ sync_sim (MdSimExport *self)
   md_dbus_sim_set_operator_identifier (self->iface,
                                        info->operator_identifier ? info->operator_identifier : "");
   md_dbus_sim_set_operator_name (self->iface, info->operator_name ? info->operator_name : "");
-  md_dbus_sim_set_emergency_numbers (self->iface, info->emergency_numbers
-                                                    ? (const char *const *) info->emergency_numbers
-                                                    : none);
+  md_dbus_sim_set_emergency_numbers (
+    self->iface, info->emergency_numbers ? (const char *const *)info->emergency_numbers : none);
 }
 
 static void
@@ -64,8 +63,7 @@ sim_action_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static gboolean
-handle_send_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *pin,
-                 gpointer user_data)
+handle_send_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *pin, gpointer user_data)
 {
   MdSimExport *self = user_data;
 
@@ -75,8 +73,8 @@ handle_send_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char
 }
 
 static gboolean
-handle_send_puk (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *puk,
-                 const char *pin, gpointer user_data)
+handle_send_puk (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *puk, const char *pin,
+                 gpointer user_data)
 {
   MdSimExport *self = user_data;
 
@@ -86,8 +84,8 @@ handle_send_puk (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char
 }
 
 static gboolean
-handle_enable_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *pin,
-                   gboolean enabled, gpointer user_data)
+handle_enable_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *pin, gboolean enabled,
+                   gpointer user_data)
 {
   MdSimExport *self = user_data;
 
@@ -116,7 +114,7 @@ sim_changed (MdSim *sim, gpointer user_data)
 MdSimExport *
 md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_manager)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   MdSimExport *self = g_new0 (MdSimExport, 1);
 
   self->modem = g_object_ref (modem);

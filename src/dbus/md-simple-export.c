@@ -16,7 +16,7 @@ connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   MdPendingCall *call = user_data;
   GError *error = NULL;
-  g_autoptr(MdBearer) bearer = md_modem_simple_connect_finish (MD_MODEM (source), result, &error);
+  g_autoptr (MdBearer) bearer = md_modem_simple_connect_finish (MD_MODEM (source), result, &error);
   g_autofree char *path = NULL;
 
   if (!bearer) {
@@ -94,11 +94,13 @@ handle_get_status (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
   const char *name = md_modem_get_operator_name (modem);
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "state", g_variant_new_uint32 ((guint32) md_modem_get_state (modem)));
+  g_variant_builder_add (&builder, "{sv}", "state",
+                         g_variant_new_uint32 ((guint32)md_modem_get_state (modem)));
   g_variant_builder_add (&builder, "{sv}", "signal-quality", g_variant_new ("(ub)", quality, recent));
   g_variant_builder_add (&builder, "{sv}", "access-technologies",
                          g_variant_new_uint32 (md_modem_get_access_technologies (modem)));
-  g_variant_builder_add (&builder, "{sv}", "current-bands", g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
+  g_variant_builder_add (&builder, "{sv}", "current-bands",
+                         g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
   g_variant_builder_add (&builder, "{sv}", "m3gpp-registration-state",
                          g_variant_new_uint32 (md_modem_get_registration_state (modem)));
   g_variant_builder_add (&builder, "{sv}", "m3gpp-operator-code", g_variant_new_string (code ? code : ""));

@@ -84,7 +84,7 @@ gboolean
 md_at_parse_registration (const char *line, MdAtRegistration *out, GError **error)
 {
   const char *value = NULL;
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   guint64 stat = 0, act = 0, number = 0;
   guint index;
 
@@ -103,11 +103,11 @@ md_at_parse_registration (const char *line, MdAtRegistration *out, GError **erro
   out->state = registration_from_stat (stat);
   if (fields->len >= index + 3) {
     out->has_location = md_at_field_hex (g_ptr_array_index (fields, index + 1), &number)
-                        && (out->lac = (guint32) number, TRUE)
+                        && (out->lac = (guint32)number, TRUE)
                         && md_at_field_hex (g_ptr_array_index (fields, index + 2), &out->cell_id);
   }
   if (fields->len >= index + 4 && md_at_field_uint (g_ptr_array_index (fields, index + 3), 255, &act))
-    out->access_technology = md_at_access_technology_from_act ((gint) act);
+    out->access_technology = md_at_access_technology_from_act ((gint)act);
   return TRUE;
 }
 
@@ -115,7 +115,7 @@ gboolean
 md_at_parse_csq (const char *text, guint *out_percent, GError **error)
 {
   const char *value = md_at_skip_prefix (text, "+CSQ:");
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   guint64 rssi;
 
   if (!value)
@@ -128,7 +128,7 @@ md_at_parse_csq (const char *text, guint *out_percent, GError **error)
     return FALSE;
   }
   /* rssi 0..31 spans -113..-51 dBm; map it linearly to 0..100. */
-  *out_percent = (guint) ((rssi * 100) / 31);
+  *out_percent = (guint)((rssi * 100) / 31);
   return TRUE;
 }
 
@@ -137,7 +137,7 @@ md_at_parse_cops_query (const char *text, guint *out_format, char **out_operator
                         guint32 *out_access_technology, GError **error)
 {
   const char *value = md_at_skip_prefix (text, "+COPS:");
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   guint64 mode, format = 0, act = 0;
 
   *out_operator = NULL;
@@ -152,10 +152,10 @@ md_at_parse_cops_query (const char *text, guint *out_format, char **out_operator
     return TRUE;
   if (!md_at_field_uint (g_ptr_array_index (fields, 1), 2, &format))
     return parse_error (error, "+COPS", text);
-  *out_format = (guint) format;
+  *out_format = (guint)format;
   *out_operator = md_at_field_unquote (g_ptr_array_index (fields, 2));
   if (fields->len >= 4 && md_at_field_uint (g_ptr_array_index (fields, 3), 255, &act))
-    *out_access_technology = md_at_access_technology_from_act ((gint) act);
+    *out_access_technology = md_at_access_technology_from_act ((gint)act);
   return TRUE;
 }
 
@@ -174,19 +174,19 @@ static MdAtNetwork *
 parse_cops_entry (const char *group)
 {
   g_autofree char *inner = g_strndup (group + 1, strlen (group) - 2);
-  g_autoptr(GPtrArray) fields = md_at_split_fields (inner);
-  g_autoptr(MdAtNetwork) network = NULL;
+  g_autoptr (GPtrArray) fields = md_at_split_fields (inner);
+  g_autoptr (MdAtNetwork) network = NULL;
   guint64 status, act;
 
   if (fields->len < 4 || !md_at_field_uint (g_ptr_array_index (fields, 0), 3, &status))
     return NULL;
   network = g_new0 (MdAtNetwork, 1);
-  network->status = (guint) status;
+  network->status = (guint)status;
   network->long_name = md_at_field_unquote (g_ptr_array_index (fields, 1));
   network->short_name = md_at_field_unquote (g_ptr_array_index (fields, 2));
   network->code = md_at_field_unquote (g_ptr_array_index (fields, 3));
   if (fields->len >= 5 && md_at_field_uint (g_ptr_array_index (fields, 4), 255, &act))
-    network->access_technology = md_at_access_technology_from_act ((gint) act);
+    network->access_technology = md_at_access_technology_from_act ((gint)act);
   return g_steal_pointer (&network);
 }
 
@@ -194,8 +194,8 @@ GPtrArray *
 md_at_parse_cops_test (const char *text, GError **error)
 {
   const char *value = md_at_skip_prefix (text, "+COPS:");
-  g_autoptr(GPtrArray) fields = NULL;
-  g_autoptr(GPtrArray) networks = g_ptr_array_new_with_free_func ((GDestroyNotify) md_at_network_free);
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) networks = g_ptr_array_new_with_free_func ((GDestroyNotify)md_at_network_free);
 
   if (!value) {
     parse_error (error, "+COPS=?", text);
@@ -223,7 +223,7 @@ gboolean
 md_at_parse_cfun (const char *text, MdModemPowerState *out_state, GError **error)
 {
   const char *value = md_at_skip_prefix (text, "+CFUN:");
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   guint64 fun;
 
   if (!value)
@@ -243,7 +243,7 @@ md_at_parse_cgdcont_test (const char *text)
 
   for (guint i = 0; lines[i]; i++) {
     const char *value = md_at_skip_prefix (lines[i], "+CGDCONT:");
-    g_autoptr(GPtrArray) fields = NULL;
+    g_autoptr (GPtrArray) fields = NULL;
     g_autofree char *type = NULL;
 
     if (!value)
@@ -292,7 +292,7 @@ GArray *
 md_at_parse_ws46_test (const char *text, GError **error)
 {
   const char *value = md_at_skip_prefix (text, "+WS46:");
-  g_autoptr(GArray) modes = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
+  g_autoptr (GArray) modes = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
   g_auto (GStrv) items = NULL;
 
   if (!value || !strchr (value, '(')) {

@@ -12,17 +12,17 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  MD_AT_REG_CS,   /* +CREG */
-  MD_AT_REG_PS,   /* +CGREG */
-  MD_AT_REG_EPS,  /* +CEREG */
-  MD_AT_REG_5GS,  /* +C5GREG */
+  MD_AT_REG_CS,  /* +CREG */
+  MD_AT_REG_PS,  /* +CGREG */
+  MD_AT_REG_EPS, /* +CEREG */
+  MD_AT_REG_5GS, /* +C5GREG */
 } MdAtRegDomain;
 
 typedef struct {
   MdAtRegDomain domain;
   MdModem3gppRegistrationState state;
   gboolean has_location;
-  guint32 lac;       /* LAC for CS/PS, TAC for EPS/5GS */
+  guint32 lac; /* LAC for CS/PS, TAC for EPS/5GS */
   guint64 cell_id;
   guint32 access_technology; /* MdModemAccessTechnology bits, 0 if absent */
 } MdAtRegistration;

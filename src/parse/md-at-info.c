@@ -70,7 +70,7 @@ void
 md_at_parse_ati (const char *response, char **manufacturer, char **model, char **revision)
 {
   g_auto (GStrv) lines = g_strsplit_set (response, "\r\n", -1);
-  g_autoptr(GPtrArray) plain = g_ptr_array_new ();
+  g_autoptr (GPtrArray) plain = g_ptr_array_new ();
 
   for (guint i = 0; lines[i]; i++) {
     const char *line = g_strstrip (lines[i]);
@@ -85,7 +85,7 @@ md_at_parse_ati (const char *response, char **manufacturer, char **model, char *
     else if ((value = md_at_skip_prefix (line, "Revision:")))
       take_if_unset (revision, value);
     else if (!strchr (line, ':'))
-      g_ptr_array_add (plain, (gpointer) line);
+      g_ptr_array_add (plain, (gpointer)line);
   }
   if (plain->len >= 2) {
     take_if_unset (manufacturer, g_ptr_array_index (plain, 0));

@@ -34,7 +34,7 @@ md_at_line_buffer_feed (MdAtLineBuffer *self, const guint8 *data, gsize len)
 {
   for (gsize i = 0; i < len; i++) {
     if (data[i] != '\0')
-      g_string_append_c (self->data, (char) data[i]);
+      g_string_append_c (self->data, (char)data[i]);
   }
 }
 
@@ -42,7 +42,7 @@ static void
 compact (MdAtLineBuffer *self)
 {
   if (self->start > 4096 && self->start > self->data->len / 2) {
-    g_string_erase (self->data, 0, (gssize) self->start);
+    g_string_erase (self->data, 0, (gssize)self->start);
     self->start = 0;
   }
 }

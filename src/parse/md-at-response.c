@@ -80,8 +80,8 @@ cme_code_known (guint64 code)
 static gboolean
 cms_code_known (guint64 code)
 {
-  static const guint known[] = { 300, 301, 302, 303, 304, 305, 310, 311, 312, 313, 314, 315, 316, 317,
-                                 318, 320, 321, 322, 330, 331, 332, 340, 500 };
+  static const guint known[] = { 300, 301, 302, 303, 304, 305, 310, 311, 312, 313, 314, 315,
+                                 316, 317, 318, 320, 321, 322, 330, 331, 332, 340, 500 };
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++) {
     if (known[i] == code)
@@ -124,11 +124,11 @@ cme_error (const char *detail, GError **error)
 
   if (parse_number (detail, &code)) {
     g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR,
-                 cme_code_known (code) ? (gint) code : MD_MOBILE_EQUIPMENT_ERROR_UNKNOWN,
-                 "+CME ERROR: %s", detail);
+                 cme_code_known (code) ? (gint)code : MD_MOBILE_EQUIPMENT_ERROR_UNKNOWN, "+CME ERROR: %s",
+                 detail);
   } else {
-    g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, (gint) md_at_cme_code_from_text (detail),
-                 "+CME ERROR: %s", detail);
+    g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, (gint)md_at_cme_code_from_text (detail), "+CME ERROR: %s",
+                 detail);
   }
   return MD_AT_FINAL_CME_ERROR;
 }
@@ -139,7 +139,7 @@ cms_error (const char *detail, GError **error)
   guint64 code = 0;
 
   g_set_error (error, MD_MESSAGE_ERROR,
-               parse_number (detail, &code) && cms_code_known (code) ? (gint) code : MD_MESSAGE_ERROR_UNKNOWN,
+               parse_number (detail, &code) && cms_code_known (code) ? (gint)code : MD_MESSAGE_ERROR_UNKNOWN,
                "+CMS ERROR: %s", detail);
   return MD_AT_FINAL_CMS_ERROR;
 }
@@ -190,8 +190,7 @@ md_at_final_is_success (MdAtFinal final)
   switch (final) {
   case MD_AT_FINAL_OK:
   case MD_AT_FINAL_CONNECT:
-  case MD_AT_FINAL_PROMPT:
-    return TRUE;
+  case MD_AT_FINAL_PROMPT: return TRUE;
   case MD_AT_FINAL_NONE:
   case MD_AT_FINAL_ERROR:
   case MD_AT_FINAL_CME_ERROR:
@@ -199,8 +198,7 @@ md_at_final_is_success (MdAtFinal final)
   case MD_AT_FINAL_NO_CARRIER:
   case MD_AT_FINAL_BUSY:
   case MD_AT_FINAL_NO_ANSWER:
-  case MD_AT_FINAL_NO_DIALTONE:
-    return FALSE;
+  case MD_AT_FINAL_NO_DIALTONE: return FALSE;
   }
   return FALSE;
 }

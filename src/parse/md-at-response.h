@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  MD_AT_FINAL_NONE,        /* not a final result: information text */
+  MD_AT_FINAL_NONE, /* not a final result: information text */
   MD_AT_FINAL_OK,
   MD_AT_FINAL_ERROR,
   MD_AT_FINAL_CME_ERROR,
@@ -18,7 +18,7 @@ typedef enum {
   MD_AT_FINAL_NO_ANSWER,
   MD_AT_FINAL_NO_DIALTONE,
   MD_AT_FINAL_CONNECT,
-  MD_AT_FINAL_PROMPT,      /* the "> " of +CMGS/+CMGW */
+  MD_AT_FINAL_PROMPT, /* the "> " of +CMGS/+CMGW */
 } MdAtFinal;
 
 /* Classifies one line (without its terminator). For failing finals, error

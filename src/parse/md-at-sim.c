@@ -68,7 +68,7 @@ md_at_parse_cpinr (const char *text)
 
   for (guint i = 0; lines[i]; i++) {
     const char *value = md_at_skip_prefix (lines[i], "+CPINR:");
-    g_autoptr(GPtrArray) fields = NULL;
+    g_autoptr (GPtrArray) fields = NULL;
     guint32 pair[2];
     MdModemLock lock;
     guint64 count;
@@ -80,7 +80,7 @@ md_at_parse_cpinr (const char *text)
         || !md_at_field_uint (g_ptr_array_index (fields, 1), 255, &count))
       continue;
     pair[0] = lock;
-    pair[1] = (guint32) count;
+    pair[1] = (guint32)count;
     g_array_append_val (retries, pair);
   }
   return retries;
@@ -95,7 +95,7 @@ md_at_parse_clck (const char *text, gboolean *out_enabled, GError **error)
   *out_enabled = FALSE;
   for (guint i = 0; lines[i]; i++) {
     const char *value = md_at_skip_prefix (lines[i], "+CLCK:");
-    g_autoptr(GPtrArray) fields = NULL;
+    g_autoptr (GPtrArray) fields = NULL;
     guint64 status;
 
     if (!value)
@@ -162,7 +162,7 @@ char *
 md_at_parse_crsm_iccid (const char *text, GError **error)
 {
   const char *value = md_at_skip_prefix (text, "+CRSM:");
-  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) fields = NULL;
   g_autofree char *hex = NULL;
   GString *swapped;
   guint64 sw1;
@@ -210,11 +210,11 @@ GStrv
 md_at_parse_cnum (const char *text)
 {
   g_auto (GStrv) lines = g_strsplit_set (text, "\r\n", -1);
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; lines[i]; i++) {
     const char *value = md_at_skip_prefix (lines[i], "+CNUM:");
-    g_autoptr(GPtrArray) fields = NULL;
+    g_autoptr (GPtrArray) fields = NULL;
     g_autofree char *number = NULL;
 
     if (!value)
@@ -227,5 +227,5 @@ md_at_parse_cnum (const char *text)
       g_ptr_array_add (numbers, g_steal_pointer (&number));
   }
   g_ptr_array_add (numbers, NULL);
-  return (GStrv) g_ptr_array_steal (numbers, NULL);
+  return (GStrv)g_ptr_array_steal (numbers, NULL);
 }

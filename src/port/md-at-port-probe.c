@@ -19,18 +19,19 @@ probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
   ProbeContext *ctx = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
 
-  if (response || !(g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT)
-                     || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)
-                     || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED))) {
+  if (response
+      || !(g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT)
+           || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)
+           || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED))) {
     g_task_return_boolean (task, TRUE);
     g_object_unref (task);
     return;
   }
-  if (++ctx->attempt >= PROBE_ATTEMPTS || !g_error_matches (error, MD_SERIAL_ERROR,
-                                                            MD_SERIAL_ERROR_RESPONSE_TIMEOUT)) {
+  if (++ctx->attempt >= PROBE_ATTEMPTS
+      || !g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT)) {
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT,
                              "%s did not answer AT: %s", md_at_port_get_name (MD_AT_PORT (source)),
                              error->message);
@@ -45,8 +46,8 @@ probe_send (GTask *task)
 {
   ProbeContext *ctx = g_task_get_task_data (task);
 
-  md_at_port_command (g_task_get_source_object (task), "AT", ctx->timeout_ms,
-                      g_task_get_cancellable (task), probe_ready, task);
+  md_at_port_command (g_task_get_source_object (task), "AT", ctx->timeout_ms, g_task_get_cancellable (task),
+                      probe_ready, task);
 }
 
 void

@@ -19,7 +19,7 @@
  * timed out; it is drained for this long before the next command goes out,
  * so a late OK cannot complete the wrong command. */
 #define DRAIN_AFTER_TIMEOUT_MS 300
-#define READ_CHUNK 4096
+#define READ_CHUNK             4096
 
 typedef struct {
   char *command;
@@ -50,22 +50,19 @@ struct _MdAtPort {
   guint write_source;
   GString *out;
   MdAtLineBuffer *lines;
-  GQueue queue;           /* AtCommand*, waiting */
+  GQueue queue; /* AtCommand*, waiting */
   AtCommand *current;
   GString *response;
   char *own_prefix;
   guint timeout_source;
   guint drain_source;
   gboolean data_mode;
-  GList *handlers;        /* Handler* */
+  GList *handlers; /* Handler* */
   guint next_handler_id;
   gboolean closed_emitted;
 };
 
-enum {
-  SIGNAL_CLOSED,
-  N_SIGNALS
-};
+enum { SIGNAL_CLOSED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -115,7 +112,7 @@ own_prefix_for (const char *command)
   if (g_ascii_strncasecmp (command, "AT+", 3) != 0)
     return NULL;
   len = strcspn (command + 2, "=?;");
-  return g_strdup_printf ("%.*s:", (int) len, command + 2);
+  return g_strdup_printf ("%.*s:", (int)len, command + 2);
 }
 
 /* --- output ---------------------------------------------------------------- */
@@ -158,7 +155,7 @@ flush_output (MdAtPort *self)
 static void
 send_bytes (MdAtPort *self, const char *data, gsize len)
 {
-  g_string_append_len (self->out, data, (gssize) len);
+  g_string_append_len (self->out, data, (gssize)len);
   flush_output (self);
 }
 
@@ -207,8 +204,7 @@ command_timed_out (gpointer user_data)
   self->timeout_source = 0;
   md_log_debug (self->log_name, "'%s' timed out", self->current->command);
   abandon_current (self, g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT,
-                                      "%s did not answer '%s' in time", self->name,
-                                      self->current->command));
+                                      "%s did not answer '%s' in time", self->name, self->current->command));
   return G_SOURCE_REMOVE;
 }
 
@@ -248,7 +244,7 @@ command_cancelled (GCancellable *cancellable, gpointer user_data)
 static gboolean
 dispatch_unsolicited (MdAtPort *self, const char *line)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (GList *l = self->handlers; l; l = l->next) {
     Handler *h = l->data;
@@ -339,9 +335,9 @@ process_line (MdAtPort *self, const char *line)
 static void
 port_vanished (MdAtPort *self, const char *why)
 {
-  g_autoptr(GError) error = g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s closed: %s",
-                                         self->name, why);
-  g_autoptr(MdAtPort) keep = g_object_ref (self);
+  g_autoptr (GError) error
+    = g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s closed: %s", self->name, why);
+  g_autoptr (MdAtPort) keep = g_object_ref (self);
 
   md_log_info (self->log_name, "port closed: %s", why);
   md_at_port_close (self);
@@ -356,7 +352,7 @@ readable (gint fd, GIOCondition condition, gpointer user_data)
 {
   MdAtPort *self = user_data;
   guint8 buffer[READ_CHUNK];
-  g_autoptr(MdAtPort) keep = g_object_ref (self);
+  g_autoptr (MdAtPort) keep = g_object_ref (self);
 
   for (;;) {
     gssize n = read (fd, buffer, sizeof buffer);
@@ -369,7 +365,7 @@ readable (gint fd, GIOCondition condition, gpointer user_data)
     }
     if (n < 0)
       return G_SOURCE_CONTINUE;
-    md_at_line_buffer_feed (self->lines, buffer, (gsize) n);
+    md_at_line_buffer_feed (self->lines, buffer, (gsize)n);
     while (self->fd >= 0 && (line = md_at_line_buffer_next (self->lines))) {
       if (!self->drain_source)
         process_line (self, line);
@@ -427,8 +423,8 @@ enqueue (MdAtPort *self, const char *command, const char *payload, guint timeout
     return;
   }
   if (self->data_mode) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
-                             "%s is in data mode", self->name);
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE, "%s is in data mode",
+                             self->name);
     g_object_unref (task);
     return;
   }
@@ -456,8 +452,7 @@ void
 md_at_port_command (MdAtPort *self, const char *command, guint timeout_ms, GCancellable *cancellable,
                     GAsyncReadyCallback callback, gpointer user_data)
 {
-  enqueue (self, command, NULL, timeout_ms, cancellable,
-           g_task_new (self, cancellable, callback, user_data));
+  enqueue (self, command, NULL, timeout_ms, cancellable, g_task_new (self, cancellable, callback, user_data));
 }
 
 char *
@@ -467,9 +462,8 @@ md_at_port_command_finish (MdAtPort *self, GAsyncResult *result, GError **error)
 }
 
 void
-md_at_port_command_with_payload (MdAtPort *self, const char *command, const char *payload,
-                                 guint timeout_ms, GCancellable *cancellable,
-                                 GAsyncReadyCallback callback, gpointer user_data)
+md_at_port_command_with_payload (MdAtPort *self, const char *command, const char *payload, guint timeout_ms,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   enqueue (self, command, payload ? payload : "", timeout_ms, cancellable,
            g_task_new (self, cancellable, callback, user_data));
@@ -589,7 +583,7 @@ md_at_port_open (MdAtPort *self, GError **error)
 void
 md_at_port_close (MdAtPort *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->fd < 0)
     return;

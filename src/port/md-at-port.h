@@ -35,8 +35,8 @@ gboolean md_at_port_is_open (MdAtPort *self);
  * prompt. Errors: the final's error (see md-at-response.h), timeout
  * MD_SERIAL_ERROR_RESPONSE_TIMEOUT, cancellation MD_CORE_ERROR_CANCELLED,
  * closed port MD_SERIAL_ERROR_NOT_OPEN, data mode MD_CORE_ERROR_WRONG_STATE. */
-void md_at_port_command (MdAtPort *self, const char *command, guint timeout_ms,
-                         GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+void md_at_port_command (MdAtPort *self, const char *command, guint timeout_ms, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data);
 char *md_at_port_command_finish (MdAtPort *self, GAsyncResult *result, GError **error);
 /* Sends command, waits for the "> " prompt, sends payload and Ctrl-Z, and
  * completes on the final result (+CMGS, +CMGW). */

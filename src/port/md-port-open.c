@@ -60,7 +60,7 @@ open_socket (const char *device, GError **error)
   }
   if (abstract) {
     memcpy (addr.sun_path + 1, device, len);
-    addr_len = (socklen_t) (offsetof (struct sockaddr_un, sun_path) + 1 + len);
+    addr_len = (socklen_t)(offsetof (struct sockaddr_un, sun_path) + 1 + len);
   } else {
     memcpy (addr.sun_path, device, len + 1);
     addr_len = sizeof addr;
@@ -68,7 +68,7 @@ open_socket (const char *device, GError **error)
   fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0)
     return open_failed (device, errno, error);
-  if (connect (fd, (struct sockaddr *) &addr, addr_len) < 0 && errno != EINPROGRESS) {
+  if (connect (fd, (struct sockaddr *)&addr, addr_len) < 0 && errno != EINPROGRESS) {
     int err = errno;
 
     close (fd);
@@ -115,7 +115,7 @@ md_port_open_fd (const char *device, guint baud, gboolean *out_is_tty, GError **
   *out_is_tty = TRUE;
   /* Exclusive access keeps other programs off a port we drive; some
    * drivers (and ptys in containers) refuse it, which is fine. */
-  (void) ioctl (fd, TIOCEXCL);
+  (void)ioctl (fd, TIOCEXCL);
   if (!configure_tty (fd, baud)) {
     int err = errno;
 

@@ -8,14 +8,23 @@
 static void
 test_level_names (void)
 {
-  static const struct { const char *text; gboolean ok; MdLogLevel level; } cases[] = {
-    { "ERR", TRUE, MD_LOG_LEVEL_ERR },    { "warn", TRUE, MD_LOG_LEVEL_WARN },
-    { "Info", TRUE, MD_LOG_LEVEL_INFO },  { "DEBUG", TRUE, MD_LOG_LEVEL_DEBUG },
-    { "TRACE", TRUE, MD_LOG_LEVEL_DEBUG }, { "LOUD", FALSE, 0 }, { "", FALSE, 0 }, { NULL, FALSE, 0 },
+  static const struct {
+    const char *text;
+    gboolean ok;
+    MdLogLevel level;
+  } cases[] = {
+    { "ERR", TRUE, MD_LOG_LEVEL_ERR },
+    { "warn", TRUE, MD_LOG_LEVEL_WARN },
+    { "Info", TRUE, MD_LOG_LEVEL_INFO },
+    { "DEBUG", TRUE, MD_LOG_LEVEL_DEBUG },
+    { "TRACE", TRUE, MD_LOG_LEVEL_DEBUG },
+    { "LOUD", FALSE, 0 },
+    { "", FALSE, 0 },
+    { NULL, FALSE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     MdLogLevel level = MD_LOG_LEVEL_INFO;
     gboolean ok = md_log_level_from_string (cases[i].text, &level, &error);
 
@@ -41,7 +50,7 @@ test_personal_masking (void)
 static void
 test_file_sink_and_levels (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("md-log-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "log", NULL);
   g_autofree char *contents = NULL;

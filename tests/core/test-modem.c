@@ -35,7 +35,7 @@ test_transitions (void)
 static void
 test_refused_transition_keeps_state (void)
 {
-  g_autoptr(MdModem) modem = md_modem_new (0, "uid", "test", NULL, &(MdModemOps){ 0 });
+  g_autoptr (MdModem) modem = md_modem_new (0, "uid", "test", NULL, &(MdModemOps){ 0 });
 
   md_modem_set_state (modem, MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
   md_modem_set_state (modem, MD_MODEM_STATE_CONNECTED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
@@ -45,7 +45,7 @@ test_refused_transition_keeps_state (void)
 static void
 test_primary_port_prefers_control_protocols (void)
 {
-  g_autoptr(MdModem) modem = md_modem_new (3, "uid", "test", NULL, &(MdModemOps){ 0 });
+  g_autoptr (MdModem) modem = md_modem_new (3, "uid", "test", NULL, &(MdModemOps){ 0 });
   guint n = 0;
 
   g_assert_cmpstr (md_modem_get_log_name (modem), ==, "modem3");
@@ -82,7 +82,7 @@ fake_identity (MdModem *modem, GTask *task)
 
   id->manufacturer = g_strdup ("Acme");
   id->model = g_strdup ("Rocket 5G");
-  g_task_return_pointer (task, id, (GDestroyNotify) md_modem_identity_free);
+  g_task_return_pointer (task, id, (GDestroyNotify)md_modem_identity_free);
   g_object_unref (task);
 }
 
@@ -122,7 +122,7 @@ test_init_reaches_disabled (void)
   static const MdModemInitOps init = { fake_setup_ok, fake_identity, fake_caps };
   static const MdModemOps ops = { &init };
   Fixture fx = { 0 };
-  g_autoptr(MdModem) modem = run_init (&fx, &ops);
+  g_autoptr (MdModem) modem = run_init (&fx, &ops);
 
   g_assert_no_error (fx.error);
   g_assert_true (fx.ok);
@@ -142,7 +142,7 @@ test_init_failure_ends_failed (void)
   static const MdModemInitOps init = { fake_setup_fails, fake_identity, NULL };
   static const MdModemOps ops = { &init };
   Fixture fx = { 0 };
-  g_autoptr(MdModem) modem = run_init (&fx, &ops);
+  g_autoptr (MdModem) modem = run_init (&fx, &ops);
 
   g_assert_no_error (fx.error);
   g_assert_true (fx.ok);

@@ -23,9 +23,9 @@ parse_line (const char *line)
   guint percent, format;
   guint32 act;
   g_autofree char *op = NULL;
-  g_autoptr(GPtrArray) networks = NULL;
-  g_autoptr(GArray) modes = NULL;
-  g_autoptr(GArray) retries = NULL;
+  g_autoptr (GPtrArray) networks = NULL;
+  g_autoptr (GArray) modes = NULL;
+  g_autoptr (GArray) retries = NULL;
   g_auto (GStrv) numbers = NULL;
   g_autofree char *iccid = NULL, *crsm = NULL, *imsi = NULL, *imei = NULL, *value = NULL;
   g_autofree char *m = NULL, *mo = NULL, *r = NULL;
@@ -54,7 +54,7 @@ parse_line (const char *line)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  g_autoptr(MdAtLineBuffer) buffer = md_at_line_buffer_new ();
+  g_autoptr (MdAtLineBuffer) buffer = md_at_line_buffer_new ();
   char *line;
 
   /* Split at an input-dependent point, as reads from a port would. */

@@ -13,8 +13,8 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 static GPtrArray *
 load_corpus (const char *dir_path)
 {
-  GPtrArray *seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *seeds = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
   const char *name;
 
   while (dir && (name = g_dir_read_name (dir))) {
@@ -31,8 +31,8 @@ load_corpus (const char *dir_path)
 static void
 test_replay (gconstpointer data)
 {
-  g_autoptr(GPtrArray) seeds = load_corpus (data);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261121);
+  g_autoptr (GPtrArray) seeds = load_corpus (data);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261121);
 
   g_assert_cmpuint (seeds->len, >, 0);
   for (guint i = 0; i < seeds->len; i++) {
@@ -45,11 +45,11 @@ test_replay (gconstpointer data)
     gsize len;
     const guint8 *seed = g_bytes_get_data (g_ptr_array_index (seeds, i % seeds->len), &len);
     g_autofree guint8 *input = g_memdup2 (seed, len + 1);
-    guint flips = (guint) g_rand_int_range (rand, 1, 8);
+    guint flips = (guint)g_rand_int_range (rand, 1, 8);
 
     for (guint f = 0; f < flips && len; f++)
-      input[g_rand_int_range (rand, 0, (gint32) len)] = (guint8) g_rand_int_range (rand, 0, 256);
-    LLVMFuzzerTestOneInput (input, (gsize) g_rand_int_range (rand, 0, (gint32) len + 1));
+      input[g_rand_int_range (rand, 0, (gint32)len)] = (guint8)g_rand_int_range (rand, 0, 256);
+    LLVMFuzzerTestOneInput (input, (gsize)g_rand_int_range (rand, 0, (gint32)len + 1));
   }
 }
 

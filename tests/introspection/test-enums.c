@@ -11,10 +11,10 @@
 
 typedef struct {
   const gchar *mm_name;
-  guint32      mm_value;
+  guint32 mm_value;
   const gchar *md_name;
-  guint32      md_value;
-  gboolean     md_present;
+  guint32 md_value;
+  gboolean md_present;
 } EnumCheck;
 
 #if MD_HAVE_MM_HEADERS
@@ -40,10 +40,10 @@ test_values_match (void)
       bad++;
     }
   }
-  g_test_message ("%u MM_ enumerators compared", (guint) G_N_ELEMENTS (enum_checks));
+  g_test_message ("%u MM_ enumerators compared", (guint)G_N_ELEMENTS (enum_checks));
   if (bad)
-    g_test_fail_printf ("%u of %u enumerators differ from ModemManager.h (see messages)",
-                        bad, (guint) G_N_ELEMENTS (enum_checks));
+    g_test_fail_printf ("%u of %u enumerators differ from ModemManager.h (see messages)", bad,
+                        (guint)G_N_ELEMENTS (enum_checks));
 #else
   g_test_skip ("official ModemManager.h not found (install modemmanager-dev)");
 #endif

@@ -14,7 +14,7 @@
 /* Interfaces of one directory, by name; the node infos keep them alive. */
 typedef struct {
   GHashTable *ifaces; /* name -> GDBusInterfaceInfo (borrowed from nodes) */
-  GPtrArray  *nodes;  /* GDBusNodeInfo, owned */
+  GPtrArray *nodes;   /* GDBusNodeInfo, owned */
 } IfaceSet;
 
 static void
@@ -55,7 +55,8 @@ official_available (void)
   if (g_file_test (manager, G_FILE_TEST_IS_REGULAR))
     return TRUE;
   msg = g_strdup_printf ("official ModemManager1 XML not found in %s "
-                         "(install modemmanager-dev)", official_dir ());
+                         "(install modemmanager-dev)",
+                         official_dir ());
   g_test_skip (msg);
   return FALSE;
 }
@@ -67,8 +68,7 @@ add_node (IfaceSet *set, GDBusNodeInfo *node, const gchar *file, GError **error)
     GDBusInterfaceInfo *iface = node->interfaces[i];
 
     if (g_hash_table_contains (set->ifaces, iface->name)) {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "%s: interface %s defined twice", file, iface->name);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s: interface %s defined twice", file, iface->name);
       return FALSE;
     }
     g_hash_table_insert (set->ifaces, iface->name, iface);
@@ -80,19 +80,19 @@ add_node (IfaceSet *set, GDBusNodeInfo *node, const gchar *file, GError **error)
 static IfaceSet *
 load_xml_dir (const gchar *dir, GError **error)
 {
-  g_autoptr(IfaceSet) set = g_new0 (IfaceSet, 1);
-  g_autoptr(GDir) d = NULL;
+  g_autoptr (IfaceSet) set = g_new0 (IfaceSet, 1);
+  g_autoptr (GDir) d = NULL;
   const gchar *name;
 
   set->ifaces = g_hash_table_new (g_str_hash, g_str_equal);
-  set->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_dbus_node_info_unref);
+  set->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)g_dbus_node_info_unref);
   d = g_dir_open (dir, 0, error);
   if (!d)
     return NULL;
   while ((name = g_dir_read_name (d))) {
     g_autofree gchar *path = NULL;
     g_autofree gchar *xml = NULL;
-    g_autoptr(GDBusNodeInfo) node = NULL;
+    g_autoptr (GDBusNodeInfo) node = NULL;
 
     if (!g_str_has_prefix (name, XML_PREFIX) || !g_str_has_suffix (name, ".xml"))
       continue;
@@ -113,7 +113,7 @@ load_xml_dir (const gchar *dir, GError **error)
 static IfaceSet *
 load_or_fail (const gchar *dir)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   IfaceSet *set = load_xml_dir (dir, &error);
 
   g_assert_no_error (error);
@@ -123,8 +123,7 @@ load_or_fail (const gchar *dir)
 
 /* ---- structural comparison; every difference is appended to @diffs ---- */
 
-static void
-diff (GPtrArray *diffs, const gchar *fmt, ...) G_GNUC_PRINTF (2, 3);
+static void diff (GPtrArray *diffs, const gchar *fmt, ...) G_GNUC_PRINTF (2, 3);
 
 static void
 diff (GPtrArray *diffs, const gchar *fmt, ...)
@@ -147,8 +146,8 @@ n_args (GDBusArgInfo **args)
 }
 
 static void
-compare_args (GPtrArray *diffs, const gchar *where, const gchar *dir,
-              GDBusArgInfo **official, GDBusArgInfo **ours)
+compare_args (GPtrArray *diffs, const gchar *where, const gchar *dir, GDBusArgInfo **official,
+              GDBusArgInfo **ours)
 {
   guint n_off = n_args (official);
   guint n_ours = n_args (ours);
@@ -157,17 +156,16 @@ compare_args (GPtrArray *diffs, const gchar *where, const gchar *dir,
     diff (diffs, "%s: %u %s args, official has %u", where, n_ours, dir, n_off);
   for (guint i = 0; i < MIN (n_off, n_ours); i++) {
     if (g_strcmp0 (official[i]->name, ours[i]->name) != 0)
-      diff (diffs, "%s: %s arg %u is named '%s', official '%s'",
-            where, dir, i, ours[i]->name, official[i]->name);
+      diff (diffs, "%s: %s arg %u is named '%s', official '%s'", where, dir, i, ours[i]->name,
+            official[i]->name);
     if (g_strcmp0 (official[i]->signature, ours[i]->signature) != 0)
-      diff (diffs, "%s: %s arg '%s' has signature '%s', official '%s'",
-            where, dir, official[i]->name, ours[i]->signature, official[i]->signature);
+      diff (diffs, "%s: %s arg '%s' has signature '%s', official '%s'", where, dir, official[i]->name,
+            ours[i]->signature, official[i]->signature);
   }
 }
 
 static void
-compare_methods (GPtrArray *diffs, const gchar *iface,
-                 GDBusInterfaceInfo *official, GDBusInterfaceInfo *ours)
+compare_methods (GPtrArray *diffs, const gchar *iface, GDBusInterfaceInfo *official, GDBusInterfaceInfo *ours)
 {
   for (guint i = 0; official->methods && official->methods[i]; i++) {
     GDBusMethodInfo *m = official->methods[i];
@@ -187,8 +185,7 @@ compare_methods (GPtrArray *diffs, const gchar *iface,
 }
 
 static void
-compare_signals (GPtrArray *diffs, const gchar *iface,
-                 GDBusInterfaceInfo *official, GDBusInterfaceInfo *ours)
+compare_signals (GPtrArray *diffs, const gchar *iface, GDBusInterfaceInfo *official, GDBusInterfaceInfo *ours)
 {
   for (guint i = 0; official->signals && official->signals[i]; i++) {
     GDBusSignalInfo *s = official->signals[i];
@@ -207,8 +204,8 @@ compare_signals (GPtrArray *diffs, const gchar *iface,
 }
 
 static void
-compare_properties (GPtrArray *diffs, const gchar *iface,
-                    GDBusInterfaceInfo *official, GDBusInterfaceInfo *ours)
+compare_properties (GPtrArray *diffs, const gchar *iface, GDBusInterfaceInfo *official,
+                    GDBusInterfaceInfo *ours)
 {
   for (guint i = 0; official->properties && official->properties[i]; i++) {
     GDBusPropertyInfo *p = official->properties[i];
@@ -219,11 +216,9 @@ compare_properties (GPtrArray *diffs, const gchar *iface,
       continue;
     }
     if (g_strcmp0 (p->signature, o->signature) != 0)
-      diff (diffs, "%s:%s: signature '%s', official '%s'",
-            iface, p->name, o->signature, p->signature);
+      diff (diffs, "%s:%s: signature '%s', official '%s'", iface, p->name, o->signature, p->signature);
     if (p->flags != o->flags)
-      diff (diffs, "%s:%s: access flags %u, official %u",
-            iface, p->name, (guint) o->flags, (guint) p->flags);
+      diff (diffs, "%s:%s: access flags %u, official %u", iface, p->name, (guint)o->flags, (guint)p->flags);
   }
   for (guint i = 0; ours->properties && ours->properties[i]; i++)
     if (!g_dbus_interface_info_lookup_property (official, ours->properties[i]->name))
@@ -249,14 +244,14 @@ compare_sets (GPtrArray *diffs, IfaceSet *official, IfaceSet *ours)
     GDBusInterfaceInfo *mine = g_hash_table_lookup (ours->ifaces, key);
 
     if (!mine)
-      diff (diffs, "%s: interface missing", (const gchar *) key);
+      diff (diffs, "%s: interface missing", (const gchar *)key);
     else
       compare_interface (diffs, value, mine);
   }
   g_hash_table_iter_init (&iter, ours->ifaces);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_str_equal (key, TEST_IFACE) && !g_hash_table_contains (official->ifaces, key))
-      diff (diffs, "%s: interface not in the official API", (const gchar *) key);
+      diff (diffs, "%s: interface not in the official API", (const gchar *)key);
 }
 
 static void
@@ -264,7 +259,7 @@ fail_on_diffs (GPtrArray *diffs)
 {
   /* One message per difference keeps the TAP output one line per item. */
   for (guint i = 0; i < diffs->len; i++)
-    g_test_message ("%s", (const gchar *) diffs->pdata[i]);
+    g_test_message ("%s", (const gchar *)diffs->pdata[i]);
   if (diffs->len > 0)
     g_test_fail_printf ("%u difference(s) from the official API (see messages)", diffs->len);
 }
@@ -275,7 +270,7 @@ fail_on_diffs (GPtrArray *diffs)
 static void
 test_ours_well_formed (void)
 {
-  g_autoptr(IfaceSet) ours = load_or_fail (ours_dir ());
+  g_autoptr (IfaceSet) ours = load_or_fail (ours_dir ());
   GHashTableIter iter;
   gpointer key;
 
@@ -293,9 +288,9 @@ test_ours_well_formed (void)
 static void
 test_matches_official (void)
 {
-  g_autoptr(IfaceSet) official = NULL;
-  g_autoptr(IfaceSet) ours = NULL;
-  g_autoptr(GPtrArray) diffs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (IfaceSet) official = NULL;
+  g_autoptr (IfaceSet) ours = NULL;
+  g_autoptr (GPtrArray) diffs = g_ptr_array_new_with_free_func (g_free);
 
   if (!official_available ())
     return;
@@ -309,7 +304,7 @@ test_matches_official (void)
 static void
 test_test_interface (void)
 {
-  g_autoptr(IfaceSet) ours = load_or_fail (ours_dir ());
+  g_autoptr (IfaceSet) ours = load_or_fail (ours_dir ());
   GDBusInterfaceInfo *iface = g_hash_table_lookup (ours->ifaces, TEST_IFACE);
   GDBusMethodInfo *m;
   static const gchar *names[] = { "id", "plugin", "ports" };
@@ -355,13 +350,13 @@ static void
 test_detects_mutation (gconstpointer data)
 {
   const Mutation *mut = data;
-  g_autoptr(IfaceSet) official = NULL;
-  g_autoptr(GPtrArray) diffs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (IfaceSet) official = NULL;
+  g_autoptr (GPtrArray) diffs = g_ptr_array_new_with_free_func (g_free);
   g_autofree gchar *path = g_build_filename (ours_dir (), mut->file, NULL);
   g_autofree gchar *xml = NULL;
-  g_autoptr(GString) changed = NULL;
-  g_autoptr(GDBusNodeInfo) node = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GString) changed = NULL;
+  g_autoptr (GDBusNodeInfo) node = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!official_available ())
     return;
@@ -376,7 +371,7 @@ test_detects_mutation (gconstpointer data)
   compare_interface (diffs, g_hash_table_lookup (official->ifaces, node->interfaces[0]->name),
                      node->interfaces[0]);
   g_assert_cmpuint (diffs->len, >, 0);
-  g_test_message ("detected: %s", (const gchar *) diffs->pdata[0]);
+  g_test_message ("detected: %s", (const gchar *)diffs->pdata[0]);
 }
 
 int

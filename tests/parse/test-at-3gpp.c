@@ -18,16 +18,16 @@ typedef struct {
 static const RegCase reg_cases[] = {
   /* Query answers: <n>,<stat>[,...] */
   { "+CREG: 0,1", TRUE, MD_AT_REG_CS, MD_MODEM_3GPP_REGISTRATION_STATE_HOME, FALSE, 0, 0, 0 },
-  { "+CREG: 2,5,\"00C3\",\"0000A13B\",2", TRUE, MD_AT_REG_CS, MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING,
-    TRUE, 0xC3, 0xA13B, MD_MODEM_ACCESS_TECHNOLOGY_UMTS },
+  { "+CREG: 2,5,\"00C3\",\"0000A13B\",2", TRUE, MD_AT_REG_CS, MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING, TRUE,
+    0xC3, 0xA13B, MD_MODEM_ACCESS_TECHNOLOGY_UMTS },
   { "+CGREG: 2,1,\"1A2B\",\"01C0FFEE\",7,\"01\"", TRUE, MD_AT_REG_PS, MD_MODEM_3GPP_REGISTRATION_STATE_HOME,
     TRUE, 0x1A2B, 0x1C0FFEE, MD_MODEM_ACCESS_TECHNOLOGY_LTE },
   { "+CEREG: 1,2", TRUE, MD_AT_REG_EPS, MD_MODEM_3GPP_REGISTRATION_STATE_SEARCHING, FALSE, 0, 0, 0 },
   { "+CEREG: 0,3", TRUE, MD_AT_REG_EPS, MD_MODEM_3GPP_REGISTRATION_STATE_DENIED, FALSE, 0, 0, 0 },
   /* Unsolicited reports: <stat>[,...] */
   { "+CREG: 1", TRUE, MD_AT_REG_CS, MD_MODEM_3GPP_REGISTRATION_STATE_HOME, FALSE, 0, 0, 0 },
-  { "+CEREG: 1,\"4E20\",\"01A2D101\",7", TRUE, MD_AT_REG_EPS, MD_MODEM_3GPP_REGISTRATION_STATE_HOME,
-    TRUE, 0x4E20, 0x1A2D101, MD_MODEM_ACCESS_TECHNOLOGY_LTE },
+  { "+CEREG: 1,\"4E20\",\"01A2D101\",7", TRUE, MD_AT_REG_EPS, MD_MODEM_3GPP_REGISTRATION_STATE_HOME, TRUE,
+    0x4E20, 0x1A2D101, MD_MODEM_ACCESS_TECHNOLOGY_LTE },
   { "+CGREG: 0", TRUE, MD_AT_REG_PS, MD_MODEM_3GPP_REGISTRATION_STATE_IDLE, FALSE, 0, 0, 0 },
   { "+C5GREG: 1,\"00A1B2\",\"0000000123456789\",11", TRUE, MD_AT_REG_5GS,
     MD_MODEM_3GPP_REGISTRATION_STATE_HOME, TRUE, 0xA1B2, 0x123456789, MD_MODEM_ACCESS_TECHNOLOGY_5GNR },
@@ -45,7 +45,7 @@ test_registration (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (reg_cases); i++) {
     const RegCase *c = &reg_cases[i];
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     MdAtRegistration reg;
     gboolean ok = md_at_parse_registration (c->line, &reg, &error);
 
@@ -69,14 +69,18 @@ test_registration (void)
 static void
 test_csq (void)
 {
-  static const struct { const char *text; gboolean ok; guint percent; } cases[] = {
-    { "+CSQ: 31,99", TRUE, 100 }, { "+CSQ: 0,0", TRUE, 0 }, { "+CSQ: 20,99", TRUE, 64 },
-    { "+CSQ:15,0", TRUE, 48 }, { "+CSQ: 99,99", FALSE, 0 }, { "+CSQ: 40,99", FALSE, 0 },
-    { "+CSQ: ,", FALSE, 0 }, { "CSQ 10", FALSE, 0 },
+  static const struct {
+    const char *text;
+    gboolean ok;
+    guint percent;
+  } cases[] = {
+    { "+CSQ: 31,99", TRUE, 100 }, { "+CSQ: 0,0", TRUE, 0 },    { "+CSQ: 20,99", TRUE, 64 },
+    { "+CSQ:15,0", TRUE, 48 },    { "+CSQ: 99,99", FALSE, 0 }, { "+CSQ: 40,99", FALSE, 0 },
+    { "+CSQ: ,", FALSE, 0 },      { "CSQ 10", FALSE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     guint percent = 1000;
 
     g_assert_cmpint (md_at_parse_csq (cases[i].text, &percent, &error), ==, cases[i].ok);
@@ -89,7 +93,11 @@ static void
 test_cops_query (void)
 {
   static const struct {
-    const char *text; gboolean ok; guint format; const char *op; guint32 act;
+    const char *text;
+    gboolean ok;
+    guint format;
+    const char *op;
+    guint32 act;
   } cases[] = {
     { "+COPS: 0,0,\"Telekom.de\",7", TRUE, 0, "Telekom.de", MD_MODEM_ACCESS_TECHNOLOGY_LTE },
     { "+COPS: 0,2,\"26201\",2", TRUE, 2, "26201", MD_MODEM_ACCESS_TECHNOLOGY_UMTS },
@@ -101,7 +109,7 @@ test_cops_query (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     g_autofree char *op = NULL;
     guint format = 9;
     guint32 act = 99;
@@ -122,8 +130,8 @@ test_cops_test (void)
 {
   const char *text = "+COPS: (2,\"Telekom.de\",\"TDG\",\"26201\",7),(1,\"Vodafone.de\",\"Vodafone\","
                      "\"26202\",2),(3,\"o2 - de\",\"o2 - de\",\"26203\",0),,(0,1,2,3,4),(0,1,2)";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) networks = md_at_parse_cops_test (text, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) networks = md_at_parse_cops_test (text, &error);
   MdAtNetwork *n;
 
   g_assert_no_error (error);
@@ -151,8 +159,8 @@ test_cops_test (void)
 static void
 test_cfun_cgdcont_ws46_gcap (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) modes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) modes = NULL;
   MdModemPowerState power;
 
   g_assert_true (md_at_parse_cfun ("+CFUN: 1", &power, &error));
@@ -175,7 +183,7 @@ test_cfun_cgdcont_ws46_gcap (void)
   modes = md_at_parse_ws46_test ("+WS46: (12,22,25,28,29)", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (modes->len, ==, 5);
-  g_assert_cmpuint (((guint32 *) modes->data)[2 * 2], ==,
+  g_assert_cmpuint (((guint32 *)modes->data)[2 * 2], ==,
                     MD_MODEM_MODE_2G | MD_MODEM_MODE_3G | MD_MODEM_MODE_4G);
   g_assert_null (md_at_parse_ws46_test ("+WS46: 12", &error));
   g_clear_error (&error);
@@ -189,15 +197,23 @@ test_cfun_cgdcont_ws46_gcap (void)
 static void
 test_cpin (void)
 {
-  static const struct { const char *text; gboolean ok; MdModemLock lock; } cases[] = {
-    { "+CPIN: READY", TRUE, MD_MODEM_LOCK_NONE }, { "+CPIN: SIM PIN", TRUE, MD_MODEM_LOCK_SIM_PIN },
-    { "+CPIN: SIM PUK", TRUE, MD_MODEM_LOCK_SIM_PUK }, { "+CPIN:SIM PIN2", TRUE, MD_MODEM_LOCK_SIM_PIN2 },
-    { "+CPIN: PH-NET PIN", TRUE, MD_MODEM_LOCK_PH_NET_PIN }, { "READY", TRUE, MD_MODEM_LOCK_NONE },
-    { "+CPIN: \"SIM PIN\"", TRUE, MD_MODEM_LOCK_SIM_PIN }, { "+CPIN: WHAT", FALSE, 0 },
+  static const struct {
+    const char *text;
+    gboolean ok;
+    MdModemLock lock;
+  } cases[] = {
+    { "+CPIN: READY", TRUE, MD_MODEM_LOCK_NONE },
+    { "+CPIN: SIM PIN", TRUE, MD_MODEM_LOCK_SIM_PIN },
+    { "+CPIN: SIM PUK", TRUE, MD_MODEM_LOCK_SIM_PUK },
+    { "+CPIN:SIM PIN2", TRUE, MD_MODEM_LOCK_SIM_PIN2 },
+    { "+CPIN: PH-NET PIN", TRUE, MD_MODEM_LOCK_PH_NET_PIN },
+    { "READY", TRUE, MD_MODEM_LOCK_NONE },
+    { "+CPIN: \"SIM PIN\"", TRUE, MD_MODEM_LOCK_SIM_PIN },
+    { "+CPIN: WHAT", FALSE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     MdModemLock lock = 99;
 
     g_assert_cmpint (md_at_parse_cpin (cases[i].text, &lock, &error), ==, cases[i].ok);
@@ -209,10 +225,10 @@ test_cpin (void)
 static void
 test_cpinr_clck (void)
 {
-  g_autoptr(GArray) retries = md_at_parse_cpinr ("+CPINR: SIM PIN,2,3\r\n+CPINR: SIM PUK,10,10\r\n"
-                                                 "+CPINR: \"SIM PIN2\",3,3\r\n+CPINR: junk");
-  guint32 *pairs = (guint32 *) retries->data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GArray) retries = md_at_parse_cpinr ("+CPINR: SIM PIN,2,3\r\n+CPINR: SIM PUK,10,10\r\n"
+                                                  "+CPINR: \"SIM PIN2\",3,3\r\n+CPINR: junk");
+  guint32 *pairs = (guint32 *)retries->data;
+  g_autoptr (GError) error = NULL;
   gboolean enabled = FALSE;
 
   g_assert_cmpuint (retries->len, ==, 3);
@@ -232,7 +248,7 @@ test_cpinr_clck (void)
 static void
 test_iccid_imsi_cnum (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *a = md_at_parse_iccid ("+CCID: 89490200001234567890", &error);
   g_autofree char *b = md_at_parse_iccid ("+ICCID: 8949020000123456789F", &error);
   g_autofree char *c = md_at_parse_iccid ("89014103211118510720", &error);

@@ -22,10 +22,13 @@ test_classify (void)
     { "ERROR", MD_AT_FINAL_ERROR, "core", MD_CORE_ERROR_FAILED },
     { "+CME ERROR: 11", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN },
     { "+CME ERROR: 16", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_INCORRECT_PASSWORD },
-    { "+CME ERROR: incorrect password", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_INCORRECT_PASSWORD },
-    { "+CME ERROR: SIM not inserted", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED },
+    { "+CME ERROR: incorrect password", MD_AT_FINAL_CME_ERROR, "me",
+      MD_MOBILE_EQUIPMENT_ERROR_INCORRECT_PASSWORD },
+    { "+CME ERROR: SIM not inserted", MD_AT_FINAL_CME_ERROR, "me",
+      MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED },
     { "+CME ERROR: sim puk required", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_SIM_PUK },
-    { "+CME ERROR: operation not allowed", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_NOT_ALLOWED },
+    { "+CME ERROR: operation not allowed", MD_AT_FINAL_CME_ERROR, "me",
+      MD_MOBILE_EQUIPMENT_ERROR_NOT_ALLOWED },
     { "+CME ERROR: 8", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_UNKNOWN },
     { "+CME ERROR: vendor oddity", MD_AT_FINAL_CME_ERROR, "me", MD_MOBILE_EQUIPMENT_ERROR_UNKNOWN },
     { "+CMS ERROR: 321", MD_AT_FINAL_CMS_ERROR, "ms", MD_MESSAGE_ERROR_INVALID_INDEX },
@@ -43,7 +46,7 @@ test_classify (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     MdAtFinal final = md_at_classify_line (cases[i].line, &error);
 
     g_test_message ("case '%s'", cases[i].line);
@@ -55,7 +58,8 @@ test_classify (void)
     g_assert_error (error,
                     (g_str_equal (cases[i].domain, "core") ? MD_CORE_ERROR
                      : g_str_equal (cases[i].domain, "me") ? MD_MOBILE_EQUIPMENT_ERROR
-                     : g_str_equal (cases[i].domain, "ms") ? MD_MESSAGE_ERROR : MD_CONNECTION_ERROR),
+                     : g_str_equal (cases[i].domain, "ms") ? MD_MESSAGE_ERROR
+                                                           : MD_CONNECTION_ERROR),
                     cases[i].code);
     g_assert_false (md_at_final_is_success (final));
   }
@@ -65,13 +69,13 @@ test_classify (void)
 static char *
 split (const char *text, gsize chunk)
 {
-  g_autoptr(MdAtLineBuffer) buffer = md_at_line_buffer_new ();
+  g_autoptr (MdAtLineBuffer) buffer = md_at_line_buffer_new ();
   GString *out = g_string_new (NULL);
   gsize len = strlen (text);
   char *line;
 
   for (gsize i = 0; i < len; i += chunk) {
-    md_at_line_buffer_feed (buffer, (const guint8 *) text + i, MIN (chunk, len - i));
+    md_at_line_buffer_feed (buffer, (const guint8 *)text + i, MIN (chunk, len - i));
     while ((line = md_at_line_buffer_next (buffer))) {
       g_string_append_printf (out, "[%s]", line);
       g_free (line);
@@ -108,10 +112,10 @@ test_lines (void)
 static void
 test_lines_nul (void)
 {
-  g_autoptr(MdAtLineBuffer) buffer = md_at_line_buffer_new ();
+  g_autoptr (MdAtLineBuffer) buffer = md_at_line_buffer_new ();
   g_autofree char *line = NULL;
 
-  md_at_line_buffer_feed (buffer, (const guint8 *) "\0O\0K\r\n", 6);
+  md_at_line_buffer_feed (buffer, (const guint8 *)"\0O\0K\r\n", 6);
   line = md_at_line_buffer_next (buffer);
   g_assert_cmpstr (line, ==, "OK");
 }
@@ -119,7 +123,7 @@ test_lines_nul (void)
 static void
 test_lines_large (void)
 {
-  g_autoptr(MdAtLineBuffer) buffer = md_at_line_buffer_new ();
+  g_autoptr (MdAtLineBuffer) buffer = md_at_line_buffer_new ();
   GString *text = g_string_new (NULL);
   guint count = 0;
   char *line;
@@ -127,7 +131,7 @@ test_lines_large (void)
   for (guint i = 0; i < 2000; i++)
     g_string_append_printf (text, "+CMGL: %u,1,,23\r\n0791132604000%016u\r\n", i, i);
   g_assert_cmpuint (text->len, >, 64 * 1024);
-  md_at_line_buffer_feed (buffer, (const guint8 *) text->str, text->len);
+  md_at_line_buffer_feed (buffer, (const guint8 *)text->str, text->len);
   while ((line = md_at_line_buffer_next (buffer))) {
     count++;
     g_free (line);
@@ -157,8 +161,9 @@ test_identity (void)
   g_assert_cmpstr (e, ==, "490154203237518");
   g_assert_cmpstr (f, ==, "352099001761481");
   g_assert_null (bad);
-  md_at_parse_ati ("Manufacturer: Sierra Wireless, Incorporated\nModel: MC7455\nRevision: SWI9X30C_02.33.03.00",
-                   &manufacturer, &model, &revision);
+  md_at_parse_ati (
+    "Manufacturer: Sierra Wireless, Incorporated\nModel: MC7455\nRevision: SWI9X30C_02.33.03.00",
+    &manufacturer, &model, &revision);
   g_assert_cmpstr (manufacturer, ==, "Sierra Wireless, Incorporated");
   g_assert_cmpstr (model, ==, "MC7455");
   g_assert_cmpstr (revision, ==, "SWI9X30C_02.33.03.00");

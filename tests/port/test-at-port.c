@@ -21,7 +21,7 @@
 typedef struct {
   int master;
   char *slave_path;
-  GHashTable *replies;  /* command -> raw reply bytes; missing = silence */
+  GHashTable *replies; /* command -> raw reply bytes; missing = silence */
   gboolean echo;
   GString *received;
   GString *line;
@@ -30,8 +30,8 @@ typedef struct {
   /* results */
   GMainLoop *loop;
   guint pending;
-  GPtrArray *texts;     /* char* or NULL per completed command, in order */
-  GPtrArray *errors;    /* GError* or NULL */
+  GPtrArray *texts;  /* char* or NULL per completed command, in order */
+  GPtrArray *errors; /* GError* or NULL */
   guint closed_count;
   GPtrArray *unsolicited;
 } Peer;
@@ -52,7 +52,7 @@ write_in_thread (gpointer user_data)
   while (done < len) {
     gssize n = write (w->fd, w->data + done, len - done);
     if (n > 0)
-      done += (gsize) n;
+      done += (gsize)n;
   }
   g_free (w->data);
   g_free (w);
@@ -75,7 +75,7 @@ peer_answer (Peer *peer, const char *command)
     w->data = g_strdup (reply);
     g_thread_unref (g_thread_new ("writer", write_in_thread, w));
   } else if (reply) {
-    g_assert_cmpint (write (peer->master, reply, strlen (reply)), ==, (gssize) strlen (reply));
+    g_assert_cmpint (write (peer->master, reply, strlen (reply)), ==, (gssize)strlen (reply));
   }
 }
 
@@ -126,7 +126,7 @@ peer_new (void)
 {
   Peer *peer = g_new0 (Peer, 1);
   struct termios tio;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   peer->master = posix_openpt (O_RDWR | O_NOCTTY | O_CLOEXEC);
   g_assert_cmpint (peer->master, >=, 0);
@@ -140,7 +140,7 @@ peer_new (void)
   peer->received = g_string_new (NULL);
   peer->line = g_string_new (NULL);
   peer->texts = g_ptr_array_new_with_free_func (g_free);
-  peer->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_clear_error);
+  peer->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_clear_error);
   peer->unsolicited = g_ptr_array_new_with_free_func (g_free);
   peer->source = g_unix_fd_add (peer->master, G_IO_IN, peer_readable, peer);
   peer->port = md_at_port_new (peer->slave_path);
@@ -163,7 +163,7 @@ peer_free (Peer *peer)
   g_string_free (peer->line, TRUE);
   g_ptr_array_unref (peer->texts);
   for (guint i = 0; i < peer->errors->len; i++)
-    g_clear_error ((GError **) &peer->errors->pdata[i]);
+    g_clear_error ((GError **)&peer->errors->pdata[i]);
   g_ptr_array_set_free_func (peer->errors, NULL);
   g_ptr_array_unref (peer->errors);
   g_ptr_array_unref (peer->unsolicited);
@@ -269,7 +269,8 @@ test_final_results (void)
     } else {
       GQuark domain = g_str_equal (cases[i].domain, "core") ? MD_CORE_ERROR
                       : g_str_equal (cases[i].domain, "me") ? MD_MOBILE_EQUIPMENT_ERROR
-                      : g_str_equal (cases[i].domain, "ms") ? MD_MESSAGE_ERROR : MD_CONNECTION_ERROR;
+                      : g_str_equal (cases[i].domain, "ms") ? MD_MESSAGE_ERROR
+                                                            : MD_CONNECTION_ERROR;
 
       g_assert_error (error_at (peer, n), domain, cases[i].code);
     }
@@ -390,8 +391,10 @@ test_large_response (void)
   guint n, lines = 0;
 
   while (reply->len < 64 * 1024) {
-    g_string_append_printf (reply, "\r\n+CMGL: %u,1,,23\r\n07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07",
-                            lines++);
+    g_string_append_printf (
+      reply,
+      "\r\n+CMGL: %u,1,,23\r\n07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07",
+      lines++);
   }
   g_string_append (reply, "\r\nOK\r\n");
   peer_script (peer, "AT+CMGL=4", reply->str);
@@ -423,8 +426,9 @@ test_prompt_and_payload (void)
   peer_script (peer, "AT+CMGS=17", "\r\n> ");
   /* The payload ends with Ctrl-Z, not \r; the peer answers on the next \r,
    * so the test sends the final result itself once the payload arrived. */
-  md_at_port_command_with_payload (peer->port, "AT+CMGS=17", "0011000B916407281553F80000AA0AE8329BFD4697D9EC37",
-                                   5000, NULL, payload_ready, peer);
+  md_at_port_command_with_payload (peer->port, "AT+CMGS=17",
+                                   "0011000B916407281553F80000AA0AE8329BFD4697D9EC37", 5000, NULL,
+                                   payload_ready, peer);
   while (!strchr (peer->received->str, 0x1a))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (write (peer->master, "\r\n+CMGS: 5\r\n\r\nOK\r\n", 18), ==, 18);
@@ -439,7 +443,7 @@ static void
 test_connect_and_data_mode (void)
 {
   Peer *peer = peer_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   guint n;
 
   md_at_port_add_unsolicited_handler (peer->port, "NO CARRIER", on_unsolicited, peer, NULL);
@@ -467,7 +471,7 @@ static void
 test_cancellation (void)
 {
   Peer *peer = peer_new ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
 
   peer->pending = 2;
   md_at_port_command (peer->port, "AT+HANG", 5000, cancellable, command_ready, peer);
@@ -482,9 +486,9 @@ test_cancellation (void)
 static void
 test_missing_device (void)
 {
-  g_autoptr(MdAtPort) port = md_at_port_new ("/dev/modemd-test-no-such-tty");
-  g_autoptr(MdAtPort) socket_port = md_at_port_new ("abstract:modemd-test-nobody-listens");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MdAtPort) port = md_at_port_new ("/dev/modemd-test-no-such-tty");
+  g_autoptr (MdAtPort) socket_port = md_at_port_new ("abstract:modemd-test-nobody-listens");
+  g_autoptr (GError) error = NULL;
 
   g_assert_cmpstr (md_at_port_get_name (port), ==, "modemd-test-no-such-tty");
   g_assert_false (md_at_port_open (port, &error));
@@ -500,15 +504,16 @@ test_abstract_socket (void)
   g_autofree char *name = g_strdup_printf ("abstract:modemd-test-%d", getpid ());
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
   int listener = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  g_autoptr(MdAtPort) port = md_at_port_new (name);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (MdAtPort) port = md_at_port_new (name);
+  g_autoptr (GError) error = NULL;
   Peer peer = { 0 };
   char buffer[64] = { 0 };
   int client;
 
   memcpy (addr.sun_path + 1, name, strlen (name));
-  g_assert_cmpint (bind (listener, (struct sockaddr *) &addr,
-                         (socklen_t) (offsetof (struct sockaddr_un, sun_path) + 1 + strlen (name))), ==, 0);
+  g_assert_cmpint (bind (listener, (struct sockaddr *)&addr,
+                         (socklen_t)(offsetof (struct sockaddr_un, sun_path) + 1 + strlen (name))),
+                   ==, 0);
   g_assert_cmpint (listen (listener, 1), ==, 0);
   g_assert_true (md_at_port_open (port, &error));
   g_assert_cmpstr (md_at_port_get_name (port), ==, name);

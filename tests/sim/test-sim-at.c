@@ -9,16 +9,16 @@
 
 #define WAIT_SECONDS 30
 
-static const char scenario_text[] =
-  "[identity]\nmanufacturer=ACME\nmodel=Rocket 5\nrevision=R1\nimei=356938035643809\n"
-  "[sim]\niccid=8949020000123456789\nimsi=262011234567890\nspn=Telekom.de\npin=1234\npuk=12345678\n"
-  "own-numbers=+491701234567;01701234568\n"
-  "[network]\nregistration=home\noperator-code=26201\noperator-name=Telekom.de\n"
-  "access-technology=lte\nsignal=20\nlac=0xC3\ntac=0x4E20\ncell-id=0x1A23B01\n"
-  "[operators]\navailable=26201:Telekom.de:TDG:lte:current;26202:Vodafone.de:Vodafone:umts:available;"
-  "26203:o2 - de:o2:umts:forbidden\n"
-  "[power]\ncfun=1\n"
-  "[commands]\nunsupported=+CPINR\ncops-scan-delay-ms=50\nescape-guard-ms=100\n";
+static const char scenario_text[]
+  = "[identity]\nmanufacturer=ACME\nmodel=Rocket 5\nrevision=R1\nimei=356938035643809\n"
+    "[sim]\niccid=8949020000123456789\nimsi=262011234567890\nspn=Telekom.de\npin=1234\npuk=12345678\n"
+    "own-numbers=+491701234567;01701234568\n"
+    "[network]\nregistration=home\noperator-code=26201\noperator-name=Telekom.de\n"
+    "access-technology=lte\nsignal=20\nlac=0xC3\ntac=0x4E20\ncell-id=0x1A23B01\n"
+    "[operators]\navailable=26201:Telekom.de:TDG:lte:current;26202:Vodafone.de:Vodafone:umts:available;"
+    "26203:o2 - de:o2:umts:forbidden\n"
+    "[power]\ncfun=1\n"
+    "[commands]\nunsupported=+CPINR\ncops-scan-delay-ms=50\nescape-guard-ms=100\n";
 
 static const char pdu[] = "07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07";
 
@@ -40,7 +40,7 @@ collect (const char *data, gsize len, gpointer user_data)
 static void
 fixture_start (Fixture *f, const char *extra)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = g_strconcat (scenario_text, extra, NULL);
 
   f->scenario = sim_scenario_load_data (text, &error);
@@ -73,11 +73,13 @@ feed (Fixture *f, const char *bytes)
   return g_strdup (f->out->str);
 }
 
-#define assert_answer(f, in, expected)          \
-  G_STMT_START {                                \
-    g_autofree char *got_ = feed ((f), (in));   \
-    g_assert_cmpstr (got_, ==, (expected));     \
-  } G_STMT_END
+#define assert_answer(f, in, expected)                                                                       \
+  G_STMT_START                                                                                               \
+  {                                                                                                          \
+    g_autofree char *got_ = feed ((f), (in));                                                                \
+    g_assert_cmpstr (got_, ==, (expected));                                                                  \
+  }                                                                                                          \
+  G_STMT_END
 
 /* Runs the main loop until the output holds needle. */
 static void
@@ -135,7 +137,8 @@ test_command_lines (Fixture *f, gconstpointer data)
                  "+CGDCONT: (1-16),\"IPV4V6\",,,(0-2),(0-4)\r\n\r\nOK\r\n");
   assert_answer (f, "AT+CGDCONT=2,\"ipv4v6\",\"web\";+CGDCONT?\r",
                  "\r\n+CGDCONT: 2,\"IPV4V6\",\"web\",\"\",0,0\r\n\r\nOK\r\n");
-  assert_answer (f, "AT+CNUM\r", "\r\n+CNUM: \"\",\"+491701234567\",145\r\n+CNUM: \"\",\"01701234568\",129\r\n\r\nOK\r\n");
+  assert_answer (f, "AT+CNUM\r",
+                 "\r\n+CNUM: \"\",\"+491701234567\",145\r\n+CNUM: \"\",\"01701234568\",129\r\n\r\nOK\r\n");
   assert_answer (f, "AT+CCID\r", "\r\n+CCID: 8949020000123456789\r\n\r\nOK\r\n");
   assert_answer (f, "AT+CRSM=176,12258,0,0,10\r", "\r\n+CRSM: 144,0,\"989420000021436587F9\"\r\n\r\nOK\r\n");
   assert_answer (f, "AT+CIMI\r", "\r\n262011234567890\r\n\r\nOK\r\n");
@@ -214,9 +217,10 @@ test_cops (Fixture *f, gconstpointer data)
   /* The scan takes a while: nothing until the delay ran out. */
   assert_answer (f, "AT+COPS=?\r", "");
   wait_output (f, "OK\r\n");
-  g_assert_cmpstr (f->out->str, ==,
-                   "\r\n+COPS: (2,\"Telekom.de\",\"TDG\",\"26201\",7),(1,\"Vodafone.de\",\"Vodafone\",\"26202\",2),"
-                   "(3,\"o2 - de\",\"o2\",\"26203\",2),,(0-4),(0-2)\r\n\r\nOK\r\n");
+  g_assert_cmpstr (
+    f->out->str, ==,
+    "\r\n+COPS: (2,\"Telekom.de\",\"TDG\",\"26201\",7),(1,\"Vodafone.de\",\"Vodafone\",\"26202\",2),"
+    "(3,\"o2 - de\",\"o2\",\"26203\",2),,(0-4),(0-2)\r\n\r\nOK\r\n");
   assert_answer (f, "AT+COPS=1,2,\"26203\"\r", "\r\n+CME ERROR: 32\r\n");
   assert_answer (f, "AT+COPS=1,2,\"99999\"\r", "\r\n+CME ERROR: 30\r\n");
   assert_answer (f, "AT+COPS=1,2,\"26202\";+COPS?\r", "\r\n+COPS: 1,2,\"26202\",2\r\n\r\nOK\r\n");

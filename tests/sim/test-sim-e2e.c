@@ -25,9 +25,9 @@ typedef struct {
 static void
 sim_start (Sim *sim, const char *scenario, const char *at)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("SIM_SCENARIOS_DIR"), scenario, NULL);
-  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr (GDataInputStream) out = NULL;
   g_autofree char *control = NULL;
 
   sim->dir = g_dir_make_tmp ("modem-sim-test-XXXXXX", &error);
@@ -69,11 +69,11 @@ sim_stop (Sim *sim)
 static char *
 control (Sim *sim, const char *command)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (sim->control);
-  g_autoptr(GSocketConnection) connection = NULL;
-  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  g_autoptr (GSocketAddress) address = g_unix_socket_address_new (sim->control);
+  g_autoptr (GSocketConnection) connection = NULL;
+  g_autoptr (GDataInputStream) in = NULL;
   g_autofree char *line = g_strconcat (command, "\n", NULL);
   char *reply;
 
@@ -89,25 +89,33 @@ control (Sim *sim, const char *command)
   return reply;
 }
 
-#define assert_control(sim, command, expected)      \
-  G_STMT_START {                                    \
-    g_autofree char *reply_ = control (sim, command); \
-    g_assert_cmpstr (reply_, ==, expected);         \
-  } G_STMT_END
+#define assert_control(sim, command, expected)                                                               \
+  G_STMT_START                                                                                               \
+  {                                                                                                          \
+    g_autofree char *reply_ = control (sim, command);                                                        \
+    g_assert_cmpstr (reply_, ==, expected);                                                                  \
+  }                                                                                                          \
+  G_STMT_END
 
-/* Sends a command and reads until its final result. */
+/* Sends a command (if any) and reads until the answer ends with one of the
+ * given final results. */
 static char *
-at_command (int fd, const char *command)
+at_exchange (int fd, const char *command, const char *const *finals)
 {
   GString *answer = g_string_new (NULL);
   gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
 
-  g_assert_cmpint (write (fd, command, strlen (command)), ==, (gssize) strlen (command));
-  while (!g_str_has_suffix (answer->str, "OK\r\n") && !g_str_has_suffix (answer->str, "ERROR\r\n")) {
+  if (command)
+    g_assert_cmpint (write (fd, command, strlen (command)), ==, (gssize)strlen (command));
+  for (;;) {
     struct pollfd pfd = { fd, POLLIN, 0 };
     char buffer[256];
     ssize_t n;
 
+    for (guint i = 0; finals[i]; i++) {
+      if (g_str_has_suffix (answer->str, finals[i]))
+        return g_string_free (answer, FALSE);
+    }
     g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     if (poll (&pfd, 1, 100) <= 0)
       continue;
@@ -115,14 +123,23 @@ at_command (int fd, const char *command)
     g_assert_cmpint (n, >, 0);
     g_string_append_len (answer, buffer, n);
   }
-  return g_string_free (answer, FALSE);
 }
 
-#define assert_at(fd, command, expected)            \
-  G_STMT_START {                                    \
-    g_autofree char *got_ = at_command (fd, command); \
-    g_assert_cmpstr (got_, ==, expected);           \
-  } G_STMT_END
+static char *
+at_command (int fd, const char *command)
+{
+  static const char *const finals[] = { "OK\r\n", "ERROR\r\n", NULL };
+
+  return at_exchange (fd, command, finals);
+}
+
+#define assert_at(fd, command, expected)                                                                     \
+  G_STMT_START                                                                                               \
+  {                                                                                                          \
+    g_autofree char *got_ = at_command (fd, command);                                                        \
+    g_assert_cmpstr (got_, ==, expected);                                                                    \
+  }                                                                                                          \
+  G_STMT_END
 
 static int
 open_pty (const char *path)
@@ -154,6 +171,35 @@ assert_port_gone (int fd)
 }
 
 static void
+set_speed (int fd, speed_t speed)
+{
+  struct termios tio;
+
+  g_assert_cmpint (tcgetattr (fd, &tio), ==, 0);
+  cfsetspeed (&tio, speed);
+  g_assert_cmpint (tcsetattr (fd, TCSANOW, &tio), ==, 0);
+}
+
+/* A client drops DTR by setting the speed to 0: the call ends. */
+static void
+check_dtr_drop (Sim *sim, int fd)
+{
+  static const char *const connect[] = { "CONNECT 150000000\r\n", "ERROR\r\n", NULL };
+  static const char *const no_carrier[] = { "NO CARRIER\r\n", NULL };
+  g_autofree char *dialled = at_exchange (fd, "ATD*99***1#\r", connect);
+  g_autofree char *dropped = NULL;
+
+  g_assert_cmpstr (dialled, ==, "\r\nCONNECT 150000000\r\n");
+  assert_control (sim, "get data-mode", "OK 1");
+  set_speed (fd, B0);
+  dropped = at_exchange (fd, NULL, no_carrier);
+  g_assert_cmpstr (dropped, ==, "\r\nNO CARRIER\r\n");
+  set_speed (fd, B115200);
+  assert_control (sim, "get data-mode", "OK 0");
+  assert_control (sim, "get call-cid", "OK 0");
+}
+
+static void
 test_pty (void)
 {
   Sim sim = { 0 };
@@ -172,6 +218,7 @@ test_pty (void)
   assert_control (&sim, "get registration", "OK home");
   assert_control (&sim, "signal 42", "ERROR expected 0-31 or 99");
   assert_control (&sim, "fly", "ERROR unknown command 'fly'");
+  check_dtr_drop (&sim, fd);
   /* A client closing the slave must not hurt the master: reopen works. */
   close (fd);
   fd = open_pty (sim.at);
@@ -189,9 +236,11 @@ test_pty (void)
 static int
 connect_abstract (const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketAddress) address = g_unix_socket_address_new_with_type (name, -1, G_UNIX_SOCKET_ADDRESS_ABSTRACT);
-  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketAddress) address
+    = g_unix_socket_address_new_with_type (name, -1, G_UNIX_SOCKET_ADDRESS_ABSTRACT);
+  GSocket *socket
+    = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
   int fd;
 
   g_assert_no_error (error);
@@ -205,7 +254,7 @@ connect_abstract (const char *name)
 static void
 test_abstract (void)
 {
-  g_autofree char *name = g_strdup_printf ("abstract:modem-sim-test-%d", (int) getpid ());
+  g_autofree char *name = g_strdup_printf ("abstract:modem-sim-test-%d", (int)getpid ());
   Sim sim = { 0 };
   int fd;
 
@@ -231,10 +280,10 @@ test_abstract (void)
 static void
 test_bad_scenario (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
-                                                     &error, g_getenv ("MODEM_SIM"), "--scenario",
-                                                     "/nonexistent.ini", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) process
+    = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                        g_getenv ("MODEM_SIM"), "--scenario", "/nonexistent.ini", NULL);
   g_autofree char *err = NULL;
 
   g_assert_no_error (error);

@@ -6,7 +6,7 @@
 
 typedef struct {
   SimModel *model;
-  GArray *events;   /* SimEvent */
+  GArray *events; /* SimEvent */
 } Fixture;
 
 static void
@@ -71,7 +71,7 @@ start_locked (Fixture *f)
 static void
 test_pin_unlocks (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   start_locked (f);
   g_assert_cmpint (f->model->sim.lock, ==, SIM_LOCK_PIN);
@@ -93,7 +93,7 @@ test_pin_unlocks (Fixture *f, gconstpointer data)
 static void
 test_wrong_pins_need_puk (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   start_locked (f);
   for (guint left = 2; left > 0; left--) {
@@ -125,7 +125,7 @@ test_wrong_pins_need_puk (Fixture *f, gconstpointer data)
 static void
 test_wrong_puks_block (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->model->sim.pin_enabled = TRUE;
   f->model->sim.pin_retries = 0;
@@ -146,7 +146,7 @@ test_wrong_puks_block (Fixture *f, gconstpointer data)
 static void
 test_pin_lock_and_change (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   sim_model_start (f->model);
   /* Changing needs the PIN in use. */
@@ -168,7 +168,7 @@ test_pin_lock_and_change (Fixture *f, gconstpointer data)
 static void
 test_no_sim (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->model->sim.present = FALSE;
   sim_model_start (f->model);
@@ -181,7 +181,7 @@ test_no_sim (Fixture *f, gconstpointer data)
 static void
 test_registration_follows_power (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->model->cfun = 4;
   sim_model_start (f->model);
@@ -197,6 +197,24 @@ test_registration_follows_power (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_events (f, SIM_EVENT_REGISTRATION), ==, 3);
   g_assert_false (sim_model_set_cfun (f->model, 2, &error));
   g_assert_error (error, SIM_ERROR, SIM_ERROR_NOT_SUPPORTED);
+}
+
+static void
+test_registration_delay (Fixture *f, gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  f->model->cfun = 4;
+  f->model->net.registration_delay_ms = 20;
+  sim_model_start (f->model);
+  g_assert_true (sim_model_set_cfun (f->model, 1, NULL));
+  /* The radio is on but the network takes its time. */
+  g_assert_cmpint (sim_model_get_registration (f->model), ==, SIM_REG_SEARCHING);
+  while (sim_model_get_registration (f->model) != SIM_REG_HOME) {
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpint (f->model->reg[SIM_DOMAIN_EPS], ==, SIM_REG_HOME);
 }
 
 static void
@@ -227,7 +245,7 @@ test_registration_transitions (Fixture *f, gconstpointer data)
 static void
 test_operator_selection (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   sim_model_start (f->model);
   g_assert_true (sim_model_select_operator (f->model, SIM_SELECT_MANUAL, "26202", &error));
@@ -253,7 +271,7 @@ test_operator_selection (Fixture *f, gconstpointer data)
 static void
 test_data_call (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   sim_model_start (f->model);
   g_assert_false (sim_model_define_context (f->model, 1, "PPP", "x", &error));
@@ -283,7 +301,7 @@ static void
 test_sms_store (Fixture *f, gconstpointer data)
 {
   static const char pdu[] = "07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07";
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->model->sms_capacity = 2;
   sim_model_start (f->model);
@@ -333,6 +351,7 @@ main (int argc, char **argv)
   ADD ("/sim/model/pin-lock-and-change", test_pin_lock_and_change);
   ADD ("/sim/model/no-sim", test_no_sim);
   ADD ("/sim/model/registration-follows-power", test_registration_follows_power);
+  ADD ("/sim/model/registration-delay", test_registration_delay);
   ADD ("/sim/model/registration-transitions", test_registration_transitions);
   ADD ("/sim/model/operator-selection", test_operator_selection);
   ADD ("/sim/model/data-call", test_data_call);

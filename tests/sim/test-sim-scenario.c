@@ -10,7 +10,7 @@ static SimScenario *
 load_shipped (const char *name)
 {
   g_autofree char *path = g_build_filename (SIM_SCENARIOS_DIR, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SimScenario *scenario = sim_scenario_load_file (path, &error);
 
   g_assert_no_error (error);
@@ -21,7 +21,7 @@ load_shipped (const char *name)
 static void
 test_default (void)
 {
-  g_autoptr(SimScenario) s = load_shipped ("default.ini");
+  g_autoptr (SimScenario) s = load_shipped ("default.ini");
   SimModel *m = s->model;
 
   g_assert_cmpstr (m->identity.manufacturer, ==, "SIMCOM INCORPORATED");
@@ -43,31 +43,32 @@ test_default (void)
 static void
 test_others (void)
 {
-  g_autoptr(SimScenario) locked = load_shipped ("pin-locked.ini");
-  g_autoptr(SimScenario) roaming = load_shipped ("roaming.ini");
-  g_autoptr(SimScenario) no_sim = load_shipped ("no-sim.ini");
-  g_autoptr(SimScenario) minimal = load_shipped ("minimal.ini");
+  g_autoptr (SimScenario) locked = load_shipped ("pin-locked.ini");
+  g_autoptr (SimScenario) roaming = load_shipped ("roaming.ini");
+  g_autoptr (SimScenario) no_sim = load_shipped ("no-sim.ini");
+  g_autoptr (SimScenario) minimal = load_shipped ("minimal.ini");
 
   g_assert_cmpint (locked->model->sim.lock, ==, SIM_LOCK_PIN);
   g_assert_cmpuint (locked->model->sim.pin_retries, ==, 3);
   g_assert_cmpstr (locked->model->sim.puk, ==, "12345678");
   g_assert_cmpint (roaming->model->net.target, ==, SIM_REG_ROAMING);
   g_assert_cmpint (no_sim->model->sim.lock, ==, SIM_LOCK_ABSENT);
-  g_assert_true (g_strv_contains ((const char *const *) minimal->at.unsupported, "+CPINR"));
-  g_assert_true (g_strv_contains ((const char *const *) minimal->at.unsupported, "+WS46"));
-  g_assert_true (g_strv_contains ((const char *const *) minimal->at.unsupported, "+CNUM"));
+  g_assert_true (g_strv_contains ((const char *const *)minimal->at.unsupported, "+CPINR"));
+  g_assert_true (g_strv_contains ((const char *const *)minimal->at.unsupported, "+WS46"));
+  g_assert_true (g_strv_contains ((const char *const *)minimal->at.unsupported, "+CNUM"));
   g_assert_cmpint (sim_model_get_registration (minimal->model), ==, SIM_REG_HOME);
 }
 
 static void
 test_values (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SimScenario) s = sim_scenario_load_data (
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SimScenario) s = sim_scenario_load_data (
     "[sim]\npin-enabled=true\npin-max-retries=5\npin-retries=0\n"
     "[network]\noperator-code=310260\noperator-name=T-Mobile\nlac=195\ncell-id=0x1A2B3C\n"
     "[clock]\ntime=2024-02-29T23:59:00Z\nutc-offset-minutes=60\n"
-    "[commands]\nunsupported=AT+CPINR;i\n", &error);
+    "[commands]\nunsupported=AT+CPINR;i\n",
+    &error);
 
   g_assert_no_error (error);
   /* No retries left: the card wants its PUK. */
@@ -78,16 +79,16 @@ test_values (void)
   g_assert_cmpint (s->model->utc_offset_minutes, ==, 60);
   /* The serving operator joins the scan list when it is not in it. */
   g_assert_cmpuint (s->model->net.available->len, ==, 1);
-  g_assert_cmpstr (((SimOperator *) g_ptr_array_index (s->model->net.available, 0))->code, ==, "310260");
-  g_assert_true (g_strv_contains ((const char *const *) s->at.unsupported, "+CPINR"));
-  g_assert_true (g_strv_contains ((const char *const *) s->at.unsupported, "I"));
+  g_assert_cmpstr (((SimOperator *)g_ptr_array_index (s->model->net.available, 0))->code, ==, "310260");
+  g_assert_true (g_strv_contains ((const char *const *)s->at.unsupported, "+CPINR"));
+  g_assert_true (g_strv_contains ((const char *const *)s->at.unsupported, "I"));
 }
 
 static void
 test_empty (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SimScenario) s = sim_scenario_load_data ("# nothing\n", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SimScenario) s = sim_scenario_load_data ("# nothing\n", &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (s->model->sim.lock, ==, SIM_LOCK_READY);
@@ -110,7 +111,9 @@ static const struct {
   { "[sim]\npresent=yes\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "present", "yes" } },
   { "[sim]\npin=12\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "[sim] pin", NULL } },
   { "[sim]\npin-retries=4\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "pin-retries", NULL } },
-  { "[operators]\navailable=26201:Telekom.de:lte\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "available", "26201" } },
+  { "[operators]\navailable=26201:Telekom.de:lte\n",
+    G_KEY_FILE_ERROR_INVALID_VALUE,
+    { "available", "26201" } },
   { "[data]\ncontexts=1:PPP:internet\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "contexts", "PPP" } },
   { "[sms]\nstored=unread:0791\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "stored", NULL } },
   { "[clock]\ntime=yesterday\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "time", "yesterday" } },
@@ -122,12 +125,12 @@ static void
 test_bad_files (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++) {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(SimScenario) s = sim_scenario_load_data (bad_files[i].data, &error);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SimScenario) s = sim_scenario_load_data (bad_files[i].data, &error);
 
     g_test_message ("scenario: %s", bad_files[i].data);
     g_assert_null (s);
-    g_assert_error (error, G_KEY_FILE_ERROR, (gint) bad_files[i].code);
+    g_assert_error (error, G_KEY_FILE_ERROR, (gint)bad_files[i].code);
     for (guint j = 0; j < G_N_ELEMENTS (bad_files[i].mentions); j++) {
       if (bad_files[i].mentions[j])
         g_assert_nonnull (strstr (error->message, bad_files[i].mentions[j]));
@@ -138,8 +141,8 @@ test_bad_files (void)
 static void
 test_missing_file (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SimScenario) s = sim_scenario_load_file ("/nonexistent/scenario.ini", &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SimScenario) s = sim_scenario_load_file ("/nonexistent/scenario.ini", &error);
 
   g_assert_null (s);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
