@@ -49,6 +49,11 @@ def main():
         failures = 0
         failures += show("list the modems", ["mmcli", "-L"], env) != 0
         failures += show("show modem 0", ["mmcli", "-m", "0"], env) != 0
+        failures += show("show its SIM", ["mmcli", "-i", "0"], env) != 0
+        failures += show("enable it", ["mmcli", "-m", "0", "-e"], env) != 0
+        failures += show("connect (PPP)", ["mmcli", "-m", "0", "--simple-connect=apn=internet"], env) != 0
+        failures += show("show the bearer", ["mmcli", "-b", "0"], env) != 0
+        failures += show("disconnect", ["mmcli", "-m", "0", "--simple-disconnect"], env) != 0
         print("\nThe demo worked." if not failures else "\nThe demo FAILED.")
         return 1 if failures else 0
     finally:
