@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Basic and general AT commands: V.250 settings (E, V, Q, Z, &F, S-registers),
- * identification (ATI, +CGMI/+GMI, +CGMM, +CGMR, +CGSN, +GCAP), error
- * reporting (+CMEE), power (+CFUN), mode (+WS46), character set (+CSCS),
- * clock (+CCLK, +CTZU, +CTZR), flow control (+IFC) and the command list
- * (+CLAC). */
+/* General AT commands: V.250 settings (E, V, Q, Z, &F, S-registers), identity
+ * (ATI, +CGMI, +CGMM, +CGMR, +CGSN, +GCAP), +CMEE, power (+CFUN), +WS46,
+ * character set (+CSCS), clock (+CCLK, +CTZU, +CTZR), flow control (+IFC)
+ * and the command list (+CLAC). */
 #include "sim-at-private.h"
 
 #include <stdio.h>

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Packet data AT commands: context definitions (+CGDCONT, +CGAUTH), attach
- * (+CGATT), activation (+CGACT), addresses (+CGPADDR), and the PPP call:
- * ATD*99***<cid># answers CONNECT and puts the port in data mode; ATH hangs
- * up, ATO goes back online after an escape. */
+/* Packet data AT commands: contexts (+CGDCONT, +CGAUTH), attach (+CGATT),
+ * activation (+CGACT), addresses (+CGPADDR), events (+CGEREP) and the PPP
+ * call: ATD*99***<cid># answers CONNECT and puts the port in data mode;
+ * ATH hangs up, ATO goes back online after an escape. */
 #include "sim-at-private.h"
 
 #include <string.h>

@@ -38,8 +38,9 @@ reg_fields (SimAt *at, SimDomain domain)
 
   if (at->set.reg_n[domain] < 2 || !domain_registered (at, domain))
     return g_strdup_printf ("%u", at->model->reg[domain]);
-  return g_strdup_printf ("%u,\"%04X\",\"%08X\",%u", at->model->reg[domain], area, net->cell_id,
-                          sim_tech_act (net->tech));
+  /* 5GS tracking areas have three octets, the others two. */
+  return g_strdup_printf ("%u,\"%0*X\",\"%08X\",%u", at->model->reg[domain], domain == SIM_DOMAIN_5GS ? 6 : 4,
+                          area, net->cell_id, sim_tech_act (net->tech));
 }
 
 static gboolean

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* SIM AT commands: lock state and unlock (+CPIN), retry counters (+CPINR),
+/* SIM AT commands: lock and unlock (+CPIN), retries (+CPINR, +CSIM queries),
  * the SIM PIN facility (+CLCK="SC"), PIN change (+CPWD), identity (+CCID,
- * +ICCID, +CIMI, +CNUM), SIM access (+CRSM to the few elementary files
- * clients read, +CSIM for retry counters) and the empty preferred operator
- * list (+CPOL, +CPLS). */
+ * +ICCID, +CIMI, +CNUM), the few elementary files clients read (+CRSM) and
+ * the empty preferred operator list (+CPOL, +CPLS). */
 #include "sim-at-private.h"
 
 #include <string.h>

@@ -426,6 +426,10 @@ sim_model_set_network_operator (SimModel *self, const char *code, const char *na
 
   if (!name)
     name = known ? known->long_name : code;
+  /* A network the modem can register on is one a scan finds. */
+  if (!known)
+    g_ptr_array_add (self->net.available,
+                     sim_operator_new (code, name, NULL, self->net.tech, SIM_OPERATOR_AVAILABLE));
   g_free (self->net.network_code);
   g_free (self->net.network_name);
   self->net.network_code = g_strdup (code);

@@ -281,5 +281,6 @@ void sim_model_mark_sms_read (SimModel *self, SimSms *sms);
 gboolean sim_pdu_is_valid (const char *hex, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimModel, sim_model_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimOperator, sim_operator_free)
 
 G_END_DECLS

@@ -120,16 +120,32 @@ class ModemdTestCase(unittest.TestCase):
         self.start_daemon()
 
     def tearDown(self):
+        exit_problem = self.stop_daemon()
         for sim in self.sims:
             sim.stop()
-        if self.daemon and self.daemon.poll() is None:
-            self.daemon.kill()
-            self.daemon.wait()
         self.bus.stop()
-        if self._outcome_failed():
+        if self._outcome_failed() or exit_problem:
             with open(self.log_path, errors="replace") as log:
                 print("---- modemd log ----\n" + log.read()[-20000:])
+            with open(self.stderr_path, errors="replace") as err:
+                print("---- modemd stderr ----\n" + err.read()[-20000:])
         shutil.rmtree(self.workdir, ignore_errors=True)
+        if exit_problem:
+            self.fail(exit_problem)
+
+    def stop_daemon(self):
+        """SIGTERM, as systemd would: the daemon must exit 0, which under
+        AddressSanitizer also means no leak was found."""
+        if not self.daemon or self.daemon.poll() is not None:
+            return None
+        self.daemon.terminate()
+        try:
+            code = self.daemon.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.daemon.kill()
+            self.daemon.wait()
+            return "modemd did not stop within 30 s of SIGTERM"
+        return None if code == 0 else f"modemd exited with {code} after SIGTERM"
 
     def _outcome_failed(self):
         result = getattr(self, "_outcome", None)
@@ -139,9 +155,11 @@ class ModemdTestCase(unittest.TestCase):
     # --- processes ---------------------------------------------------------
 
     def start_daemon(self, extra_args=()):
-        self.daemon = subprocess.Popen(
-            [MODEMD, *self.daemon_args, f"--log-file={self.log_path}", *extra_args],
-            env=self.bus.env(), stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        self.stderr_path = os.path.join(self.workdir, "modemd.stderr")
+        with open(self.stderr_path, "a") as err:
+            self.daemon = subprocess.Popen(
+                [MODEMD, *self.daemon_args, f"--log-file={self.log_path}", *extra_args],
+                env=self.bus.env(), stdout=subprocess.DEVNULL, stderr=err)
         wait_for(self.daemon_on_bus, what="modemd to own its bus name")
 
     def daemon_on_bus(self):
