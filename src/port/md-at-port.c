@@ -13,6 +13,7 @@
 #include "md-at-response.h"
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-port-log.h"
 #include "md-port-open.h"
 
 /* Input that arrives right after a timeout belongs to the command that
@@ -202,9 +203,9 @@ command_timed_out (gpointer user_data)
   MdAtPort *self = user_data;
 
   self->timeout_source = 0;
-  md_log_debug (self->log_name, "'%s' timed out", self->current->command);
+  md_log_debug (self->log_name, "command timed out");
   abandon_current (self, g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT,
-                                      "%s did not answer '%s' in time", self->name, self->current->command));
+                                      "%s did not answer in time", self->name));
   return G_SOURCE_REMOVE;
 }
 
@@ -307,7 +308,10 @@ process_line (MdAtPort *self, const char *line)
   GError *error = NULL;
   MdAtFinal final;
 
-  md_log_debug (self->log_name, "<-- '%s'", line);
+  if (md_log_level_enabled (MD_LOG_LEVEL_DEBUG)) {
+    g_autofree char *shown = md_port_log_sanitize (line);
+    md_log_debug (self->log_name, "<-- '%s'", shown);
+  }
   if (self->data_mode || !self->current) {
     if (!dispatch_unsolicited (self, line) && !self->data_mode)
       md_log_debug (self->log_name, "ignoring unexpected '%s'", line);
@@ -394,7 +398,10 @@ maybe_start_next (MdAtPort *self)
   self->current = cmd;
   g_string_truncate (self->response, 0);
   self->own_prefix = own_prefix_for (cmd->command);
-  md_log_debug (self->log_name, "--> '%s'", cmd->command);
+  if (md_log_level_enabled (MD_LOG_LEVEL_DEBUG)) {
+    g_autofree char *shown = md_port_log_sanitize (cmd->command);
+    md_log_debug (self->log_name, "--> '%s'", shown);
+  }
   line = g_strdup_printf ("%s\r", cmd->command);
   send_bytes (self, line, strlen (line));
   self->timeout_source = g_timeout_add (cmd->timeout_ms, command_timed_out, self);

@@ -5,9 +5,10 @@ gdbus against modemd on a private bus."""
 import os
 import re
 import signal
+import subprocess
 import unittest
 
-from harness import MANAGER_PATH, ModemdTestCase, skip_without_tools, wait_for
+from harness import MANAGER_PATH, MODEMD, ModemdTestCase, skip_without_tools, wait_for
 
 ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
 
@@ -19,6 +20,24 @@ class ManagerTest(ModemdTestCase):
         out = self.call(MANAGER_PATH, "org.freedesktop.DBus.Properties.Get",
                         "org.freedesktop.ModemManager1", "Version").stdout
         self.assertRegex(out, r"<'\d+\.\d+\.\d+'>")
+
+    def test_version_option(self):
+        out = subprocess.run([MODEMD, "--version"], capture_output=True, text=True, check=True).stdout
+        self.assertRegex(out, r"^modemd \d+\.\d+\.\d+")
+
+    def test_bad_option_fails(self):
+        result = subprocess.run([MODEMD, "--log-level=LOUD"], capture_output=True, text=True)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("LOUD", result.stderr)
+
+    def test_personal_info_masked_in_logs(self):
+        self.add_sim_modem()
+        with open(self.log_path) as log:
+            text = log.read()
+        self.assertIn("[personal info]", text)
+        self.assertNotIn("862636050012345", text)
+        self.assertNotIn("89490200001234567890", text)
+        self.assertNotIn("+491701234567", text)
 
     def test_no_modems_listed_at_start(self):
         self.assertEqual(self.modem_paths(), [])
@@ -142,6 +161,17 @@ class ManagerTest(ModemdTestCase):
             text = log.read()
         self.assertIn("unexported", text)
         self.assertIn("stopped", text)
+
+
+@skip_without_tools
+class PersonalInfoTest(ModemdTestCase):
+
+    daemon_args = ModemdTestCase.daemon_args + ["--log-personal-info"]
+
+    def test_personal_info_shown_when_enabled(self):
+        self.add_sim_modem()
+        with open(self.log_path) as log:
+            self.assertIn("equipment id 862636050012345", log.read())
 
 
 if __name__ == "__main__":
