@@ -7,7 +7,7 @@
 #include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-dbus-generated.h"
-#include "md-log.h"
+#include "md-standalone-export.h"
 #include "md-modem-connect.h"
 
 #define BEARER_PATH_PREFIX "/org/freedesktop/ModemManager1/Bearer/"
@@ -62,38 +62,14 @@ init_defaults (MdDbusBearer *iface)
   md_dbus_bearer_set_profile_id (iface, -1);
 }
 
-static void
-connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  MdPendingCall *call = user_data;
-  GError *error = NULL;
-
-  if (!md_modem_connect_bearer_finish (MD_MODEM (source), result, &error))
-    md_pending_call_fail (call, error);
-  else
-    md_pending_call_return (call, NULL);
-}
-
 static gboolean
 handle_connect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpointer user_data)
 {
   MdBearerExport *self = user_data;
 
-  md_modem_connect_bearer_async (self->modem, self->bearer, NULL, connect_ready,
+  md_modem_connect_bearer_async (self->modem, self->bearer, NULL, md_pending_call_boolean_ready,
                                  md_pending_call_new (invocation, self->modem, self->bearer));
   return TRUE;
-}
-
-static void
-disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  MdPendingCall *call = user_data;
-  GError *error = NULL;
-
-  if (!md_modem_disconnect_bearer_finish (MD_MODEM (source), result, &error))
-    md_pending_call_fail (call, error);
-  else
-    md_pending_call_return (call, NULL);
 }
 
 static gboolean
@@ -101,7 +77,7 @@ handle_disconnect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpoin
 {
   MdBearerExport *self = user_data;
 
-  md_modem_disconnect_bearer_async (self->modem, self->bearer, disconnect_ready,
+  md_modem_disconnect_bearer_async (self->modem, self->bearer, md_pending_call_boolean_ready,
                                     md_pending_call_new (invocation, self->modem, self->bearer));
   return TRUE;
 }
@@ -115,7 +91,6 @@ bearer_changed (MdBearer *bearer, gpointer user_data)
 MdBearerExport *
 md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer *object_manager)
 {
-  g_autoptr (GError) error = NULL;
   MdBearerExport *self = g_new0 (MdBearerExport, 1);
 
   self->modem = g_object_ref (modem);
@@ -129,12 +104,7 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);
   g_signal_connect (self->iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);
   self->changed_id = g_signal_connect (bearer, "changed", G_CALLBACK (bearer_changed), self);
-  /* Like ModemManager, only modems go through the ObjectManager; clients
-   * (libmm-glib) take every managed object for a modem. */
-  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->iface),
-                                         g_dbus_object_manager_server_get_connection (object_manager),
-                                         self->path, &error))
-    md_log_warn (NULL, "cannot export %s: %s", self->path, error->message);
+  md_standalone_export (G_DBUS_INTERFACE_SKELETON (self->iface), object_manager, self->path);
   return self;
 }
 

@@ -69,25 +69,13 @@ handle_scan (MdDbusModemModem3gpp *iface, GDBusMethodInvocation *invocation, gpo
   return TRUE;
 }
 
-static void
-register_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  MdPendingCall *call = user_data;
-  GError *error = NULL;
-
-  if (!md_modem_register_finish (MD_MODEM (source), result, &error))
-    md_pending_call_fail (call, error);
-  else
-    md_pending_call_return (call, NULL);
-}
-
 static gboolean
 handle_register (MdDbusModemModem3gpp *iface, GDBusMethodInvocation *invocation, const char *operator_id,
                  gpointer user_data)
 {
   MdModemExport *self = user_data;
 
-  md_modem_register_async (self->modem, operator_id, NULL, register_ready,
+  md_modem_register_async (self->modem, operator_id, NULL, md_pending_call_boolean_ready,
                            md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }

@@ -13,24 +13,12 @@
 static const char *const modem_implemented[]
   = { "Enable", "SetPowerState", "CreateBearer", "DeleteBearer", "ListBearers", NULL };
 
-static void
-done_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  MdPendingCall *call = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    md_pending_call_fail (call, error);
-  else
-    md_pending_call_return (call, NULL);
-}
-
 static gboolean
 handle_enable (MdDbusModem *iface, GDBusMethodInvocation *invocation, gboolean enable, gpointer user_data)
 {
   MdModemExport *self = user_data;
 
-  md_modem_enable_async (self->modem, enable, NULL, done_ready,
+  md_modem_enable_async (self->modem, enable, NULL, md_pending_call_boolean_ready,
                          md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
@@ -41,7 +29,7 @@ handle_set_power_state (MdDbusModem *iface, GDBusMethodInvocation *invocation, g
 {
   MdModemExport *self = user_data;
 
-  md_modem_set_power_state_async (self->modem, power, NULL, done_ready,
+  md_modem_set_power_state_async (self->modem, power, NULL, md_pending_call_boolean_ready,
                                   md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
@@ -82,7 +70,7 @@ handle_delete_bearer (MdDbusModem *iface, GDBusMethodInvocation *invocation, con
                                            "No bearer %s on this modem", path);
     return TRUE;
   }
-  md_modem_delete_bearer_async (self->modem, bearer, done_ready,
+  md_modem_delete_bearer_async (self->modem, bearer, md_pending_call_boolean_ready,
                                 md_pending_call_new (invocation, self->modem, bearer));
   return TRUE;
 }

@@ -35,3 +35,15 @@ md_pending_call_return (MdPendingCall *call, GVariant *value)
   g_dbus_method_invocation_return_value (call->invocation, value);
   md_pending_call_free (call);
 }
+
+void
+md_pending_call_boolean_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdPendingCall *call = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_pending_call_fail (call, error);
+  else
+    md_pending_call_return (call, NULL);
+}

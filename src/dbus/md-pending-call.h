@@ -23,4 +23,9 @@ void md_pending_call_fail (MdPendingCall *call, GError *error);
  * frees the call. */
 void md_pending_call_return (MdPendingCall *call, GVariant *value);
 
+/* A ready callback for core flows whose result is a boolean task (every
+ * md_modem_*_finish that returns gboolean): answers the call with no value
+ * or with the flow's error. user_data is the MdPendingCall. */
+void md_pending_call_boolean_ready (GObject *source, GAsyncResult *result, gpointer user_data);
+
 G_END_DECLS

@@ -6,7 +6,7 @@
 #include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-dbus-generated.h"
-#include "md-log.h"
+#include "md-standalone-export.h"
 #include "md-modem-unlock.h"
 
 #define SIM_PATH_PREFIX "/org/freedesktop/ModemManager1/SIM/"
@@ -50,24 +50,12 @@ init_defaults (MdDbusSim *iface)
   md_dbus_sim_set_removability (iface, MD_SIM_REMOVABILITY_UNKNOWN);
 }
 
-static void
-sim_action_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  MdPendingCall *call = user_data;
-  GError *error = NULL;
-
-  if (!md_modem_sim_action_finish (MD_MODEM (source), result, &error))
-    md_pending_call_fail (call, error);
-  else
-    md_pending_call_return (call, NULL);
-}
-
 static gboolean
 handle_send_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *pin, gpointer user_data)
 {
   MdSimExport *self = user_data;
 
-  md_modem_send_pin_async (self->modem, pin, NULL, sim_action_ready,
+  md_modem_send_pin_async (self->modem, pin, NULL, md_pending_call_boolean_ready,
                            md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
@@ -78,7 +66,7 @@ handle_send_puk (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char
 {
   MdSimExport *self = user_data;
 
-  md_modem_send_puk_async (self->modem, puk, pin, NULL, sim_action_ready,
+  md_modem_send_puk_async (self->modem, puk, pin, NULL, md_pending_call_boolean_ready,
                            md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
@@ -89,7 +77,7 @@ handle_enable_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const ch
 {
   MdSimExport *self = user_data;
 
-  md_modem_enable_pin_async (self->modem, pin, enabled, NULL, sim_action_ready,
+  md_modem_enable_pin_async (self->modem, pin, enabled, NULL, md_pending_call_boolean_ready,
                              md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
@@ -100,7 +88,7 @@ handle_change_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const ch
 {
   MdSimExport *self = user_data;
 
-  md_modem_change_pin_async (self->modem, old_pin, new_pin, NULL, sim_action_ready,
+  md_modem_change_pin_async (self->modem, old_pin, new_pin, NULL, md_pending_call_boolean_ready,
                              md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
@@ -114,7 +102,6 @@ sim_changed (MdSim *sim, gpointer user_data)
 MdSimExport *
 md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_manager)
 {
-  g_autoptr (GError) error = NULL;
   MdSimExport *self = g_new0 (MdSimExport, 1);
 
   self->modem = g_object_ref (modem);
@@ -130,12 +117,7 @@ md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_
   g_signal_connect (self->iface, "handle-enable-pin", G_CALLBACK (handle_enable_pin), self);
   g_signal_connect (self->iface, "handle-change-pin", G_CALLBACK (handle_change_pin), self);
   self->changed_id = g_signal_connect (sim, "changed", G_CALLBACK (sim_changed), self);
-  /* Like ModemManager, only modems go through the ObjectManager; clients
-   * (libmm-glib) take every managed object for a modem. */
-  if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->iface),
-                                         g_dbus_object_manager_server_get_connection (object_manager),
-                                         self->path, &error))
-    md_log_warn (NULL, "cannot export %s: %s", self->path, error->message);
+  md_standalone_export (G_DBUS_INTERFACE_SKELETON (self->iface), object_manager, self->path);
   return self;
 }
 

@@ -46,18 +46,6 @@ handle_connect (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, GVa
   return TRUE;
 }
 
-static void
-disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  MdPendingCall *call = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    md_pending_call_fail (call, error);
-  else
-    md_pending_call_return (call, NULL);
-}
-
 static gboolean
 handle_disconnect (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, const char *path,
                    gpointer user_data)
@@ -67,7 +55,7 @@ handle_disconnect (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
 
   /* "/" asks for every bearer of the modem. */
   if (g_strcmp0 (path, "/") == 0) {
-    md_modem_disconnect_all_async (self->modem, disconnect_ready,
+    md_modem_disconnect_all_async (self->modem, md_pending_call_boolean_ready,
                                    md_pending_call_new (invocation, self->modem, NULL));
     return TRUE;
   }
@@ -77,7 +65,7 @@ handle_disconnect (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
                                            "No bearer %s on this modem", path);
     return TRUE;
   }
-  md_modem_disconnect_bearer_async (self->modem, bearer, disconnect_ready,
+  md_modem_disconnect_bearer_async (self->modem, bearer, md_pending_call_boolean_ready,
                                     md_pending_call_new (invocation, self->modem, bearer));
   return TRUE;
 }
