@@ -8,12 +8,12 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
-#define BUS_NAME "org.freedesktop.ModemManager1"
-#define ROOT_PATH "/org/freedesktop/ModemManager1"
-#define MODEM_IFACE BUS_NAME ".Modem"
+#define BUS_NAME      "org.freedesktop.ModemManager1"
+#define ROOT_PATH     "/org/freedesktop/ModemManager1"
+#define MODEM_IFACE   BUS_NAME ".Modem"
 #define LIMIT_SECONDS 60
 /* MMModemState values. */
-#define STATE_DISABLED 3
+#define STATE_DISABLED   3
 #define STATE_REGISTERED 8
 
 typedef enum {
@@ -57,12 +57,12 @@ take_state (Bench *b, GVariant *props)
 }
 
 static void
-on_interfaces_added (GDBusConnection *bus, const char *sender, const char *object_path,
-                     const char *interface, const char *signal, GVariant *params, gpointer user_data)
+on_interfaces_added (GDBusConnection *bus, const char *sender, const char *object_path, const char *interface,
+                     const char *signal, GVariant *params, gpointer user_data)
 {
   Bench *b = user_data;
-  g_autoptr(GVariant) ifaces = NULL;
-  g_autoptr(GVariant) modem = NULL;
+  g_autoptr (GVariant) ifaces = NULL;
+  g_autoptr (GVariant) modem = NULL;
   const char *path;
 
   g_variant_get (params, "(&o@a{sa{sv}})", &path, &ifaces);
@@ -81,7 +81,7 @@ on_properties_changed (GDBusConnection *bus, const char *sender, const char *obj
                        const char *interface, const char *signal, GVariant *params, gpointer user_data)
 {
   Bench *b = user_data;
-  g_autoptr(GVariant) changed = NULL;
+  g_autoptr (GVariant) changed = NULL;
   const char *iface;
 
   if (g_strcmp0 (object_path, b->path) != 0)
@@ -97,7 +97,7 @@ static void
 set_profile_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Bench *b = user_data;
-  g_autoptr(GVariant) reply = NULL;
+  g_autoptr (GVariant) reply = NULL;
   GError *error = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
@@ -109,7 +109,7 @@ static void
 enable_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Bench *b = user_data;
-  g_autoptr(GVariant) reply = NULL;
+  g_autoptr (GVariant) reply = NULL;
   GError *error = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
@@ -125,7 +125,7 @@ static void
 connect_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Bench *b = user_data;
-  g_autoptr(GVariant) reply = NULL;
+  g_autoptr (GVariant) reply = NULL;
   GError *error = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
@@ -174,8 +174,7 @@ advance (Bench *b)
     start_connect (b);
     return;
   case STEP_CONNECT:
-  case STEP_DONE:
-    return;
+  case STEP_DONE: return;
   }
 }
 

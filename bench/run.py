@@ -28,17 +28,19 @@ SETTLE_SECONDS = 0.5
 
 
 def memory_kib(pid):
-    """Peak RSS and private anonymous memory of a process, in KiB."""
-    peak = anon = 0
+    """Peak RSS and private anonymous memory of a process, in KiB, and the
+    current RSS split into file-backed and anonymous pages (in "detail")."""
+    fields = {}
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
-                peak = int(line.split()[1])
+            key, _, value = line.partition(":")
+            if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile"):
+                fields[key] = int(value.split()[0])
     with open(f"/proc/{pid}/smaps_rollup") as rollup:
         for line in rollup:
             if line.startswith("Anonymous:"):
-                anon = int(line.split()[1])
-    return peak, anon
+                fields["Anonymous"] = int(line.split()[1])
+    return fields["VmHWM"], fields["Anonymous"], fields
 
 
 def wait_owned(env, name):
@@ -69,7 +71,7 @@ def run_once(build, label, daemon_argv, workdir, index):
         if out.returncode != 0:
             raise RuntimeError(out.stderr.strip())
         result = json.loads(out.stdout)
-        result["peak_rss_kib"], result["anon_kib"] = memory_kib(daemon.pid)
+        result["peak_rss_kib"], result["anon_kib"], result["detail"] = memory_kib(daemon.pid)
         return result
     finally:
         if daemon:
@@ -105,6 +107,7 @@ def summarize(runs):
     for key in TIMES:
         summary[key + "_range"] = [min(run[key] for run in runs), max(run[key] for run in runs)]
     summary["runs"] = len(runs)
+    summary["detail"] = runs[-1]["detail"]
     return summary
 
 
@@ -155,7 +158,8 @@ def main():
             results[label] = summarize(runs)
     bare = [baseline(build) for _ in range(3)]
     results["bare GDBus service"] = {"peak_rss_kib": statistics.median(b[0] for b in bare),
-                                     "anon_kib": statistics.median(b[1] for b in bare)}
+                                     "anon_kib": statistics.median(b[1] for b in bare),
+                                     "detail": bare[0][2]}
     shutil.rmtree(workdir, ignore_errors=True)
     report(results)
 

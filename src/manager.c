@@ -151,10 +151,13 @@ static gboolean
 validate_profile (MdManager *self, const char *uid, const char *plugin_name, const char *const *ports,
                   const MdPlugin **out_plugin, GError **error)
 {
+  g_autofree char *uid_for_id = NULL;
+
   if (!uid || !*uid) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "The profile id is empty");
     return FALSE;
   }
+  uid_for_id = g_strdup_printf ("/virtual/%s", uid);
   if (!ports || !ports[0]) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given");
     return FALSE;
@@ -171,7 +174,7 @@ validate_profile (MdManager *self, const char *uid, const char *plugin_name, con
                  plugin_name);
     return FALSE;
   }
-  if (uid_in_use (self, uid)) {
+  if (uid_in_use (self, uid_for_id)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS, "A modem with id '%s' already exists", uid);
     return FALSE;
   }
@@ -179,7 +182,7 @@ validate_profile (MdManager *self, const char *uid, const char *plugin_name, con
 }
 
 static gboolean
-handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const char *uid,
+handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const char *id,
                     const char *plugin_name, const char *const *ports, gpointer user_data)
 {
   MdManager *self = user_data;
@@ -187,13 +190,16 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   GError *error = NULL;
   ProfileRequest *req;
   CreateCall *call;
-  MdPluginDevice device = { .uid = uid, .ports = ports, .drivers = (const char *const[]){ NULL } };
+  /* As ModemManager names test devices: clients show the same Device and
+   * Drivers for a profile on either daemon. */
+  g_autofree char *uid = g_strdup_printf ("/virtual/%s", id ? id : "");
+  MdPluginDevice device = { .uid = uid, .ports = ports, .drivers = (const char *const[]){ "virtual", NULL } };
 
-  if (!validate_profile (self, uid, plugin_name, ports, &plugin, &error)) {
+  if (!validate_profile (self, id, plugin_name, ports, &plugin, &error)) {
     g_dbus_method_invocation_take_error (invocation, error);
     return TRUE;
   }
-  md_log_info (NULL, "Test profile '%s': plugin '%s', %u port(s)", uid, plugin->name,
+  md_log_info (NULL, "Test profile '%s': plugin '%s', %u port(s)", id, plugin->name,
                g_strv_length ((char **)ports));
   req = g_new0 (ProfileRequest, 1);
   req->manager = self;

@@ -220,20 +220,22 @@ at_load_own_numbers (MdModem *modem, GTask *task)
                     (GDestroyNotify)g_strfreev);
 }
 
+/* Without SetCurrentModes the modem stays in the mode it is in, so only the
+ * combination of every mode it supports is offered. */
 static gpointer
 parse_supported_modes (const char *response, GError **error)
 {
   g_autoptr (GArray) pairs = md_at_parse_ws46_test (response, error);
+  MdModeCombination all = { 0, MD_MODEM_MODE_NONE };
   GArray *modes;
 
   if (!pairs)
     return NULL;
+  for (guint i = 0; i < pairs->len; i++)
+    all.allowed |= ((guint32 *)pairs->data)[2 * i];
   modes = g_array_new (FALSE, TRUE, sizeof (MdModeCombination));
-  for (guint i = 0; i < pairs->len; i++) {
-    MdModeCombination mode = { ((guint32 *)pairs->data)[2 * i], ((guint32 *)pairs->data)[2 * i + 1] };
-
-    g_array_append_val (modes, mode);
-  }
+  if (all.allowed)
+    g_array_append_val (modes, all);
   return modes;
 }
 

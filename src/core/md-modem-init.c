@@ -95,9 +95,25 @@ store_supported_modes (MdModem *self, GAsyncResult *result, InitContext *ctx, GE
 {
   GArray *modes = g_task_propagate_pointer (G_TASK (result), error);
 
+  guint32 all = 0;
+  guint32 caps;
+
   if (!modes)
     return optional (self, error, "supported modes");
+  for (guint i = 0; i < modes->len; i++)
+    all |= g_array_index (modes, MdModeCombination, i).allowed;
   md_modem_take_supported_modes (self, modes);
+  /* Until the modem says otherwise, every supported mode is in use. */
+  md_modem_set_current_modes (self, &(MdModeCombination){ all, MD_MODEM_MODE_NONE });
+  /* +GCAP rarely names LTE or 5G; the radio modes do. */
+  caps = md_modem_get_capabilities (self);
+  if (all & (MD_MODEM_MODE_2G | MD_MODEM_MODE_3G))
+    caps |= MD_MODEM_CAPABILITY_GSM_UMTS;
+  if (all & MD_MODEM_MODE_4G)
+    caps |= MD_MODEM_CAPABILITY_LTE;
+  if (all & MD_MODEM_MODE_5G)
+    caps |= MD_MODEM_CAPABILITY_5GNR;
+  md_modem_set_capabilities (self, caps);
   return OUTCOME_CONTINUE;
 }
 

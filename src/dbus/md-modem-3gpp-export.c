@@ -9,6 +9,16 @@
 
 static const char *const modem3gpp_implemented[] = { "Register", "Scan", NULL };
 
+/* Attached while registered for data; known only while the radio is on. */
+static MdModem3gppPacketServiceState
+packet_service_state (MdModem *modem)
+{
+  if (md_modem_get_state (modem) < MD_MODEM_STATE_ENABLED)
+    return MD_MODEM_3GPP_PACKET_SERVICE_STATE_UNKNOWN;
+  return md_modem_is_registered (modem) ? MD_MODEM_3GPP_PACKET_SERVICE_STATE_ATTACHED
+                                        : MD_MODEM_3GPP_PACKET_SERVICE_STATE_DETACHED;
+}
+
 void
 md_modem_3gpp_export_sync (MdModemExport *self)
 {
@@ -22,6 +32,7 @@ md_modem_3gpp_export_sync (MdModemExport *self)
   md_dbus_modem_modem3gpp_set_operator_code (iface, code ? code : "");
   md_dbus_modem_modem3gpp_set_operator_name (iface, name ? name : "");
   md_dbus_modem_modem3gpp_set_enabled_facility_locks (iface, md_modem_get_facility_locks (self->modem));
+  md_dbus_modem_modem3gpp_set_packet_service_state (iface, packet_service_state (self->modem));
 }
 
 static GVariant *
@@ -92,7 +103,6 @@ md_modem_3gpp_export_init (MdModemExport *self)
   md_dbus_modem_modem3gpp_set_initial_eps_bearer (iface, "/");
   md_dbus_modem_modem3gpp_set_initial_eps_bearer_settings (
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
-  md_dbus_modem_modem3gpp_set_packet_service_state (iface, MD_MODEM_3GPP_PACKET_SERVICE_STATE_UNKNOWN);
   md_dbus_modem_modem3gpp_set_nr5g_registration_settings (
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (iface), modem3gpp_implemented);

@@ -45,7 +45,7 @@ init_defaults (MdDbusSim *iface)
   md_dbus_sim_set_preferred_networks (iface, g_variant_new_array (G_VARIANT_TYPE ("(su)"), NULL, 0));
   md_dbus_sim_set_gid1 (iface, g_variant_new_array (G_VARIANT_TYPE_BYTE, NULL, 0));
   md_dbus_sim_set_gid2 (iface, g_variant_new_array (G_VARIANT_TYPE_BYTE, NULL, 0));
-  md_dbus_sim_set_sim_type (iface, MD_SIM_TYPE_PHYSICAL);
+  md_dbus_sim_set_sim_type (iface, MD_SIM_TYPE_UNKNOWN);
   md_dbus_sim_set_esim_status (iface, MD_SIM_ESIM_STATUS_UNKNOWN);
   md_dbus_sim_set_removability (iface, MD_SIM_REMOVABILITY_UNKNOWN);
 }

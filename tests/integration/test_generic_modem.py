@@ -49,7 +49,7 @@ class GenericModemTest(ModemdTestCase):
         self.assertEqual(g["sim"], "/org/freedesktop/ModemManager1/SIM/0")
         self.assertTrue(g["primary-port"])
         self.assertEqual(g["ports"], [g["primary-port"] + " (at)"])
-        self.assertEqual(g["drivers"], [])
+        self.assertEqual(g["drivers"], ["virtual"])
         self.assertEqual(data["modem"]["3gpp"]["imei"], sim.control("get imei"))
 
     def test_sim_properties(self):

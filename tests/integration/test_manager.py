@@ -62,7 +62,7 @@ class ManagerTest(ModemdTestCase):
         port_name = os.path.relpath(sim.port, "/dev")
         self.assertEqual(generic["primary-port"], port_name)
         self.assertIn(f"{port_name} (at)", generic["ports"])
-        self.assertEqual(generic["device"], "sim0")
+        self.assertEqual(generic["device"], "/virtual/sim0")
         self.assertIn(generic["state"], ("disabled", "locked"))
 
     def test_every_interface_answers_get_all(self):
