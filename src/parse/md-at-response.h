@@ -21,10 +21,16 @@ typedef enum {
   MD_AT_FINAL_PROMPT, /* the "> " of +CMGS/+CMGW */
 } MdAtFinal;
 
-/* Classifies one line (without its terminator). For failing finals, error
- * is set: +CME ERROR → MD_MOBILE_EQUIPMENT_ERROR (numeric or verbose
- * form), +CMS ERROR → MD_MESSAGE_ERROR, ERROR → MD_CORE_ERROR_FAILED,
- * NO CARRIER/BUSY/NO ANSWER/NO DIALTONE → MD_CONNECTION_ERROR. */
+/* Classifies one line (without its terminator; blanks around it are
+ * ignored). For failing finals, error is set: +CME ERROR →
+ * MD_MOBILE_EQUIPMENT_ERROR (numeric or verbose form, unknown → UNKNOWN),
+ * +CMS ERROR → MD_MESSAGE_ERROR (unknown → UNKNOWN), ERROR →
+ * MD_CORE_ERROR_FAILED "ERROR", NO CARRIER/BUSY/NO ANSWER/NO DIALTONE →
+ * MD_CONNECTION_ERROR. Huawei/ZTE "COMMAND NOT SUPPORT" and "TOO MANY
+ * PARAMETERS" are ERROR finals with MobileEquipment NOT_SUPPORTED and
+ * INCORRECT_PARAMETERS. The message of a known code is its standard text
+ * ("SIM PIN required"), else the line itself. CONNECT and "CONNECT <text>"
+ * are MD_AT_FINAL_CONNECT, a line ">" is MD_AT_FINAL_PROMPT. */
 MdAtFinal md_at_classify_line (const char *line, GError **error);
 
 /* TRUE for finals that complete a command successfully (OK, CONNECT,

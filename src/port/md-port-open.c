@@ -2,11 +2,12 @@
 /* Opening a control port's file descriptor: a tty in raw 8N1 with the
  * requested speed and exclusive access where the driver allows it, or a
  * unix stream socket (a path, or "abstract:NAME" in the abstract
- * namespace, the whole string being the name). */
+ * namespace). Nothing here reads or writes the port. */
 #include "md-port-open.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -17,39 +18,45 @@
 
 #include "md-errors.h"
 
-#define ABSTRACT_PREFIX "abstract:"
+static const struct {
+  guint baud;
+  speed_t speed;
+} speeds[] = {
+  { 9600, B9600 },       { 19200, B19200 },     { 38400, B38400 },     { 57600, B57600 },
+  { 115200, B115200 },   { 230400, B230400 },   { 460800, B460800 },   { 921600, B921600 },
+  { 1000000, B1000000 }, { 2000000, B2000000 }, { 3000000, B3000000 }, { 4000000, B4000000 },
+};
 
-static speed_t
-speed_for_baud (guint baud)
+static gboolean
+speed_for_baud (guint baud, speed_t *out)
 {
-  switch (baud) {
-  case 9600: return B9600;
-  case 19200: return B19200;
-  case 38400: return B38400;
-  case 57600: return B57600;
-  case 230400: return B230400;
-  case 460800: return B460800;
-  case 921600: return B921600;
-  default: return B115200;
+  for (guint i = 0; i < G_N_ELEMENTS (speeds); i++) {
+    if (speeds[i].baud == baud) {
+      *out = speeds[i].speed;
+      return TRUE;
+    }
   }
+  return FALSE;
 }
 
 static int
-open_failed (const char *device, int err, GError **error)
+open_failed (const char *device, const char *what, int err, GError **error)
 {
   gboolean missing = err == ENOENT || err == ENODEV || err == ENXIO || err == ECONNREFUSED;
 
   g_set_error (error, MD_SERIAL_ERROR,
                missing ? MD_SERIAL_ERROR_OPEN_FAILED_NO_DEVICE : MD_SERIAL_ERROR_OPEN_FAILED,
-               "Cannot open %s: %s", device, g_strerror (err));
+               "Cannot %s %s: %s", what, device, g_strerror (err));
   return -1;
 }
 
+/* An abstract address is a NUL byte then the name, not NUL-terminated:
+ * the length passed to connect() is what delimits it. */
 static int
 open_socket (const char *device, GError **error)
 {
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  gboolean abstract = g_str_has_prefix (device, ABSTRACT_PREFIX);
+  gboolean abstract = g_str_has_prefix (device, MD_PORT_ABSTRACT_PREFIX);
   gsize len = strlen (device);
   socklen_t addr_len;
   int fd;
@@ -63,74 +70,99 @@ open_socket (const char *device, GError **error)
     addr_len = (socklen_t)(offsetof (struct sockaddr_un, sun_path) + 1 + len);
   } else {
     memcpy (addr.sun_path, device, len + 1);
-    addr_len = sizeof addr;
+    addr_len = (socklen_t)(offsetof (struct sockaddr_un, sun_path) + len + 1);
   }
   fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0)
-    return open_failed (device, errno, error);
-  if (connect (fd, (struct sockaddr *)&addr, addr_len) < 0 && errno != EINPROGRESS) {
+    return open_failed (device, "create a socket for", errno, error);
+  /* A unix stream connect completes at once or fails; EAGAIN means the
+   * listener's backlog is full, which is a failure here too. */
+  if (connect (fd, (struct sockaddr *)&addr, addr_len) < 0) {
     int err = errno;
 
     close (fd);
-    return open_failed (device, err, error);
+    return open_failed (device, "connect to", err, error);
   }
   return fd;
 }
 
 static gboolean
-configure_tty (int fd, guint baud)
+configure_tty (int fd, speed_t speed)
 {
   struct termios tio;
 
   if (tcgetattr (fd, &tio) < 0)
     return FALSE;
   cfmakeraw (&tio);
-  tio.c_cflag |= CLOCAL | CREAD;
-  tio.c_cflag &= ~(CSTOPB | PARENB | CRTSCTS);
+  tio.c_cflag &= ~(CSIZE | CSTOPB | PARENB | CRTSCTS);
+  tio.c_cflag |= CS8 | CLOCAL | CREAD;
+  tio.c_iflag &= ~(IXON | IXOFF | IXANY);
   tio.c_cc[VMIN] = 1;
   tio.c_cc[VTIME] = 0;
-  cfsetispeed (&tio, speed_for_baud (baud));
-  cfsetospeed (&tio, speed_for_baud (baud));
-  return tcsetattr (fd, TCSANOW, &tio) == 0;
+  if (cfsetispeed (&tio, speed) < 0 || cfsetospeed (&tio, speed) < 0)
+    return FALSE;
+  if (tcsetattr (fd, TCSANOW, &tio) < 0)
+    return FALSE;
+  /* Whatever the modem said before we opened it answers nobody. */
+  (void)tcflush (fd, TCIOFLUSH);
+  return TRUE;
 }
 
-int
-md_port_open_fd (const char *device, guint baud, gboolean *out_is_tty, GError **error)
+static int
+open_tty (const char *device, guint baud, MdPortKind *out_kind, GError **error)
 {
-  struct stat st;
+  speed_t speed;
   int fd;
 
-  *out_is_tty = FALSE;
-  if (g_str_has_prefix (device, ABSTRACT_PREFIX))
-    return open_socket (device, error);
-  if (stat (device, &st) < 0)
-    return open_failed (device, errno, error);
-  if (S_ISSOCK (st.st_mode))
-    return open_socket (device, error);
+  if (!speed_for_baud (baud, &speed)) {
+    g_set_error (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_OPEN_FAILED,
+                 "Cannot open %s: unsupported baud rate %u", device, baud);
+    return -1;
+  }
   fd = open (device, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0)
-    return open_failed (device, errno, error);
-  if (!isatty (fd))
+    return open_failed (device, "open", errno, error);
+  if (!isatty (fd)) {
+    *out_kind = MD_PORT_KIND_OTHER;
     return fd;
-  *out_is_tty = TRUE;
+  }
   /* Exclusive access keeps other programs off a port we drive; some
-   * drivers (and ptys in containers) refuse it, which is fine. */
-  (void)ioctl (fd, TIOCEXCL);
-  if (!configure_tty (fd, baud)) {
+   * drivers and emulated ttys do not implement it, which is fine. */
+  if (ioctl (fd, TIOCEXCL) < 0 && errno != ENOTTY && errno != EINVAL) {
     int err = errno;
 
     close (fd);
-    return open_failed (device, err, error);
+    return open_failed (device, "lock", err, error);
   }
+  if (!configure_tty (fd, speed)) {
+    int err = errno;
+
+    close (fd);
+    return open_failed (device, "configure", err, error);
+  }
+  *out_kind = MD_PORT_KIND_TTY;
   return fd;
+}
+
+int
+md_port_open_fd (const char *device, guint baud, MdPortKind *out_kind, GError **error)
+{
+  struct stat st;
+
+  *out_kind = MD_PORT_KIND_SOCKET;
+  if (g_str_has_prefix (device, MD_PORT_ABSTRACT_PREFIX))
+    return open_socket (device, error);
+  if (stat (device, &st) < 0)
+    return open_failed (device, "open", errno, error);
+  if (S_ISSOCK (st.st_mode))
+    return open_socket (device, error);
+  return open_tty (device, baud, out_kind, error);
 }
 
 char *
 md_port_name_for_device (const char *device)
 {
-  if (g_str_has_prefix (device, ABSTRACT_PREFIX))
-    return g_strdup (device);
-  if (g_str_has_prefix (device, "/dev/"))
+  if (g_str_has_prefix (device, "/dev/") && device[5] != '\0')
     return g_strdup (device + strlen ("/dev/"));
-  return g_path_get_basename (device);
+  return g_strdup (device);
 }

@@ -1,15 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Opening control ports; see md-port-open.c. */
+/* Opening the file descriptor of a control port (tty or unix socket) and
+ * naming it the way ModemManager does; see md-port-open.c. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-/* Returns a non-blocking fd, or -1 with error set. */
-int md_port_open_fd (const char *device, guint baud, gboolean *out_is_tty, GError **error);
-/* "ttyUSB2" for /dev/ttyUSB2, "pts/5" for /dev/pts/5, the string itself for
- * an abstract socket, the basename for other paths. */
+typedef enum {
+  MD_PORT_KIND_TTY,    /* configured raw 8N1 */
+  MD_PORT_KIND_SOCKET, /* unix stream socket: writes must not raise SIGPIPE */
+  MD_PORT_KIND_OTHER,  /* a character device or fifo that is not a tty */
+} MdPortKind;
+
+/* The prefix of a socket in the abstract namespace. The abstract name is
+ * the whole device string, prefix included, as in ModemManager. */
+#define MD_PORT_ABSTRACT_PREFIX "abstract:"
+
+/* Returns a non-blocking, close-on-exec fd, or -1 with error set:
+ * MD_SERIAL_ERROR_OPEN_FAILED_NO_DEVICE when nothing is there (ENOENT,
+ * ENODEV, ENXIO, ECONNREFUSED), MD_SERIAL_ERROR_OPEN_FAILED otherwise. */
+int md_port_open_fd (const char *device, guint baud, MdPortKind *out_kind, GError **error);
+
+/* "ttyUSB2" for /dev/ttyUSB2, "pts/5" for /dev/pts/5 (the name relative to
+ * /dev, as ModemManager names kernel ports); any other device string, such
+ * as "abstract:NAME" or a socket path, is its own name, as ModemManager
+ * names the virtual ports of Test.SetProfile. */
 char *md_port_name_for_device (const char *device);
 
 G_END_DECLS
