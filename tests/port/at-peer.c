@@ -390,3 +390,13 @@ at_peer_record_unsolicited (MdAtPort *port, const char *line, gpointer user_data
 
   g_ptr_array_add (peer->unsolicited, g_strdup (line));
 }
+
+void
+at_peer_add_tests (const char *name, GTestDataFunc func)
+{
+  g_autofree char *pty = g_strdup_printf ("/at-port/pty/%s", name);
+  g_autofree char *socket = g_strdup_printf ("/at-port/socket/%s", name);
+
+  g_test_add_data_func (pty, GINT_TO_POINTER (AT_PEER_PTY), func);
+  g_test_add_data_func (socket, GINT_TO_POINTER (AT_PEER_SOCKET), func);
+}

@@ -68,4 +68,8 @@ const GError *at_peer_error (AtPeer *peer, guint i);
 /* An unsolicited handler that records the line in peer->unsolicited. */
 void at_peer_record_unsolicited (MdAtPort *port, const char *line, gpointer user_data);
 
+/* Registers func as /at-port/pty/NAME and /at-port/socket/NAME, so every
+ * port test runs over both transports. */
+void at_peer_add_tests (const char *name, GTestDataFunc func);
+
 G_END_DECLS

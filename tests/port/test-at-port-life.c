@@ -318,26 +318,16 @@ test_probe (gconstpointer data)
   at_peer_free (peer);
 }
 
-static void
-add (const char *name, GTestDataFunc func)
-{
-  g_autofree char *pty = g_strdup_printf ("/at-port/pty/%s", name);
-  g_autofree char *socket = g_strdup_printf ("/at-port/socket/%s", name);
-
-  g_test_add_data_func (pty, GINT_TO_POINTER (AT_PEER_PTY), func);
-  g_test_add_data_func (socket, GINT_TO_POINTER (AT_PEER_SOCKET), func);
-}
-
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/at-port/names", test_names);
   g_test_add_func ("/at-port/open-errors", test_open_errors);
-  add ("vanish", test_vanish);
-  add ("close", test_close);
-  add ("unref-with-pending", test_unref_with_pending);
-  add ("handlers-change-the-port", test_handlers_change_the_port);
-  add ("probe", test_probe);
+  at_peer_add_tests ("vanish", test_vanish);
+  at_peer_add_tests ("close", test_close);
+  at_peer_add_tests ("unref-with-pending", test_unref_with_pending);
+  at_peer_add_tests ("handlers-change-the-port", test_handlers_change_the_port);
+  at_peer_add_tests ("probe", test_probe);
   return g_test_run ();
 }

@@ -351,29 +351,19 @@ test_fifo (gconstpointer data)
   at_peer_free (peer);
 }
 
-static void
-add (const char *name, GTestDataFunc func)
-{
-  g_autofree char *pty = g_strdup_printf ("/at-port/pty/%s", name);
-  g_autofree char *socket = g_strdup_printf ("/at-port/socket/%s", name);
-
-  g_test_add_data_func (pty, GINT_TO_POINTER (AT_PEER_PTY), func);
-  g_test_add_data_func (socket, GINT_TO_POINTER (AT_PEER_SOCKET), func);
-}
-
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  add ("final-results", test_final_results);
-  add ("echo-and-line-endings", test_echo_and_line_endings);
-  add ("unsolicited", test_unsolicited);
-  add ("prompt-and-payload", test_prompt_and_payload);
-  add ("large-payload", test_large_payload);
-  add ("large-response", test_large_response);
-  add ("connect-and-data-mode", test_connect_and_data_mode);
-  add ("timeout-and-late-answer", test_timeout_and_late_answer);
-  add ("cancellation", test_cancellation);
-  add ("fifo", test_fifo);
+  at_peer_add_tests ("final-results", test_final_results);
+  at_peer_add_tests ("echo-and-line-endings", test_echo_and_line_endings);
+  at_peer_add_tests ("unsolicited", test_unsolicited);
+  at_peer_add_tests ("prompt-and-payload", test_prompt_and_payload);
+  at_peer_add_tests ("large-payload", test_large_payload);
+  at_peer_add_tests ("large-response", test_large_response);
+  at_peer_add_tests ("connect-and-data-mode", test_connect_and_data_mode);
+  at_peer_add_tests ("timeout-and-late-answer", test_timeout_and_late_answer);
+  at_peer_add_tests ("cancellation", test_cancellation);
+  at_peer_add_tests ("fifo", test_fifo);
   return g_test_run ();
 }
