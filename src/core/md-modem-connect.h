@@ -46,7 +46,4 @@ void md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *reque
                                     GAsyncReadyCallback callback, gpointer user_data);
 MdBearer *md_modem_simple_connect_finish (MdModem *self, GAsyncResult *result, GError **error);
 
-/* Seconds Simple.Connect waits for registration (default 60). */
-void md_modem_set_registration_timeout (guint seconds);
-
 G_END_DECLS

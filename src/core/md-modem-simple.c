@@ -12,7 +12,8 @@
 
 #define REGISTRATION_CHECK_MS 500
 
-static guint registration_timeout_seconds = 60;
+/* How long Simple.Connect waits for a modem that is still searching. */
+#define REGISTRATION_TIMEOUT_SECONDS 60
 
 typedef enum {
   SIMPLE_STEP_UNLOCK,
@@ -31,12 +32,6 @@ typedef struct {
   gint64 registration_deadline;
   guint wait_source;
 } SimpleContext;
-
-void
-md_modem_set_registration_timeout (guint seconds)
-{
-  registration_timeout_seconds = seconds;
-}
 
 void
 md_simple_connect_request_free (MdSimpleConnectRequest *request)
@@ -164,7 +159,7 @@ wait_registration (GTask *task)
   }
   if (g_get_monotonic_time () >= ctx->registration_deadline) {
     fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK,
-                             "The modem did not register within %u seconds", registration_timeout_seconds));
+                             "The modem did not register within %u seconds", REGISTRATION_TIMEOUT_SECONDS));
     return;
   }
   ctx->wait_source = g_timeout_add (REGISTRATION_CHECK_MS, wait_registration_tick, task);
@@ -255,7 +250,7 @@ simple_step (GTask *task)
     advance (task);
     return;
   case SIMPLE_STEP_WAIT_REGISTRATION:
-    ctx->registration_deadline = g_get_monotonic_time () + registration_timeout_seconds * G_USEC_PER_SEC;
+    ctx->registration_deadline = g_get_monotonic_time () + REGISTRATION_TIMEOUT_SECONDS * G_USEC_PER_SEC;
     wait_registration (task);
     return;
   case SIMPLE_STEP_BEARER:
