@@ -188,10 +188,12 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* ports: one SetProfile port list, comma-separated
+ * ("mbim:/dev/pts/4,net:wwan0"). */
 static void
-run (Bench *b, const char *port, const char *plugin)
+run (Bench *b, const char *port_list, const char *plugin)
 {
-  const char *ports[] = { port, NULL };
+  g_auto (GStrv) ports = g_strsplit (port_list, ",", -1);
 
   /* Subscribed before SetProfile, so no signal can be missed. */
   g_dbus_connection_signal_subscribe (b->bus, BUS_NAME, "org.freedesktop.DBus.ObjectManager",
@@ -203,8 +205,8 @@ run (Bench *b, const char *port, const char *plugin)
   g_timeout_add_seconds (LIMIT_SECONDS, on_timeout, b);
   b->t_start = g_get_monotonic_time ();
   g_dbus_connection_call (b->bus, BUS_NAME, ROOT_PATH, BUS_NAME ".Test", "SetProfile",
-                          g_variant_new ("(ss^as)", "bench0", plugin, ports), NULL, G_DBUS_CALL_FLAGS_NONE,
-                          LIMIT_SECONDS * 1000, NULL, set_profile_done, b);
+                          g_variant_new ("(ss^as)", "bench0", plugin, (const char *const *)ports), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, LIMIT_SECONDS * 1000, NULL, set_profile_done, b);
   g_main_loop_run (b->loop);
 }
 
@@ -216,7 +218,7 @@ main (int argc, char **argv)
   const char *plugin = argc > 2 ? argv[2] : "generic";
 
   if (!port) {
-    fprintf (stderr, "usage: md-bench-client PORT [PLUGIN]\n");
+    fprintf (stderr, "usage: md-bench-client PORT[,PORT...] [PLUGIN]\n");
     return 2;
   }
   b.bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &b.error);

@@ -10,6 +10,7 @@
 #include "manager.h"
 #include "md-config.h"
 #include "md-log.h"
+#include "md-mbim-modem.h"
 #include "md-modem-poll.h"
 
 #define BUS_NAME "org.freedesktop.ModemManager1"
@@ -21,6 +22,8 @@ typedef struct {
   gboolean debug;
   gboolean log_journal;
   gboolean log_personal_info;
+  gboolean no_mbim_proxy;
+  gboolean test_fake_net_links;
   int poll_interval;
   char *log_level;
   char *log_file;
@@ -57,6 +60,10 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
           "Show IMEI, IMSI, ICCID, numbers and messages in logs", NULL },
         { "poll-interval", 0, 0, G_OPTION_ARG_INT, &options->poll_interval,
           "Seconds between polls of signal and registration (default 30)", "SECONDS" },
+        { "no-mbim-proxy", 0, 0, G_OPTION_ARG_NONE, &options->no_mbim_proxy,
+          "Open MBIM ports directly instead of through mbim-proxy", NULL },
+        { "test-fake-net-links", 0, 0, G_OPTION_ARG_NONE, &options->test_fake_net_links,
+          "With --test-session: keep session links in memory instead of creating them", NULL },
         { "debug", 0, 0, G_OPTION_ARG_NONE, &options->debug, "Same as --log-level=DEBUG", NULL },
         { "version", 'V', 0, G_OPTION_ARG_NONE, &options->show_version, "Print the version and exit", NULL },
         { NULL } };
@@ -64,6 +71,25 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
 
   g_option_context_add_main_entries (context, entries, NULL);
   return g_option_context_parse (context, argc, argv, error);
+}
+
+/* How MBIM ports are opened and where session links go. */
+static gboolean
+configure_ports (const Options *options, GError **error)
+{
+  md_mbim_port_set_default_use_proxy (!options->no_mbim_proxy);
+  if (options->test_fake_net_links) {
+    g_autoptr (MdNetLinks) links = NULL;
+
+    if (!options->test_session) {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--test-fake-net-links needs --test-session");
+      return FALSE;
+    }
+    links = md_net_links_new_fake ();
+    md_mbim_modem_set_net_links (links);
+  }
+  return TRUE;
 }
 
 static gboolean
@@ -148,6 +174,11 @@ main (int argc, char **argv)
 
   if (options.poll_interval > 0)
     md_modem_poll_set_interval ((guint)options.poll_interval);
+  if (!configure_ports (&options, &error)) {
+    fprintf (stderr, "modemd: %s\n", error->message);
+    options_clear (&options);
+    return EXIT_FAILURE;
+  }
 
   daemon.loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_on_signal, &daemon);
@@ -159,6 +190,7 @@ main (int argc, char **argv)
 
   g_bus_unown_name (owner_id);
   g_clear_pointer (&daemon.manager, md_manager_free);
+  md_mbim_modem_set_net_links (NULL);
   g_main_loop_unref (daemon.loop);
   md_log_info (NULL, "stopped");
   md_log_shutdown ();

@@ -6,8 +6,6 @@
 #include "md-errors.h"
 #include "md-log.h"
 
-#define PROBE_TIMEOUT_MS 1500
-
 static void
 md_at_modem_data_free (gpointer data)
 {
@@ -74,30 +72,6 @@ md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error
 
 /* --- creation ------------------------------------------------------------ */
 
-typedef struct {
-  guint modem_id;
-  char *plugin_name;
-  char *uid;
-  GStrv drivers;
-  const MdModemOps *ops;
-  GPtrArray *ports; /* MdAtPort*, opened, in the order given */
-  GArray *answered; /* gboolean per port */
-  guint next;
-} CreateContext;
-
-static void
-create_context_free (gpointer data)
-{
-  CreateContext *ctx = data;
-
-  g_free (ctx->plugin_name);
-  g_free (ctx->uid);
-  g_strfreev (ctx->drivers);
-  g_ptr_array_unref (ctx->ports);
-  g_array_unref (ctx->answered);
-  g_free (ctx);
-}
-
 static void
 port_closed (MdAtPort *port, GError *error, gpointer user_data)
 {
@@ -108,28 +82,34 @@ port_closed (MdAtPort *port, GError *error, gpointer user_data)
   md_modem_vanished (modem);
 }
 
-static MdModem *
-build_modem (CreateContext *ctx)
+void
+md_at_modem_watch_port (MdModem *modem, MdAtPort *port)
 {
-  MdModem *modem
-    = md_modem_new (ctx->modem_id, ctx->uid, ctx->plugin_name, (const char *const *)ctx->drivers, ctx->ops);
+  g_signal_connect_object (port, "closed", G_CALLBACK (port_closed), modem, 0);
+}
+
+MdModem *
+md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                   const MdModemOps *ops, GPtrArray *probed)
+{
+  MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   MdAtModemData *at = g_new0 (MdAtModemData, 1);
 
   at->ports = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < ctx->ports->len; i++) {
-    MdAtPort *port = g_ptr_array_index (ctx->ports, i);
-    gboolean answered = g_array_index (ctx->answered, gboolean, i);
+  for (guint i = 0; i < probed->len; i++) {
+    MdProbedPort *port = g_ptr_array_index (probed, i);
 
-    md_modem_add_port (modem, md_at_port_get_name (port),
-                       answered ? MD_MODEM_PORT_TYPE_AT : MD_MODEM_PORT_TYPE_UNKNOWN);
-    g_signal_connect_object (port, "closed", G_CALLBACK (port_closed), modem, 0);
-    if (answered && !at->primary)
-      at->primary = port;
-    g_ptr_array_add (at->ports, g_object_ref (port));
+    md_modem_add_port (modem, port->name, port->type);
+    if (!port->at)
+      continue;
+    md_at_modem_watch_port (modem, port->at);
+    if (port->type == MD_MODEM_PORT_TYPE_AT && !at->primary)
+      at->primary = port->at;
+    g_ptr_array_add (at->ports, g_steal_pointer (&port->at));
   }
   if (!at->primary) {
     at->no_answer = g_strdup ("no port answered AT commands");
-    md_modem_set_primary_port (modem, md_at_port_get_name (g_ptr_array_index (ctx->ports, 0)));
+    md_modem_set_primary_port (modem, ((MdProbedPort *)g_ptr_array_index (probed, 0))->name);
   } else {
     md_modem_set_primary_port (modem, md_at_port_get_name (at->primary));
   }
@@ -137,52 +117,40 @@ build_modem (CreateContext *ctx)
   return modem;
 }
 
-static void probe_next (GTask *task);
+typedef struct {
+  guint modem_id;
+  char *plugin_name;
+  char *uid;
+  GStrv drivers;
+  const MdModemOps *ops;
+} CreateContext;
+
+static void
+create_context_free (gpointer data)
+{
+  CreateContext *ctx = data;
+
+  g_free (ctx->plugin_name);
+  g_free (ctx->uid);
+  g_strfreev (ctx->drivers);
+  g_free (ctx);
+}
 
 static void
 probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   CreateContext *ctx = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  gboolean answered = md_at_port_probe_finish (MD_AT_PORT (source), result, &error);
+  GError *error = NULL;
+  g_autoptr (GPtrArray) probed = md_ports_probe_finish (result, &error);
+  MdPluginDevice device = { .uid = ctx->uid, .drivers = (const char *const *)ctx->drivers };
 
-  if (!answered)
-    md_log_info (md_at_port_get_name (MD_AT_PORT (source)), "not an AT port: %s", error->message);
-  g_array_append_val (ctx->answered, answered);
-  ctx->next++;
-  probe_next (g_steal_pointer (&task));
-}
-
-static void
-probe_next (GTask *task)
-{
-  CreateContext *ctx = g_task_get_task_data (task);
-
-  if (g_task_return_error_if_cancelled (task)) {
-    g_object_unref (task);
+  if (!probed) {
+    g_task_return_error (task, error);
     return;
   }
-  if (ctx->next < ctx->ports->len) {
-    md_at_port_probe_async (g_ptr_array_index (ctx->ports, ctx->next), PROBE_TIMEOUT_MS,
-                            g_task_get_cancellable (task), probe_ready, task);
-    return;
-  }
-  g_task_return_pointer (task, build_modem (ctx), g_object_unref);
-  g_object_unref (task);
-}
-
-static gboolean
-open_ports (CreateContext *ctx, const char *const *devices, GError **error)
-{
-  for (guint i = 0; devices[i]; i++) {
-    g_autoptr (MdAtPort) port = md_at_port_new (devices[i]);
-
-    if (!md_at_port_open (port, error))
-      return FALSE;
-    g_ptr_array_add (ctx->ports, g_steal_pointer (&port));
-  }
-  return TRUE;
+  g_task_return_pointer (task, md_at_modem_build (ctx->modem_id, ctx->plugin_name, &device, ctx->ops, probed),
+                         g_object_unref);
 }
 
 void
@@ -192,30 +160,14 @@ md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPlugi
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   CreateContext *ctx = g_new0 (CreateContext, 1);
-  GError *error = NULL;
 
   ctx->modem_id = modem_id;
   ctx->plugin_name = g_strdup (plugin_name);
   ctx->uid = g_strdup (device->uid);
   ctx->drivers = g_strdupv ((char **)device->drivers);
   ctx->ops = ops;
-  ctx->ports = g_ptr_array_new_with_free_func (g_object_unref);
-  ctx->answered = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_task_set_task_data (task, ctx, create_context_free);
-
-  if (!device->ports || !device->ports[0]) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given");
-    g_object_unref (task);
-    return;
-  }
-  if (!open_ports (ctx, device->ports, &error)) {
-    for (guint i = 0; i < ctx->ports->len; i++)
-      md_at_port_close (g_ptr_array_index (ctx->ports, i));
-    g_task_return_error (task, error);
-    g_object_unref (task);
-    return;
-  }
-  probe_next (task);
+  md_ports_probe_async (device->ports, cancellable, probe_ready, task);
 }
 
 MdModem *

@@ -6,6 +6,7 @@
 
 #include "plugin-api.h"
 #include "md-at-port.h"
+#include "md-port-probe.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,14 @@ MdAtModemData *md_at_modem_data (MdModem *modem);
 /* The primary AT port, or NULL after setting error. */
 MdAtPort *md_at_modem_primary (MdModem *modem, GError **error);
 
-/* Opens and probes every port of device, builds an MdModem with ops. */
+/* Builds an MdModem with ops from probed ports; takes their AT ports (the
+ * first that answered AT is primary). */
+MdModem *md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                            const MdModemOps *ops, GPtrArray *probed);
+/* A port that closes (the device went away) removes the modem. */
+void md_at_modem_watch_port (MdModem *modem, MdAtPort *port);
+
+/* Probes every port of device (md-port-probe.h), then builds. */
 void md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
                                const MdModemOps *ops, GCancellable *cancellable, GAsyncReadyCallback callback,
                                gpointer user_data);

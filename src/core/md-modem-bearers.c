@@ -6,7 +6,7 @@
 #include "md-bearer.h"
 
 /* One PPP/AT context at a time is what a plain AT modem can do; protocol
- * plugins with more sessions will raise this through their data. */
+ * plugins with more sessions (MBIM's max sessions) raise it. */
 #define DEFAULT_MAX_BEARERS 1
 
 void
@@ -37,5 +37,14 @@ md_modem_get_bearers (MdModem *self)
 guint
 md_modem_get_max_bearers (MdModem *self)
 {
-  return DEFAULT_MAX_BEARERS;
+  return self->max_bearers ? self->max_bearers : DEFAULT_MAX_BEARERS;
+}
+
+void
+md_modem_set_max_bearers (MdModem *self, guint max_bearers)
+{
+  if (self->max_bearers == max_bearers)
+    return;
+  self->max_bearers = max_bearers;
+  md_modem_emit_changed (self);
 }

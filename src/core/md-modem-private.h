@@ -50,6 +50,7 @@ struct _MdModem {
 
   /* Bearers */
   GPtrArray *bearers; /* MdBearer* */
+  guint max_bearers;  /* 0: the default of one */
 
   gpointer protocol_data;
   GDestroyNotify protocol_data_destroy;

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Identity and capabilities of an MBIM modem. One Device Caps query in
+ * setup answers them all: device id (IMEI), firmware and hardware info,
+ * cellular class, data classes and the number of sessions; the loads that
+ * follow read what setup kept. */
+#include "md-bearer.h"
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-mbim-ops.h"
+
+typedef struct {
+  char *device_id;
+  char *firmware;
+  char *hardware;
+  guint32 cellular_class;
+} DeviceCaps;
+
+static void
+device_caps_free (gpointer data)
+{
+  DeviceCaps *caps = data;
+
+  g_free (caps->device_id);
+  g_free (caps->firmware);
+  g_free (caps->hardware);
+  g_free (caps);
+}
+
+#define DEVICE_CAPS_KEY "md-mbim-device-caps"
+
+static DeviceCaps *
+device_caps (MdModem *modem)
+{
+  return g_object_get_data (G_OBJECT (modem), DEVICE_CAPS_KEY);
+}
+
+static void
+parse_device_caps (MdModem *modem, MbimMessage *response, GTask *task)
+{
+  MdMbimModemData *mbim = md_mbim_modem_data (modem);
+  DeviceCaps *caps = g_new0 (DeviceCaps, 1);
+  MbimCellularClass cellular_class = 0;
+  MbimDataClass data_class = 0;
+  guint32 max_sessions = 0;
+  GError *error = NULL;
+
+  if (!mbim_message_device_caps_response_parse (response, NULL, &cellular_class, NULL, NULL, &data_class,
+                                                NULL, NULL, &max_sessions, NULL, &caps->device_id,
+                                                &caps->firmware, &caps->hardware, &error)) {
+    device_caps_free (caps);
+    g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Device Caps"));
+    return;
+  }
+  caps->cellular_class = cellular_class;
+  mbim->data_class = data_class;
+  mbim->max_sessions = CLAMP (max_sessions, 1, 255);
+  md_modem_set_max_bearers (modem, mbim->max_sessions);
+  g_object_set_data_full (G_OBJECT (modem), DEVICE_CAPS_KEY, caps, device_caps_free);
+  md_log_debug (md_modem_get_log_name (modem), "device caps: data classes 0x%x, %u session(s)", data_class,
+                mbim->max_sessions);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+mbim_setup (MdModem *modem, GTask *task)
+{
+  GError *error = NULL;
+  MbimMessage *request = mbim_message_device_caps_query_new (&error);
+
+  md_mbim_op (modem, task, request, error, MD_MBIM_TIMEOUT_S, parse_device_caps);
+}
+
+static void
+mbim_load_identity (MdModem *modem, GTask *task)
+{
+  DeviceCaps *caps = device_caps (modem);
+  MdModemIdentity *identity = g_new0 (MdModemIdentity, 1);
+
+  /* MBIM does not say who made the device; udev's vendor name will. */
+  identity->manufacturer = g_strdup ("");
+  identity->model = g_strdup (caps && caps->hardware ? caps->hardware : "MBIM modem");
+  identity->revision = g_strdup (caps && caps->firmware ? caps->firmware : "");
+  identity->hardware_revision = g_strdup (caps && caps->hardware ? caps->hardware : "");
+  identity->equipment_identifier = g_strdup (caps && caps->device_id ? caps->device_id : "");
+  g_task_return_pointer (task, identity, (GDestroyNotify)md_modem_identity_free);
+  g_object_unref (task);
+}
+
+static void
+mbim_load_capabilities (MdModem *modem, GTask *task)
+{
+  DeviceCaps *caps = device_caps (modem);
+  guint32 data_class = md_mbim_modem_data (modem)->data_class;
+  guint32 result = 0;
+
+  if (caps && (caps->cellular_class & MBIM_CELLULAR_CLASS_GSM))
+    result |= MD_MODEM_CAPABILITY_GSM_UMTS;
+  if (caps && (caps->cellular_class & MBIM_CELLULAR_CLASS_CDMA))
+    result |= MD_MODEM_CAPABILITY_CDMA_EVDO;
+  if (data_class & MBIM_DATA_CLASS_LTE)
+    result |= MD_MODEM_CAPABILITY_LTE;
+  if (data_class & (MBIM_DATA_CLASS_5G_NSA | MBIM_DATA_CLASS_5G_SA))
+    result |= MD_MODEM_CAPABILITY_5GNR;
+  g_task_return_int (task, result);
+  g_object_unref (task);
+}
+
+static void
+mbim_load_supported_modes (MdModem *modem, GTask *task)
+{
+  GArray *modes = g_array_new (FALSE, FALSE, sizeof (MdModeCombination));
+  MdModeCombination all
+    = { md_mbim_data_class_to_modes (md_mbim_modem_data (modem)->data_class), MD_MODEM_MODE_NONE };
+
+  /* Basic Connect cannot restrict the radio, so the one combination is
+   * every mode the device has. */
+  g_array_append_val (modes, all);
+  g_task_return_pointer (task, modes, (GDestroyNotify)g_array_unref);
+  g_object_unref (task);
+}
+
+static void
+mbim_load_ip_families (MdModem *modem, GTask *task)
+{
+  g_task_return_int (task, MD_BEARER_IP_FAMILY_IPV4 | MD_BEARER_IP_FAMILY_IPV6 | MD_BEARER_IP_FAMILY_IPV4V6);
+  g_object_unref (task);
+}
+
+static void
+parse_own_numbers (MdModem *modem, MbimMessage *response, GTask *task)
+{
+  g_auto (GStrv) numbers = NULL;
+  GError *error = NULL;
+
+  if (!mbim_message_subscriber_ready_status_response_parse (response, NULL, NULL, NULL, NULL, NULL, &numbers,
+                                                            &error)) {
+    g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Subscriber Ready Status"));
+    return;
+  }
+  g_task_return_pointer (task, numbers ? g_steal_pointer (&numbers) : g_new0 (char *, 1),
+                         (GDestroyNotify)g_strfreev);
+}
+
+static void
+mbim_load_own_numbers (MdModem *modem, GTask *task)
+{
+  GError *error = NULL;
+  MbimMessage *request = mbim_message_subscriber_ready_status_query_new (&error);
+
+  md_mbim_op (modem, task, request, error, MD_MBIM_TIMEOUT_S, parse_own_numbers);
+}
+
+const MdModemInitOps md_mbim_init_ops = {
+  .setup = mbim_setup,
+  .load_identity = mbim_load_identity,
+  .load_capabilities = mbim_load_capabilities,
+  .load_ip_families = mbim_load_ip_families,
+  .load_own_numbers = mbim_load_own_numbers,
+  .load_supported_modes = mbim_load_supported_modes,
+};

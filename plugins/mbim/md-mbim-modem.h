@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The MBIM protocol plugin's side of a modem: its MBIM control port, the
+ * network interfaces and AT ports beside it, what Device Caps said, and the
+ * requests every MBIM op is made of. Vendor plugins build on these. */
+#pragma once
+
+#include "md-mbim-port.h"
+#include "md-net-link.h"
+#include "md-port-probe.h"
+#include "plugin-api.h"
+
+G_BEGIN_DECLS
+
+#define MD_MBIM_TIMEOUT_S         10
+#define MD_MBIM_TIMEOUT_NETWORK_S 60
+#define MD_MBIM_TIMEOUT_SCAN_S    180
+
+/* Protocol data of an MBIM modem (md_modem_get_protocol_data). */
+typedef struct {
+  MdMbimPort *port;         /* the primary control port */
+  GPtrArray *at;            /* MdAtPort*: secondary AT ports, kept open */
+  GStrv net;                /* network interfaces, in the order given */
+  MdNetLinks *links;        /* creates the links of sessions 1..N */
+  guint max_sessions;       /* from Device Caps; at least 1 */
+  guint32 data_class;       /* MbimDataClass bits from Device Caps */
+  GPtrArray *created_links; /* char*: links this modem added, removed with it */
+} MdMbimModemData;
+
+MdMbimModemData *md_mbim_modem_data (MdModem *modem);
+
+/* The net-link backend new MBIM modems get; the daemon's test mode sets a
+ * fake one (md_net_links_new_fake). Takes a reference. */
+void md_mbim_modem_set_net_links (MdNetLinks *links);
+
+/* Builds an MBIM modem from probed ports: the first MBIM port is primary,
+ * takes it and the AT ports. */
+MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                              const MdModemOps *ops, GPtrArray *probed);
+
+/* Sends request (consumed) on the control port. finish returns the
+ * COMMAND_DONE message after checking its status: a status other than
+ * SUCCESS becomes the matching MD error (md_mbim_status_error). */
+void md_mbim_modem_command (MdModem *modem, MbimMessage *request, guint timeout_s, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data);
+MbimMessage *md_mbim_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error);
+/* As finish, but a failed status still returns the message (and sets
+ * error): PIN failures carry the remaining attempts. */
+MbimMessage *md_mbim_modem_command_finish_with_status (MdModem *modem, GAsyncResult *result, GError **error);
+
+/* Maps an MBIM status to the error an API user understands. */
+GError *md_mbim_status_error (MbimStatusError status, const char *what);
+/* Maps a request-building or parsing GError from libmbim (consumes it). */
+GError *md_mbim_protocol_error (GError *error, const char *what);
+
+G_END_DECLS

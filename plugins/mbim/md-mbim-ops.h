@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The ops tables implemented with MBIM Basic Connect, and the pieces the
+ * files of this plugin share. A vendor plugin copies a table and overrides
+ * single entries. */
+#pragma once
+
+#include "md-mbim-modem.h"
+
+G_BEGIN_DECLS
+
+extern const MdModemInitOps md_mbim_init_ops;
+extern const MdModemSimOps md_mbim_sim_ops;
+extern const MdModemPowerOps md_mbim_power_ops;
+extern const MdModemNetregOps md_mbim_netreg_ops;
+extern const MdModemBearerOps md_mbim_bearer_ops;
+/* All of the above. */
+extern const MdModemOps md_mbim_modem_ops;
+
+/* Completes task from a successful response (the op's value); the parse
+ * function owns returning through task. */
+typedef void (*MdMbimParseFn) (MdModem *modem, MbimMessage *response, GTask *task);
+
+/* Sends request (consumed; NULL with build_error set when building
+ * failed) and hands the response to parse, or fails task. */
+void md_mbim_op (MdModem *modem, GTask *task, MbimMessage *request, GError *build_error, guint timeout_s,
+                 MdMbimParseFn parse);
+
+/* Routes an INDICATE_STATUS to the code that follows it. */
+void md_mbim_dispatch_indication (MdModem *modem, MbimMessage *message);
+/* Followers of indications, in the files of their concern. */
+void md_mbim_netreg_indication (MdModem *modem, MbimMessage *message, MbimCidBasicConnect cid);
+void md_mbim_sim_indication (MdModem *modem, MbimMessage *message);
+void md_mbim_bearer_indication (MdModem *modem, MbimMessage *message);
+
+/* Removes every link the modem created (modem removal). */
+void md_mbim_delete_created_links (MdMbimModemData *mbim);
+
+/* MbimDataClass bits → MdModemAccessTechnology / MdModemMode bits. */
+guint32 md_mbim_data_class_to_access_technologies (guint32 data_class);
+guint32 md_mbim_data_class_to_modes (guint32 data_class);
+
+G_END_DECLS

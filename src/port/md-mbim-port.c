@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* MdMbimPort: MbimDevice plus the bookkeeping that makes a vanished device
+ * fail its pending requests exactly once. Every request task sits in
+ * self->pending until either libmbim answers or the port closes; whichever
+ * comes first completes it. */
+#include "md-mbim-port.h"
+
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-port-open.h"
+
+struct _MdMbimPort {
+  GObject parent;
+  char *device_path;
+  char *name;
+  MbimDevice *device;
+  gulong indication_id;
+  gulong removed_id;
+  gulong error_id;
+  GList *pending; /* GTask*, owned by the list */
+  gboolean closed_emitted;
+};
+
+G_DEFINE_TYPE (MdMbimPort, md_mbim_port, G_TYPE_OBJECT)
+
+enum { SIGNAL_INDICATION, SIGNAL_CLOSED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gboolean default_use_proxy = TRUE;
+
+void
+md_mbim_port_set_default_use_proxy (gboolean use_proxy)
+{
+  default_use_proxy = use_proxy;
+}
+
+gboolean
+md_mbim_port_get_default_use_proxy (void)
+{
+  return default_use_proxy;
+}
+
+MdMbimPort *
+md_mbim_port_new (const char *device)
+{
+  MdMbimPort *self = g_object_new (MD_TYPE_MBIM_PORT, NULL);
+
+  self->device_path = g_strdup (device);
+  self->name = md_port_name_for_device (device);
+  return self;
+}
+
+const char *
+md_mbim_port_get_device (MdMbimPort *self)
+{
+  return self->device_path;
+}
+
+const char *
+md_mbim_port_get_name (MdMbimPort *self)
+{
+  return self->name;
+}
+
+gboolean
+md_mbim_port_is_open (MdMbimPort *self)
+{
+  return self->device && mbim_device_is_open (self->device);
+}
+
+/* --- errors -------------------------------------------------------------- */
+
+/* libmbim's transport errors in our vocabulary; anything else keeps its
+ * message under MD_CORE_ERROR_FAILED. */
+static GError *
+transport_error (MdMbimPort *self, const GError *error, const char *what)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED, "%s cancelled", what);
+  if (g_error_matches (error, MBIM_CORE_ERROR, MBIM_CORE_ERROR_TIMEOUT))
+    return g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT, "%s: %s did not answer in time",
+                        what, self->name);
+  if (g_error_matches (error, MBIM_CORE_ERROR, MBIM_CORE_ERROR_WRONG_STATE))
+    return g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s: %s is not open", what, self->name);
+  return g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "%s on %s failed: %s", what, self->name,
+                      error->message);
+}
+
+/* --- pending requests ------------------------------------------------------ */
+
+static gboolean
+pending_take (MdMbimPort *self, GTask *task)
+{
+  GList *link = g_list_find (self->pending, task);
+
+  if (!link)
+    return FALSE;
+  self->pending = g_list_delete_link (self->pending, link);
+  return TRUE;
+}
+
+static void
+fail_pending (MdMbimPort *self, const char *why)
+{
+  GList *pending = g_steal_pointer (&self->pending);
+
+  for (GList *l = pending; l; l = l->next) {
+    GTask *task = l->data;
+
+    g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s %s", self->name, why);
+    g_object_unref (task);
+  }
+  g_list_free (pending);
+}
+
+/* --- device lifetime ------------------------------------------------------ */
+
+static void
+drop_device (MdMbimPort *self)
+{
+  if (!self->device)
+    return;
+  g_clear_signal_handler (&self->indication_id, self->device);
+  g_clear_signal_handler (&self->removed_id, self->device);
+  g_clear_signal_handler (&self->error_id, self->device);
+  g_clear_object (&self->device);
+}
+
+static void
+device_indication (MbimDevice *device, MbimMessage *message, gpointer user_data)
+{
+  MdMbimPort *self = user_data;
+
+  g_signal_emit (self, signals[SIGNAL_INDICATION], 0, message);
+}
+
+static void
+device_removed (MbimDevice *device, gpointer user_data)
+{
+  MdMbimPort *self = user_data;
+  g_autoptr (MdMbimPort) keep = g_object_ref (self);
+  g_autoptr (GError) error
+    = g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s went away", self->name);
+
+  md_log_info (self->name, "device removed");
+  fail_pending (self, "went away");
+  g_autoptr (MbimDevice) gone = g_object_ref (self->device);
+  drop_device (self);
+  mbim_device_close_force (gone, NULL);
+  if (!self->closed_emitted) {
+    self->closed_emitted = TRUE;
+    g_signal_emit (self, signals[SIGNAL_CLOSED], 0, error);
+  }
+}
+
+static void
+device_error (MbimDevice *device, GError *error, gpointer user_data)
+{
+  MdMbimPort *self = user_data;
+
+  md_log_warn (self->name, "device error: %s", error ? error->message : "unknown");
+}
+
+/* --- open ----------------------------------------------------------------- */
+
+typedef struct {
+  guint timeout_s;
+} OpenContext;
+
+static void
+open_full_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  MdMbimPort *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!mbim_device_open_full_finish (MBIM_DEVICE (source), result, &error)) {
+    GError *mapped = transport_error (self, error, "MBIM open");
+
+    if (mapped->domain == MD_CORE_ERROR && mapped->code == MD_CORE_ERROR_FAILED)
+      mapped->domain = MD_SERIAL_ERROR, mapped->code = MD_SERIAL_ERROR_OPEN_FAILED;
+    drop_device (self);
+    g_task_return_error (task, mapped);
+    return;
+  }
+  md_log_debug (self->name, "MBIM session open%s",
+                md_mbim_port_get_default_use_proxy () ? " (via proxy)" : "");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  MdMbimPort *self = g_task_get_source_object (task);
+  OpenContext *ctx = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  MbimDevice *device = mbim_device_new_finish (result, &error);
+  MbimDeviceOpenFlags flags = default_use_proxy ? MBIM_DEVICE_OPEN_FLAGS_PROXY : MBIM_DEVICE_OPEN_FLAGS_NONE;
+  GCancellable *cancellable;
+
+  if (!device) {
+    g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_OPEN_FAILED,
+                             "Cannot use %s as MBIM port: %s", self->device_path, error->message);
+    return;
+  }
+  drop_device (self);
+  self->device = device;
+  self->closed_emitted = FALSE;
+  self->indication_id
+    = g_signal_connect (device, MBIM_DEVICE_SIGNAL_INDICATE_STATUS, G_CALLBACK (device_indication), self);
+  self->removed_id = g_signal_connect (device, MBIM_DEVICE_SIGNAL_REMOVED, G_CALLBACK (device_removed), self);
+  self->error_id = g_signal_connect (device, MBIM_DEVICE_SIGNAL_ERROR, G_CALLBACK (device_error), self);
+  cancellable = g_task_get_cancellable (task);
+  mbim_device_open_full (device, flags, ctx->timeout_s, cancellable, open_full_ready,
+                         g_steal_pointer (&task));
+}
+
+void
+md_mbim_port_open_async (MdMbimPort *self, guint timeout_s, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GFile) file = g_file_new_for_path (self->device_path);
+  OpenContext *ctx = g_new0 (OpenContext, 1);
+
+  ctx->timeout_s = timeout_s ? timeout_s : 5;
+  g_task_set_task_data (task, ctx, g_free);
+  if (md_mbim_port_is_open (self)) {
+    g_task_return_boolean (task, TRUE);
+    return;
+  }
+  if (!g_file_test (self->device_path, G_FILE_TEST_EXISTS)) {
+    g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_OPEN_FAILED_NO_DEVICE,
+                             "%s does not exist", self->device_path);
+    return;
+  }
+  mbim_device_new (file, cancellable, device_new_ready, g_steal_pointer (&task));
+}
+
+gboolean
+md_mbim_port_open_finish (MdMbimPort *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- commands ------------------------------------------------------------- */
+
+static void
+command_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data; /* the device call's own reference */
+  MdMbimPort *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+  MbimMessage *response = mbim_device_command_finish (MBIM_DEVICE (source), result, &error);
+
+  if (!pending_take (self, task)) {
+    /* Already failed because the port closed. */
+    g_clear_pointer (&response, mbim_message_unref);
+    return;
+  }
+  if (!response)
+    g_task_return_error (task, transport_error (self, error, "MBIM request"));
+  else
+    g_task_return_pointer (task, response, (GDestroyNotify)mbim_message_unref);
+  g_object_unref (task); /* the list's reference */
+}
+
+void
+md_mbim_port_command (MdMbimPort *self, MbimMessage *request, guint timeout_s, GCancellable *cancellable,
+                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  if (!md_mbim_port_is_open (self)) {
+    g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s is not open", self->name);
+    g_object_unref (task);
+    return;
+  }
+  self->pending = g_list_append (self->pending, task);
+  mbim_device_command (self->device, request, timeout_s ? timeout_s : 10, cancellable, command_ready,
+                       g_object_ref (task));
+}
+
+MbimMessage *
+md_mbim_port_command_finish (MdMbimPort *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- close ---------------------------------------------------------------- */
+
+static void
+close_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!mbim_device_close_finish (MBIM_DEVICE (source), result, &error))
+    mbim_device_close_force (MBIM_DEVICE (source), NULL);
+}
+
+void
+md_mbim_port_close (MdMbimPort *self)
+{
+  g_autoptr (MbimDevice) device = self->device ? g_object_ref (self->device) : NULL;
+
+  fail_pending (self, "was closed");
+  if (!device)
+    return;
+  drop_device (self);
+  if (mbim_device_is_open (device))
+    mbim_device_close (device, 1, NULL, close_ready, NULL);
+  else
+    mbim_device_close_force (device, NULL);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+md_mbim_port_dispose (GObject *object)
+{
+  MdMbimPort *self = MD_MBIM_PORT (object);
+
+  md_mbim_port_close (self);
+  G_OBJECT_CLASS (md_mbim_port_parent_class)->dispose (object);
+}
+
+static void
+md_mbim_port_finalize (GObject *object)
+{
+  MdMbimPort *self = MD_MBIM_PORT (object);
+
+  g_free (self->device_path);
+  g_free (self->name);
+  G_OBJECT_CLASS (md_mbim_port_parent_class)->finalize (object);
+}
+
+static void
+md_mbim_port_class_init (MdMbimPortClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = md_mbim_port_dispose;
+  object_class->finalize = md_mbim_port_finalize;
+  signals[SIGNAL_INDICATION] = g_signal_new ("indication", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 1, MBIM_TYPE_MESSAGE);
+  signals[SIGNAL_CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                         NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+md_mbim_port_init (MdMbimPort *self)
+{
+}

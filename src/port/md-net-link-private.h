@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* What the net-link files share: the object, the backend table and the
+ * rtnetlink round trip (also used by tests to set up links of their own). */
+#pragma once
+
+#include "md-net-link.h"
+
+G_BEGIN_DECLS
+
+/* One backend. link is already validated and named; both calls set an
+ * MD_CORE_ERROR as documented in md-net-link.h. */
+typedef struct {
+  const char *name;
+  gboolean (*add) (MdNetLinks *links, const MdNetLinkInfo *link, GError **error);
+  gboolean (*delete) (MdNetLinks *links, const char *ifname, GError **error);
+  void (*free_data) (gpointer data);
+} MdNetLinksBackend;
+
+struct _MdNetLinks {
+  gatomicrefcount ref_count;
+  const MdNetLinksBackend *backend;
+  gpointer data;      /* the backend's */
+  GPtrArray *created; /* MdNetLinkInfo, oldest first */
+};
+
+MdNetLinks *md_net_links_new_with_backend (const MdNetLinksBackend *backend, gpointer data);
+
+/* Whether name is something the kernel accepts as an interface name. */
+gboolean md_net_link_name_is_valid (const char *name);
+
+/* Sends one request on a fresh NETLINK_ROUTE socket (extended ACK on) and
+ * waits up to timeout_ms for its ACK. FALSE with error (MD_CORE_ERROR_FAILED)
+ * when the exchange itself failed or timed out; otherwise TRUE with the
+ * kernel's answer in *out_errno (positive, 0 for success) and its
+ * extended-ACK text, if any, in *out_text. The request's sequence number is
+ * overwritten. */
+gboolean md_net_link_rtnl_transact (GByteArray *request, guint timeout_ms, int *out_errno, char **out_text,
+                                    GError **error);
+
+/* Sets error for a kernel failure err (positive errno) with the kernel's
+ * text, after the words in what ("Cannot add vlan link wwan0.1 on wwan0"). */
+void md_net_link_set_kernel_error (GError **error, int err, const char *text, const char *what);
+
+G_END_DECLS

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The MdNetLinks object: names and validates session links, dispatches to
+ * its backend (md-net-link-rtnl.c, md-net-link-fake.c) and keeps the list of
+ * links it created so they can all be removed with the modem. Kind
+ * detection from sysfs is in md-net-link-sysfs.c. */
+#include "md-net-link-private.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "md-errors.h"
+#include "md-log.h"
+
+const char *
+md_net_link_kind_to_string (MdNetLinkKind kind)
+{
+  switch (kind) {
+  case MD_NET_LINK_KIND_VLAN: return "vlan";
+  case MD_NET_LINK_KIND_WWAN: return "wwan";
+  }
+  return "unknown";
+}
+
+MdNetLinkInfo *
+md_net_link_info_copy (const MdNetLinkInfo *info)
+{
+  MdNetLinkInfo *copy = g_new0 (MdNetLinkInfo, 1);
+
+  copy->ifname = g_strdup (info->ifname);
+  copy->kind = info->kind;
+  copy->parent = g_strdup (info->parent);
+  copy->session_id = info->session_id;
+  return copy;
+}
+
+void
+md_net_link_info_free (MdNetLinkInfo *info)
+{
+  if (!info)
+    return;
+  g_free (info->ifname);
+  g_free (info->parent);
+  g_free (info);
+}
+
+/* The kernel's dev_valid_name(): 1..15 bytes, not "." or "..", no '/',
+ * ':' or white space. */
+gboolean
+md_net_link_name_is_valid (const char *name)
+{
+  gsize len;
+
+  if (!name)
+    return FALSE;
+  len = strlen (name);
+  if (len == 0 || len > MD_NET_LINK_IFNAME_MAX || g_str_equal (name, ".") || g_str_equal (name, ".."))
+    return FALSE;
+  for (const char *p = name; *p; p++) {
+    if (*p == '/' || *p == ':' || g_ascii_isspace (*p))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+char *
+md_net_link_name_for_session (MdNetLinkKind kind, const char *parent, guint session_id, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!md_net_link_name_is_valid (parent)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid parent name '%s'",
+                 parent ? parent : "(null)");
+    return NULL;
+  }
+  if (session_id == 0 || session_id > MD_NET_LINK_SESSION_ID_MAX) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "Session id %u of %s has no link of its own (allowed: 1..%u)", session_id, parent,
+                 MD_NET_LINK_SESSION_ID_MAX);
+    return NULL;
+  }
+  switch (kind) {
+  case MD_NET_LINK_KIND_VLAN: name = g_strdup_printf ("%s.%u", parent, session_id); break;
+  case MD_NET_LINK_KIND_WWAN: name = g_strdup_printf ("%s-%u", parent, session_id); break;
+  }
+  if (!name) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown link kind %d", (int)kind);
+    return NULL;
+  }
+  if (strlen (name) > MD_NET_LINK_IFNAME_MAX) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "Link name '%s' for session %u of %s is longer than %u characters", name, session_id, parent,
+                 MD_NET_LINK_IFNAME_MAX);
+    return NULL;
+  }
+  return g_steal_pointer (&name);
+}
+
+MdNetLinks *
+md_net_links_new_with_backend (const MdNetLinksBackend *backend, gpointer data)
+{
+  MdNetLinks *links = g_new0 (MdNetLinks, 1);
+
+  g_atomic_ref_count_init (&links->ref_count);
+  links->backend = backend;
+  links->data = data;
+  links->created = g_ptr_array_new_with_free_func ((GDestroyNotify)md_net_link_info_free);
+  return links;
+}
+
+MdNetLinks *
+md_net_links_ref (MdNetLinks *links)
+{
+  g_return_val_if_fail (links != NULL, NULL);
+  g_atomic_ref_count_inc (&links->ref_count);
+  return links;
+}
+
+void
+md_net_links_unref (MdNetLinks *links)
+{
+  if (!links || !g_atomic_ref_count_dec (&links->ref_count))
+    return;
+  if (links->created->len > 0)
+    md_log_debug ("net-link", "%u link(s) created through %s left in place", links->created->len,
+                  links->backend->name);
+  if (links->backend->free_data)
+    links->backend->free_data (links->data);
+  g_ptr_array_unref (links->created);
+  g_free (links);
+}
+
+static gboolean
+find_created (MdNetLinks *links, const char *ifname, guint *out_index)
+{
+  for (guint i = 0; i < links->created->len; i++) {
+    const MdNetLinkInfo *info = g_ptr_array_index (links->created, i);
+
+    if (g_str_equal (info->ifname, ifname)) {
+      *out_index = i;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+gboolean
+md_net_links_add_session_link (MdNetLinks *links, MdNetLinkKind kind, const char *parent, guint session_id,
+                               char **out_ifname, GError **error)
+{
+  g_autofree char *ifname = NULL;
+  MdNetLinkInfo link;
+
+  g_return_val_if_fail (links != NULL, FALSE);
+  ifname = md_net_link_name_for_session (kind, parent, session_id, error);
+  if (!ifname)
+    return FALSE;
+  link
+    = (MdNetLinkInfo){ .ifname = ifname, .kind = kind, .parent = (char *)parent, .session_id = session_id };
+  if (!links->backend->add (links, &link, error))
+    return FALSE;
+  md_log_info (parent, "created %s link %s for session %u", md_net_link_kind_to_string (kind), ifname,
+               session_id);
+  g_ptr_array_add (links->created, md_net_link_info_copy (&link));
+  if (out_ifname)
+    *out_ifname = g_steal_pointer (&ifname);
+  return TRUE;
+}
+
+gboolean
+md_net_links_delete (MdNetLinks *links, const char *ifname, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  gboolean ok;
+  guint index;
+
+  g_return_val_if_fail (links != NULL, FALSE);
+  if (!md_net_link_name_is_valid (ifname)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid link name '%s'",
+                 ifname ? ifname : "(null)");
+    return FALSE;
+  }
+  ok = links->backend->delete (links, ifname, &local);
+  if ((ok || g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND))
+      && find_created (links, ifname, &index))
+    g_ptr_array_remove_index (links->created, index);
+  if (!ok) {
+    g_propagate_error (error, g_steal_pointer (&local));
+    return FALSE;
+  }
+  md_log_info (ifname, "deleted link");
+  return TRUE;
+}
+
+gboolean
+md_net_links_delete_all_created (MdNetLinks *links, GError **error)
+{
+  g_autoptr (GPtrArray) snapshot = NULL;
+  g_autoptr (GError) first = NULL;
+
+  g_return_val_if_fail (links != NULL, FALSE);
+  /* Deleting edits links->created; walk a copy, newest first. */
+  snapshot = md_net_links_list_created (links);
+  for (guint i = snapshot->len; i > 0; i--) {
+    const MdNetLinkInfo *info = g_ptr_array_index (snapshot, i - 1);
+    g_autoptr (GError) local = NULL;
+
+    if (md_net_links_delete (links, info->ifname, &local))
+      continue;
+    if (g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+      md_log_debug (info->ifname, "link already gone");
+      continue;
+    }
+    md_log_warn (info->ifname, "could not delete link: %s", local->message);
+    if (!first)
+      first = g_steal_pointer (&local);
+  }
+  if (first) {
+    g_propagate_error (error, g_steal_pointer (&first));
+    return FALSE;
+  }
+  return TRUE;
+}
+
+GPtrArray *
+md_net_links_list_created (MdNetLinks *links)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify)md_net_link_info_free);
+
+  g_return_val_if_fail (links != NULL, list);
+  for (guint i = 0; i < links->created->len; i++)
+    g_ptr_array_add (list, md_net_link_info_copy (g_ptr_array_index (links->created, i)));
+  return list;
+}
+
+void
+md_net_link_set_kernel_error (GError **error, int err, const char *text, const char *what)
+{
+  MdCoreError code;
+
+  switch (err) {
+  case ENODEV:
+  case ENOENT:
+  case ENXIO: code = MD_CORE_ERROR_NOT_FOUND; break;
+  case EEXIST: code = MD_CORE_ERROR_EXISTS; break;
+  case EOPNOTSUPP:
+  case EPROTONOSUPPORT:
+  case EAFNOSUPPORT: code = MD_CORE_ERROR_UNSUPPORTED; break;
+  case EPERM:
+  case EACCES: code = MD_CORE_ERROR_UNAUTHORIZED; break;
+  default: code = MD_CORE_ERROR_FAILED; break;
+  }
+  if (text)
+    g_set_error (error, MD_CORE_ERROR, code, "%s: %s (%s)", what, text, g_strerror (err));
+  else
+    g_set_error (error, MD_CORE_ERROR, code, "%s: %s", what, g_strerror (err));
+}
