@@ -50,23 +50,32 @@ def wait_owned(env, name):
         env=env, capture_output=True, text=True).stdout.strip() == "(true,)", what=name)
 
 
-def run_once(build, label, daemon_argv, workdir, index):
+def start_sim(protocol, label, workdir, index):
+    """The simulated modem and the SetProfile port list that reaches it."""
+    if protocol == "mbim":
+        sim = harness.Sim("default.ini", workdir, at="none", mbim="pty")
+        return sim, f"mbim:{sim.mbim_port},net:wwan0"
+    # ModemManager, like modemd and modem-sim, uses the whole
+    # "abstract:NAME" string as the abstract socket name, so the port
+    # string is passed through unchanged.
+    name = f"md-bench-{os.getpid()}-{label}-{index}"
+    sim = harness.Sim("default.ini", workdir, at=f"abstract:{name}")
+    return sim, sim.port
+
+
+def run_once(build, label, daemon_argv, protocol, workdir, index):
     bus = harness.PrivateBus()
     sim = daemon = None
     try:
         env = bus.env()
-        # ModemManager, like modemd and modem-sim, uses the whole
-        # "abstract:NAME" string as the abstract socket name, so the port
-        # string is passed through unchanged.
-        name = f"md-bench-{os.getpid()}-{label}-{index}"
-        sim = harness.Sim("default.ini", workdir, at=f"abstract:{name}")
+        sim, ports = start_sim(protocol, label, workdir, index)
         daemon = subprocess.Popen(daemon_argv, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         wait_owned(env, "org.freedesktop.ModemManager1")
         # Start-up work after taking the name (ModemManager's device scan)
         # must not overlap the timed part.
         time.sleep(SETTLE_SECONDS)
-        out = subprocess.run([os.path.join(build, "bench", "md-bench-client"), sim.port],
+        out = subprocess.run([os.path.join(build, "bench", "md-bench-client"), ports],
                              env=env, capture_output=True, text=True, timeout=300)
         if out.returncode != 0:
             raise RuntimeError(out.stderr.strip())
@@ -139,19 +148,21 @@ def main():
     harness.MODEM_SIM = os.environ.get("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
     harness.SCENARIOS = os.environ.get("MD_SCENARIOS", os.path.join(ROOT, "simulator", "scenarios"))
     workdir = tempfile.mkdtemp(prefix="modemd-bench-")
-    daemons = {"modemd": [os.path.join(build, "src", "modemd"), "--test-session", "--test-enable",
-                          "--log-level=ERR"]}
+    modemd = [os.path.join(build, "src", "modemd"), "--test-session", "--test-enable", "--log-level=ERR"]
+    # label: (argv, protocol of the simulated modem)
+    daemons = {"modemd": (modemd, "at"),
+               "modemd (MBIM)": (modemd + ["--no-mbim-proxy", "--test-fake-net-links"], "mbim")}
     # Its plugins load from the compiled-in directory; the generic plugin is
     # called "generic", the name md-bench-client passes to SetProfile.
     if os.path.exists(MODEMMANAGER):
-        daemons["ModemManager"] = [MODEMMANAGER, "--test-session", "--test-enable",
-                                   "--log-level=ERR"]
+        daemons["ModemManager"] = ([MODEMMANAGER, "--test-session", "--test-enable",
+                                    "--log-level=ERR"], "at")
     results = {}
-    for label, argv in daemons.items():
+    for label, (argv, protocol) in daemons.items():
         runs = []
         for i in range(args.runs):
             try:
-                runs.append(run_once(build, label, argv, workdir, i))
+                runs.append(run_once(build, label, argv, protocol, workdir, i))
             except Exception as error:  # a daemon that fails a run is reported, not fatal
                 print(f"{label}: run {i} failed: {error}", file=sys.stderr)
         if runs:

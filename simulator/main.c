@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* modem-sim: loads a scenario, serves its AT port and control socket, and
- * announces both on stdout ("at ...", "control ...", "ready") for the
- * process that started it. Ends on SIGTERM/SIGINT, "quit" or "unplug". */
+/* modem-sim: loads a scenario, serves its AT port, its MBIM port (either may
+ * be absent) and its control socket, and announces them on stdout
+ * ("at ...", "mbim ...", "control ...", "ready") for the process that
+ * started it. Ends on SIGTERM/SIGINT, "quit" or "unplug". */
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -11,6 +12,7 @@
 
 #include "sim-at.h"
 #include "sim-control.h"
+#include "sim-mbim.h"
 #include "sim-scenario.h"
 #include "sim-transport.h"
 
@@ -20,6 +22,8 @@ typedef struct {
   GMainLoop *loop;
   SimAt *at;
   SimTransport *transport;
+  SimMbim *mbim;
+  SimTransport *mbim_transport;
   gboolean verbose;
 } Sim;
 
@@ -34,6 +38,19 @@ trace (Sim *sim, const char *direction, const char *data, gsize len)
   text = g_strndup (data, len);
   escaped = g_strescape (text, NULL);
   g_printerr ("modem-sim: %s '%s'\n", direction, escaped);
+}
+
+static void
+trace_binary (Sim *sim, const char *direction, const guint8 *data, gsize len)
+{
+  g_autoptr (GString) hex = NULL;
+
+  if (!sim->verbose)
+    return;
+  hex = g_string_new (NULL);
+  for (gsize i = 0; i < len; i++)
+    g_string_append_printf (hex, "%02x", data[i]);
+  g_printerr ("modem-sim: mbim %s %s\n", direction, hex->str);
 }
 
 static void
@@ -73,6 +90,25 @@ on_line_hangup (gpointer user_data)
 }
 
 static void
+mbim_write (const guint8 *data, gsize len, gpointer user_data)
+{
+  Sim *sim = user_data;
+
+  trace_binary (sim, ">>", data, len);
+  if (sim->mbim_transport)
+    sim_transport_write (sim->mbim_transport, (const char *)data, len);
+}
+
+static void
+on_mbim_receive (const char *data, gsize len, gpointer user_data)
+{
+  Sim *sim = user_data;
+
+  trace_binary (sim, "<<", (const guint8 *)data, len);
+  sim_mbim_feed (sim->mbim, (const guint8 *)data, len);
+}
+
+static void
 on_quit (gpointer user_data)
 {
   Sim *sim = user_data;
@@ -108,18 +144,62 @@ open_transport (Sim *sim, const char *at, GError **error)
    * string then works for ModemManager's Test.SetProfile and for modemd. */
   if (g_str_has_prefix (at, ABSTRACT_PREFIX) && at[sizeof ABSTRACT_PREFIX - 1])
     return sim_transport_new_abstract (at, &callbacks, sim, error);
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--at must be pty or abstract:NAME, not '%s'",
-               at);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               "--at must be pty, abstract:NAME or none, not '%s'", at);
   return NULL;
 }
 
+static SimTransport *
+open_mbim_transport (Sim *sim, const char *mbim, GError **error)
+{
+  static const SimTransportCallbacks callbacks = { on_mbim_receive, NULL, NULL };
+
+  if (g_strcmp0 (mbim, "pty") == 0)
+    return sim_transport_new_pty (&callbacks, sim, error);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--mbim must be pty, not '%s'", mbim);
+  return NULL;
+}
+
+/* Creates the front ends asked for with their ports; FALSE on error. */
+static gboolean
+open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mbim_spec, GError **error)
+{
+  SimMbimOptions mbim_options = { scenario->at.cops_scan_delay_ms, 0 };
+
+  if (g_strcmp0 (at_spec, "none") != 0) {
+    sim->at = sim_at_new (scenario->model, &scenario->at, at_write, sim);
+    sim->transport = open_transport (sim, at_spec, error);
+    if (!sim->transport)
+      return FALSE;
+  }
+  if (mbim_spec) {
+    sim->mbim = sim_mbim_new (scenario->model, &mbim_options, mbim_write, sim);
+    sim->mbim_transport = open_mbim_transport (sim, mbim_spec, error);
+    if (!sim->mbim_transport)
+      return FALSE;
+  }
+  if (!sim->at && !sim->mbim) {
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--at none needs --mbim");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static void
+close_ports (Sim *sim)
+{
+  g_clear_pointer (&sim->transport, sim_transport_free);
+  g_clear_pointer (&sim->mbim_transport, sim_transport_free);
+  g_clear_pointer (&sim->at, sim_at_free);
+  g_clear_pointer (&sim->mbim, sim_mbim_free);
+}
+
 static int
-run (const char *scenario_path, const char *at_spec, const char *control_path, gboolean verbose)
+run (const char *scenario_path, const char *at_spec, const char *mbim_spec, const char *control_path,
+     gboolean verbose)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SimScenario) scenario = sim_scenario_load_file (scenario_path, &error);
-  g_autoptr (SimAt) at = NULL;
-  g_autoptr (SimTransport) transport = NULL;
   g_autoptr (SimControl) control = NULL;
   Sim sim = { .verbose = verbose };
   SimControlTarget target;
@@ -129,23 +209,28 @@ run (const char *scenario_path, const char *at_spec, const char *control_path, g
     return EXIT_FAILURE;
   }
   sim.loop = g_main_loop_new (NULL, FALSE);
-  at = sim.at = sim_at_new (scenario->model, &scenario->at, at_write, &sim);
-  transport = sim.transport = open_transport (&sim, at_spec, &error);
-  target = (SimControlTarget){ scenario->model, at, transport, on_quit, &sim };
-  if (transport)
+  if (open_ports (&sim, scenario, at_spec, mbim_spec, &error)) {
+    target = (SimControlTarget){ scenario->model,    sim.at,  sim.transport, sim.mbim,
+                                 sim.mbim_transport, on_quit, &sim };
     control = sim_control_new (control_path, &target, &error);
+  }
   if (!control) {
     g_printerr ("modem-sim: %s\n", error->message);
+    close_ports (&sim);
     g_main_loop_unref (sim.loop);
     return EXIT_FAILURE;
   }
   g_unix_signal_add (SIGTERM, on_signal, &sim);
   g_unix_signal_add (SIGINT, on_signal, &sim);
-  printf ("at %s\ncontrol %s\nready\n", sim_transport_get_path (transport), control_path);
+  if (sim.transport)
+    printf ("at %s\n", sim_transport_get_path (sim.transport));
+  if (sim.mbim_transport)
+    printf ("mbim %s\n", sim_transport_get_path (sim.mbim_transport));
+  printf ("control %s\nready\n", control_path);
   fflush (stdout);
   g_main_loop_run (sim.loop);
   g_clear_pointer (&control, sim_control_free);
-  sim.transport = NULL;
+  close_ports (&sim);
   g_main_loop_unref (sim.loop);
   return EXIT_SUCCESS;
 }
@@ -155,13 +240,15 @@ main (int argc, char **argv)
 {
   g_autofree char *scenario = NULL;
   g_autofree char *at = NULL;
+  g_autofree char *mbim = NULL;
   g_autofree char *control = NULL;
   gboolean verbose = FALSE;
   GOptionEntry entries[] = {
     { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario, "Scenario file (required)", "FILE" },
-    { "at", 'a', 0, G_OPTION_ARG_STRING, &at, "AT port: pty (default) or abstract:NAME", "PORT" },
+    { "at", 'a', 0, G_OPTION_ARG_STRING, &at, "AT port: pty (default), abstract:NAME or none", "PORT" },
+    { "mbim", 'm', 0, G_OPTION_ARG_STRING, &mbim, "MBIM port: pty (default: no MBIM port)", "PORT" },
     { "control", 'c', 0, G_OPTION_ARG_FILENAME, &control, "Control socket path", "PATH" },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Trace AT traffic on stderr", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Trace AT and MBIM traffic on stderr", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("- simulated 3GPP modem");
@@ -180,5 +267,5 @@ main (int argc, char **argv)
   signal (SIGPIPE, SIG_IGN);
   if (!control)
     control = default_control_path ();
-  return run (scenario, at ? at : "pty", control, verbose);
+  return run (scenario, at ? at : "pty", mbim, control, verbose);
 }

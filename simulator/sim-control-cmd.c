@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The control commands: each line is a verb and its arguments, run against
- * the model, the AT session or the transport, answered with one reply line.
+ * the model, the AT and MBIM sessions or their transports, answered with
+ * one reply line.
  * The socket serving lives in sim-control.c. */
 #include "sim-control.h"
 
@@ -112,7 +113,7 @@ get_select_mode (const SimControlTarget *t)
 static char *
 get_data_mode (const SimControlTarget *t)
 {
-  return get_bool (sim_at_in_data_mode (t->at));
+  return get_bool (t->at && sim_at_in_data_mode (t->at));
 }
 static char *
 get_call_cid (const SimControlTarget *t)
@@ -122,22 +123,23 @@ get_call_cid (const SimControlTarget *t)
 static char *
 get_last_command (const SimControlTarget *t)
 {
-  return g_strdup (sim_at_get_last_command (t->at));
+  return t->at ? g_strdup (sim_at_get_last_command (t->at)) : NULL;
 }
 static char *
 get_echo (const SimControlTarget *t)
 {
-  return get_bool (sim_at_get_echo (t->at));
+  return t->at ? get_bool (sim_at_get_echo (t->at)) : NULL;
 }
 static char *
 get_cmee (const SimControlTarget *t)
 {
-  return g_strdup_printf ("%u", sim_at_get_cmee (t->at));
+  return t->at ? g_strdup_printf ("%u", sim_at_get_cmee (t->at)) : NULL;
 }
+/* 1 when every front end there is muted. */
 static char *
 get_muted (const SimControlTarget *t)
 {
-  return get_bool (sim_at_get_muted (t->at));
+  return get_bool ((!t->at || sim_at_get_muted (t->at)) && (!t->mbim || sim_mbim_get_muted (t->mbim)));
 }
 static char *
 get_sms_count (const SimControlTarget *t)
@@ -147,7 +149,87 @@ get_sms_count (const SimControlTarget *t)
 static char *
 get_data_bytes (const SimControlTarget *t)
 {
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, sim_at_get_data_bytes (t->at));
+  return t->at ? g_strdup_printf ("%" G_GUINT64_FORMAT, sim_at_get_data_bytes (t->at)) : NULL;
+}
+static char *
+get_own_numbers (const SimControlTarget *t)
+{
+  return g_strjoinv (",", t->model->sim.own_numbers);
+}
+
+/* --- MBIM and data sessions --- */
+static char *
+get_mbim_open (const SimControlTarget *t)
+{
+  return t->mbim ? get_bool (sim_mbim_is_open (t->mbim)) : NULL;
+}
+static char *
+get_mbim_max_transfer (const SimControlTarget *t)
+{
+  return t->mbim ? g_strdup_printf ("%u", sim_mbim_get_max_transfer (t->mbim)) : NULL;
+}
+static char *
+get_mbim_last_command (const SimControlTarget *t)
+{
+  return t->mbim ? g_strdup (sim_mbim_get_last_command (t->mbim)) : NULL;
+}
+static char *
+get_max_sessions (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->max_sessions);
+}
+/* "0,1": the ids of the active sessions. */
+static char *
+get_sessions (const SimControlTarget *t)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < t->model->sessions->len; i++) {
+    const SimSession *session = g_ptr_array_index (t->model->sessions, i);
+
+    g_string_append_printf (out, "%s%u", i ? "," : "", session->id);
+  }
+  return g_string_free (out, FALSE);
+}
+static char *
+get_ipv4_prefix (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->ipv4_prefix);
+}
+static char *
+get_ipv4_gateway (const SimControlTarget *t)
+{
+  return g_strdup (t->model->ipv4_gateway ? t->model->ipv4_gateway : "");
+}
+static char *
+get_ipv4_dns (const SimControlTarget *t)
+{
+  return g_strjoinv (",", t->model->ipv4_dns);
+}
+static char *
+get_ipv4_mtu (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->ipv4_mtu);
+}
+static char *
+get_ipv6_prefix (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->ipv6_prefix);
+}
+static char *
+get_ipv6_gateway (const SimControlTarget *t)
+{
+  return g_strdup (t->model->ipv6_gateway ? t->model->ipv6_gateway : "");
+}
+static char *
+get_ipv6_dns (const SimControlTarget *t)
+{
+  return g_strjoinv (",", t->model->ipv6_dns);
+}
+static char *
+get_ipv6_mtu (const SimControlTarget *t)
+{
+  return g_strdup_printf ("%u", t->model->ipv6_mtu);
 }
 
 static char *
@@ -229,19 +311,56 @@ static const struct {
   { "cmee", get_cmee },
   { "muted", get_muted },
   { "sms-count", get_sms_count },
+  { "own-numbers", get_own_numbers },
+  { "mbim-open", get_mbim_open },
+  { "mbim-max-transfer", get_mbim_max_transfer },
+  { "mbim-last-command", get_mbim_last_command },
+  { "max-sessions", get_max_sessions },
+  { "sessions", get_sessions },
+  { "ipv4-prefix", get_ipv4_prefix },
+  { "ipv4-gateway", get_ipv4_gateway },
+  { "ipv4-dns", get_ipv4_dns },
+  { "ipv4-mtu", get_ipv4_mtu },
+  { "ipv6-prefix", get_ipv6_prefix },
+  { "ipv6-gateway", get_ipv6_gateway },
+  { "ipv6-dns", get_ipv6_dns },
+  { "ipv6-mtu", get_ipv6_mtu },
 };
 
+/* "ipv4-address [session]": session 0 unless given. */
 static char *
-do_get (const SimControlTarget *t, const char *key)
+get_address (const SimControlTarget *t, const char *key, const char *arg)
 {
+  g_autofree char *address = NULL;
+  guint64 id = 0;
+
+  if (*arg && !g_ascii_string_to_unsigned (arg, 10, 0, t->model->max_sessions - 1, &id, NULL))
+    return g_strdup_printf ("ERROR expected a session 0-%u", t->model->max_sessions - 1);
+  address = sim_model_session_address (t->model, (guint)id, key[3] == '6');
+  return g_strdup_printf ("OK %s", address);
+}
+
+static char *
+do_get (const SimControlTarget *t, const char *args)
+{
+  g_autofree char *key = g_strdup (args);
+  char *arg = key + strcspn (key, " ");
+
+  if (*arg)
+    *arg++ = '\0';
+  g_strstrip (arg);
+  if (strcmp (key, "ipv4-address") == 0 || strcmp (key, "ipv6-address") == 0)
+    return get_address (t, key, arg);
   for (guint i = 0; i < G_N_ELEMENTS (getters); i++) {
     if (g_strcmp0 (getters[i].key, key) == 0) {
       g_autofree char *value = getters[i].get (t);
 
-      return g_strdup_printf ("OK %s", value ? value : "");
+      if (!value)
+        return g_strdup_printf ("ERROR '%s' belongs to a port this modem lacks", key);
+      return g_strdup_printf ("OK %s", value);
     }
   }
-  return g_strdup_printf ("ERROR unknown key '%s'", key ? key : "");
+  return g_strdup_printf ("ERROR unknown key '%s'", key);
 }
 
 /* "register <state> [mccmnc [name with spaces]]" */
@@ -316,6 +435,8 @@ do_garbage (const SimControlTarget *t, const char *args)
       return g_strdup ("ERROR expected hex bytes");
     bytes->str[i / 2] = (char)(hi << 4 | lo);
   }
+  if (!t->at)
+    return g_strdup ("ERROR no AT port");
   sim_at_send_raw (t->at, bytes->str, len / 2);
   return g_strdup ("OK");
 }
@@ -325,7 +446,11 @@ do_mute (const SimControlTarget *t, const char *args)
 {
   if (g_strcmp0 (args, "on") != 0 && g_strcmp0 (args, "off") != 0)
     return g_strdup ("ERROR expected on|off");
-  sim_at_set_muted (t->at, g_strcmp0 (args, "on") == 0);
+  /* Every front end at once: the modem as a whole stops answering. */
+  if (t->at)
+    sim_at_set_muted (t->at, g_strcmp0 (args, "on") == 0);
+  if (t->mbim)
+    sim_mbim_set_muted (t->mbim, g_strcmp0 (args, "on") == 0);
   return g_strdup ("OK");
 }
 
@@ -351,13 +476,20 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     sim_model_ring (t->model);
     return g_strdup ("OK");
   }
-  if (strcmp (copy, "no-carrier") == 0)
-    return g_strdup (sim_model_drop_call (t->model) ? "OK" : "ERROR no data call");
+  if (strcmp (copy, "no-carrier") == 0) {
+    /* The network ends the AT data call and every data session. */
+    gboolean dropped = sim_model_drop_call (t->model);
+
+    dropped = sim_model_drop_sessions (t->model) > 0 || dropped;
+    return g_strdup (dropped ? "OK" : "ERROR no data call");
+  }
   if (strcmp (copy, "mute") == 0)
     return do_mute (t, args);
   if (strcmp (copy, "garbage") == 0)
     return do_garbage (t, args);
   if (strcmp (copy, "unsolicited") == 0) {
+    if (!t->at)
+      return g_strdup ("ERROR no AT port");
     sim_at_send_unsolicited (t->at, args);
     return g_strdup ("OK");
   }
@@ -367,6 +499,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     /* The port is gone before the client reads OK. */
     if (copy[0] == 'u' && t->transport)
       sim_transport_unplug (t->transport);
+    if (copy[0] == 'u' && t->mbim_transport)
+      sim_transport_unplug (t->mbim_transport);
     *out_action = SIM_CONTROL_QUIT;
     return g_strdup ("OK");
   }

@@ -8,15 +8,20 @@
 #include <glib.h>
 
 #include "sim-at.h"
+#include "sim-mbim.h"
 #include "sim-model.h"
 #include "sim-transport.h"
 
 G_BEGIN_DECLS
 
+/* Any front end may be absent (NULL): a pure MBIM modem has no AT session,
+ * and commands about a missing one answer "ERROR no ... port". */
 typedef struct {
   SimModel *model;
   SimAt *at;
-  SimTransport *transport;
+  SimTransport *transport; /* the AT port */
+  SimMbim *mbim;
+  SimTransport *mbim_transport;
   /* Called after the reply to "quit" or "unplug" went out. */
   void (*quit) (gpointer user_data);
   gpointer user_data;

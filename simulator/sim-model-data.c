@@ -6,11 +6,11 @@
 
 #include <string.h>
 
-static gboolean
-packet_service (SimModel *self)
+gboolean
+sim_model_apn_rejected (SimModel *self, const char *apn)
 {
-  for (SimDomain d = SIM_DOMAIN_PS; d < SIM_N_DOMAINS; d++) {
-    if (self->reg[d] == SIM_REG_HOME || self->reg[d] == SIM_REG_ROAMING)
+  for (guint i = 0; self->reject_apns[i]; i++) {
+    if (g_ascii_strcasecmp (self->reject_apns[i], apn ? apn : "") == 0)
       return TRUE;
   }
   return FALSE;
@@ -98,8 +98,12 @@ sim_model_set_context_active (SimModel *self, guint cid, gboolean active, GError
     /* 27.007: activating a context attaches first when needed. */
     if (self->net.detached && !sim_model_set_attached (self, TRUE, error))
       return FALSE;
-    if (!packet_service (self)) {
+    if (!sim_model_has_packet_service (self)) {
       g_set_error (error, SIM_ERROR, SIM_ERROR_NO_NETWORK, "No packet service");
+      return FALSE;
+    }
+    if (sim_model_apn_rejected (self, ctx->apn)) {
+      g_set_error (error, SIM_ERROR, SIM_ERROR_MISSING_APN, "APN '%s' rejected by the network", ctx->apn);
       return FALSE;
     }
   }

@@ -184,7 +184,18 @@ sim_model_new (void)
   self->contexts = g_ptr_array_new_with_free_func (context_free);
   self->max_cid = 16;
   self->ipv4_address = g_strdup ("10.64.0.2");
+  self->ipv4_prefix = 24;
+  self->ipv4_gateway = g_strdup ("10.64.0.1");
+  self->ipv4_dns = g_strsplit ("10.64.0.10;10.64.0.11", ";", -1);
+  self->ipv4_mtu = 1500;
   self->ipv6_address = g_strdup ("2001:db8:0:1::2");
+  self->ipv6_prefix = 64;
+  self->ipv6_gateway = g_strdup ("2001:db8:0:1::1");
+  self->ipv6_dns = g_strsplit ("2001:db8:0:1::10;2001:db8:0:1::11", ";", -1);
+  self->ipv6_mtu = 1500;
+  self->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify)sim_session_free);
+  self->max_sessions = 2;
+  self->reject_apns = g_new0 (char *, 1);
   self->sms = g_ptr_array_new_with_free_func (sms_free);
   self->sms_capacity = 20;
   self->subscribers = g_array_new (FALSE, FALSE, sizeof (Subscriber));
@@ -215,7 +226,13 @@ sim_model_free (SimModel *self)
   g_ptr_array_unref (self->net.available);
   g_ptr_array_unref (self->contexts);
   g_free (self->ipv4_address);
+  g_free (self->ipv4_gateway);
+  g_strfreev (self->ipv4_dns);
   g_free (self->ipv6_address);
+  g_free (self->ipv6_gateway);
+  g_strfreev (self->ipv6_dns);
+  g_ptr_array_unref (self->sessions);
+  g_strfreev (self->reject_apns);
   g_ptr_array_unref (self->sms);
   g_array_unref (self->subscribers);
   g_free (self);
@@ -329,6 +346,24 @@ sim_model_update_registration (SimModel *self)
   }
   if (self->call_cid && !sim_model_is_registered (self))
     sim_model_drop_call (self);
+  if (self->sessions->len > 0 && !sim_model_has_packet_service (self))
+    sim_model_drop_sessions (self);
+}
+
+gboolean
+sim_model_has_packet_service (SimModel *self)
+{
+  for (SimDomain d = SIM_DOMAIN_PS; d < SIM_N_DOMAINS; d++) {
+    if (self->reg[d] == SIM_REG_HOME || self->reg[d] == SIM_REG_ROAMING)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+gboolean
+sim_model_registration_pending (SimModel *self)
+{
+  return self->registration_timer != 0;
 }
 
 SimRegState

@@ -32,6 +32,7 @@ typedef enum {
   SIM_ERROR_NETWORK_NOT_ALLOWED = 32,
   SIM_ERROR_INCORRECT_PARAMETERS = 50,
   SIM_ERROR_UNKNOWN = 100,
+  SIM_ERROR_MISSING_APN = 533, /* the network rejected the APN */
 } SimError;
 #define SIM_ERROR (sim_error_quark ())
 GQuark sim_error_quark (void);
@@ -104,7 +105,7 @@ typedef enum {
   SIM_EVENT_OPERATOR,
   SIM_EVENT_ACCESS_TECH,
   SIM_EVENT_SIGNAL,
-  SIM_EVENT_CONTEXT, /* index: the cid */
+  SIM_EVENT_CONTEXT, /* index: the cid; 0 for a data session (sessions) */
   SIM_EVENT_ATTACH,
   SIM_EVENT_SMS_RECEIVED, /* index: the storage index */
   SIM_EVENT_RING,
@@ -133,6 +134,15 @@ typedef struct {
   char *apn;
   gboolean active;
 } SimContext;
+
+/* A data session as a control protocol sees it (MBIM session, QMI packet
+ * data handle): a PDN connection of its own, numbered by the front end,
+ * independent of the AT contexts. Present in the list only while active. */
+typedef struct {
+  guint id; /* 0 .. max_sessions-1 */
+  char *apn;
+  char *type; /* "IP", "IPV6", "IPV4V6" */
+} SimSession;
 
 typedef struct {
   guint index;
@@ -193,10 +203,21 @@ typedef struct {
   guint cfun;
   GPtrArray *contexts; /* SimContext, sorted by cid */
   guint max_cid;
-  guint call_cid; /* the context of the data call; 0: none */
-  char *ipv4_address;
-  char *ipv6_address;
-  GPtrArray *sms; /* SimSms, sorted by index */
+  guint call_cid;     /* the context of the data call; 0: none */
+  char *ipv4_address; /* of context/session 0; session N adds N to the last octet */
+  char *ipv6_address; /* ... and to the last 16-bit group */
+  guint ipv4_prefix;
+  char *ipv4_gateway; /* NULL: none */
+  GStrv ipv4_dns;
+  guint ipv4_mtu; /* 0: not reported */
+  guint ipv6_prefix;
+  char *ipv6_gateway;
+  GStrv ipv6_dns;
+  guint ipv6_mtu;
+  GPtrArray *sessions; /* SimSession, sorted by id */
+  guint max_sessions;
+  GStrv reject_apns; /* APNs the network refuses, compared without case */
+  GPtrArray *sms;    /* SimSms, sorted by index */
   guint sms_capacity;
   GTimeSpan clock_offset; /* added to the host's clock */
   int utc_offset_minutes;
@@ -240,6 +261,11 @@ gboolean sim_model_set_attached (SimModel *self, gboolean attached, GError **err
 /* The best of the domains, as a user would describe the registration. */
 SimRegState sim_model_get_registration (SimModel *self);
 gboolean sim_model_is_registered (SimModel *self);
+/* Whether PS, EPS or 5GS is registered: packet data can flow. */
+gboolean sim_model_has_packet_service (SimModel *self);
+/* The network is still searching after the radio came on
+ * (registration-delay-ms): the registration outcome is yet to come. */
+gboolean sim_model_registration_pending (SimModel *self);
 /* The signal as measured now: unknown (99) with the radio off. */
 guint sim_model_current_rssi (SimModel *self);
 SimOperatorStatus sim_model_operator_status (SimModel *self, const SimOperator *op);
@@ -271,6 +297,25 @@ gboolean sim_model_start_call (SimModel *self, guint cid, GError **error);
 void sim_model_end_call (SimModel *self);
 /* The network dropped the call: SIM_EVENT_CALL_DROPPED. FALSE if none. */
 gboolean sim_model_drop_call (SimModel *self);
+
+gboolean sim_model_apn_rejected (SimModel *self, const char *apn);
+
+/* --- data sessions (sim-model-session.c) --- */
+void sim_session_free (SimSession *session);
+SimSession *sim_model_find_session (SimModel *self, guint id);
+/* Attaches first when detached; fails with NO_NETWORK without packet
+ * service, MISSING_APN for a rejected APN, INCORRECT_PARAMETERS for an id
+ * beyond max_sessions or a bad type, NOT_ALLOWED when the session is
+ * active with another APN (the same APN again is a no-op). */
+gboolean sim_model_activate_session (SimModel *self, guint id, const char *apn, const char *type,
+                                     GError **error);
+/* NOT_FOUND when the session is not active. */
+gboolean sim_model_deactivate_session (SimModel *self, guint id, GError **error);
+/* The network ends every session; returns how many there were. */
+guint sim_model_drop_sessions (SimModel *self);
+/* The address session id gets: the configured one plus id in its last
+ * octet (IPv4) or 16-bit group (IPv6). Free with g_free(). */
+char *sim_model_session_address (SimModel *self, guint id, gboolean ipv6);
 
 SimSms *sim_model_find_sms (SimModel *self, guint index);
 /* Returns the index the message was stored at, or 0 on error. */

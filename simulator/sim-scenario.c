@@ -4,6 +4,7 @@
  * error that names the key instead of a silently different modem. */
 #include "sim-scenario.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 typedef struct {
@@ -275,6 +276,102 @@ load_own_number_entry (LoadContext *ctx, const char *entry, GError **error)
   return TRUE;
 }
 
+static gboolean
+is_address (const char *value, gboolean ipv6)
+{
+  g_autoptr (GInetAddress) address = g_inet_address_new_from_string (value);
+
+  return address
+         && g_inet_address_get_family (address) == (ipv6 ? G_SOCKET_FAMILY_IPV6 : G_SOCKET_FAMILY_IPV4);
+}
+
+static gboolean
+set_address (char **field, const char *value, gboolean ipv6, gboolean optional, const char *what,
+             GError **error)
+{
+  if (!(optional && !*value) && !is_address (value, ipv6))
+    return bad_value (error, what, value, ipv6 ? "an IPv6 address" : "an IPv4 address");
+  g_free (*field);
+  *field = *value ? g_strdup (value) : NULL;
+  return TRUE;
+}
+
+/* A whole ';'-separated address list, replacing the default (empty: none). */
+static gboolean
+set_address_list (GStrv *field, const char *value, gboolean ipv6, const char *what, GError **error)
+{
+  g_auto (GStrv) entries = g_strsplit (value, ";", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+
+  for (guint i = 0; entries[i]; i++) {
+    g_strstrip (entries[i]);
+    if (!*entries[i])
+      continue;
+    if (!is_address (entries[i], ipv6)) {
+      g_strv_builder_unref (builder);
+      return bad_value (error, what, entries[i], ipv6 ? "IPv6 addresses" : "IPv4 addresses");
+    }
+    g_strv_builder_add (builder, entries[i]);
+  }
+  g_strfreev (*field);
+  *field = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return TRUE;
+}
+
+static gboolean
+load_ipv4_address (LoadContext *ctx, const char *value, GError **error)
+{
+  return set_address (&ctx->scenario->model->ipv4_address, value, FALSE, FALSE, "[data] ipv4-address", error);
+}
+
+static gboolean
+load_ipv6_address (LoadContext *ctx, const char *value, GError **error)
+{
+  return set_address (&ctx->scenario->model->ipv6_address, value, TRUE, FALSE, "[data] ipv6-address", error);
+}
+
+static gboolean
+load_ipv4_gateway (LoadContext *ctx, const char *value, GError **error)
+{
+  return set_address (&ctx->scenario->model->ipv4_gateway, value, FALSE, TRUE, "[data] ipv4-gateway", error);
+}
+
+static gboolean
+load_ipv6_gateway (LoadContext *ctx, const char *value, GError **error)
+{
+  return set_address (&ctx->scenario->model->ipv6_gateway, value, TRUE, TRUE, "[data] ipv6-gateway", error);
+}
+
+static gboolean
+load_ipv4_dns (LoadContext *ctx, const char *value, GError **error)
+{
+  return set_address_list (&ctx->scenario->model->ipv4_dns, value, FALSE, "[data] ipv4-dns", error);
+}
+
+static gboolean
+load_ipv6_dns (LoadContext *ctx, const char *value, GError **error)
+{
+  return set_address_list (&ctx->scenario->model->ipv6_dns, value, TRUE, "[data] ipv6-dns", error);
+}
+
+static gboolean
+load_reject_apns (LoadContext *ctx, const char *value, GError **error)
+{
+  g_auto (GStrv) entries = g_strsplit (value, ";", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+
+  for (guint i = 0; entries[i]; i++) {
+    g_strstrip (entries[i]);
+    if (*entries[i])
+      g_strv_builder_add (builder, entries[i]);
+  }
+  g_strfreev (ctx->scenario->model->reject_apns);
+  ctx->scenario->model->reject_apns = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return TRUE;
+}
+
 /* Keys whose value is a ';'-separated list run their loader per entry. */
 static const CustomLoader list_loaders[] = {
   load_own_number_entry, load_operator_entry, load_context_entry, load_sms_entry, load_unsupported_entry,
@@ -312,8 +409,18 @@ static const KeySpec keys[] = {
   { "power", "cfun", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_cfun },
   { "data", "max-cid", KEY_UINT, MODEL_FIELD (max_cid), 1, 255 },
   { "data", "contexts", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_context_entry },
-  { "data", "ipv4-address", KEY_STRING, MODEL_FIELD (ipv4_address) },
-  { "data", "ipv6-address", KEY_STRING, MODEL_FIELD (ipv6_address) },
+  { "data", "ipv4-address", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_ipv4_address },
+  { "data", "ipv4-prefix", KEY_UINT, MODEL_FIELD (ipv4_prefix), 0, 32 },
+  { "data", "ipv4-gateway", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_ipv4_gateway },
+  { "data", "ipv4-dns", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_ipv4_dns },
+  { "data", "ipv4-mtu", KEY_UINT, MODEL_FIELD (ipv4_mtu), 0, 65535 },
+  { "data", "ipv6-address", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_ipv6_address },
+  { "data", "ipv6-prefix", KEY_UINT, MODEL_FIELD (ipv6_prefix), 0, 128 },
+  { "data", "ipv6-gateway", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_ipv6_gateway },
+  { "data", "ipv6-dns", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_ipv6_dns },
+  { "data", "ipv6-mtu", KEY_UINT, MODEL_FIELD (ipv6_mtu), 0, 65535 },
+  { "data", "max-sessions", KEY_UINT, MODEL_FIELD (max_sessions), 1, 16 },
+  { "data", "reject-apns", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_reject_apns },
   { "sms", "capacity", KEY_UINT, MODEL_FIELD (sms_capacity), 1, 255 },
   { "sms", "stored", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_sms_entry },
   { "clock", "time", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_clock_time },

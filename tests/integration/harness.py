@@ -62,22 +62,28 @@ class PrivateBus:
 class Sim:
     """One modem-sim process serving a scenario."""
 
-    def __init__(self, scenario, workdir, at="pty"):
+    def __init__(self, scenario, workdir, at="pty", mbim=None):
         path = scenario if os.path.isabs(scenario) else os.path.join(SCENARIOS, scenario)
         self.control_path = os.path.join(workdir, f"sim-{os.getpid()}-{time.monotonic_ns()}.ctl")
         self.log = open(os.path.join(workdir, "sim.log"), "a")
-        self.proc = subprocess.Popen(
-            [MODEM_SIM, "--scenario", path, "--at", at, "--control", self.control_path],
-            stdout=subprocess.PIPE, stderr=self.log, text=True)
+        argv = [MODEM_SIM, "--scenario", path, "--at", at, "--control", self.control_path]
+        if mbim:
+            argv += ["--mbim", mbim]
+        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.port = None
+        self.mbim_port = None
         for line in self.proc.stdout:
             key, _, value = line.strip().partition(" ")
             if key == "at":
                 self.port = value
+            elif key == "mbim":
+                self.mbim_port = value
             elif key == "ready":
                 break
-        if not self.port:
+        if at != "none" and not self.port:
             raise AssertionError("modem-sim did not announce its AT port")
+        if mbim and not self.mbim_port:
+            raise AssertionError("modem-sim did not announce its MBIM port")
 
     def control(self, command):
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
@@ -172,8 +178,8 @@ class ModemdTestCase(unittest.TestCase):
         self.assertIsNone(self.daemon.poll(), "modemd died")
         self.assertEqual(self.mmcli("-L", check=False).returncode, 0)
 
-    def start_sim(self, scenario="default.ini", at="pty"):
-        sim = Sim(scenario, self.workdir, at)
+    def start_sim(self, scenario="default.ini", at="pty", mbim=None):
+        sim = Sim(scenario, self.workdir, at, mbim)
         self.sims.append(sim)
         return sim
 

@@ -1,0 +1,300 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The MBIM modem end to end: the real mmcli drives modemd against
+modem-sim's MBIM front end, and the tests check the values mmcli shows
+against what the simulator reports on its control socket.
+
+modemd runs with --no-mbim-proxy (the proxy's socket is global; see
+test_mbim_proxy.py for the proxy, in its own network namespace) and with
+--test-fake-net-links, so the links of sessions 1..N are kept in memory:
+the real rtnetlink path is covered by tests/port/test-net-link."""
+
+import unittest
+
+from harness import ModemdTestCase, skip_without_tools, wait_for
+
+ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
+NET_PORT = "wwan0"
+
+
+def generic(modem_json):
+    return modem_json["modem"]["generic"]
+
+
+@skip_without_tools
+class MbimModemTest(ModemdTestCase):
+
+    daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-mbim-proxy",
+                                                "--test-fake-net-links"]
+
+    def add_mbim_modem(self, scenario="default.ini", uid="mbim0", at="none", typed=True):
+        sim = self.start_sim(scenario, at=at, mbim="pty")
+        ports = [("mbim:" if typed else "") + sim.mbim_port, "net:" + NET_PORT]
+        if at != "none":
+            ports.append(sim.port)
+        self.set_profile(uid, ports)
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    def modem(self):
+        return self.mmcli_json("-m", "0")
+
+    def state(self):
+        return generic(self.modem())["state"]
+
+    def wait_state(self, *states):
+        return wait_for(lambda: self.state() in states and self.state(),
+                        what=f"modem state in {states}")
+
+    def enable(self):
+        self.mmcli("-m", "0", "-e")
+        self.wait_state("registered")
+
+    def bearer(self, index):
+        return self.mmcli_json("-b", str(index))["bearer"]
+
+    def modem_log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
+
+    # --- identity and capabilities ----------------------------------------------
+
+    def test_identity_and_capabilities(self):
+        sim = self.add_mbim_modem()
+        data = self.modem()
+        g = generic(data)
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
+        self.assertEqual(data["modem"]["3gpp"]["imei"], sim.control("get imei"))
+        self.assertEqual(g["revision"], sim.control("get revision"))
+        self.assertEqual(g["model"], sim.control("get model"))
+        self.assertEqual(g["state"], "disabled")
+        self.assertEqual(g["power-state"], "low")
+        self.assertEqual(g["plugin"], "generic")
+        self.assertEqual(g["primary-port"], sim.mbim_port[len("/dev/"):])
+        self.assertIn(g["primary-port"] + " (mbim)", g["ports"])
+        self.assertIn(NET_PORT + " (net)", g["ports"])
+        self.assertIn("lte", ", ".join(g["current-capabilities"]))
+        self.assertIn("gsm-umts", ", ".join(g["current-capabilities"]))
+        self.assertIn("4g", ", ".join(g["supported-modes"]))
+        self.assertIn("ipv4v6", ", ".join(g["supported-ip-families"]))
+
+    def test_max_bearers_follow_max_sessions(self):
+        sim = self.add_mbim_modem()
+        max_sessions = sim.control("get max-sessions")
+        out = self.gdbus("call", "--object-path", "/org/freedesktop/ModemManager1/Modem/0", "--method",
+                         "org.freedesktop.DBus.Properties.Get", "org.freedesktop.ModemManager1.Modem",
+                         "MaxActiveBearers").stdout
+        self.assertIn(f"<uint32 {max_sessions}>", out)
+
+    def test_sim_properties(self):
+        sim = self.add_mbim_modem()
+        props = self.mmcli_json("-i", "0")["sim"]["properties"]
+        self.assertEqual(props["iccid"], sim.control("get iccid"))
+        self.assertEqual(props["imsi"], sim.control("get imsi"))
+        self.assertEqual(props["operator-code"], sim.control("get imsi")[:5])
+        self.assertEqual(props["operator-name"], sim.control("get spn"))
+        self.assertIn(sim.control("get own-numbers").split(",")[0], generic(self.modem())["own-numbers"])
+
+    # --- SIM PIN ------------------------------------------------------------------
+
+    def test_pin_locked_modem_unlocks(self):
+        sim = self.add_mbim_modem("pin-locked.ini")
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "locked")
+        self.assertEqual(g["unlock-required"], "sim-pin")
+        self.assertIn("sim-pin (3)", g["unlock-retries"])
+        result = self.mmcli("-i", "0", "--pin=0000", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
+        self.assertIn("sim-pin (2)", generic(self.modem())["unlock-retries"])
+        self.mmcli("-i", "0", "--pin=" + sim.control("get pin"))
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "disabled")
+        self.assertEqual(g["unlock-required"], "--")
+        props = self.mmcli_json("-i", "0")["sim"]["properties"]
+        self.assertEqual(props["imsi"], sim.control("get imsi"))
+
+    def test_three_wrong_pins_need_puk(self):
+        sim = self.add_mbim_modem("pin-locked.ini")
+        for _ in range(3):
+            self.mmcli("-i", "0", "--pin=0000", check=False)
+        g = generic(self.modem())
+        self.assertEqual(g["unlock-required"], "sim-puk")
+        self.assertEqual(g["state"], "locked")
+        self.mmcli("-i", "0", "--puk=" + sim.control("get puk"), "--pin=4321")
+        self.assertEqual(self.state(), "disabled")
+        self.assertEqual(sim.control("get pin"), "4321")
+
+    def test_enable_and_change_pin(self):
+        sim = self.add_mbim_modem()
+        pin = sim.control("get pin")
+        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "1")
+        self.mmcli("-i", "0", "--pin=" + pin, "--change-pin=9876")
+        self.assertEqual(sim.control("get pin"), "9876")
+        self.mmcli("-i", "0", "--pin=9876", "--disable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "0")
+
+    # --- power and registration ------------------------------------------------------
+
+    def test_enable_registers_home(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+        data = self.modem()
+        g = generic(data)
+        self.assertEqual(g["power-state"], "on")
+        self.assertEqual(g["access-technologies"], ["lte"])
+        gpp = data["modem"]["3gpp"]
+        self.assertEqual(gpp["registration-state"], "home")
+        self.assertEqual(gpp["operator-code"], sim.control("get operator-code"))
+        self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
+        self.assertEqual(sim.control("get cfun"), "1")
+
+    def test_disable_and_low_power(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+        self.mmcli("-m", "0", "-d")
+        self.assertEqual(self.state(), "disabled")
+        self.assertEqual(generic(self.modem())["power-state"], "low")
+        self.assertEqual(sim.control("get cfun"), "4")
+        self.mmcli("-m", "0", "--set-power-state-on")
+        self.assertEqual(sim.control("get cfun"), "1")
+        self.mmcli("-m", "0", "--set-power-state-low")
+        self.assertEqual(sim.control("get cfun"), "4")
+
+    def test_registration_follows_simulator(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+        sim.control("register roaming 26202 Vodafone.de")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
+                 what="roaming")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["operator-code"], "26202")
+        sim.control("register denied")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "denied",
+                 what="denied")
+        self.wait_state("enabled")
+        sim.control("register home")
+        self.wait_state("registered")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "home")
+
+    def test_signal_follows_simulator(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+        sim.control("signal 10")
+        wait_for(lambda: generic(self.modem())["signal-quality"]["value"] == str(10 * 100 // 31),
+                 what="signal quality to follow the simulator")
+
+    def test_scan_and_register_in_operator(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+        out = self.mmcli_json("-m", "0", "--3gpp-scan", "--timeout=120")
+        networks = out["modem"]["3gpp"]["scan-networks"]
+        self.assertTrue(any("operator-code: 26201" in n and "availability: current" in n for n in networks),
+                        networks)
+        self.mmcli("-m", "0", "--3gpp-register-in-operator=26202")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["operator-code"] == "26202",
+                 what="the new operator")
+        self.assertEqual(sim.control("get operator-code"), "26202")
+
+    # --- data sessions -----------------------------------------------------------------
+
+    def assert_static_config(self, config, sim, family):
+        self.assertEqual(config["method"], "static")
+        self.assertEqual(config["address"], sim.control(f"get {family}-address"))
+        self.assertEqual(config["prefix"], sim.control(f"get {family}-prefix"))
+        self.assertEqual(config["gateway"], sim.control(f"get {family}-gateway"))
+        self.assertEqual(config["dns"], sim.control(f"get {family}-dns").split(","))
+        self.assertEqual(config["mtu"], sim.control(f"get {family}-mtu"))
+
+    def test_simple_connect_static_ip(self):
+        sim = self.add_mbim_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
+        self.assertEqual(self.state(), "connected")
+        bearer = self.bearer(0)
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["interface"], NET_PORT)
+        self.assertEqual(bearer["properties"]["apn"], "internet")
+        self.assert_static_config(bearer["ipv4-config"], sim, "ipv4")
+        self.assert_static_config(bearer["ipv6-config"], sim, "ipv6")
+        self.assertEqual(sim.control("get sessions"), "0")
+
+    def test_second_bearer_on_session_one(self):
+        sim = self.add_mbim_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv6")
+        self.mmcli("-b", "1", "--connect")
+        first, second = self.bearer(0), self.bearer(1)
+        self.assertEqual(first["status"]["connected"], "yes")
+        self.assertEqual(second["status"]["connected"], "yes")
+        self.assertEqual(second["status"]["interface"], NET_PORT + ".1")
+        self.assertEqual(second["ipv6-config"]["method"], "static")
+        self.assertNotEqual(second["ipv6-config"]["address"], sim.control("get ipv6-address"))
+        self.assertEqual(sim.control("get sessions"), "0,1")
+        self.assertIn("created link " + NET_PORT + ".1 for session 1", self.modem_log())
+        self.mmcli("-b", "1", "--disconnect")
+        self.assertEqual(self.bearer(1)["status"]["connected"], "no")
+        self.assertEqual(self.bearer(0)["status"]["connected"], "yes")
+        self.assertEqual(sim.control("get sessions"), "0")
+        self.assertIn("removed link " + NET_PORT + ".1", self.modem_log())
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(sim.control("get sessions"), "")
+        self.wait_state("registered")
+
+    def test_bearers_beyond_max_sessions_refused(self):
+        sim = self.add_mbim_modem()
+        max_sessions = int(sim.control("get max-sessions"))
+        for _ in range(max_sessions):
+            self.mmcli("-m", "0", "--create-bearer=apn=internet")
+        result = self.mmcli("-m", "0", "--create-bearer=apn=internet", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Core.TooMany", result.stderr)
+        self.assert_daemon_alive()
+
+    def test_connect_rejects_bad_input(self):
+        self.add_mbim_modem()
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv5", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=" + "a" * 101, check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assert_daemon_alive()
+        self.assertEqual(self.bearer_count(), 0)
+
+    def bearer_count(self):
+        return len(generic(self.modem()).get("bearers", []))
+
+    def test_network_drop_ends_bearer(self):
+        sim = self.add_mbim_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        sim.control("no-carrier")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the bearer to drop")
+        self.wait_state("registered")
+
+    def test_unplug_mid_connect(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+        sim.control("mute on")
+        connect = self.start_client(["mmcli", "-m", "0", "--simple-connect=apn=internet"])
+        wait_for(lambda: "connecting on MBIM session" in self.modem_log(), what="a connect in flight")
+        sim.control("unplug")
+        connect.communicate(timeout=60)
+        self.assertNotEqual(connect.returncode, 0)
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.assert_daemon_alive()
+
+    # --- ports ----------------------------------------------------------------------------
+
+    def test_untyped_port_is_probed_as_mbim(self):
+        sim = self.add_mbim_modem(typed=False)
+        g = generic(self.modem())
+        self.assertEqual(g["primary-port"], sim.mbim_port[len("/dev/"):])
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
+
+    def test_mbim_is_primary_beside_at(self):
+        sim = self.add_mbim_modem(at="pty")
+        g = generic(self.modem())
+        self.assertEqual(g["primary-port"], sim.mbim_port[len("/dev/"):])
+        self.assertIn(sim.port[len("/dev/"):] + " (at)", g["ports"])
+        self.enable()
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
