@@ -253,3 +253,62 @@ md_ports_probe_finish (GAsyncResult *result, GError **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* --- probe, then build ------------------------------------------------------ */
+
+typedef struct {
+  guint modem_id;
+  char *uid;
+  GStrv drivers;
+  MdModemBuildFn build;
+  gconstpointer build_data;
+} BuildContext;
+
+static void
+build_context_free (gpointer data)
+{
+  BuildContext *ctx = data;
+
+  g_free (ctx->uid);
+  g_strfreev (ctx->drivers);
+  g_free (ctx);
+}
+
+static void
+probed_for_build (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  BuildContext *ctx = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (GPtrArray) probed = md_ports_probe_finish (result, &error);
+  MdPluginDevice device = { .uid = ctx->uid, .drivers = (const char *const *)ctx->drivers };
+
+  if (!probed) {
+    g_task_return_error (task, error);
+    return;
+  }
+  g_task_return_pointer (task, ctx->build (ctx->modem_id, &device, probed, ctx->build_data), g_object_unref);
+}
+
+void
+md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device, MdModemBuildFn build,
+                                gconstpointer build_data, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  BuildContext *ctx = g_new0 (BuildContext, 1);
+
+  ctx->modem_id = modem_id;
+  ctx->uid = g_strdup (device->uid);
+  ctx->drivers = g_strdupv ((char **)device->drivers);
+  ctx->build = build;
+  ctx->build_data = build_data;
+  g_task_set_task_data (task, ctx, build_context_free);
+  md_ports_probe_async (device->ports, cancellable, probed_for_build, task);
+}
+
+MdModem *
+md_ports_probe_and_build_finish (GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

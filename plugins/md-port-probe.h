@@ -10,6 +10,7 @@
 #include "md-at-port.h"
 #include "md-enums.h"
 #include "md-mbim-port.h"
+#include "plugin-api.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,16 @@ gboolean md_port_spec_parse (const char *spec, MdModemPortType *out_type, char *
 void md_ports_probe_async (const char *const *specs, GCancellable *cancellable, GAsyncReadyCallback callback,
                            gpointer user_data);
 GPtrArray *md_ports_probe_finish (GAsyncResult *result, GError **error);
+
+/* Builds a modem from probed ports (takes the port objects it keeps). */
+typedef MdModem *(*MdModemBuildFn) (guint modem_id, const MdPluginDevice *device, GPtrArray *probed,
+                                    gconstpointer build_data);
+
+/* A plugin's whole create_async: probes device's ports, then builds. */
+void md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device, MdModemBuildFn build,
+                                     gconstpointer build_data, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data);
+MdModem *md_ports_probe_and_build_finish (GAsyncResult *result, GError **error);
 
 /* The first probed port of type, or NULL. */
 MdProbedPort *md_probed_ports_find (GPtrArray *ports, MdModemPortType type);

@@ -28,12 +28,6 @@ MdModem *md_at_modem_build (guint modem_id, const char *plugin_name, const MdPlu
 /* A port that closes (the device went away) removes the modem. */
 void md_at_modem_watch_port (MdModem *modem, MdAtPort *port);
 
-/* Probes every port of device (md-port-probe.h), then builds. */
-void md_at_modem_create_async (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                               const MdModemOps *ops, GCancellable *cancellable, GAsyncReadyCallback callback,
-                               gpointer user_data);
-MdModem *md_at_modem_create_finish (GAsyncResult *result, GError **error);
-
 /* Runs one command on the primary port; for ops. */
 void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms, GCancellable *cancellable,
                           GAsyncReadyCallback callback, gpointer user_data);

@@ -72,6 +72,8 @@ md_mbim_delete_created_links (MdMbimModemData *mbim)
 
     if (!md_net_links_delete (mbim->links, link, &error))
       md_log_warn (NULL, "cannot remove link %s: %s", link, error->message);
+    else
+      md_log_info (NULL, "removed link %s with its modem", link);
     forget_link (mbim, link);
   }
 }

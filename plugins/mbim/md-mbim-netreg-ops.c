@@ -84,19 +84,28 @@ parse_registration (MbimMessage *message, gboolean indication, Registration *reg
   return ok;
 }
 
+/* Applies a Register State answer or indication; FALSE if malformed. */
+static gboolean
+follow_registration (MdModem *modem, MbimMessage *message, gboolean indication, Registration *reg,
+                     GError **error)
+{
+  if (!parse_registration (message, indication, reg, error))
+    return FALSE;
+  apply_registration (modem, reg);
+  return TRUE;
+}
+
 static void
 parse_poll_registration (MdModem *modem, MbimMessage *response, GTask *task)
 {
   Registration reg = { 0 };
   GError *error = NULL;
 
-  if (!parse_registration (response, FALSE, &reg, &error)) {
+  if (!follow_registration (modem, response, FALSE, &reg, &error))
     g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Register State"));
-    return;
-  }
-  apply_registration (modem, &reg);
+  else
+    g_task_return_boolean (task, TRUE);
   registration_clear (&reg);
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -116,11 +125,11 @@ parse_register_set (MdModem *modem, MbimMessage *response, GTask *task)
   Registration reg = { 0 };
   GError *error = NULL;
 
-  if (!parse_registration (response, FALSE, &reg, &error)) {
+  if (!follow_registration (modem, response, FALSE, &reg, &error)) {
     g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Register State"));
+    registration_clear (&reg);
     return;
   }
-  apply_registration (modem, &reg);
   if (reg.state == MBIM_REGISTER_STATE_DENIED)
     g_task_return_new_error (task, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NETWORK_NOT_ALLOWED,
                              "The network denied the registration (network error %u)", reg.nw_error);
@@ -235,11 +244,8 @@ registration_indication (MdModem *modem, MbimMessage *message)
   Registration reg = { 0 };
   g_autoptr (GError) error = NULL;
 
-  if (!parse_registration (message, TRUE, &reg, &error)) {
+  if (!follow_registration (modem, message, TRUE, &reg, &error))
     md_log_debug (md_modem_get_log_name (modem), "bad Register State indication: %s", error->message);
-    return;
-  }
-  apply_registration (modem, &reg);
   registration_clear (&reg);
 }
 

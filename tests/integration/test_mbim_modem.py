@@ -280,6 +280,24 @@ class MbimModemTest(ModemdTestCase):
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         self.assert_daemon_alive()
 
+    def test_unplug_removes_session_links(self):
+        sim = self.add_mbim_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv4")
+        self.mmcli("-b", "1", "--connect")
+        self.assertEqual(sim.control("get sessions"), "0,1")
+        sim.control("unplug")
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        wait_for(lambda: "removed link " + NET_PORT + ".1 with its modem" in self.modem_log(),
+                 what="the session link to be removed with the modem")
+        self.assert_daemon_alive()
+
+    def test_missing_sim_fails_modem(self):
+        self.add_mbim_modem("no-sim.ini")
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "failed")
+        self.assertEqual(g["state-failed-reason"], "sim-missing")
+
     # --- ports ----------------------------------------------------------------------------
 
     def test_untyped_port_is_probed_as_mbim(self):
