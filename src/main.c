@@ -78,17 +78,12 @@ static gboolean
 configure_ports (const Options *options, GError **error)
 {
   md_mbim_port_set_default_use_proxy (!options->no_mbim_proxy);
-  if (options->test_fake_net_links) {
-    g_autoptr (MdNetLinks) links = NULL;
-
-    if (!options->test_session) {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--test-fake-net-links needs --test-session");
-      return FALSE;
-    }
-    links = md_net_links_new_fake ();
-    md_mbim_modem_set_net_links (links);
+  if (options->test_fake_net_links && !options->test_session) {
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "--test-fake-net-links needs --test-session");
+    return FALSE;
   }
+  md_mbim_modem_use_fake_net_links (options->test_fake_net_links);
   return TRUE;
 }
 
@@ -190,7 +185,6 @@ main (int argc, char **argv)
 
   g_bus_unown_name (owner_id);
   g_clear_pointer (&daemon.manager, md_manager_free);
-  md_mbim_modem_set_net_links (NULL);
   g_main_loop_unref (daemon.loop);
   md_log_info (NULL, "stopped");
   md_log_shutdown ();

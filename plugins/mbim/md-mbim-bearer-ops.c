@@ -41,17 +41,6 @@ bearer_session (MdBearer *bearer)
 /* --- links ------------------------------------------------------------------ */
 
 static void
-forget_link (MdMbimModemData *mbim, const char *link)
-{
-  for (guint i = 0; i < mbim->created_links->len; i++) {
-    if (g_str_equal (g_ptr_array_index (mbim->created_links, i), link)) {
-      g_ptr_array_remove_index (mbim->created_links, i);
-      return;
-    }
-  }
-}
-
-static void
 delete_link (MdModem *modem, MdMbimModemData *mbim, const char *link)
 {
   g_autoptr (GError) error = NULL;
@@ -60,22 +49,21 @@ delete_link (MdModem *modem, MdMbimModemData *mbim, const char *link)
     md_log_warn (md_modem_get_log_name (modem), "cannot remove link %s: %s", link, error->message);
   else
     md_log_info (md_modem_get_log_name (modem), "removed link %s", link);
-  forget_link (mbim, link);
 }
 
 void
 md_mbim_delete_created_links (MdMbimModemData *mbim)
 {
-  while (mbim->created_links->len > 0) {
-    g_autofree char *link = g_strdup (g_ptr_array_index (mbim->created_links, 0));
-    g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) created = md_net_links_list_created (mbim->links);
+  g_autoptr (GError) error = NULL;
 
-    if (!md_net_links_delete (mbim->links, link, &error))
-      md_log_warn (NULL, "cannot remove link %s: %s", link, error->message);
-    else
-      md_log_info (NULL, "removed link %s with its modem", link);
-    forget_link (mbim, link);
+  if (!md_net_links_delete_all_created (mbim->links, &error)) {
+    md_log_warn (NULL, "cannot remove every session link: %s", error->message);
+    return;
   }
+  for (guint i = 0; i < created->len; i++)
+    md_log_info (NULL, "removed link %s with its modem",
+                 ((MdNetLinkInfo *)g_ptr_array_index (created, i))->ifname);
 }
 
 /* Session 0 runs on the main interface; session N on a link of its own. */
@@ -106,7 +94,6 @@ session_interface (MdModem *modem, Session *session, GError **error)
     return FALSE;
   }
   md_log_info (md_modem_get_log_name (modem), "created link %s for session %u", link, session->session_id);
-  g_ptr_array_add (mbim->created_links, g_strdup (link));
   session->link = link;
   session->interface = g_strdup (link);
   return TRUE;

@@ -7,21 +7,12 @@
 #include "md-log.h"
 #include "md-mbim-ops.h"
 
-static MdNetLinks *default_links;
+static gboolean fake_net_links;
 
 void
-md_mbim_modem_set_net_links (MdNetLinks *links)
+md_mbim_modem_use_fake_net_links (gboolean fake)
 {
-  g_clear_pointer (&default_links, md_net_links_unref);
-  default_links = links ? md_net_links_ref (links) : NULL;
-}
-
-static MdNetLinks *
-net_links (void)
-{
-  if (!default_links)
-    default_links = md_net_links_new_rtnetlink ();
-  return default_links;
+  fake_net_links = fake;
 }
 
 static void
@@ -30,7 +21,6 @@ md_mbim_modem_data_free (gpointer data)
   MdMbimModemData *mbim = data;
 
   md_mbim_delete_created_links (mbim);
-  g_ptr_array_unref (mbim->created_links);
   g_clear_pointer (&mbim->links, md_net_links_unref);
   if (mbim->port)
     md_mbim_port_close (mbim->port);
@@ -74,9 +64,9 @@ md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevi
   g_autoptr (GPtrArray) net = g_ptr_array_new ();
 
   mbim->at = g_ptr_array_new_with_free_func (g_object_unref);
-  mbim->created_links = g_ptr_array_new_with_free_func (g_free);
   mbim->max_sessions = 1;
-  mbim->links = md_net_links_ref (net_links ());
+  /* Each modem has its own links object, which remembers what it created. */
+  mbim->links = fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
 

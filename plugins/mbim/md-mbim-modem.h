@@ -17,20 +17,20 @@ G_BEGIN_DECLS
 
 /* Protocol data of an MBIM modem (md_modem_get_protocol_data). */
 typedef struct {
-  MdMbimPort *port;         /* the primary control port */
-  GPtrArray *at;            /* MdAtPort*: secondary AT ports, kept open */
-  GStrv net;                /* network interfaces, in the order given */
-  MdNetLinks *links;        /* creates the links of sessions 1..N */
-  guint max_sessions;       /* from Device Caps; at least 1 */
-  guint32 data_class;       /* MbimDataClass bits from Device Caps */
-  GPtrArray *created_links; /* char*: links this modem added, removed with it */
+  MdMbimPort *port;   /* the primary control port */
+  GPtrArray *at;      /* MdAtPort*: secondary AT ports, kept open */
+  GStrv net;          /* network interfaces, in the order given */
+  MdNetLinks *links;  /* creates the links of sessions 1..N */
+  guint max_sessions; /* from Device Caps; at least 1 */
+  guint32 data_class; /* MbimDataClass bits from Device Caps */
 } MdMbimModemData;
 
 MdMbimModemData *md_mbim_modem_data (MdModem *modem);
 
-/* The net-link backend new MBIM modems get; the daemon's test mode sets a
- * fake one (md_net_links_new_fake). Takes a reference. */
-void md_mbim_modem_set_net_links (MdNetLinks *links);
+/* Whether new MBIM modems keep their session links in memory
+ * (md_net_links_new_fake), as in the daemon's test mode, instead of
+ * creating them over rtnetlink. */
+void md_mbim_modem_use_fake_net_links (gboolean fake);
 
 /* Builds an MBIM modem from probed ports: the first MBIM port is primary,
  * takes it and the AT ports. */
