@@ -13,86 +13,14 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "sim-process.h"
+
 #define WAIT_MS (30 * 1000)
-
-typedef struct {
-  GSubprocess *process;
-  char *dir;
-  char *at;
-  char *control;
-} Sim;
-
-static void
-sim_start (Sim *sim, const char *scenario, const char *at)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("SIM_SCENARIOS_DIR"), scenario, NULL);
-  g_autoptr (GDataInputStream) out = NULL;
-  g_autofree char *control = NULL;
-
-  sim->dir = g_dir_make_tmp ("modem-sim-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  control = g_build_filename (sim->dir, "control", NULL);
-  sim->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("MODEM_SIM"),
-                                   "--scenario", path, "--at", at, "--control", control, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim->process));
-  for (;;) {
-    g_autofree char *line = g_data_input_stream_read_line (out, NULL, NULL, &error);
-
-    g_assert_no_error (error);
-    g_assert_nonnull (line);
-    if (g_str_has_prefix (line, "at "))
-      sim->at = g_strdup (line + 3);
-    else if (g_str_has_prefix (line, "control "))
-      sim->control = g_strdup (line + 8);
-    else if (g_str_equal (line, "ready"))
-      break;
-  }
-  g_assert_nonnull (sim->at);
-  g_assert_cmpstr (sim->control, ==, control);
-}
-
-static void
-sim_stop (Sim *sim)
-{
-  if (g_subprocess_get_identifier (sim->process))
-    g_subprocess_force_exit (sim->process);
-  g_subprocess_wait (sim->process, NULL, NULL);
-  g_object_unref (sim->process);
-  g_rmdir (sim->dir);
-  g_free (sim->dir);
-  g_free (sim->at);
-  g_free (sim->control);
-}
-
-static char *
-control (Sim *sim, const char *command)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSocketClient) client = g_socket_client_new ();
-  g_autoptr (GSocketAddress) address = g_unix_socket_address_new (sim->control);
-  g_autoptr (GSocketConnection) connection = NULL;
-  g_autoptr (GDataInputStream) in = NULL;
-  g_autofree char *line = g_strconcat (command, "\n", NULL);
-  char *reply;
-
-  connection = g_socket_client_connect (client, G_SOCKET_CONNECTABLE (address), NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), line, strlen (line),
-                             NULL, NULL, &error);
-  g_assert_no_error (error);
-  in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
-  reply = g_data_input_stream_read_line (in, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (reply);
-  return reply;
-}
 
 #define assert_control(sim, command, expected)                                                               \
   G_STMT_START                                                                                               \
   {                                                                                                          \
-    g_autofree char *reply_ = control (sim, command);                                                        \
+    g_autofree char *reply_ = sim_process_control (sim, command);                                            \
     g_assert_cmpstr (reply_, ==, expected);                                                                  \
   }                                                                                                          \
   G_STMT_END
@@ -182,7 +110,7 @@ set_speed (int fd, speed_t speed)
 
 /* A client drops DTR by setting the speed to 0: the call ends. */
 static void
-check_dtr_drop (Sim *sim, int fd)
+check_dtr_drop (SimProcess *sim, int fd)
 {
   static const char *const connect[] = { "CONNECT 150000000\r\n", "ERROR\r\n", NULL };
   static const char *const no_carrier[] = { "NO CARRIER\r\n", NULL };
@@ -202,10 +130,10 @@ check_dtr_drop (Sim *sim, int fd)
 static void
 test_pty (void)
 {
-  Sim sim = { 0 };
+  SimProcess sim = { 0 };
   int fd;
 
-  sim_start (&sim, "default.ini", "pty");
+  sim_process_start (&sim, "default.ini", "pty", NULL);
   g_assert_true (g_str_has_prefix (sim.at, "/dev/"));
   fd = open_pty (sim.at);
   assert_at (fd, "ATE0\r", "ATE0\r\r\nOK\r\n");
@@ -230,7 +158,7 @@ test_pty (void)
   g_assert_true (g_subprocess_get_successful (sim.process));
   /* The control socket went away with the simulator. */
   g_assert_false (g_file_test (sim.control, G_FILE_TEST_EXISTS));
-  sim_stop (&sim);
+  sim_process_stop (&sim);
 }
 
 static int
@@ -255,10 +183,10 @@ static void
 test_abstract (void)
 {
   g_autofree char *name = g_strdup_printf ("abstract:modem-sim-test-%d", (int)getpid ());
-  Sim sim = { 0 };
+  SimProcess sim = { 0 };
   int fd;
 
-  sim_start (&sim, "pin-locked.ini", name);
+  sim_process_start (&sim, "pin-locked.ini", name, NULL);
   g_assert_cmpstr (sim.at, ==, name);
   fd = connect_abstract (name);
   assert_at (fd, "AT+CPIN?\r", "AT+CPIN?\r\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n");
@@ -274,7 +202,7 @@ test_abstract (void)
   close (fd);
   g_assert_true (g_subprocess_wait (sim.process, NULL, NULL));
   g_assert_true (g_subprocess_get_successful (sim.process));
-  sim_stop (&sim);
+  sim_process_stop (&sim);
 }
 
 static void
