@@ -11,17 +11,13 @@ the real rtnetlink path is covered by tests/port/test-net-link."""
 import unittest
 
 from harness import ModemdTestCase, skip_without_tools, wait_for
+from modem_behaviour import ERROR_PREFIX, ModemBehaviour, generic
 
-ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
 NET_PORT = "wwan0"
 
 
-def generic(modem_json):
-    return modem_json["modem"]["generic"]
-
-
 @skip_without_tools
-class MbimModemTest(ModemdTestCase):
+class MbimModemTest(ModemBehaviour, ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-mbim-proxy",
                                                 "--test-fake-net-links"]
@@ -35,19 +31,8 @@ class MbimModemTest(ModemdTestCase):
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
         return sim
 
-    def modem(self):
-        return self.mmcli_json("-m", "0")
-
-    def state(self):
-        return generic(self.modem())["state"]
-
-    def wait_state(self, *states):
-        return wait_for(lambda: self.state() in states and self.state(),
-                        what=f"modem state in {states}")
-
-    def enable(self):
-        self.mmcli("-m", "0", "-e")
-        self.wait_state("registered")
+    def add_modem(self, scenario="default.ini"):
+        return self.add_mbim_modem(scenario)
 
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
@@ -95,34 +80,6 @@ class MbimModemTest(ModemdTestCase):
         self.assertIn(sim.control("get own-numbers").split(",")[0], generic(self.modem())["own-numbers"])
 
     # --- SIM PIN ------------------------------------------------------------------
-
-    def test_pin_locked_modem_unlocks(self):
-        sim = self.add_mbim_modem("pin-locked.ini")
-        g = generic(self.modem())
-        self.assertEqual(g["state"], "locked")
-        self.assertEqual(g["unlock-required"], "sim-pin")
-        self.assertIn("sim-pin (3)", g["unlock-retries"])
-        result = self.mmcli("-i", "0", "--pin=0000", check=False)
-        self.assertNotEqual(result.returncode, 0)
-        self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
-        self.assertIn("sim-pin (2)", generic(self.modem())["unlock-retries"])
-        self.mmcli("-i", "0", "--pin=" + sim.control("get pin"))
-        g = generic(self.modem())
-        self.assertEqual(g["state"], "disabled")
-        self.assertEqual(g["unlock-required"], "--")
-        props = self.mmcli_json("-i", "0")["sim"]["properties"]
-        self.assertEqual(props["imsi"], sim.control("get imsi"))
-
-    def test_three_wrong_pins_need_puk(self):
-        sim = self.add_mbim_modem("pin-locked.ini")
-        for _ in range(3):
-            self.mmcli("-i", "0", "--pin=0000", check=False)
-        g = generic(self.modem())
-        self.assertEqual(g["unlock-required"], "sim-puk")
-        self.assertEqual(g["state"], "locked")
-        self.mmcli("-i", "0", "--puk=" + sim.control("get puk"), "--pin=4321")
-        self.assertEqual(self.state(), "disabled")
-        self.assertEqual(sim.control("get pin"), "4321")
 
     def test_enable_and_change_pin(self):
         sim = self.add_mbim_modem()
@@ -175,13 +132,6 @@ class MbimModemTest(ModemdTestCase):
         sim.control("register home")
         self.wait_state("registered")
         self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "home")
-
-    def test_signal_follows_simulator(self):
-        sim = self.add_mbim_modem()
-        self.enable()
-        sim.control("signal 10")
-        wait_for(lambda: generic(self.modem())["signal-quality"]["value"] == str(10 * 100 // 31),
-                 what="signal quality to follow the simulator")
 
     def test_scan_and_register_in_operator(self):
         sim = self.add_mbim_modem()

@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""What every 3GPP modem does the same way whatever its control protocol:
+tests shared by the AT and the MBIM modem. A test class mixes this in next
+to ModemdTestCase and says how it adds its modem (add_modem)."""
+
+from harness import wait_for
+
+ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
+
+
+def generic(modem_json):
+    return modem_json["modem"]["generic"]
+
+
+class ModemBehaviour:
+
+    def add_modem(self, scenario="default.ini"):
+        raise NotImplementedError
+
+    def modem(self):
+        return self.mmcli_json("-m", "0")
+
+    def state(self):
+        return generic(self.modem())["state"]
+
+    def wait_state(self, *states):
+        return wait_for(lambda: self.state() in states and self.state(),
+                        what=f"modem state in {states}")
+
+    def enable(self):
+        self.mmcli("-m", "0", "-e")
+        self.wait_state("registered")
+
+    def test_signal_follows_simulator(self):
+        sim = self.add_modem()
+        self.enable()
+        sim.control("signal 10")
+        wait_for(lambda: generic(self.modem())["signal-quality"]["value"] == str(10 * 100 // 31),
+                 what="signal quality to follow the simulator")
+
+    def test_pin_locked_modem_unlocks(self):
+        sim = self.add_modem("pin-locked.ini")
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "locked")
+        self.assertEqual(g["unlock-required"], "sim-pin")
+        self.assertIn("sim-pin (3)", g["unlock-retries"])
+        result = self.mmcli("-i", "0", "--pin=0000", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
+        self.assertIn("sim-pin (2)", generic(self.modem())["unlock-retries"])
+        self.mmcli("-i", "0", "--pin=" + sim.control("get pin"))
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "disabled")
+        self.assertEqual(g["unlock-required"], "--")
+        props = self.mmcli_json("-i", "0")["sim"]["properties"]
+        self.assertEqual(props["iccid"], sim.control("get iccid"))
+        self.assertEqual(props["imsi"], sim.control("get imsi"))
+
+    def test_three_wrong_pins_need_puk(self):
+        sim = self.add_modem("pin-locked.ini")
+        for _ in range(3):
+            self.mmcli("-i", "0", "--pin=0000", check=False)
+        g = generic(self.modem())
+        self.assertEqual(g["unlock-required"], "sim-puk")
+        self.assertEqual(g["state"], "locked")
+        result = self.mmcli("-i", "0", "--pin=1234", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.mmcli("-i", "0", "--puk=" + sim.control("get puk"), "--pin=4321")
+        self.assertEqual(self.state(), "disabled")
+        self.assertEqual(sim.control("get pin"), "4321")
