@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Bearer and Simple.Connect properties between D-Bus dictionaries (a{sv}
  * with ModemManager's keys) and core settings. Every key is checked for its
- * type; an unknown key is an error, not silently dropped. */
+ * type and every value by the md-request-* validators; an unknown key is an
+ * error, not silently dropped. */
 #include "md-bearer-properties.h"
 
 #include "md-errors.h"
+#include "md-request-bearer.h"
+#include "md-request-network.h"
+#include "md-request-sim.h"
 
 typedef enum {
   KEY_APN,
@@ -123,7 +127,11 @@ parse (GVariant *dict, gboolean simple, GError **error)
     }
     store_key (request, key, value);
   }
-  if (!md_bearer_settings_validate (request->bearer, error))
+  if (!md_request_check_bearer_settings (request->bearer, error))
+    return NULL;
+  if (request->pin && !md_request_check_pin (request->pin, error))
+    return NULL;
+  if (request->operator_id && !md_request_check_operator_id (request->operator_id, error))
     return NULL;
   return g_steal_pointer (&request);
 }
