@@ -12,7 +12,8 @@
 /* 3GPP TS 23.003: labels of letters, digits and '-', joined by '.'; some
  * networks use '_' too. */
 static const MdRequestTextRule apn_rule = { "APN", MD_REQUEST_CHARS_APN, 0, MD_BEARER_APN_MAX_LENGTH };
-static const MdRequestTextRule number_rule = { "number", MD_REQUEST_CHARS_DIAL, 1, MD_REQUEST_NUMBER_MAX_LENGTH };
+static const MdRequestTextRule number_rule
+  = { "number", MD_REQUEST_CHARS_DIAL, 1, MD_REQUEST_NUMBER_MAX_LENGTH };
 
 gboolean
 md_request_check_apn (const char *apn, GError **error)

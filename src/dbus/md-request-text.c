@@ -45,8 +45,8 @@ md_request_check_text (const MdRequestTextRule *rule, const char *text, GError *
   length = strlen (text);
   if (length < rule->min_length || length > rule->max_length) {
     if (rule->min_length == rule->max_length)
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "The %s must be %zu characters long, not %zu",
-                   rule->what, rule->min_length, length);
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                   "The %s must be %zu characters long, not %zu", rule->what, rule->min_length, length);
     else
       g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
                    "The %s must be %zu to %zu characters long, not %zu", rule->what, rule->min_length,

@@ -73,7 +73,9 @@ test_pin (void)
     { "12;4", FALSE },
     { "1234\r", FALSE },
     { "1234\n", FALSE },
-    { "12\x01" "4", FALSE },
+    { "12\x01"
+      "4",
+      FALSE },
     { "1234 ", FALSE },
     { "\xef\xbc\x91\xef\xbc\x92\xef\xbc\x93\xef\xbc\x94", FALSE }, /* fullwidth digits */
     { "1234\",\"5678", FALSE },
@@ -88,16 +90,9 @@ static void
 test_puk (void)
 {
   static const TextCase cases[] = {
-    { "12345678", TRUE },
-    { "00000000", TRUE },
-    { "1234567", FALSE },
-    { "123456789", FALSE },
-    { "1234", FALSE },
-    { "1234567\"", FALSE },
-    { "1234;678", FALSE },
-    { "1234567\n", FALSE },
-    { "", FALSE },
-    { NULL, FALSE },
+    { "12345678", TRUE }, { "00000000", TRUE },   { "1234567", FALSE },  { "123456789", FALSE },
+    { "1234", FALSE },    { "1234567\"", FALSE }, { "1234;678", FALSE }, { "1234567\n", FALSE },
+    { "", FALSE },        { NULL, FALSE },
   };
 
   run_text_cases (md_request_check_puk, cases, G_N_ELEMENTS (cases));
@@ -107,21 +102,11 @@ static void
 test_operator_id (void)
 {
   static const TextCase cases[] = {
-    { "", TRUE }, /* automatic selection */
-    { "26201", TRUE },
-    { "310410", TRUE },
-    { "00101", TRUE }, /* MCC 001: test networks */
-    { "00001", FALSE },
-    { "2620", FALSE },
-    { "2620123", FALSE },
-    { "2620a", FALSE },
-    { "26201\"", FALSE },
-    { "26201;", FALSE },
-    { "26201\r", FALSE },
-    { "26201\n", FALSE },
-    { " 26201", FALSE },
-    { INJECTION, FALSE },
-    { NULL, FALSE },
+    { "", TRUE },                                                  /* automatic selection */
+    { "26201", TRUE },    { "310410", TRUE },   { "00101", TRUE }, /* MCC 001: test networks */
+    { "00001", FALSE },   { "2620", FALSE },    { "2620123", FALSE }, { "2620a", FALSE },
+    { "26201\"", FALSE }, { "26201;", FALSE },  { "26201\r", FALSE }, { "26201\n", FALSE },
+    { " 26201", FALSE },  { INJECTION, FALSE }, { NULL, FALSE },
   };
 
   run_text_cases (md_request_check_operator_id, cases, G_N_ELEMENTS (cases));
@@ -191,18 +176,9 @@ test_number (void)
   g_autofree char *longest = repeat ('1', MD_REQUEST_NUMBER_MAX_LENGTH);
   g_autofree char *too_long = repeat ('1', MD_REQUEST_NUMBER_MAX_LENGTH + 1);
   const TextCase cases[] = {
-    { "*99#", TRUE },
-    { "*99***1#", TRUE },
-    { "+493012345", TRUE },
-    { longest, TRUE },
-    { too_long, FALSE },
-    { "", FALSE },
-    { "*99#;", FALSE },
-    { "*99#;+CFUN=4", FALSE },
-    { "*99#\r", FALSE },
-    { "1 2", FALSE },
-    { "\"*99#\"", FALSE },
-    { "ATH", FALSE },
+    { "*99#", TRUE },    { "*99***1#", TRUE }, { "+493012345", TRUE }, { longest, TRUE },
+    { too_long, FALSE }, { "", FALSE },        { "*99#;", FALSE },     { "*99#;+CFUN=4", FALSE },
+    { "*99#\r", FALSE }, { "1 2", FALSE },     { "\"*99#\"", FALSE },  { "ATH", FALSE },
   };
 
   run_text_cases (md_request_check_number, cases, G_N_ELEMENTS (cases));
@@ -266,9 +242,12 @@ static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
-    { MD_MODEM_POWER_STATE_OFF, TRUE }, { MD_MODEM_POWER_STATE_LOW, TRUE },
-    { MD_MODEM_POWER_STATE_ON, TRUE },  { MD_MODEM_POWER_STATE_UNKNOWN, FALSE },
-    { 4, FALSE },                       { 0xffffffff, FALSE },
+    { MD_MODEM_POWER_STATE_OFF, TRUE },
+    { MD_MODEM_POWER_STATE_LOW, TRUE },
+    { MD_MODEM_POWER_STATE_ON, TRUE },
+    { MD_MODEM_POWER_STATE_UNKNOWN, FALSE },
+    { 4, FALSE },
+    { 0xffffffff, FALSE },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
