@@ -351,7 +351,8 @@ get_history (const SimControlTarget *t, const char *key, const char *arg)
     return g_strdup ("ERROR expected a command index");
   entry = sim_history_describe (history, index);
   if (!entry)
-    return g_strdup_printf ("ERROR no command %" G_GUINT64_FORMAT " (kept: the last %u of %" G_GUINT64_FORMAT ")",
+    return g_strdup_printf ("ERROR no command %" G_GUINT64_FORMAT " (kept: the last %u of %" G_GUINT64_FORMAT
+                            ")",
                             index, SIM_HISTORY_KEEP, sim_history_count (history));
   return g_strdup_printf ("OK %s", entry);
 }

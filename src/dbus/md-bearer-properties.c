@@ -116,7 +116,10 @@ parse (GVariant *dict, gboolean simple, GError **error)
     const KeyInfo *key = find_key (name);
 
     if (!key || (key->simple_only && !simple)) {
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown property '%s'", name);
+      /* The name is the caller's: shown escaped, never raw. */
+      g_autofree char *shown = g_strescape (name, NULL);
+
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown property '%s'", shown);
       return NULL;
     }
     if (!g_variant_is_of_type (value, G_VARIANT_TYPE (key->type))) {

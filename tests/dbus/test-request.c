@@ -8,6 +8,7 @@
 #include "md-request-bearer.h"
 #include "md-request-network.h"
 #include "md-request-power.h"
+#include "md-request-profile.h"
 #include "md-request-sim.h"
 #include "md-request-text.h"
 
@@ -277,6 +278,50 @@ test_text_rule_bounds (void)
   g_assert_nonnull (strstr (error->message, "code"));
 }
 
+static void
+test_profile (void)
+{
+  static const char *const one[] = { "/dev/pts/3", NULL };
+  static const char *const typed[] = { "mbim:/dev/pts/4", "net:wwan0", "abstract:sim-at", NULL };
+  static const char *const empty_name[] = { "", NULL };
+  static const char *const control[] = { "/dev/pts/3\n", NULL };
+  static const char *const none[] = { NULL };
+  static const char *const many[]
+    = { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", NULL };
+  g_autofree char *long_id = repeat ('x', 65);
+  const struct {
+    const char *id;
+    const char *plugin;
+    const char *const *ports;
+    gboolean ok;
+  } cases[] = {
+    { "sim0", "generic", one, TRUE },
+    { "modem with spaces", "generic", typed, TRUE },
+    { "", "generic", one, FALSE },
+    { long_id, "generic", one, FALSE },
+    { "sim\r\n0", "generic", one, FALSE },
+    { "sim\x01", "generic", one, FALSE },
+    { "sim\xc3\xa4", "generic", one, FALSE },
+    { "sim0", "", one, FALSE },
+    { "sim0", "gen\neric", one, FALSE },
+    { "sim0", "generic", empty_name, FALSE },
+    { "sim0", "generic", control, FALSE },
+    { "sim0", "generic", none, FALSE },
+    { "sim0", "generic", NULL, FALSE },
+    { "sim0", "generic", many, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    gboolean ok = md_request_check_profile (cases[i].id, cases[i].plugin, cases[i].ports, &error);
+
+    if (ok != cases[i].ok)
+      g_error ("profile case %zu: expected %s", i, cases[i].ok ? "accepted" : "refused");
+    if (!ok)
+      assert_refused (error);
+  }
+}
+
 typedef struct {
   const char *dict; /* GVariant text */
   gboolean simple_ok;
@@ -313,6 +358,7 @@ test_dictionaries (void)
     { "{'apn': <'internet'>, 'number': <'*99#;+CFUN=4'>}", FALSE, FALSE },
     { "{'apn': <'internet'>, 'allow-roaming': <'yes'>}", FALSE, FALSE },
     { "{'bogus': <1>}", FALSE, FALSE },
+    { "{'bo\\ngus\\u0001': <1>}", FALSE, FALSE },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
@@ -349,6 +395,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/allowed-auth", test_allowed_auth);
   g_test_add_func ("/request/ip-type", test_ip_type);
   g_test_add_func ("/request/power-state", test_power_state);
+  g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();
 }

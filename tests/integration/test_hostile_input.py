@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Hostile caller input over D-Bus, on an AT modem and on an MBIM modem:
-every implemented method of Modem, Modem3gpp, Simple, Sim, Bearer and the
-Manager gets quotes, ';', CR/LF, control and non-ASCII characters,
+every implemented method of Modem, Modem3gpp, Simple, Sim, Bearer, the
+Manager and Test.SetProfile gets quotes, ';', CR/LF, control and non-ASCII characters,
 over-long text, out-of-range numbers and wrong types. Each call must be
 refused with the public error, the daemon must keep running, and nothing
 may reach the modem: the simulator's record of received commands
@@ -223,6 +223,15 @@ class HostileInput:
             self.assert_refused(MANAGER_PATH, "SetLogging", gv_string(text))
         self.assert_mmcli_refused("-G", "DEBUG;ERR")
         self.assert_wrong_signature(MANAGER_PATH, "SetLogging", "uint32:1")
+
+    def test_set_profile_refuses_hostile_names(self):
+        port = "'/dev/null'"
+        for uid in ["", "x" * 65, "sim\r\n1", "sim\u0001", "sim\u00e4"]:
+            self.assert_refused(MANAGER_PATH, "Test.SetProfile", gv_string(uid), "'generic'", f"[{port}]")
+        for ports in ["@as []", "['']", "['/dev/pts/0\\n']", "[" + ", ".join([port] * 17) + "]"]:
+            self.assert_refused(MANAGER_PATH, "Test.SetProfile", "'sim1'", "'generic'", ports)
+        self.assert_refused(MANAGER_PATH, "Test.SetProfile", "'sim1'", gv_string("gen\neric"), f"[{port}]")
+        self.assertEqual(len(self.modem_paths()), 1)
 
 
 @skip_without_tools
