@@ -95,6 +95,7 @@ struct _SimAt {
   GString *line;
   GString *echo;
   char *last_command;
+  SimHistory *history; /* every line received, muted or not */
   gboolean muted;
 
   /* The command line being executed. */

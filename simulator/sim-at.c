@@ -131,6 +131,7 @@ sim_at_new (SimModel *model, const SimAtOptions *options, SimAtWriteFunc write, 
   self->held_input = g_string_new (NULL);
   self->held_urcs = g_ptr_array_new_with_free_func (g_free);
   self->last_command = g_strdup ("");
+  self->history = sim_history_new (SIM_HISTORY_KEEP);
   sim_at_settings_reset (self);
   self->subscription = sim_model_subscribe (model, on_model_event, self);
   return self;
@@ -153,6 +154,7 @@ sim_at_free (SimAt *self)
   g_ptr_array_unref (self->held_urcs);
   g_clear_pointer (&self->commands, g_ptr_array_unref);
   g_free (self->last_command);
+  sim_history_free (self->history);
   g_free (self);
 }
 
@@ -238,6 +240,7 @@ run_line (SimAt *self, const char *raw)
     return;
   g_free (self->last_command);
   self->last_command = g_strdup (line);
+  sim_history_add (self->history, line);
   if (self->muted)
     return;
   self->commands = sim_at_parse_line (line, &error);
@@ -404,6 +407,12 @@ const char *
 sim_at_get_last_command (SimAt *self)
 {
   return self->last_command;
+}
+
+const SimHistory *
+sim_at_get_history (SimAt *self)
+{
+  return self->history;
 }
 
 guint64

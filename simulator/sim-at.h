@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "sim-history.h"
 #include "sim-model.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,8 @@ gboolean sim_at_in_data_mode (SimAt *self);
 gboolean sim_at_get_echo (SimAt *self);
 guint sim_at_get_cmee (SimAt *self);
 const char *sim_at_get_last_command (SimAt *self);
+/* Every command line received (stripped), muted or not. */
+const SimHistory *sim_at_get_history (SimAt *self);
 guint64 sim_at_get_data_bytes (SimAt *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimAt, sim_at_free)

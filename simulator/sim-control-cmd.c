@@ -327,6 +327,39 @@ static const struct {
   { "ipv6-mtu", get_ipv6_mtu },
 };
 
+static const SimHistory *
+history_of (const SimControlTarget *t, const char *key)
+{
+  if (g_str_has_prefix (key, "mbim-"))
+    return t->mbim ? sim_mbim_get_history (t->mbim) : NULL;
+  return t->at ? sim_at_get_history (t->at) : NULL;
+}
+
+/* "[mbim-]command-count" and "[mbim-]command N": what reached the modem. */
+static char *
+get_history (const SimControlTarget *t, const char *key, const char *arg)
+{
+  const SimHistory *history = history_of (t, key);
+  g_autofree char *entry = NULL;
+  guint64 index;
+
+  if (!history)
+    return g_strdup_printf ("ERROR '%s' belongs to a port this modem lacks", key);
+  if (g_str_has_suffix (key, "-count"))
+    return g_strdup_printf ("OK %" G_GUINT64_FORMAT, sim_history_count (history));
+  if (!g_ascii_string_to_unsigned (arg, 10, 0, G_MAXUINT64, &index, NULL))
+    return g_strdup ("ERROR expected a command index");
+  entry = sim_history_describe (history, index);
+  if (!entry)
+    return g_strdup_printf ("ERROR no command %" G_GUINT64_FORMAT " (kept: the last %u of %" G_GUINT64_FORMAT
+                            ")",
+                            index, SIM_HISTORY_KEEP, sim_history_count (history));
+  return g_strdup_printf ("OK %s", entry);
+}
+
+static const char *const history_keys[]
+  = { "command-count", "command", "mbim-command-count", "mbim-command", NULL };
+
 /* "ipv4-address [session]": session 0 unless given. */
 static char *
 get_address (const SimControlTarget *t, const char *key, const char *arg)
@@ -351,6 +384,8 @@ do_get (const SimControlTarget *t, const char *args)
   g_strstrip (arg);
   if (strcmp (key, "ipv4-address") == 0 || strcmp (key, "ipv6-address") == 0)
     return get_address (t, key, arg);
+  if (g_strv_contains (history_keys, key))
+    return get_history (t, key, arg);
   for (guint i = 0; i < G_N_ELEMENTS (getters); i++) {
     if (g_strcmp0 (getters[i].key, key) == 0) {
       g_autofree char *value = getters[i].get (t);

@@ -53,6 +53,7 @@ struct _SimMbim {
   guint32 fragment_next;
   gboolean muted;
   char *last_command;
+  SimHistory *history; /* last_command of every message received */
 
   /* Indications: filtered by DEVICE_SERVICE_SUBSCRIBE_LIST (all until the
    * host sets one), repeated only on change, held while a command runs. */

@@ -257,6 +257,7 @@ set_last_command (SimMbim *self, char *text)
 {
   g_free (self->last_command);
   self->last_command = text;
+  sim_history_add (self->history, text);
 }
 
 static void
@@ -543,6 +544,7 @@ sim_mbim_new (SimModel *model, const SimMbimOptions *options, SimMbimWriteFunc w
   self->input = g_byte_array_new ();
   self->max_transfer = 4096;
   self->last_command = g_strdup ("");
+  self->history = sim_history_new (SIM_HISTORY_KEEP);
   self->last_indication
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_bytes_unref);
   self->held = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
@@ -572,6 +574,7 @@ sim_mbim_free (SimMbim *self)
   g_clear_pointer (&self->fragments, g_byte_array_unref);
   g_byte_array_unref (self->input);
   g_free (self->last_command);
+  sim_history_free (self->history);
   g_free (self);
 }
 
@@ -603,4 +606,10 @@ const char *
 sim_mbim_get_last_command (SimMbim *self)
 {
   return self->last_command;
+}
+
+const SimHistory *
+sim_mbim_get_history (SimMbim *self)
+{
+  return self->history;
 }

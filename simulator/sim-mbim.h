@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "sim-history.h"
 #include "sim-model.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,9 @@ gboolean sim_mbim_is_open (SimMbim *self);
 guint32 sim_mbim_get_max_transfer (SimMbim *self);
 /* "open", "close", or "<service> <cid> query|set" of the last message. */
 const char *sim_mbim_get_last_command (SimMbim *self);
+/* last_command of OPEN, CLOSE and every COMMAND dispatched while open, in
+ * order. */
+const SimHistory *sim_mbim_get_history (SimMbim *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimMbim, sim_mbim_free)
 

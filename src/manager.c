@@ -13,6 +13,7 @@
 #include "md-modem-export.h"
 #include "md-modem-init.h"
 #include "md-object-ids.h"
+#include "md-request-profile.h"
 #include "plugin-api.h"
 
 #define MANAGER_PATH "/org/freedesktop/ModemManager1"
@@ -153,21 +154,9 @@ validate_profile (MdManager *self, const char *uid, const char *plugin_name, con
 {
   g_autofree char *uid_for_id = NULL;
 
-  if (!uid || !*uid) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "The profile id is empty");
+  if (!md_request_check_profile (uid, plugin_name, ports, error))
     return FALSE;
-  }
   uid_for_id = g_strdup_printf ("/virtual/%s", uid);
-  if (!ports || !ports[0]) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given");
-    return FALSE;
-  }
-  for (guint i = 0; ports[i]; i++) {
-    if (!*ports[i]) {
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Empty port name");
-      return FALSE;
-    }
-  }
   *out_plugin = md_plugin_find (plugin_name);
   if (!*out_plugin) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "Requested plugin '%s' not found",

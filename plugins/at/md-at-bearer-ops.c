@@ -6,6 +6,7 @@
 #include "md-at-ops.h"
 
 #include "md-at-op.h"
+#include "md-at-quote.h"
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
@@ -71,11 +72,16 @@ typedef enum {
   CONNECT_STEP_LAST,
 } ConnectStep;
 
+/* The commands are built, and the caller's text quoted, before the first
+ * one is sent: a value AT cannot carry fails the call with nothing sent. */
 typedef struct {
   ConnectStep step;
   MdBearer *bearer;
   MdAtPort *port;
-  char *type;
+  const char *type;
+  char *context_command;
+  char *auth_command; /* NULL without a user */
+  char *dial_command;
 } ConnectContext;
 
 static void
@@ -85,8 +91,42 @@ connect_context_free (gpointer data)
 
   g_clear_object (&ctx->bearer);
   g_clear_object (&ctx->port);
-  g_free (ctx->type);
+  g_free (ctx->context_command);
+  g_free (ctx->auth_command);
+  g_free (ctx->dial_command);
   g_free (ctx);
+}
+
+static gboolean
+build_commands (ConnectContext *ctx, const MdBearerSettings *settings, GError **error)
+{
+  g_autofree char *apn = md_at_quote (settings->apn ? settings->apn : "", error);
+  g_autofree char *user = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *number = NULL;
+
+  if (!apn)
+    return FALSE;
+  ctx->context_command = g_strdup_printf ("AT+CGDCONT=%d,\"%s\",%s", PPP_CID, ctx->type, apn);
+  if (settings->user) {
+    user = md_at_quote (settings->user, error);
+    password = user ? md_at_quote (settings->password ? settings->password : "", error) : NULL;
+    if (!password)
+      return FALSE;
+    /* 27.007 <auth_prot>: 1 PAP, 2 CHAP; CHAP unless only PAP is allowed. */
+    ctx->auth_command
+      = g_strdup_printf ("AT+CGAUTH=%d,%d,%s,%s", PPP_CID,
+                         settings->allowed_auth == MD_BEARER_ALLOWED_AUTH_PAP ? 1 : 2, user, password);
+  }
+  if (settings->number) {
+    number = md_at_dial_string (settings->number, error);
+    if (!number)
+      return FALSE;
+    ctx->dial_command = g_strconcat ("ATD", number, NULL);
+  } else {
+    ctx->dial_command = g_strdup_printf ("ATD*99***%d#", PPP_CID);
+  }
+  return TRUE;
 }
 
 static void
@@ -163,42 +203,24 @@ connect_step (GTask *task)
 {
   MdModem *modem = g_task_get_source_object (task);
   ConnectContext *ctx = g_task_get_task_data (task);
-  const MdBearerSettings *settings = md_bearer_get_settings (ctx->bearer);
-  g_autofree char *command = NULL;
 
   switch (ctx->step) {
   case CONNECT_STEP_CONTEXT:
-    command = g_strdup_printf ("AT+CGDCONT=%d,\"%s\",\"%s\"", PPP_CID, ctx->type,
-                               settings->apn ? settings->apn : "");
-    md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), step_ready,
-                         task);
+    md_at_modem_command (modem, ctx->context_command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
+                         step_ready, task);
     return;
   case CONNECT_STEP_AUTH:
-    if (settings->user) {
-      g_autofree char *user = md_at_quote (settings->user);
-      g_autofree char *password = md_at_quote (settings->password ? settings->password : "");
-
-      if (!user || !password) {
-        g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                                 "User or password holds a character AT cannot carry");
-        g_object_unref (task);
-        return;
-      }
-      /* 27.007 <auth_prot>: 1 PAP, 2 CHAP; CHAP unless only PAP is allowed. */
-      command
-        = g_strdup_printf ("AT+CGAUTH=%d,%d,%s,%s", PPP_CID,
-                           settings->allowed_auth == MD_BEARER_ALLOWED_AUTH_PAP ? 1 : 2, user, password);
-      md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), step_ready,
-                           task);
+    if (ctx->auth_command) {
+      md_at_modem_command (modem, ctx->auth_command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
+                           step_ready, task);
       return;
     }
     ctx->step++;
     connect_step (task);
     return;
   case CONNECT_STEP_DIAL:
-    command = settings->number ? g_strdup_printf ("ATD%s", settings->number)
-                               : g_strdup_printf ("ATD*99***%d#", PPP_CID);
-    md_at_port_command (ctx->port, command, DIAL_TIMEOUT_MS, g_task_get_cancellable (task), step_ready, task);
+    md_at_port_command (ctx->port, ctx->dial_command, DIAL_TIMEOUT_MS, g_task_get_cancellable (task),
+                        step_ready, task);
     return;
   case CONNECT_STEP_LAST:
     mark_connected (modem, ctx);
@@ -216,22 +238,14 @@ at_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask *
   MdAtPort *port = data_port (modem, &error);
 
   g_task_set_task_data (task, ctx, connect_context_free);
-  if (!port) {
+  ctx->type = pdp_type (modem, md_bearer_get_settings (bearer)->ip_type);
+  if (!port || !build_commands (ctx, md_bearer_get_settings (bearer), &error)) {
     g_task_return_error (task, error);
-    g_object_unref (task);
-    return;
-  }
-  g_autofree char *quoted_number = NULL;
-
-  if (md_bearer_get_settings (bearer)->number
-      && !(quoted_number = md_at_quote (md_bearer_get_settings (bearer)->number))) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid number");
     g_object_unref (task);
     return;
   }
   ctx->bearer = g_object_ref (bearer);
   ctx->port = g_object_ref (port);
-  ctx->type = g_strdup (pdp_type (modem, md_bearer_get_settings (bearer)->ip_type));
   connect_step (task);
 }
 
@@ -258,10 +272,10 @@ hangup_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
 
   /* ATH after the escape; a modem that already dropped the call may say
    * NO CARRIER or ERROR, which is a hang-up all the same. */
+  g_free (md_at_port_command_finish (MD_AT_PORT (source), result, &error));
   g_task_return_boolean (task, TRUE);
 }
 

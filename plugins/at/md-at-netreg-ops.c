@@ -6,6 +6,7 @@
 
 #include "md-at-3gpp.h"
 #include "md-at-op.h"
+#include "md-at-quote.h"
 #include "md-errors.h"
 #include "md-log.h"
 
@@ -182,13 +183,21 @@ at_load_operator (MdModem *modem, GTask *task)
 static void
 at_register_network (MdModem *modem, const char *operator_id, GTask *task)
 {
+  GError *error = NULL;
+  g_autofree char *quoted = NULL;
   g_autofree char *command = NULL;
 
-  /* The core checked operator_id is all digits. */
-  if (operator_id && *operator_id)
-    command = g_strdup_printf ("AT+COPS=1,2,\"%s\"", operator_id);
-  else
-    command = g_strdup ("AT+COPS=0");
+  if (!operator_id || !*operator_id) {
+    md_at_op_boolean (modem, task, "AT+COPS=0", REGISTER_TIMEOUT_MS);
+    return;
+  }
+  quoted = md_at_quote (operator_id, &error);
+  if (!quoted) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  command = g_strconcat ("AT+COPS=1,2,", quoted, NULL);
   md_at_op_boolean (modem, task, command, REGISTER_TIMEOUT_MS);
 }
 

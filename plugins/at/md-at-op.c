@@ -69,16 +69,6 @@ md_at_op_pointer (MdModem *modem, GTask *task, const char *command, guint timeou
   run (modem, task, command, timeout_ms, &parser);
 }
 
-char *
-md_at_quote (const char *text)
-{
-  for (const char *p = text; *p; p++) {
-    if (*p == '"' || *p == '\r' || *p == '\n' || (guchar)*p < 0x20)
-      return NULL;
-  }
-  return g_strdup_printf ("\"%s\"", text);
-}
-
 typedef struct {
   const char *const *commands;
   guint index;

@@ -32,8 +32,4 @@ typedef void (*MdAtResponseFn) (MdModem *modem, guint index, const char *respons
 void md_at_op_sequence (MdModem *modem, GTask *task, const char *const *commands, guint timeout_ms,
                         gboolean stop_on_error, MdAtResponseFn on_response, gpointer data);
 
-/* Quotes a string argument for an AT command line; NULL when it holds a
- * character that cannot be sent inside quotes. */
-char *md_at_quote (const char *text);
-
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "md-at-op.h"
+#include "md-at-quote.h"
 #include "md-at-sim.h"
 #include "md-errors.h"
 #include "md-log.h"
@@ -210,37 +211,46 @@ at_load_facility_locks (MdModem *modem, GTask *task)
   md_at_op_int (modem, task, "AT+CLCK=\"SC\",2", MD_AT_TIMEOUT_SHORT_MS, parse_clck);
 }
 
-/* The core validated the codes as digits, so they are safe inside quotes. */
+/* Sends prefix followed by the quoted codes (code2 may be NULL). */
+static void
+send_codes (MdModem *modem, GTask *task, const char *prefix, const char *code1, const char *code2)
+{
+  GError *error = NULL;
+  g_autofree char *quoted1 = md_at_quote (code1, &error);
+  g_autofree char *quoted2 = quoted1 && code2 ? md_at_quote (code2, &error) : NULL;
+  g_autofree char *command = NULL;
+
+  if (error) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  command = g_strconcat (prefix, quoted1, quoted2 ? "," : "", quoted2 ? quoted2 : "", NULL);
+  md_at_op_boolean (modem, task, command, MD_AT_TIMEOUT_SHORT_MS * 3);
+}
+
 static void
 at_send_pin (MdModem *modem, const char *pin, GTask *task)
 {
-  g_autofree char *command = g_strdup_printf ("AT+CPIN=\"%s\"", pin);
-
-  md_at_op_boolean (modem, task, command, MD_AT_TIMEOUT_SHORT_MS * 3);
+  send_codes (modem, task, "AT+CPIN=", pin, NULL);
 }
 
 static void
 at_send_puk (MdModem *modem, const char *puk, const char *new_pin, GTask *task)
 {
-  g_autofree char *command = g_strdup_printf ("AT+CPIN=\"%s\",\"%s\"", puk, new_pin);
-
-  md_at_op_boolean (modem, task, command, MD_AT_TIMEOUT_SHORT_MS * 3);
+  send_codes (modem, task, "AT+CPIN=", puk, new_pin);
 }
 
 static void
 at_enable_pin (MdModem *modem, const char *pin, gboolean enabled, GTask *task)
 {
-  g_autofree char *command = g_strdup_printf ("AT+CLCK=\"SC\",%d,\"%s\"", enabled ? 1 : 0, pin);
-
-  md_at_op_boolean (modem, task, command, MD_AT_TIMEOUT_SHORT_MS * 3);
+  send_codes (modem, task, enabled ? "AT+CLCK=\"SC\",1," : "AT+CLCK=\"SC\",0,", pin, NULL);
 }
 
 static void
 at_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask *task)
 {
-  g_autofree char *command = g_strdup_printf ("AT+CPWD=\"SC\",\"%s\",\"%s\"", old_pin, new_pin);
-
-  md_at_op_boolean (modem, task, command, MD_AT_TIMEOUT_SHORT_MS * 3);
+  send_codes (modem, task, "AT+CPWD=\"SC\",", old_pin, new_pin);
 }
 
 const MdModemSimOps md_at_sim_ops = {

@@ -3,8 +3,6 @@
  * connection, with a "changed" signal the D-Bus layer follows. */
 #include "md-bearer.h"
 
-#include <string.h>
-
 #include "md-errors.h"
 #include "md-log.h"
 
@@ -49,50 +47,6 @@ md_bearer_settings_free (MdBearerSettings *settings)
   g_free (settings->password);
   g_free (settings->number);
   g_free (settings);
-}
-
-static gboolean
-apn_valid (const char *apn, GError **error)
-{
-  if (!apn)
-    return TRUE;
-  if (strlen (apn) > MD_BEARER_APN_MAX_LENGTH) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                 "APN is %zu characters long; at most %d are allowed", strlen (apn),
-                 MD_BEARER_APN_MAX_LENGTH);
-    return FALSE;
-  }
-  for (const char *p = apn; *p; p++) {
-    /* 3GPP TS 23.003: labels of letters, digits, '-' and '.'; some networks
-     * use '_' too. Quotes or control characters would break AT syntax. */
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_') {
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                   "APN contains an invalid character (0x%02x)", (guchar)*p);
-      return FALSE;
-    }
-  }
-  return TRUE;
-}
-
-gboolean
-md_bearer_settings_validate (const MdBearerSettings *settings, GError **error)
-{
-  const guint32 known = MD_BEARER_IP_FAMILY_IPV4 | MD_BEARER_IP_FAMILY_IPV6 | MD_BEARER_IP_FAMILY_IPV4V6
-                        | MD_BEARER_IP_FAMILY_NON_IP;
-  guint32 ip = settings->ip_type;
-
-  if (!apn_valid (settings->apn, error))
-    return FALSE;
-  if (ip != MD_BEARER_IP_FAMILY_NONE && ip != MD_BEARER_IP_FAMILY_ANY && ((ip & ~known) || (ip & (ip - 1)))) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                 "Invalid IP type 0x%x: give exactly one of ipv4, ipv6, ipv4v6, non-ip", ip);
-    return FALSE;
-  }
-  if (settings->password && !settings->user) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "A password was given without a user");
-    return FALSE;
-  }
-  return TRUE;
 }
 
 MdIpConfig *

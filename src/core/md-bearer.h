@@ -29,10 +29,6 @@ typedef struct {
 MdBearerSettings *md_bearer_settings_new (void);
 void md_bearer_settings_free (MdBearerSettings *settings);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdBearerSettings, md_bearer_settings_free)
-/* Checks values a modem cannot take: an over-long APN or one with control
- * characters, several IP families at once other than IPV4V6, ... Fails with
- * MD_CORE_ERROR_INVALID_ARGS. */
-gboolean md_bearer_settings_validate (const MdBearerSettings *settings, GError **error);
 
 typedef struct {
   MdBearerIpMethod method;

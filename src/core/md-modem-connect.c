@@ -14,8 +14,6 @@ md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **erro
   g_autoptr (MdBearerSettings) owned = settings;
   MdBearer *bearer;
 
-  if (!md_bearer_settings_validate (settings, error))
-    return NULL;
   if (md_modem_get_bearers (self)->len >= md_modem_get_max_bearers (self)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
                  "The modem has %u bearer(s) already; delete one first", md_modem_get_bearers (self)->len);

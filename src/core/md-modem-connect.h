@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Validates settings and adds a new bearer (takes settings). Fails with
- * MD_CORE_ERROR_TOO_MANY past the modem's maximum. */
+/* Adds a new bearer (takes settings, which the D-Bus layer validated).
+ * Fails with MD_CORE_ERROR_TOO_MANY past the modem's maximum. */
 MdBearer *md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error);
 /* Disconnects bearer if needed and removes it. */
 void md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
@@ -41,7 +41,8 @@ typedef struct {
 void md_simple_connect_request_free (MdSimpleConnectRequest *request);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSimpleConnectRequest, md_simple_connect_request_free)
 
-/* Takes request. Returns the connected bearer. */
+/* Takes request, which the D-Bus layer validated. Returns the connected
+ * bearer. */
 void md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request, GCancellable *cancellable,
                                     GAsyncReadyCallback callback, gpointer user_data);
 MdBearer *md_modem_simple_connect_finish (MdModem *self, GAsyncResult *result, GError **error);

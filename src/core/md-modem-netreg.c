@@ -52,10 +52,7 @@ md_modem_register_async (MdModem *self, const char *operator_id, GCancellable *c
   const MdModemNetregOps *ops = md_modem_get_ops (self)->netreg;
   GError *error = NULL;
 
-  if (operator_id && *operator_id && !md_pin_is_valid (operator_id, 5, 6)) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                             "Operator id '%s' is not an MCC+MNC of 5 or 6 digits", operator_id);
-  } else if (!check_enabled (self, ops && ops->register_network, &error)) {
+  if (!check_enabled (self, ops && ops->register_network, &error)) {
     g_task_return_error (task, error);
   } else {
     ops->register_network (self, operator_id, g_task_new (self, cancellable, register_ready, task));

@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* operator_id: 5 or 6 digits (MCC+MNC), or "" for automatic selection. */
+/* operator_id: 5 or 6 digits (MCC+MNC), or "" for automatic selection, as
+ * the D-Bus layer validated it. */
 void md_modem_register_async (MdModem *self, const char *operator_id, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
 gboolean md_modem_register_finish (MdModem *self, GAsyncResult *result, GError **error);

@@ -281,18 +281,9 @@ md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request, G
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   SimpleContext *ctx = g_new0 (SimpleContext, 1);
-  GError *error = NULL;
 
   ctx->request = request;
   g_task_set_task_data (task, ctx, simple_context_free);
-  if (!md_bearer_settings_validate (request->bearer, &error)) {
-    fail (task, error);
-    return;
-  }
-  if (request->pin && !md_pin_is_valid (request->pin, 4, 8)) {
-    fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "A PIN is 4 to 8 digits"));
-    return;
-  }
   simple_step (task);
 }
 

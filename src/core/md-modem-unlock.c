@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SIM PIN flows: send PIN or PUK, enable/disable the PIN, change it. Each
- * validates its input, runs the SIM op, reloads the lock state and retries
+ * checks the SIM's state, runs the SIM op, reloads the lock state and retries
  * (so a wrong PIN shows the retries dropping and, at zero, SIM-PUK), and
  * resumes initialization once a LOCKED modem is unlocked. */
 #include "md-modem-unlock.h"
-
-#include <string.h>
 
 #include "md-errors.h"
 #include "md-log.h"
@@ -45,20 +43,6 @@ unlock_context_free (gpointer data)
   g_free (ctx->code2);
   g_clear_error (&ctx->op_error);
   g_free (ctx);
-}
-
-gboolean
-md_pin_is_valid (const char *pin, guint min_digits, guint max_digits)
-{
-  gsize len = pin ? strlen (pin) : 0;
-
-  if (len < min_digits || len > max_digits)
-    return FALSE;
-  for (gsize i = 0; i < len; i++) {
-    if (!g_ascii_isdigit (pin[i]))
-      return FALSE;
-  }
-  return TRUE;
 }
 
 static void unlock_step (GTask *task);
@@ -215,17 +199,6 @@ check_request (MdModem *self, UnlockContext *ctx, GError **error)
   }
   if (!has_op) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "The modem cannot do this");
-    return FALSE;
-  }
-  if (ctx->action == SIM_ACTION_SEND_PUK) {
-    if (!md_pin_is_valid (ctx->code1, 8, 8) || !md_pin_is_valid (ctx->code2, 4, 8)) {
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                   "A PUK is 8 digits and a PIN 4 to 8 digits");
-      return FALSE;
-    }
-  } else if (!md_pin_is_valid (ctx->code1, 4, 8)
-             || (ctx->action == SIM_ACTION_CHANGE_PIN && !md_pin_is_valid (ctx->code2, 4, 8))) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "A PIN is 4 to 8 digits");
     return FALSE;
   }
   if (ctx->action == SIM_ACTION_SEND_PIN && lock != MD_MODEM_LOCK_SIM_PIN) {

@@ -6,9 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when code has between min and max digits and nothing else. */
-gboolean md_pin_is_valid (const char *code, guint min_digits, guint max_digits);
-
+/* The codes are validated by the D-Bus layer (md-request-sim.h). */
 void md_modem_send_pin_async (MdModem *self, const char *pin, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
 void md_modem_send_puk_async (MdModem *self, const char *puk, const char *new_pin, GCancellable *cancellable,

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Bearer and Simple.Connect properties between D-Bus dictionaries (a{sv}
  * with ModemManager's keys) and core settings. Every key is checked for its
- * type; an unknown key is an error, not silently dropped. */
+ * type and every value by the md-request-* validators; an unknown key is an
+ * error, not silently dropped. */
 #include "md-bearer-properties.h"
 
 #include "md-errors.h"
+#include "md-request-bearer.h"
+#include "md-request-network.h"
+#include "md-request-sim.h"
 
 typedef enum {
   KEY_APN,
@@ -103,16 +107,19 @@ parse (GVariant *dict, gboolean simple, GError **error)
   g_autoptr (MdSimpleConnectRequest) request = g_new0 (MdSimpleConnectRequest, 1);
   GVariantIter iter;
   const char *name;
-  GVariant *value;
+  GVariant *next;
 
   request->bearer = md_bearer_settings_new ();
   g_variant_iter_init (&iter, dict);
-  while (g_variant_iter_next (&iter, "{&sv}", &name, &value)) {
-    g_autoptr (GVariant) owned = value;
+  while (g_variant_iter_next (&iter, "{&sv}", &name, &next)) {
+    g_autoptr (GVariant) value = next;
     const KeyInfo *key = find_key (name);
 
     if (!key || (key->simple_only && !simple)) {
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown property '%s'", name);
+      /* The name is the caller's: shown escaped, never raw. */
+      g_autofree char *shown = g_strescape (name, NULL);
+
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown property '%s'", shown);
       return NULL;
     }
     if (!g_variant_is_of_type (value, G_VARIANT_TYPE (key->type))) {
@@ -123,7 +130,11 @@ parse (GVariant *dict, gboolean simple, GError **error)
     }
     store_key (request, key, value);
   }
-  if (!md_bearer_settings_validate (request->bearer, error))
+  if (!md_request_check_bearer_settings (request->bearer, error))
+    return NULL;
+  if (request->pin && !md_request_check_pin (request->pin, error))
+    return NULL;
+  if (request->operator_id && !md_request_check_operator_id (request->operator_id, error))
     return NULL;
   return g_steal_pointer (&request);
 }

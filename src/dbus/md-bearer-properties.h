@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Both parse and validate: what they return is safe for the core and the
+ * drivers to use as it is (md-request-*.h); failures are
+ * MD_CORE_ERROR_INVALID_ARGS. */
 /* For CreateBearer: the bearer keys only. */
 MdBearerSettings *md_bearer_settings_from_variant (GVariant *dict, GError **error);
 /* For Simple.Connect: bearer keys plus "pin" and "operator-id". */

@@ -6,6 +6,7 @@
 #include "md-pending-call.h"
 #include "md-dbus-gate.h"
 #include "md-modem-netreg.h"
+#include "md-request-network.h"
 
 static const char *const modem3gpp_implemented[] = { "Register", "Scan", NULL };
 
@@ -85,7 +86,12 @@ handle_register (MdDbusModemModem3gpp *iface, GDBusMethodInvocation *invocation,
                  gpointer user_data)
 {
   MdModemExport *self = user_data;
+  GError *error = NULL;
 
+  if (!md_request_check_operator_id (operator_id, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
   md_modem_register_async (self->modem, operator_id, NULL, md_pending_call_boolean_ready,
                            md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;

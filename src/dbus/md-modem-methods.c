@@ -9,6 +9,7 @@
 #include "md-errors.h"
 #include "md-modem-connect.h"
 #include "md-modem-enable.h"
+#include "md-request-power.h"
 
 static const char *const modem_implemented[]
   = { "Enable", "SetPowerState", "CreateBearer", "DeleteBearer", "ListBearers", NULL };
@@ -28,8 +29,14 @@ handle_set_power_state (MdDbusModem *iface, GDBusMethodInvocation *invocation, g
                         gpointer user_data)
 {
   MdModemExport *self = user_data;
+  MdModemPowerState state;
+  GError *error = NULL;
 
-  md_modem_set_power_state_async (self->modem, power, NULL, md_pending_call_boolean_ready,
+  if (!md_request_power_state (power, &state, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
+  md_modem_set_power_state_async (self->modem, state, NULL, md_pending_call_boolean_ready,
                                   md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }

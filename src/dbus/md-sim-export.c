@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The SIM object on D-Bus: copies MdSim's values into the Sim skeleton and
- * turns SendPin/SendPuk/EnablePin/ChangePin into the modem's unlock flows. */
+ * turns SendPin/SendPuk/EnablePin/ChangePin, their codes checked first,
+ * into the modem's unlock flows. */
 #include "md-sim-export.h"
 
 #include "md-pending-call.h"
@@ -8,6 +9,7 @@
 #include "md-dbus-generated.h"
 #include "md-standalone-export.h"
 #include "md-modem-unlock.h"
+#include "md-request-sim.h"
 
 #define SIM_PATH_PREFIX "/org/freedesktop/ModemManager1/SIM/"
 
@@ -54,7 +56,12 @@ static gboolean
 handle_send_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char *pin, gpointer user_data)
 {
   MdSimExport *self = user_data;
+  GError *error = NULL;
 
+  if (!md_request_check_pin (pin, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
   md_modem_send_pin_async (self->modem, pin, NULL, md_pending_call_boolean_ready,
                            md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
@@ -65,7 +72,12 @@ handle_send_puk (MdDbusSim *iface, GDBusMethodInvocation *invocation, const char
                  gpointer user_data)
 {
   MdSimExport *self = user_data;
+  GError *error = NULL;
 
+  if (!md_request_check_puk (puk, &error) || !md_request_check_pin (pin, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
   md_modem_send_puk_async (self->modem, puk, pin, NULL, md_pending_call_boolean_ready,
                            md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
@@ -76,7 +88,12 @@ handle_enable_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const ch
                    gpointer user_data)
 {
   MdSimExport *self = user_data;
+  GError *error = NULL;
 
+  if (!md_request_check_pin (pin, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
   md_modem_enable_pin_async (self->modem, pin, enabled, NULL, md_pending_call_boolean_ready,
                              md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
@@ -87,7 +104,12 @@ handle_change_pin (MdDbusSim *iface, GDBusMethodInvocation *invocation, const ch
                    const char *new_pin, gpointer user_data)
 {
   MdSimExport *self = user_data;
+  GError *error = NULL;
 
+  if (!md_request_check_pin (old_pin, &error) || !md_request_check_pin (new_pin, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
   md_modem_change_pin_async (self->modem, old_pin, new_pin, NULL, md_pending_call_boolean_ready,
                              md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;

@@ -20,6 +20,13 @@ test_level_names (void)
     { "TRACE", TRUE, MD_LOG_LEVEL_DEBUG },
     { "LOUD", FALSE, 0 },
     { "", FALSE, 0 },
+    { "DEBUG;", FALSE, 0 },
+    { "DEBUG\n", FALSE, 0 },
+    { " DEBUG", FALSE, 0 },
+    { "DEBUG\";+CFUN=4", FALSE, 0 },
+    { "D\xc3\xa9"
+      "BUG",
+      FALSE, 0 },
     { NULL, FALSE, 0 },
   };
 

@@ -143,6 +143,12 @@ test_pty (void)
   assert_control (&sim, "signal 10", "OK");
   assert_at (fd, "AT+CSQ\r", "\r\n+CSQ: 10,99\r\n\r\nOK\r\n");
   assert_control (&sim, "get last-command", "OK AT+CSQ");
+  assert_control (&sim, "get command-count", "OK 4");
+  assert_control (&sim, "get command 2", "OK AT+CFUN=1;+CSQ");
+  assert_control (&sim, "get command 4", "ERROR no command 4 (kept: the last 4096 of 4)");
+  assert_control (&sim, "get command x", "ERROR expected a command index");
+  assert_control (&sim, "get mbim-command-count",
+                  "ERROR 'mbim-command-count' belongs to a port this modem lacks");
   assert_control (&sim, "get registration", "OK home");
   assert_control (&sim, "signal 42", "ERROR expected 0-31 or 99");
   assert_control (&sim, "fly", "ERROR unknown command 'fly'");

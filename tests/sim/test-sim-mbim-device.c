@@ -23,6 +23,10 @@ test_not_opened (Fixture *f, gconstpointer data)
   g_assert_cmpuint (mbim_message_get_message_type (done), ==, MBIM_MESSAGE_TYPE_CLOSE_DONE);
   g_assert_false (sim_mbim_is_open (f->mbim));
   g_assert_cmpstr (sim_mbim_get_last_command (f->mbim), ==, "close");
+  /* The history has OPEN, CLOSE and every command dispatched while open. */
+  g_assert_cmpuint (sim_history_count (sim_mbim_get_history (f->mbim)), ==, 2);
+  g_assert_cmpstr (sim_history_get (sim_mbim_get_history (f->mbim), 0), ==, "open");
+  g_assert_cmpstr (sim_history_get (sim_mbim_get_history (f->mbim), 1), ==, "close");
 }
 
 /* modemd probes an untyped port with "AT" three times before it sends
@@ -196,9 +200,9 @@ test_pin_puk_and_change (Fixture *f, gconstpointer data)
 
   open_function (f, 4096);
   for (guint i = 0; i < 3; i++) {
-    g_autoptr (MbimMessage) wrong = command (
-      f, mbim_message_pin_set_new (MBIM_PIN_TYPE_PIN1, MBIM_PIN_OPERATION_ENTER, "0000", NULL, NULL),
-      MBIM_STATUS_ERROR_FAILURE);
+    mbim_message_unref (
+      command (f, mbim_message_pin_set_new (MBIM_PIN_TYPE_PIN1, MBIM_PIN_OPERATION_ENTER, "0000", NULL, NULL),
+               MBIM_STATUS_ERROR_FAILURE));
   }
   drain (f);
   puk = command (f, mbim_message_pin_query_new (NULL), MBIM_STATUS_ERROR_NONE);
