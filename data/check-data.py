@@ -3,8 +3,9 @@
 # Static checks of the files in data/: the XML parses and says what we mean,
 # the systemd unit and the D-Bus activation file carry their required keys,
 # the udev rules are well-formed KEY op "VALUE" lists whose ID_MD_*
-# properties are all documented in data/README.md, and the polkit policy
-# declares exactly the actions the daemon's gate checks.
+# properties are all documented in data/README.md, the polkit policy
+# declares exactly the actions the daemon's gate checks, and the rules table
+# in src/dbus/README.md is the gate's.
 import argparse
 import os
 import re
@@ -154,6 +155,38 @@ def check_gate(dump, policy_path, interfaces):
         fail(dump, '%s has no rules in the gate' % iface)
 
 
+def doc_rows(rules):
+    """The rules as rows of the table in src/dbus/README.md."""
+    rows = []
+    for iface, method, action, implemented in rules:
+        short = iface[len(BUS_NAME):] or '(Manager)'
+        rows.append((short, method, action[len(BUS_NAME) + 1:] if action else 'none',
+                     'yes' if implemented else 'Unsupported'))
+    return rows
+
+
+def check_gate_doc(dump, doc):
+    """src/dbus/README.md shows the same rules, in the same order."""
+    with open(doc, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    header = '| interface | method | polkit action | served |'
+    if header not in lines:
+        fail(doc, 'no rules table (%s)' % header)
+        return
+    rows = []
+    for line in lines[lines.index(header) + 2:]:
+        if not line.startswith('|'):
+            break
+        rows.append(tuple(cell.strip() for cell in line.strip('|').split('|')))
+    expected = doc_rows(gate_rules(dump))
+    for want, got in zip(expected, rows):
+        if want != got:
+            fail(doc, 'rules table says %s, the gate %s' % ('|'.join(got), '|'.join(want)))
+            return
+    if len(rows) != len(expected):
+        fail(doc, 'rules table has %d rows, the gate %d rules' % (len(rows), len(expected)))
+
+
 def key_file(path):
     """Sections of a systemd/D-Bus style key file: {section: {key: [values]}}."""
     sections, current = {}, None
@@ -299,6 +332,7 @@ def main():
     check_bus_policy(os.path.join(src, BUS_NAME + '.conf'), our_interfaces(src))
     check_polkit(os.path.join(src, BUS_NAME + '.policy'), args.official_policy)
     check_gate(args.gate_table_dump, os.path.join(src, BUS_NAME + '.policy'), our_interfaces(src))
+    check_gate_doc(args.gate_table_dump, os.path.join(src, '..', 'src', 'dbus', 'README.md'))
     check_unit(args.unit)
     check_activation(args.activation)
     check_udev(os.path.join(src, '80-modemd.rules'), os.path.join(src, 'README.md'))
