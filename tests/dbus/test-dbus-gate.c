@@ -19,6 +19,73 @@
 #define UNAUTHORIZED "org.freedesktop.ModemManager1.Error.Core.Unauthorized"
 #define UNSUPPORTED  "org.freedesktop.ModemManager1.Error.Core.Unsupported"
 
+/* A skeleton of an interface the gate has no table for. */
+typedef struct {
+  GDBusInterfaceSkeleton parent;
+  guint calls;
+} UnlistedSkeleton;
+typedef struct {
+  GDBusInterfaceSkeletonClass parent_class;
+} UnlistedSkeletonClass;
+GType unlisted_skeleton_get_type (void);
+G_DEFINE_TYPE (UnlistedSkeleton, unlisted_skeleton, G_TYPE_DBUS_INTERFACE_SKELETON)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnlistedSkeleton, g_object_unref)
+
+static GDBusInterfaceInfo *
+unlisted_get_info (GDBusInterfaceSkeleton *skeleton)
+{
+  static GDBusNodeInfo *node;
+
+  if (!node)
+    node = g_dbus_node_info_new_for_xml (
+      "<node><interface name='org.example.Unlisted'><method name='Poke'/></interface></node>", NULL);
+  return node->interfaces[0];
+}
+
+static void
+unlisted_method_call (GDBusConnection *connection, const char *sender, const char *path,
+                      const char *interface, const char *method, GVariant *parameters,
+                      GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  ((UnlistedSkeleton *)user_data)->calls++;
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static GDBusInterfaceVTable *
+unlisted_get_vtable (GDBusInterfaceSkeleton *skeleton)
+{
+  static GDBusInterfaceVTable vtable = { unlisted_method_call, NULL, NULL, { NULL } };
+
+  return &vtable;
+}
+
+static GVariant *
+unlisted_get_properties (GDBusInterfaceSkeleton *skeleton)
+{
+  return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
+}
+
+static void
+unlisted_flush (GDBusInterfaceSkeleton *skeleton)
+{
+}
+
+static void
+unlisted_skeleton_class_init (UnlistedSkeletonClass *klass)
+{
+  GDBusInterfaceSkeletonClass *skeleton_class = G_DBUS_INTERFACE_SKELETON_CLASS (klass);
+
+  skeleton_class->get_info = unlisted_get_info;
+  skeleton_class->get_vtable = unlisted_get_vtable;
+  skeleton_class->get_properties = unlisted_get_properties;
+  skeleton_class->flush = unlisted_flush;
+}
+
+static void
+unlisted_skeleton_init (UnlistedSkeleton *self)
+{
+}
+
 typedef struct {
   GTestDBus *bus;
   GDBusConnection *service;
@@ -335,6 +402,29 @@ test_unexported_while_waiting (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->handled, ==, 0);
 }
 
+/* A method the gate has no rule for never reaches its handler. */
+static void
+test_no_rule_refused (Fixture *f, gconstpointer data)
+{
+  static const char *const allowed[] = { MD_ACTION_CONTROL, MD_ACTION_DEVICE_CONTROL, NULL };
+  g_autoptr (UnlistedSkeleton) unlisted = g_object_new (unlisted_skeleton_get_type (), NULL);
+  g_autoptr (GError) export_error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *error = NULL;
+
+  fake_polkit_set_allowed (f->polkit, allowed);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (unlisted), f->authorizer);
+  g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (unlisted), f->service, "/test/Unlisted",
+                                    &export_error);
+  g_assert_no_error (export_error);
+  error = call (f, "/test/Unlisted", "org.example.Unlisted", "Poke", NULL, G_DBUS_CALL_FLAGS_NONE, &message);
+  g_assert_cmpstr (error, ==, UNAUTHORIZED);
+  g_assert_nonnull (strstr (message, "org.example.Unlisted.Poke"));
+  g_assert_cmpuint (unlisted->calls, ==, 0);
+  g_assert_cmpuint (f->polkit->calls, ==, 0);
+  g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (unlisted));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -348,6 +438,7 @@ main (int argc, char **argv)
   g_test_add ("/gate/no-action-no-polkit", Fixture, NULL, setup_no_polkit, test_no_action_skips_polkit,
               teardown);
   g_test_add ("/gate/polkit-absent", Fixture, NULL, setup_no_polkit, test_polkit_absent, teardown);
+  g_test_add ("/gate/no-rule", Fixture, NULL, setup, test_no_rule_refused, teardown);
   g_test_add ("/gate/allow-all", Fixture, NULL, setup_allow_all, test_allow_all, teardown);
   g_test_add ("/gate/served-while-waiting", Fixture, NULL, setup, test_calls_served_while_waiting, teardown);
   g_test_add ("/gate/unexported-while-waiting", Fixture, NULL, setup, test_unexported_while_waiting,
