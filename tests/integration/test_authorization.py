@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """polkit authorization end to end: modemd as root on a system-like private
 bus (system.conf with our data/ policy), python-dbusmock's polkitd, an AT
-modem from modem-sim, and calls made as user nobody. Which action each
+modem (or, for the refusals, an MBIM one) from modem-sim, and calls made as
+user nobody. Which action each
 method needs comes from the gate's own table (md-gate-table-dump), and
 every method of every interface on the objects is called."""
 
@@ -75,6 +76,7 @@ class AuthorizationCase(unittest.TestCase):
     one AT modem per test; helpers only."""
 
     start_polkit = True
+    mbim = False  # an MBIM modem (modem-sim's MBIM front end only) instead of an AT one
 
     def setUp(self):
         self.workdir = tempfile.mkdtemp(prefix="modemd-auth-")
@@ -84,10 +86,14 @@ class AuthorizationCase(unittest.TestCase):
         try:
             if self.start_polkit:
                 self.polkit = PolkitMock(self.bus, os.path.join(self.workdir, "polkit.log"))
-            self.sim = harness.Sim("default.ini", self.workdir, verbose=True)
+            if self.mbim:
+                self.sim = harness.Sim("default.ini", self.workdir, at="none", mbim="pty", verbose=True)
+                ports = f"['mbim:{self.sim.mbim_port}', 'net:wwan0']"
+            else:
+                self.sim = harness.Sim("default.ini", self.workdir, verbose=True)
+                ports = f"['{self.sim.port}']"
             self.start_daemon()
-            self.root_call(MANAGER_PATH, TEST_IFACE + ".SetProfile", "auth0", "generic",
-                           f"['{self.sim.port}']")
+            self.root_call(MANAGER_PATH, TEST_IFACE + ".SetProfile", "auth0", "generic", ports)
             self.modem = wait_for(self.modem_path, what="the modem to be exported")
         except BaseException:
             self.tearDown()
@@ -121,8 +127,10 @@ class AuthorizationCase(unittest.TestCase):
 
     def start_daemon(self):
         with open(os.path.join(self.workdir, "modemd.stderr"), "a") as err:
-            self.daemon = subprocess.Popen([harness.MODEMD, "--test-enable", "--log-level=DEBUG",
-                                            f"--log-file={self.log_path}"],
+            argv = [harness.MODEMD, "--test-enable", "--log-level=DEBUG", f"--log-file={self.log_path}"]
+            if self.mbim:
+                argv.append("--no-mbim-proxy")
+            self.daemon = subprocess.Popen(argv,
                                            env=self.bus.env(), stdout=subprocess.DEVNULL, stderr=err)
 
         def on_bus():
@@ -152,9 +160,9 @@ class AuthorizationCase(unittest.TestCase):
                                                                  "Sim")).group(1)
 
     def sim_received(self):
-        """Lines modem-sim received from modemd so far."""
+        """AT lines and MBIM messages modem-sim received from modemd so far."""
         with open(os.path.join(self.workdir, "sim.log"), errors="replace") as f:
-            return sum(1 for line in f if line.startswith("modem-sim: << "))
+            return sum(1 for line in f if line.startswith(("modem-sim: << ", "modem-sim: mbim << ")))
 
     def sim_state(self):
         keys = ("cfun", "pin", "pin-enabled", "pin-retries", "puk-retries", "contexts", "registration")
@@ -206,8 +214,9 @@ MODEM = BUS_NAME + ".Modem"
 PROPS = "org.freedesktop.DBus.Properties"
 
 
-@unittest.skipIf(SKIP_REASON is not None, f"cannot call as another user: {SKIP_REASON}")
-class WithPolkitTest(AuthorizationCase):
+class DeniedCalls:
+    """Every acting method of every object, called as nobody while polkit
+    says no: refused naming the action, and nothing reaches the modem."""
 
     def test_denied_calls_change_nothing(self):
         bearer = self.create_bearer_as_root()
@@ -217,6 +226,7 @@ class WithPolkitTest(AuthorizationCase):
         for iface in ("", ".Modem", ".Modem.Modem3gpp", ".Modem.Simple", ".Sim", ".Bearer"):
             self.assertIn(BUS_NAME + iface, present)
         before = (self.sim_received(), self.sim_state(), self.modem_state())
+        self.assertGreater(before[0], 0, "modem-sim's trace shows not even the initialization")
         self.polkit.clear()
         results = self.bus.call_as_caller([call for call, _ in acting])
         for (call, action), result in zip(acting, results):
@@ -228,6 +238,10 @@ class WithPolkitTest(AuthorizationCase):
                          "a refused call reached the modem")
         self.assertEqual(self.modem_state(), STATE_DISABLED)
         self.assertIn("false", self.root_get(bearer, BUS_NAME + ".Bearer", "Connected"))
+
+
+@unittest.skipIf(SKIP_REASON is not None, f"cannot call as another user: {SKIP_REASON}")
+class WithPolkitTest(DeniedCalls, AuthorizationCase):
 
     def test_allowed_calls_work(self):
         self.polkit.set_allowed(sorted({a for a, _ in gate_rules().values() if a}))
@@ -286,6 +300,12 @@ class WithPolkitTest(AuthorizationCase):
             self.call(self.modem, MODEM, "Enable", "(b)", "(true,)")])
         self.assertEqual([r.get("error") for r in results], [UNAUTHORIZED] * 2)
         self.assertEqual(self.polkit.checks(), [(DEVICE_CONTROL, 1), (DEVICE_CONTROL, 0)])
+
+
+@unittest.skipIf(SKIP_REASON is not None, f"cannot call as another user: {SKIP_REASON}")
+class MbimWithPolkitTest(DeniedCalls, AuthorizationCase):
+
+    mbim = True
 
 
 @unittest.skipIf(SKIP_REASON is not None, f"cannot call as another user: {SKIP_REASON}")
