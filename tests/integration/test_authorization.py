@@ -329,5 +329,15 @@ class WithoutPolkitTest(AuthorizationCase):
         self.assertEqual(results, [{"ok": True}] * 2)
 
 
+
+class OptionTest(unittest.TestCase):
+
+    def test_no_auth_needs_test_session(self):
+        result = subprocess.run([harness.MODEMD, "--test-no-auth"], capture_output=True, text=True,
+                                timeout=WAIT_SECONDS)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("--test-no-auth needs --test-session", result.stderr)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
