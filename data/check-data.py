@@ -2,11 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Static checks of the files in data/: the XML parses and says what we mean,
 # the systemd unit and the D-Bus activation file carry their required keys,
-# and the udev rules are well-formed KEY op "VALUE" lists whose ID_MD_*
-# properties are all documented in data/README.md.
+# the udev rules are well-formed KEY op "VALUE" lists whose ID_MD_*
+# properties are all documented in data/README.md, the polkit policy
+# declares exactly the actions the daemon's gate checks, and the rules table
+# in src/dbus/README.md is the gate's.
 import argparse
 import os
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -23,6 +26,10 @@ POLKIT_IDS = {
     BUS_NAME + '.USSD': 'yes',
     BUS_NAME + '.Firmware': 'auth_admin',
 }
+
+# Declared because ModemManager declares it, so local rules naming it stay
+# valid; no method of the ModemManager1 API checks it.
+UNUSED_POLKIT_IDS = {BUS_NAME + '.Contacts'}
 
 errors = []
 
@@ -111,6 +118,73 @@ def check_polkit(path, official_path):
             fail(path, 'ids or defaults differ from %s' % official_path)
     else:
         print('# official polkit policy not found; compared with the built-in list only')
+
+
+def gate_rules(dump):
+    """(interface, method, action or None, implemented) from md-gate-table-dump."""
+    out = subprocess.run([dump], capture_output=True, text=True, check=True).stdout
+    rules = []
+    for n, line in enumerate(out.splitlines(), 1):
+        fields = line.split('\t')
+        if len(fields) != 4 or fields[3] not in ('implemented', 'unsupported'):
+            fail(dump, 'line %d is not interface, method, action, state: %r' % (n, line))
+            continue
+        rules.append((fields[0], fields[1], None if fields[2] == '-' else fields[2],
+                      fields[3] == 'implemented'))
+    if not rules:
+        fail(dump, 'printed no rules')
+    return rules
+
+
+def check_gate(dump, policy_path, interfaces):
+    rules = gate_rules(dump)
+    declared = set(policy_actions(policy_path) or {})
+    used = {action for _, _, action, _ in rules if action}
+    for iface, method, action, _ in rules:
+        if action and action not in declared:
+            fail(policy_path, '%s.%s checks %s, which the policy does not declare'
+                 % (iface, method, action))
+        if iface == TEST_IFACE and action:
+            fail(dump, '%s.%s checks polkit; the Test interface is left to the bus policy'
+                 % (iface, method))
+    for action in sorted(declared - used - UNUSED_POLKIT_IDS):
+        fail(policy_path, '%s is declared but no method checks it' % action)
+    for action in sorted(UNUSED_POLKIT_IDS & used):
+        fail(dump, '%s is checked; take it off UNUSED_POLKIT_IDS' % action)
+    for iface in sorted(set(interfaces) - {r[0] for r in rules}):
+        fail(dump, '%s has no rules in the gate' % iface)
+
+
+def doc_rows(rules):
+    """The rules as rows of the table in src/dbus/README.md."""
+    rows = []
+    for iface, method, action, implemented in rules:
+        short = iface[len(BUS_NAME):] or '(Manager)'
+        rows.append((short, method, action[len(BUS_NAME) + 1:] if action else 'none',
+                     'yes' if implemented else 'Unsupported'))
+    return rows
+
+
+def check_gate_doc(dump, doc):
+    """src/dbus/README.md shows the same rules, in the same order."""
+    with open(doc, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    header = '| interface | method | polkit action | served |'
+    if header not in lines:
+        fail(doc, 'no rules table (%s)' % header)
+        return
+    rows = []
+    for line in lines[lines.index(header) + 2:]:
+        if not line.startswith('|'):
+            break
+        rows.append(tuple(cell.strip() for cell in line.strip('|').split('|')))
+    expected = doc_rows(gate_rules(dump))
+    for want, got in zip(expected, rows):
+        if want != got:
+            fail(doc, 'rules table says %s, the gate %s' % ('|'.join(got), '|'.join(want)))
+            return
+    if len(rows) != len(expected):
+        fail(doc, 'rules table has %d rows, the gate %d rules' % (len(rows), len(expected)))
 
 
 def key_file(path):
@@ -250,11 +324,15 @@ def main():
     ap.add_argument('--unit', required=True)
     ap.add_argument('--activation', required=True)
     ap.add_argument('--official-policy')
+    ap.add_argument('--gate-table-dump', required=True,
+                    help='md-gate-table-dump, which prints the gate rules')
     args = ap.parse_args()
     src = args.source_dir
 
     check_bus_policy(os.path.join(src, BUS_NAME + '.conf'), our_interfaces(src))
     check_polkit(os.path.join(src, BUS_NAME + '.policy'), args.official_policy)
+    check_gate(args.gate_table_dump, os.path.join(src, BUS_NAME + '.policy'), our_interfaces(src))
+    check_gate_doc(args.gate_table_dump, os.path.join(src, '..', 'src', 'dbus', 'README.md'))
     check_unit(args.unit)
     check_activation(args.activation)
     check_udev(os.path.join(src, '80-modemd.rules'), os.path.join(src, 'README.md'))

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "manager.h"
+#include "md-authorizer.h"
 #include "md-config.h"
 #include "md-log.h"
 #include "md-mbim-modem.h"
@@ -24,6 +25,7 @@ typedef struct {
   gboolean log_personal_info;
   gboolean no_mbim_proxy;
   gboolean test_fake_net_links;
+  gboolean test_no_auth;
   int poll_interval;
   char *log_level;
   char *log_file;
@@ -33,6 +35,7 @@ typedef struct {
   Options *options;
   GMainLoop *loop;
   MdManager *manager;
+  MdAuthorizer *authorizer;
   int exit_code;
 } Daemon;
 
@@ -64,6 +67,8 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
           "Open MBIM ports directly instead of through mbim-proxy", NULL },
         { "test-fake-net-links", 0, 0, G_OPTION_ARG_NONE, &options->test_fake_net_links,
           "With --test-session: keep session links in memory instead of creating them", NULL },
+        { "test-no-auth", 0, 0, G_OPTION_ARG_NONE, &options->test_no_auth,
+          "With --test-session: allow every call without asking polkit", NULL },
         { "debug", 0, 0, G_OPTION_ARG_NONE, &options->debug, "Same as --log-level=DEBUG", NULL },
         { "version", 'V', 0, G_OPTION_ARG_NONE, &options->show_version, "Print the version and exit", NULL },
         { NULL } };
@@ -87,6 +92,17 @@ configure_ports (const Options *options, GError **error)
   return TRUE;
 }
 
+/* polkit decides, except on a private test bus with --test-no-auth. */
+static MdAuthorizer *
+create_authorizer (const Options *options, GError **error)
+{
+  if (options->test_no_auth && !options->test_session) {
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--test-no-auth needs --test-session");
+    return NULL;
+  }
+  return md_authorizer_new (options->test_no_auth ? MD_AUTHORIZER_ALLOW_ALL : MD_AUTHORIZER_POLKIT);
+}
+
 static gboolean
 setup_logging (const Options *options, GError **error)
 {
@@ -105,7 +121,7 @@ bus_acquired (GDBusConnection *connection, const char *name, gpointer user_data)
   Daemon *daemon = user_data;
   g_autoptr (GError) error = NULL;
 
-  daemon->manager = md_manager_new (connection, daemon->options->test_enable, &error);
+  daemon->manager = md_manager_new (connection, daemon->options->test_enable, daemon->authorizer, &error);
   if (!daemon->manager) {
     md_log_err (NULL, "cannot export the Manager object: %s", error->message);
     daemon->exit_code = EXIT_FAILURE;
@@ -175,6 +191,12 @@ main (int argc, char **argv)
     return EXIT_FAILURE;
   }
 
+  daemon.authorizer = create_authorizer (&options, &error);
+  if (!daemon.authorizer) {
+    fprintf (stderr, "modemd: %s\n", error->message);
+    options_clear (&options);
+    return EXIT_FAILURE;
+  }
   daemon.loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_on_signal, &daemon);
   g_unix_signal_add (SIGINT, quit_on_signal, &daemon);
@@ -185,6 +207,7 @@ main (int argc, char **argv)
 
   g_bus_unown_name (owner_id);
   g_clear_pointer (&daemon.manager, md_manager_free);
+  md_authorizer_unref (daemon.authorizer);
   g_main_loop_unref (daemon.loop);
   md_log_info (NULL, "stopped");
   md_log_shutdown ();

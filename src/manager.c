@@ -21,15 +21,13 @@
 struct _MdManager {
   GDBusConnection *connection;
   GDBusObjectManagerServer *object_manager;
+  MdAuthorizer *authorizer;
   MdDbusManager *manager_iface;
   MdDbusTest *test_iface;
   GHashTable *modems;       /* modem id -> MdModemExport* */
   GHashTable *pending_uids; /* uids being created right now */
   GCancellable *cancellable;
 };
-
-static const char *const manager_implemented[] = { "SetLogging", NULL };
-static const char *const test_implemented[] = { "SetProfile", NULL };
 
 /* --- modems -------------------------------------------------------------- */
 
@@ -81,7 +79,7 @@ modem_vanished (MdModem *modem, gpointer user_data)
 static void
 add_modem (MdManager *self, MdModem *modem)
 {
-  MdModemExport *export = md_modem_export_new (modem, self->object_manager);
+  MdModemExport *export = md_modem_export_new (modem, self->object_manager, self->authorizer);
 
   g_hash_table_insert (self->modems, GUINT_TO_POINTER (md_modem_get_id (modem)), export);
   g_signal_connect (modem, "vanished", G_CALLBACK (modem_vanished), self);
@@ -227,7 +225,7 @@ export_interfaces (MdManager *self, gboolean test_enable, GError **error)
 {
   self->manager_iface = md_dbus_manager_skeleton_new ();
   md_dbus_manager_set_version (self->manager_iface, MD_VERSION);
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->manager_iface), manager_implemented);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->manager_iface), self->authorizer);
   g_signal_connect (self->manager_iface, "handle-set-logging", G_CALLBACK (handle_set_logging), self);
   if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->manager_iface), self->connection,
                                          MANAGER_PATH, error))
@@ -235,19 +233,20 @@ export_interfaces (MdManager *self, gboolean test_enable, GError **error)
   if (!test_enable)
     return TRUE;
   self->test_iface = md_dbus_test_skeleton_new ();
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->test_iface), test_implemented);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->test_iface), self->authorizer);
   g_signal_connect (self->test_iface, "handle-set-profile", G_CALLBACK (handle_set_profile), self);
   return g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->test_iface), self->connection,
                                            MANAGER_PATH, error);
 }
 
 MdManager *
-md_manager_new (GDBusConnection *connection, gboolean test_enable, GError **error)
+md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer *authorizer, GError **error)
 {
   g_autoptr (MdManager) self = g_new0 (MdManager, 1);
 
   md_dbus_errors_register ();
   self->connection = g_object_ref (connection);
+  self->authorizer = md_authorizer_ref (authorizer);
   self->cancellable = g_cancellable_new ();
   self->modems
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)md_modem_export_free);
@@ -287,5 +286,6 @@ md_manager_free (MdManager *self)
   g_clear_object (&self->object_manager);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->connection);
+  g_clear_pointer (&self->authorizer, md_authorizer_unref);
   g_free (self);
 }

@@ -6,11 +6,16 @@
 
 #include <gio/gio.h>
 
+#include "md-authorizer.h"
+
 G_BEGIN_DECLS
 
 typedef struct _MdManager MdManager;
 
-MdManager *md_manager_new (GDBusConnection *connection, gboolean test_enable, GError **error);
+/* authorizer (referenced) authorizes the calls of every exported object;
+ * the Test interface is never authorized: the bus keeps it root-only. */
+MdManager *md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer *authorizer,
+                           GError **error);
 /* Unexports everything and closes every modem's ports. */
 void md_manager_free (MdManager *self);
 

@@ -21,8 +21,6 @@ struct _MdBearerExport {
   gulong changed_id;
 };
 
-static const char *const bearer_implemented[] = { "Connect", "Disconnect", NULL };
-
 static GVariant *
 connection_error_variant (MdBearer *bearer)
 {
@@ -89,7 +87,8 @@ bearer_changed (MdBearer *bearer, gpointer user_data)
 }
 
 MdBearerExport *
-md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer *object_manager)
+md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer *object_manager,
+                      MdAuthorizer *authorizer)
 {
   MdBearerExport *self = g_new0 (MdBearerExport, 1);
 
@@ -100,7 +99,7 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   self->iface = md_dbus_bearer_skeleton_new ();
   init_defaults (self->iface);
   sync_bearer (self);
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), bearer_implemented);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), authorizer);
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);
   g_signal_connect (self->iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);
   self->changed_id = g_signal_connect (bearer, "changed", G_CALLBACK (bearer_changed), self);

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "md-authorizer.h"
 #include "md-bearer.h"
 #include "md-modem.h"
 
@@ -11,8 +12,9 @@ G_BEGIN_DECLS
 
 typedef struct _MdBearerExport MdBearerExport;
 
+/* The bearer's calls are authorized by authorizer (referenced by the gate). */
 MdBearerExport *md_bearer_export_new (MdModem *modem, MdBearer *bearer,
-                                      GDBusObjectManagerServer *object_manager);
+                                      GDBusObjectManagerServer *object_manager, MdAuthorizer *authorizer);
 void md_bearer_export_free (MdBearerExport *self);
 const char *md_bearer_export_get_path (MdBearerExport *self);
 

@@ -8,8 +8,6 @@
 #include "md-modem-netreg.h"
 #include "md-request-network.h"
 
-static const char *const modem3gpp_implemented[] = { "Register", "Scan", NULL };
-
 /* Attached while registered for data; known only while the radio is on. */
 static MdModem3gppPacketServiceState
 packet_service_state (MdModem *modem)
@@ -111,7 +109,7 @@ md_modem_3gpp_export_init (MdModemExport *self)
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_modem_modem3gpp_set_nr5g_registration_settings (
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (iface), modem3gpp_implemented);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (iface), self->authorizer);
   g_signal_connect (iface, "handle-scan", G_CALLBACK (handle_scan), self);
   g_signal_connect (iface, "handle-register", G_CALLBACK (handle_register), self);
 }

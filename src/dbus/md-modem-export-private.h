@@ -12,6 +12,7 @@
 struct _MdModemExport {
   MdModem *modem;
   GDBusObjectManagerServer *object_manager;
+  MdAuthorizer *authorizer;
   MdDbusObjectSkeleton *object;
   MdDbusModem *modem_iface;
   MdDbusModemModem3gpp *modem3gpp_iface;

@@ -110,7 +110,7 @@ sync_sim (MdModemExport *self)
   if (self->sim_export && md_sim_export_get_sim (self->sim_export) != sim)
     g_clear_pointer (&self->sim_export, md_sim_export_free);
   if (sim && !self->sim_export)
-    self->sim_export = md_sim_export_new (self->modem, sim, self->object_manager);
+    self->sim_export = md_sim_export_new (self->modem, sim, self->object_manager, self->authorizer);
   md_dbus_modem_set_sim (self->modem_iface,
                          self->sim_export ? md_sim_export_get_path (self->sim_export) : "/");
 }
@@ -208,7 +208,7 @@ bearer_added (MdModem *modem, MdBearer *bearer, gpointer user_data)
   MdModemExport *self = user_data;
 
   g_hash_table_insert (self->bearer_exports, bearer,
-                       md_bearer_export_new (modem, bearer, self->object_manager));
+                       md_bearer_export_new (modem, bearer, self->object_manager, self->authorizer));
   sync_bearer_paths (self);
 }
 
@@ -222,13 +222,14 @@ bearer_removed (MdModem *modem, MdBearer *bearer, gpointer user_data)
 }
 
 MdModemExport *
-md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager)
+md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, MdAuthorizer *authorizer)
 {
   MdModemExport *self = g_new0 (MdModemExport, 1);
   GPtrArray *bearers = md_modem_get_bearers (modem);
 
   self->modem = g_object_ref (modem);
   self->object_manager = g_object_ref (object_manager);
+  self->authorizer = md_authorizer_ref (authorizer);
   self->path = g_strdup_printf (MODEM_PATH_PREFIX "%u", md_modem_get_id (modem));
   self->object = md_dbus_object_skeleton_new (self->path);
   self->modem_iface = md_dbus_modem_skeleton_new ();
@@ -289,6 +290,7 @@ md_modem_export_free (MdModemExport *self)
   g_object_unref (self->simple_iface);
   g_object_unref (self->object);
   g_object_unref (self->object_manager);
+  md_authorizer_unref (self->authorizer);
   g_object_unref (self->modem);
   g_free (self->path);
   g_free (self);

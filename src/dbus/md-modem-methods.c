@@ -11,9 +11,6 @@
 #include "md-modem-enable.h"
 #include "md-request-power.h"
 
-static const char *const modem_implemented[]
-  = { "Enable", "SetPowerState", "CreateBearer", "DeleteBearer", "ListBearers", NULL };
-
 static gboolean
 handle_enable (MdDbusModem *iface, GDBusMethodInvocation *invocation, gboolean enable, gpointer user_data)
 {
@@ -85,7 +82,7 @@ handle_delete_bearer (MdDbusModem *iface, GDBusMethodInvocation *invocation, con
 void
 md_modem_methods_install (MdModemExport *self)
 {
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->modem_iface), modem_implemented);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->modem_iface), self->authorizer);
   g_signal_connect (self->modem_iface, "handle-enable", G_CALLBACK (handle_enable), self);
   g_signal_connect (self->modem_iface, "handle-set-power-state", G_CALLBACK (handle_set_power_state), self);
   g_signal_connect (self->modem_iface, "handle-list-bearers", G_CALLBACK (handle_list_bearers), self);

@@ -22,8 +22,6 @@ struct _MdSimExport {
   gulong changed_id;
 };
 
-static const char *const sim_implemented[] = { "SendPin", "SendPuk", "EnablePin", "ChangePin", NULL };
-
 static void
 sync_sim (MdSimExport *self)
 {
@@ -122,7 +120,8 @@ sim_changed (MdSim *sim, gpointer user_data)
 }
 
 MdSimExport *
-md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_manager)
+md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_manager,
+                   MdAuthorizer *authorizer)
 {
   MdSimExport *self = g_new0 (MdSimExport, 1);
 
@@ -133,7 +132,7 @@ md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_
   self->iface = md_dbus_sim_skeleton_new ();
   init_defaults (self->iface);
   sync_sim (self);
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), sim_implemented);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), authorizer);
   g_signal_connect (self->iface, "handle-send-pin", G_CALLBACK (handle_send_pin), self);
   g_signal_connect (self->iface, "handle-send-puk", G_CALLBACK (handle_send_puk), self);
   g_signal_connect (self->iface, "handle-enable-pin", G_CALLBACK (handle_enable_pin), self);

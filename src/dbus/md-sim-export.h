@@ -4,13 +4,16 @@
 
 #include <gio/gio.h>
 
+#include "md-authorizer.h"
 #include "md-modem.h"
 
 G_BEGIN_DECLS
 
 typedef struct _MdSimExport MdSimExport;
 
-MdSimExport *md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_manager);
+/* The SIM's calls are authorized by authorizer (referenced by the gate). */
+MdSimExport *md_sim_export_new (MdModem *modem, MdSim *sim, GDBusObjectManagerServer *object_manager,
+                                MdAuthorizer *authorizer);
 void md_sim_export_free (MdSimExport *self);
 const char *md_sim_export_get_path (MdSimExport *self);
 MdSim *md_sim_export_get_sim (MdSimExport *self);

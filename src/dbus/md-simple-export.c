@@ -9,8 +9,6 @@
 #include "md-errors.h"
 #include "md-modem-connect.h"
 
-static const char *const simple_implemented[] = { "Connect", "Disconnect", "GetStatus", NULL };
-
 static void
 connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -101,7 +99,7 @@ void
 md_simple_export_init (MdModemExport *self)
 {
   self->simple_iface = md_dbus_modem_simple_skeleton_new ();
-  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->simple_iface), simple_implemented);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->simple_iface), self->authorizer);
   g_signal_connect (self->simple_iface, "handle-connect", G_CALLBACK (handle_connect), self);
   g_signal_connect (self->simple_iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);
   g_signal_connect (self->simple_iface, "handle-get-status", G_CALLBACK (handle_get_status), self);

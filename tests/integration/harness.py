@@ -62,13 +62,15 @@ class PrivateBus:
 class Sim:
     """One modem-sim process serving a scenario."""
 
-    def __init__(self, scenario, workdir, at="pty", mbim=None):
+    def __init__(self, scenario, workdir, at="pty", mbim=None, verbose=False):
         path = scenario if os.path.isabs(scenario) else os.path.join(SCENARIOS, scenario)
         self.control_path = os.path.join(workdir, f"sim-{os.getpid()}-{time.monotonic_ns()}.ctl")
         self.log = open(os.path.join(workdir, "sim.log"), "a")
         argv = [MODEM_SIM, "--scenario", path, "--at", at, "--control", self.control_path]
         if mbim:
             argv += ["--mbim", mbim]
+        if verbose:
+            argv.append("--verbose")  # traces every received line to sim.log
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.port = None
         self.mbim_port = None
@@ -115,7 +117,7 @@ class Sim:
 class ModemdTestCase(unittest.TestCase):
     """Starts a private bus and modemd for each test."""
 
-    daemon_args = ["--test-session", "--test-enable", "--log-level=DEBUG"]
+    daemon_args = ["--test-session", "--test-no-auth", "--test-enable", "--log-level=DEBUG"]
 
     def setUp(self):
         self.workdir = tempfile.mkdtemp(prefix="modemd-test-")
