@@ -135,7 +135,10 @@ authorize_method (GDBusInterfaceSkeleton *skeleton, GDBusMethodInvocation *invoc
   GateCall *call = g_new0 (GateCall, 1);
 
   call->skeleton = g_object_ref (skeleton);
-  call->invocation = g_object_ref (invocation);
+  /* GLib hands the method handler a reference of its own and, when this
+   * handler returns FALSE, releases none: the call adopts that reference
+   * (taking another leaks every call with its message). */
+  call->invocation = invocation;
   call->authorizer = md_authorizer_ref (gate->authorizer);
   call->table = gate->table;
   g_main_context_invoke (gate->context, gate_call_start, call);
