@@ -13,8 +13,11 @@ authorize_method (GDBusInterfaceSkeleton *skeleton, GDBusMethodInvocation *invoc
 
   if (g_strv_contains (implemented, method))
     return TRUE;
-  /* Refusing here means answering here, with a reference of our own. */
-  g_dbus_method_invocation_return_error (g_object_ref (invocation), MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+  /* Refusing here means answering here. GLib hands the method handler a
+   * reference of its own and, when the call is refused, releases none: the
+   * error reply consumes that reference. Taking another one (as the signal's
+   * documentation suggests) leaks the call and its message. */
+  g_dbus_method_invocation_return_error (invocation, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
                                          "%s.%s is not supported by modemd yet",
                                          g_dbus_method_invocation_get_interface_name (invocation), method);
   return FALSE;

@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """A modem's whole life in one daemon run, for an AT and an MBIM modem:
-unlock, enable, scan, connect, disconnect, disable, then SIGTERM with exit
-status 0. scripts/valgrind-test runs this file with MD_TEST_VALGRIND=1, so
+refused calls, unlock, enable, scan, connect, disconnect, disable, then
+SIGTERM with exit status 0. scripts/valgrind-test runs this file with MD_TEST_VALGRIND=1, so
 every step's code runs under valgrind and the exit status carries its
 verdict (memory errors and definite leaks)."""
 
 import unittest
 
-from harness import ModemdTestCase, skip_without_tools, wait_for
-from modem_behaviour import generic
+from harness import MANAGER_PATH, ModemdTestCase, skip_without_tools, wait_for
+from modem_behaviour import ERROR_PREFIX, generic
 
 
 class LifecycleSteps:
@@ -27,6 +27,14 @@ class LifecycleSteps:
     def test_unlock_enable_scan_connect_disconnect_disable_sigterm(self):
         sim = self.add_modem()
         self.assertEqual(self.state(), "locked")
+        # Refused calls on the way: one the gate turns away, one the
+        # validation turns away.
+        result = self.call(MANAGER_PATH, "org.freedesktop.ModemManager1.ReportKernelEvent",
+                           "{'action': <'add'>, 'name': <'ttyUSB0'>, 'subsystem': <'tty'>}",
+                           check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        result = self.mmcli("-i", "0", "--pin=12ab", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
         self.mmcli("-i", "0", "--pin=" + sim.control("get pin"))
         self.wait_state("disabled")
 
