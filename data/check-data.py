@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Static checks of the files in data/: the XML parses and says what we mean,
-# the systemd unit and the D-Bus activation file carry their required keys,
+# the systemd unit and the D-Bus activation file carry their required keys
+# (and the unit's sandbox leaves modemd what it needs),
 # and the udev rules are well-formed KEY op "VALUE" lists whose ID_MD_*
 # properties are all documented in data/README.md.
 import argparse
@@ -152,13 +153,43 @@ def check_unit(path):
     expect(path, s, 'Service', 'BusName', lambda v: v == BUS_NAME, BUS_NAME)
     expect(path, s, 'Service', 'ExecStart', is_daemon_path, 'an absolute path to modemd')
     expect(path, s, 'Install', 'WantedBy', bool, 'a target')
-    for key in ('PrivateDevices', 'ProtectKernelTunables', 'DevicePolicy'):
-        if key in s.get('Service', {}):
-            fail(path, '%s would cut modemd off its devices or sysfs' % key)
-    families = ' '.join(s.get('Service', {}).get('RestrictAddressFamilies', ['AF_NETLINK AF_UNIX']))
+    check_sandbox_keeps_needs(path, s.get('Service', {}))
+
+
+# Device groups (names in /proc/devices) of the modem control ports.
+MODEM_DEVICE_GROUPS = ('char-ttyUSB', 'char-ttyACM', 'char-usb', 'char-wwan_port')
+
+
+def words(service, key):
+    return ' '.join(service.get(key, [])).split()
+
+
+def check_sandbox_keeps_needs(path, service):
+    """The sandbox may restrict everything except what modemd must do: open
+    modem ports, use rtnetlink and unix sockets, write net device sysfs
+    attributes, and start GLib threads."""
+    for key in ('PrivateDevices', 'PrivateNetwork', 'PrivateUsers'):
+        if service.get(key, ['no'])[-1] in ('yes', 'true', '1'):
+            fail(path, '%s would cut modemd off its devices or network links' % key)
+    if service.get('DevicePolicy', ['auto'])[-1] != 'auto':
+        allowed = {v.split()[0]: v.split()[1] if len(v.split()) > 1 else 'rwm'
+                   for v in service.get('DeviceAllow', [])}
+        for group in MODEM_DEVICE_GROUPS:
+            if not {'r', 'w'} <= set(allowed.get(group, '')):
+                fail(path, 'DevicePolicy is set, but DeviceAllow does not give %s rw' % group)
+    if service.get('ProtectKernelTunables', ['no'])[-1] in ('yes', 'true', '1'):
+        if '/sys/devices' not in words(service, 'ReadWritePaths'):
+            fail(path, 'ProtectKernelTunables needs ReadWritePaths=/sys/devices (net device attributes)')
+    caps = words(service, 'CapabilityBoundingSet')
+    if caps and 'CAP_NET_ADMIN' not in caps:
+        fail(path, 'CapabilityBoundingSet must keep CAP_NET_ADMIN')
+    families = words(service, 'RestrictAddressFamilies') or ['AF_NETLINK', 'AF_UNIX']
     for fam in ('AF_NETLINK', 'AF_UNIX'):
-        if fam not in families.split():
+        if fam not in families:
             fail(path, 'RestrictAddressFamilies must keep %s' % fam)
+    for value in service.get('SystemCallFilter', []):
+        if value.startswith('~') and '@resources' in value[1:].split():
+            fail(path, 'SystemCallFilter must allow @resources (GLib threads call sched_setattr)')
 
 
 def check_activation(path):
