@@ -172,7 +172,14 @@ class ModemdTestCase(unittest.TestCase):
     def stop_daemon(self):
         """SIGTERM, as systemd would: the daemon must exit 0, which under
         AddressSanitizer also means no leak was found."""
-        if not self.daemon or self.daemon.poll() is not None:
+        if not self.daemon:
+            return None
+        if self.daemon.poll() is not None:
+            # Ended before: a test stopped it, or it died. Under valgrind a
+            # death or an error found at exit still fails the test.
+            code = self.daemon.returncode
+            if VALGRIND and (code == VALGRIND_EXIT_CODE or code < 0):
+                return f"modemd ended with {code} under valgrind:\n" + self.valgrind_report()
             return None
         self.daemon.terminate()
         try:
