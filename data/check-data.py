@@ -144,7 +144,7 @@ def is_daemon_path(v):
     return v.startswith('/') and v.split()[0].endswith('/modemd') and '@' not in v
 
 
-def check_unit(path):
+def check_unit(path, source_dir):
     s = key_file(path)
     expect(path, s, 'Unit', 'Description', bool, 'a description')
     expect(path, s, 'Unit', 'Conflicts', lambda v: 'ModemManager.service' in v.split(),
@@ -153,7 +153,7 @@ def check_unit(path):
     expect(path, s, 'Service', 'BusName', lambda v: v == BUS_NAME, BUS_NAME)
     expect(path, s, 'Service', 'ExecStart', is_daemon_path, 'an absolute path to modemd')
     expect(path, s, 'Install', 'WantedBy', bool, 'a target')
-    check_sandbox_keeps_needs(path, s.get('Service', {}))
+    check_sandbox_keeps_needs(path, s.get('Service', {}), source_dir)
 
 
 # Device groups (names in /proc/devices) of the modem control ports.
@@ -164,7 +164,23 @@ def words(service, key):
     return ' '.join(service.get(key, [])).split()
 
 
-def check_sandbox_keeps_needs(path, service):
+# Drivers whose loading registers the device groups above (usb comes with
+# usbcore, which every USB modem needs anyway).
+PORT_DRIVER_MODULES = ('usbserial', 'cdc_acm', 'wwan')
+
+
+def check_modules_load(source_dir):
+    """DeviceAllow= resolves group names when the service starts, so the
+    groups' drivers must be loaded at boot by our modules-load.d file."""
+    conf = os.path.join(source_dir, 'modemd-modules.conf')
+    with open(conf, encoding='utf-8') as f:
+        modules = {l.strip() for l in f if l.strip() and l.strip()[0] not in '#;'}
+    for module in PORT_DRIVER_MODULES:
+        if module not in modules:
+            fail(conf, '%s is not loaded at boot, but the unit\'s device ACL needs its group' % module)
+
+
+def check_sandbox_keeps_needs(path, service, source_dir):
     """The sandbox may restrict everything except what modemd must do: open
     modem ports, use rtnetlink and unix sockets, write net device sysfs
     attributes, and start GLib threads."""
@@ -172,6 +188,7 @@ def check_sandbox_keeps_needs(path, service):
         if service.get(key, ['no'])[-1] in ('yes', 'true', '1'):
             fail(path, '%s would cut modemd off its devices or network links' % key)
     if service.get('DevicePolicy', ['auto'])[-1] != 'auto':
+        check_modules_load(source_dir)
         allowed = {v.split()[0]: v.split()[1] if len(v.split()) > 1 else 'rwm'
                    for v in service.get('DeviceAllow', [])}
         for group in MODEM_DEVICE_GROUPS:
@@ -286,7 +303,7 @@ def main():
 
     check_bus_policy(os.path.join(src, BUS_NAME + '.conf'), our_interfaces(src))
     check_polkit(os.path.join(src, BUS_NAME + '.policy'), args.official_policy)
-    check_unit(args.unit)
+    check_unit(args.unit, src)
     check_activation(args.activation)
     check_udev(os.path.join(src, '80-modemd.rules'), os.path.join(src, 'README.md'))
 
