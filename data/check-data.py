@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Static checks of the files in data/: the XML parses and says what we mean,
-# the systemd unit and the D-Bus activation file carry their required keys,
-# the udev rules are well-formed KEY op "VALUE" lists whose ID_MD_*
-# properties are all documented in data/README.md, the polkit policy
-# declares exactly the actions the daemon's gate checks, and the rules table
-# in src/dbus/README.md is the gate's.
+# the systemd unit and the D-Bus activation file carry their required keys
+# (and the unit's sandbox leaves modemd what it needs), the udev rules are
+# well-formed KEY op "VALUE" lists whose ID_MD_* properties are all
+# documented in data/README.md, the polkit policy declares exactly the
+# actions the daemon's gate checks, and the rules table in
+# src/dbus/README.md is the gate's.
 import argparse
 import os
 import re
@@ -217,7 +218,7 @@ def is_daemon_path(v):
     return v.startswith('/') and v.split()[0].endswith('/modemd') and '@' not in v
 
 
-def check_unit(path):
+def check_unit(path, source_dir):
     s = key_file(path)
     expect(path, s, 'Unit', 'Description', bool, 'a description')
     expect(path, s, 'Unit', 'Conflicts', lambda v: 'ModemManager.service' in v.split(),
@@ -226,13 +227,60 @@ def check_unit(path):
     expect(path, s, 'Service', 'BusName', lambda v: v == BUS_NAME, BUS_NAME)
     expect(path, s, 'Service', 'ExecStart', is_daemon_path, 'an absolute path to modemd')
     expect(path, s, 'Install', 'WantedBy', bool, 'a target')
-    for key in ('PrivateDevices', 'ProtectKernelTunables', 'DevicePolicy'):
-        if key in s.get('Service', {}):
-            fail(path, '%s would cut modemd off its devices or sysfs' % key)
-    families = ' '.join(s.get('Service', {}).get('RestrictAddressFamilies', ['AF_NETLINK AF_UNIX']))
+    check_sandbox_keeps_needs(path, s.get('Service', {}), source_dir)
+
+
+# Device groups (names in /proc/devices) of the modem control ports.
+MODEM_DEVICE_GROUPS = ('char-ttyUSB', 'char-ttyACM', 'char-usb', 'char-wwan_port')
+
+
+def words(service, key):
+    return ' '.join(service.get(key, [])).split()
+
+
+# Drivers whose loading registers the device groups above (usb comes with
+# usbcore, which every USB modem needs anyway).
+PORT_DRIVER_MODULES = ('usbserial', 'cdc_acm', 'wwan')
+
+
+def check_modules_load(source_dir):
+    """DeviceAllow= resolves group names when the service starts, so the
+    groups' drivers must be loaded at boot by our modules-load.d file."""
+    conf = os.path.join(source_dir, 'modemd-modules.conf')
+    with open(conf, encoding='utf-8') as f:
+        modules = {l.strip() for l in f if l.strip() and l.strip()[0] not in '#;'}
+    for module in PORT_DRIVER_MODULES:
+        if module not in modules:
+            fail(conf, '%s is not loaded at boot, but the unit\'s device ACL needs its group' % module)
+
+
+def check_sandbox_keeps_needs(path, service, source_dir):
+    """The sandbox may restrict everything except what modemd must do: open
+    modem ports, use rtnetlink and unix sockets, write net device sysfs
+    attributes, and start GLib threads."""
+    for key in ('PrivateDevices', 'PrivateNetwork', 'PrivateUsers'):
+        if service.get(key, ['no'])[-1] in ('yes', 'true', '1'):
+            fail(path, '%s would cut modemd off its devices or network links' % key)
+    if service.get('DevicePolicy', ['auto'])[-1] != 'auto':
+        check_modules_load(source_dir)
+        allowed = {v.split()[0]: v.split()[1] if len(v.split()) > 1 else 'rwm'
+                   for v in service.get('DeviceAllow', [])}
+        for group in MODEM_DEVICE_GROUPS:
+            if not {'r', 'w'} <= set(allowed.get(group, '')):
+                fail(path, 'DevicePolicy is set, but DeviceAllow does not give %s rw' % group)
+    if service.get('ProtectKernelTunables', ['no'])[-1] in ('yes', 'true', '1'):
+        if '/sys/devices' not in words(service, 'ReadWritePaths'):
+            fail(path, 'ProtectKernelTunables needs ReadWritePaths=/sys/devices (net device attributes)')
+    caps = words(service, 'CapabilityBoundingSet')
+    if caps and 'CAP_NET_ADMIN' not in caps:
+        fail(path, 'CapabilityBoundingSet must keep CAP_NET_ADMIN')
+    families = words(service, 'RestrictAddressFamilies') or ['AF_NETLINK', 'AF_UNIX']
     for fam in ('AF_NETLINK', 'AF_UNIX'):
-        if fam not in families.split():
+        if fam not in families:
             fail(path, 'RestrictAddressFamilies must keep %s' % fam)
+    for value in service.get('SystemCallFilter', []):
+        if value.startswith('~') and '@resources' in value[1:].split():
+            fail(path, 'SystemCallFilter must allow @resources (GLib threads call sched_setattr)')
 
 
 def check_activation(path):
@@ -333,7 +381,7 @@ def main():
     check_polkit(os.path.join(src, BUS_NAME + '.policy'), args.official_policy)
     check_gate(args.gate_table_dump, os.path.join(src, BUS_NAME + '.policy'), our_interfaces(src))
     check_gate_doc(args.gate_table_dump, os.path.join(src, '..', 'src', 'dbus', 'README.md'))
-    check_unit(args.unit)
+    check_unit(args.unit, src)
     check_activation(args.activation)
     check_udev(os.path.join(src, '80-modemd.rules'), os.path.join(src, 'README.md'))
 

@@ -184,7 +184,9 @@ abandon_current (MdAtPort *self, GError *error)
 static gboolean
 command_timed_out (gpointer user_data)
 {
-  MdAtPort *self = user_data;
+  /* Completing the command may drop the last reference to the port (its
+   * task held it); the drain that follows still needs the port. */
+  g_autoptr (MdAtPort) self = g_object_ref (user_data);
   g_autofree char *shown = md_port_log_sanitize (self->current->command);
 
   self->timeout_source = 0;

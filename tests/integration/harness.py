@@ -23,7 +23,18 @@ MMCLI = shutil.which("mmcli")
 
 BUS_NAME = "org.freedesktop.ModemManager1"
 MANAGER_PATH = "/org/freedesktop/ModemManager1"
-WAIT_SECONDS = 30
+
+# MD_TEST_VALGRIND=1 runs modemd under valgrind: any memory error or
+# definite leak makes it exit with VALGRIND_EXIT_CODE, which stop_daemon
+# reports as a test failure. Valgrind slows the daemon down many times, so
+# every wait grows with it.
+VALGRIND = os.environ.get("MD_TEST_VALGRIND") == "1"
+VALGRIND_EXIT_CODE = 97
+VALGRIND_SUPPRESSIONS = (
+    "/usr/share/glib-2.0/valgrind/glib.supp",
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "valgrind", "modemd.supp"),
+)
+WAIT_SECONDS = 150 if VALGRIND else 30
 
 
 def wait_for(predicate, timeout=WAIT_SECONDS, interval=0.05, what="condition"):
@@ -34,6 +45,25 @@ def wait_for(predicate, timeout=WAIT_SECONDS, interval=0.05, what="condition"):
             return value
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def daemon_wrapper():
+    """The command line modemd runs under: nothing, or valgrind."""
+    if not VALGRIND:
+        return []
+    supp = [f"--suppressions={path}" for path in VALGRIND_SUPPRESSIONS]
+    return ["valgrind", "--quiet", f"--error-exitcode={VALGRIND_EXIT_CODE}",
+            "--leak-check=full", "--errors-for-leak-kinds=definite",
+            "--show-leak-kinds=definite,possible", "--track-origins=yes", "--num-callers=40",
+            *supp]
+
+
+def daemon_env(env):
+    """Under valgrind GLib allocates with plain malloc and clears freed
+    pointers, so valgrind can follow every block (GLib's documented setup)."""
+    if VALGRIND:
+        env = dict(env, G_SLICE="always-malloc", G_DEBUG="gc-friendly")
+    return env
 
 
 class PrivateBus:
@@ -144,16 +174,31 @@ class ModemdTestCase(unittest.TestCase):
     def stop_daemon(self):
         """SIGTERM, as systemd would: the daemon must exit 0, which under
         AddressSanitizer also means no leak was found."""
-        if not self.daemon or self.daemon.poll() is not None:
+        if not self.daemon:
+            return None
+        if self.daemon.poll() is not None:
+            # Ended before: a test stopped it, or it died. Under valgrind a
+            # death or an error found at exit still fails the test.
+            code = self.daemon.returncode
+            if VALGRIND and (code == VALGRIND_EXIT_CODE or code < 0):
+                return f"modemd ended with {code} under valgrind:\n" + self.valgrind_report()
             return None
         self.daemon.terminate()
         try:
-            code = self.daemon.wait(timeout=30)
+            code = self.daemon.wait(timeout=WAIT_SECONDS)
         except subprocess.TimeoutExpired:
             self.daemon.kill()
             self.daemon.wait()
-            return "modemd did not stop within 30 s of SIGTERM"
+            return f"modemd did not stop within {WAIT_SECONDS} s of SIGTERM"
+        if VALGRIND and code == VALGRIND_EXIT_CODE:
+            return "valgrind found errors in modemd:\n" + self.valgrind_report()
         return None if code == 0 else f"modemd exited with {code} after SIGTERM"
+
+    def valgrind_report(self):
+        """Valgrind's own lines (prefixed ==PID==) from modemd's stderr."""
+        with open(self.stderr_path, errors="replace") as err:
+            lines = [line for line in err if line.startswith("==")]
+        return "".join(lines)[-20000:]
 
     def _outcome_failed(self):
         result = getattr(self, "_outcome", None)
@@ -166,8 +211,9 @@ class ModemdTestCase(unittest.TestCase):
         self.stderr_path = os.path.join(self.workdir, "modemd.stderr")
         with open(self.stderr_path, "a") as err:
             self.daemon = subprocess.Popen(
-                [MODEMD, *self.daemon_args, f"--log-file={self.log_path}", *extra_args],
-                env=self.bus.env(), stdout=subprocess.DEVNULL, stderr=err)
+                [*daemon_wrapper(), MODEMD, *self.daemon_args, f"--log-file={self.log_path}",
+                 *extra_args],
+                env=daemon_env(self.bus.env()), stdout=subprocess.DEVNULL, stderr=err)
         wait_for(self.daemon_on_bus, what="modemd to own its bus name")
 
     def daemon_on_bus(self):

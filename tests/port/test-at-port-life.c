@@ -2,7 +2,7 @@
 /* MdAtPort lifecycle against a scripted modem, over a pseudo-terminal and
  * over an abstract unix socket: opening errors and names, the device
  * vanishing under commands, closing, dropping the last reference with
- * commands pending, handlers that change the port, and probing. */
+ * commands pending or timing out, handlers that change the port, and probing. */
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
@@ -188,6 +188,42 @@ test_unref_with_pending (gconstpointer data)
 }
 
 static void
+timed_out_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AtPeer *peer = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT);
+  peer->pending--;
+}
+
+static void
+test_unref_then_timeout (gconstpointer data)
+{
+  AtPeer *peer = at_peer_new (GPOINTER_TO_INT (data));
+  MdAtPort *port = peer->port;
+
+  /* The owner drops the port while a command waits for a modem that stays
+   * silent: the timeout completes the command, whose task held the last
+   * reference, and nothing touches the port after it is gone (checked by
+   * the sanitizer and valgrind runs). */
+  g_object_add_weak_pointer (G_OBJECT (port), (gpointer *)&peer->port);
+  at_peer_script (peer, "AT+SILENT", "");
+  peer->pending++;
+  md_at_port_command (port, "AT+SILENT", 50, NULL, timed_out_cb, peer);
+  g_object_unref (port);
+  g_assert_nonnull (peer->port);
+  at_peer_run (peer);
+  while (peer->port)
+    g_main_context_iteration (NULL, TRUE);
+  /* Longer than a drain, which must not have been started on the gone port. */
+  at_peer_run_for (peer, 500);
+  at_peer_free (peer);
+}
+
+static void
 remove_self (MdAtPort *port, const char *line, gpointer user_data)
 {
   guint *id = user_data;
@@ -327,6 +363,7 @@ main (int argc, char **argv)
   at_peer_add_tests ("vanish", test_vanish);
   at_peer_add_tests ("close", test_close);
   at_peer_add_tests ("unref-with-pending", test_unref_with_pending);
+  at_peer_add_tests ("unref-then-timeout", test_unref_then_timeout);
   at_peer_add_tests ("handlers-change-the-port", test_handlers_change_the_port);
   at_peer_add_tests ("probe", test_probe);
   return g_test_run ();
