@@ -20,6 +20,11 @@ struct _MdModem {
   char *primary_port;
 
   MdModemIdentity *identity;
+  guint16 vendor_id;
+  guint16 product_id;
+  char *device_manufacturer;
+  char *device_product;
+  char *device_identifier;
   MdModemState state;
   MdModemStateFailedReason failed_reason;
   MdModemPowerState power_state;
@@ -56,5 +61,7 @@ struct _MdModem {
   GDestroyNotify protocol_data_destroy;
 };
 
+void md_modem_private_update_device_identifier (MdModem *self);
+void md_modem_private_finalize_device (MdModem *self);
 void md_modem_private_init_3gpp (MdModem *self);
 void md_modem_private_finalize_3gpp (MdModem *self);
