@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The instance structure of MdModem, shared by the files that implement its
- * parts (md-modem.c, md-modem-3gpp.c, md-modem-sim.c). Nothing else may
- * include this. */
+ * parts (md-modem.c, md-modem-3gpp.c, md-modem-sim.c, md-modem-device.c).
+ * Nothing else may include this. */
 #pragma once
 
 #include "md-modem.h"
