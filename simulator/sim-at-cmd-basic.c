@@ -84,6 +84,13 @@ handle_info (SimAt *at, const SimAtCommand *cmd)
 
   if (!sim_at_arg_uint_or (cmd, 0, 9, 0, &value))
     return bad_parameters (at);
+  if (value == 1 && at->model->identity.ati1) {
+    g_auto (GStrv) lines = g_strsplit (at->model->identity.ati1, "\n", -1);
+
+    for (guint i = 0; lines[i]; i++)
+      sim_at_reply (at, "%s", lines[i]);
+    return SIM_AT_OK;
+  }
   sim_at_reply (at, "%s", at->model->identity.manufacturer);
   sim_at_reply (at, "%s", at->model->identity.model);
   sim_at_reply (at, "Revision: %s", at->model->identity.revision);

@@ -213,6 +213,7 @@ sim_model_free (SimModel *self)
   g_free (self->identity.model);
   g_free (self->identity.revision);
   g_free (self->identity.imei);
+  g_free (self->identity.ati1);
   g_free (self->sim.iccid);
   g_free (self->sim.imsi);
   g_free (self->sim.spn);

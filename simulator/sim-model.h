@@ -155,6 +155,7 @@ typedef struct {
   char *model;
   char *revision;
   char *imei;
+  char *ati1; /* what ATI1 answers, lines split at '\n'; NULL: as ATI */
 } SimIdentity;
 
 typedef struct {

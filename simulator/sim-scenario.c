@@ -382,6 +382,7 @@ static const KeySpec keys[] = {
   { "identity", "model", KEY_STRING, MODEL_FIELD (identity.model) },
   { "identity", "revision", KEY_STRING, MODEL_FIELD (identity.revision) },
   { "identity", "imei", KEY_DIGITS, MODEL_FIELD (identity.imei), 14, 17 },
+  { "identity", "ati1", KEY_STRING, MODEL_FIELD (identity.ati1) },
   { "sim", "present", KEY_BOOL, MODEL_FIELD (sim.present) },
   { "sim", "iccid", KEY_DIGITS, MODEL_FIELD (sim.iccid), 18, 20 },
   { "sim", "imsi", KEY_DIGITS, MODEL_FIELD (sim.imsi), 6, 15 },

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Init ops over AT: port setup (echo off, verbose errors), identity from the
- * 3GPP +CGMx commands with the V.25ter +GMx and ATI fallbacks, and
- * capabilities from +GCAP. Response parsing lives in src/parse. */
+ * 3GPP +CGMx commands with the V.25ter +GMx and ATI fallbacks plus the raw
+ * ATI reply, and capabilities from +GCAP. Response parsing lives in src/parse. */
 #include "md-at-ops.h"
 
 #include <stddef.h>
@@ -110,8 +110,9 @@ ati_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   IdentityContext *ctx = g_task_get_task_data (task);
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, NULL);
 
-  if (response)
+  if (response && (!ctx->identity->manufacturer || !ctx->identity->model))
     md_at_parse_ati (response, &ctx->identity->manufacturer, &ctx->identity->model, &ctx->identity->revision);
+  ctx->identity->ati = g_steal_pointer (&response);
   g_task_return_pointer (task, g_steal_pointer (&ctx->identity), (GDestroyNotify)md_modem_identity_free);
 }
 
@@ -154,13 +155,9 @@ identity_next (GTask *task)
                          g_task_get_cancellable (task), identity_item_ready, task);
     return;
   }
-  if (!ctx->identity->manufacturer || !ctx->identity->model) {
-    md_at_modem_command (modem, "ATI", MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), ati_ready,
-                         task);
-    return;
-  }
-  g_task_return_pointer (task, g_steal_pointer (&ctx->identity), (GDestroyNotify)md_modem_identity_free);
-  g_object_unref (task);
+  /* ATI always: its reply enters the device identifier, and it names the
+   * modem when +CGMI/+CGMM did not. */
+  md_at_modem_command (modem, "ATI", MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), ati_ready, task);
 }
 
 static void

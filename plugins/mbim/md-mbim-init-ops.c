@@ -2,7 +2,7 @@
 /* Identity and capabilities of an MBIM modem. One Device Caps query in
  * setup answers them all: device id (IMEI), firmware and hardware info,
  * cellular class, data classes and the number of sessions; the loads that
- * follow read what setup kept. */
+ * follow read what setup kept. Maker and model come from the device. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
@@ -75,10 +75,16 @@ mbim_load_identity (MdModem *modem, GTask *task)
 {
   DeviceCaps *caps = device_caps (modem);
   MdModemIdentity *identity = g_new0 (MdModemIdentity, 1);
+  const char *manufacturer = md_modem_get_device_manufacturer (modem);
+  const char *product = md_modem_get_device_product (modem);
 
-  /* MBIM does not say who made the device; udev's vendor name will. */
-  identity->manufacturer = g_strdup ("");
-  identity->model = g_strdup (caps && caps->hardware ? caps->hardware : "MBIM modem");
+  /* MBIM names neither maker nor model. ModemManager publishes, and hashes
+   * into DeviceIdentifier, the device's USB names or else these defaults;
+   * doing the same keeps NetworkManager's gsm.device-id matching. */
+  identity->manufacturer = g_strdup (manufacturer ? manufacturer : md_modem_get_plugin (modem));
+  identity->model = product ? g_strdup (product)
+                            : g_strdup_printf ("MBIM [%04X:%04X]", md_modem_get_vendor_id (modem),
+                                               md_modem_get_product_id (modem));
   identity->revision = g_strdup (caps && caps->firmware ? caps->firmware : "");
   identity->hardware_revision = g_strdup (caps && caps->hardware ? caps->hardware : "");
   identity->equipment_identifier = g_strdup (caps && caps->device_id ? caps->device_id : "");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The instance structure of MdModem, shared by the files that implement its
- * parts (md-modem.c, md-modem-3gpp.c, md-modem-sim.c). Nothing else may
- * include this. */
+ * parts (md-modem.c, md-modem-3gpp.c, md-modem-sim.c, md-modem-device.c).
+ * Nothing else may include this. */
 #pragma once
 
 #include "md-modem.h"
@@ -20,6 +20,11 @@ struct _MdModem {
   char *primary_port;
 
   MdModemIdentity *identity;
+  guint16 vendor_id;
+  guint16 product_id;
+  char *device_manufacturer;
+  char *device_product;
+  char *device_identifier;
   MdModemState state;
   MdModemStateFailedReason failed_reason;
   MdModemPowerState power_state;
@@ -56,5 +61,7 @@ struct _MdModem {
   GDestroyNotify protocol_data_destroy;
 };
 
+void md_modem_private_update_device_identifier (MdModem *self);
+void md_modem_private_finalize_device (MdModem *self);
 void md_modem_private_init_3gpp (MdModem *self);
 void md_modem_private_finalize_3gpp (MdModem *self);

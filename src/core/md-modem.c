@@ -29,6 +29,7 @@ md_modem_identity_free (MdModemIdentity *identity)
   g_free (identity->revision);
   g_free (identity->hardware_revision);
   g_free (identity->equipment_identifier);
+  g_free (identity->ati);
   g_free (identity);
 }
 
@@ -63,6 +64,7 @@ md_modem_finalize (GObject *object)
   g_array_unref (self->ports);
   g_free (self->primary_port);
   md_modem_identity_free (self->identity);
+  md_modem_private_finalize_device (self);
   g_strfreev (self->drivers);
   g_free (self->plugin);
   g_free (self->uid);
@@ -224,6 +226,7 @@ md_modem_take_identity (MdModem *self, MdModemIdentity *identity)
                identity->manufacturer ? identity->manufacturer : "", identity->model ? identity->model : "",
                identity->revision ? identity->revision : "",
                md_log_personal (identity->equipment_identifier));
+  md_modem_private_update_device_identifier (self);
   md_modem_emit_changed (self);
 }
 

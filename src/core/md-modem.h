@@ -25,6 +25,7 @@ typedef struct {
   char *revision;
   char *hardware_revision;
   char *equipment_identifier; /* IMEI, ESN or MEID */
+  char *ati;                  /* the reply to ATI, for the device identifier; NULL: none */
 } MdModemIdentity;
 
 void md_modem_identity_free (MdModemIdentity *identity);
@@ -67,6 +68,24 @@ const char *md_modem_get_primary_port (MdModem *self);
 
 const MdModemIdentity *md_modem_get_identity (MdModem *self);
 void md_modem_take_identity (MdModem *self, MdModemIdentity *identity);
+
+/* --- the physical device (md-modem-device.c) --- */
+/* Discovery sets these before initialization: the USB (or PCI) vendor and
+ * product ids of the physical device (0: unknown), and the device's own
+ * names (USB manufacturer and product strings; NULL: none). */
+void md_modem_set_device_ids (MdModem *self, guint16 vendor_id, guint16 product_id);
+guint16 md_modem_get_vendor_id (MdModem *self);
+guint16 md_modem_get_product_id (MdModem *self);
+void md_modem_set_device_names (MdModem *self, const char *manufacturer, const char *product);
+const char *md_modem_get_device_manufacturer (MdModem *self);
+const char *md_modem_get_device_product (MdModem *self);
+/* Manufacturer and Model as published: the protocol's, or the device's
+ * names where the protocol gave none; "" when neither is known. */
+const char *md_modem_get_manufacturer (MdModem *self);
+const char *md_modem_get_model (MdModem *self);
+/* Modem.DeviceIdentifier as ModemManager computes it (md-device-identifier.h)
+ * from the ids and the protocol's identity; NULL until there is one. */
+const char *md_modem_get_device_identifier (MdModem *self);
 
 MdModemState md_modem_get_state (MdModem *self);
 MdModemStateFailedReason md_modem_get_failed_reason (MdModem *self);

@@ -80,13 +80,15 @@ static void
 sync_identity (MdModemExport *self)
 {
   const MdModemIdentity *id = md_modem_get_identity (self->modem);
+  const char *device_identifier = md_modem_get_device_identifier (self->modem);
 
-  md_dbus_modem_set_manufacturer (self->modem_iface, id->manufacturer ? id->manufacturer : "");
-  md_dbus_modem_set_model (self->modem_iface, id->model ? id->model : "");
+  md_dbus_modem_set_manufacturer (self->modem_iface, md_modem_get_manufacturer (self->modem));
+  md_dbus_modem_set_model (self->modem_iface, md_modem_get_model (self->modem));
   md_dbus_modem_set_revision (self->modem_iface, id->revision ? id->revision : "");
   md_dbus_modem_set_hardware_revision (self->modem_iface, id->hardware_revision ? id->hardware_revision : "");
   md_dbus_modem_set_equipment_identifier (self->modem_iface,
                                           id->equipment_identifier ? id->equipment_identifier : "");
+  md_dbus_modem_set_device_identifier (self->modem_iface, device_identifier ? device_identifier : "");
 }
 
 static void
@@ -128,7 +130,6 @@ sync_modem (MdModemExport *self)
   sync_sim (self);
   sync_bearer_paths (self);
   md_dbus_modem_set_device (iface, md_modem_get_uid (modem));
-  md_dbus_modem_set_device_identifier (iface, md_modem_get_uid (modem));
   md_dbus_modem_set_drivers (iface, md_modem_get_drivers (modem));
   md_dbus_modem_set_plugin (iface, md_modem_get_plugin (modem));
   md_dbus_modem_set_primary_port (iface, primary ? primary : "");

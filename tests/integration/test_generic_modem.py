@@ -36,6 +36,18 @@ class GenericModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(g["drivers"], ["virtual"])
         self.assertEqual(data["modem"]["3gpp"]["imei"], sim.control("get imei"))
 
+    def test_device_identifier_as_modemmanager(self):
+        # Debian's ModemManager 1.20.4 gives this for default.ini on an AT
+        # port made by Test.SetProfile (bench/device-id.py default.ini), so a
+        # NetworkManager profile's gsm.device-id made there matches modemd.
+        self.add_sim_modem("default.ini")
+        self.assertEqual(generic(self.modem())["device-identifier"], "d02ec2061702c88d43ce7bce9fa93960582fc433")
+        # Another identity gives another identifier (minimal.ini, same source).
+        self.set_profile("sim1", [self.start_sim("minimal.ini").port])
+        wait_for(lambda: len(self.modem_paths()) == 2, what="the second modem")
+        self.assertEqual(generic(self.mmcli_json("-m", "1"))["device-identifier"],
+                         "d98944abf94698ef9be314ca204e11725712c7d7")
+
     def test_sim_properties(self):
         sim = self.add_sim_modem()
         props = self.mmcli_json("-i", "0")["sim"]["properties"]

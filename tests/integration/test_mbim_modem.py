@@ -50,7 +50,14 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
         self.assertEqual(data["modem"]["3gpp"]["imei"], sim.control("get imei"))
         self.assertEqual(g["revision"], sim.control("get revision"))
-        self.assertEqual(g["model"], sim.control("get model"))
+        # As ModemManager names an MBIM modem without USB names: the plugin
+        # and the (here unknown) vendor and product ids.
+        self.assertEqual(g["manufacturer"], "generic")
+        self.assertEqual(g["model"], "MBIM [0000:0000]")
+        self.assertEqual(g["hardware-revision"], sim.control("get model"))
+        # Computed from the recipe (tests/core/test-device-identifier.c):
+        # ModemManager's Test.SetProfile cannot build an MBIM modem.
+        self.assertEqual(g["device-identifier"], "6cbc22a0f0d80db423aa51cdb49507b68ca52d69")
         self.assertEqual(g["state"], "disabled")
         self.assertEqual(g["power-state"], "low")
         self.assertEqual(g["plugin"], "generic")

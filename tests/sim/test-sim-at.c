@@ -323,6 +323,18 @@ test_mute (Fixture *f, gconstpointer data)
   assert_answer (f, "AT\r", "AT\r\r\nOK\r\n");
 }
 
+/* ATI1 answers the [identity] ati1 lines when the scenario has them, and
+ * the same as ATI otherwise. */
+static void
+test_ati1 (Fixture *f, gconstpointer data)
+{
+  const char *ati = "\r\nACME\r\nRocket 5\r\nRevision: R1\r\n\r\nOK\r\n";
+
+  no_echo (f);
+  assert_answer (f, "ATI\r", ati);
+  assert_answer (f, "ATI1\r", data ? "\r\nModel: Rocket 5\r\nIMEI: 356938035643809\r\n\r\nOK\r\n" : ati);
+}
+
 static const char locked[] = "[sim]\npin-enabled=true\n";
 static const char no_sim[] = "[sim]\npresent=false\n";
 
@@ -342,5 +354,7 @@ main (int argc, char **argv)
   ADD ("/sim/at/data-mode", test_data_mode, "[data]\ncontexts=1:IP:internet\n");
   ADD ("/sim/at/sms", test_sms, "");
   ADD ("/sim/at/mute", test_mute, "");
+  g_test_add ("/sim/at/ati1-as-ati", Fixture, NULL, fixture_setup, test_ati1, fixture_teardown);
+  ADD ("/sim/at/ati1", test_ati1, "[identity]\nati1=Model: Rocket 5\\nIMEI: 356938035643809\n");
   return g_test_run ();
 }
