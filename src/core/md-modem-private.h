@@ -4,6 +4,7 @@
  * include this. */
 #pragma once
 
+#include "md-modem-operation.h"
 #include "md-modem.h"
 
 struct _MdModem {
@@ -47,6 +48,7 @@ struct _MdModem {
   guint32 ip_families;
 
   guint poll_source;
+  MdOperationQueue *operations;
 
   /* Bearers */
   GPtrArray *bearers; /* MdBearer* */

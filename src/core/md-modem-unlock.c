@@ -9,7 +9,9 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-flows.h"
 #include "md-modem-init.h"
+#include "md-modem-operation.h"
 
 typedef enum {
   UNLOCK_STEP_RUN_OP,
@@ -247,10 +249,9 @@ check_request (MdModem *self, UnlockContext *ctx, GError **error)
 }
 
 static void
-start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable, GAsyncReadyCallback callback,
-       gpointer user_data)
+start_flow (MdModem *self, UnlockContext *ctx, GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = g_task_new (self, NULL, callback, user_data);
   GError *error = NULL;
 
   g_task_set_task_data (task, ctx, unlock_context_free);
@@ -260,6 +261,21 @@ start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable, GAsyncReady
     return;
   }
   unlock_step (task);
+}
+
+static void
+sim_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
+{
+  start_flow (self, md_operation_steal_data (op), done, done_data);
+}
+
+static void
+start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable, GAsyncReadyCallback callback,
+       gpointer user_data)
+{
+  static const MdOperationSpec spec = { MD_OPERATION_SIM, sim_body, FALSE };
+
+  md_modem_operation_run (self, &spec, ctx, unlock_context_free, cancellable, callback, user_data);
 }
 
 static UnlockContext *
@@ -279,6 +295,13 @@ md_modem_send_pin_async (MdModem *self, const char *pin, GCancellable *cancellab
                          GAsyncReadyCallback callback, gpointer user_data)
 {
   start (self, context_new (SIM_ACTION_SEND_PIN, pin, NULL, FALSE), cancellable, callback, user_data);
+}
+
+void
+md_modem_send_pin_flow_async (MdModem *self, const char *pin, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  start_flow (self, context_new (SIM_ACTION_SEND_PIN, pin, NULL, FALSE), callback, user_data);
 }
 
 void
