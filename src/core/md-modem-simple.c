@@ -362,6 +362,8 @@ simple_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer 
   SimpleContext *ctx = g_new0 (SimpleContext, 1);
 
   ctx->request = md_operation_get_data (op);
+  /* The flow answers a cancellation itself, with a Core error. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, ctx, simple_context_free);
   simple_step (task);
 }
