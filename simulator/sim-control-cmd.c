@@ -454,6 +454,20 @@ do_mute (const SimControlTarget *t, const char *args)
   return g_strdup ("OK");
 }
 
+static char *
+do_delay (const SimControlTarget *t, const char *args)
+{
+  guint64 ms = 0;
+
+  if (!g_ascii_string_to_unsigned (args, 10, 0, 10000, &ms, NULL))
+    return g_strdup ("ERROR expected a delay of 0-10000 ms");
+  if (t->transport)
+    sim_transport_set_delay (t->transport, (guint)ms);
+  if (t->mbim_transport)
+    sim_transport_set_delay (t->mbim_transport, (guint)ms);
+  return g_strdup ("OK");
+}
+
 char *
 sim_control_execute (const SimControlTarget *t, const char *line, SimControlAction *out_action)
 {
@@ -485,6 +499,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
   }
   if (strcmp (copy, "mute") == 0)
     return do_mute (t, args);
+  if (strcmp (copy, "delay") == 0)
+    return do_delay (t, args);
   if (strcmp (copy, "garbage") == 0)
     return do_garbage (t, args);
   if (strcmp (copy, "unsolicited") == 0) {

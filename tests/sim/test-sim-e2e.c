@@ -161,6 +161,31 @@ test_pty (void)
   sim_process_stop (&sim);
 }
 
+/* "delay N": replies come no sooner than N ms after the command, in order. */
+static void
+test_delay (void)
+{
+  SimProcess sim = { 0 };
+  gint64 start;
+  int fd;
+
+  sim_process_start (&sim, "default.ini", "pty", NULL);
+  fd = open_pty (sim.at);
+  assert_at (fd, "ATE0\r", "ATE0\r\r\nOK\r\n");
+  assert_control (&sim, "delay x", "ERROR expected a delay of 0-10000 ms");
+  assert_control (&sim, "delay 10001", "ERROR expected a delay of 0-10000 ms");
+  assert_control (&sim, "delay 600", "OK");
+  start = g_get_monotonic_time ();
+  assert_at (fd, "AT+CFUN=1\r", "\r\nOK\r\n");
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 600 * 1000);
+  /* The command took effect at once; only the answer waited. */
+  assert_at (fd, "AT+CSQ;+CFUN?\r", "\r\n+CSQ: 20,99\r\n+CFUN: 1\r\n\r\nOK\r\n");
+  assert_control (&sim, "delay 0", "OK");
+  assert_at (fd, "AT\r", "\r\nOK\r\n");
+  close (fd);
+  sim_process_stop (&sim);
+}
+
 static int
 connect_abstract (const char *name)
 {
@@ -231,6 +256,7 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/sim/e2e/pty", test_pty);
   g_test_add_func ("/sim/e2e/abstract", test_abstract);
+  g_test_add_func ("/sim/e2e/delay", test_delay);
   g_test_add_func ("/sim/e2e/bad-scenario", test_bad_scenario);
   return g_test_run ();
 }
