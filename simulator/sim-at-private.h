@@ -96,6 +96,7 @@ struct _SimAt {
   GString *echo;
   char *last_command;
   gboolean muted;
+  guint mute_after; /* 0: off; n: answer n - 1 more command lines, then mute */
 
   /* The command line being executed. */
   GPtrArray *commands;

@@ -444,8 +444,20 @@ do_garbage (const SimControlTarget *t, const char *args)
 static char *
 do_mute (const SimControlTarget *t, const char *args)
 {
+  guint64 answers = 0;
+
+  if (g_str_has_prefix (args, "after ")) {
+    if (!g_ascii_string_to_unsigned (args + strlen ("after "), 10, 0, 1000, &answers, NULL))
+      return g_strdup ("ERROR expected mute after 0-1000");
+    /* Each front end counts the commands it receives. */
+    if (t->at)
+      sim_at_mute_after (t->at, (guint)answers);
+    if (t->mbim)
+      sim_mbim_mute_after (t->mbim, (guint)answers);
+    return g_strdup ("OK");
+  }
   if (g_strcmp0 (args, "on") != 0 && g_strcmp0 (args, "off") != 0)
-    return g_strdup ("ERROR expected on|off");
+    return g_strdup ("ERROR expected on|off|after N");
   /* Every front end at once: the modem as a whole stops answering. */
   if (t->at)
     sim_at_set_muted (t->at, g_strcmp0 (args, "on") == 0);

@@ -142,7 +142,8 @@ poll_step (GTask *task)
   MdModem *self = g_task_get_source_object (task);
   PollContext *ctx = g_task_get_task_data (task);
 
-  while (ctx->step < POLL_STEP_LAST && !md_modem_has_vanished (self)) {
+  /* A modem that left one query unanswered is not asked the rest. */
+  while (ctx->step < POLL_STEP_LAST && !md_modem_has_vanished (self) && !ctx->no_answer) {
     GAsyncReadyCallback ready = NULL;
     MdModemOp op = step_op (self, ctx->step, &ready);
 

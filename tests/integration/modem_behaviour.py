@@ -111,3 +111,13 @@ class ModemBehaviour:
         self.add_modem(self.scenario_file("pin-locked.ini", "blocked.ini", pin_retries=0, puk_retries=0))
         g = generic(self.modem())
         self.assertEqual((g["state"], g["state-failed-reason"]), ("failed", "sim-error"))
+
+    def test_enable_fails_when_the_modem_stops_answering(self):
+        sim = self.add_modem()
+        # The radio comes on, then the modem falls silent.
+        sim.control("mute after 1")
+        result = self.mmcli("-m", "0", "-e", "--timeout=120", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Serial.ResponseTimeout", result.stderr)
+        self.assertEqual(self.state(), "disabled")
+        self.assert_daemon_alive()
