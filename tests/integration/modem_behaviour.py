@@ -121,3 +121,34 @@ class ModemBehaviour:
         self.assertIn(ERROR_PREFIX + "Serial.ResponseTimeout", result.stderr)
         self.assertEqual(self.state(), "disabled")
         self.assert_daemon_alive()
+
+    # --- the same situation, the same error on every protocol -------------
+
+    def test_change_pin_with_pin_disabled_is_not_allowed(self):
+        sim = self.add_modem()
+        result = self.mmcli("-i", "0", "--pin=" + sim.control("get pin"), "--change-pin=4321", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NotAllowed", result.stderr)
+        self.assertEqual(sim.control("get pin-enabled"), "0")
+
+    def test_pin_methods_in_the_wrong_lock_state(self):
+        sim = self.add_modem()
+        pin = sim.control("get pin")
+        for args in (["--pin=" + pin], ["--puk=" + sim.control("get puk"), "--pin=" + pin]):
+            result = self.mmcli("-i", "0", *args, check=False)
+            self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        # Switching the PIN to what it already is succeeds quietly.
+        self.mmcli("-i", "0", "--pin=" + pin, "--disable-pin")
+        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
+        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "1")
+        result = self.mmcli("-i", "0", "--pin=0000", "--enable-pin", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
+
+    def test_register_in_forbidden_network_is_not_allowed(self):
+        self.add_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--3gpp-register-in-operator=26203", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NetworkNotAllowed", result.stderr)
+        result = self.mmcli("-m", "0", "--3gpp-register-in-operator=99999", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NoNetwork", result.stderr)
+        self.assert_daemon_alive()
