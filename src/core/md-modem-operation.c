@@ -145,9 +145,10 @@ body_done (GObject *source, GAsyncResult *result, gpointer user_data)
   MdOperation *op = user_data;
   MdModem *self = MD_MODEM (source);
   GError *error = NULL;
-  /* Keeps the modem alive until the next operation has started. */
-  g_autoptr (MdModem) keep = g_object_ref (self);
   g_autoptr (GTask) task = g_steal_pointer (&op->task);
+
+  /* Keeps the modem alive until the next operation has started. */
+  g_object_ref (self);
 
   if (op->spec->returns_object) {
     gpointer object = g_task_propagate_pointer (G_TASK (result), &error);
@@ -162,6 +163,7 @@ body_done (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_error (task, error);
   }
   md_modem_operation_end (self, op);
+  g_object_unref (self);
 }
 
 /* Takes the matching operations out of the queue before answering any and
