@@ -103,12 +103,12 @@ parse (GVariant *dict, gboolean simple, GError **error)
   g_autoptr (MdSimpleConnectRequest) request = g_new0 (MdSimpleConnectRequest, 1);
   GVariantIter iter;
   const char *name;
-  GVariant *value;
+  GVariant *next;
 
   request->bearer = md_bearer_settings_new ();
   g_variant_iter_init (&iter, dict);
-  while (g_variant_iter_next (&iter, "{&sv}", &name, &value)) {
-    g_autoptr (GVariant) owned = value;
+  while (g_variant_iter_next (&iter, "{&sv}", &name, &next)) {
+    g_autoptr (GVariant) value = next;
     const KeyInfo *key = find_key (name);
 
     if (!key || (key->simple_only && !simple)) {

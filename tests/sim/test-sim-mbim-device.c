@@ -196,9 +196,9 @@ test_pin_puk_and_change (Fixture *f, gconstpointer data)
 
   open_function (f, 4096);
   for (guint i = 0; i < 3; i++) {
-    g_autoptr (MbimMessage) wrong = command (
-      f, mbim_message_pin_set_new (MBIM_PIN_TYPE_PIN1, MBIM_PIN_OPERATION_ENTER, "0000", NULL, NULL),
-      MBIM_STATUS_ERROR_FAILURE);
+    mbim_message_unref (
+      command (f, mbim_message_pin_set_new (MBIM_PIN_TYPE_PIN1, MBIM_PIN_OPERATION_ENTER, "0000", NULL, NULL),
+               MBIM_STATUS_ERROR_FAILURE));
   }
   drain (f);
   puk = command (f, mbim_message_pin_query_new (NULL), MBIM_STATUS_ERROR_NONE);
