@@ -155,12 +155,12 @@ check_registration (GTask *task)
 {
   MdModem *self = g_task_get_source_object (task);
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task))) {
-    fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED, "The connection was cancelled"));
-    return;
-  }
   if (md_modem_has_vanished (self)) {
     fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished"));
+    return;
+  }
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task))) {
+    fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED, "The connection was cancelled"));
     return;
   }
   if (md_modem_get_state (self) < MD_MODEM_STATE_ENABLED) {

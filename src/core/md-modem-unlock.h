@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* TRUE when code has between min and max digits and nothing else. */
 gboolean md_pin_is_valid (const char *code, guint min_digits, guint max_digits);
 
+/* Each runs as a serialized operation (md-modem-operation.h). On a modem
+ * whose SIM is blocked for good they fail with MobileEquipment.SimFailure. */
 void md_modem_send_pin_async (MdModem *self, const char *pin, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
 void md_modem_send_puk_async (MdModem *self, const char *puk, const char *new_pin, GCancellable *cancellable,
