@@ -26,6 +26,8 @@ md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **erro
   bearer = md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
                           g_steal_pointer (&owned));
   md_modem_add_bearer (self, bearer);
+  /* The modem's list holds the bearer from now on. */
+  g_object_unref (bearer);
   return bearer;
 }
 

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Validates settings and adds a new bearer (takes settings). Fails with
- * MD_CORE_ERROR_TOO_MANY past the modem's maximum. */
+/* Validates settings and adds a new bearer (takes settings); the bearer
+ * returned belongs to the modem. Fails with MD_CORE_ERROR_TOO_MANY past the
+ * modem's maximum. */
 MdBearer *md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error);
 /* The _async functions below (delete, connect, disconnect, Simple.Connect)
  * run as serialized operations (md-modem-operation.h). */
