@@ -26,6 +26,7 @@ struct _MdOperationQueue {
   GQueue operations;
   guint next_id;
   gboolean closed;
+  guint next_source; /* starts the next operation */
 };
 
 static const char *
@@ -251,6 +252,20 @@ md_modem_operation_try_begin (MdModem *self, MdOperationKind kind)
   return op;
 }
 
+static gboolean
+run_next (gpointer user_data)
+{
+  MdModem *self = user_data;
+  MdOperationQueue *queue = queue_of (self);
+
+  queue->next_source = 0;
+  run_head (queue);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next operation starts from the main loop, not from inside the end of
+ * this one: whatever ended it (a port that closed, say) finishes first, so
+ * a device that vanished is known before anything else runs. */
 void
 md_modem_operation_end (MdModem *self, MdOperation *op)
 {
@@ -260,7 +275,8 @@ md_modem_operation_end (MdModem *self, MdOperation *op)
   md_log_debug (md_modem_get_log_name (self), "operation %u (%s) ends", op->id, kind_name (op->kind));
   g_queue_pop_head (&queue->operations);
   operation_free (op);
-  run_head (queue);
+  if (!g_queue_is_empty (&queue->operations) && !queue->next_source)
+    queue->next_source = g_idle_add_full (G_PRIORITY_DEFAULT, run_next, g_object_ref (self), g_object_unref);
 }
 
 void

@@ -7,7 +7,9 @@
  *   SetPowerState, Bearer.Connect/Disconnect, Simple.Connect/Disconnect,
  *   DeleteBearer, Register, the SIM PIN methods) runs as one operation. The
  *   next one waits in the queue until the running one has ended, so each
- *   sees the state the previous one left.
+ *   sees the state the previous one left. It starts from the main loop
+ *   after that end, so whatever ended the previous one (a port that closed)
+ *   has been dealt with first.
  * - A flow that already runs as an operation calls the unserialized flows
  *   of md-modem-flows.h for its inner steps (Simple.Connect enables and
  *   connects that way), so it never waits on itself.

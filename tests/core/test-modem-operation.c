@@ -218,6 +218,9 @@ test_fifo (void)
   held_finish (&a);
   wait_done (&ra);
   g_assert_true (ra.ok);
+  /* The next one starts from the main loop, after the first one's end. */
+  g_assert_false (b.started);
+  settle ();
   g_assert_true (b.started);
   held_finish (&b);
   wait_done (&rb);
@@ -245,6 +248,7 @@ test_try_begin_skips_when_busy (void)
   settle ();
   g_assert_false (a.started);
   md_modem_operation_end (modem, poll);
+  settle ();
   g_assert_true (a.started);
   held_finish (&a);
   settle ();
@@ -269,6 +273,7 @@ test_disable_cancels_connects (void)
   g_assert_false (disable.started);
   held_finish (&running);
   wait_done (&rr);
+  settle ();
   g_assert_true (disable.started);
   held_finish (&disable);
   wait_done (&rd);
@@ -303,6 +308,7 @@ test_enable_does_not_cancel_connects (void)
   wait_done (&r2);
   g_assert_true (r2.ok);
   g_assert_false (cancelled);
+  settle ();
   g_assert_true (third.started);
   held_finish (&third);
   wait_done (&r3);
@@ -332,6 +338,33 @@ test_vanished_aborts_waiting (void)
   g_assert_false (waiting.started);
   result_clear (&rw);
   result_clear (&rn);
+}
+
+/* The device goes away while an operation runs: its port fails the
+ * operation first and reports the loss right after, in one go. What waited
+ * is answered as aborted and never runs. */
+static void
+test_vanish_while_running_aborts_the_rest (void)
+{
+  g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_DISABLED);
+  Held running = { 0 }, waiting = { 0 };
+  Result rr = { 0 }, rw = { 0 };
+
+  md_modem_operation_run (modem, &held_enable, &running, NULL, NULL, boolean_ready, &rr);
+  md_modem_operation_run (modem, &held_enable, &waiting, NULL, NULL, boolean_ready, &rw);
+  settle ();
+  g_task_return_new_error (running.task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "port closed");
+  g_clear_object (&running.task);
+  md_modem_vanished (modem);
+  wait_done (&rw);
+  wait_done (&rr);
+  settle ();
+  g_assert_error (rr.error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN);
+  g_assert_error (rw.error, MD_CORE_ERROR, MD_CORE_ERROR_ABORTED);
+  g_assert_false (waiting.started);
+  g_assert_cmpuint (md_modem_operations_pending (modem), ==, 0);
+  result_clear (&rr);
+  result_clear (&rw);
 }
 
 /* --- the real flows over the fake ops -------------------------------------- */
@@ -465,6 +498,8 @@ main (int argc, char **argv)
   g_test_add_func ("/operation/disable-cancels-connects", test_disable_cancels_connects);
   g_test_add_func ("/operation/enable-does-not-cancel-connects", test_enable_does_not_cancel_connects);
   g_test_add_func ("/operation/vanished-aborts-waiting", test_vanished_aborts_waiting);
+  g_test_add_func ("/operation/vanish-while-running-aborts-the-rest",
+                   test_vanish_while_running_aborts_the_rest);
   g_test_add_func ("/operation/delete-waits-for-connect", test_delete_waits_for_connect);
   g_test_add_func ("/operation/connect-after-delete-fails", test_connect_after_delete_fails);
   g_test_add_func ("/operation/simple-connect-runs-its-steps", test_simple_connect_runs_its_steps);

@@ -160,6 +160,37 @@ class Races:
             sim.control("delay 0")
             self.assert_consistent(sim, f"iteration {i}")
 
+    def log_count(self, text):
+        with open(self.log_path, errors="replace") as log:
+            return log.read().count(text)
+
+    def test_unplug_fails_queued_operations(self):
+        sim = self.add_modem()
+        self.reset_to_registered(sim)
+        # The connect waits on a silent modem; a disable and a registration
+        # queue behind it; then the device goes away.
+        sim.control("mute on")
+        queued = self.log_count("queued behind")
+        calls = [self.start_client(self.simple_connect_call()), self.start_client(self.enable_call(False)),
+                 self.start_client(self.call_argv(MODEM, IFACE + ".Modem.Modem3gpp.Register", "''"))]
+        wait_for(lambda: self.log_count("queued behind") >= queued + 3, what="three operations queued")
+        sim.control("unplug")
+        errors = []
+        for proc in calls:
+            out, err = proc.communicate(timeout=WAIT_SECONDS * 4)
+            self.assertNotEqual(proc.returncode, 0, out)
+            self.assertIn("org.freedesktop.ModemManager1.Error", err)
+            errors.append(err)
+        # Whatever order they came in: one ran and failed with the port, a
+        # connect may have been cancelled by the disable, and what still
+        # waited was answered as aborted without running.
+        aborted = [e for e in errors if ".Core.Aborted:" in e]
+        others = [e for e in errors if ".Core.Aborted:" not in e and ".Core.Cancelled:" not in e]
+        self.assertGreaterEqual(len(aborted), 1, errors)
+        self.assertLessEqual(len(others), 1, errors)
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.assert_daemon_alive()
+
 
 @skip_without_tools
 class AtRacesTest(Races, ModemdTestCase):
