@@ -97,6 +97,7 @@ struct _SimAt {
   char *last_command;
   SimHistory *history; /* every line received, muted or not */
   gboolean muted;
+  guint mute_after; /* 0: off; n: answer n - 1 more command lines, then mute */
 
   /* The command line being executed. */
   GPtrArray *commands;

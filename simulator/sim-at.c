@@ -241,8 +241,14 @@ run_line (SimAt *self, const char *raw)
   g_free (self->last_command);
   self->last_command = g_strdup (line);
   sim_history_add (self->history, line);
+  if (self->mute_after == 1) {
+    self->muted = TRUE;
+    self->mute_after = 0;
+  }
   if (self->muted)
     return;
+  if (self->mute_after > 1)
+    self->mute_after--;
   self->commands = sim_at_parse_line (line, &error);
   if (!self->commands) {
     if (error) {
@@ -377,6 +383,14 @@ void
 sim_at_set_muted (SimAt *self, gboolean muted)
 {
   self->muted = muted;
+  self->mute_after = 0;
+}
+
+void
+sim_at_mute_after (SimAt *self, guint answers)
+{
+  self->muted = FALSE;
+  self->mute_after = answers + 1;
 }
 
 gboolean

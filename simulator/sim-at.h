@@ -40,6 +40,8 @@ void sim_at_line_hangup (SimAt *self);
 /* Mute: read and remember commands but answer nothing, for timeout tests. */
 void sim_at_set_muted (SimAt *self, gboolean muted);
 gboolean sim_at_get_muted (SimAt *self);
+/* Answers the next answers command lines, then mutes. */
+void sim_at_mute_after (SimAt *self, guint answers);
 /* "\r\n<text>\r\n", held back while a command runs, dropped in data mode. */
 void sim_at_send_unsolicited (SimAt *self, const char *text);
 void sim_at_send_raw (SimAt *self, const char *data, gsize len);

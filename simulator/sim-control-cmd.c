@@ -479,13 +479,39 @@ do_garbage (const SimControlTarget *t, const char *args)
 static char *
 do_mute (const SimControlTarget *t, const char *args)
 {
+  guint64 answers = 0;
+
+  if (g_str_has_prefix (args, "after ")) {
+    if (!g_ascii_string_to_unsigned (args + strlen ("after "), 10, 0, 1000, &answers, NULL))
+      return g_strdup ("ERROR expected mute after 0-1000");
+    /* Each front end counts the commands it receives. */
+    if (t->at)
+      sim_at_mute_after (t->at, (guint)answers);
+    if (t->mbim)
+      sim_mbim_mute_after (t->mbim, (guint)answers);
+    return g_strdup ("OK");
+  }
   if (g_strcmp0 (args, "on") != 0 && g_strcmp0 (args, "off") != 0)
-    return g_strdup ("ERROR expected on|off");
+    return g_strdup ("ERROR expected on|off|after N");
   /* Every front end at once: the modem as a whole stops answering. */
   if (t->at)
     sim_at_set_muted (t->at, g_strcmp0 (args, "on") == 0);
   if (t->mbim)
     sim_mbim_set_muted (t->mbim, g_strcmp0 (args, "on") == 0);
+  return g_strdup ("OK");
+}
+
+static char *
+do_delay (const SimControlTarget *t, const char *args)
+{
+  guint64 ms = 0;
+
+  if (!g_ascii_string_to_unsigned (args, 10, 0, 10000, &ms, NULL))
+    return g_strdup ("ERROR expected a delay of 0-10000 ms");
+  if (t->transport)
+    sim_transport_set_delay (t->transport, (guint)ms);
+  if (t->mbim_transport)
+    sim_transport_set_delay (t->mbim_transport, (guint)ms);
   return g_strdup ("OK");
 }
 
@@ -520,6 +546,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
   }
   if (strcmp (copy, "mute") == 0)
     return do_mute (t, args);
+  if (strcmp (copy, "delay") == 0)
+    return do_delay (t, args);
   if (strcmp (copy, "garbage") == 0)
     return do_garbage (t, args);
   if (strcmp (copy, "unsolicited") == 0) {

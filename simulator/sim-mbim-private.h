@@ -52,6 +52,7 @@ struct _SimMbim {
   guint32 fragment_total;
   guint32 fragment_next;
   gboolean muted;
+  guint mute_after; /* 0: off; n: answer n - 1 more commands, then mute */
   char *last_command;
   SimHistory *history; /* last_command of every message received */
 

@@ -317,8 +317,14 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
   set_last_command (self, g_strdup_printf ("%s %s %s", mbim_service_get_string (service) ?: "unknown",
                                            mbim_cid_get_printable (service, req.cid) ?: "unknown",
                                            req.type == MBIM_MESSAGE_COMMAND_TYPE_SET ? "set" : "query"));
+  if (self->mute_after == 1) {
+    self->muted = TRUE;
+    self->mute_after = 0;
+  }
   if (self->muted)
     return;
+  if (self->mute_after > 1)
+    self->mute_after--;
   self->busy = TRUE;
   if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
     send_done (self, tid, payload, req.cid, MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT, NULL);
@@ -582,6 +588,14 @@ void
 sim_mbim_set_muted (SimMbim *self, gboolean muted)
 {
   self->muted = muted;
+  self->mute_after = 0;
+}
+
+void
+sim_mbim_mute_after (SimMbim *self, guint answers)
+{
+  self->muted = FALSE;
+  self->mute_after = answers + 1;
 }
 
 gboolean

@@ -33,6 +33,8 @@ void sim_mbim_feed (SimMbim *self, const guint8 *data, gsize len);
 /* Mute: read and remember messages but answer nothing, for timeout tests. */
 void sim_mbim_set_muted (SimMbim *self, gboolean muted);
 gboolean sim_mbim_get_muted (SimMbim *self);
+/* Answers the next answers COMMANDs, then mutes. */
+void sim_mbim_mute_after (SimMbim *self, guint answers);
 gboolean sim_mbim_is_open (SimMbim *self);
 /* The host's MaxControlTransfer from OPEN (0 before). */
 guint32 sim_mbim_get_max_transfer (SimMbim *self);

@@ -40,7 +40,25 @@ struct _SimTransport {
   guint speed_timer;
   gboolean speed_zero;
   GByteArray *output;
+  /* With a reply delay: chunks not yet due, each with its due time. */
+  guint delay_ms;
+  GQueue delayed; /* DelayedChunk */
+  guint delay_timer;
 };
+
+typedef struct {
+  gint64 due;
+  GBytes *bytes;
+} DelayedChunk;
+
+static void
+delayed_chunk_free (gpointer data)
+{
+  DelayedChunk *chunk = data;
+
+  g_bytes_unref (chunk->bytes);
+  g_free (chunk);
+}
 
 static void stop_io (SimTransport *self);
 
@@ -85,8 +103,64 @@ on_writable (int fd, GIOCondition condition, gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void write_now (SimTransport *self, const char *data, gsize len);
+static void schedule_delayed (SimTransport *self);
+
+static gboolean
+delayed_due (gpointer user_data)
+{
+  SimTransport *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  DelayedChunk *chunk;
+
+  self->delay_timer = 0;
+  while ((chunk = g_queue_peek_head (&self->delayed)) && chunk->due <= now) {
+    gsize len;
+    const char *data = g_bytes_get_data (chunk->bytes, &len);
+
+    write_now (self, data, len);
+    delayed_chunk_free (g_queue_pop_head (&self->delayed));
+  }
+  schedule_delayed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_delayed (SimTransport *self)
+{
+  DelayedChunk *chunk = g_queue_peek_head (&self->delayed);
+  gint64 wait_us;
+
+  if (!chunk || self->delay_timer)
+    return;
+  wait_us = MAX (chunk->due - g_get_monotonic_time (), 0);
+  self->delay_timer = g_timeout_add ((guint)((wait_us + 999) / 1000), delayed_due, self);
+}
+
+void
+sim_transport_set_delay (SimTransport *self, guint delay_ms)
+{
+  self->delay_ms = delay_ms;
+}
+
 void
 sim_transport_write (SimTransport *self, const char *data, gsize len)
+{
+  /* Later bytes never overtake earlier delayed ones. */
+  if (self->delay_ms > 0 || !g_queue_is_empty (&self->delayed)) {
+    DelayedChunk *chunk = g_new0 (DelayedChunk, 1);
+
+    chunk->due = g_get_monotonic_time () + (gint64)self->delay_ms * 1000;
+    chunk->bytes = g_bytes_new (data, len);
+    g_queue_push_tail (&self->delayed, chunk);
+    schedule_delayed (self);
+    return;
+  }
+  write_now (self, data, len);
+}
+
+static void
+write_now (SimTransport *self, const char *data, gsize len)
 {
   if (self->io_fd < 0)
     return;
@@ -307,6 +381,8 @@ sim_transport_free (SimTransport *self)
   if (!self)
     return;
   sim_transport_unplug (self);
+  g_clear_handle_id (&self->delay_timer, g_source_remove);
+  g_queue_clear_full (&self->delayed, delayed_chunk_free);
   g_byte_array_unref (self->output);
   g_free (self->path);
   g_free (self);

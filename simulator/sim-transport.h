@@ -29,6 +29,9 @@ void sim_transport_free (SimTransport *self);
 /* The pty slave path, or the abstract name. */
 const char *sim_transport_get_path (SimTransport *self);
 void sim_transport_write (SimTransport *self, const char *data, gsize len);
+/* Holds every write back by delay_ms (0: none), keeping their order: a
+ * modem that answers slowly. */
+void sim_transport_set_delay (SimTransport *self, guint delay_ms);
 /* Closes the port for good: the client reads EOF, EIO or HUP. */
 void sim_transport_unplug (SimTransport *self);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The Manager object: exports the Manager and Test interfaces, keeps the list
- * of modems with their never-reused indexes, and builds a modem from a
- * plugin, initializes it and exports it once its primary port is known. */
+ * of modems with their never-reused indexes and which modem owns each port,
+ * and builds a modem from a plugin, initializes it and exports it once its
+ * primary port is known. */
 #include "manager.h"
 
 #include "dbus-errors.h"
@@ -13,6 +14,7 @@
 #include "md-modem-export.h"
 #include "md-modem-init.h"
 #include "md-object-ids.h"
+#include "md-port-probe.h"
 #include "md-request-profile.h"
 #include "plugin-api.h"
 
@@ -26,6 +28,7 @@ struct _MdManager {
   MdDbusTest *test_iface;
   GHashTable *modems;       /* modem id -> MdModemExport* */
   GHashTable *pending_uids; /* uids being created right now */
+  GHashTable *port_owners;  /* device -> uid of the modem using it */
   GCancellable *cancellable;
 };
 
@@ -47,6 +50,69 @@ uid_in_use (MdManager *self, const char *uid)
   return FALSE;
 }
 
+/* --- port ownership: a port serves one modem at a time ------------------ */
+
+static char *
+port_owner_name (MdManager *self, const char *uid)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->modems);
+  while (g_hash_table_iter_next (&iter, NULL, &value)) {
+    MdModem *modem = md_modem_export_get_modem (value);
+
+    if (g_strcmp0 (md_modem_get_uid (modem), uid) == 0)
+      return g_strdup_printf ("modem %u", md_modem_get_id (modem));
+  }
+  return g_strdup_printf ("the modem being created for '%s'", uid);
+}
+
+static gboolean
+claim_ports (MdManager *self, const char *uid, const char *const *ports, GError **error)
+{
+  g_autoptr (GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; ports[i]; i++) {
+    MdModemPortType type;
+    char *device = NULL;
+    const char *owner;
+
+    if (!md_port_spec_parse (ports[i], &type, &device, error))
+      return FALSE;
+    g_ptr_array_add (devices, device);
+    owner = g_hash_table_lookup (self->port_owners, device);
+    if (owner) {
+      g_autofree char *name = port_owner_name (self, owner);
+
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS, "Port '%s' is already used by %s", device,
+                   name);
+      return FALSE;
+    }
+    for (guint j = 0; j + 1 < devices->len; j++) {
+      if (g_str_equal (g_ptr_array_index (devices, j), device)) {
+        g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Port '%s' is given twice", device);
+        return FALSE;
+      }
+    }
+  }
+  for (guint i = 0; i < devices->len; i++)
+    g_hash_table_insert (self->port_owners, g_strdup (g_ptr_array_index (devices, i)), g_strdup (uid));
+  return TRUE;
+}
+
+static gboolean
+owned_by (gpointer key, gpointer value, gpointer uid)
+{
+  return g_str_equal (value, uid);
+}
+
+static void
+release_ports (MdManager *self, const char *uid)
+{
+  g_hash_table_foreach_remove (self->port_owners, owned_by, (gpointer)uid);
+}
+
 typedef struct {
   MdManager *manager;
   MdModem *modem;
@@ -57,6 +123,7 @@ remove_vanished_modem (gpointer user_data)
 {
   VanishedModem *gone = user_data;
 
+  release_ports (gone->manager, md_modem_get_uid (gone->modem));
   g_hash_table_remove (gone->manager->modems, GUINT_TO_POINTER (md_modem_get_id (gone->modem)));
   g_object_unref (gone->modem);
   g_free (gone);
@@ -95,9 +162,10 @@ static void
 profile_request_finish (ProfileRequest *req, GError *error)
 {
   g_hash_table_remove (req->manager->pending_uids, req->uid);
-  if (error)
+  if (error) {
+    release_ports (req->manager, req->uid);
     g_dbus_method_invocation_take_error (req->invocation, error);
-  else
+  } else
     md_dbus_test_complete_set_profile (req->manager->test_iface, req->invocation);
   g_free (req->uid);
   g_free (req);
@@ -182,7 +250,8 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   g_autofree char *uid = g_strdup_printf ("/virtual/%s", id ? id : "");
   MdPluginDevice device = { .uid = uid, .ports = ports, .drivers = (const char *const[]){ "virtual", NULL } };
 
-  if (!validate_profile (self, id, plugin_name, ports, &plugin, &error)) {
+  if (!validate_profile (self, id, plugin_name, ports, &plugin, &error)
+      || !claim_ports (self, uid, ports, &error)) {
     g_dbus_method_invocation_take_error (invocation, error);
     return TRUE;
   }
@@ -251,6 +320,7 @@ md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer 
   self->modems
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)md_modem_export_free);
   self->pending_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->port_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->object_manager = g_dbus_object_manager_server_new (MANAGER_PATH);
   g_dbus_object_manager_server_set_connection (self->object_manager, connection);
   if (!export_interfaces (self, test_enable, error))
@@ -275,6 +345,7 @@ md_manager_free (MdManager *self)
     g_hash_table_unref (self->modems);
   }
   g_clear_pointer (&self->pending_uids, g_hash_table_unref);
+  g_clear_pointer (&self->port_owners, g_hash_table_unref);
   if (self->test_iface)
     g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->test_iface));
   if (self->manager_iface)

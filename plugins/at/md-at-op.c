@@ -88,8 +88,7 @@ sequence_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
 
-  if (!response
-      && (seq->stop_on_error || g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN))) {
+  if (!response && (seq->stop_on_error || md_error_is_no_answer (error))) {
     g_task_return_error (task, error);
     g_object_unref (task);
     return;

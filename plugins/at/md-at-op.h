@@ -28,7 +28,8 @@ typedef void (*MdAtResponseFn) (MdModem *modem, guint index, const char *respons
 
 /* Runs commands (NULL-terminated, static) in order; returns a boolean
  * through task. Commands that fail are skipped unless stop_on_error; a port
- * that closed always ends the sequence with its error. */
+ * that closed or a command left unanswered always ends the sequence with
+ * its error. */
 void md_at_op_sequence (MdModem *modem, GTask *task, const char *const *commands, guint timeout_ms,
                         gboolean stop_on_error, MdAtResponseFn on_response, gpointer data);
 

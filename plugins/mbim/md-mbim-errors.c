@@ -17,7 +17,8 @@ static const StatusMapping status_mappings[] = {
     MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED },
   { MBIM_STATUS_ERROR_BAD_SIM, md_mobile_equipment_error_quark, MD_MOBILE_EQUIPMENT_ERROR_SIM_WRONG },
   { MBIM_STATUS_ERROR_PIN_REQUIRED, md_mobile_equipment_error_quark, MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN },
-  { MBIM_STATUS_ERROR_PIN_DISABLED, md_core_error_quark, MD_CORE_ERROR_WRONG_STATE },
+  /* As AT modems answer +CPWD with the PIN off (+CME ERROR: 3). */
+  { MBIM_STATUS_ERROR_PIN_DISABLED, md_mobile_equipment_error_quark, MD_MOBILE_EQUIPMENT_ERROR_NOT_ALLOWED },
   { MBIM_STATUS_ERROR_NOT_REGISTERED, md_mobile_equipment_error_quark, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK },
   { MBIM_STATUS_ERROR_PROVIDERS_NOT_FOUND, md_mobile_equipment_error_quark,
     MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK },

@@ -113,14 +113,15 @@ md_mbim_modem_command (MdModem *modem, MbimMessage *request, guint timeout_s, GC
                        GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = g_task_new (modem, cancellable, callback, user_data);
-  g_autoptr (MbimMessage) owned = request;
   MdMbimModemData *mbim = md_mbim_modem_data (modem);
 
-  if (!mbim || !mbim->port || !md_mbim_port_is_open (mbim->port)) {
+  /* The request is ours to free either way. */
+  if (!mbim || !mbim->port || !md_mbim_port_is_open (mbim->port))
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The MBIM port is not open");
-    return;
-  }
-  md_mbim_port_command (mbim->port, request, timeout_s, cancellable, command_ready, g_steal_pointer (&task));
+  else
+    md_mbim_port_command (mbim->port, request, timeout_s, cancellable, command_ready,
+                          g_steal_pointer (&task));
+  mbim_message_unref (request);
 }
 
 static const char *

@@ -138,6 +138,33 @@ parse_register_set (MdModem *modem, MbimMessage *response, GTask *task)
   registration_clear (&reg);
 }
 
+/* A refused selection answers FAILURE with the network's cause in the
+ * buffer: reported as NetworkNotAllowed, what +COPS says on AT. */
+static void
+register_set_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  MdModem *modem = MD_MODEM (source);
+  GError *error = NULL;
+  g_autoptr (MbimMessage) response = md_mbim_modem_command_finish_with_status (modem, result, &error);
+  Registration reg = { 0 };
+
+  if (error && response && g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED)
+      && parse_registration (response, FALSE, &reg, NULL) && reg.nw_error != 0) {
+    g_clear_error (&error);
+    error = g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NETWORK_NOT_ALLOWED,
+                         "The network refused the registration (network error %u)", reg.nw_error);
+  }
+  registration_clear (&reg);
+  if (error) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  parse_register_set (modem, response, task);
+  g_object_unref (task);
+}
+
 static void
 mbim_register_network (MdModem *modem, const char *operator_id, GTask *task)
 {
@@ -147,7 +174,12 @@ mbim_register_network (MdModem *modem, const char *operator_id, GTask *task)
     automatic ? "" : operator_id, automatic ? MBIM_REGISTER_ACTION_AUTOMATIC : MBIM_REGISTER_ACTION_MANUAL, 0,
     &error);
 
-  md_mbim_op (modem, task, request, error, MD_MBIM_TIMEOUT_NETWORK_S, parse_register_set);
+  if (!request) {
+    g_task_return_error (task, md_mbim_protocol_error (error, "Cannot build the MBIM request"));
+    g_object_unref (task);
+    return;
+  }
+  md_mbim_modem_command (modem, request, MD_MBIM_TIMEOUT_NETWORK_S, NULL, register_set_ready, task);
 }
 
 /* --- Scan ------------------------------------------------------------------ */

@@ -218,6 +218,9 @@ typedef enum {
 } MdSerialError;
 #define MD_SERIAL_ERROR (md_serial_error_quark ())
 GQuark md_serial_error_quark (void);
+/* TRUE when the device did not answer at all (a response timeout or a
+ * port that is not open), as opposed to answering with an error. */
+gboolean md_error_is_no_answer (const GError *error);
 
 typedef enum {
   MD_MESSAGE_ERROR_ME_FAILURE = 300,

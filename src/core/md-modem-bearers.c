@@ -20,12 +20,13 @@ md_modem_add_bearer (MdModem *self, MdBearer *bearer)
 void
 md_modem_remove_bearer (MdModem *self, MdBearer *bearer)
 {
-  g_autoptr (MdBearer) keep = g_object_ref (bearer);
-
-  if (!g_ptr_array_remove (self->bearers, bearer))
-    return;
-  g_signal_emit_by_name (self, "bearer-removed", bearer);
-  md_modem_emit_changed (self);
+  /* The list held the last reference, maybe: keep it for the signal. */
+  g_object_ref (bearer);
+  if (g_ptr_array_remove (self->bearers, bearer)) {
+    g_signal_emit_by_name (self, "bearer-removed", bearer);
+    md_modem_emit_changed (self);
+  }
+  g_object_unref (bearer);
 }
 
 GPtrArray *

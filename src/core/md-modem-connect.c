@@ -6,6 +6,8 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-flows.h"
+#include "md-modem-operation.h"
 #include "md-object-ids.h"
 
 MdBearer *
@@ -22,6 +24,8 @@ md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **erro
   bearer = md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
                           g_steal_pointer (&owned));
   md_modem_add_bearer (self, bearer);
+  /* The modem's list holds the bearer from now on. */
+  g_object_unref (bearer);
   return bearer;
 }
 
@@ -74,12 +78,23 @@ md_modem_bearer_dropped (MdModem *self, MdBearer *bearer, const GError *reason)
 }
 
 static gboolean
+bearer_exists (MdModem *self, MdBearer *bearer, GError **error)
+{
+  if (g_ptr_array_find (md_modem_get_bearers (self), bearer, NULL))
+    return TRUE;
+  g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "The bearer was deleted");
+  return FALSE;
+}
+
+static gboolean
 check_can_connect (MdModem *self, MdBearer *bearer, GError **error)
 {
   MdModem3gppRegistrationState reg = md_modem_get_registration_state (self);
   MdModemState state = md_modem_get_state (self);
   const MdModemBearerOps *ops = md_modem_get_ops (self)->bearer;
 
+  if (!bearer_exists (self, bearer, error))
+    return FALSE;
   if (!ops || !ops->connect) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "The modem cannot connect");
     return FALSE;
@@ -134,11 +149,13 @@ connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
+/* The op gets no cancellable: a dial once sent completes, and whoever
+ * wanted it gone hangs it up afterwards (md-modem-operation.h). */
 void
-md_modem_connect_bearer_async (MdModem *self, MdBearer *bearer, GCancellable *cancellable,
-                               GAsyncReadyCallback callback, gpointer user_data)
+md_modem_connect_flow_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
+                             gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = g_task_new (self, NULL, callback, user_data);
   GError *error = NULL;
 
   g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
@@ -148,8 +165,28 @@ md_modem_connect_bearer_async (MdModem *self, MdBearer *bearer, GCancellable *ca
     return;
   }
   md_modem_set_state (self, MD_MODEM_STATE_CONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
-  md_modem_get_ops (self)->bearer->connect (self, bearer, cancellable,
-                                            g_task_new (self, cancellable, connect_ready, task));
+  md_modem_get_ops (self)->bearer->connect (self, bearer, NULL, g_task_new (self, NULL, connect_ready, task));
+}
+
+static void
+connect_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
+{
+  if (g_cancellable_is_cancelled (md_operation_get_cancellable (op))) {
+    g_task_report_new_error (self, done, done_data, connect_body, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED,
+                             "The connection was cancelled");
+    return;
+  }
+  md_modem_connect_flow_async (self, md_operation_get_data (op), done, done_data);
+}
+
+void
+md_modem_connect_bearer_async (MdModem *self, MdBearer *bearer, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  static const MdOperationSpec spec = { MD_OPERATION_CONNECT, connect_body, FALSE };
+
+  md_modem_operation_run (self, &spec, g_object_ref (bearer), g_object_unref, cancellable, callback,
+                          user_data);
 }
 
 gboolean
@@ -178,8 +215,8 @@ disconnect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
-                                  gpointer user_data)
+md_modem_disconnect_flow_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
+                                gpointer user_data)
 {
   GTask *task = g_task_new (self, NULL, callback, user_data);
   const MdModemBearerOps *ops = md_modem_get_ops (self)->bearer;
@@ -193,6 +230,27 @@ md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCa
   if (md_modem_get_state (self) == MD_MODEM_STATE_CONNECTED)
     md_modem_set_state (self, MD_MODEM_STATE_DISCONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
   ops->disconnect (self, bearer, g_task_new (self, NULL, disconnect_ready, task));
+}
+
+static void
+disconnect_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
+{
+  MdBearer *bearer = md_operation_get_data (op);
+
+  if (bearer)
+    md_modem_disconnect_flow_async (self, bearer, done, done_data);
+  else
+    md_modem_disconnect_all_flow_async (self, done, done_data);
+}
+
+static const MdOperationSpec disconnect_spec = { MD_OPERATION_DISCONNECT, disconnect_body, FALSE };
+
+void
+md_modem_disconnect_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  md_modem_operation_run (self, &disconnect_spec, g_object_ref (bearer), g_object_unref, NULL, callback,
+                          user_data);
 }
 
 gboolean
@@ -220,7 +278,7 @@ disconnect_next (GTask *task)
     MdBearer *bearer = g_ptr_array_index (bearers, i);
 
     if (md_bearer_is_connected (bearer)) {
-      md_modem_disconnect_bearer_async (self, bearer, disconnect_one_ready, task);
+      md_modem_disconnect_flow_async (self, bearer, disconnect_one_ready, task);
       return;
     }
   }
@@ -229,9 +287,15 @@ disconnect_next (GTask *task)
 }
 
 void
-md_modem_disconnect_all_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data)
+md_modem_disconnect_all_flow_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data)
 {
   disconnect_next (g_task_new (self, NULL, callback, user_data));
+}
+
+void
+md_modem_disconnect_all_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data)
+{
+  md_modem_operation_run (self, &disconnect_spec, NULL, NULL, NULL, callback, user_data);
 }
 
 gboolean
@@ -251,14 +315,29 @@ delete_disconnected (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+delete_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
+{
+  MdBearer *bearer = md_operation_get_data (op);
+  GTask *task = g_task_new (self, NULL, done, done_data);
+  GError *error = NULL;
+
+  if (!bearer_exists (self, bearer, &error)) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
+  md_modem_disconnect_flow_async (self, bearer, delete_disconnected, task);
+}
+
 void
 md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
                               gpointer user_data)
 {
-  GTask *task = g_task_new (self, NULL, callback, user_data);
+  static const MdOperationSpec spec = { MD_OPERATION_DELETE_BEARER, delete_body, FALSE };
 
-  g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
-  md_modem_disconnect_bearer_async (self, bearer, delete_disconnected, task);
+  md_modem_operation_run (self, &spec, g_object_ref (bearer), g_object_unref, NULL, callback, user_data);
 }
 
 gboolean

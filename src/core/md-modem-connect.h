@@ -9,15 +9,21 @@
 
 G_BEGIN_DECLS
 
-/* Adds a new bearer (takes settings, which the D-Bus layer validated).
- * Fails with MD_CORE_ERROR_TOO_MANY past the modem's maximum. */
+/* Adds a new bearer (takes settings, which the D-Bus layer validated); the
+ * bearer returned belongs to the modem. Fails with MD_CORE_ERROR_TOO_MANY
+ * past the modem's maximum. */
 MdBearer *md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error);
-/* Disconnects bearer if needed and removes it. */
+/* The _async functions below (delete, connect, disconnect, Simple.Connect)
+ * run as serialized operations (md-modem-operation.h). */
+
+/* Disconnects bearer if needed and removes it; Core.NotFound when it was
+ * deleted already. */
 void md_modem_delete_bearer_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallback callback,
                                    gpointer user_data);
 gboolean md_modem_delete_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);
 MdBearer *md_modem_find_bearer (MdModem *self, guint bearer_id);
 
+/* Core.NotFound when the bearer was deleted while the call waited. */
 void md_modem_connect_bearer_async (MdModem *self, MdBearer *bearer, GCancellable *cancellable,
                                     GAsyncReadyCallback callback, gpointer user_data);
 gboolean md_modem_connect_bearer_finish (MdModem *self, GAsyncResult *result, GError **error);

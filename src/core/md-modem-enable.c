@@ -9,6 +9,8 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-connect.h"
+#include "md-modem-flows.h"
+#include "md-modem-operation.h"
 #include "md-modem-poll.h"
 
 /* Disabling walks the same steps with the opposite meaning: reports off
@@ -51,8 +53,10 @@ step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
-    /* Only powering is essential; reports and a first poll are best effort. */
-    if (ctx->step == ENABLE_STEP_POWER || md_modem_has_vanished (MD_MODEM (source))) {
+    /* Powering is essential; reports and a first poll are best effort
+     * unless the modem stopped answering: then it is not enabled. */
+    if (ctx->step == ENABLE_STEP_POWER || md_modem_has_vanished (MD_MODEM (source))
+        || md_error_is_no_answer (error)) {
       fail_flow (task, error);
       return;
     }
@@ -193,10 +197,9 @@ bearers_down_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-md_modem_enable_async (MdModem *self, gboolean enable, GCancellable *cancellable,
-                       GAsyncReadyCallback callback, gpointer user_data)
+md_modem_enable_flow_async (MdModem *self, gboolean enable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = g_task_new (self, NULL, callback, user_data);
   EnableContext *ctx = g_new0 (EnableContext, 1);
   GError *error = NULL;
   gboolean nothing_to_do;
@@ -219,7 +222,24 @@ md_modem_enable_async (MdModem *self, gboolean enable, GCancellable *cancellable
     return;
   }
   md_modem_poll_stop (self);
-  md_modem_disconnect_all_async (self, bearers_down_ready, task);
+  md_modem_disconnect_all_flow_async (self, bearers_down_ready, task);
+}
+
+static void
+enable_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
+{
+  md_modem_enable_flow_async (self, md_operation_get_kind (op) == MD_OPERATION_ENABLE, done, done_data);
+}
+
+void
+md_modem_enable_async (MdModem *self, gboolean enable, GCancellable *cancellable,
+                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  static const MdOperationSpec enable_spec = { MD_OPERATION_ENABLE, enable_body, FALSE };
+  static const MdOperationSpec disable_spec = { MD_OPERATION_DISABLE, enable_body, FALSE };
+
+  md_modem_operation_run (self, enable ? &enable_spec : &disable_spec, NULL, NULL, cancellable, callback,
+                          user_data);
 }
 
 gboolean
@@ -243,11 +263,11 @@ power_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
-void
-md_modem_set_power_state_async (MdModem *self, MdModemPowerState power, GCancellable *cancellable,
-                                GAsyncReadyCallback callback, gpointer user_data)
+static void
+power_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = g_task_new (self, NULL, done, done_data);
+  MdModemPowerState power = GPOINTER_TO_UINT (md_operation_get_data (op));
   const MdModemPowerOps *ops = md_modem_get_ops (self)->power;
   MdModemState state = md_modem_get_state (self);
 
@@ -264,10 +284,19 @@ md_modem_set_power_state_async (MdModem *self, MdModemPowerState power, GCancell
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
                              "Disable the modem before lowering its power");
   } else {
-    ops->set_power_state (self, power, g_task_new (self, cancellable, power_ready, task));
+    ops->set_power_state (self, power, g_task_new (self, NULL, power_ready, task));
     return;
   }
   g_object_unref (task);
+}
+
+void
+md_modem_set_power_state_async (MdModem *self, MdModemPowerState power, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  static const MdOperationSpec spec = { MD_OPERATION_POWER, power_body, FALSE };
+
+  md_modem_operation_run (self, &spec, GUINT_TO_POINTER (power), NULL, cancellable, callback, user_data);
 }
 
 gboolean

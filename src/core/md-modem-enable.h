@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+/* Both run as serialized operations (md-modem-operation.h). An enable
+ * fails when the modem leaves a command unanswered. */
 void md_modem_enable_async (MdModem *self, gboolean enable, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data);
 gboolean md_modem_enable_finish (MdModem *self, GAsyncResult *result, GError **error);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Register and Scan: check the request and the modem state, run the netreg
- * op, then poll so the new registration shows at once. */
+ * op, then poll so the new registration shows at once. Register is a
+ * serialized operation; Scan is not (it changes nothing). */
 #include "md-modem-netreg.h"
 
 #include "md-errors.h"
+#include "md-modem-operation.h"
 #include "md-modem-poll.h"
 #include "md-modem-unlock.h"
 
@@ -44,21 +46,30 @@ register_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   md_modem_poll_now_async (MD_MODEM (source), NULL, poll_after_register_ready, task);
 }
 
-void
-md_modem_register_async (MdModem *self, const char *operator_id, GCancellable *cancellable,
-                         GAsyncReadyCallback callback, gpointer user_data)
+static void
+register_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = g_task_new (self, NULL, done, done_data);
+  const char *operator_id = md_operation_get_data (op);
   const MdModemNetregOps *ops = md_modem_get_ops (self)->netreg;
   GError *error = NULL;
 
   if (!check_enabled (self, ops && ops->register_network, &error)) {
     g_task_return_error (task, error);
   } else {
-    ops->register_network (self, operator_id, g_task_new (self, cancellable, register_ready, task));
+    ops->register_network (self, operator_id, g_task_new (self, NULL, register_ready, task));
     return;
   }
   g_object_unref (task);
+}
+
+void
+md_modem_register_async (MdModem *self, const char *operator_id, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  static const MdOperationSpec spec = { MD_OPERATION_REGISTER, register_body, FALSE };
+
+  md_modem_operation_run (self, &spec, g_strdup (operator_id), g_free, cancellable, callback, user_data);
 }
 
 gboolean

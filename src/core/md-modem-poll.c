@@ -24,15 +24,47 @@ md_modem_poll_set_interval (guint seconds)
   poll_interval_seconds = MAX (seconds, 1);
 }
 
+typedef struct {
+  PollStep step;
+  GError *no_answer; /* the first step the modem did not answer */
+} PollContext;
+
+static void
+poll_context_free (gpointer data)
+{
+  PollContext *ctx = data;
+
+  g_clear_error (&ctx->no_answer);
+  g_free (ctx);
+}
+
+guint
+md_modem_poll_get_interval (void)
+{
+  return poll_interval_seconds;
+}
+
 static void poll_step (GTask *task);
 
 static void
 advance (GTask *task)
 {
-  PollStep *step = g_task_get_task_data (task);
+  PollContext *ctx = g_task_get_task_data (task);
 
-  (*step)++;
+  ctx->step++;
   poll_step (task);
+}
+
+/* Values a modem lacks are left alone; silence is remembered and ends the
+ * poll with an error, so a flow relying on it knows the modem is mute. */
+static void
+note_error (GTask *task, MdModem *self, const char *what, const GError *error)
+{
+  PollContext *ctx = g_task_get_task_data (task);
+
+  md_log_debug (md_modem_get_log_name (self), "%s poll: %s", what, error->message);
+  if (md_error_is_no_answer (error) && !ctx->no_answer)
+    ctx->no_answer = g_error_copy (error);
 }
 
 static void
@@ -41,15 +73,18 @@ registration_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "registration poll: %s", error->message);
+    note_error (user_data, MD_MODEM (source), "registration", error);
   advance (user_data);
 }
 
 static void
 operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (MdNetwork) network = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdNetwork) network = g_task_propagate_pointer (G_TASK (result), &error);
 
+  if (error)
+    note_error (user_data, MD_MODEM (source), "operator", error);
   if (network)
     md_modem_set_operator (MD_MODEM (source), network->code, network->long_name);
   advance (user_data);
@@ -61,9 +96,10 @@ signal_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   gssize quality = g_task_propagate_int (G_TASK (result), &error);
 
-  if (error)
+  if (error) {
+    note_error (user_data, MD_MODEM (source), "signal", error);
     md_modem_set_signal_quality (MD_MODEM (source), 0, FALSE);
-  else
+  } else
     md_modem_set_signal_quality (MD_MODEM (source), (guint)quality, TRUE);
   advance (user_data);
 }
@@ -74,6 +110,8 @@ access_technology_ready (GObject *source, GAsyncResult *result, gpointer user_da
   g_autoptr (GError) error = NULL;
   gssize act = g_task_propagate_int (G_TASK (result), &error);
 
+  if (error)
+    note_error (user_data, MD_MODEM (source), "access technology", error);
   if (!error && md_modem_is_registered (MD_MODEM (source)))
     md_modem_set_access_technologies (MD_MODEM (source), (guint32)act);
   advance (user_data);
@@ -102,20 +140,23 @@ static void
 poll_step (GTask *task)
 {
   MdModem *self = g_task_get_source_object (task);
-  PollStep *step = g_task_get_task_data (task);
+  PollContext *ctx = g_task_get_task_data (task);
 
-  while (*step < POLL_STEP_LAST && !md_modem_has_vanished (self)) {
+  /* A modem that left one query unanswered is not asked the rest. */
+  while (ctx->step < POLL_STEP_LAST && !md_modem_has_vanished (self) && !ctx->no_answer) {
     GAsyncReadyCallback ready = NULL;
-    MdModemOp op = step_op (self, *step, &ready);
+    MdModemOp op = step_op (self, ctx->step, &ready);
 
     if (op) {
       op (self, g_task_new (self, g_task_get_cancellable (task), ready, task));
       return;
     }
-    (*step)++;
+    ctx->step++;
   }
   if (md_modem_has_vanished (self))
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished");
+  else if (ctx->no_answer)
+    g_task_return_error (task, g_steal_pointer (&ctx->no_answer));
   else
     g_task_return_boolean (task, TRUE);
   g_object_unref (task);
@@ -127,7 +168,7 @@ md_modem_poll_now_async (MdModem *self, GCancellable *cancellable, GAsyncReadyCa
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  g_task_set_task_data (task, g_new0 (PollStep, 1), g_free);
+  g_task_set_task_data (task, g_new0 (PollContext, 1), poll_context_free);
   poll_step (task);
 }
 
@@ -141,14 +182,19 @@ static void
 timer_poll_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   md_modem_poll_now_finish (MD_MODEM (source), result, NULL);
+  md_modem_operation_end (MD_MODEM (source), user_data);
 }
 
+/* The timer's poll is an operation of its own, so it never interleaves
+ * with a disable; while another operation runs the tick is skipped. */
 static gboolean
 poll_timeout (gpointer user_data)
 {
   MdModem *self = user_data;
+  MdOperation *op = md_modem_operation_try_begin (self, MD_OPERATION_POLL);
 
-  md_modem_poll_now_async (self, NULL, timer_poll_ready, NULL);
+  if (op)
+    md_modem_poll_now_async (self, NULL, timer_poll_ready, op);
   return G_SOURCE_CONTINUE;
 }
 

@@ -9,11 +9,13 @@ G_BEGIN_DECLS
 
 /* Seconds between polls of every enabled modem (default 30). */
 void md_modem_poll_set_interval (guint seconds);
+guint md_modem_poll_get_interval (void);
 
 void md_modem_poll_start (MdModem *self);
 void md_modem_poll_stop (MdModem *self);
 
-/* One full poll now; succeeds unless the modem vanished. */
+/* One full poll now; fails when the modem vanished or left a query
+ * unanswered (a timeout), else succeeds even when values are missing. */
 void md_modem_poll_now_async (MdModem *self, GCancellable *cancellable, GAsyncReadyCallback callback,
                               gpointer user_data);
 gboolean md_modem_poll_now_finish (MdModem *self, GAsyncResult *result, GError **error);

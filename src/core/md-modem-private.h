@@ -4,6 +4,7 @@
  * Nothing else may include this. */
 #pragma once
 
+#include "md-modem-operation.h"
 #include "md-modem.h"
 
 struct _MdModem {
@@ -52,6 +53,7 @@ struct _MdModem {
   guint32 ip_families;
 
   guint poll_source;
+  MdOperationQueue *operations;
 
   /* Bearers */
   GPtrArray *bearers; /* MdBearer* */

@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Simple.Connect as one flow: unlock with the given PIN, enable, register
- * (in the given operator or automatically), wait for registration, then
- * reuse a matching bearer or create one, and connect it. */
+/* Simple.Connect as one serialized operation: unlock with the given PIN,
+ * enable, register (in the given operator or automatically), wait for
+ * registration, then reuse a matching bearer or create one, and connect
+ * it. Its steps run the unserialized flows, and a disable or disconnect
+ * queued meanwhile stops it between steps (md-modem-operation.h). */
 #include "md-modem-connect.h"
 
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-enable.h"
+#include "md-modem-flows.h"
+#include "md-modem-operation.h"
 #include "md-modem-poll.h"
 #include "md-modem-unlock.h"
-
-#define REGISTRATION_CHECK_MS 500
 
 /* How long Simple.Connect waits for a modem that is still searching. */
 #define REGISTRATION_TIMEOUT_SECONDS 60
@@ -27,10 +29,16 @@ typedef enum {
 
 typedef struct {
   SimpleStep step;
-  MdSimpleConnectRequest *request;
+  MdSimpleConnectRequest *request; /* borrowed from the operation */
   MdBearer *bearer;
-  gint64 registration_deadline;
-  guint wait_source;
+  /* While waiting for registration: */
+  gulong changed_id;
+  gulong cancelled_id;
+  guint deadline_source;
+  guint repoll_source;
+  guint check_source;
+  gboolean polling;
+  gboolean waiting;
 } SimpleContext;
 
 void
@@ -49,17 +57,17 @@ simple_context_free (gpointer data)
 {
   SimpleContext *ctx = data;
 
-  g_clear_handle_id (&ctx->wait_source, g_source_remove);
-  md_simple_connect_request_free (ctx->request);
   g_clear_object (&ctx->bearer);
   g_free (ctx);
 }
 
 static void simple_step (GTask *task);
+static void stop_waiting (GTask *task);
 
 static void
 fail (GTask *task, GError *error)
 {
+  stop_waiting (task);
   g_task_return_error (task, error);
   g_object_unref (task);
 }
@@ -124,31 +132,39 @@ connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_object_unref (task);
 }
 
-static void poll_ready (GObject *source, GAsyncResult *result, gpointer user_data);
+/* --- waiting for registration: on the modem's "changed" signal ----------- */
 
-static gboolean
-wait_registration_tick (gpointer user_data)
+static void
+stop_waiting (GTask *task)
 {
-  GTask *task = user_data;
   SimpleContext *ctx = g_task_get_task_data (task);
+  MdModem *self = g_task_get_source_object (task);
 
-  ctx->wait_source = 0;
-  md_modem_poll_now_async (g_task_get_source_object (task), g_task_get_cancellable (task), poll_ready, task);
-  return G_SOURCE_REMOVE;
+  if (!ctx->waiting)
+    return;
+  ctx->waiting = FALSE;
+  g_clear_signal_handler (&ctx->changed_id, self);
+  g_clear_signal_handler (&ctx->cancelled_id, g_task_get_cancellable (task));
+  g_clear_handle_id (&ctx->deadline_source, g_source_remove);
+  g_clear_handle_id (&ctx->repoll_source, g_source_remove);
+  g_clear_handle_id (&ctx->check_source, g_source_remove);
 }
 
 static void
-wait_registration (GTask *task)
+check_registration (GTask *task)
 {
   MdModem *self = g_task_get_source_object (task);
-  SimpleContext *ctx = g_task_get_task_data (task);
 
-  if (md_modem_is_registered (self)) {
-    advance (task);
-    return;
-  }
   if (md_modem_has_vanished (self)) {
     fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished"));
+    return;
+  }
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task))) {
+    fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED, "The connection was cancelled"));
+    return;
+  }
+  if (md_modem_get_state (self) < MD_MODEM_STATE_ENABLED) {
+    fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE, "The modem is no longer enabled"));
     return;
   }
   /* A network that refused us will not take us a second later. */
@@ -157,19 +173,82 @@ wait_registration (GTask *task)
                              "The network denied registration"));
     return;
   }
-  if (g_get_monotonic_time () >= ctx->registration_deadline) {
-    fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK,
-                             "The modem did not register within %u seconds", REGISTRATION_TIMEOUT_SECONDS));
-    return;
+  if (md_modem_is_registered (self)) {
+    stop_waiting (task);
+    advance (task);
   }
-  ctx->wait_source = g_timeout_add (REGISTRATION_CHECK_MS, wait_registration_tick, task);
+}
+
+/* Signal handlers only schedule the check: the check may end the flow,
+ * which must not happen inside the emission that called us. */
+static gboolean
+check_in_idle (gpointer user_data)
+{
+  GTask *task = user_data;
+  SimpleContext *ctx = g_task_get_task_data (task);
+
+  ctx->check_source = 0;
+  check_registration (task);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-poll_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+schedule_check (GTask *task)
 {
+  SimpleContext *ctx = g_task_get_task_data (task);
+
+  if (ctx->waiting && !ctx->check_source)
+    ctx->check_source = g_idle_add (check_in_idle, task);
+}
+
+static gboolean
+registration_deadline (gpointer user_data)
+{
+  GTask *task = user_data;
+  SimpleContext *ctx = g_task_get_task_data (task);
+
+  ctx->deadline_source = 0;
+  fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK,
+                           "The modem did not register within %u seconds", REGISTRATION_TIMEOUT_SECONDS));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+repoll_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SimpleContext *ctx = g_task_get_task_data (task);
+
   md_modem_poll_now_finish (MD_MODEM (source), result, NULL);
-  wait_registration (user_data);
+  ctx->polling = FALSE;
+  schedule_check (task);
+}
+
+/* The poller's timer skips its turns while this operation holds the modem,
+ * so the wait does the poller's periodic poll itself. */
+static gboolean
+repoll (gpointer user_data)
+{
+  GTask *task = user_data;
+  SimpleContext *ctx = g_task_get_task_data (task);
+
+  if (!ctx->polling) {
+    ctx->polling = TRUE;
+    md_modem_poll_now_async (g_task_get_source_object (task), NULL, repoll_ready, g_object_ref (task));
+  }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_registration (MdModem *self, GTask *task, SimpleContext *ctx)
+{
+  ctx->waiting = TRUE;
+  ctx->changed_id = g_signal_connect_swapped (self, "changed", G_CALLBACK (schedule_check), task);
+  ctx->cancelled_id = g_signal_connect_swapped (g_task_get_cancellable (task), "cancelled",
+                                                G_CALLBACK (schedule_check), task);
+  ctx->deadline_source = g_timeout_add_seconds (REGISTRATION_TIMEOUT_SECONDS, registration_deadline, task);
+  ctx->repoll_source = g_timeout_add_seconds (md_modem_poll_get_interval (), repoll, task);
+  check_registration (task);
 }
 
 static gboolean
@@ -225,7 +304,7 @@ step_unlock (MdModem *self, GTask *task, SimpleContext *ctx)
                              "The SIM is locked and no PIN was given"));
     return;
   }
-  md_modem_send_pin_async (self, ctx->request->pin, g_task_get_cancellable (task), unlock_ready, task);
+  md_modem_send_pin_flow_async (self, ctx->request->pin, unlock_ready, task);
 }
 
 static void
@@ -236,23 +315,24 @@ simple_step (GTask *task)
   const MdModemNetregOps *netreg = md_modem_get_ops (self)->netreg;
   GError *error = NULL;
 
+  /* A disable or disconnect queued behind us ends the flow here; a step
+   * already started runs to its end first. */
+  if (ctx->step < SIMPLE_STEP_LAST && g_cancellable_is_cancelled (g_task_get_cancellable (task))) {
+    fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED, "The connection was cancelled"));
+    return;
+  }
   switch (ctx->step) {
   case SIMPLE_STEP_UNLOCK: step_unlock (self, task, ctx); return;
-  case SIMPLE_STEP_ENABLE:
-    md_modem_enable_async (self, TRUE, g_task_get_cancellable (task), enable_ready, task);
-    return;
+  case SIMPLE_STEP_ENABLE: md_modem_enable_flow_async (self, TRUE, enable_ready, task); return;
   case SIMPLE_STEP_REGISTER:
     if (ctx->request->operator_id && *ctx->request->operator_id && netreg && netreg->register_network) {
       netreg->register_network (self, ctx->request->operator_id,
-                                g_task_new (self, g_task_get_cancellable (task), register_ready, task));
+                                g_task_new (self, NULL, register_ready, task));
       return;
     }
     advance (task);
     return;
-  case SIMPLE_STEP_WAIT_REGISTRATION:
-    ctx->registration_deadline = g_get_monotonic_time () + REGISTRATION_TIMEOUT_SECONDS * G_USEC_PER_SEC;
-    wait_registration (task);
-    return;
+  case SIMPLE_STEP_WAIT_REGISTRATION: wait_registration (self, task, ctx); return;
   case SIMPLE_STEP_BEARER:
     ctx->bearer = find_or_create_bearer (self, ctx, &error);
     if (!ctx->bearer) {
@@ -266,7 +346,7 @@ simple_step (GTask *task)
       advance (task);
       return;
     }
-    md_modem_connect_bearer_async (self, ctx->bearer, g_task_get_cancellable (task), connect_ready, task);
+    md_modem_connect_flow_async (self, ctx->bearer, connect_ready, task);
     return;
   case SIMPLE_STEP_LAST:
     g_task_return_pointer (task, g_steal_pointer (&ctx->bearer), g_object_unref);
@@ -275,16 +355,27 @@ simple_step (GTask *task)
   }
 }
 
+static void
+simple_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
+{
+  GTask *task = g_task_new (self, md_operation_get_cancellable (op), done, done_data);
+  SimpleContext *ctx = g_new0 (SimpleContext, 1);
+
+  ctx->request = md_operation_get_data (op);
+  /* The flow answers a cancellation itself, with a Core error. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, ctx, simple_context_free);
+  simple_step (task);
+}
+
 void
 md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request, GCancellable *cancellable,
                                GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  SimpleContext *ctx = g_new0 (SimpleContext, 1);
+  static const MdOperationSpec spec = { MD_OPERATION_CONNECT, simple_body, TRUE };
 
-  ctx->request = request;
-  g_task_set_task_data (task, ctx, simple_context_free);
-  simple_step (task);
+  md_modem_operation_run (self, &spec, request, (GDestroyNotify)md_simple_connect_request_free, cancellable,
+                          callback, user_data);
 }
 
 MdBearer *

@@ -7,7 +7,9 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-flows.h"
 #include "md-modem-init.h"
+#include "md-modem-operation.h"
 
 typedef enum {
   UNLOCK_STEP_RUN_OP,
@@ -31,6 +33,7 @@ typedef struct {
   char *code1;
   char *code2;
   gboolean enabled;
+  gboolean blocked; /* the reloads found the SIM unusable */
   GError *op_error; /* the op's failure, returned after the reloads */
 } UnlockContext;
 
@@ -68,26 +71,85 @@ op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   advance (task);
 }
 
+static gboolean
+is_sim_error (const GError *error)
+{
+  return g_error_matches (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_FAILURE)
+         || g_error_matches (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_WRONG);
+}
+
 static void
 lock_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
+  UnlockContext *ctx = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   gssize lock = g_task_propagate_int (G_TASK (result), &error);
 
-  if (!error)
+  /* A card whose PUK retries are used up answers as a failed SIM (+CME
+   * ERROR 13 on AT, BAD_SIM on MBIM). */
+  if (is_sim_error (error))
+    ctx->blocked = TRUE;
+  else if (!error)
     md_modem_set_unlock_required (MD_MODEM (source), (MdModemLock)lock);
   advance (task);
+}
+
+static guint
+retries_for (GArray *retries, MdModemLock lock, gboolean *known)
+{
+  for (guint i = 0; i < retries->len; i++) {
+    if (g_array_index (retries, MdUnlockRetry, i).lock == lock) {
+      *known = TRUE;
+      return g_array_index (retries, MdUnlockRetry, i).retries;
+    }
+  }
+  *known = FALSE;
+  return 0;
+}
+
+/* The SIM is permanently blocked: the modem fails with reason sim-error,
+ * still says it wants the PUK, and shows no PUK retries left, whatever
+ * protocol told us. */
+static void
+mark_blocked (MdModem *self)
+{
+  GArray *retries = g_array_new (FALSE, TRUE, sizeof (MdUnlockRetry));
+  GArray *old = md_modem_get_unlock_retries (self);
+  MdUnlockRetry puk = { MD_MODEM_LOCK_SIM_PUK, 0 };
+
+  for (guint i = 0; i < old->len; i++) {
+    if (g_array_index (old, MdUnlockRetry, i).lock != MD_MODEM_LOCK_SIM_PUK)
+      g_array_append_val (retries, g_array_index (old, MdUnlockRetry, i));
+  }
+  g_array_append_val (retries, puk);
+  md_modem_take_unlock_retries (self, retries);
+  md_modem_set_unlock_required (self, MD_MODEM_LOCK_SIM_PUK);
+  md_log_warn (md_modem_get_log_name (self), "the SIM is blocked: no PUK retries left");
+  md_modem_set_failed (self, MD_MODEM_STATE_FAILED_REASON_SIM_ERROR);
+}
+
+static GError *
+blocked_error (void)
+{
+  return g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_FAILURE,
+                      "The SIM is blocked: its PUK retries are used up");
 }
 
 static void
 retries_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
+  UnlockContext *ctx = g_task_get_task_data (task);
   GArray *retries = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean known = FALSE;
 
   if (retries)
     md_modem_take_unlock_retries (MD_MODEM (source), retries);
+  if (md_modem_get_unlock_required (MD_MODEM (source)) == MD_MODEM_LOCK_SIM_PUK
+      && retries_for (md_modem_get_unlock_retries (MD_MODEM (source)), MD_MODEM_LOCK_SIM_PUK, &known) == 0
+      && known)
+    ctx->blocked = TRUE;
   advance (task);
 }
 
@@ -175,6 +237,11 @@ unlock_step (GTask *task)
     advance (task);
     return;
   case UNLOCK_STEP_LAST:
+    if (ctx->blocked) {
+      mark_blocked (self);
+      g_clear_error (&ctx->op_error);
+      ctx->op_error = blocked_error ();
+    }
     if (ctx->op_error)
       g_task_return_error (task, g_steal_pointer (&ctx->op_error));
     else
@@ -201,6 +268,11 @@ check_request (MdModem *self, UnlockContext *ctx, GError **error)
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "The modem cannot do this");
     return FALSE;
   }
+  if (md_modem_get_state (self) == MD_MODEM_STATE_FAILED
+      && md_modem_get_failed_reason (self) == MD_MODEM_STATE_FAILED_REASON_SIM_ERROR) {
+    g_propagate_error (error, blocked_error ());
+    return FALSE;
+  }
   if (ctx->action == SIM_ACTION_SEND_PIN && lock != MD_MODEM_LOCK_SIM_PIN) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
                  lock == MD_MODEM_LOCK_SIM_PUK ? "The SIM wants its PUK, not a PIN"
@@ -220,10 +292,9 @@ check_request (MdModem *self, UnlockContext *ctx, GError **error)
 }
 
 static void
-start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable, GAsyncReadyCallback callback,
-       gpointer user_data)
+start_flow (MdModem *self, UnlockContext *ctx, GAsyncReadyCallback callback, gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task = g_task_new (self, NULL, callback, user_data);
   GError *error = NULL;
 
   g_task_set_task_data (task, ctx, unlock_context_free);
@@ -233,6 +304,21 @@ start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable, GAsyncReady
     return;
   }
   unlock_step (task);
+}
+
+static void
+sim_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer done_data)
+{
+  start_flow (self, md_operation_steal_data (op), done, done_data);
+}
+
+static void
+start (MdModem *self, UnlockContext *ctx, GCancellable *cancellable, GAsyncReadyCallback callback,
+       gpointer user_data)
+{
+  static const MdOperationSpec spec = { MD_OPERATION_SIM, sim_body, FALSE };
+
+  md_modem_operation_run (self, &spec, ctx, unlock_context_free, cancellable, callback, user_data);
 }
 
 static UnlockContext *
@@ -252,6 +338,13 @@ md_modem_send_pin_async (MdModem *self, const char *pin, GCancellable *cancellab
                          GAsyncReadyCallback callback, gpointer user_data)
 {
   start (self, context_new (SIM_ACTION_SEND_PIN, pin, NULL, FALSE), cancellable, callback, user_data);
+}
+
+void
+md_modem_send_pin_flow_async (MdModem *self, const char *pin, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  start_flow (self, context_new (SIM_ACTION_SEND_PIN, pin, NULL, FALSE), callback, user_data);
 }
 
 void

@@ -7,6 +7,8 @@
 G_BEGIN_DECLS
 
 /* The codes are validated by the D-Bus layer (md-request-sim.h). */
+/* Each runs as a serialized operation (md-modem-operation.h). On a modem
+ * whose SIM is blocked for good they fail with MobileEquipment.SimFailure. */
 void md_modem_send_pin_async (MdModem *self, const char *pin, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data);
 void md_modem_send_puk_async (MdModem *self, const char *puk, const char *new_pin, GCancellable *cancellable,

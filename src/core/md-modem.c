@@ -50,6 +50,7 @@ md_modem_init (MdModem *self)
   self->state = MD_MODEM_STATE_UNKNOWN;
   self->power_state = MD_MODEM_POWER_STATE_UNKNOWN;
   md_modem_private_init_3gpp (self);
+  self->operations = md_operation_queue_new (self);
 }
 
 static void
@@ -60,6 +61,7 @@ md_modem_finalize (GObject *object)
   if (self->protocol_data_destroy)
     self->protocol_data_destroy (self->protocol_data);
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  md_operation_queue_free (self->operations);
   md_modem_private_finalize_3gpp (self);
   g_array_unref (self->ports);
   g_free (self->primary_port);
@@ -343,6 +345,7 @@ md_modem_vanished (MdModem *self)
   self->vanished = TRUE;
   g_clear_handle_id (&self->poll_source, g_source_remove);
   md_log_info (self->log_name, "device vanished");
+  md_modem_operations_abort (self);
   g_signal_emit (self, signals[SIGNAL_VANISHED], 0);
 }
 

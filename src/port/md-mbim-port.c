@@ -138,10 +138,11 @@ static void
 device_removed (MbimDevice *device, gpointer user_data)
 {
   MdMbimPort *self = user_data;
-  g_autoptr (MdMbimPort) keep = g_object_ref (self);
   g_autoptr (GError) error
     = g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s went away", self->name);
 
+  /* A "closed" handler may drop the last reference to the port. */
+  g_object_ref (self);
   md_log_info (self->name, "device removed");
   fail_pending (self, "went away");
   g_autoptr (MbimDevice) gone = g_object_ref (self->device);
@@ -151,6 +152,7 @@ device_removed (MbimDevice *device, gpointer user_data)
     self->closed_emitted = TRUE;
     g_signal_emit (self, signals[SIGNAL_CLOSED], 0, error);
   }
+  g_object_unref (self);
 }
 
 static void

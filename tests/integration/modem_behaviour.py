@@ -3,7 +3,9 @@
 tests shared by the AT and the MBIM modem. A test class mixes this in next
 to ModemdTestCase and says how it adds its modem (add_modem)."""
 
-from harness import wait_for
+import os
+
+from harness import SCENARIOS, wait_for
 
 ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
 
@@ -68,3 +70,85 @@ class ModemBehaviour:
         self.mmcli("-i", "0", "--puk=" + sim.control("get puk"), "--pin=4321")
         self.assertEqual(self.state(), "disabled")
         self.assertEqual(sim.control("get pin"), "4321")
+
+    def scenario_file(self, base, name, **changes):
+        """A copy of a shipped scenario with some keys of it changed."""
+        with open(os.path.join(SCENARIOS, base)) as f:
+            lines = f.read().splitlines()
+        for i, line in enumerate(lines):
+            key = line.partition("=")[0]
+            if key.replace("-", "_") in changes:
+                lines[i] = f"{key}={changes[key.replace('-', '_')]}"
+        path = os.path.join(self.workdir, name)
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        return path
+
+    def test_used_up_puk_blocks_the_sim(self):
+        sim = self.add_modem(self.scenario_file("pin-locked.ini", "puk-last.ini", pin_retries=0, puk_retries=2))
+        g = generic(self.modem())
+        self.assertEqual((g["state"], g["unlock-required"]), ("locked", "sim-puk"))
+        self.assertIn("sim-puk (2)", g["unlock-retries"])
+        result = self.mmcli("-i", "0", "--puk=00000000", "--pin=1111", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
+        self.assertIn("sim-puk (1)", generic(self.modem())["unlock-retries"])
+        # The last try: the SIM is blocked for good, whatever the protocol.
+        result = self.mmcli("-i", "0", "--puk=00000000", "--pin=1111", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.SimFailure", result.stderr)
+        self.assertEqual(sim.control("get sim-lock"), "blocked")
+        g = generic(self.modem())
+        self.assertEqual((g["state"], g["state-failed-reason"]), ("failed", "sim-error"))
+        self.assertEqual(g["unlock-required"], "sim-puk")
+        self.assertIn("sim-puk (0)", g["unlock-retries"])
+        # Nothing more reaches the card, and the modem stays failed.
+        result = self.mmcli("-i", "0", "--puk=" + sim.control("get puk"), "--pin=1111", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.SimFailure", result.stderr)
+        result = self.mmcli("-m", "0", "-e", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        self.assertEqual(self.state(), "failed")
+
+    def test_blocked_sim_at_start_fails_modem(self):
+        self.add_modem(self.scenario_file("pin-locked.ini", "blocked.ini", pin_retries=0, puk_retries=0))
+        g = generic(self.modem())
+        self.assertEqual((g["state"], g["state-failed-reason"]), ("failed", "sim-error"))
+
+    def test_enable_fails_when_the_modem_stops_answering(self):
+        sim = self.add_modem()
+        # The radio comes on, then the modem falls silent.
+        sim.control("mute after 1")
+        result = self.mmcli("-m", "0", "-e", "--timeout=120", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Serial.ResponseTimeout", result.stderr)
+        self.assertEqual(self.state(), "disabled")
+        self.assert_daemon_alive()
+
+    # --- the same situation, the same error on every protocol -------------
+
+    def test_change_pin_with_pin_disabled_is_not_allowed(self):
+        sim = self.add_modem()
+        result = self.mmcli("-i", "0", "--pin=" + sim.control("get pin"), "--change-pin=4321", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NotAllowed", result.stderr)
+        self.assertEqual(sim.control("get pin-enabled"), "0")
+
+    def test_pin_methods_in_the_wrong_lock_state(self):
+        sim = self.add_modem()
+        pin = sim.control("get pin")
+        for args in (["--pin=" + pin], ["--puk=" + sim.control("get puk"), "--pin=" + pin]):
+            result = self.mmcli("-i", "0", *args, check=False)
+            self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        # Switching the PIN to what it already is succeeds quietly.
+        self.mmcli("-i", "0", "--pin=" + pin, "--disable-pin")
+        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
+        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "1")
+        result = self.mmcli("-i", "0", "--pin=0000", "--enable-pin", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
+
+    def test_register_in_forbidden_network_is_not_allowed(self):
+        self.add_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--3gpp-register-in-operator=26203", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NetworkNotAllowed", result.stderr)
+        result = self.mmcli("-m", "0", "--3gpp-register-in-operator=99999", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NoNetwork", result.stderr)
+        self.assert_daemon_alive()

@@ -131,6 +131,32 @@ class ManagerTest(ModemdTestCase):
         self.assertIn(ERROR_PREFIX + "Core.Exists", result.stderr)
         self.assertEqual(len(self.modem_paths()), 1)
 
+    def test_port_of_a_modem_cannot_serve_a_second_one(self):
+        sim = self.add_sim_modem(uid="first")
+        for spec in (sim.port, "at:" + sim.port):
+            result = self.set_profile("second", [spec], check=False)
+            self.assertIn(ERROR_PREFIX + "Core.Exists", result.stderr)
+            self.assertIn(f"Port '{sim.port}' is already used by modem 0", result.stderr)
+        other = self.start_sim()
+        result = self.set_profile("third", [other.port, other.port], check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assertEqual(len(self.modem_paths()), 1)
+        # A refused or failed profile leaves its ports free.
+        self.set_profile("third", [other.port])
+        wait_for(lambda: len(self.modem_paths()) == 2, what="the second modem")
+        self.assert_daemon_alive()
+
+    def test_port_is_free_again_once_its_modem_is_gone(self):
+        name = f"abstract:modemd-test-{os.getpid()}"
+        sim = self.start_sim(at=name)
+        self.set_profile("first", [name])
+        wait_for(lambda: self.modem_paths(), what="the modem")
+        sim.control("unplug")
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.start_sim(at=name)
+        self.set_profile("second", [name])
+        wait_for(lambda: self.modem_paths(), what="the modem on the same port")
+
     def test_non_existent_modem_path(self):
         result = self.mmcli("-m", "7", check=False)
         self.assertNotEqual(result.returncode, 0)

@@ -167,6 +167,75 @@ test_pty (void)
   sim_process_stop (&sim);
 }
 
+/* "delay N": replies come no sooner than N ms after the command, in order. */
+static void
+test_delay (void)
+{
+  SimProcess sim = { 0 };
+  gint64 start;
+  int fd;
+
+  sim_process_start (&sim, "default.ini", "pty", NULL);
+  fd = open_pty (sim.at);
+  assert_at (fd, "ATE0\r", "ATE0\r\r\nOK\r\n");
+  assert_control (&sim, "delay x", "ERROR expected a delay of 0-10000 ms");
+  assert_control (&sim, "delay 10001", "ERROR expected a delay of 0-10000 ms");
+  assert_control (&sim, "delay 600", "OK");
+  start = g_get_monotonic_time ();
+  assert_at (fd, "AT+CFUN=1\r", "\r\nOK\r\n");
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 600 * 1000);
+  /* The command took effect at once; only the answer waited. */
+  assert_at (fd, "AT+CSQ;+CFUN?\r", "\r\n+CSQ: 20,99\r\n+CFUN: 1\r\n\r\nOK\r\n");
+  assert_control (&sim, "delay 0", "OK");
+  assert_at (fd, "AT\r", "\r\nOK\r\n");
+  close (fd);
+  sim_process_stop (&sim);
+}
+
+/* Polls a control key until it has the wanted value. */
+static void
+wait_control (SimProcess *sim, const char *command, const char *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+
+  for (;;) {
+    g_autofree char *reply = sim_process_control (sim, command);
+
+    if (g_strcmp0 (reply, expected) == 0)
+      return;
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    g_usleep (20 * 1000);
+  }
+}
+
+/* "mute after N": N more command lines are answered, then none. */
+static void
+test_mute_after (void)
+{
+  static const char *const csq[] = { "OK\r\n", NULL };
+  SimProcess sim = { 0 };
+  g_autofree char *answer = NULL;
+  int fd;
+
+  sim_process_start (&sim, "default.ini", "pty", NULL);
+  fd = open_pty (sim.at);
+  assert_at (fd, "ATE0\r", "ATE0\r\r\nOK\r\n");
+  assert_control (&sim, "mute after x", "ERROR expected mute after 0-1000");
+  assert_control (&sim, "mute after 2", "OK");
+  assert_control (&sim, "get muted", "OK 0");
+  assert_at (fd, "AT\r", "\r\nOK\r\n");
+  assert_at (fd, "AT+CFUN=1\r", "\r\nOK\r\n");
+  g_assert_cmpint (write (fd, "AT+CGMI\r", 8), ==, 8);
+  wait_control (&sim, "get last-command", "OK AT+CGMI");
+  assert_control (&sim, "get muted", "OK 1");
+  assert_control (&sim, "mute off", "OK");
+  /* The unanswered command stays unanswered; the next one is served. */
+  answer = at_exchange (fd, "AT+CSQ\r", csq);
+  g_assert_cmpstr (answer, ==, "\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+  close (fd);
+  sim_process_stop (&sim);
+}
+
 static int
 connect_abstract (const char *name)
 {
@@ -237,6 +306,8 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/sim/e2e/pty", test_pty);
   g_test_add_func ("/sim/e2e/abstract", test_abstract);
+  g_test_add_func ("/sim/e2e/delay", test_delay);
+  g_test_add_func ("/sim/e2e/mute-after", test_mute_after);
   g_test_add_func ("/sim/e2e/bad-scenario", test_bad_scenario);
   return g_test_run ();
 }
