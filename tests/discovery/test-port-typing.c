@@ -57,120 +57,121 @@ make_port (const char *subsystem, const char *name, guint iface, const char *ifa
   return port;
 }
 
+static const struct {
+  const char *subsystem;
+  const char *name;
+  const char *driver;
+  const char *wwan_type;
+  const char *props[4];
+  MdPortKind kind;
+  MdAtRoleFlags roles;
+  guint baud;
+  MdFlowControl flow;
+} typing_cases[] = {
+  { "usbmisc", "cdc-wdm0", "cdc_mbim", NULL, { NULL }, MD_PORT_KIND_MBIM },
+  { "usbmisc", "cdc-wdm0", "qmi_wwan", NULL, { NULL }, MD_PORT_KIND_QMI },
+  { "usb", "cdc-wdm0", "qmi_wwan", NULL, { NULL }, MD_PORT_KIND_QMI },
+  { "usbmisc", "cdc-wdm0", "cdc_wdm", NULL, { NULL }, MD_PORT_KIND_AT_CANDIDATE },
+  { "usbmisc", "cdc-wdm0", "cdc_wdm", NULL, { "ID_MM_PORT_TYPE_MBIM=1" }, MD_PORT_KIND_MBIM },
+  { "net", "wwan0", "cdc_mbim", NULL, { NULL }, MD_PORT_KIND_NET },
+  { "net", "wwan0", "qmi_wwan", NULL, { "ID_MM_PORT_TYPE_AT_PRIMARY=1" }, MD_PORT_KIND_NET },
+  { "net", "wwan0", "qmi_wwan", NULL, { "ID_MM_PORT_IGNORE=1" }, MD_PORT_KIND_IGNORED },
+  { "tty", "ttyUSB0", "option", NULL, { NULL }, MD_PORT_KIND_AT_CANDIDATE },
+  { "tty",
+    "ttyUSB0",
+    "option",
+    NULL,
+    { "ID_MM_PORT_TYPE_AT_PRIMARY=1" },
+    MD_PORT_KIND_AT,
+    MD_AT_ROLE_PRIMARY },
+  { "tty",
+    "ttyUSB0",
+    "option",
+    NULL,
+    { "ID_MD_PORT_TYPE_AT_SECONDARY=1", "ID_MM_PORT_TYPE_AT_PPP=1" },
+    MD_PORT_KIND_AT,
+    MD_AT_ROLE_SECONDARY | MD_AT_ROLE_PPP },
+  { "tty", "ttyUSB0", "option", NULL, { "ID_MM_PORT_TYPE_AT_PRIMARY=0" }, MD_PORT_KIND_AT_CANDIDATE },
+  { "tty", "ttyUSB1", "qcserial", NULL, { "ID_MM_PORT_TYPE_GPS=1" }, MD_PORT_KIND_GPS },
+  { "tty", "ttyUSB2", "qcserial", NULL, { "ID_MM_PORT_TYPE_QCDM=1" }, MD_PORT_KIND_QCDM },
+  { "tty", "ttyUSB3", "option", NULL, { "ID_MM_PORT_TYPE_AUDIO=1" }, MD_PORT_KIND_AUDIO },
+  { "tty",
+    "ttyUSB0",
+    "option",
+    NULL,
+    { "ID_MM_PORT_IGNORE=1", "ID_MM_PORT_TYPE_AT_PRIMARY=1" },
+    MD_PORT_KIND_IGNORED },
+  { "tty", "ttyUSB0", "option", NULL, { "ID_MD_PORT_IGNORE=1" }, MD_PORT_KIND_IGNORED },
+  { "tty",
+    "ttyUSB0",
+    "option",
+    NULL,
+    { "ID_MM_TTY_BAUDRATE=921600", "ID_MM_TTY_FLOW_CONTROL=rts-cts" },
+    MD_PORT_KIND_AT_CANDIDATE,
+    0,
+    921600,
+    MD_FLOW_CONTROL_RTS_CTS },
+  { "tty",
+    "ttyUSB0",
+    "option",
+    NULL,
+    { "ID_MD_TTY_BAUDRATE=57600", "ID_MM_TTY_BAUDRATE=115200", "ID_MD_TTY_FLOW_CONTROL=xon-xoff" },
+    MD_PORT_KIND_AT_CANDIDATE,
+    0,
+    57600,
+    MD_FLOW_CONTROL_XON_XOFF },
+  { "tty",
+    "ttyUSB0",
+    "option",
+    NULL,
+    { "ID_MM_TTY_BAUDRATE=fast", "ID_MM_TTY_FLOW_CONTROL=maybe" },
+    MD_PORT_KIND_AT_CANDIDATE,
+    0,
+    0,
+    MD_FLOW_CONTROL_UNSET },
+  { "tty",
+    "ttyUSB0",
+    "option",
+    NULL,
+    { "ID_MM_TTY_BAUDRATE=0", "ID_MM_TTY_FLOW_CONTROL=none" },
+    MD_PORT_KIND_AT_CANDIDATE,
+    0,
+    0,
+    MD_FLOW_CONTROL_NONE },
+  { "wwan", "wwan0mbim0", NULL, "MBIM", { NULL }, MD_PORT_KIND_MBIM },
+  { "wwan", "wwan0at0", NULL, "AT", { NULL }, MD_PORT_KIND_AT },
+  { "wwan", "wwan0qmi0", NULL, "QMI", { NULL }, MD_PORT_KIND_QMI },
+  { "wwan", "wwan0qcdm0", NULL, "QCDM", { NULL }, MD_PORT_KIND_QCDM },
+  { "wwan", "wwan0nmea0", NULL, "NMEA", { NULL }, MD_PORT_KIND_GPS },
+  { "wwan", "wwan0firehose0", NULL, "FIREHOSE", { NULL }, MD_PORT_KIND_IGNORED },
+  { "wwan", "wwan0xmmrpc0", NULL, "XMMRPC", { NULL }, MD_PORT_KIND_IGNORED },
+  { "wwan",
+    "wwan0at1",
+    NULL,
+    "AT",
+    { "ID_MM_PORT_TYPE_AT_SECONDARY=1" },
+    MD_PORT_KIND_AT,
+    MD_AT_ROLE_SECONDARY },
+  { "rpmsg", "rpmsg0", NULL, NULL, { NULL }, MD_PORT_KIND_AT_CANDIDATE },
+  { "block", "sda", NULL, NULL, { NULL }, MD_PORT_KIND_IGNORED },
+};
+
 static void
 test_typing (void)
 {
-  static const struct {
-    const char *subsystem;
-    const char *name;
-    const char *driver;
-    const char *wwan_type;
-    const char *props[4];
-    MdPortKind kind;
-    MdAtRoleFlags roles;
-    guint baud;
-    MdFlowControl flow;
-  } cases[] = {
-    { "usbmisc", "cdc-wdm0", "cdc_mbim", NULL, { NULL }, MD_PORT_KIND_MBIM },
-    { "usbmisc", "cdc-wdm0", "qmi_wwan", NULL, { NULL }, MD_PORT_KIND_QMI },
-    { "usb", "cdc-wdm0", "qmi_wwan", NULL, { NULL }, MD_PORT_KIND_QMI },
-    { "usbmisc", "cdc-wdm0", "cdc_wdm", NULL, { NULL }, MD_PORT_KIND_AT_CANDIDATE },
-    { "usbmisc", "cdc-wdm0", "cdc_wdm", NULL, { "ID_MM_PORT_TYPE_MBIM=1" }, MD_PORT_KIND_MBIM },
-    { "net", "wwan0", "cdc_mbim", NULL, { NULL }, MD_PORT_KIND_NET },
-    { "net", "wwan0", "qmi_wwan", NULL, { "ID_MM_PORT_TYPE_AT_PRIMARY=1" }, MD_PORT_KIND_NET },
-    { "net", "wwan0", "qmi_wwan", NULL, { "ID_MM_PORT_IGNORE=1" }, MD_PORT_KIND_IGNORED },
-    { "tty", "ttyUSB0", "option", NULL, { NULL }, MD_PORT_KIND_AT_CANDIDATE },
-    { "tty",
-      "ttyUSB0",
-      "option",
-      NULL,
-      { "ID_MM_PORT_TYPE_AT_PRIMARY=1" },
-      MD_PORT_KIND_AT,
-      MD_AT_ROLE_PRIMARY },
-    { "tty",
-      "ttyUSB0",
-      "option",
-      NULL,
-      { "ID_MD_PORT_TYPE_AT_SECONDARY=1", "ID_MM_PORT_TYPE_AT_PPP=1" },
-      MD_PORT_KIND_AT,
-      MD_AT_ROLE_SECONDARY | MD_AT_ROLE_PPP },
-    { "tty", "ttyUSB0", "option", NULL, { "ID_MM_PORT_TYPE_AT_PRIMARY=0" }, MD_PORT_KIND_AT_CANDIDATE },
-    { "tty", "ttyUSB1", "qcserial", NULL, { "ID_MM_PORT_TYPE_GPS=1" }, MD_PORT_KIND_GPS },
-    { "tty", "ttyUSB2", "qcserial", NULL, { "ID_MM_PORT_TYPE_QCDM=1" }, MD_PORT_KIND_QCDM },
-    { "tty", "ttyUSB3", "option", NULL, { "ID_MM_PORT_TYPE_AUDIO=1" }, MD_PORT_KIND_AUDIO },
-    { "tty",
-      "ttyUSB0",
-      "option",
-      NULL,
-      { "ID_MM_PORT_IGNORE=1", "ID_MM_PORT_TYPE_AT_PRIMARY=1" },
-      MD_PORT_KIND_IGNORED },
-    { "tty", "ttyUSB0", "option", NULL, { "ID_MD_PORT_IGNORE=1" }, MD_PORT_KIND_IGNORED },
-    { "tty",
-      "ttyUSB0",
-      "option",
-      NULL,
-      { "ID_MM_TTY_BAUDRATE=921600", "ID_MM_TTY_FLOW_CONTROL=rts-cts" },
-      MD_PORT_KIND_AT_CANDIDATE,
-      0,
-      921600,
-      MD_FLOW_CONTROL_RTS_CTS },
-    { "tty",
-      "ttyUSB0",
-      "option",
-      NULL,
-      { "ID_MD_TTY_BAUDRATE=57600", "ID_MM_TTY_BAUDRATE=115200", "ID_MD_TTY_FLOW_CONTROL=xon-xoff" },
-      MD_PORT_KIND_AT_CANDIDATE,
-      0,
-      57600,
-      MD_FLOW_CONTROL_XON_XOFF },
-    { "tty",
-      "ttyUSB0",
-      "option",
-      NULL,
-      { "ID_MM_TTY_BAUDRATE=fast", "ID_MM_TTY_FLOW_CONTROL=maybe" },
-      MD_PORT_KIND_AT_CANDIDATE,
-      0,
-      0,
-      MD_FLOW_CONTROL_UNSET },
-    { "tty",
-      "ttyUSB0",
-      "option",
-      NULL,
-      { "ID_MM_TTY_BAUDRATE=0", "ID_MM_TTY_FLOW_CONTROL=none" },
-      MD_PORT_KIND_AT_CANDIDATE,
-      0,
-      0,
-      MD_FLOW_CONTROL_NONE },
-    { "wwan", "wwan0mbim0", NULL, "MBIM", { NULL }, MD_PORT_KIND_MBIM },
-    { "wwan", "wwan0at0", NULL, "AT", { NULL }, MD_PORT_KIND_AT },
-    { "wwan", "wwan0qmi0", NULL, "QMI", { NULL }, MD_PORT_KIND_QMI },
-    { "wwan", "wwan0qcdm0", NULL, "QCDM", { NULL }, MD_PORT_KIND_QCDM },
-    { "wwan", "wwan0nmea0", NULL, "NMEA", { NULL }, MD_PORT_KIND_GPS },
-    { "wwan", "wwan0firehose0", NULL, "FIREHOSE", { NULL }, MD_PORT_KIND_IGNORED },
-    { "wwan", "wwan0xmmrpc0", NULL, "XMMRPC", { NULL }, MD_PORT_KIND_IGNORED },
-    { "wwan",
-      "wwan0at1",
-      NULL,
-      "AT",
-      { "ID_MM_PORT_TYPE_AT_SECONDARY=1" },
-      MD_PORT_KIND_AT,
-      MD_AT_ROLE_SECONDARY },
-    { "rpmsg", "rpmsg0", NULL, NULL, { NULL }, MD_PORT_KIND_AT_CANDIDATE },
-    { "block", "sda", NULL, NULL, { NULL }, MD_PORT_KIND_IGNORED },
-  };
+  for (guint i = 0; i < G_N_ELEMENTS (typing_cases); i++) {
+    __typeof__ (typing_cases[0]) *c = &typing_cases[i];
+    gboolean usb = !g_str_equal (c->subsystem, "wwan") && !g_str_equal (c->subsystem, "rpmsg");
+    g_autoptr (MdDiscoveredPort) port
+      = make_port (c->subsystem, c->name, 0, usb ? c->driver : NULL, c->wwan_type, c->props);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
-    gboolean usb = !g_str_equal (cases[i].subsystem, "wwan") && !g_str_equal (cases[i].subsystem, "rpmsg");
-    g_autoptr (MdDiscoveredPort) port = make_port (
-      cases[i].subsystem, cases[i].name, 0, usb ? cases[i].driver : NULL, cases[i].wwan_type, cases[i].props);
-
-    g_test_message ("case %u: %s %s", i, cases[i].subsystem, cases[i].name);
-    g_assert_cmpstr (md_port_kind_to_string (port->kind), ==, md_port_kind_to_string (cases[i].kind));
-    g_assert_cmpint (port->at_roles, ==, cases[i].roles);
-    g_assert_cmpuint (port->baudrate, ==, cases[i].baud);
-    g_assert_cmpint (port->flow_control, ==, cases[i].flow);
-    if (usb && cases[i].driver)
-      g_assert_cmpstr (port->driver, ==, cases[i].driver);
+    g_test_message ("case %u: %s %s", i, c->subsystem, c->name);
+    g_assert_cmpstr (md_port_kind_to_string (port->kind), ==, md_port_kind_to_string (c->kind));
+    g_assert_cmpint (port->at_roles, ==, c->roles);
+    g_assert_cmpuint (port->baudrate, ==, c->baud);
+    g_assert_cmpint (port->flow_control, ==, c->flow);
+    if (usb && c->driver)
+      g_assert_cmpstr (port->driver, ==, c->driver);
   }
 }
 
