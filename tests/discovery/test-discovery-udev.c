@@ -314,6 +314,7 @@ test_physdev_uid (Fixture *fx, gconstpointer data)
   const char *props[] = { "*:ID_MM_PHYSDEV_UID=modem-X", NULL };
   g_autoptr (MdTestbedDevice) mbim = NULL;
   g_autoptr (MdTestbedDevice) option = NULL;
+  g_autoptr (GPtrArray) devices = NULL;
   gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
 
   fixture_start (fx, 60000);
@@ -325,7 +326,8 @@ test_physdev_uid (Fixture *fx, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   }
   g_assert_cmpint (discovery_recorder_find (&fx->rec, "port-added ttyUSB2"), >, 0);
-  g_assert_cmpuint (md_discovery_dup_devices (fx->discovery)->len, ==, 1);
+  devices = md_discovery_dup_devices (fx->discovery);
+  g_assert_cmpuint (devices->len, ==, 1);
 }
 
 /* A device that goes away before all its ports arrived leaves nothing. */
