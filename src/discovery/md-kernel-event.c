@@ -134,15 +134,15 @@ md_kernel_event_from_variant (GVariant *properties, GError **error)
   }
   g_variant_iter_init (&iter, properties);
   while (g_variant_iter_next (&iter, "{&sv}", &key, &value)) {
-    g_autoptr (GVariant) owned = value;
+    gboolean ok = g_variant_is_of_type (value, G_VARIANT_TYPE_STRING);
 
-    if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)) {
+    if (!ok)
       g_set_error_literal (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
                            "Invalid properties: every value must be a string");
-      return NULL;
-    }
-    /* The string lives in properties, which outlives this call. */
-    if (!take_key (key, g_variant_get_string (value, NULL), slots, error))
+    else /* The string stays valid with properties, which outlives this call. */
+      ok = take_key (key, g_variant_get_string (value, NULL), slots, error);
+    g_variant_unref (value);
+    if (!ok)
       return NULL;
   }
   return build_event (slots[0], slots[1], slots[2], slots[3], error);
