@@ -13,7 +13,8 @@ static const char *const subsystems[] = { "tty", "usbmisc", "usb", "wwan", "net"
 
 typedef struct {
   MdDiscoveryBackend parent;
-  GUdevClient *client;
+  GUdevClient *query;   /* listens to nothing: enumeration only */
+  GUdevClient *monitor; /* between start and stop: uevents */
   gulong uevent_id;
 } UdevBackend;
 
@@ -106,7 +107,7 @@ udev_rescan (MdDiscoveryBackend *self)
   UdevBackend *udev = (UdevBackend *)self;
 
   for (guint i = 0; subsystems[i]; i++) {
-    GList *devices = g_udev_client_query_by_subsystem (udev->client, subsystems[i]);
+    GList *devices = g_udev_client_query_by_subsystem (udev->query, subsystems[i]);
 
     for (GList *l = devices; l; l = l->next) {
       if (is_port (l->data))
@@ -121,9 +122,9 @@ udev_start (MdDiscoveryBackend *self, GError **error)
 {
   UdevBackend *udev = (UdevBackend *)self;
 
-  if (!udev->client) {
-    udev->client = g_udev_client_new ((const char *const *)subsystems);
-    udev->uevent_id = g_signal_connect (udev->client, "uevent", G_CALLBACK (on_uevent), self);
+  if (!udev->monitor) {
+    udev->monitor = g_udev_client_new ((const char *const *)subsystems);
+    udev->uevent_id = g_signal_connect (udev->monitor, "uevent", G_CALLBACK (on_uevent), self);
   }
   udev_rescan (self);
   return TRUE;
@@ -134,9 +135,9 @@ udev_stop (MdDiscoveryBackend *self)
 {
   UdevBackend *udev = (UdevBackend *)self;
 
-  if (udev->client)
-    g_clear_signal_handler (&udev->uevent_id, udev->client);
-  g_clear_object (&udev->client);
+  if (udev->monitor)
+    g_clear_signal_handler (&udev->uevent_id, udev->monitor);
+  g_clear_object (&udev->monitor);
 }
 
 static GPtrArray *
@@ -144,11 +145,8 @@ udev_usb_interfaces (MdDiscoveryBackend *self, const char *usb_device_path)
 {
   UdevBackend *udev = (UdevBackend *)self;
   GPtrArray *interfaces = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sys_entry_free);
-  GList *devices;
+  GList *devices = g_udev_client_query_by_subsystem (udev->query, "usb");
 
-  if (!udev->client)
-    return interfaces;
-  devices = g_udev_client_query_by_subsystem (udev->client, "usb");
   for (GList *l = devices; l; l = l->next) {
     g_autoptr (GUdevDevice) parent = g_udev_device_get_parent (l->data);
 
@@ -194,5 +192,6 @@ md_discovery_backend_udev_new (const MdDiscoveryConfig *config, const MdDiscover
   self->parent.config = config;
   self->parent.callbacks = *callbacks;
   self->parent.user_data = user_data;
+  self->query = g_udev_client_new (NULL);
   return &self->parent;
 }

@@ -241,6 +241,28 @@ test_unplug_replug (Fixture *fx, gconstpointer data)
     md_discovery_lookup_device (fx->discovery, again->sysfs_path), "usbmisc", "cdc-wdm1"));
 }
 
+/* ScanDevices: what appeared while no uevent was followed is found and
+ * announced at once; a second scan adds nothing. */
+static void
+test_rescan (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (MdTestbedDevice) option = NULL;
+  g_autofree char *line = NULL;
+  guint events;
+
+  fixture_start (fx, 60000);
+  md_discovery_stop (fx->discovery);
+  option = md_testbed_option_modem (fx->tb, "1-2", 0, NULL);
+  g_assert_null (md_discovery_lookup_device (fx->discovery, option->sysfs_path));
+  md_discovery_rescan (fx->discovery);
+  line = added (option);
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, line), ==, 0);
+  g_assert_cmpuint (md_discovery_lookup_device (fx->discovery, option->sysfs_path)->ports->len, ==, 3);
+  events = fx->rec.events->len;
+  md_discovery_rescan (fx->discovery);
+  g_assert_cmpuint (fx->rec.events->len, ==, events);
+}
+
 /* The wait for a missing net port is bounded; when it comes, it joins. */
 static void
 test_late_net (Fixture *fx, gconstpointer data)
@@ -456,6 +478,7 @@ main (int argc, char **argv)
   ADD ("coldplug", test_coldplug);
   ADD ("hotplug", test_hotplug);
   ADD ("unplug-replug", test_unplug_replug);
+  ADD ("rescan", test_rescan);
   ADD ("late-net", test_late_net);
   ADD ("port-properties", test_port_properties);
   ADD ("device-ignore", test_device_ignore);
