@@ -169,8 +169,11 @@ udev_report (MdDiscoveryBackend *self, const MdKernelEvent *event, GError **erro
 static void
 udev_free (MdDiscoveryBackend *self)
 {
+  UdevBackend *udev = (UdevBackend *)self;
+
   udev_stop (self);
-  g_free ((UdevBackend *)self);
+  g_clear_object (&udev->query);
+  g_free (udev);
 }
 
 static const MdDiscoveryBackendOps udev_ops = {
