@@ -314,6 +314,67 @@ test_initial_events (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (md_discovery_lookup_device (fx->discovery, uid)->ports->len, ==, 2);
 }
 
+static guint
+count_fds (void)
+{
+  g_autoptr (GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint count = 0;
+
+  while (g_dir_read_name (dir))
+    count++;
+  return count;
+}
+
+/* 100 plug/unplug cycles, some reported after the sysfs folder is gone:
+ * nothing remains, announcements and removals pair up, no fd leaks. */
+static void
+test_storm (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *uid = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *removed = NULL;
+  guint fds;
+  guint added_count = 0;
+  guint removed_count = 0;
+
+  fixture_start (fx, 60000, NULL);
+  discovery_recorder_drain (); /* the main context's own wakeup fd */
+  fds = count_fds ();
+  for (guint i = 0; i < 100; i++) {
+    g_autoptr (GError) error = NULL;
+
+    fake_mbim_modem (fx->fs, TRUE);
+    report_ok (fx, "action=add,subsystem=usbmisc,name=cdc-wdm0");
+    if (i % 2 == 0)
+      report_ok (fx, "action=add,subsystem=net,name=wwan0");
+    fake_sysfs_remove (fx->fs, FAKE_MBIM_USB, NULL, NULL);
+    fake_sysfs_remove (fx->fs, "nothing", "usbmisc", "cdc-wdm0");
+    fake_sysfs_remove (fx->fs, "nothing", "net", "wwan0");
+    /* Too late: the port is gone already. */
+    if (i % 2 == 1) {
+      g_assert_false (report (fx, "action=add,subsystem=net,name=wwan0", &error));
+      g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
+    }
+    report_ok (fx, "action=remove,subsystem=net,name=wwan0");
+    report_ok (fx, "action=remove,subsystem=usbmisc,name=cdc-wdm0");
+  }
+  discovery_recorder_drain ();
+  g_assert_cmpuint (count_fds (), ==, fds);
+  fake_mbim_modem (fx->fs, TRUE);
+  uid = usb_uid (fx, FAKE_MBIM_USB);
+  added = g_strconcat ("device-added ", uid, NULL);
+  removed = g_strconcat ("device-removed ", uid, NULL);
+  for (guint i = 0; i < fx->rec.events->len; i++) {
+    const char *line = g_ptr_array_index (fx->rec.events, i);
+
+    added_count += g_str_equal (line, added);
+    removed_count += g_str_equal (line, removed);
+  }
+  g_assert_cmpuint (added_count, ==, 50);
+  g_assert_cmpuint (removed_count, ==, 50);
+  g_assert_null (md_discovery_lookup_device (fx->discovery, uid));
+}
+
 static void
 test_udev_backend_refuses_reports (void)
 {
@@ -348,6 +409,7 @@ main (int argc, char **argv)
   ADD ("removed-mid-arrival", test_removed_mid_arrival);
   ADD ("reported-uid", test_reported_uid);
   ADD ("initial-events", test_initial_events);
+  ADD ("storm", test_storm);
 #undef ADD
   g_test_add_func ("/discovery/kernel/udev-backend-refuses-reports", test_udev_backend_refuses_reports);
   return g_test_run ();
