@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Readiness of a USB device: which of its bound interfaces have not shown
+ * the ports their driver creates yet. Pure: the interface list comes from
+ * a backend. */
+#pragma once
+
+#include "md-discovery-types.h"
+
+G_BEGIN_DECLS
+
+/* interfaces: MdSysEntry of the device's USB interfaces (driver and
+ * bInterfaceClass read). Returns how many interfaces are still waiting
+ * for ports: bound to a driver that creates ports (tty, cdc-wdm, net),
+ * not a CDC data interface, and missing a port of a kind their driver
+ * creates below them. */
+guint md_readiness_pending_interfaces (const GPtrArray *interfaces, const MdDiscoveredDevice *device);
+
+G_END_DECLS
