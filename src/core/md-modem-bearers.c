@@ -20,7 +20,7 @@ md_modem_add_bearer (MdModem *self, MdBearer *bearer)
 void
 md_modem_remove_bearer (MdModem *self, MdBearer *bearer)
 {
-  g_autoptr (MdBearer) keep = g_object_ref (bearer);
+  g_autoptr (MdBearer) keep G_GNUC_UNUSED = g_object_ref (bearer);
 
   if (!g_ptr_array_remove (self->bearers, bearer))
     return;

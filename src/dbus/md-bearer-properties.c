@@ -108,7 +108,7 @@ parse (GVariant *dict, gboolean simple, GError **error)
   request->bearer = md_bearer_settings_new ();
   g_variant_iter_init (&iter, dict);
   while (g_variant_iter_next (&iter, "{&sv}", &name, &value)) {
-    g_autoptr (GVariant) owned = value;
+    g_autoptr (GVariant) owned G_GNUC_UNUSED = value;
     const KeyInfo *key = find_key (name);
 
     if (!key || (key->simple_only && !simple)) {

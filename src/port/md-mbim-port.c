@@ -138,7 +138,7 @@ static void
 device_removed (MbimDevice *device, gpointer user_data)
 {
   MdMbimPort *self = user_data;
-  g_autoptr (MdMbimPort) keep = g_object_ref (self);
+  g_autoptr (MdMbimPort) keep G_GNUC_UNUSED = g_object_ref (self);
   g_autoptr (GError) error
     = g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s went away", self->name);
 

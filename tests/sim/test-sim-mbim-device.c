@@ -196,7 +196,7 @@ test_pin_puk_and_change (Fixture *f, gconstpointer data)
 
   open_function (f, 4096);
   for (guint i = 0; i < 3; i++) {
-    g_autoptr (MbimMessage) wrong = command (
+    g_autoptr (MbimMessage) wrong G_GNUC_UNUSED = command (
       f, mbim_message_pin_set_new (MBIM_PIN_TYPE_PIN1, MBIM_PIN_OPERATION_ENTER, "0000", NULL, NULL),
       MBIM_STATUS_ERROR_FAILURE);
   }

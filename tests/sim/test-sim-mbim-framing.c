@@ -14,7 +14,6 @@ test_fragmented_replies (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (MbimMessage) caps = NULL;
-  g_autoptr (MbimMessage) ready = NULL;
   g_autoptr (MbimMessage) registered = NULL;
   g_autofree char *device_id = NULL, *hardware = NULL;
   guint32 tid;
