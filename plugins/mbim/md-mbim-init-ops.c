@@ -5,6 +5,7 @@
  * follow read what setup kept. */
 #include "md-bearer.h"
 #include "md-errors.h"
+#include "md-mbim-counts.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
 
@@ -132,8 +133,9 @@ parse_own_numbers (MdModem *modem, MbimMessage *response, GTask *task)
   g_auto (GStrv) numbers = NULL;
   GError *error = NULL;
 
-  if (!mbim_message_subscriber_ready_status_response_parse (response, NULL, NULL, NULL, NULL, NULL, &numbers,
-                                                            &error)) {
+  if (!md_mbim_check_subscriber_ready_status (response, &error)
+      || !mbim_message_subscriber_ready_status_response_parse (response, NULL, NULL, NULL, NULL, NULL,
+                                                               &numbers, &error)) {
     g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Subscriber Ready Status"));
     return;
   }
