@@ -5,7 +5,7 @@
 #include <gio/gio.h>
 
 #include "md-errors.h"
-#include "md-mbim-counts.h"
+#include "md-mbim-arrays.h"
 
 static char *
 address_string (const guint8 *bytes, GSocketFamily family)

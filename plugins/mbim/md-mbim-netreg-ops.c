@@ -5,7 +5,7 @@
  * RSSI; Visible Providers scans; Packet Service says which data class the
  * modem uses. Indications feed the same code as queries. */
 #include "md-errors.h"
-#include "md-mbim-counts.h"
+#include "md-mbim-arrays.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
 

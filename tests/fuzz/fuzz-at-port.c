@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include "md-at-port-private.h"
+#include "fuzz-log.h"
 #include "md-errors.h"
-#include "md-log.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -186,25 +186,12 @@ step (Run *run)
   }
 }
 
-static void
-setup_once (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done)) {
-    /* Debug logs on (to nowhere): every line goes through the masking. */
-    md_log_setup (MD_LOG_LEVEL_DEBUG, "/dev/null", FALSE, FALSE, NULL);
-    g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-    g_once_init_leave (&done, 1);
-  }
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   Run run = { data, size, md_at_port_new ("fuzz"), 0, 0, NULL, NULL };
 
-  setup_once ();
+  fuzz_log_setup_once ();
   run.cancellables = g_ptr_array_new_with_free_func (g_object_unref);
   run.handler_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   open_port (run.port);

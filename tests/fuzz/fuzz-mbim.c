@@ -10,8 +10,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "fuzz-log.h"
 #include "md-errors.h"
-#include "md-log.h"
 #include "md-mbim-ip-config.h"
 #include "md-mbim-modem-private.h"
 #include "md-mbim-ops.h"
@@ -268,8 +268,23 @@ check_ip_configuration (MbimMessage *message)
   g_assert_true (!ip6 || (ip6->address && g_hostname_is_ip_address (ip6->address)));
 }
 
+/* Whether message is in one fragment, as MbimDevice hands messages over
+ * after reassembly. */
+static gboolean
+is_whole (MbimMessage *message)
+{
+  guint32 len = 0;
+  const guint8 *raw = mbim_message_get_raw (message, &len, NULL);
+  guint32 fragment[2];
+
+  if (len < 20)
+    return FALSE;
+  memcpy (fragment, raw + 12, sizeof fragment);
+  return GUINT32_FROM_LE (fragment[0]) == 1 && GUINT32_FROM_LE (fragment[1]) == 0;
+}
+
 /* A whole message as the device sent it; libmbim hands over only those
- * that pass its check. */
+ * that pass its check, reassembled. */
 static void
 run_raw (MdModem *modem, Input *in)
 {
@@ -277,7 +292,7 @@ run_raw (MdModem *modem, Input *in)
   const guint8 *bytes = take_record (in, &len);
   g_autoptr (MbimMessage) message = mbim_message_new (bytes, MIN (len, RAW_MAX));
 
-  if (!mbim_message_validate (message, NULL))
+  if (!mbim_message_validate (message, NULL) || !is_whole (message))
     return;
   switch (mbim_message_get_message_type (message)) {
   case MBIM_MESSAGE_TYPE_INDICATE_STATUS: md_mbim_dispatch_indication (modem, message); break;
@@ -308,20 +323,6 @@ run_status (Input *in)
   g_assert_true (error->domain == MD_CORE_ERROR || error->domain == MD_MOBILE_EQUIPMENT_ERROR);
 }
 
-static void
-setup_once (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done)) {
-    /* Debug logs on (to nowhere): they print what the modem said. */
-    md_log_setup (MD_LOG_LEVEL_DEBUG, "/dev/null", FALSE, FALSE, NULL);
-    md_mbim_modem_use_fake_net_links (TRUE);
-    g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-    g_once_init_leave (&done, 1);
-  }
-}
-
 /* Step byte: 0xE0 and up are an indication, a raw message or a status;
  * anything else runs op (byte % N_OPS). */
 int
@@ -332,7 +333,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr (MdBearer) bearer = NULL;
   MdBearerSettings *settings;
 
-  setup_once ();
+  fuzz_log_setup_once ();
   modem = md_mbim_modem_new_with_replies (1, &md_mbim_modem_ops, "wwan0", reply, &in);
   settings = md_bearer_settings_new ();
   settings->apn = g_strdup ("internet");

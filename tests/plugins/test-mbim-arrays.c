@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Element counts a broken device sends: a count that cannot fit in the
- * answer fails the op cleanly instead of reaching libmbim, which would
- * allocate by it (and wrap at 0xFFFFFFFF). Driven through the ops of a
- * modem answered without a port. */
+/* Arrays a broken device sends: a count that cannot fit in the answer, or
+ * a telephone number outside it, fails the op cleanly instead of reaching
+ * libmbim 1.28, which would allocate by the count (and wrap at 0xFFFFFFFF)
+ * or free the numbers twice. Driven through the ops of a modem answered
+ * without a port. */
 #include "mbim-test-message.h"
 #include "md-errors.h"
-#include "md-mbim-counts.h"
+#include "md-mbim-arrays.h"
 #include "md-mbim-ip-config.h"
 #include "md-mbim-modem-private.h"
 #include "md-mbim-ops.h"
@@ -82,7 +83,86 @@ test_own_numbers (void)
   g_autoptr (GError) error = run_op (md_mbim_init_ops.load_own_numbers, reply);
 
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
-  g_assert_nonnull (strstr (error->message, "Subscriber Ready Status"));
+  g_assert_nonnull (strstr (error->message, "4294967295 numbers cannot fit"));
+}
+
+/* Subscriber Ready Status with numbers: each is an offset/size pair
+ * followed, after the pairs, by its UTF-16LE text; a bad pair is given
+ * as is. */
+static MbimMessage *
+ready_status (const char *const *numbers, guint n, guint bad_index, guint32 bad_offset)
+{
+  g_autoptr (GArray) words = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_autoptr (GByteArray) text = g_byte_array_new ();
+  guint32 head[] = { 1, 0, 0, 0, 0, 0, n };
+  guint32 fixed = sizeof head + 8 * n;
+
+  g_array_append_vals (words, head, G_N_ELEMENTS (head));
+  for (guint i = 0; i < n; i++) {
+    g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (numbers[i], -1, NULL, NULL, NULL);
+    guint32 size = 2 * (guint32)strlen (numbers[i]);
+    guint32 pair[] = { i == bad_index ? bad_offset : fixed + text->len, size };
+
+    g_array_append_vals (words, pair, 2);
+    for (guint32 u = 0; u < size / 2; u++) {
+      guint16 le = GUINT16_TO_LE (utf16[u]);
+
+      g_byte_array_append (text, (const guint8 *)&le, 2);
+    }
+    while (text->len % 4)
+      g_byte_array_append (text, (const guint8 *)"", 1);
+  }
+  g_assert_cmpuint (text->len % 4, ==, 0);
+  for (guint i = 0; i < text->len / 4; i++) {
+    guint32 w;
+
+    memcpy (&w, text->data + 4 * i, 4);
+    w = GUINT32_FROM_LE (w);
+    g_array_append_val (words, w);
+  }
+  return answer (MBIM_CID_BASIC_CONNECT_SUBSCRIBER_READY_STATUS, (const guint32 *)words->data, words->len);
+}
+
+static void
+done_numbers (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GStrv *out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = g_task_propagate_pointer (G_TASK (result), &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_numbers_read (void)
+{
+  const char *const numbers[] = { "+4915112345678", "", "+4917698765432" };
+  g_autoptr (MbimMessage) reply = ready_status (numbers, 3, G_MAXUINT, 0);
+  g_autoptr (MdModem) modem
+    = md_mbim_modem_new_with_replies (1, &md_mbim_modem_ops, "wwan0", reply_with, reply);
+  g_auto (GStrv) got = NULL;
+
+  md_mbim_init_ops.load_own_numbers (modem, g_task_new (modem, NULL, done_numbers, &got));
+  while (!got)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_strv_length (got), ==, 2);
+  g_assert_cmpstr (got[0], ==, "+4915112345678");
+  g_assert_cmpstr (got[1], ==, "+4917698765432");
+}
+
+static void
+test_bad_number (void)
+{
+  /* libmbim 1.28 frees the array twice when one element fails. */
+  const char *const numbers[] = { "+4915112345678", "+4917698765432" };
+  g_autoptr (MbimMessage) outside = ready_status (numbers, 2, 1, 4000);
+  g_autoptr (MbimMessage) odd = ready_status (numbers, 2, 0, 99);
+  g_autoptr (GError) error = run_op (md_mbim_init_ops.load_own_numbers, outside);
+  g_autoptr (GError) error2 = run_op (md_mbim_init_ops.load_own_numbers, odd);
+
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "number 1 (28 bytes at 4000) is outside"));
+  g_assert_nonnull (error2);
 }
 
 static void
@@ -130,9 +210,11 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   md_mbim_modem_use_fake_net_links (TRUE);
-  g_test_add_func ("/mbim/counts/visible-providers", test_providers);
-  g_test_add_func ("/mbim/counts/subscriber-numbers", test_own_numbers);
-  g_test_add_func ("/mbim/counts/ip-configuration", test_ip_configuration);
-  g_test_add_func ("/mbim/counts/counts-that-fit", test_counts_that_fit);
+  g_test_add_func ("/mbim/arrays/visible-providers", test_providers);
+  g_test_add_func ("/mbim/arrays/subscriber-numbers", test_own_numbers);
+  g_test_add_func ("/mbim/arrays/numbers", test_numbers_read);
+  g_test_add_func ("/mbim/arrays/bad-number", test_bad_number);
+  g_test_add_func ("/mbim/arrays/ip-configuration", test_ip_configuration);
+  g_test_add_func ("/mbim/arrays/counts-that-fit", test_counts_that_fit);
   return g_test_run ();
 }
