@@ -158,8 +158,8 @@ md_mbim_modem_command (MdModem *modem, MbimMessage *request, guint timeout_s, GC
 static const char *
 message_what (MbimMessage *message)
 {
-  return mbim_cid_get_printable (mbim_message_command_done_get_service (message),
-                                 mbim_message_command_done_get_cid (message));
+  return md_mbim_cid_name (mbim_message_command_done_get_service (message),
+                           mbim_message_command_done_get_cid (message));
 }
 
 MbimMessage *

@@ -53,6 +53,10 @@ MbimMessage *md_mbim_modem_command_finish (MdModem *modem, GAsyncResult *result,
  * error): PIN failures carry the remaining attempts. */
 MbimMessage *md_mbim_modem_command_finish_with_status (MdModem *modem, GAsyncResult *result, GError **error);
 
+/* The name of a CID for logs and errors; "unknown" for CIDs libmbim does
+ * not name (it refuses CID 0 with a critical). */
+const char *md_mbim_cid_name (MbimService service, guint32 cid);
+
 /* Maps an MBIM status to the error an API user understands. */
 GError *md_mbim_status_error (MbimStatusError status, const char *what);
 /* Maps a request-building or parsing GError from libmbim (consumes it). */
