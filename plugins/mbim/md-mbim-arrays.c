@@ -16,14 +16,26 @@ typedef struct {
   guint32 min_size; /* bytes each element takes at least */
 } CountField;
 
+/* Where the information buffer starts: after the header (type, length,
+ * transaction), the fragment header, the service UUID, the CID, (for
+ * COMMAND_DONE) the status, and the buffer length. */
+#define COMMAND_DONE_BUFFER    48
+#define INDICATE_STATUS_BUFFER 44
+
+/* The information buffer as libmbim reads it: its reads are bounded by the
+ * end of the message, not by the buffer's own length field, so neither are
+ * these checks. */
 static const guint8 *
 information_buffer (MbimMessage *message, guint32 *out_len)
 {
+  guint32 raw_len = 0;
+  const guint8 *raw = mbim_message_get_raw (message, &raw_len, NULL);
+  guint32 start = 0;
+
+  *out_len = 0;
   switch (mbim_message_get_message_type (message)) {
-  case MBIM_MESSAGE_TYPE_COMMAND_DONE:
-    return mbim_message_command_done_get_raw_information_buffer (message, out_len);
-  case MBIM_MESSAGE_TYPE_INDICATE_STATUS:
-    return mbim_message_indicate_status_get_raw_information_buffer (message, out_len);
+  case MBIM_MESSAGE_TYPE_COMMAND_DONE: start = COMMAND_DONE_BUFFER; break;
+  case MBIM_MESSAGE_TYPE_INDICATE_STATUS: start = INDICATE_STATUS_BUFFER; break;
   case MBIM_MESSAGE_TYPE_INVALID:
   case MBIM_MESSAGE_TYPE_OPEN:
   case MBIM_MESSAGE_TYPE_CLOSE:
@@ -31,10 +43,12 @@ information_buffer (MbimMessage *message, guint32 *out_len)
   case MBIM_MESSAGE_TYPE_HOST_ERROR:
   case MBIM_MESSAGE_TYPE_OPEN_DONE:
   case MBIM_MESSAGE_TYPE_CLOSE_DONE:
-  case MBIM_MESSAGE_TYPE_FUNCTION_ERROR: break;
+  case MBIM_MESSAGE_TYPE_FUNCTION_ERROR: return NULL;
   }
-  *out_len = 0;
-  return NULL;
+  if (!raw || raw_len < start)
+    return NULL;
+  *out_len = raw_len - start;
+  return raw + start;
 }
 
 /* A buffer too short to hold a count is left to libmbim, which reports it. */

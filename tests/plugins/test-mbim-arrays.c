@@ -187,6 +187,48 @@ test_ip_configuration (void)
   }
 }
 
+/* The same message, its information buffer length field replaced. */
+static MbimMessage *
+claiming (MbimMessage *message, guint32 buffer_length)
+{
+  guint32 len = 0;
+  const guint8 *raw = mbim_message_get_raw (message, &len, NULL);
+  g_autofree guint8 *copy = g_memdup2 (raw, len);
+  guint32 le = GUINT32_TO_LE (buffer_length);
+
+  memcpy (copy + 44, &le, sizeof le);
+  return mbim_message_new (copy, len);
+}
+
+static void
+test_buffer_length_lies (void)
+{
+  /* A count that fits the claimed 4 GiB but not the message. */
+  guint32 words[17] = { 0, 1, 0, 0x10000000, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 24, 1 };
+  g_autoptr (MbimMessage) honest = answer (MBIM_CID_BASIC_CONNECT_IP_CONFIGURATION, words, 17);
+  g_autoptr (MbimMessage) lying = claiming (honest, G_MAXUINT32);
+  /* libmbim reads past a buffer that claims to be empty, up to the end of
+   * the message (found by fuzz-mbim). */
+  g_autoptr (MbimMessage) empty = claiming (honest, 0);
+  /* A number whose bytes would lie past the message. */
+  const char *const numbers[] = { "+4915112345678" };
+  g_autoptr (MbimMessage) ready = ready_status (numbers, 1, 0, 200);
+  g_autoptr (MbimMessage) ready_lying = claiming (ready, 4096);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) got = NULL;
+
+  g_assert_false (md_mbim_check_ip_configuration (lying, &error));
+  g_assert_nonnull (strstr (error->message, "cannot fit in 68 bytes"));
+  g_clear_error (&error);
+  g_assert_false (md_mbim_check_ip_configuration (empty, &error));
+  g_assert_nonnull (strstr (error->message, "cannot fit in 68 bytes"));
+  g_clear_error (&error);
+  got = md_mbim_read_telephone_numbers (ready_lying, &error);
+  g_assert_null (got);
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "is outside 64 bytes"));
+}
+
 static void
 test_counts_that_fit (void)
 {
@@ -216,5 +258,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mbim/arrays/bad-number", test_bad_number);
   g_test_add_func ("/mbim/arrays/ip-configuration", test_ip_configuration);
   g_test_add_func ("/mbim/arrays/counts-that-fit", test_counts_that_fit);
+  g_test_add_func ("/mbim/arrays/buffer-length-field-ignored", test_buffer_length_lies);
   return g_test_run ();
 }
