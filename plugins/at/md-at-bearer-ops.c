@@ -273,6 +273,7 @@ hangup_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   g_autoptr (GError) error = NULL;
 
+  g_free (md_at_port_command_finish (MD_AT_PORT (source), result, &error));
   /* ATH after the escape; a modem that already dropped the call may say
    * NO CARRIER or ERROR, which is a hang-up all the same. */
   g_free (md_at_port_command_finish (MD_AT_PORT (source), result, &error));

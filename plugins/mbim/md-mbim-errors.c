@@ -47,6 +47,17 @@ static const StatusMapping status_mappings[] = {
   { MBIM_STATUS_ERROR_CONTEXT_NOT_SUPPORTED, md_core_error_quark, MD_CORE_ERROR_UNSUPPORTED },
 };
 
+const char *
+md_mbim_cid_name (MbimService service, guint32 cid)
+{
+  const char *name = NULL;
+
+  /* Both come from the device. */
+  if (cid > 0 && mbim_service_get_string (service))
+    name = mbim_cid_get_printable (service, cid);
+  return name ? name : "unknown";
+}
+
 GError *
 md_mbim_status_error (MbimStatusError status, const char *what)
 {

@@ -5,6 +5,7 @@
  * follow read what setup kept. Maker and model come from the device. */
 #include "md-bearer.h"
 #include "md-errors.h"
+#include "md-mbim-arrays.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
 
@@ -138,13 +139,14 @@ parse_own_numbers (MdModem *modem, MbimMessage *response, GTask *task)
   g_auto (GStrv) numbers = NULL;
   GError *error = NULL;
 
-  if (!mbim_message_subscriber_ready_status_response_parse (response, NULL, NULL, NULL, NULL, NULL, &numbers,
-                                                            &error)) {
+  /* libmbim checks the rest; the numbers are read in md-mbim-arrays.c. */
+  if (!mbim_message_subscriber_ready_status_response_parse (response, NULL, NULL, NULL, NULL, NULL, NULL,
+                                                            &error)
+      || !(numbers = md_mbim_read_telephone_numbers (response, &error))) {
     g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Subscriber Ready Status"));
     return;
   }
-  g_task_return_pointer (task, numbers ? g_steal_pointer (&numbers) : g_new0 (char *, 1),
-                         (GDestroyNotify)g_strfreev);
+  g_task_return_pointer (task, g_steal_pointer (&numbers), (GDestroyNotify)g_strfreev);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "md-errors.h"
+#include "md-mbim-arrays.h"
 
 static char *
 address_string (const guint8 *bytes, GSocketFamily family)
@@ -69,9 +70,10 @@ md_mbim_parse_ip_configuration (MbimMessage *response, MdIpConfig **out_ip4, MdI
   g_autoptr (GError) inner = NULL;
   FamilyConfig v4, v6;
 
-  if (!mbim_message_ip_configuration_response_parse (response, NULL, &flags4, &flags6, &count4, &addresses4,
-                                                     &count6, &addresses6, &gateway4, &gateway6, &dns_count4,
-                                                     &dns4, &dns_count6, &dns6, &mtu4, &mtu6, &inner)) {
+  if (!md_mbim_check_ip_configuration (response, &inner)
+      || !mbim_message_ip_configuration_response_parse (
+        response, NULL, &flags4, &flags6, &count4, &addresses4, &count6, &addresses6, &gateway4, &gateway6,
+        &dns_count4, &dns4, &dns_count6, &dns6, &mtu4, &mtu6, &inner)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Invalid IP configuration: %s", inner->message);
     return FALSE;
   }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Building an MBIM modem from probed ports, and the one request helper every
  * MBIM op uses. */
-#include "md-mbim-modem.h"
+#include "md-mbim-modem-private.h"
 
 #include "md-errors.h"
 #include "md-log.h"
@@ -93,6 +93,27 @@ md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevi
   return modem;
 }
 
+MdModem *
+md_mbim_modem_new_with_replies (guint modem_id, const MdModemOps *ops, const char *net, MdMbimReplyFn reply,
+                                gpointer user_data)
+{
+  const char *const drivers[] = { "cdc_mbim", NULL };
+  MdModem *modem = md_modem_new (modem_id, "replies", "mbim", drivers, ops);
+  MdMbimModemData *mbim = g_new0 (MdMbimModemData, 1);
+  const char *const nets[] = { net, NULL };
+
+  mbim->at = g_ptr_array_new_with_free_func (g_object_unref);
+  mbim->max_sessions = 1;
+  mbim->links = md_net_links_new_fake ();
+  md_net_links_fake_add_parent (mbim->links, net);
+  mbim->net = g_strdupv ((GStrv)nets);
+  mbim->reply = reply;
+  mbim->reply_data = user_data;
+  md_modem_add_port (modem, net, MD_MODEM_PORT_TYPE_NET);
+  md_modem_set_protocol_data (modem, mbim, md_mbim_modem_data_free);
+  return modem;
+}
+
 /* --- requests ------------------------------------------------------------- */
 
 static void
@@ -114,9 +135,16 @@ md_mbim_modem_command (MdModem *modem, MbimMessage *request, guint timeout_s, GC
 {
   g_autoptr (GTask) task = g_task_new (modem, cancellable, callback, user_data);
   MdMbimModemData *mbim = md_mbim_modem_data (modem);
+  MbimMessage *response;
 
   /* The request is ours to free either way. */
-  if (!mbim || !mbim->port || !md_mbim_port_is_open (mbim->port))
+  if (mbim && !mbim->port && mbim->reply) {
+    response = mbim->reply (request, mbim->reply_data);
+    if (response)
+      g_task_return_pointer (task, response, (GDestroyNotify)mbim_message_unref);
+    else
+      g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT, "No MBIM answer");
+  } else if (!mbim || !mbim->port || !md_mbim_port_is_open (mbim->port))
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The MBIM port is not open");
   else
     md_mbim_port_command (mbim->port, request, timeout_s, cancellable, command_ready,
@@ -127,8 +155,8 @@ md_mbim_modem_command (MdModem *modem, MbimMessage *request, guint timeout_s, GC
 static const char *
 message_what (MbimMessage *message)
 {
-  return mbim_cid_get_printable (mbim_message_command_done_get_service (message),
-                                 mbim_message_command_done_get_cid (message));
+  return md_mbim_cid_name (mbim_message_command_done_get_service (message),
+                           mbim_message_command_done_get_cid (message));
 }
 
 MbimMessage *

@@ -15,14 +15,20 @@ G_BEGIN_DECLS
 #define MD_MBIM_TIMEOUT_NETWORK_S 60
 #define MD_MBIM_TIMEOUT_SCAN_S    180
 
+/* Returns the COMMAND_DONE answering request (full reference), or NULL
+ * for a device that does not answer. See md-mbim-modem-private.h. */
+typedef MbimMessage *(*MdMbimReplyFn) (MbimMessage *request, gpointer user_data);
+
 /* Protocol data of an MBIM modem (md_modem_get_protocol_data). */
 typedef struct {
-  MdMbimPort *port;   /* the primary control port */
-  GPtrArray *at;      /* MdAtPort*: secondary AT ports, kept open */
-  GStrv net;          /* network interfaces, in the order given */
-  MdNetLinks *links;  /* creates the links of sessions 1..N */
-  guint max_sessions; /* from Device Caps; at least 1 */
-  guint32 data_class; /* MbimDataClass bits from Device Caps */
+  MdMbimPort *port;    /* the primary control port */
+  GPtrArray *at;       /* MdAtPort*: secondary AT ports, kept open */
+  GStrv net;           /* network interfaces, in the order given */
+  MdNetLinks *links;   /* creates the links of sessions 1..N */
+  guint max_sessions;  /* from Device Caps; at least 1 */
+  guint32 data_class;  /* MbimDataClass bits from Device Caps */
+  MdMbimReplyFn reply; /* answers requests when there is no port */
+  gpointer reply_data;
 } MdMbimModemData;
 
 MdMbimModemData *md_mbim_modem_data (MdModem *modem);
@@ -46,6 +52,10 @@ MbimMessage *md_mbim_modem_command_finish (MdModem *modem, GAsyncResult *result,
 /* As finish, but a failed status still returns the message (and sets
  * error): PIN failures carry the remaining attempts. */
 MbimMessage *md_mbim_modem_command_finish_with_status (MdModem *modem, GAsyncResult *result, GError **error);
+
+/* The name of a CID for logs and errors; "unknown" for CIDs libmbim does
+ * not name (it refuses CID 0 with a critical). */
+const char *md_mbim_cid_name (MbimService service, guint32 cid);
 
 /* Maps an MBIM status to the error an API user understands. */
 GError *md_mbim_status_error (MbimStatusError status, const char *what);

@@ -5,6 +5,7 @@
  * RSSI; Visible Providers scans; Packet Service says which data class the
  * modem uses. Indications feed the same code as queries. */
 #include "md-errors.h"
+#include "md-mbim-arrays.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
 
@@ -204,7 +205,8 @@ parse_providers (MdModem *modem, MbimMessage *response, GTask *task)
   GError *error = NULL;
   GPtrArray *networks;
 
-  if (!mbim_message_visible_providers_response_parse (response, &count, &providers, &error)) {
+  if (!md_mbim_check_visible_providers (response, &error)
+      || !mbim_message_visible_providers_response_parse (response, &count, &providers, &error)) {
     g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Visible Providers"));
     return;
   }

@@ -58,7 +58,7 @@ md_mbim_dispatch_indication (MdModem *modem, MbimMessage *message)
   case MBIM_CID_BASIC_CONNECT_CONNECT: md_mbim_bearer_indication (modem, message); break;
   default:
     md_log_debug (md_modem_get_log_name (modem), "ignored indication %s",
-                  mbim_cid_get_printable (MBIM_SERVICE_BASIC_CONNECT, cid));
+                  md_mbim_cid_name (MBIM_SERVICE_BASIC_CONNECT, cid));
     break;
   }
 }

@@ -158,14 +158,20 @@ parse_number (const char *text, guint64 *out)
 }
 
 /* The message is the standard text where there is one, so D-Bus clients
- * read "SIM PIN required" rather than a bare number. */
+ * read "SIM PIN required" rather than a bare number. Otherwise it is the
+ * modem's line, made valid UTF-8: D-Bus carries error messages as strings,
+ * and GVariant refuses invalid ones. */
 static void
 set_coded_error (GError **error, GQuark domain, guint code, const CodeText *known, const char *line)
 {
-  if (known)
+  g_autofree char *valid = NULL;
+
+  if (known) {
     g_set_error_literal (error, domain, (gint)code, known->text);
-  else
-    g_set_error_literal (error, domain, (gint)code, line);
+    return;
+  }
+  valid = g_utf8_make_valid (line, -1);
+  g_set_error_literal (error, domain, (gint)code, valid);
 }
 
 static MdAtFinal

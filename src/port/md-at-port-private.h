@@ -50,6 +50,10 @@ struct _MdAtPort {
 };
 
 /* md-at-port.c */
+/* Takes bytes the modem sent, as a read from the fd does: lines go to the
+ * command in flight or to handlers. Stops early if a callback closes the
+ * port. Also the entry point of tests/fuzz/fuzz-at-port.c. */
+void md_at_port_feed (MdAtPort *self, const guint8 *data, gsize len);
 void md_at_port_send (MdAtPort *self, const char *data, gsize len);
 gboolean md_at_port_dispatch_unsolicited (MdAtPort *self, const char *line);
 void md_at_port_enter_data_mode (MdAtPort *self);

@@ -106,11 +106,14 @@ port_vanished (MdAtPort *self, const char *why)
   }
 }
 
-static void
-process_buffered_lines (MdAtPort *self, guint generation)
+void
+md_at_port_feed (MdAtPort *self, const guint8 *data, gsize len)
 {
+  guint generation = self->generation;
   char *line;
 
+  md_at_line_buffer_feed (self->lines, data, len);
+  md_at_port_input_arrived (self);
   while (self->generation == generation && (line = md_at_line_buffer_next (self->lines))) {
     md_at_port_process_line (self, line);
     g_free (line);
@@ -141,9 +144,7 @@ readable (gint fd, GIOCondition condition, gpointer user_data)
       port_vanished (self, n == 0 || err == EAGAIN ? "end of file" : g_strerror (err));
       return G_SOURCE_REMOVE;
     }
-    md_at_line_buffer_feed (self->lines, buffer, (gsize)n);
-    md_at_port_input_arrived (self);
-    process_buffered_lines (self, generation);
+    md_at_port_feed (self, buffer, (gsize)n);
     if (self->generation != generation) {
       /* Closed, or closed and reopened, by a callback: this watch is
        * stale and was already removed. */

@@ -52,7 +52,7 @@ check_final (const char *line, MdAtFinal final, const GError *error)
   case MD_AT_FINAL_NO_DIALTONE: g_assert_true (error->domain == MD_CONNECTION_ERROR); break;
   }
   g_assert_nonnull (error->message);
-  g_assert_true (g_utf8_validate (error->message, -1, NULL) || strstr (line, error->message));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_false (md_at_final_is_success (final));
 }
 
