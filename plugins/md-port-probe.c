@@ -85,6 +85,7 @@ typedef struct {
   GPtrArray *ports;      /* MdProbedPort* */
   MdProbedPort *current; /* last of ports, being probed */
   gboolean typed;        /* the current port said what it is */
+  MdPluginSettings settings;
 } ProbeContext;
 
 static void
@@ -151,7 +152,7 @@ probe_mbim (GTask *task, guint timeout_s)
 {
   ProbeContext *ctx = g_task_get_task_data (task);
 
-  ctx->current->mbim = md_mbim_port_new (ctx->current->device);
+  ctx->current->mbim = md_mbim_port_new (ctx->current->device, ctx->settings.mbim_use_proxy);
   md_mbim_port_open_async (ctx->current->mbim, timeout_s, g_task_get_cancellable (task), mbim_open_ready,
                            task);
 }
@@ -232,13 +233,14 @@ probe_next (GTask *task)
 }
 
 void
-md_ports_probe_async (const char *const *specs, GCancellable *cancellable, GAsyncReadyCallback callback,
-                      gpointer user_data)
+md_ports_probe_async (const char *const *specs, const MdPluginSettings *settings, GCancellable *cancellable,
+                      GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   ProbeContext *ctx = g_new0 (ProbeContext, 1);
 
   ctx->specs = g_strdupv ((char **)specs);
+  ctx->settings = *settings;
   ctx->ports = g_ptr_array_new_with_free_func ((GDestroyNotify)md_probed_port_free);
   g_task_set_task_data (task, ctx, probe_context_free);
   if (!specs || !specs[0]) {
@@ -262,6 +264,7 @@ typedef struct {
   GStrv drivers;
   MdModemBuildFn build;
   gconstpointer build_data;
+  MdPluginSettings settings;
 } BuildContext;
 
 static void
@@ -287,11 +290,13 @@ probed_for_build (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_error (task, error);
     return;
   }
-  g_task_return_pointer (task, ctx->build (ctx->modem_id, &device, probed, ctx->build_data), g_object_unref);
+  g_task_return_pointer (task, ctx->build (ctx->modem_id, &device, &ctx->settings, probed, ctx->build_data),
+                         g_object_unref);
 }
 
 void
-md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device, MdModemBuildFn build,
+md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device,
+                                const MdPluginSettings *settings, MdModemBuildFn build,
                                 gconstpointer build_data, GCancellable *cancellable,
                                 GAsyncReadyCallback callback, gpointer user_data)
 {
@@ -303,8 +308,9 @@ md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device, Md
   ctx->drivers = g_strdupv ((char **)device->drivers);
   ctx->build = build;
   ctx->build_data = build_data;
+  ctx->settings = *settings;
   g_task_set_task_data (task, ctx, build_context_free);
-  md_ports_probe_async (device->ports, cancellable, probed_for_build, task);
+  md_ports_probe_async (device->ports, settings, cancellable, probed_for_build, task);
 }
 
 MdModem *

@@ -33,16 +33,18 @@ gboolean md_port_spec_parse (const char *spec, MdModemPortType *out_type, char *
 /* Opens and probes every port, in order. Fails when a port cannot be
  * opened or a typed MBIM port does not answer OPEN; the ports opened so far
  * are closed again. Returns a GPtrArray of MdProbedPort* (with free func). */
-void md_ports_probe_async (const char *const *specs, GCancellable *cancellable, GAsyncReadyCallback callback,
-                           gpointer user_data);
+void md_ports_probe_async (const char *const *specs, const MdPluginSettings *settings,
+                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *md_ports_probe_finish (GAsyncResult *result, GError **error);
 
 /* Builds a modem from probed ports (takes the port objects it keeps). */
-typedef MdModem *(*MdModemBuildFn) (guint modem_id, const MdPluginDevice *device, GPtrArray *probed,
+typedef MdModem *(*MdModemBuildFn) (guint modem_id, const MdPluginDevice *device,
+                                    const MdPluginSettings *settings, GPtrArray *probed,
                                     gconstpointer build_data);
 
 /* A plugin's whole create_async: probes device's ports, then builds. */
-void md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device, MdModemBuildFn build,
+void md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device,
+                                     const MdPluginSettings *settings, MdModemBuildFn build,
                                      gconstpointer build_data, GCancellable *cancellable,
                                      GAsyncReadyCallback callback, gpointer user_data);
 MdModem *md_ports_probe_and_build_finish (GAsyncResult *result, GError **error);

@@ -20,6 +20,14 @@ typedef struct {
   guint16 product_id;
 } MdPluginDevice;
 
+/* The daemon's settings a plugin builds with: the plugins' part of the
+ * daemon's one configuration object (src/daemon/md-daemon-config.h), handed
+ * to every create call; plugins keep no process-wide settings. */
+typedef struct {
+  gboolean mbim_use_proxy; /* open MBIM ports through mbim-proxy */
+  gboolean fake_net_links; /* keep session links in memory (test sessions) */
+} MdPluginSettings;
+
 /* Which devices a plugin wants; NULL/0-terminated lists, NULL means "any". */
 typedef struct {
   const char *const *subsystems;
@@ -33,8 +41,8 @@ typedef struct {
   MdPluginMatch match;
   /* Opens and probes the ports and builds the modem (not yet initialized).
    * modem_id is the N of /org/freedesktop/ModemManager1/Modem/N. */
-  void (*create_async) (guint modem_id, const MdPluginDevice *device, GCancellable *cancellable,
-                        GAsyncReadyCallback callback, gpointer user_data);
+  void (*create_async) (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
+                        GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
   MdModem *(*create_finish) (GAsyncResult *result, GError **error);
 } MdPlugin;
 

@@ -7,14 +7,6 @@
 #include "md-log.h"
 #include "md-mbim-ops.h"
 
-static gboolean fake_net_links;
-
-void
-md_mbim_modem_use_fake_net_links (gboolean fake)
-{
-  fake_net_links = fake;
-}
-
 static void
 md_mbim_modem_data_free (gpointer data)
 {
@@ -57,7 +49,7 @@ port_indication (MdMbimPort *port, MbimMessage *message, gpointer user_data)
 
 MdModem *
 md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                     const MdModemOps *ops, GPtrArray *probed)
+                     const MdPluginSettings *settings, const MdModemOps *ops, GPtrArray *probed)
 {
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   MdMbimModemData *mbim = g_new0 (MdMbimModemData, 1);
@@ -66,7 +58,7 @@ md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevi
   mbim->at = g_ptr_array_new_with_free_func (g_object_unref);
   mbim->max_sessions = 1;
   /* Each modem has its own links object, which remembers what it created. */
-  mbim->links = fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
+  mbim->links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
 

@@ -13,6 +13,7 @@
 #include "md-log.h"
 #include "md-modem-export.h"
 #include "md-modem-init.h"
+#include "md-modem-poll.h"
 #include "md-object-ids.h"
 #include "md-port-probe.h"
 #include "md-request-profile.h"
@@ -22,6 +23,7 @@
 
 struct _MdManager {
   GDBusConnection *connection;
+  const MdDaemonConfig *config;
   GDBusObjectManagerServer *object_manager;
   MdAuthorizer *authorizer;
   MdDbusManager *manager_iface;
@@ -211,6 +213,7 @@ create_call_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     profile_request_finish (req, error);
     return;
   }
+  md_modem_poll_set_interval (modem, req->manager->config->poll_interval_s);
   md_modem_initialize_async (modem, req->manager->cancellable, initialize_ready, req);
 }
 
@@ -265,8 +268,8 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   call = g_new0 (CreateCall, 1);
   call->plugin = plugin;
   call->req = req;
-  plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), &device, self->cancellable, create_call_ready,
-                        call);
+  plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), &device, &self->config->plugins,
+                        self->cancellable, create_call_ready, call);
   return TRUE;
 }
 
@@ -309,13 +312,14 @@ export_interfaces (MdManager *self, gboolean test_enable, GError **error)
 }
 
 MdManager *
-md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer *authorizer, GError **error)
+md_manager_new (GDBusConnection *connection, const MdDaemonConfig *config, GError **error)
 {
   g_autoptr (MdManager) self = g_new0 (MdManager, 1);
 
   md_dbus_errors_register ();
   self->connection = g_object_ref (connection);
-  self->authorizer = md_authorizer_ref (authorizer);
+  self->config = config;
+  self->authorizer = md_authorizer_ref (config->authorizer);
   self->cancellable = g_cancellable_new ();
   self->modems
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)md_modem_export_free);
@@ -323,7 +327,7 @@ md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer 
   self->port_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->object_manager = g_dbus_object_manager_server_new (MANAGER_PATH);
   g_dbus_object_manager_server_set_connection (self->object_manager, connection);
-  if (!export_interfaces (self, test_enable, error))
+  if (!export_interfaces (self, config->test_enable, error))
     return NULL;
   return g_steal_pointer (&self);
 }
