@@ -111,7 +111,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="modemd-compare-")
     try:
         ours = capture("modemd", [os.path.join(build, "src", "daemon", "modemd"), "--test-session",
-                                  "--test-no-auth", "--test-enable", "--log-level=ERR"], args.scenario, workdir)
+                                  "--test-no-udev", "--test-no-auth", "--test-enable", "--log-level=ERR"], args.scenario, workdir)
         theirs = capture("ModemManager", [MODEMMANAGER, "--test-session", "--test-enable",
                                           "--log-level=ERR"], args.scenario, workdir)
     finally:

@@ -34,7 +34,7 @@ def main():
         sim = harness.Sim("default.ini", workdir)
         print(f"modem-sim serves a simulated modem on {sim.port}")
         log = os.path.join(workdir, "modemd.log")
-        daemon = subprocess.Popen([os.environ["MODEMD"], "--test-session", "--test-no-auth", "--test-enable",
+        daemon = subprocess.Popen([os.environ["MODEMD"], "--test-session", "--test-no-udev", "--test-no-auth", "--test-enable",
                                    "--log-level=DEBUG", f"--log-file={log}"], env=env)
         harness.wait_for(lambda: subprocess.run(
             ["gdbus", "introspect", "--session", "--dest", harness.BUS_NAME,

@@ -11,10 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* One port of a device, as the plugin is to open it. */
+typedef struct {
+  const char *device;   /* what to open: "/dev/ttyUSB2", "abstract:NAME"; NET: the interface */
+  const char *name;     /* as published in Ports: "ttyUSB2", "wwan0" */
+  MdModemPortType type; /* opened as AT or MBIM; NET kept by name; UNKNOWN: probed AT, then MBIM */
+  gboolean candidate;   /* an AT candidate from discovery: probed as AT only, left out when silent */
+} MdPluginPort;
+
 /* The physical device handed to a plugin. */
 typedef struct {
-  const char *uid;            /* sysfs path, or Test.SetProfile's id */
-  const char *const *ports;   /* "/dev/ttyUSB2", "abstract:NAME", ... */
+  const char *uid; /* sysfs path, or Test.SetProfile's id */
+  const MdPluginPort *ports;
+  guint n_ports;
   const char *const *drivers; /* kernel drivers, may be empty */
   guint16 vendor_id;
   guint16 product_id;

@@ -8,7 +8,7 @@
 #include "md-at-ops.h"
 #include "md-mbim-ops.h"
 
-static const char *const generic_subsystems[] = { "tty", "usbmisc", "wwan", "net", NULL };
+static const char *const generic_subsystems[] = { "tty", "usbmisc", "usb", "wwan", "net", "rpmsg", NULL };
 
 static MdModem *
 generic_build (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,

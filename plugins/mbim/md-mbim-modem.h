@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 typedef struct {
   MdMbimPort *port;   /* the primary control port */
   GPtrArray *at;      /* MdAtPort*: secondary AT ports, kept open */
-  GStrv net;          /* network interfaces, in the order given */
   MdNetLinks *links;  /* creates the links of sessions 1..N */
   guint max_sessions; /* from Device Caps; at least 1 */
   guint32 data_class; /* MbimDataClass bits from Device Caps */
