@@ -15,8 +15,10 @@ typedef struct {
   MdManager *manager;
   MdDiscoveredDevice *device;
   GCancellable *cancellable; /* while the modem is being created */
-  guint modem_id;            /* 0: none (yet) */
+  guint modem_id;            /* NO_MODEM: none (yet) */
 } DeviceModem;
+
+#define NO_MODEM G_MAXUINT
 
 static void
 device_modem_free (gpointer data)
@@ -174,6 +176,7 @@ device_added (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer user_
   entry = g_new0 (DeviceModem, 1);
   entry->manager = self;
   entry->device = md_discovered_device_ref (device);
+  entry->modem_id = NO_MODEM;
   g_hash_table_insert (self->device_modems, g_strdup (device->uid), entry);
   if (has_kind (device, MD_PORT_KIND_QMI) && !has_kind (device, MD_PORT_KIND_MBIM)) {
     md_log_info (NULL,
@@ -194,7 +197,8 @@ port_added (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort
 {
   MdManager *self = user_data;
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
-  MdModem *modem = entry && entry->modem_id ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
+  MdModem *modem
+    = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
 
   if (!modem || !port->may_open || port->kind == MD_PORT_KIND_IGNORED)
     return;
@@ -223,12 +227,13 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
 {
   MdManager *self = user_data;
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
-  MdModem *modem = entry && entry->modem_id ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
+  MdModem *modem
+    = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
 
   if (!modem || !md_port_kind_is_control (port->kind) || !modem_has_port (modem, port->name))
     return;
   md_log_info (md_modem_get_log_name (modem), "control port %s went away", port->name);
-  entry->modem_id = 0;
+  entry->modem_id = NO_MODEM;
   md_modem_vanished (modem);
 }
 
@@ -237,7 +242,8 @@ device_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer use
 {
   MdManager *self = user_data;
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
-  MdModem *modem = entry && entry->modem_id ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
+  MdModem *modem
+    = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
 
   md_log_info (NULL, "[%s] device went away", device->uid);
   if (modem)
