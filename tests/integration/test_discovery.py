@@ -4,11 +4,12 @@ real `mmcli --report-kernel-event` (or read from --initial-kernel-events)
 are read from a fake sysfs tree whose device nodes are modem-sim ptys."""
 import os
 import shutil
+import subprocess
 import tempfile
 import unittest
 
 from fake_sysfs import FakeSysfs
-from harness import MANAGER_PATH, SCENARIOS, ModemdTestCase, Sim, skip_without_tools, wait_for
+from harness import MANAGER_PATH, MODEMD, SCENARIOS, WAIT_SECONDS, ModemdTestCase, Sim, skip_without_tools, wait_for
 
 ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
 
@@ -204,6 +205,27 @@ class ReportedMbimModemTest(DiscoveryTestCase):
         self.report("action=remove,name=cdc-wdm0,subsystem=usbmisc")
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         self.assert_daemon_alive()
+
+
+class OptionTest(unittest.TestCase):
+
+    def refused(self, *args):
+        result = subprocess.run([MODEMD, *args], capture_output=True, text=True, timeout=WAIT_SECONDS)
+        self.assertNotEqual(result.returncode, 0)
+        return result.stderr
+
+    def test_test_options_need_test_session(self):
+        self.assertIn("--test-no-udev needs --test-session", self.refused("--test-no-udev"))
+        self.assertIn("--test-sysfs-root needs --test-session", self.refused("--test-sysfs-root=/tmp"))
+        self.assertIn("--test-dev-root needs --test-session", self.refused("--test-dev-root=/tmp"))
+
+    def test_fake_sysfs_needs_the_kernel_event_backend(self):
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent")
+        result = subprocess.run([MODEMD, "--test-session", "--test-sysfs-root=/tmp"], capture_output=True,
+                                text=True, timeout=WAIT_SECONDS, env=env)
+        self.assertNotEqual(result.returncode, 0)
+        if "needs a daemon without udev" not in result.stderr:
+            self.skipTest("modemd was built without udev (-Dudev=false)")
 
 
 if __name__ == "__main__":
