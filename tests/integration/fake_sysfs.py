@@ -102,6 +102,17 @@ class FakeSysfs:
             self.usb_net(control, net)
         return usb
 
+    def qmi_modem(self, port="1-4", wdm="cdc-wdm1", net="wwan1"):
+        """A qmi_wwan function (interface 4: cdc-wdm and net) beside option ttys."""
+        usb = self.usb_device(port, "2c7c", "0125", "Quectel", "EC25", 2)
+        iface = self.usb_interface(usb, 2, "ff", "option")
+        self.usb_serial_tty(iface, "option1", "ttyUSB4")
+        control = self.usb_interface(usb, 4, "ff", "qmi_wwan")
+        self.cdc_wdm(control, wdm)
+        if net:
+            self.usb_net(control, net)
+        return usb
+
     def ftdi_adapter(self, port="1-5", tty="ttyUSB9"):
         """A USB-serial adapter: never a modem."""
         usb = self.usb_device(port, "0403", "6001", "FTDI", "FT232R USB UART", 1)

@@ -207,6 +207,32 @@ class ReportedMbimModemTest(DiscoveryTestCase):
         self.assert_daemon_alive()
 
 
+@skip_without_tools
+class ReportedQmiModemTest(DiscoveryTestCase):
+
+    def lay_out(self):
+        self.usb = self.fs.qmi_modem(wdm="cdc-wdm1", net="wwan1")
+
+    def modem_log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
+
+    def test_qmi_device_is_kept_without_a_modem_or_a_probe(self):
+        qmi = self.start_sim()
+        self.fs.node("cdc-wdm1", qmi.port)
+        tty = self.start_sim()
+        self.fs.node("ttyUSB4", tty.port)
+        for name, subsystem in (("ttyUSB4", "tty"), ("cdc-wdm1", "usbmisc"), ("wwan1", "net")):
+            self.report(f"action=add,name={name},subsystem={subsystem}")
+        wait_for(lambda: "QMI device" in self.modem_log(), what="the QMI device to be announced")
+        self.assertEqual(self.modem_paths(), [])
+        # Neither the QMI port nor the tty beside it was opened as AT.
+        for sim in (qmi, tty):
+            self.assertEqual(self.sim_command_count(sim), 0)
+            self.assertFalse(self.daemon_holds(sim.port))
+        self.assert_daemon_alive()
+
+
 class OptionTest(unittest.TestCase):
 
     def refused(self, *args):
