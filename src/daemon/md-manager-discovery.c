@@ -254,8 +254,14 @@ device_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer use
 gboolean
 md_manager_discovery_start (MdManager *self, GError **error)
 {
+  /* The plugins' vendors are evidence for their ttys (copied by discovery). */
+  g_autoptr (GArray) known = md_plugin_known_usb_ids (md_plugin_list ());
+  MdDiscoveryConfig config = self->config->discovery;
+
+  config.known_modems = (const MdUsbId *)known->data;
+  config.n_known_modems = known->len;
   self->device_modems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, device_modem_free);
-  self->discovery = md_discovery_new (&self->config->discovery, error);
+  self->discovery = md_discovery_new (&config, error);
   if (!self->discovery)
     return FALSE;
   g_signal_connect (self->discovery, "device-added", G_CALLBACK (device_added), self);

@@ -59,6 +59,21 @@ is_specific (const MdPlugin *plugin)
   return plugin->match.vendor_ids || plugin->match.drivers || plugin->match.udev_tags;
 }
 
+GArray *
+md_plugin_known_usb_ids (const MdPlugin *const *plugins)
+{
+  GArray *ids = g_array_new (FALSE, TRUE, sizeof (MdUsbId));
+
+  for (guint i = 0; plugins[i]; i++) {
+    for (guint v = 0; plugins[i]->match.vendor_ids && plugins[i]->match.vendor_ids[v]; v++) {
+      MdUsbId id = { .vendor = plugins[i]->match.vendor_ids[v], .product = 0 };
+
+      g_array_append_val (ids, id);
+    }
+  }
+  return ids;
+}
+
 const MdPlugin *
 md_plugin_select (const MdPlugin *const *plugins, const MdDiscoveredDevice *device)
 {

@@ -3,7 +3,7 @@
  * match tables (src/plugin-api.h). */
 #pragma once
 
-#include "md-discovery-types.h"
+#include "md-discovery-config.h"
 #include "plugin-api.h"
 
 G_BEGIN_DECLS
@@ -16,5 +16,10 @@ gboolean md_plugin_matches (const MdPlugin *plugin, const MdDiscoveredDevice *de
  * or udev tags and matches; else the first other one that matches; else
  * NULL. */
 const MdPlugin *md_plugin_select (const MdPlugin *const *plugins, const MdDiscoveredDevice *device);
+
+/* The USB vendors the plugins' match tables name, as discovery's known
+ * modems (any product): evidence that a tty of such a device belongs to a
+ * modem. An array of MdUsbId. */
+GArray *md_plugin_known_usb_ids (const MdPlugin *const *plugins);
 
 G_END_DECLS

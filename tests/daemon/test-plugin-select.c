@@ -77,11 +77,22 @@ test_pci_vendor (void)
   g_assert_false (md_plugin_matches (&vendor, device));
 }
 
+static void
+test_known_usb_ids (void)
+{
+  g_autoptr (GArray) ids = md_plugin_known_usb_ids (plugins);
+
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmphex (g_array_index (ids, MdUsbId, 0).vendor, ==, 0x2c7c);
+  g_assert_cmphex (g_array_index (ids, MdUsbId, 0).product, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plugin-select/select", test_select);
   g_test_add_func ("/plugin-select/pci-vendor", test_pci_vendor);
+  g_test_add_func ("/plugin-select/known-usb-ids", test_known_usb_ids);
   return g_test_run ();
 }
