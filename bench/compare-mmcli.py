@@ -110,8 +110,8 @@ def main():
         sys.exit("needs mmcli and ModemManager")
     workdir = tempfile.mkdtemp(prefix="modemd-compare-")
     try:
-        ours = capture("modemd", [os.path.join(build, "src", "modemd"), "--test-session",
-                                  "--test-no-auth", "--test-enable", "--log-level=ERR"], args.scenario, workdir)
+        ours = capture("modemd", [os.path.join(build, "src", "daemon", "modemd"), "--test-session",
+                                  "--test-no-udev", "--test-no-auth", "--test-enable", "--log-level=ERR"], args.scenario, workdir)
         theirs = capture("ModemManager", [MODEMMANAGER, "--test-session", "--test-enable",
                                           "--log-level=ERR"], args.scenario, workdir)
     finally:

@@ -66,7 +66,7 @@ def main():
     harness.MODEM_SIM = os.environ.get("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
     harness.SCENARIOS = os.environ.get("MD_SCENARIOS", os.path.join(ROOT, "simulator", "scenarios"))
     if args.daemon == "modemd":
-        argv = [os.path.join(build, "src", "modemd"), "--test-session", "--test-no-auth", "--test-enable",
+        argv = [os.path.join(build, "src", "daemon", "modemd"), "--test-session", "--test-no-udev", "--test-no-auth", "--test-enable",
                 "--log-level=ERR"]
     else:
         if not (shutil.which("mmcli") and os.path.exists(MODEMMANAGER)):

@@ -148,7 +148,7 @@ def main():
     harness.MODEM_SIM = os.environ.get("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
     harness.SCENARIOS = os.environ.get("MD_SCENARIOS", os.path.join(ROOT, "simulator", "scenarios"))
     workdir = tempfile.mkdtemp(prefix="modemd-bench-")
-    modemd = [os.path.join(build, "src", "modemd"), "--test-session", "--test-no-auth", "--test-enable",
+    modemd = [os.path.join(build, "src", "daemon", "modemd"), "--test-session", "--test-no-udev", "--test-no-auth", "--test-enable",
               "--log-level=ERR"]
     # label: (argv, protocol of the simulated modem)
     daemons = {"modemd": (modemd, "at"),

@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Port probing, one port after the other: typed ports are opened as what
- * they say; untyped ones get "AT" first and, when that stays unanswered,
- * an MBIM OPEN. */
+/* Port probing, all ports of a device at once: typed ports are opened as
+ * what they say; untyped ones get "AT" first and, when that stays
+ * unanswered, an MBIM OPEN; discovery's AT candidates get "AT" only and are
+ * left out when silent. */
 #include "md-port-probe.h"
 
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-port-open.h"
 
-#define AT_PROBE_TIMEOUT_MS  1500
-#define MBIM_OPEN_TIMEOUT_S  5
-#define MBIM_PROBE_TIMEOUT_S 3
+#define AT_PROBE_TIMEOUT_MS     1500
+#define AT_CANDIDATE_TIMEOUT_MS 700
+#define MBIM_OPEN_TIMEOUT_S     5
+#define MBIM_PROBE_TIMEOUT_S    3
 
 void
 md_probed_port_free (MdProbedPort *port)
@@ -65,6 +67,12 @@ md_port_spec_parse (const char *spec, MdModemPortType *out_type, char **out_devi
   return TRUE;
 }
 
+char *
+md_port_spec_name (MdModemPortType type, const char *device)
+{
+  return type == MD_MODEM_PORT_TYPE_NET ? g_strdup (device) : md_port_name_for_device (device);
+}
+
 MdProbedPort *
 md_probed_ports_find (GPtrArray *ports, MdModemPortType type)
 {
@@ -77,175 +85,269 @@ md_probed_ports_find (GPtrArray *ports, MdModemPortType type)
   return NULL;
 }
 
-/* --- the probe run -------------------------------------------------------- */
+/* --- one port --------------------------------------------------------------- */
 
 typedef struct {
-  GStrv specs;
-  guint next;
-  GPtrArray *ports;      /* MdProbedPort* */
-  MdProbedPort *current; /* last of ports, being probed */
-  gboolean typed;        /* the current port said what it is */
-} ProbeContext;
+  MdPluginSettings settings;
+  GPtrArray *ports;  /* MdProbedPort*, in the order given */
+  GPtrArray *errors; /* GError* or NULL, per port */
+  guint pending;
+} ProbeRun;
+
+typedef struct {
+  GTask *run; /* referenced */
+  guint index;
+} PortProbe;
 
 static void
-probe_context_free (gpointer data)
+error_free_if_set (gpointer error)
 {
-  ProbeContext *ctx = data;
-
-  g_strfreev (ctx->specs);
-  g_ptr_array_unref (ctx->ports);
-  g_free (ctx);
-}
-
-static void probe_next (GTask *task);
-
-static void
-fail (GTask *task, GError *error)
-{
-  g_task_return_error (task, error);
-  g_object_unref (task);
+  if (error)
+    g_error_free (error);
 }
 
 static void
-port_done (GTask *task, MdModemPortType type)
+probe_run_free (gpointer data)
 {
-  ProbeContext *ctx = g_task_get_task_data (task);
+  ProbeRun *run = data;
 
-  ctx->current->type = type;
-  md_log_debug (ctx->current->name, "probed as %s",
-                type == MD_MODEM_PORT_TYPE_AT     ? "AT"
-                : type == MD_MODEM_PORT_TYPE_MBIM ? "MBIM"
-                : type == MD_MODEM_PORT_TYPE_NET  ? "net"
-                                                  : "unknown");
-  ctx->next++;
-  probe_next (task);
+  g_ptr_array_unref (run->ports);
+  g_ptr_array_unref (run->errors);
+  g_free (run);
+}
+
+static void probe_run_port_done (GTask *task);
+
+static MdProbedPort *
+port_of (PortProbe *probe)
+{
+  ProbeRun *run = g_task_get_task_data (probe->run);
+
+  return g_ptr_array_index (run->ports, probe->index);
+}
+
+static const char *
+port_type_name (MdModemPortType type)
+{
+  return type == MD_MODEM_PORT_TYPE_AT     ? "AT"
+         : type == MD_MODEM_PORT_TYPE_MBIM ? "MBIM"
+         : type == MD_MODEM_PORT_TYPE_NET  ? "net"
+                                           : "unknown";
+}
+
+/* Ends one port's probe: error (taken) fails the run, unless the port was
+ * only a candidate, which is then left out. */
+static void
+port_done (PortProbe *probe, MdModemPortType type, GError *error)
+{
+  ProbeRun *run = g_task_get_task_data (probe->run);
+  MdProbedPort *port = port_of (probe);
+  GTask *task = probe->run;
+
+  if (error && port->candidate && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
+    md_log_info (port->name, "left out: %s", error->message);
+    g_clear_error (&error);
+    port->dropped = TRUE;
+  }
+  if (error)
+    g_ptr_array_index (run->errors, probe->index) = error;
+  else if (!port->dropped) {
+    port->type = type;
+    md_log_debug (port->name, "probed as %s", port_type_name (type));
+  }
+  g_free (probe);
+  probe_run_port_done (task);
+}
+
+static void
+keep_unanswered (PortProbe *probe)
+{
+  MdProbedPort *port = port_of (probe);
+
+  /* Keep watching the unanswered port, as a serial port of the device. */
+  port->at = md_at_port_new (port->device);
+  if (!md_at_port_open (port->at, NULL))
+    g_clear_object (&port->at);
+  port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, NULL);
 }
 
 static void
 mbim_open_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  GTask *task = user_data;
-  ProbeContext *ctx = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
+  PortProbe *probe = user_data;
+  MdProbedPort *port = port_of (probe);
+  GError *error = NULL;
 
   if (md_mbim_port_open_finish (MD_MBIM_PORT (source), result, &error)) {
-    port_done (task, MD_MODEM_PORT_TYPE_MBIM);
+    port_done (probe, MD_MODEM_PORT_TYPE_MBIM, NULL);
     return;
   }
-  g_clear_object (&ctx->current->mbim);
-  if (ctx->typed) {
-    g_prefix_error (&error, "MBIM port %s: ", ctx->current->device);
-    fail (task, g_steal_pointer (&error));
+  g_clear_object (&port->mbim);
+  if (port->typed || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
+    g_prefix_error (&error, "MBIM port %s: ", port->device);
+    port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
     return;
   }
-  md_log_info (ctx->current->name, "not an MBIM port either: %s", error->message);
-  /* Keep watching the unanswered port, as a serial port of the device. */
-  ctx->current->at = md_at_port_new (ctx->current->device);
-  if (!md_at_port_open (ctx->current->at, NULL))
-    g_clear_object (&ctx->current->at);
-  port_done (task, MD_MODEM_PORT_TYPE_UNKNOWN);
+  md_log_info (port->name, "not an MBIM port either: %s", error->message);
+  g_error_free (error);
+  keep_unanswered (probe);
 }
 
 static void
-probe_mbim (GTask *task, guint timeout_s)
+probe_mbim (PortProbe *probe, guint timeout_s)
 {
-  ProbeContext *ctx = g_task_get_task_data (task);
+  ProbeRun *run = g_task_get_task_data (probe->run);
+  MdProbedPort *port = port_of (probe);
 
-  ctx->current->mbim = md_mbim_port_new (ctx->current->device);
-  md_mbim_port_open_async (ctx->current->mbim, timeout_s, g_task_get_cancellable (task), mbim_open_ready,
-                           task);
+  port->mbim = md_mbim_port_new (port->device, run->settings.mbim_use_proxy);
+  md_mbim_port_open_async (port->mbim, timeout_s, g_task_get_cancellable (probe->run), mbim_open_ready,
+                           probe);
 }
 
 static void
 at_probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  GTask *task = user_data;
-  ProbeContext *ctx = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
+  PortProbe *probe = user_data;
+  MdProbedPort *port = port_of (probe);
+  GError *error = NULL;
 
   if (md_at_port_probe_finish (MD_AT_PORT (source), result, &error)) {
-    port_done (task, MD_MODEM_PORT_TYPE_AT);
+    port_done (probe, MD_MODEM_PORT_TYPE_AT, NULL);
     return;
   }
-  if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
-    fail (task, g_steal_pointer (&error));
+  if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED) || port->candidate) {
+    port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
     return;
   }
-  md_log_info (ctx->current->name, "not an AT port: %s", error->message);
-  if (ctx->typed || g_str_has_prefix (ctx->current->device, MD_PORT_ABSTRACT_PREFIX)) {
-    port_done (task, MD_MODEM_PORT_TYPE_UNKNOWN);
+  md_log_info (port->name, "not an AT port: %s", error->message);
+  g_error_free (error);
+  if (port->typed || g_str_has_prefix (port->device, MD_PORT_ABSTRACT_PREFIX)) {
+    port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, NULL);
     return;
   }
-  md_at_port_close (ctx->current->at);
-  g_clear_object (&ctx->current->at);
-  probe_mbim (task, MBIM_PROBE_TIMEOUT_S);
+  md_at_port_close (port->at);
+  g_clear_object (&port->at);
+  probe_mbim (probe, MBIM_PROBE_TIMEOUT_S);
 }
 
 static void
-probe_at (GTask *task)
+probe_at (PortProbe *probe)
 {
-  ProbeContext *ctx = g_task_get_task_data (task);
+  MdProbedPort *port = port_of (probe);
   GError *error = NULL;
 
-  ctx->current->at = md_at_port_new (ctx->current->device);
-  if (!md_at_port_open (ctx->current->at, &error)) {
-    fail (task, error);
+  port->at = md_at_port_new (port->device);
+  if (!md_at_port_open (port->at, &error)) {
+    g_clear_object (&port->at);
+    port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
     return;
   }
-  md_at_port_probe_async (ctx->current->at, AT_PROBE_TIMEOUT_MS, g_task_get_cancellable (task),
-                          at_probe_ready, task);
+  md_at_port_probe_async (port->at, port->candidate ? AT_CANDIDATE_TIMEOUT_MS : AT_PROBE_TIMEOUT_MS,
+                          g_task_get_cancellable (probe->run), at_probe_ready, probe);
 }
 
 static void
-probe_next (GTask *task)
+probe_port (GTask *task, guint index)
 {
-  ProbeContext *ctx = g_task_get_task_data (task);
-  MdModemPortType type;
-  GError *error = NULL;
-  MdProbedPort *port;
+  ProbeRun *run = g_task_get_task_data (task);
+  MdProbedPort *port = g_ptr_array_index (run->ports, index);
+  PortProbe *probe = g_new0 (PortProbe, 1);
 
-  if (g_task_return_error_if_cancelled (task)) {
+  probe->run = task;
+  probe->index = index;
+  switch (port->type) {
+  case MD_MODEM_PORT_TYPE_NET: port_done (probe, MD_MODEM_PORT_TYPE_NET, NULL); break;
+  case MD_MODEM_PORT_TYPE_MBIM: probe_mbim (probe, MBIM_OPEN_TIMEOUT_S); break;
+  case MD_MODEM_PORT_TYPE_QMI:
+  case MD_MODEM_PORT_TYPE_QCDM:
+  case MD_MODEM_PORT_TYPE_GPS:
+  case MD_MODEM_PORT_TYPE_AUDIO:
+  case MD_MODEM_PORT_TYPE_IGNORED:
+    /* Listed with their type; no driver opens them yet. */
+    port_done (probe, port->type, NULL);
+    break;
+  case MD_MODEM_PORT_TYPE_UNKNOWN:
+  case MD_MODEM_PORT_TYPE_AT: probe_at (probe); break;
+  }
+}
+
+/* --- the probe run: every port at once -------------------------------------- */
+
+static gboolean
+has_control_port (GPtrArray *ports)
+{
+  for (guint i = 0; i < ports->len; i++) {
+    MdProbedPort *port = g_ptr_array_index (ports, i);
+
+    if (port->type == MD_MODEM_PORT_TYPE_AT || port->type == MD_MODEM_PORT_TYPE_MBIM
+        || port->type == MD_MODEM_PORT_TYPE_UNKNOWN)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void
+probe_run_port_done (GTask *task)
+{
+  ProbeRun *run = g_task_get_task_data (task);
+
+  if (--run->pending > 0) {
     g_object_unref (task);
     return;
   }
-  if (!ctx->specs[ctx->next]) {
-    g_task_return_pointer (task, g_ptr_array_ref (ctx->ports), (GDestroyNotify)g_ptr_array_unref);
-    g_object_unref (task);
-    return;
+  for (guint i = 0; i < run->errors->len; i++) {
+    GError *error = g_ptr_array_index (run->errors, i);
+
+    if (error) {
+      g_ptr_array_index (run->errors, i) = NULL;
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   }
-  port = g_new0 (MdProbedPort, 1);
-  if (!md_port_spec_parse (ctx->specs[ctx->next], &type, &port->device, &error)) {
-    md_probed_port_free (port);
-    fail (task, error);
-    return;
+  for (guint i = run->ports->len; i-- > 0;) {
+    if (((MdProbedPort *)g_ptr_array_index (run->ports, i))->dropped)
+      g_ptr_array_remove_index (run->ports, i);
   }
-  port->name
-    = type == MD_MODEM_PORT_TYPE_NET ? g_strdup (port->device) : md_port_name_for_device (port->device);
-  g_ptr_array_add (ctx->ports, port);
-  ctx->current = port;
-  ctx->typed = type != MD_MODEM_PORT_TYPE_UNKNOWN;
-  switch (type) {
-  case MD_MODEM_PORT_TYPE_NET: port_done (task, MD_MODEM_PORT_TYPE_NET); break;
-  case MD_MODEM_PORT_TYPE_MBIM: probe_mbim (task, MBIM_OPEN_TIMEOUT_S); break;
-  default: probe_at (task); break;
-  }
+  if (!has_control_port (run->ports))
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "No port answered");
+  else
+    g_task_return_pointer (task, g_ptr_array_ref (run->ports), (GDestroyNotify)g_ptr_array_unref);
+  g_object_unref (task);
 }
 
 void
-md_ports_probe_async (const char *const *specs, GCancellable *cancellable, GAsyncReadyCallback callback,
-                      gpointer user_data)
+md_ports_probe_async (const MdPluginPort *ports, guint n_ports, const MdPluginSettings *settings,
+                      GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  ProbeContext *ctx = g_new0 (ProbeContext, 1);
+  ProbeRun *run = g_new0 (ProbeRun, 1);
 
-  ctx->specs = g_strdupv ((char **)specs);
-  ctx->ports = g_ptr_array_new_with_free_func ((GDestroyNotify)md_probed_port_free);
-  g_task_set_task_data (task, ctx, probe_context_free);
-  if (!specs || !specs[0]) {
-    fail (task, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given"));
+  run->settings = *settings;
+  run->ports = g_ptr_array_new_with_free_func ((GDestroyNotify)md_probed_port_free);
+  run->errors = g_ptr_array_new_with_free_func (error_free_if_set);
+  g_task_set_task_data (task, run, probe_run_free);
+  if (n_ports == 0) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given");
+    g_object_unref (task);
     return;
   }
-  probe_next (task);
+  for (guint i = 0; i < n_ports; i++) {
+    MdProbedPort *port = g_new0 (MdProbedPort, 1);
+
+    port->device = g_strdup (ports[i].device);
+    port->name = g_strdup (ports[i].name);
+    port->type = ports[i].type;
+    port->typed = ports[i].type != MD_MODEM_PORT_TYPE_UNKNOWN;
+    port->candidate = ports[i].candidate;
+    g_ptr_array_add (run->ports, port);
+    g_ptr_array_add (run->errors, NULL);
+  }
+  /* Each port's probe holds a reference on the run. */
+  run->pending = n_ports;
+  for (guint i = 0; i < n_ports; i++)
+    probe_port (g_object_ref (task), i);
+  g_object_unref (task);
 }
 
 GPtrArray *
@@ -262,6 +364,7 @@ typedef struct {
   GStrv drivers;
   MdModemBuildFn build;
   gconstpointer build_data;
+  MdPluginSettings settings;
 } BuildContext;
 
 static void
@@ -287,11 +390,13 @@ probed_for_build (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_error (task, error);
     return;
   }
-  g_task_return_pointer (task, ctx->build (ctx->modem_id, &device, probed, ctx->build_data), g_object_unref);
+  g_task_return_pointer (task, ctx->build (ctx->modem_id, &device, &ctx->settings, probed, ctx->build_data),
+                         g_object_unref);
 }
 
 void
-md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device, MdModemBuildFn build,
+md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device,
+                                const MdPluginSettings *settings, MdModemBuildFn build,
                                 gconstpointer build_data, GCancellable *cancellable,
                                 GAsyncReadyCallback callback, gpointer user_data)
 {
@@ -303,8 +408,9 @@ md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device, Md
   ctx->drivers = g_strdupv ((char **)device->drivers);
   ctx->build = build;
   ctx->build_data = build_data;
+  ctx->settings = *settings;
   g_task_set_task_data (task, ctx, build_context_free);
-  md_ports_probe_async (device->ports, cancellable, probed_for_build, task);
+  md_ports_probe_async (device->ports, device->n_ports, settings, cancellable, probed_for_build, task);
 }
 
 MdModem *

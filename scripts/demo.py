@@ -10,7 +10,7 @@ import tempfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build"))
-os.environ.setdefault("MODEMD", os.path.join(build, "src", "modemd"))
+os.environ.setdefault("MODEMD", os.path.join(build, "src", "daemon", "modemd"))
 os.environ.setdefault("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
 os.environ.setdefault("MD_SCENARIOS", os.path.join(root, "simulator", "scenarios"))
 sys.path.insert(0, os.path.join(root, "tests", "integration"))
@@ -34,7 +34,7 @@ def main():
         sim = harness.Sim("default.ini", workdir)
         print(f"modem-sim serves a simulated modem on {sim.port}")
         log = os.path.join(workdir, "modemd.log")
-        daemon = subprocess.Popen([os.environ["MODEMD"], "--test-session", "--test-no-auth", "--test-enable",
+        daemon = subprocess.Popen([os.environ["MODEMD"], "--test-session", "--test-no-udev", "--test-no-auth", "--test-enable",
                                    "--log-level=DEBUG", f"--log-file={log}"], env=env)
         harness.wait_for(lambda: subprocess.run(
             ["gdbus", "introspect", "--session", "--dest", harness.BUS_NAME,

@@ -11,14 +11,31 @@
 
 G_BEGIN_DECLS
 
+/* One port of a device, as the plugin is to open it. */
+typedef struct {
+  const char *device;   /* what to open: "/dev/ttyUSB2", "abstract:NAME"; NET: the interface */
+  const char *name;     /* as published in Ports: "ttyUSB2", "wwan0" */
+  MdModemPortType type; /* opened as AT or MBIM; NET kept by name; UNKNOWN: probed AT, then MBIM */
+  gboolean candidate;   /* an AT candidate from discovery: probed as AT only, left out when silent */
+} MdPluginPort;
+
 /* The physical device handed to a plugin. */
 typedef struct {
-  const char *uid;            /* sysfs path, or Test.SetProfile's id */
-  const char *const *ports;   /* "/dev/ttyUSB2", "abstract:NAME", ... */
+  const char *uid; /* sysfs path, or Test.SetProfile's id */
+  const MdPluginPort *ports;
+  guint n_ports;
   const char *const *drivers; /* kernel drivers, may be empty */
   guint16 vendor_id;
   guint16 product_id;
 } MdPluginDevice;
+
+/* The daemon's settings a plugin builds with: the plugins' part of the
+ * daemon's one configuration object (src/daemon/md-daemon-config.h), handed
+ * to every create call; plugins keep no process-wide settings. */
+typedef struct {
+  gboolean mbim_use_proxy; /* open MBIM ports through mbim-proxy */
+  gboolean fake_net_links; /* keep session links in memory (test sessions) */
+} MdPluginSettings;
 
 /* Which devices a plugin wants; NULL/0-terminated lists, NULL means "any". */
 typedef struct {
@@ -33,8 +50,8 @@ typedef struct {
   MdPluginMatch match;
   /* Opens and probes the ports and builds the modem (not yet initialized).
    * modem_id is the N of /org/freedesktop/ModemManager1/Modem/N. */
-  void (*create_async) (guint modem_id, const MdPluginDevice *device, GCancellable *cancellable,
-                        GAsyncReadyCallback callback, gpointer user_data);
+  void (*create_async) (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
+                        GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
   MdModem *(*create_finish) (GAsyncResult *result, GError **error);
 } MdPlugin;
 

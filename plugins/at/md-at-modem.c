@@ -94,6 +94,7 @@ md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice
 {
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   MdAtModemData *at = g_new0 (MdAtModemData, 1);
+  const char *primary_name = ((MdProbedPort *)g_ptr_array_index (probed, 0))->name;
 
   at->ports = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < probed->len; i++) {
@@ -103,16 +104,17 @@ md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice
     if (!port->at)
       continue;
     md_at_modem_watch_port (modem, port->at);
-    if (port->type == MD_MODEM_PORT_TYPE_AT && !at->primary)
+    if (port->type == MD_MODEM_PORT_TYPE_AT && !at->primary) {
       at->primary = port->at;
+      primary_name = port->name;
+    }
     g_ptr_array_add (at->ports, g_steal_pointer (&port->at));
   }
-  if (!at->primary) {
+  if (!at->primary)
     at->no_answer = g_strdup ("no port answered AT commands");
-    md_modem_set_primary_port (modem, ((MdProbedPort *)g_ptr_array_index (probed, 0))->name);
-  } else {
-    md_modem_set_primary_port (modem, md_at_port_get_name (at->primary));
-  }
+  /* The published name: a discovered port's kernel name, whatever path it
+   * was opened by. */
+  md_modem_set_primary_port (modem, primary_name);
   md_modem_set_protocol_data (modem, at, md_at_modem_data_free);
   return modem;
 }

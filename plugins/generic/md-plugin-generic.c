@@ -8,21 +8,24 @@
 #include "md-at-ops.h"
 #include "md-mbim-ops.h"
 
-static const char *const generic_subsystems[] = { "tty", "usbmisc", "wwan", "net", NULL };
+static const char *const generic_subsystems[] = { "tty", "usbmisc", "usb", "wwan", "net", "rpmsg", NULL };
 
 static MdModem *
-generic_build (guint modem_id, const MdPluginDevice *device, GPtrArray *probed, gconstpointer build_data)
+generic_build (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
+               GPtrArray *probed, gconstpointer build_data)
 {
   if (md_probed_ports_find (probed, MD_MODEM_PORT_TYPE_MBIM))
-    return md_mbim_modem_build (modem_id, md_plugin_generic.name, device, &md_mbim_modem_ops, probed);
+    return md_mbim_modem_build (modem_id, md_plugin_generic.name, device, settings, &md_mbim_modem_ops,
+                                probed);
   return md_at_modem_build (modem_id, md_plugin_generic.name, device, &md_at_modem_ops, probed);
 }
 
 static void
-generic_create_async (guint modem_id, const MdPluginDevice *device, GCancellable *cancellable,
-                      GAsyncReadyCallback callback, gpointer user_data)
+generic_create_async (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
+                      GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  md_ports_probe_and_build_async (modem_id, device, generic_build, NULL, cancellable, callback, user_data);
+  md_ports_probe_and_build_async (modem_id, device, settings, generic_build, NULL, cancellable, callback,
+                                  user_data);
 }
 
 const MdPlugin md_plugin_generic = {

@@ -66,12 +66,31 @@ md_mbim_delete_created_links (MdMbimModemData *mbim)
                  ((MdNetLinkInfo *)g_ptr_array_index (created, i))->ifname);
 }
 
+/* The modem's first network interface: a net port that joined after the
+ * modem was built counts too. A fake kernel (test sessions) learns it here. */
+static const char *
+first_net_port (MdModem *modem)
+{
+  MdMbimModemData *mbim = md_mbim_modem_data (modem);
+  guint n_ports = 0;
+  const MdModemPort *ports = md_modem_get_ports (modem, &n_ports);
+
+  for (guint i = 0; i < n_ports; i++) {
+    if (ports[i].type != MD_MODEM_PORT_TYPE_NET)
+      continue;
+    if (md_net_links_is_fake (mbim->links))
+      md_net_links_fake_add_parent (mbim->links, ports[i].name);
+    return ports[i].name;
+  }
+  return NULL;
+}
+
 /* Session 0 runs on the main interface; session N on a link of its own. */
 static gboolean
 session_interface (MdModem *modem, Session *session, GError **error)
 {
   MdMbimModemData *mbim = md_mbim_modem_data (modem);
-  const char *parent = mbim->net && mbim->net[0] ? mbim->net[0] : NULL;
+  const char *parent = first_net_port (modem);
   g_autofree char *wwan_device = NULL;
   MdNetLinkKind kind;
   char *link = NULL;

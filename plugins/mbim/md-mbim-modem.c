@@ -7,14 +7,6 @@
 #include "md-log.h"
 #include "md-mbim-ops.h"
 
-static gboolean fake_net_links;
-
-void
-md_mbim_modem_use_fake_net_links (gboolean fake)
-{
-  fake_net_links = fake;
-}
-
 static void
 md_mbim_modem_data_free (gpointer data)
 {
@@ -28,7 +20,6 @@ md_mbim_modem_data_free (gpointer data)
   for (guint i = 0; i < mbim->at->len; i++)
     md_at_port_close (g_ptr_array_index (mbim->at, i));
   g_ptr_array_unref (mbim->at);
-  g_strfreev (mbim->net);
   g_free (mbim);
 }
 
@@ -57,38 +48,35 @@ port_indication (MdMbimPort *port, MbimMessage *message, gpointer user_data)
 
 MdModem *
 md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                     const MdModemOps *ops, GPtrArray *probed)
+                     const MdPluginSettings *settings, const MdModemOps *ops, GPtrArray *probed)
 {
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   MdMbimModemData *mbim = g_new0 (MdMbimModemData, 1);
-  g_autoptr (GPtrArray) net = g_ptr_array_new ();
+  const char *primary_name = NULL;
 
   mbim->at = g_ptr_array_new_with_free_func (g_object_unref);
   mbim->max_sessions = 1;
   /* Each modem has its own links object, which remembers what it created. */
-  mbim->links = fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
+  mbim->links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
 
     md_modem_add_port (modem, port->name, port->type);
-    if (port->type == MD_MODEM_PORT_TYPE_NET) {
-      g_ptr_array_add (net, g_strdup (port->name));
-      /* In test mode the profile's interfaces are the fake kernel's. */
-      if (md_net_links_is_fake (mbim->links))
-        md_net_links_fake_add_parent (mbim->links, port->name);
-    }
-    if (port->mbim && !mbim->port)
+    /* In test mode the profile's interfaces are the fake kernel's. */
+    if (port->type == MD_MODEM_PORT_TYPE_NET && md_net_links_is_fake (mbim->links))
+      md_net_links_fake_add_parent (mbim->links, port->name);
+    if (port->mbim && !mbim->port) {
       mbim->port = g_steal_pointer (&port->mbim);
+      primary_name = port->name;
+    }
     if (port->at) {
       g_signal_connect_object (port->at, "closed", G_CALLBACK (port_closed), modem, 0);
       g_ptr_array_add (mbim->at, g_steal_pointer (&port->at));
     }
   }
-  g_ptr_array_add (net, NULL);
-  mbim->net = (GStrv)g_ptr_array_steal (net, NULL);
   g_signal_connect_object (mbim->port, "closed", G_CALLBACK (port_closed), modem, 0);
   g_signal_connect_object (mbim->port, "indication", G_CALLBACK (port_indication), modem, 0);
-  md_modem_set_primary_port (modem, md_mbim_port_get_name (mbim->port));
+  md_modem_set_primary_port (modem, primary_name);
   md_modem_set_protocol_data (modem, mbim, md_mbim_modem_data_free);
   return modem;
 }
@@ -100,13 +88,11 @@ md_mbim_modem_new_with_replies (guint modem_id, const MdModemOps *ops, const cha
   const char *const drivers[] = { "cdc_mbim", NULL };
   MdModem *modem = md_modem_new (modem_id, "replies", "mbim", drivers, ops);
   MdMbimModemData *mbim = g_new0 (MdMbimModemData, 1);
-  const char *const nets[] = { net, NULL };
 
   mbim->at = g_ptr_array_new_with_free_func (g_object_unref);
   mbim->max_sessions = 1;
   mbim->links = md_net_links_new_fake ();
   md_net_links_fake_add_parent (mbim->links, net);
-  mbim->net = g_strdupv ((GStrv)nets);
   mbim->reply = reply;
   mbim->reply_data = user_data;
   md_modem_add_port (modem, net, MD_MODEM_PORT_TYPE_NET);

@@ -23,7 +23,6 @@ typedef MbimMessage *(*MdMbimReplyFn) (MbimMessage *request, gpointer user_data)
 typedef struct {
   MdMbimPort *port;    /* the primary control port */
   GPtrArray *at;       /* MdAtPort*: secondary AT ports, kept open */
-  GStrv net;           /* network interfaces, in the order given */
   MdNetLinks *links;   /* creates the links of sessions 1..N */
   guint max_sessions;  /* from Device Caps; at least 1 */
   guint32 data_class;  /* MbimDataClass bits from Device Caps */
@@ -33,15 +32,12 @@ typedef struct {
 
 MdMbimModemData *md_mbim_modem_data (MdModem *modem);
 
-/* Whether new MBIM modems keep their session links in memory
- * (md_net_links_new_fake), as in the daemon's test mode, instead of
- * creating them over rtnetlink. */
-void md_mbim_modem_use_fake_net_links (gboolean fake);
-
 /* Builds an MBIM modem from probed ports: the first MBIM port is primary,
- * takes it and the AT ports. */
+ * takes it and the AT ports. With settings->fake_net_links the modem keeps
+ * its session links in memory (md_net_links_new_fake) instead of creating
+ * them over rtnetlink. */
 MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                              const MdModemOps *ops, GPtrArray *probed);
+                              const MdPluginSettings *settings, const MdModemOps *ops, GPtrArray *probed);
 
 /* Sends request (consumed) on the control port. finish returns the
  * COMMAND_DONE message after checking its status: a status other than

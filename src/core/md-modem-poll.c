@@ -8,8 +8,6 @@
 #include "md-log.h"
 #include "md-modem-private.h"
 
-static guint poll_interval_seconds = 30;
-
 typedef enum {
   POLL_STEP_REGISTRATION,
   POLL_STEP_OPERATOR,
@@ -19,9 +17,9 @@ typedef enum {
 } PollStep;
 
 void
-md_modem_poll_set_interval (guint seconds)
+md_modem_poll_set_interval (MdModem *self, guint seconds)
 {
-  poll_interval_seconds = MAX (seconds, 1);
+  self->poll_interval_s = MAX (seconds, 1);
 }
 
 typedef struct {
@@ -39,9 +37,9 @@ poll_context_free (gpointer data)
 }
 
 guint
-md_modem_poll_get_interval (void)
+md_modem_poll_get_interval (MdModem *self)
 {
-  return poll_interval_seconds;
+  return self->poll_interval_s;
 }
 
 static void poll_step (GTask *task);
@@ -203,7 +201,7 @@ md_modem_poll_start (MdModem *self)
 {
   if (self->poll_source)
     return;
-  self->poll_source = g_timeout_add_seconds (poll_interval_seconds, poll_timeout, self);
+  self->poll_source = g_timeout_add_seconds (self->poll_interval_s, poll_timeout, self);
 }
 
 void

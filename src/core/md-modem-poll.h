@@ -7,9 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* Seconds between polls of every enabled modem (default 30). */
-void md_modem_poll_set_interval (guint seconds);
-guint md_modem_poll_get_interval (void);
+#define MD_MODEM_POLL_DEFAULT_INTERVAL_S 30
+
+/* Seconds between polls of this modem once enabled (default 30, at least
+ * 1); the daemon sets it from its configuration before initializing. */
+void md_modem_poll_set_interval (MdModem *self, guint seconds);
+guint md_modem_poll_get_interval (MdModem *self);
 
 void md_modem_poll_start (MdModem *self);
 void md_modem_poll_stop (MdModem *self);

@@ -53,6 +53,7 @@ struct _MdModem {
   guint32 ip_families;
 
   guint poll_source;
+  guint poll_interval_s;
   MdOperationQueue *operations;
 
   /* Bearers */

@@ -247,7 +247,7 @@ wait_registration (MdModem *self, GTask *task, SimpleContext *ctx)
   ctx->cancelled_id = g_signal_connect_swapped (g_task_get_cancellable (task), "cancelled",
                                                 G_CALLBACK (schedule_check), task);
   ctx->deadline_source = g_timeout_add_seconds (REGISTRATION_TIMEOUT_SECONDS, registration_deadline, task);
-  ctx->repoll_source = g_timeout_add_seconds (md_modem_poll_get_interval (), repoll, task);
+  ctx->repoll_source = g_timeout_add_seconds (md_modem_poll_get_interval (self), repoll, task);
   check_registration (task);
 }
 

@@ -5,6 +5,7 @@
 #include "md-modem-private.h"
 
 #include "md-log.h"
+#include "md-modem-poll.h"
 
 enum {
   SIGNAL_CHANGED,
@@ -107,6 +108,7 @@ md_modem_new (guint id, const char *uid, const char *plugin, const char *const *
   self->plugin = g_strdup (plugin);
   self->drivers = drivers ? g_strdupv ((char **)drivers) : g_new0 (char *, 1);
   self->ops = ops;
+  self->poll_interval_s = MD_MODEM_POLL_DEFAULT_INTERVAL_S;
   return self;
 }
 

@@ -8,9 +8,9 @@
 #define DEVICE MD_ACTION_DEVICE_CONTROL
 
 static const MdDbusGateRule manager_rules[] = {
-  { "ScanDevices", MD_ACTION_CONTROL, FALSE },
+  { "ScanDevices", MD_ACTION_CONTROL, TRUE },
   { "SetLogging", MD_ACTION_CONTROL, TRUE },
-  { "ReportKernelEvent", MD_ACTION_CONTROL, FALSE },
+  { "ReportKernelEvent", MD_ACTION_CONTROL, TRUE },
   { "InhibitDevice", MD_ACTION_CONTROL, FALSE },
   { NULL },
 };

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Recognising an AT port: "AT" up to three times with a short timeout,
- * succeeding on the first OK. A modem still booting may stay silent or
- * answer ERROR at first, so both are retried; a closed port or a
- * cancellation ends the probe at once. */
+ * succeeding on the first AT-style final result (OK, ERROR, +CME ERROR,
+ * ...): a modem still booting may answer ERROR, and that already tells an AT
+ * port. Silence is retried; a closed port or a cancellation ends the probe
+ * at once. */
 #include "md-at-port.h"
 
 #include "md-errors.h"
@@ -25,6 +26,15 @@ probe_should_retry (const GError *error)
          && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE);
 }
 
+/* Errors the port raises itself (silence, closed, cancelled, data mode);
+ * any other error is a final result line the device sent. */
+static gboolean
+is_device_reply (const GError *error)
+{
+  return error->domain != MD_SERIAL_ERROR && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)
+         && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE);
+}
+
 static void
 probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -33,7 +43,7 @@ probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *response = md_at_port_command_finish (MD_AT_PORT (source), result, &error);
 
-  if (response) {
+  if (response || is_device_reply (error)) {
     g_task_return_boolean (task, TRUE);
     return;
   }

@@ -79,7 +79,7 @@ guint md_at_port_add_unsolicited_handler (MdAtPort *self, const char *prefix, Md
 void md_at_port_remove_unsolicited_handler (MdAtPort *self, guint id);
 
 /* Sends "AT" up to three times, timeout_ms each (0: 1500 ms), and succeeds
- * on the first OK. Fails with the last attempt's error (usually
+ * on the first final result line (OK, ERROR, +CME ERROR, ...). Fails with the last attempt's error (usually
  * MD_SERIAL_ERROR_RESPONSE_TIMEOUT). */
 void md_at_port_probe_async (MdAtPort *self, guint timeout_ms, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data);

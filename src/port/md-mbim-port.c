@@ -19,6 +19,7 @@ struct _MdMbimPort {
   gulong error_id;
   GList *pending; /* GTask*, owned by the list */
   gboolean closed_emitted;
+  gboolean use_proxy;
 };
 
 G_DEFINE_TYPE (MdMbimPort, md_mbim_port, G_TYPE_OBJECT)
@@ -26,26 +27,13 @@ G_DEFINE_TYPE (MdMbimPort, md_mbim_port, G_TYPE_OBJECT)
 enum { SIGNAL_INDICATION, SIGNAL_CLOSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static gboolean default_use_proxy = TRUE;
-
-void
-md_mbim_port_set_default_use_proxy (gboolean use_proxy)
-{
-  default_use_proxy = use_proxy;
-}
-
-gboolean
-md_mbim_port_get_default_use_proxy (void)
-{
-  return default_use_proxy;
-}
-
 MdMbimPort *
-md_mbim_port_new (const char *device)
+md_mbim_port_new (const char *device, gboolean use_proxy)
 {
   MdMbimPort *self = g_object_new (MD_TYPE_MBIM_PORT, NULL);
 
   self->device_path = g_strdup (device);
+  self->use_proxy = use_proxy;
   self->name = md_port_name_for_device (device);
   return self;
 }
@@ -185,8 +173,7 @@ open_full_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_error (task, mapped);
     return;
   }
-  md_log_debug (self->name, "MBIM session open%s",
-                md_mbim_port_get_default_use_proxy () ? " (via proxy)" : "");
+  md_log_debug (self->name, "MBIM session open%s", self->use_proxy ? " (via proxy)" : "");
   g_task_return_boolean (task, TRUE);
 }
 
@@ -198,7 +185,7 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   OpenContext *ctx = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   MbimDevice *device = mbim_device_new_finish (result, &error);
-  MbimDeviceOpenFlags flags = default_use_proxy ? MBIM_DEVICE_OPEN_FLAGS_PROXY : MBIM_DEVICE_OPEN_FLAGS_NONE;
+  MbimDeviceOpenFlags flags = self->use_proxy ? MBIM_DEVICE_OPEN_FLAGS_PROXY : MBIM_DEVICE_OPEN_FLAGS_NONE;
   GCancellable *cancellable;
 
   if (!device) {

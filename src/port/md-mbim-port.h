@@ -15,15 +15,11 @@ G_BEGIN_DECLS
 #define MD_TYPE_MBIM_PORT (md_mbim_port_get_type ())
 G_DECLARE_FINAL_TYPE (MdMbimPort, md_mbim_port, MD, MBIM_PORT, GObject)
 
-/* Whether new ports open through mbim-proxy (default TRUE). The daemon's
- * --no-mbim-proxy turns it off; the proxy's socket is global, so tests
- * that use it run in their own network namespace. */
-void md_mbim_port_set_default_use_proxy (gboolean use_proxy);
-gboolean md_mbim_port_get_default_use_proxy (void);
-
 /* device: "/dev/cdc-wdm0", "/dev/wwan0mbim0", or any path that speaks MBIM
- * (the simulator's pty). */
-MdMbimPort *md_mbim_port_new (const char *device);
+ * (the simulator's pty). use_proxy: open through mbim-proxy (the daemon's
+ * default; --no-mbim-proxy turns it off). The proxy's socket is global, so
+ * tests that use it run in their own network namespace. */
+MdMbimPort *md_mbim_port_new (const char *device, gboolean use_proxy);
 const char *md_mbim_port_get_device (MdMbimPort *self);
 /* "cdc-wdm0", "wwan0mbim0", "pts/5": the path relative to /dev. */
 const char *md_mbim_port_get_name (MdMbimPort *self);

@@ -147,7 +147,7 @@ class Sim:
 class ModemdTestCase(unittest.TestCase):
     """Starts a private bus and modemd for each test."""
 
-    daemon_args = ["--test-session", "--test-no-auth", "--test-enable", "--log-level=DEBUG"]
+    daemon_args = ["--test-session", "--test-no-udev", "--test-no-auth", "--test-enable", "--log-level=DEBUG"]
 
     def setUp(self):
         self.workdir = tempfile.mkdtemp(prefix="modemd-test-")

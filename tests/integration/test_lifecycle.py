@@ -29,9 +29,8 @@ class LifecycleSteps:
         self.assertEqual(self.state(), "locked")
         # Refused calls on the way: one the gate turns away, one the
         # validation turns away.
-        result = self.call(MANAGER_PATH, "org.freedesktop.ModemManager1.ReportKernelEvent",
-                           "{'action': <'add'>, 'name': <'ttyUSB0'>, 'subsystem': <'tty'>}",
-                           check=False)
+        result = self.call(MANAGER_PATH, "org.freedesktop.ModemManager1.InhibitDevice",
+                           "/sys/devices/none", "true", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         result = self.mmcli("-i", "0", "--pin=12ab", check=False)
         self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)

@@ -167,9 +167,8 @@ class ManagerTest(ModemdTestCase):
         self.assert_daemon_alive()
 
     def test_unimplemented_method_answers_unsupported(self):
-        result = self.call(MANAGER_PATH, "org.freedesktop.ModemManager1.ReportKernelEvent",
-                           "{'action': <'add'>, 'name': <'ttyUSB0'>, 'subsystem': <'tty'>}",
-                           check=False)
+        result = self.call(MANAGER_PATH, "org.freedesktop.ModemManager1.InhibitDevice",
+                           "/sys/devices/none", "true", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         self.assert_daemon_alive()
 

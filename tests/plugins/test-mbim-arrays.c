@@ -251,7 +251,6 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  md_mbim_modem_use_fake_net_links (TRUE);
   g_test_add_func ("/mbim/arrays/visible-providers", test_providers);
   g_test_add_func ("/mbim/arrays/subscriber-numbers", test_own_numbers);
   g_test_add_func ("/mbim/arrays/numbers", test_numbers_read);

@@ -328,17 +328,24 @@ test_probe (gconstpointer data)
   AtPeer *peer = at_peer_new (GPOINTER_TO_INT (data));
   ProbeResult probe;
 
-  /* Silent, then ERROR while booting, then OK: the third try wins. */
-  at_peer_script (peer, "AT", "");
+  /* A modem still booting answers ERROR: an AT-style reply, one try. */
   at_peer_script (peer, "AT", "\r\nERROR\r\n");
-  at_peer_script (peer, "AT", "\r\nOK\r\n");
   run_probe (peer, &probe);
   g_assert_no_error (probe.error);
   g_assert_true (probe.ok);
-  g_assert_cmpuint (count_of (peer->received->str, "AT\r"), ==, 3);
+  g_assert_cmpuint (count_of (peer->received->str, "AT\r"), ==, 1);
 
-  /* Answering at once: one try. */
+  /* +CME ERROR counts as well: one try. */
   g_string_truncate (peer->received, 0);
+  at_peer_script (peer, "AT", "\r\n+CME ERROR: 10\r\n");
+  run_probe (peer, &probe);
+  g_assert_no_error (probe.error);
+  g_assert_true (probe.ok);
+  g_assert_cmpuint (count_of (peer->received->str, "AT\r"), ==, 1);
+
+  /* OK at once: one try. */
+  g_string_truncate (peer->received, 0);
+  at_peer_script (peer, "AT", "\r\nOK\r\n");
   run_probe (peer, &probe);
   g_assert_true (probe.ok);
   g_assert_cmpuint (count_of (peer->received->str, "AT\r"), ==, 1);

@@ -6,16 +6,17 @@
 
 #include <gio/gio.h>
 
-#include "md-authorizer.h"
+#include "md-daemon-config.h"
 
 G_BEGIN_DECLS
 
 typedef struct _MdManager MdManager;
 
-/* authorizer (referenced) authorizes the calls of every exported object;
- * the Test interface is never authorized: the bus keeps it root-only. */
-MdManager *md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer *authorizer,
-                           GError **error);
+/* config (borrowed; it outlives the manager) carries the settings: its
+ * authorizer authorizes the calls of every exported object (the Test
+ * interface is never authorized: the bus keeps it root-only), its plugin
+ * settings go to every create call. */
+MdManager *md_manager_new (GDBusConnection *connection, const MdDaemonConfig *config, GError **error);
 /* Unexports everything and closes every modem's ports. */
 void md_manager_free (MdManager *self);
 

@@ -3,7 +3,7 @@
  * of modems with their never-reused indexes and which modem owns each port,
  * and builds a modem from a plugin, initializes it and exports it once its
  * primary port is known. */
-#include "manager.h"
+#include "manager-private.h"
 
 #include "dbus-errors.h"
 #include "md-config.h"
@@ -13,24 +13,13 @@
 #include "md-log.h"
 #include "md-modem-export.h"
 #include "md-modem-init.h"
+#include "md-modem-poll.h"
 #include "md-object-ids.h"
 #include "md-port-probe.h"
 #include "md-request-profile.h"
 #include "plugin-api.h"
 
 #define MANAGER_PATH "/org/freedesktop/ModemManager1"
-
-struct _MdManager {
-  GDBusConnection *connection;
-  GDBusObjectManagerServer *object_manager;
-  MdAuthorizer *authorizer;
-  MdDbusManager *manager_iface;
-  MdDbusTest *test_iface;
-  GHashTable *modems;       /* modem id -> MdModemExport* */
-  GHashTable *pending_uids; /* uids being created right now */
-  GHashTable *port_owners;  /* device -> uid of the modem using it */
-  GCancellable *cancellable;
-};
 
 /* --- modems -------------------------------------------------------------- */
 
@@ -152,66 +141,121 @@ add_modem (MdManager *self, MdModem *modem)
   g_signal_connect (modem, "vanished", G_CALLBACK (modem_vanished), self);
 }
 
+/* --- creating a modem: plugin, device facts, initialization, export ------ */
+
 typedef struct {
   MdManager *manager;
-  GDBusMethodInvocation *invocation;
+  const MdPlugin *plugin;
   char *uid;
-} ProfileRequest;
+  guint16 vendor_id;
+  guint16 product_id;
+  char *manufacturer;
+  char *product;
+  GCancellable *cancellable;
+  MdModemCreatedFn done;
+  gpointer user_data;
+} CreateCall;
 
 static void
-profile_request_finish (ProfileRequest *req, GError *error)
+create_call_finish (CreateCall *call, MdModem *modem, GError *error)
 {
-  g_hash_table_remove (req->manager->pending_uids, req->uid);
-  if (error) {
-    release_ports (req->manager, req->uid);
-    g_dbus_method_invocation_take_error (req->invocation, error);
-  } else
-    md_dbus_test_complete_set_profile (req->manager->test_iface, req->invocation);
-  g_free (req->uid);
-  g_free (req);
+  g_hash_table_remove (call->manager->pending_uids, call->uid);
+  if (modem)
+    add_modem (call->manager, modem);
+  call->done (call->manager, modem, error, call->user_data);
+  g_clear_error (&error);
+  g_free (call->uid);
+  g_free (call->manufacturer);
+  g_free (call->product);
+  g_clear_object (&call->cancellable);
+  g_free (call);
 }
 
 static void
 initialize_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  ProfileRequest *req = user_data;
-  MdModem *modem = MD_MODEM (source);
+  CreateCall *call = user_data;
+  g_autoptr (MdModem) modem = MD_MODEM (source);
   GError *error = NULL;
 
   if (!md_modem_initialize_finish (modem, result, &error) || md_modem_has_vanished (modem)) {
     if (!error)
       error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished");
-    g_prefix_error (&error, "Modem %s not created: ", req->uid);
-    profile_request_finish (req, error);
-    g_object_unref (modem);
+    g_prefix_error (&error, "Modem %s not created: ", call->uid);
+    create_call_finish (call, NULL, error);
     return;
   }
-  add_modem (req->manager, modem);
-  g_object_unref (modem);
-  profile_request_finish (req, NULL);
+  create_call_finish (call, modem, NULL);
 }
 
-/* Plugins create modems without knowing the caller; this pairs the plugin
- * with the request so the callback can call the right finish. */
-typedef struct {
-  const MdPlugin *plugin;
-  ProfileRequest *req;
-} CreateCall;
-
 static void
-create_call_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+create_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CreateCall *call = user_data;
-  ProfileRequest *req = call->req;
   GError *error = NULL;
   MdModem *modem = call->plugin->create_finish (result, &error);
 
-  g_free (call);
   if (!modem) {
-    profile_request_finish (req, error);
+    create_call_finish (call, NULL, error);
     return;
   }
-  md_modem_initialize_async (modem, req->manager->cancellable, initialize_ready, req);
+  /* The physical device's facts, before initialization reads them. */
+  if (call->vendor_id || call->product_id)
+    md_modem_set_device_ids (modem, call->vendor_id, call->product_id);
+  if (call->manufacturer || call->product)
+    md_modem_set_device_names (modem, call->manufacturer, call->product);
+  md_modem_poll_set_interval (modem, call->manager->config->poll_interval_s);
+  md_modem_initialize_async (modem, call->cancellable, initialize_ready, call);
+}
+
+void
+md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModemCreatedFn done,
+                         gpointer user_data)
+{
+  CreateCall *call = g_new0 (CreateCall, 1);
+
+  call->manager = self;
+  call->plugin = request->plugin;
+  call->uid = g_strdup (request->device->uid);
+  call->vendor_id = request->device->vendor_id;
+  call->product_id = request->device->product_id;
+  call->manufacturer = g_strdup (request->manufacturer);
+  call->product = g_strdup (request->product);
+  call->cancellable = g_object_ref (request->cancellable ? request->cancellable : self->cancellable);
+  call->done = done;
+  call->user_data = user_data;
+  g_hash_table_add (self->pending_uids, g_strdup (call->uid));
+  request->plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), request->device, &self->config->plugins,
+                                 call->cancellable, create_ready, call);
+}
+
+MdModem *
+md_manager_lookup_modem (MdManager *self, guint modem_id)
+{
+  MdModemExport *export = g_hash_table_lookup (self->modems, GUINT_TO_POINTER (modem_id));
+
+  return export ? md_modem_export_get_modem (export) : NULL;
+}
+
+/* --- Test.SetProfile -------------------------------------------------------- */
+
+typedef struct {
+  GDBusMethodInvocation *invocation;
+  char *uid;
+} ProfileRequest;
+
+static void
+profile_created (MdManager *self, MdModem *modem, const GError *error, gpointer user_data)
+{
+  ProfileRequest *req = user_data;
+
+  if (error) {
+    release_ports (self, req->uid);
+    g_dbus_method_invocation_return_gerror (req->invocation, error);
+  } else
+    md_dbus_test_complete_set_profile (self->test_iface, req->invocation);
+  g_free (req->uid);
+  g_free (req);
 }
 
 static gboolean
@@ -236,6 +280,28 @@ validate_profile (MdManager *self, const char *uid, const char *plugin_name, con
   return TRUE;
 }
 
+/* The profile's port strings as plugin ports; strings keeps what they point
+ * to. Already validated by claim_ports. */
+static GArray *
+profile_ports (const char *const *specs, GPtrArray *strings)
+{
+  GArray *ports = g_array_new (FALSE, TRUE, sizeof (MdPluginPort));
+
+  for (guint i = 0; specs[i]; i++) {
+    MdPluginPort port = { 0 };
+    char *device = NULL;
+
+    if (!md_port_spec_parse (specs[i], &port.type, &device, NULL))
+      continue;
+    g_ptr_array_add (strings, device);
+    port.device = device;
+    port.name = md_port_spec_name (port.type, device);
+    g_ptr_array_add (strings, (char *)port.name);
+    g_array_append_val (ports, port);
+  }
+  return ports;
+}
+
 static gboolean
 handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const char *id,
                     const char *plugin_name, const char *const *ports, gpointer user_data)
@@ -244,11 +310,12 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   const MdPlugin *plugin = NULL;
   GError *error = NULL;
   ProfileRequest *req;
-  CreateCall *call;
+  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) plugin_ports = NULL;
   /* As ModemManager names test devices: clients show the same Device and
    * Drivers for a profile on either daemon. */
   g_autofree char *uid = g_strdup_printf ("/virtual/%s", id ? id : "");
-  MdPluginDevice device = { .uid = uid, .ports = ports, .drivers = (const char *const[]){ "virtual", NULL } };
+  MdPluginDevice device = { .uid = uid, .drivers = (const char *const[]){ "virtual", NULL } };
 
   if (!validate_profile (self, id, plugin_name, ports, &plugin, &error)
       || !claim_ports (self, uid, ports, &error)) {
@@ -257,16 +324,14 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   }
   md_log_info (NULL, "Test profile '%s': plugin '%s', %u port(s)", id, plugin->name,
                g_strv_length ((char **)ports));
+  plugin_ports = profile_ports (ports, strings);
+  device.ports = (const MdPluginPort *)plugin_ports->data;
+  device.n_ports = plugin_ports->len;
   req = g_new0 (ProfileRequest, 1);
-  req->manager = self;
   req->invocation = invocation;
   req->uid = g_strdup (uid);
-  g_hash_table_add (self->pending_uids, g_strdup (uid));
-  call = g_new0 (CreateCall, 1);
-  call->plugin = plugin;
-  call->req = req;
-  plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), &device, self->cancellable, create_call_ready,
-                        call);
+  md_manager_create_modem (self, &(MdModemRequest){ .plugin = plugin, .device = &device }, profile_created,
+                           req);
   return TRUE;
 }
 
@@ -290,12 +355,40 @@ handle_set_logging (MdDbusManager *iface, GDBusMethodInvocation *invocation, con
 }
 
 static gboolean
+handle_scan_devices (MdDbusManager *iface, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  MdManager *self = user_data;
+
+  md_log_info (NULL, "scanning for devices");
+  md_manager_discovery_scan (self);
+  md_dbus_manager_complete_scan_devices (iface, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_report_kernel_event (MdDbusManager *iface, GDBusMethodInvocation *invocation, GVariant *properties,
+                            gpointer user_data)
+{
+  MdManager *self = user_data;
+  GError *error = NULL;
+
+  if (!md_manager_discovery_report (self, properties, &error))
+    g_dbus_method_invocation_take_error (invocation, error);
+  else
+    md_dbus_manager_complete_report_kernel_event (iface, invocation);
+  return TRUE;
+}
+
+static gboolean
 export_interfaces (MdManager *self, gboolean test_enable, GError **error)
 {
   self->manager_iface = md_dbus_manager_skeleton_new ();
   md_dbus_manager_set_version (self->manager_iface, MD_VERSION);
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->manager_iface), self->authorizer);
   g_signal_connect (self->manager_iface, "handle-set-logging", G_CALLBACK (handle_set_logging), self);
+  g_signal_connect (self->manager_iface, "handle-scan-devices", G_CALLBACK (handle_scan_devices), self);
+  g_signal_connect (self->manager_iface, "handle-report-kernel-event",
+                    G_CALLBACK (handle_report_kernel_event), self);
   if (!g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->manager_iface), self->connection,
                                          MANAGER_PATH, error))
     return FALSE;
@@ -309,13 +402,14 @@ export_interfaces (MdManager *self, gboolean test_enable, GError **error)
 }
 
 MdManager *
-md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer *authorizer, GError **error)
+md_manager_new (GDBusConnection *connection, const MdDaemonConfig *config, GError **error)
 {
   g_autoptr (MdManager) self = g_new0 (MdManager, 1);
 
   md_dbus_errors_register ();
   self->connection = g_object_ref (connection);
-  self->authorizer = md_authorizer_ref (authorizer);
+  self->config = config;
+  self->authorizer = md_authorizer_ref (config->authorizer);
   self->cancellable = g_cancellable_new ();
   self->modems
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)md_modem_export_free);
@@ -323,7 +417,7 @@ md_manager_new (GDBusConnection *connection, gboolean test_enable, MdAuthorizer 
   self->port_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->object_manager = g_dbus_object_manager_server_new (MANAGER_PATH);
   g_dbus_object_manager_server_set_connection (self->object_manager, connection);
-  if (!export_interfaces (self, test_enable, error))
+  if (!export_interfaces (self, config->test_enable, error) || !md_manager_discovery_start (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -335,6 +429,7 @@ md_manager_free (MdManager *self)
     return;
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
+  md_manager_discovery_stop (self);
   if (self->modems) {
     GHashTableIter iter;
     gpointer value;

@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* modemd's entry point: options, logging, the bus name, the Manager, and a
- * clean shutdown on SIGTERM/SIGINT. The options follow ModemManager's, so
- * existing service files and test scripts keep working. */
+/* modemd's entry point: options into the one configuration object, logging,
+ * the bus name, the Manager, and a clean shutdown on SIGTERM/SIGINT. The
+ * options follow ModemManager's, so existing service files and test scripts
+ * keep working. */
 #include <glib-unix.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "manager.h"
-#include "md-authorizer.h"
 #include "md-config.h"
+#include "md-daemon-config.h"
 #include "md-log.h"
-#include "md-mbim-modem.h"
 #include "md-modem-poll.h"
 
 #define BUS_NAME "org.freedesktop.ModemManager1"
@@ -26,16 +26,20 @@ typedef struct {
   gboolean no_mbim_proxy;
   gboolean test_fake_net_links;
   gboolean test_no_auth;
+  gboolean test_no_udev;
   int poll_interval;
   char *log_level;
   char *log_file;
+  char *initial_kernel_events;
+  char *test_sysfs_root;
+  char *test_dev_root;
 } Options;
 
 typedef struct {
   Options *options;
+  MdDaemonConfig config;
   GMainLoop *loop;
   MdManager *manager;
-  MdAuthorizer *authorizer;
   int exit_code;
 } Daemon;
 
@@ -44,6 +48,9 @@ options_clear (Options *options)
 {
   g_free (options->log_level);
   g_free (options->log_file);
+  g_free (options->initial_kernel_events);
+  g_free (options->test_sysfs_root);
+  g_free (options->test_dev_root);
 }
 
 static gboolean
@@ -69,6 +76,14 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
           "With --test-session: keep session links in memory instead of creating them", NULL },
         { "test-no-auth", 0, 0, G_OPTION_ARG_NONE, &options->test_no_auth,
           "With --test-session: allow every call without asking polkit", NULL },
+        { "test-no-udev", 0, 0, G_OPTION_ARG_NONE, &options->test_no_udev,
+          "With --test-session: take ports only from reported kernel events, not from udev", NULL },
+        { "initial-kernel-events", 0, 0, G_OPTION_ARG_FILENAME, &options->initial_kernel_events,
+          "Without udev: read kernel events from this file at start", "PATH" },
+        { "test-sysfs-root", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &options->test_sysfs_root,
+          "With --test-session and --test-no-udev: read sysfs from this folder", "DIR" },
+        { "test-dev-root", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &options->test_dev_root,
+          "With --test-session: open discovered /dev/NAME nodes as DIR/NAME", "DIR" },
         { "debug", 0, 0, G_OPTION_ARG_NONE, &options->debug, "Same as --log-level=DEBUG", NULL },
         { "version", 'V', 0, G_OPTION_ARG_NONE, &options->show_version, "Print the version and exit", NULL },
         { NULL } };
@@ -78,29 +93,60 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
   return g_option_context_parse (context, argc, argv, error);
 }
 
-/* How MBIM ports are opened and where session links go. */
 static gboolean
-configure_ports (const Options *options, GError **error)
+require_test_session (const Options *options, gboolean set, const char *name, GError **error)
 {
-  md_mbim_port_set_default_use_proxy (!options->no_mbim_proxy);
-  if (options->test_fake_net_links && !options->test_session) {
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                 "--test-fake-net-links needs --test-session");
+  if (set && !options->test_session) {
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s needs --test-session", name);
     return FALSE;
   }
-  md_mbim_modem_use_fake_net_links (options->test_fake_net_links);
   return TRUE;
 }
 
-/* polkit decides, except on a private test bus with --test-no-auth. */
-static MdAuthorizer *
-create_authorizer (const Options *options, GError **error)
+/* Where ports come from: udev, unless built without it or told otherwise;
+ * a fake sysfs tree is only for the kernel-events backend of a test. */
+static gboolean
+configure_discovery (const Options *options, MdDaemonConfig *config, GError **error)
 {
-  if (options->test_no_auth && !options->test_session) {
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--test-no-auth needs --test-session");
-    return NULL;
+  gboolean udev = MD_WITH_UDEV && !options->test_no_udev;
+
+  if (!require_test_session (options, options->test_no_udev, "--test-no-udev", error)
+      || !require_test_session (options, options->test_sysfs_root != NULL, "--test-sysfs-root", error)
+      || !require_test_session (options, options->test_dev_root != NULL, "--test-dev-root", error))
+    return FALSE;
+  if (udev && (options->test_sysfs_root || options->initial_kernel_events)) {
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "%s needs a daemon without udev (--test-no-udev)",
+                 options->test_sysfs_root ? "--test-sysfs-root" : "--initial-kernel-events");
+    return FALSE;
   }
-  return md_authorizer_new (options->test_no_auth ? MD_AUTHORIZER_ALLOW_ALL : MD_AUTHORIZER_POLKIT);
+  config->sysfs_root = g_strdup (options->test_sysfs_root);
+  config->dev_root = g_strdup (options->test_dev_root);
+  config->initial_kernel_events = g_strdup (options->initial_kernel_events);
+  config->discovery.backend = udev ? MD_DISCOVERY_BACKEND_UDEV : MD_DISCOVERY_BACKEND_KERNEL_EVENTS;
+  config->discovery.sysfs_root = config->sysfs_root;
+  config->discovery.initial_kernel_events = config->initial_kernel_events;
+  return TRUE;
+}
+
+/* The one configuration object, from the options. polkit decides, except on
+ * a private test bus with --test-no-auth. */
+static gboolean
+configure (const Options *options, MdDaemonConfig *config, GError **error)
+{
+  if (!require_test_session (options, options->test_fake_net_links, "--test-fake-net-links", error)
+      || !require_test_session (options, options->test_no_auth, "--test-no-auth", error)
+      || !configure_discovery (options, config, error))
+    return FALSE;
+  config->test_session = options->test_session;
+  config->test_enable = options->test_enable;
+  config->poll_interval_s
+    = options->poll_interval > 0 ? (guint)options->poll_interval : MD_MODEM_POLL_DEFAULT_INTERVAL_S;
+  config->plugins.mbim_use_proxy = !options->no_mbim_proxy;
+  config->plugins.fake_net_links = options->test_fake_net_links;
+  config->authorizer
+    = md_authorizer_new (options->test_no_auth ? MD_AUTHORIZER_ALLOW_ALL : MD_AUTHORIZER_POLKIT);
+  return TRUE;
 }
 
 static gboolean
@@ -121,7 +167,7 @@ bus_acquired (GDBusConnection *connection, const char *name, gpointer user_data)
   Daemon *daemon = user_data;
   g_autoptr (GError) error = NULL;
 
-  daemon->manager = md_manager_new (connection, daemon->options->test_enable, daemon->authorizer, &error);
+  daemon->manager = md_manager_new (connection, &daemon->config, &error);
   if (!daemon->manager) {
     md_log_err (NULL, "cannot export the Manager object: %s", error->message);
     daemon->exit_code = EXIT_FAILURE;
@@ -183,17 +229,9 @@ main (int argc, char **argv)
     return EXIT_FAILURE;
   }
 
-  if (options.poll_interval > 0)
-    md_modem_poll_set_interval ((guint)options.poll_interval);
-  if (!configure_ports (&options, &error)) {
+  if (!configure (&options, &daemon.config, &error)) {
     fprintf (stderr, "modemd: %s\n", error->message);
-    options_clear (&options);
-    return EXIT_FAILURE;
-  }
-
-  daemon.authorizer = create_authorizer (&options, &error);
-  if (!daemon.authorizer) {
-    fprintf (stderr, "modemd: %s\n", error->message);
+    md_daemon_config_clear (&daemon.config);
     options_clear (&options);
     return EXIT_FAILURE;
   }
@@ -207,7 +245,7 @@ main (int argc, char **argv)
 
   g_bus_unown_name (owner_id);
   g_clear_pointer (&daemon.manager, md_manager_free);
-  md_authorizer_unref (daemon.authorizer);
+  md_daemon_config_clear (&daemon.config);
   g_main_loop_unref (daemon.loop);
   md_log_info (NULL, "stopped");
   md_log_shutdown ();

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* What the Manager's files share: its state, the one path that builds,
+ * initializes and exports a modem (Test.SetProfile and discovery both use
+ * it), and the discovery wiring. */
+#pragma once
+
+#include "manager.h"
+#include "md-dbus-generated.h"
+#include "md-discovery.h"
+#include "plugin-api.h"
+
+G_BEGIN_DECLS
+
+struct _MdManager {
+  GDBusConnection *connection;
+  const MdDaemonConfig *config;
+  GDBusObjectManagerServer *object_manager;
+  MdAuthorizer *authorizer;
+  MdDbusManager *manager_iface;
+  MdDbusTest *test_iface;
+  GHashTable *modems;       /* modem id -> MdModemExport* */
+  GHashTable *pending_uids; /* uids being created right now */
+  GHashTable *port_owners;  /* device -> uid of the modem using it */
+  GCancellable *cancellable;
+  MdDiscovery *discovery;
+  GHashTable *device_modems; /* discovered device uid -> DeviceModem* (md-manager-discovery.c) */
+};
+
+typedef struct {
+  const MdPlugin *plugin;
+  const MdPluginDevice *device;
+  const char *manufacturer; /* the device's own names (USB descriptors), or NULL */
+  const char *product;
+  GCancellable *cancellable; /* NULL: the manager's */
+} MdModemRequest;
+
+/* modem is the exported modem (borrowed), or NULL and error says why. */
+typedef void (*MdModemCreatedFn) (MdManager *self, MdModem *modem, const GError *error, gpointer user_data);
+
+/* Creates the modem with the plugin, sets the device's ids and names and
+ * the poll interval, initializes it and exports it; then calls done. */
+void md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModemCreatedFn done,
+                              gpointer user_data);
+MdModem *md_manager_lookup_modem (MdManager *self, guint modem_id);
+
+/* md-manager-discovery.c: creates and starts discovery from the
+ * configuration and connects its signals; stops and drops it. */
+gboolean md_manager_discovery_start (MdManager *self, GError **error);
+void md_manager_discovery_stop (MdManager *self);
+/* ScanDevices and ReportKernelEvent. */
+void md_manager_discovery_scan (MdManager *self);
+gboolean md_manager_discovery_report (MdManager *self, GVariant *properties, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Discovery drives modem creation: a device announced ready gets its plugin
+ * and its modem (ports probed by the plugin, all at once); a port that
+ * joins later joins that modem; losing a control port or the device removes
+ * the modem through its vanish path. ScanDevices and ReportKernelEvent go to
+ * discovery. */
+#include "manager-private.h"
+
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-plugin-select.h"
+
+/* What the daemon knows of one announced device. */
+typedef struct {
+  MdManager *manager;
+  MdDiscoveredDevice *device;
+  GCancellable *cancellable; /* while the modem is being created */
+  guint modem_id;            /* NO_MODEM: none (yet) */
+} DeviceModem;
+
+#define NO_MODEM G_MAXUINT
+
+static void
+device_modem_free (gpointer data)
+{
+  DeviceModem *entry = data;
+
+  /* A creation still running finishes with "cancelled" and finds no entry. */
+  if (entry->cancellable)
+    g_cancellable_cancel (entry->cancellable);
+  g_clear_object (&entry->cancellable);
+  md_discovered_device_unref (entry->device);
+  g_free (entry);
+}
+
+static MdModemPortType
+modem_port_type (MdPortKind kind)
+{
+  switch (kind) {
+  case MD_PORT_KIND_AT: return MD_MODEM_PORT_TYPE_AT;
+  case MD_PORT_KIND_AT_CANDIDATE: return MD_MODEM_PORT_TYPE_UNKNOWN;
+  case MD_PORT_KIND_MBIM: return MD_MODEM_PORT_TYPE_MBIM;
+  case MD_PORT_KIND_QMI: return MD_MODEM_PORT_TYPE_QMI;
+  case MD_PORT_KIND_NET: return MD_MODEM_PORT_TYPE_NET;
+  case MD_PORT_KIND_GPS: return MD_MODEM_PORT_TYPE_GPS;
+  case MD_PORT_KIND_QCDM: return MD_MODEM_PORT_TYPE_QCDM;
+  case MD_PORT_KIND_AUDIO: return MD_MODEM_PORT_TYPE_AUDIO;
+  case MD_PORT_KIND_IGNORED: return MD_MODEM_PORT_TYPE_IGNORED;
+  }
+  return MD_MODEM_PORT_TYPE_IGNORED;
+}
+
+/* Where a discovered node is opened: as the kernel names it, or below the
+ * test session's --test-dev-root. */
+static char *
+device_path (MdManager *self, const MdDiscoveredPort *port)
+{
+  if (!port->device_file)
+    return g_strdup (port->name);
+  if (self->config->dev_root && g_str_has_prefix (port->device_file, "/dev/"))
+    return g_build_filename (self->config->dev_root, port->device_file + strlen ("/dev/"), NULL);
+  return g_strdup (port->device_file);
+}
+
+/* The plugin ports of a device: every port that may be opened (AT
+ * candidates to be probed); strings keeps what they point to. */
+static GArray *
+plugin_ports (MdManager *self, const MdDiscoveredDevice *device, GPtrArray *strings)
+{
+  GArray *ports = g_array_new (FALSE, TRUE, sizeof (MdPluginPort));
+
+  for (guint i = 0; i < device->ports->len; i++) {
+    const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
+    MdPluginPort plugin_port = { .name = port->name, .type = modem_port_type (port->kind) };
+    char *path;
+
+    if (!port->may_open || port->kind == MD_PORT_KIND_IGNORED)
+      continue;
+    path = device_path (self, port);
+    g_ptr_array_add (strings, path);
+    plugin_port.device = path;
+    plugin_port.candidate = port->kind == MD_PORT_KIND_AT_CANDIDATE;
+    g_array_append_val (ports, plugin_port);
+  }
+  return ports;
+}
+
+static gboolean
+has_kind (const MdDiscoveredDevice *device, MdPortKind kind)
+{
+  for (guint i = 0; i < device->ports->len; i++) {
+    const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
+
+    if (port->kind == kind && port->may_open)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* A creation, told apart from a later one for the same uid (re-plug) by
+ * its cancellable. */
+typedef struct {
+  char *uid;
+  GCancellable *cancellable;
+} Creation;
+
+static void
+device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpointer user_data)
+{
+  Creation *creation = user_data;
+  g_autofree char *uid = creation->uid;
+  g_autoptr (GCancellable) cancellable = creation->cancellable;
+  DeviceModem *entry = g_hash_table_lookup (self->device_modems, uid);
+
+  g_free (creation);
+  if (entry && entry->cancellable != cancellable)
+    entry = NULL;
+  if (error) {
+    md_log_warn (NULL, "[%s] no modem: %s", uid, error->message);
+    if (entry)
+      g_clear_object (&entry->cancellable);
+    return;
+  }
+  if (!entry) {
+    /* The device went while the modem was being initialized. */
+    md_modem_vanished (modem);
+    return;
+  }
+  g_clear_object (&entry->cancellable);
+  entry->modem_id = md_modem_get_id (modem);
+  md_log_info (md_modem_get_log_name (modem), "exported for device %s (plugin %s)", uid,
+               md_modem_get_plugin (modem));
+}
+
+static void
+create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
+{
+  MdDiscoveredDevice *device = entry->device;
+  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) ports = plugin_ports (self, device, strings);
+  g_auto (GStrv) drivers = md_discovered_device_get_drivers (device);
+  MdPluginDevice plugin_device = {
+    .uid = device->uid,
+    .ports = (const MdPluginPort *)ports->data,
+    .n_ports = ports->len,
+    .drivers = (const char *const *)drivers,
+    .vendor_id = device->usb_vendor,
+    .product_id = device->usb_product,
+  };
+  MdModemRequest request = {
+    .plugin = plugin,
+    .device = &plugin_device,
+    .manufacturer = device->manufacturer,
+    .product = device->product,
+  };
+
+  Creation *creation = g_new0 (Creation, 1);
+
+  md_log_info (NULL, "[%s] device with %u port(s) to open: plugin %s", device->uid, ports->len, plugin->name);
+  entry->cancellable = g_cancellable_new ();
+  request.cancellable = entry->cancellable;
+  creation->uid = g_strdup (device->uid);
+  creation->cancellable = g_object_ref (entry->cancellable);
+  md_manager_create_modem (self, &request, device_modem_created, creation);
+}
+
+static void
+device_added (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer user_data)
+{
+  MdManager *self = user_data;
+  DeviceModem *entry;
+  const MdPlugin *plugin;
+
+  if (g_hash_table_contains (self->device_modems, device->uid))
+    return;
+  entry = g_new0 (DeviceModem, 1);
+  entry->manager = self;
+  entry->device = md_discovered_device_ref (device);
+  entry->modem_id = NO_MODEM;
+  g_hash_table_insert (self->device_modems, g_strdup (device->uid), entry);
+  if (has_kind (device, MD_PORT_KIND_QMI) && !has_kind (device, MD_PORT_KIND_MBIM)) {
+    md_log_info (NULL,
+                 "[%s] QMI device: its ports are kept, but no modem is built until modemd has a QMI plugin",
+                 device->uid);
+    return;
+  }
+  plugin = md_plugin_select (md_plugin_list (), device);
+  if (!plugin) {
+    md_log_info (NULL, "[%s] no plugin matches the device", device->uid);
+    return;
+  }
+  create_for_device (self, entry, plugin);
+}
+
+static void
+port_added (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort *port, gpointer user_data)
+{
+  MdManager *self = user_data;
+  DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
+  MdModem *modem
+    = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
+
+  if (!modem || !port->may_open || port->kind == MD_PORT_KIND_IGNORED)
+    return;
+  /* Listed at once; a net port serves the next connection. Control ports
+   * that join late are listed, not probed. */
+  md_modem_add_port (modem, port->name, modem_port_type (port->kind));
+  md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
+               md_port_kind_to_string (port->kind));
+}
+
+static gboolean
+modem_has_port (MdModem *modem, const char *name)
+{
+  guint n_ports = 0;
+  const MdModemPort *ports = md_modem_get_ports (modem, &n_ports);
+
+  for (guint i = 0; i < n_ports; i++) {
+    if (g_strcmp0 (ports[i].name, name) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
+static void
+port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort *port, gpointer user_data)
+{
+  MdManager *self = user_data;
+  DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
+  MdModem *modem
+    = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
+
+  if (!modem || !md_port_kind_is_control (port->kind) || !modem_has_port (modem, port->name))
+    return;
+  md_log_info (md_modem_get_log_name (modem), "control port %s went away", port->name);
+  entry->modem_id = NO_MODEM;
+  md_modem_vanished (modem);
+}
+
+static void
+device_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer user_data)
+{
+  MdManager *self = user_data;
+  DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
+  MdModem *modem
+    = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
+
+  md_log_info (NULL, "[%s] device went away", device->uid);
+  if (modem)
+    md_modem_vanished (modem);
+  g_hash_table_remove (self->device_modems, device->uid);
+}
+
+gboolean
+md_manager_discovery_start (MdManager *self, GError **error)
+{
+  /* The plugins' vendors are evidence for their ttys (copied by discovery). */
+  g_autoptr (GArray) known = md_plugin_known_usb_ids (md_plugin_list ());
+  MdDiscoveryConfig config = self->config->discovery;
+
+  config.known_modems = (const MdUsbId *)known->data;
+  config.n_known_modems = known->len;
+  self->device_modems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, device_modem_free);
+  self->discovery = md_discovery_new (&config, error);
+  if (!self->discovery)
+    return FALSE;
+  g_signal_connect (self->discovery, "device-added", G_CALLBACK (device_added), self);
+  g_signal_connect (self->discovery, "port-added", G_CALLBACK (port_added), self);
+  g_signal_connect (self->discovery, "port-removed", G_CALLBACK (port_removed), self);
+  g_signal_connect (self->discovery, "device-removed", G_CALLBACK (device_removed), self);
+  return md_discovery_start (self->discovery, error);
+}
+
+void
+md_manager_discovery_stop (MdManager *self)
+{
+  if (self->discovery) {
+    md_discovery_stop (self->discovery);
+    g_signal_handlers_disconnect_by_data (self->discovery, self);
+  }
+  g_clear_object (&self->discovery);
+  g_clear_pointer (&self->device_modems, g_hash_table_unref);
+}
+
+void
+md_manager_discovery_scan (MdManager *self)
+{
+  md_discovery_rescan (self->discovery);
+}
+
+gboolean
+md_manager_discovery_report (MdManager *self, GVariant *properties, GError **error)
+{
+  return md_discovery_report_kernel_event (self->discovery, properties, error);
+}
