@@ -8,7 +8,7 @@ ModemManager in the same testbed. Runs inside its own network namespace
 umockdev preload.
 
     /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both]
-        [--device mbim|option|pcie|mbim-at] [--keep-logs DIR]
+        [--device mbim|option|pcie|mbim-at] [--keep-logs DIR] [--log-level ERR|DEBUG]
 """
 
 import argparse
@@ -48,6 +48,8 @@ def parse_args():
     parser.add_argument("--device", action="append",
                         choices=["mbim", "option", "pcie", "mbim-at"])
     parser.add_argument("--keep-logs")
+    parser.add_argument("--log-level", default="ERR",
+                        help="both daemons' log level (DEBUG slows ModemManager down a lot)")
     return parser.parse_args()
 
 
@@ -70,7 +72,7 @@ def modemd_path(build):
 class Run:
     """One daemon over one fresh testbed and one private bus."""
 
-    def __init__(self, daemon, build, workdir):
+    def __init__(self, daemon, build, workdir, log_level):
         import harness
         import umockdev_harness
         from gi.repository import Gio
@@ -91,11 +93,11 @@ class Run:
                                    "InterfacesAdded", MANAGER_PATH, None, 0, self.on_added)
         log = os.path.join(workdir, f"{daemon}.log")
         if daemon == "mm":
-            argv = [MM, "--test-session", "--debug", "--log-level=DEBUG", "--log-timestamps",
+            argv = [MM, "--test-session", f"--log-level={log_level}", "--log-timestamps",
                     f"--log-file={log}"]
         else:
             argv = [modemd_path(build), "--test-session", "--test-no-auth",
-                    "--no-mbim-proxy", "--log-level=DEBUG", f"--log-file={log}"]
+                    "--no-mbim-proxy", f"--log-level={log_level}", f"--log-file={log}"]
         env = self.testbed.env(self.bus.env())
         self.stderr = open(os.path.join(workdir, f"{daemon}.stderr"), "w")
         self.proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=self.stderr)
@@ -168,11 +170,11 @@ class Run:
         self.bus.stop()
 
 
-def measure(daemon, kind, build, runs, keep):
+def measure(daemon, kind, build, runs, keep, log_level):
     times = []
     for i in range(runs):
         workdir = tempfile.mkdtemp(prefix="md-plugin-bench-")
-        run = Run(daemon, build, workdir)
+        run = Run(daemon, build, workdir, log_level)
         try:
             times.append(run.plug(kind))
         finally:
@@ -203,7 +205,7 @@ def main():
         for kind in kinds:
             try:
                 times = measure(daemon, kind, os.path.abspath(args.build), args.runs,
-                                args.keep_logs)
+                                args.keep_logs, args.log_level)
             except (TimeoutError, SystemExit) as error:
                 print(f"{daemon:8} {kind:8} failed: {error}")
                 continue
