@@ -165,6 +165,7 @@ class Run:
             self.proc.wait()
         for sim in self.sims:
             sim.stop()
+        self.testbed.stop_leftovers()
         self.stderr.close()
         self.conn.close_sync(None)
         self.bus.stop()
