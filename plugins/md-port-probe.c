@@ -340,6 +340,7 @@ md_ports_probe_async (const MdPluginPort *ports, guint n_ports, const MdPluginSe
     port->type = ports[i].type;
     port->typed = ports[i].type != MD_MODEM_PORT_TYPE_UNKNOWN;
     port->candidate = ports[i].candidate;
+    port->at_primary = ports[i].at_primary;
     g_ptr_array_add (run->ports, port);
     g_ptr_array_add (run->errors, NULL);
   }

@@ -21,6 +21,7 @@ typedef struct {
   MdModemPortType type; /* AT, MBIM, NET, or UNKNOWN when nothing answered; QMI, GPS, ... listed only */
   gboolean typed;       /* the type was given, not probed */
   gboolean candidate;   /* a discovered AT candidate */
+  gboolean at_primary;  /* named the primary AT port by a udev rule */
   gboolean dropped;     /* a candidate that did not answer */
   MdAtPort *at;         /* open, for AT ports and unanswered serial ports */
   MdMbimPort *mbim;     /* open, for MBIM ports */

@@ -4,10 +4,12 @@
  * ("at ...", "mbim ...", "control ...", "ready") for the process that
  * started it. Ends on SIGTERM/SIGINT, "quit" or "unplug". */
 #include <glib-unix.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sim-at.h"
@@ -17,6 +19,13 @@
 #include "sim-transport.h"
 
 #define ABSTRACT_PREFIX "abstract:"
+#define FD_PREFIX       "fd:"
+
+/* A further AT port (--at-extra) on the same model: its own session. */
+typedef struct {
+  SimAt *at;
+  SimTransport *transport;
+} ExtraPort;
 
 typedef struct {
   GMainLoop *loop;
@@ -24,6 +33,7 @@ typedef struct {
   SimTransport *transport;
   SimMbim *mbim;
   SimTransport *mbim_transport;
+  GPtrArray *extra; /* ExtraPort */
   gboolean verbose;
 } Sim;
 
@@ -133,6 +143,34 @@ default_control_path (void)
   return g_strdup_printf ("%s/modem-sim-%d-%08x.ctl", dir, (int)getpid (), g_random_int ());
 }
 
+/* "fd:N" with N an open fd other than stdin/out/err; -1 otherwise. */
+static int
+parse_fd_spec (const char *spec)
+{
+  guint64 fd;
+
+  if (!g_str_has_prefix (spec, FD_PREFIX)
+      || !g_ascii_string_to_unsigned (spec + strlen (FD_PREFIX), 10, 3, G_MAXINT, &fd, NULL))
+    return -1;
+  if (fcntl ((int)fd, F_GETFD) < 0)
+    return -1;
+  return (int)fd;
+}
+
+static SimTransport *
+open_fd_transport (const char *spec, const SimTransportCallbacks *callbacks, gpointer user_data,
+                   GError **error)
+{
+  int fd = parse_fd_spec (spec);
+
+  if (fd < 0) {
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "'%s' is not an open inherited fd (fd:N, N >= 3)", spec);
+    return NULL;
+  }
+  return sim_transport_new_fd (fd, callbacks, user_data, error);
+}
+
 static SimTransport *
 open_transport (Sim *sim, const char *at, GError **error)
 {
@@ -140,12 +178,14 @@ open_transport (Sim *sim, const char *at, GError **error)
 
   if (g_strcmp0 (at, "pty") == 0)
     return sim_transport_new_pty (&callbacks, sim, error);
+  if (g_str_has_prefix (at, FD_PREFIX))
+    return open_fd_transport (at, &callbacks, sim, error);
   /* The whole "abstract:NAME" string is the socket name: the same port
    * string then works for ModemManager's Test.SetProfile and for modemd. */
   if (g_str_has_prefix (at, ABSTRACT_PREFIX) && at[sizeof ABSTRACT_PREFIX - 1])
     return sim_transport_new_abstract (at, &callbacks, sim, error);
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "--at must be pty, abstract:NAME or none, not '%s'", at);
+               "--at must be pty, fd:N, abstract:NAME or none, not '%s'", at);
   return NULL;
 }
 
@@ -156,13 +196,76 @@ open_mbim_transport (Sim *sim, const char *mbim, GError **error)
 
   if (g_strcmp0 (mbim, "pty") == 0)
     return sim_transport_new_pty (&callbacks, sim, error);
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--mbim must be pty, not '%s'", mbim);
+  if (g_str_has_prefix (mbim, FD_PREFIX))
+    return open_fd_transport (mbim, &callbacks, sim, error);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--mbim must be pty or fd:N, not '%s'", mbim);
   return NULL;
+}
+
+static void
+extra_write (const char *data, gsize len, gpointer user_data)
+{
+  ExtraPort *port = user_data;
+
+  if (port->transport)
+    sim_transport_write (port->transport, data, len);
+}
+
+static void
+on_extra_receive (const char *data, gsize len, gpointer user_data)
+{
+  ExtraPort *port = user_data;
+
+  sim_at_feed (port->at, data, len);
+}
+
+static void
+on_extra_hangup (gpointer user_data)
+{
+  ExtraPort *port = user_data;
+
+  sim_at_line_hangup (port->at);
+}
+
+static void
+extra_port_free (gpointer data)
+{
+  ExtraPort *port = data;
+
+  g_clear_pointer (&port->transport, sim_transport_free);
+  g_clear_pointer (&port->at, sim_at_free);
+  g_free (port);
+}
+
+/* Further AT ports ("pty" or "fd:N"), each a session on the same model. */
+static gboolean
+open_extra_ports (Sim *sim, SimScenario *scenario, char **specs, GError **error)
+{
+  static const SimTransportCallbacks callbacks = { on_extra_receive, NULL, on_extra_hangup };
+
+  sim->extra = g_ptr_array_new_with_free_func (extra_port_free);
+  for (guint i = 0; specs && specs[i]; i++) {
+    ExtraPort *port = g_new0 (ExtraPort, 1);
+
+    g_ptr_array_add (sim->extra, port);
+    port->at = sim_at_new (scenario->model, &scenario->at, extra_write, port);
+    if (g_strcmp0 (specs[i], "pty") == 0)
+      port->transport = sim_transport_new_pty (&callbacks, port, error);
+    else if (g_str_has_prefix (specs[i], FD_PREFIX))
+      port->transport = open_fd_transport (specs[i], &callbacks, port, error);
+    else
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--at-extra must be pty or fd:N, not '%s'", specs[i]);
+    if (!port->transport)
+      return FALSE;
+  }
+  return TRUE;
 }
 
 /* Creates the front ends asked for with their ports; FALSE on error. */
 static gboolean
-open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mbim_spec, GError **error)
+open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mbim_spec, char **extra,
+            GError **error)
 {
   SimMbimOptions mbim_options = { scenario->at.cops_scan_delay_ms, 0 };
 
@@ -182,12 +285,13 @@ open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mb
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--at none needs --mbim");
     return FALSE;
   }
-  return TRUE;
+  return open_extra_ports (sim, scenario, extra, error);
 }
 
 static void
 close_ports (Sim *sim)
 {
+  g_clear_pointer (&sim->extra, g_ptr_array_unref);
   g_clear_pointer (&sim->transport, sim_transport_free);
   g_clear_pointer (&sim->mbim_transport, sim_transport_free);
   g_clear_pointer (&sim->at, sim_at_free);
@@ -195,8 +299,8 @@ close_ports (Sim *sim)
 }
 
 static int
-run (const char *scenario_path, const char *at_spec, const char *mbim_spec, const char *control_path,
-     gboolean verbose)
+run (const char *scenario_path, const char *at_spec, const char *mbim_spec, char **extra,
+     const char *control_path, gboolean verbose)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SimScenario) scenario = sim_scenario_load_file (scenario_path, &error);
@@ -209,7 +313,7 @@ run (const char *scenario_path, const char *at_spec, const char *mbim_spec, cons
     return EXIT_FAILURE;
   }
   sim.loop = g_main_loop_new (NULL, FALSE);
-  if (open_ports (&sim, scenario, at_spec, mbim_spec, &error)) {
+  if (open_ports (&sim, scenario, at_spec, mbim_spec, extra, &error)) {
     target = (SimControlTarget){ scenario->model,    sim.at,  sim.transport, sim.mbim,
                                  sim.mbim_transport, on_quit, &sim };
     control = sim_control_new (control_path, &target, &error);
@@ -226,6 +330,9 @@ run (const char *scenario_path, const char *at_spec, const char *mbim_spec, cons
     printf ("at %s\n", sim_transport_get_path (sim.transport));
   if (sim.mbim_transport)
     printf ("mbim %s\n", sim_transport_get_path (sim.mbim_transport));
+  for (guint i = 0; i < sim.extra->len; i++)
+    printf ("at-extra %s\n",
+            sim_transport_get_path (((ExtraPort *)g_ptr_array_index (sim.extra, i))->transport));
   printf ("control %s\nready\n", control_path);
   fflush (stdout);
   g_main_loop_run (sim.loop);
@@ -242,11 +349,14 @@ main (int argc, char **argv)
   g_autofree char *at = NULL;
   g_autofree char *mbim = NULL;
   g_autofree char *control = NULL;
+  g_auto (GStrv) extra = NULL;
   gboolean verbose = FALSE;
   GOptionEntry entries[] = {
     { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario, "Scenario file (required)", "FILE" },
-    { "at", 'a', 0, G_OPTION_ARG_STRING, &at, "AT port: pty (default), abstract:NAME or none", "PORT" },
-    { "mbim", 'm', 0, G_OPTION_ARG_STRING, &mbim, "MBIM port: pty (default: no MBIM port)", "PORT" },
+    { "at", 'a', 0, G_OPTION_ARG_STRING, &at, "AT port: pty (default), fd:N, abstract:NAME or none", "PORT" },
+    { "mbim", 'm', 0, G_OPTION_ARG_STRING, &mbim, "MBIM port: pty or fd:N (default: no MBIM port)", "PORT" },
+    { "at-extra", 'x', 0, G_OPTION_ARG_STRING_ARRAY, &extra,
+      "A further AT port on the same modem: pty or fd:N", "PORT" },
     { "control", 'c', 0, G_OPTION_ARG_FILENAME, &control, "Control socket path", "PATH" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Trace AT and MBIM traffic on stderr", NULL },
     { NULL },
@@ -267,5 +377,5 @@ main (int argc, char **argv)
   signal (SIGPIPE, SIG_IGN);
   if (!control)
     control = default_control_path ();
-  return run (scenario, at ? at : "pty", mbim, control, verbose);
+  return run (scenario, at ? at : "pty", mbim, extra, control, verbose);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Serves the AT port on a pty master (raw mode, with our own fd on the slave
- * kept open so the master never reads EIO when a client closes) or on an
- * abstract unix socket (one client at a time, the next accepted when it
+ * kept open so the master never reads EIO when a client closes), on an
+ * inherited fd, or on an abstract unix socket (one client at a time, the next accepted when it
  * leaves). Knows nothing about AT. */
 #include "sim-transport.h"
 
@@ -198,8 +198,9 @@ on_readable (int fd, GIOCondition condition, gpointer user_data)
   if (n < 0 && (errno == EAGAIN || errno == EINTR))
     return G_SOURCE_CONTINUE;
   if (self->kind == KIND_PTY) {
-    /* Cannot happen while keep_fd is open; do not spin if it does. */
-    g_warning ("pty master read failed: %s", n < 0 ? g_strerror (errno) : "end of file");
+    /* Cannot happen while keep_fd is open; do not spin if it does. An
+     * inherited fd that is not a pty ends here when its peer closes. */
+    g_message ("pty master read failed: %s", n < 0 ? g_strerror (errno) : "end of file");
     self->read_watch = 0;
     return G_SOURCE_REMOVE;
   }
@@ -298,6 +299,53 @@ sim_transport_new_pty (const SimTransportCallbacks *callbacks, gpointer user_dat
     return NULL;
   self->read_watch = g_unix_fd_add (self->io_fd, G_IO_IN, on_readable, self);
   self->speed_timer = g_timeout_add (SPEED_POLL_MS, poll_speed, self);
+  return g_steal_pointer (&self);
+}
+
+/* An inherited fd: a pty master (as umockdev gives for an emulated device
+ * node) gets raw mode and our own fd on its slave; any other stream fd is
+ * served as it is. */
+static gboolean
+adopt_fd (SimTransport *self, int fd, GError **error)
+{
+  struct termios tio;
+  char name[128];
+
+  self->io_fd = fd;
+  if (fcntl (fd, F_SETFD, FD_CLOEXEC) != 0) {
+    set_errno_error (error, "inherited fd");
+    return FALSE;
+  }
+  self->path = g_strdup_printf ("fd:%d", fd);
+  if (ptsname_r (fd, name, sizeof name) == 0) {
+    self->keep_fd = open (name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (self->keep_fd < 0) {
+      set_errno_error (error, name);
+      return FALSE;
+    }
+  }
+  if (tcgetattr (fd, &tio) == 0) {
+    cfmakeraw (&tio);
+    cfsetspeed (&tio, B115200);
+    if (tcsetattr (fd, TCSANOW, &tio) != 0) {
+      set_errno_error (error, "tcsetattr");
+      return FALSE;
+    }
+  }
+  g_unix_set_fd_nonblocking (fd, TRUE, NULL);
+  return TRUE;
+}
+
+SimTransport *
+sim_transport_new_fd (int fd, const SimTransportCallbacks *callbacks, gpointer user_data, GError **error)
+{
+  g_autoptr (SimTransport) self = transport_new (KIND_PTY, callbacks, user_data);
+
+  if (!adopt_fd (self, fd, error))
+    return NULL;
+  self->read_watch = g_unix_fd_add (self->io_fd, G_IO_IN, on_readable, self);
+  if (self->keep_fd >= 0)
+    self->speed_timer = g_timeout_add (SPEED_POLL_MS, poll_speed, self);
   return g_steal_pointer (&self);
 }
 

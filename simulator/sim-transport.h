@@ -21,6 +21,11 @@ typedef struct _SimTransport SimTransport;
 
 SimTransport *sim_transport_new_pty (const SimTransportCallbacks *callbacks, gpointer user_data,
                                      GError **error);
+/* Serves an inherited fd (taken over, closed on free): a pty master such as
+ * umockdev_testbed_get_dev_fd gives, or any stream socket. The path is
+ * "fd:N". */
+SimTransport *sim_transport_new_fd (int fd, const SimTransportCallbacks *callbacks, gpointer user_data,
+                                    GError **error);
 /* name is the complete abstract socket name, without the leading NUL. */
 SimTransport *sim_transport_new_abstract (const char *name, const SimTransportCallbacks *callbacks,
                                           gpointer user_data, GError **error);

@@ -17,6 +17,7 @@ typedef struct {
   const char *name;     /* as published in Ports: "ttyUSB2", "wwan0" */
   MdModemPortType type; /* opened as AT or MBIM; NET kept by name; UNKNOWN: probed AT, then MBIM */
   gboolean candidate;   /* an AT candidate from discovery: probed as AT only, left out when silent */
+  gboolean at_primary;  /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
 } MdPluginPort;
 
 /* The physical device handed to a plugin. */

@@ -104,7 +104,8 @@ md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice
     if (!port->at)
       continue;
     md_at_modem_watch_port (modem, port->at);
-    if (port->type == MD_MODEM_PORT_TYPE_AT && !at->primary) {
+    /* The first AT port that answered, unless a udev rule named another. */
+    if (port->type == MD_MODEM_PORT_TYPE_AT && (!at->primary || port->at_primary)) {
       at->primary = port->at;
       primary_name = port->name;
     }

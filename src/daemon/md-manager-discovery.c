@@ -80,6 +80,7 @@ plugin_ports (MdManager *self, const MdDiscoveredDevice *device, GPtrArray *stri
     g_ptr_array_add (strings, path);
     plugin_port.device = path;
     plugin_port.candidate = port->kind == MD_PORT_KIND_AT_CANDIDATE;
+    plugin_port.at_primary = (port->at_roles & MD_AT_ROLE_PRIMARY) != 0;
     g_array_append_val (ports, plugin_port);
   }
   return ports;

@@ -29,6 +29,8 @@ typedef struct {
   void (*stop) (MdDiscoveryBackend *self);
   /* Enumerates again; port_added for every port present. */
   void (*rescan) (MdDiscoveryBackend *self);
+  /* rescan reports every present port again, with its current properties */
+  gboolean rescan_reports_all;
   /* MdSysEntry of the USB interfaces of a USB device. */
   GPtrArray *(*usb_interfaces) (MdDiscoveryBackend *self, const char *usb_device_path);
   /* Handles a reported event; FALSE with MD_CORE_ERROR_UNSUPPORTED when

@@ -180,6 +180,7 @@ static const MdDiscoveryBackendOps udev_ops = {
   .start = udev_start,
   .stop = udev_stop,
   .rescan = udev_rescan,
+  .rescan_reports_all = TRUE,
   .usb_interfaces = udev_usb_interfaces,
   .report = udev_report,
   .free = udev_free,

@@ -376,10 +376,31 @@ md_discovery_stop (MdDiscovery *self)
   self->started = FALSE;
 }
 
+/* Devices not announced yet (ignored, or without a usable control port)
+ * are dropped silently, so a rescan judges them again from their current
+ * properties, as a rule changed since their uevent may now allow them. */
+static void
+forget_unannounced (MdDiscovery *self)
+{
+  g_autoptr (GPtrArray) waiting = g_ptr_array_new ();
+  GHashTableIter iter;
+  DeviceState *state;
+
+  g_hash_table_iter_init (&iter, self->devices);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state)) {
+    if (!state->announced)
+      g_ptr_array_add (waiting, state);
+  }
+  for (guint i = 0; i < waiting->len; i++)
+    forget_device (self, g_ptr_array_index (waiting, i));
+}
+
 void
 md_discovery_rescan (MdDiscovery *self)
 {
   g_return_if_fail (MD_IS_DISCOVERY (self));
+  if (self->backend->ops->rescan_reports_all)
+    forget_unannounced (self);
   self->enumerating = TRUE;
   self->backend->ops->rescan (self->backend);
   evaluate_all (self);

@@ -91,6 +91,11 @@ add_block (UMockdevTestbed *tb, const Block *b)
   }
   if (!umockdev_testbed_add_from_string (tb, text->str, &error))
     g_error ("umockdev refused %s: %s", b->path, error->message);
+  if (b->node && g_str_equal (b->subsystem, "tty")) {
+    g_autofree char *node = g_strconcat ("/dev/", b->node, NULL);
+
+    md_testbed_attach_tty_ioctls (tb, node);
+  }
   pump ();
 }
 

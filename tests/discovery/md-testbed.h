@@ -63,6 +63,11 @@ MdTestbedDevice *md_testbed_ftdi (UMockdevTestbed *tb, const char *busid, const 
 /* Arduino Uno: cdc_acm ttyACM declaring the AT-command protocol. */
 MdTestbedDevice *md_testbed_arduino (UMockdevTestbed *tb, const char *busid, const char *tty);
 
+/* Answers the serial-port ioctls a pty lacks (TIOCEXCL, TIOCNXCL, TIOCM*)
+ * on the tty node ("/dev/ttyUSB0") and runs the others on its pty; the
+ * fixtures call it for every tty they create. */
+void md_testbed_attach_tty_ioctls (UMockdevTestbed *tb, const char *node);
+
 /* Sends "remove" for every port (last first) and the device, then
  * removes it from the testbed. */
 void md_testbed_unplug (UMockdevTestbed *tb, MdTestbedDevice *device);

@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "discovery-recorder.h"
@@ -403,6 +405,7 @@ test_uevent_storm (Fixture *fx, gconstpointer data)
 {
   guint fds_before;
   g_autoptr (GPtrArray) devices = NULL;
+  g_autoptr (MdTestbedDevice) sentinel = NULL;
   guint added_count = 0;
   guint removed_count = 0;
 
@@ -418,7 +421,10 @@ test_uevent_storm (Fixture *fx, gconstpointer data)
       g_main_context_iteration (NULL, FALSE);
     md_testbed_unplug (fx->tb, device);
   }
-  flush_uevents (fx, "1-9", 20);
+  /* The sentinel has no tty: each tty node of the testbed holds an ioctl
+   * socket of umockdev in this process, which would count as an fd. */
+  sentinel = md_testbed_mbim_modem (fx->tb, "1-9", "cdc-wdm9", "wwan9", NULL);
+  wait_added (fx, sentinel);
   devices = md_discovery_dup_devices (fx->discovery);
   g_assert_cmpuint (devices->len, ==, 1); /* the sentinel */
   for (guint i = 0; i < fx->rec.events->len; i++) {
@@ -465,6 +471,34 @@ drop_log (const char *domain, GLogLevelFlags level, const char *message, gpointe
 {
 }
 
+/* The serial-port ioctls a daemon makes on an emulated tty node are
+ * answered (a bare pty refuses TIOCEXCL and TIOCM*), and termios calls reach
+ * the pty behind it. */
+static void
+test_tty_ioctls (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (MdTestbedDevice) option = md_testbed_option_modem (fx->tb, "1-2", 0, NULL);
+  struct termios tio;
+  int lines = 0;
+  int fd = open ("/dev/ttyUSB0", O_RDWR | O_NOCTTY);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_nonnull (option);
+  g_assert_cmpint (ioctl (fd, TIOCEXCL), ==, 0);
+  g_assert_cmpint (ioctl (fd, TIOCMGET, &lines), ==, 0);
+  g_assert_cmpint (lines & (TIOCM_DSR | TIOCM_CTS | TIOCM_CAR), ==, TIOCM_DSR | TIOCM_CTS | TIOCM_CAR);
+  lines = TIOCM_DTR;
+  g_assert_cmpint (ioctl (fd, TIOCMBIS, &lines), ==, 0);
+  g_assert_cmpint (tcgetattr (fd, &tio), ==, 0);
+  cfmakeraw (&tio);
+  cfsetspeed (&tio, B57600);
+  g_assert_cmpint (tcsetattr (fd, TCSANOW, &tio), ==, 0);
+  g_assert_cmpint (tcgetattr (fd, &tio), ==, 0);
+  g_assert_cmpint (cfgetospeed (&tio), ==, B57600);
+  g_assert_cmpint (ioctl (fd, TIOCNXCL), ==, 0);
+  close (fd);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -486,6 +520,7 @@ main (int argc, char **argv)
   ADD ("removed-mid-arrival", test_removed_mid_arrival);
   ADD ("uevent-storm", test_uevent_storm);
   ADD ("node-is-pty", test_node_is_pty);
+  ADD ("tty-ioctls", test_tty_ioctls);
 #undef ADD
   return g_test_run ();
 }

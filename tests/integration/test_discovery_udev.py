@@ -1,0 +1,299 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Device discovery on the real path: emulated USB and PCIe devices in a
+umockdev testbed (tests/discovery/md-testbed.c through
+umockdev_harness.py), modem-sim answering behind their device nodes, modemd
+under the umockdev preload finding them by itself (no Test.SetProfile),
+and the real mmcli reading the result. Non-modems beside them are checked
+on the testbed side of their ptys: not a byte written, no fd open.
+
+Skipped, with the reason, when modemd has no discovery (its --help has no
+--test-no-udev) or the testbed library is not built. MD_TEST_DISCOVERY_MM=1
+runs the same tests against Debian's ModemManager (with the properties its
+udev rules would set), to check the tests themselves."""
+
+import umockdev_harness
+
+umockdev_harness.reexec_under_preload(private_net=True)
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import unittest  # noqa: E402
+
+import harness  # noqa: E402
+from harness import MANAGER_PATH, MODEMD, MODEM_SIM, SCENARIOS, wait_for  # noqa: E402
+
+USE_MM = os.environ.get("MD_TEST_DISCOVERY_MM") == "1"
+MM = "/usr/sbin/ModemManager"
+SCENARIO = os.path.join(SCENARIOS, "default.ini")
+# ModemManager's 80-mm-candidate.rules set this on every tty, net, cdc-wdm
+# and wwan port; it is no evidence of a modem, and modemd must not need it.
+CANDIDATE = "*:ID_MM_CANDIDATE=1"
+
+
+def skip_reason():
+    problem = umockdev_harness.available()
+    if problem:
+        return problem
+    if not harness.MMCLI:
+        return "mmcli not installed"
+    if USE_MM:
+        return None if os.path.exists(MM) else f"{MM} not installed"
+    try:
+        usage = subprocess.run([MODEMD, "--help"], capture_output=True, text=True,
+                               timeout=30).stdout
+    except OSError as error:
+        return f"cannot run modemd: {error}"
+    if "--test-no-udev" not in usage:
+        return "modemd has no device discovery yet (no --test-no-udev in modemd --help)"
+    return None
+
+
+class DiscoveryTest(harness.ModemdTestCase):
+    """Each test gets a fresh testbed, bus and daemon. Devices plugged
+    before start_daemon() are found at start; later ones by uevent."""
+
+    daemon_args = ["--test-session", "--test-no-auth", "--test-enable", "--no-mbim-proxy",
+                   "--log-level=DEBUG"]
+
+    def setUp(self):
+        self.workdir = tempfile.mkdtemp(prefix="modemd-discovery-")
+        self.bus = harness.PrivateBus()
+        self.sims = []
+        self.log_path = os.path.join(self.workdir, "modemd.log")
+        self.stderr_path = os.path.join(self.workdir, "modemd.stderr")
+        open(self.log_path, "a").close()
+        open(self.stderr_path, "a").close()
+        self.daemon = None
+        self.testbed = umockdev_harness.Testbed()
+
+    def tearDown(self):
+        super().tearDown()
+        self.testbed.stop_leftovers()
+        del self.testbed
+
+    def start_daemon(self, extra_args=()):
+        if USE_MM:
+            argv = [MM, "--test-session", "--debug", f"--log-file={self.log_path}"]
+        else:
+            argv = [*harness.daemon_wrapper(), MODEMD, *self.daemon_args,
+                    f"--log-file={self.log_path}", *extra_args]
+        env = self.testbed.env(harness.daemon_env(self.bus.env()))
+        with open(self.stderr_path, "a") as err:
+            self.daemon = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        wait_for(self.daemon_on_bus, what="the daemon to own its bus name")
+
+    def stop_daemon(self):
+        if USE_MM and self.daemon and self.daemon.poll() is None:
+            self.daemon.terminate()
+            self.daemon.wait(timeout=harness.WAIT_SECONDS)
+            return None
+        return super().stop_daemon()
+
+    # --- devices with modem-sim behind them ---------------------------------
+
+    def props(self, *extra):
+        """udev properties for a modem: what ModemManager's rules set."""
+        return [CANDIDATE, *extra]
+
+    def serve(self, at=None, extra=(), mbim=None):
+        sim = umockdev_harness.NodeSim(MODEM_SIM, SCENARIO, self.testbed, self.workdir, at=at,
+                                       extra=extra, mbim=mbim)
+        self.sims.append(sim)
+        return sim
+
+    def plug_mbim(self, busid="1-1", wdm="cdc-wdm0", net="wwan0", props=()):
+        device = self.testbed.mbim_modem(busid, wdm, net, self.props(*props))
+        self.serve(mbim="/dev/" + wdm)
+        return device
+
+    def plug_option(self, busid="1-2", first=0, props=(), served=(0, 1, 2)):
+        device = self.testbed.option_modem(busid, first, self.props(*props))
+        nodes = [f"/dev/ttyUSB{first + i}" for i in served]
+        self.serve(at=nodes[0], extra=nodes[1:])
+        return device
+
+    def plug_pcie(self, slot="0000:01:00.0", n=0, props=()):
+        # As on a machine with ModemManager's udev rules installed
+        # (80-mm-candidate.rules types wwan ports by their type attribute).
+        rules = [f"wwan{n}mbim0:ID_MM_PORT_TYPE_MBIM=1", f"wwan{n}at0:ID_MM_PORT_TYPE_AT_PRIMARY=1"]
+        device = self.testbed.pcie_modem(slot, n, self.props(*rules, *props))
+        self.serve(at=f"/dev/wwan{n}at0", mbim=f"/dev/wwan{n}mbim0")
+        return device
+
+    def plug_mbim_at(self, busid="1-3", props=()):
+        device = self.testbed.mbim_at_modem(busid, "cdc-wdm1", "wwan1", "ttyACM0", "ttyACM1",
+                                            self.props(*props))
+        self.serve(at="/dev/ttyACM0", extra=["/dev/ttyACM1"], mbim="/dev/cdc-wdm1")
+        return device
+
+    # --- what mmcli shows ----------------------------------------------------
+
+    def modems(self):
+        return self.modem_paths()
+
+    def generic_of(self, path):
+        return self.mmcli_json("-m", path)["modem"]["generic"]
+
+    def modem_on(self, device):
+        """The path of the modem whose Device is device's sysfs path, or None."""
+        for path in self.modems():
+            try:
+                if self.generic_of(path)["device"] == device.sysfs_path:
+                    return path
+            except AssertionError:
+                pass  # gone between the listing and the query
+        return None
+
+    def wait_modem(self, device):
+        return wait_for(lambda: self.modem_on(device),
+                        what=f"a modem on {device.sysfs_path}")
+
+    def ports_of(self, path):
+        return set(self.generic_of(path)["ports"])
+
+    def assert_untouched(self, node):
+        self.assertEqual(self.testbed.bytes_written(node), b"", f"bytes written to {node}")
+        self.assertEqual(self.testbed.openers(node, self.daemon.pid), 0, f"{node} is open")
+
+    # --- tests ---------------------------------------------------------------
+
+    def test_usb_mbim_modem_appears_by_itself(self):
+        self.start_daemon()
+        device = self.plug_mbim()
+        path = self.wait_modem(device)
+        g = self.generic_of(path)
+        self.assertEqual(g["device"], device.sysfs_path)
+        self.assertIn("cdc_mbim", g["drivers"])
+        self.assertTrue(g["plugin"])
+        self.assertEqual(g["primary-port"], "cdc-wdm0")
+        wait_for(lambda: {"cdc-wdm0 (mbim)", "wwan0 (net)"} <= self.ports_of(path),
+                 what="cdc-wdm0 and wwan0 among the ports")
+        # The modem answers through the emulated node: identity from the sim.
+        self.assertEqual(g["equipment-identifier"], self.sims[0].control("get imei"))
+
+    def test_three_tty_option_modem(self):
+        self.start_daemon()
+        device = self.plug_option()
+        path = self.wait_modem(device)
+        g = self.generic_of(path)
+        self.assertIn("option", " ".join(g["drivers"]))
+        self.assertTrue(g["plugin"])
+        wait_for(lambda: {f"ttyUSB{i} (at)" for i in range(3)} <= self.ports_of(path),
+                 what="three AT ports")
+        self.assertIn(g["primary-port"], {"ttyUSB0", "ttyUSB1", "ttyUSB2"})
+
+    def test_pcie_wwan_modem(self):
+        self.start_daemon()
+        device = self.plug_pcie()
+        path = self.wait_modem(device)
+        g = self.generic_of(path)
+        self.assertEqual(g["device"], device.sysfs_path)
+        # ModemManager 1.20.4 names the MBIM port with these rules.
+        self.assertEqual(g["primary-port"], "wwan0mbim0")
+        wait_for(lambda: {"wwan0mbim0 (mbim)", "wwan0at0 (at)", "wwan0 (net)"}
+                 <= self.ports_of(path), what="the MBIM, AT and net ports of the card")
+
+    def test_mbim_modem_with_at_ttys(self):
+        self.start_daemon()
+        device = self.plug_mbim_at()
+        path = self.wait_modem(device)
+        g = self.generic_of(path)
+        self.assertEqual(g["primary-port"], "cdc-wdm1")
+        wait_for(lambda: {"cdc-wdm1 (mbim)", "wwan1 (net)", "ttyACM0 (at)"}
+                 <= self.ports_of(path), what="the MBIM, net and AT ports")
+
+    def test_non_modems_never_opened(self):
+        # Present at start and plugged later: neither is ever touched.
+        self.testbed.ftdi("1-5", "ttyUSB10")
+        self.testbed.arduino("1-6", "ttyACM10")
+        self.start_daemon()
+        self.testbed.ftdi("1-7", "ttyUSB11")
+        self.testbed.arduino("1-8", "ttyACM11")
+        # A modem plugged after them: once it is exported, the daemon has
+        # handled every uevent before it.
+        self.wait_modem(self.plug_option(busid="1-9", first=20))
+        self.assertEqual(len(self.modems()), 1)
+        for node in ("/dev/ttyUSB10", "/dev/ttyACM10", "/dev/ttyUSB11", "/dev/ttyACM11"):
+            self.assert_untouched(node)
+
+    def test_modems_present_at_start(self):
+        # The PCIe card is wwan1: its wwan device and a net wwan0 would collide.
+        devices = [self.plug_mbim(), self.plug_option(), self.plug_pcie(n=1)]
+        self.start_daemon()
+        paths = {self.wait_modem(device) for device in devices}
+        self.assertEqual(len(paths), 3)
+
+    def test_unplug_and_replug(self):
+        self.start_daemon()
+        device = self.plug_option()
+        first = self.wait_modem(device)
+        self.testbed.unplug(device)
+        wait_for(lambda: first not in self.modems(), what="the modem to go with its device")
+        self.assert_daemon_alive()
+        # Replug with fresh names (umockdev cannot re-create a node or a
+        # device path).
+        again = self.plug_option(busid="1-12", first=3)
+        second = self.wait_modem(again)
+        self.assertNotEqual(first, second)
+        self.assertEqual(self.modems(), [second])
+
+    @unittest.skipIf(USE_MM, "ModemManager builds no MBIM modem without its net port")
+    def test_late_net_port_joins_the_modem(self):
+        self.start_daemon()
+        device = self.plug_mbim(net=None)
+        path = self.wait_modem(device)
+        self.testbed.add_usb_net(device, 12, "wwan5", self.props())
+        wait_for(lambda: "wwan5 (net)" in self.ports_of(path), what="wwan5 to join the modem")
+        self.assertEqual(self.modems(), [path])
+
+    def test_port_ignore(self):
+        self.start_daemon()
+        device = self.plug_option(props=["ttyUSB1:ID_MM_PORT_IGNORE=1"], served=(0, 2))
+        path = self.wait_modem(device)
+        ports = self.ports_of(path)
+        # Absent, or listed as "ttyUSB1 (ignored)" as ModemManager does.
+        self.assertFalse([p for p in ports if p.startswith("ttyUSB1 ") and p != "ttyUSB1 (ignored)"],
+                         ports)
+        self.assert_untouched("/dev/ttyUSB1")
+
+    def test_forced_primary_port(self):
+        self.start_daemon()
+        device = self.plug_option(props=["ttyUSB2:ID_MM_PORT_TYPE_AT_PRIMARY=1"])
+        path = self.wait_modem(device)
+        self.assertEqual(self.generic_of(path)["primary-port"], "ttyUSB2")
+
+    @unittest.skipIf(USE_MM, "ModemManager asks polkit for ScanDevices; the private bus has none")
+    def test_scan_devices_builds_what_is_new(self):
+        self.start_daemon()
+        ignored = self.plug_option(props=["*:ID_MM_DEVICE_IGNORE=1"])
+        # Once a later modem is exported, the ignored one has been seen.
+        sentinel = self.wait_modem(self.plug_mbim())
+        self.assertEqual(self.modems(), [sentinel])
+        self.assert_untouched("/dev/ttyUSB0")
+        # The property goes away without a uevent: only a scan finds it.
+        for port in ignored.ports:
+            self.testbed.tb.set_property(port, "ID_MM_DEVICE_IGNORE", "0")
+        self.mmcli("--scan-modems")
+        path = self.wait_modem(ignored)
+        self.assertEqual(sorted(self.modems()), sorted([sentinel, path]))
+        # A second scan builds nothing new.
+        self.mmcli("--scan-modems")
+        self.assertEqual(sorted(self.modems()), sorted([sentinel, path]))
+
+    def test_daemon_keeps_serving_after_unplug_mid_arrival(self):
+        self.start_daemon()
+        device = self.testbed.option_modem("1-4", 30, self.props())
+        self.testbed.unplug(device)
+        sentinel = self.wait_modem(self.plug_mbim())
+        self.assertEqual(self.modems(), [sentinel])
+        self.assert_daemon_alive()
+
+
+if __name__ == "__main__":
+    REASON = skip_reason()
+    if REASON:
+        print(f"SKIP: {REASON}")
+        raise SystemExit(77)  # meson's "skipped"
+    unittest.main()
