@@ -29,7 +29,7 @@ struct _MdAtPort {
   guint baud;
 
   int fd;
-  MdPortKind kind;
+  MdPortFdKind kind;
   guint generation; /* bumped by open and close, so stale callbacks notice */
   guint read_source;
   guint write_source;

@@ -51,7 +51,7 @@ write_some (MdAtPort *self)
 {
   /* A socket whose peer went away must fail with EPIPE, not kill the
    * daemon with SIGPIPE. */
-  if (self->kind == MD_PORT_KIND_SOCKET)
+  if (self->kind == MD_PORT_FD_SOCKET)
     return send (self->fd, self->out->str, self->out->len, MSG_NOSIGNAL);
   return write (self->fd, self->out->str, self->out->len);
 }

@@ -109,7 +109,7 @@ configure_tty (int fd, speed_t speed)
 }
 
 static int
-open_tty (const char *device, guint baud, MdPortKind *out_kind, GError **error)
+open_tty (const char *device, guint baud, MdPortFdKind *out_kind, GError **error)
 {
   speed_t speed;
   int fd;
@@ -123,7 +123,7 @@ open_tty (const char *device, guint baud, MdPortKind *out_kind, GError **error)
   if (fd < 0)
     return open_failed (device, "open", errno, error);
   if (!isatty (fd)) {
-    *out_kind = MD_PORT_KIND_OTHER;
+    *out_kind = MD_PORT_FD_OTHER;
     return fd;
   }
   /* Exclusive access keeps other programs off a port we drive; some
@@ -140,16 +140,16 @@ open_tty (const char *device, guint baud, MdPortKind *out_kind, GError **error)
     close (fd);
     return open_failed (device, "configure", err, error);
   }
-  *out_kind = MD_PORT_KIND_TTY;
+  *out_kind = MD_PORT_FD_TTY;
   return fd;
 }
 
 int
-md_port_open_fd (const char *device, guint baud, MdPortKind *out_kind, GError **error)
+md_port_open_fd (const char *device, guint baud, MdPortFdKind *out_kind, GError **error)
 {
   struct stat st;
 
-  *out_kind = MD_PORT_KIND_SOCKET;
+  *out_kind = MD_PORT_FD_SOCKET;
   if (g_str_has_prefix (device, MD_PORT_ABSTRACT_PREFIX))
     return open_socket (device, error);
   if (stat (device, &st) < 0)

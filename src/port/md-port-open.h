@@ -8,10 +8,10 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  MD_PORT_KIND_TTY,    /* configured raw 8N1 */
-  MD_PORT_KIND_SOCKET, /* unix stream socket: writes must not raise SIGPIPE */
-  MD_PORT_KIND_OTHER,  /* a character device or fifo that is not a tty */
-} MdPortKind;
+  MD_PORT_FD_TTY,    /* configured raw 8N1 */
+  MD_PORT_FD_SOCKET, /* unix stream socket: writes must not raise SIGPIPE */
+  MD_PORT_FD_OTHER,  /* a character device or fifo that is not a tty */
+} MdPortFdKind;
 
 /* The prefix of a socket in the abstract namespace. The abstract name is
  * the whole device string, prefix included, as in ModemManager. */
@@ -20,7 +20,7 @@ typedef enum {
 /* Returns a non-blocking, close-on-exec fd, or -1 with error set:
  * MD_SERIAL_ERROR_OPEN_FAILED_NO_DEVICE when nothing is there (ENOENT,
  * ENODEV, ENXIO, ECONNREFUSED), MD_SERIAL_ERROR_OPEN_FAILED otherwise. */
-int md_port_open_fd (const char *device, guint baud, MdPortKind *out_kind, GError **error);
+int md_port_open_fd (const char *device, guint baud, MdPortFdKind *out_kind, GError **error);
 
 /* "ttyUSB2" for /dev/ttyUSB2, "pts/5" for /dev/pts/5 (the name relative to
  * /dev, as ModemManager names kernel ports); any other device string, such

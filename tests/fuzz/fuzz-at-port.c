@@ -152,7 +152,7 @@ open_port (MdAtPort *port)
 {
   port->fd = open ("/dev/null", O_RDWR | O_CLOEXEC);
   g_assert_cmpint (port->fd, >=, 0);
-  port->kind = MD_PORT_KIND_OTHER;
+  port->kind = MD_PORT_FD_OTHER;
   port->generation++;
 }
 
