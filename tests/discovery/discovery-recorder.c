@@ -34,6 +34,19 @@ discovery_recorder_init (DiscoveryRecorder *rec, MdDiscovery *discovery)
   g_signal_connect (discovery, "port-removed", G_CALLBACK (on_port), rec);
 }
 
+MdDiscovery *
+discovery_recorder_start (DiscoveryRecorder *rec, const MdDiscoveryConfig *config)
+{
+  g_autoptr (GError) error = NULL;
+  MdDiscovery *discovery = md_discovery_new (config, &error);
+
+  g_assert_no_error (error);
+  discovery_recorder_init (rec, discovery);
+  g_assert_true (md_discovery_start (discovery, &error));
+  g_assert_no_error (error);
+  return discovery;
+}
+
 void
 discovery_recorder_clear (DiscoveryRecorder *rec)
 {

@@ -12,6 +12,9 @@ typedef struct {
 
 void discovery_recorder_init (DiscoveryRecorder *rec, MdDiscovery *discovery);
 void discovery_recorder_clear (DiscoveryRecorder *rec);
+/* Creates a discovery from config, records it into rec and starts it;
+ * fails the test on any error. */
+MdDiscovery *discovery_recorder_start (DiscoveryRecorder *rec, const MdDiscoveryConfig *config);
 /* Index of the first recorded line equal to line, or -1. */
 gint discovery_recorder_find (DiscoveryRecorder *rec, const char *line);
 /* Iterates the main context until line was recorded; fails the test after

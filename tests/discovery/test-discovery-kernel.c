@@ -25,13 +25,8 @@ fixture_start (Fixture *fx, guint usb_wait_ms, const char *initial_events)
     .initial_kernel_events = initial_events,
     .usb_wait_ms = usb_wait_ms,
   };
-  g_autoptr (GError) error = NULL;
 
-  fx->discovery = md_discovery_new (&config, &error);
-  g_assert_no_error (error);
-  discovery_recorder_init (&fx->rec, fx->discovery);
-  g_assert_true (md_discovery_start (fx->discovery, &error));
-  g_assert_no_error (error);
+  fx->discovery = discovery_recorder_start (&fx->rec, &config);
 }
 
 static void

@@ -34,13 +34,8 @@ static void
 fixture_start (Fixture *fx, guint usb_wait_ms)
 {
   MdDiscoveryConfig config = { .backend = MD_DISCOVERY_BACKEND_UDEV, .usb_wait_ms = usb_wait_ms };
-  g_autoptr (GError) error = NULL;
 
-  fx->discovery = md_discovery_new (&config, &error);
-  g_assert_no_error (error);
-  discovery_recorder_init (&fx->rec, fx->discovery);
-  g_assert_true (md_discovery_start (fx->discovery, &error));
-  g_assert_no_error (error);
+  fx->discovery = discovery_recorder_start (&fx->rec, &config);
 }
 
 static void
