@@ -201,9 +201,20 @@ class ModemdTestCase(unittest.TestCase):
         return "".join(lines)[-20000:]
 
     def _outcome_failed(self):
-        result = getattr(self, "_outcome", None)
-        errors = getattr(result, "errors", None) or getattr(getattr(result, "result", None), "errors", [])
-        return bool(errors) or os.environ.get("MD_TEST_SHOW_LOG") == "1"
+        """Whether the test that is being torn down failed (an assertion or
+        an error). Python 3.11 reports it to the result at once; 3.10 and
+        older keep it in _outcome.errors as (test, exc_info) pairs until
+        the test ends."""
+        if os.environ.get("MD_TEST_SHOW_LOG") == "1":
+            return True
+        outcome = getattr(self, "_outcome", None)
+        if outcome is None:
+            return False
+        if any(exc_info for _, exc_info in getattr(outcome, "errors", None) or []):
+            return True
+        result = getattr(outcome, "result", None)
+        reported = (getattr(result, "errors", []) or []) + (getattr(result, "failures", []) or [])
+        return any(test is self or getattr(test, "test_case", None) is self for test, _ in reported)
 
     # --- processes ---------------------------------------------------------
 
