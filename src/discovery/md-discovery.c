@@ -315,16 +315,22 @@ emit_port_changes (MdDiscovery *self, DeviceState *state, GArray *before)
   }
 }
 
-/* Puts port in the place of the record of the same name in state. */
+/* Puts port in the place of the record of the same name in state (the
+ * caller knows there is one). */
 static void
 replace_port (DeviceState *state, MdDiscoveredPort *port)
 {
-  MdDiscoveredPort *old = md_discovered_device_find_port (state->device, port->subsystem, port->name);
-  guint index;
+  GPtrArray *ports = state->device->ports;
 
-  g_assert (old && g_ptr_array_find (state->device->ports, old, &index));
-  state->device->ports->pdata[index] = md_discovered_port_ref (port);
-  md_discovered_port_unref (old);
+  for (guint i = 0; i < ports->len; i++) {
+    MdDiscoveredPort *old = g_ptr_array_index (ports, i);
+
+    if (g_str_equal (old->subsystem, port->subsystem) && g_str_equal (old->name, port->name)) {
+      ports->pdata[i] = md_discovered_port_ref (port);
+      md_discovered_port_unref (old);
+      return;
+    }
+  }
 }
 
 /* A "change" uevent: the port's properties are read again and it is typed
