@@ -106,7 +106,40 @@ has_kind (const MdDiscoveredDevice *device, MdPortKind kind)
 typedef struct {
   char *uid;
   GCancellable *cancellable;
+  GStrv ports; /* the names handed to the plugin */
 } Creation;
+
+/* A port that arrived after the modem's creation started: claimed and
+ * listed with its type, not probed. */
+static void
+join_port (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device, const MdDiscoveredPort *port)
+{
+  g_autofree char *path = device_path (self, port);
+  g_autoptr (GError) error = NULL;
+
+  if (!md_manager_claim_ports (self, device->uid, (const char *const[]){ path, NULL }, &error)) {
+    md_log_warn (md_modem_get_log_name (modem), "port %s not added: %s", port->name, error->message);
+    return;
+  }
+  /* A net port serves the next connection; a late control port is listed,
+   * not used. */
+  md_modem_add_port (modem, port->name, modem_port_type (port->kind));
+  md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
+               md_port_kind_to_string (port->kind));
+}
+
+/* Ports that arrived while the modem was being created join it now. */
+static void
+join_ports_arrived_meanwhile (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device,
+                              const char *const *given)
+{
+  for (guint i = 0; i < device->ports->len; i++) {
+    const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
+
+    if (port->may_open && port->kind != MD_PORT_KIND_IGNORED && !g_strv_contains (given, port->name))
+      join_port (self, modem, device, port);
+  }
+}
 
 static void
 device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpointer user_data)
@@ -114,6 +147,7 @@ device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpoi
   Creation *creation = user_data;
   g_autofree char *uid = creation->uid;
   g_autoptr (GCancellable) cancellable = creation->cancellable;
+  g_auto (GStrv) given = creation->ports;
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, uid);
 
   g_free (creation);
@@ -137,6 +171,7 @@ device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpoi
   entry->modem_id = md_modem_get_id (modem);
   md_log_info (md_modem_get_log_name (modem), "exported for device %s (plugin %s)", uid,
                md_modem_get_plugin (modem));
+  join_ports_arrived_meanwhile (self, modem, entry->device, (const char *const *)given);
 }
 
 static void
@@ -175,6 +210,9 @@ create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
   request.cancellable = entry->cancellable;
   creation->uid = g_strdup (device->uid);
   creation->cancellable = g_object_ref (entry->cancellable);
+  creation->ports = g_new0 (char *, ports->len + 1);
+  for (guint i = 0; i < ports->len; i++)
+    creation->ports[i] = g_strdup (g_array_index (ports, MdPluginPort, i).name);
   md_manager_create_modem (self, &request, device_modem_created, creation);
 }
 
@@ -222,21 +260,11 @@ port_added (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
   MdModem *modem
     = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
 
+  /* During a creation, the port joins when the modem is exported. */
   if (!modem || !port->may_open || port->kind == MD_PORT_KIND_IGNORED)
     return;
-  path = device_path (self, port);
-  if (!md_manager_claim_ports (self, device->uid, (const char *const[]){ path, NULL }, &error)) {
-    md_log_warn (md_modem_get_log_name (modem), "port %s not added: %s", port->name, error->message);
-    return;
-  }
-  /* Listed at once; a net port serves the next connection. Control ports
-   * that join late are listed, not probed. */
-  md_modem_add_port (modem, port->name, modem_port_type (port->kind));
-  md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
-               md_port_kind_to_string (port->kind));
+  join_port (self, modem, device, port);
 }
 
 /* After the primary port left (the old modem is gone by now: its removal
@@ -265,10 +293,11 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
     = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
   g_autofree char *path = device_path (self, port);
 
+  if (!modem || g_strcmp0 (md_modem_get_primary_port (modem), port->name) != 0)
+    md_manager_release_port (self, device->uid, path);
   if (!modem)
     return;
   if (g_strcmp0 (md_modem_get_primary_port (modem), port->name) != 0) {
-    md_manager_release_port (self, device->uid, path);
     if (md_modem_remove_port (modem, port->name))
       md_log_info (md_modem_get_log_name (modem), "port %s left", port->name);
     return;

@@ -48,6 +48,24 @@ class HotplugTest(DiscoveryBase):
         # Listed, not probed (probing late ports is not done yet).
         self.assertEqual(self.testbed.bytes_written("/dev/ttyACM7"), b"")
 
+    def logged(self, text):
+        with open(self.log_path, errors="replace") as log:
+            return text in log.read()
+
+    def test_port_arriving_during_creation_joins(self):
+        self.start_daemon()
+        # No simulator yet: the creation waits for the MBIM open (5 s, with
+        # retries), during which a tty arrives.
+        device = self.testbed.mbim_modem("1-1", "cdc-wdm0", "wwan0", self.props())
+        wait_for(lambda: self.logged("port(s) to open"), what="the creation to start")
+        self.testbed.add_acm_tty(device, 2, "ttyACM7", self.props())
+        wait_for(lambda: self.logged("[tty/ttyACM7]"), what="discovery to see ttyACM7")
+        self.serve(mbim="/dev/cdc-wdm0")
+        path = self.wait_modem(device)
+        wait_for(lambda: any(p.startswith("ttyACM7 ") for p in self.ports_of(path)),
+                 what="ttyACM7 listed once the modem is exported")
+        self.assertEqual(self.generic_of(path)["primary-port"], "cdc-wdm0")
+
     def test_change_uevent_ignores_ports(self):
         self.start_daemon()
         device = self.plug_option()
