@@ -161,9 +161,13 @@ class HotplugTest(DiscoveryBase):
         self.testbed.unplug(warm)
         wait_for(lambda: self.modems() == [], what="the first modem to go")
         before = self.daemon_fds()
+        # Each device goes before its net port came, so it is never opened:
+        # when the daemon opens a node the testbed is removing, umockdev's
+        # preload aborts the daemon (an assertion in is_emulated_device;
+        # 1 run in 6 with complete MBIM devices), which says nothing about
+        # modemd. Devices removed mid-creation: test_discovery_udev.py.
         for i in range(100):
-            device = self.testbed.mbim_modem(f"2-{i + 1}", f"cdc-wdm{i + 10}", f"wwan{i + 10}",
-                                             self.props())
+            device = self.testbed.mbim_modem(f"2-{i + 1}", f"cdc-wdm{i + 10}", None, self.props())
             self.testbed.unplug(device)
         sentinel_device = self.plug_mbim(busid="1-9", wdm="cdc-wdm9", net="wwan9")
         sentinel = self.wait_modem(sentinel_device)
