@@ -115,6 +115,7 @@ static void
 join_port (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device, const MdDiscoveredPort *port)
 {
   g_autofree char *path = device_path (self, port);
+  g_autofree char *primary = NULL;
   g_autoptr (GError) error = NULL;
 
   if (!md_manager_claim_ports (self, device->uid, (const char *const[]){ path, NULL }, &error)) {
@@ -122,8 +123,11 @@ join_port (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device, co
     return;
   }
   /* A net port serves the next connection; a late control port is listed,
-   * not used. */
+   * not used, so it does not become the primary port either. */
+  primary = g_strdup (md_modem_get_primary_port (modem));
   md_modem_add_port (modem, port->name, modem_port_type (port->kind));
+  if (primary)
+    md_modem_set_primary_port (modem, primary);
   md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
                md_port_kind_to_string (port->kind));
 }

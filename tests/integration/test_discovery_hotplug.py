@@ -48,6 +48,16 @@ class HotplugTest(DiscoveryBase):
         # Listed, not probed (probing late ports is not done yet).
         self.assertEqual(self.testbed.bytes_written("/dev/ttyACM7"), b"")
 
+    def test_late_mbim_port_does_not_become_primary(self):
+        self.start_daemon()
+        device = self.plug_option()
+        path = self.wait_modem(device)
+        primary = self.generic_of(path)["primary-port"]
+        self.testbed.add_mbim_wdm(device, 12, "cdc-wdm6", self.props())
+        wait_for(lambda: "cdc-wdm6 (mbim)" in self.ports_of(path), what="cdc-wdm6 listed")
+        self.assertEqual(self.generic_of(path)["primary-port"], primary)
+        self.assertEqual(self.modems(), [path])
+
     def logged(self, text):
         with open(self.log_path, errors="replace") as log:
             return text in log.read()

@@ -139,6 +139,8 @@ class Testbed:
         self.lib.md_testbed_usb_net.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
         self.lib.md_testbed_usb_interface.restype = None
         self.lib.md_testbed_usb_interface.argtypes = [ctypes.c_void_p, device_p, u, s, s]
+        self.lib.md_testbed_cdc_wdm.restype = None
+        self.lib.md_testbed_cdc_wdm.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
         self.lib.md_testbed_acm_tty.restype = None
         self.lib.md_testbed_acm_tty.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
         self.lib.md_testbed_unplug.restype = None
@@ -212,6 +214,13 @@ class Testbed:
         device."""
         self.lib.md_testbed_usb_interface(self.ptr, device.pointer, interface, b"02", b"cdc_acm")
         self.lib.md_testbed_acm_tty(self.ptr, device.pointer, interface, name.encode(), _props(props))
+        device.refresh()
+
+    def add_mbim_wdm(self, device, interface, name, props=None):
+        """A cdc_mbim interface and its cdc-wdm node arriving after the rest
+        of a USB device."""
+        self.lib.md_testbed_usb_interface(self.ptr, device.pointer, interface, b"02", b"cdc_mbim")
+        self.lib.md_testbed_cdc_wdm(self.ptr, device.pointer, interface, name.encode(), _props(props))
         device.refresh()
 
     def change(self, device, port, key, value):
