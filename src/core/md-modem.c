@@ -192,6 +192,19 @@ md_modem_add_port (MdModem *self, const char *name, MdModemPortType type)
   md_modem_emit_changed (self);
 }
 
+gboolean
+md_modem_remove_port (MdModem *self, const char *name)
+{
+  for (guint i = 0; i < self->ports->len; i++) {
+    if (g_strcmp0 (g_array_index (self->ports, MdModemPort, i).name, name) == 0) {
+      g_array_remove_index (self->ports, i);
+      md_modem_emit_changed (self);
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
 const MdModemPort *
 md_modem_get_ports (MdModem *self, guint *n_ports)
 {

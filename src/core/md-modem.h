@@ -62,6 +62,9 @@ const MdModemOps *md_modem_get_ops (MdModem *self);
 /* Ports: the first one added of the highest-priority control type becomes
  * primary unless set explicitly. */
 void md_modem_add_port (MdModem *self, const char *name, MdModemPortType type);
+/* Drops the port named name from Ports (the primary port stays as it is);
+ * FALSE when the modem has no such port. */
+gboolean md_modem_remove_port (MdModem *self, const char *name);
 const MdModemPort *md_modem_get_ports (MdModem *self, guint *n_ports);
 void md_modem_set_primary_port (MdModem *self, const char *name);
 const char *md_modem_get_primary_port (MdModem *self);

@@ -43,6 +43,17 @@ void md_manager_create_modem (MdManager *self, const MdModemRequest *request, Md
                               gpointer user_data);
 MdModem *md_manager_lookup_modem (MdManager *self, guint modem_id);
 
+/* Port ownership, the one rule for Test.SetProfile and discovery: a port
+ * (its device path as opened, or a net interface's name) serves one modem
+ * (uid) at a time. Claims every device for uid, or none and
+ * Core.Exists naming the modem that has one; a modem's claims are released
+ * when it is removed. */
+gboolean md_manager_claim_ports (MdManager *self, const char *uid, const char *const *devices,
+                                 GError **error);
+/* Releases device if uid holds it. */
+void md_manager_release_port (MdManager *self, const char *uid, const char *device);
+void md_manager_release_ports (MdManager *self, const char *uid);
+
 /* md-manager-discovery.c: creates and starts discovery from the
  * configuration and connects its signals; stops and drops it. */
 gboolean md_manager_discovery_start (MdManager *self, GError **error);

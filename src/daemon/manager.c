@@ -57,37 +57,30 @@ port_owner_name (MdManager *self, const char *uid)
   return g_strdup_printf ("the modem being created for '%s'", uid);
 }
 
-static gboolean
-claim_ports (MdManager *self, const char *uid, const char *const *ports, GError **error)
+gboolean
+md_manager_claim_ports (MdManager *self, const char *uid, const char *const *devices, GError **error)
 {
-  g_autoptr (GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; devices[i]; i++) {
+    const char *owner = g_hash_table_lookup (self->port_owners, devices[i]);
 
-  for (guint i = 0; ports[i]; i++) {
-    MdModemPortType type;
-    char *device = NULL;
-    const char *owner;
-
-    if (!md_port_spec_parse (ports[i], &type, &device, error))
-      return FALSE;
-    g_ptr_array_add (devices, device);
-    owner = g_hash_table_lookup (self->port_owners, device);
-    if (owner) {
+    if (owner && !g_str_equal (owner, uid)) {
       g_autofree char *name = port_owner_name (self, owner);
 
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS, "Port '%s' is already used by %s", device,
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS, "Port '%s' is already used by %s", devices[i],
                    name);
       return FALSE;
     }
-    for (guint j = 0; j + 1 < devices->len; j++) {
-      if (g_str_equal (g_ptr_array_index (devices, j), device)) {
-        g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Port '%s' is given twice", device);
-        return FALSE;
-      }
-    }
   }
-  for (guint i = 0; i < devices->len; i++)
-    g_hash_table_insert (self->port_owners, g_strdup (g_ptr_array_index (devices, i)), g_strdup (uid));
+  for (guint i = 0; devices[i]; i++)
+    g_hash_table_insert (self->port_owners, g_strdup (devices[i]), g_strdup (uid));
   return TRUE;
+}
+
+void
+md_manager_release_port (MdManager *self, const char *uid, const char *device)
+{
+  if (g_strcmp0 (g_hash_table_lookup (self->port_owners, device), uid) == 0)
+    g_hash_table_remove (self->port_owners, device);
 }
 
 static gboolean
@@ -96,10 +89,36 @@ owned_by (gpointer key, gpointer value, gpointer uid)
   return g_str_equal (value, uid);
 }
 
-static void
-release_ports (MdManager *self, const char *uid)
+void
+md_manager_release_ports (MdManager *self, const char *uid)
 {
   g_hash_table_foreach_remove (self->port_owners, owned_by, (gpointer)uid);
+}
+
+/* Test.SetProfile's port specs: each names a device once, and none is used
+ * by another modem (a profile's or a discovered one's). */
+static gboolean
+claim_ports (MdManager *self, const char *uid, const char *const *ports, GError **error)
+{
+  g_autoptr (GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; ports[i]; i++) {
+    MdModemPortType type;
+    char *device = NULL;
+
+    if (!md_port_spec_parse (ports[i], &type, &device, error))
+      return FALSE;
+    for (guint j = 0; j < devices->len; j++) {
+      if (g_str_equal (g_ptr_array_index (devices, j), device)) {
+        g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Port '%s' is given twice", device);
+        g_free (device);
+        return FALSE;
+      }
+    }
+    g_ptr_array_add (devices, device);
+  }
+  g_ptr_array_add (devices, NULL);
+  return md_manager_claim_ports (self, uid, (const char *const *)devices->pdata, error);
 }
 
 typedef struct {
@@ -112,7 +131,9 @@ remove_vanished_modem (gpointer user_data)
 {
   VanishedModem *gone = user_data;
 
-  release_ports (gone->manager, md_modem_get_uid (gone->modem));
+  /* A creation for the same device started since (a rebuild) holds them. */
+  if (!g_hash_table_contains (gone->manager->pending_uids, md_modem_get_uid (gone->modem)))
+    md_manager_release_ports (gone->manager, md_modem_get_uid (gone->modem));
   g_hash_table_remove (gone->manager->modems, GUINT_TO_POINTER (md_modem_get_id (gone->modem)));
   g_object_unref (gone->modem);
   g_free (gone);
@@ -250,7 +271,7 @@ profile_created (MdManager *self, MdModem *modem, const GError *error, gpointer 
   ProfileRequest *req = user_data;
 
   if (error) {
-    release_ports (self, req->uid);
+    md_manager_release_ports (self, req->uid);
     g_dbus_method_invocation_return_gerror (req->invocation, error);
   } else
     md_dbus_test_complete_set_profile (self->test_iface, req->invocation);

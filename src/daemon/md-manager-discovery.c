@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Discovery drives modem creation: a device announced ready gets its plugin
- * and its modem (ports probed by the plugin, all at once); a port that
- * joins later joins that modem; losing a control port or the device removes
- * the modem through its vanish path. ScanDevices and ReportKernelEvent go to
- * discovery. */
+ * and its modem (ports probed by the plugin, all at once), its ports claimed
+ * in the Manager's ownership table; a port that joins later joins that
+ * modem; losing the primary port rebuilds the modem from the rest, losing
+ * the device removes it through its vanish path. ScanDevices and
+ * ReportKernelEvent go to discovery. */
 #include "manager-private.h"
 
 #include "md-errors.h"
@@ -16,6 +17,7 @@ typedef struct {
   MdDiscoveredDevice *device;
   GCancellable *cancellable; /* while the modem is being created */
   guint modem_id;            /* NO_MODEM: none (yet) */
+  guint rebuild_id;          /* idle: build again after the primary port left */
 } DeviceModem;
 
 #define NO_MODEM G_MAXUINT
@@ -29,6 +31,7 @@ device_modem_free (gpointer data)
   if (entry->cancellable)
     g_cancellable_cancel (entry->cancellable);
   g_clear_object (&entry->cancellable);
+  g_clear_handle_id (&entry->rebuild_id, g_source_remove);
   md_discovered_device_unref (entry->device);
   g_free (entry);
 }
@@ -103,7 +106,44 @@ has_kind (const MdDiscoveredDevice *device, MdPortKind kind)
 typedef struct {
   char *uid;
   GCancellable *cancellable;
+  GStrv ports; /* the names handed to the plugin */
 } Creation;
+
+/* A port that arrived after the modem's creation started: claimed and
+ * listed with its type, not probed. */
+static void
+join_port (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device, const MdDiscoveredPort *port)
+{
+  g_autofree char *path = device_path (self, port);
+  g_autofree char *primary = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!md_manager_claim_ports (self, device->uid, (const char *const[]){ path, NULL }, &error)) {
+    md_log_warn (md_modem_get_log_name (modem), "port %s not added: %s", port->name, error->message);
+    return;
+  }
+  /* A net port serves the next connection; a late control port is listed,
+   * not used, so it does not become the primary port either. */
+  primary = g_strdup (md_modem_get_primary_port (modem));
+  md_modem_add_port (modem, port->name, modem_port_type (port->kind));
+  if (primary)
+    md_modem_set_primary_port (modem, primary);
+  md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
+               md_port_kind_to_string (port->kind));
+}
+
+/* Ports that arrived while the modem was being created join it now. */
+static void
+join_ports_arrived_meanwhile (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device,
+                              const char *const *given)
+{
+  for (guint i = 0; i < device->ports->len; i++) {
+    const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
+
+    if (port->may_open && port->kind != MD_PORT_KIND_IGNORED && !g_strv_contains (given, port->name))
+      join_port (self, modem, device, port);
+  }
+}
 
 static void
 device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpointer user_data)
@@ -111,6 +151,7 @@ device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpoi
   Creation *creation = user_data;
   g_autofree char *uid = creation->uid;
   g_autoptr (GCancellable) cancellable = creation->cancellable;
+  g_auto (GStrv) given = creation->ports;
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, uid);
 
   g_free (creation);
@@ -118,6 +159,9 @@ device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpoi
     entry = NULL;
   if (error) {
     md_log_warn (NULL, "[%s] no modem: %s", uid, error->message);
+    /* Unless a newer creation for the same uid holds the ports now. */
+    if (entry || !g_hash_table_contains (self->device_modems, uid))
+      md_manager_release_ports (self, uid);
     if (entry)
       g_clear_object (&entry->cancellable);
     return;
@@ -131,6 +175,7 @@ device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpoi
   entry->modem_id = md_modem_get_id (modem);
   md_log_info (md_modem_get_log_name (modem), "exported for device %s (plugin %s)", uid,
                md_modem_get_plugin (modem));
+  join_ports_arrived_meanwhile (self, modem, entry->device, (const char *const *)given);
 }
 
 static void
@@ -155,30 +200,33 @@ create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
     .product = device->product,
   };
 
-  Creation *creation = g_new0 (Creation, 1);
+  Creation *creation;
+  g_autoptr (GError) error = NULL;
 
+  g_ptr_array_add (strings, NULL);
+  if (!md_manager_claim_ports (self, device->uid, (const char *const *)strings->pdata, &error)) {
+    md_log_warn (NULL, "[%s] no modem: %s", device->uid, error->message);
+    return;
+  }
+  creation = g_new0 (Creation, 1);
   md_log_info (NULL, "[%s] device with %u port(s) to open: plugin %s", device->uid, ports->len, plugin->name);
   entry->cancellable = g_cancellable_new ();
   request.cancellable = entry->cancellable;
   creation->uid = g_strdup (device->uid);
   creation->cancellable = g_object_ref (entry->cancellable);
+  creation->ports = g_new0 (char *, ports->len + 1);
+  for (guint i = 0; i < ports->len; i++)
+    creation->ports[i] = g_strdup (g_array_index (ports, MdPluginPort, i).name);
   md_manager_create_modem (self, &request, device_modem_created, creation);
 }
 
+/* Chooses the plugin and starts the creation of the device's modem. */
 static void
-device_added (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer user_data)
+build_modem (MdManager *self, DeviceModem *entry)
 {
-  MdManager *self = user_data;
-  DeviceModem *entry;
+  MdDiscoveredDevice *device = entry->device;
   const MdPlugin *plugin;
 
-  if (g_hash_table_contains (self->device_modems, device->uid))
-    return;
-  entry = g_new0 (DeviceModem, 1);
-  entry->manager = self;
-  entry->device = md_discovered_device_ref (device);
-  entry->modem_id = NO_MODEM;
-  g_hash_table_insert (self->device_modems, g_strdup (device->uid), entry);
   if (has_kind (device, MD_PORT_KIND_QMI) && !has_kind (device, MD_PORT_KIND_MBIM)) {
     md_log_info (NULL,
                  "[%s] QMI device: its ports are kept, but no modem is built until modemd has a QMI plugin",
@@ -194,6 +242,22 @@ device_added (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer user_
 }
 
 static void
+device_added (MdDiscovery *discovery, MdDiscoveredDevice *device, gpointer user_data)
+{
+  MdManager *self = user_data;
+  DeviceModem *entry;
+
+  if (g_hash_table_contains (self->device_modems, device->uid))
+    return;
+  entry = g_new0 (DeviceModem, 1);
+  entry->manager = self;
+  entry->device = md_discovered_device_ref (device);
+  entry->modem_id = NO_MODEM;
+  g_hash_table_insert (self->device_modems, g_strdup (device->uid), entry);
+  build_modem (self, entry);
+}
+
+static void
 port_added (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort *port, gpointer user_data)
 {
   MdManager *self = user_data;
@@ -201,28 +265,29 @@ port_added (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort
   MdModem *modem
     = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
 
+  /* During a creation, the port joins when the modem is exported. */
   if (!modem || !port->may_open || port->kind == MD_PORT_KIND_IGNORED)
     return;
-  /* Listed at once; a net port serves the next connection. Control ports
-   * that join late are listed, not probed. */
-  md_modem_add_port (modem, port->name, modem_port_type (port->kind));
-  md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
-               md_port_kind_to_string (port->kind));
+  join_port (self, modem, device, port);
 }
 
+/* After the primary port left (the old modem is gone by now: its removal
+ * was queued first), a modem is built from the ports still usable. */
 static gboolean
-modem_has_port (MdModem *modem, const char *name)
+rebuild (gpointer user_data)
 {
-  guint n_ports = 0;
-  const MdModemPort *ports = md_modem_get_ports (modem, &n_ports);
+  DeviceModem *entry = user_data;
 
-  for (guint i = 0; i < n_ports; i++) {
-    if (g_strcmp0 (ports[i].name, name) == 0)
-      return TRUE;
-  }
-  return FALSE;
+  entry->rebuild_id = 0;
+  if (entry->modem_id == NO_MODEM && !entry->cancellable
+      && md_discovered_device_has_usable_control_port (entry->device))
+    build_modem (entry->manager, entry);
+  return G_SOURCE_REMOVE;
 }
 
+/* A port left (unplugged, or a change made it unusable): the modem's
+ * primary port takes the modem with it (rebuilt from the other ports);
+ * any other port leaves Ports. */
 static void
 port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort *port, gpointer user_data)
 {
@@ -230,12 +295,22 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
   MdModem *modem
     = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
+  g_autofree char *path = device_path (self, port);
 
-  if (!modem || !md_port_kind_is_control (port->kind) || !modem_has_port (modem, port->name))
+  if (!modem || g_strcmp0 (md_modem_get_primary_port (modem), port->name) != 0)
+    md_manager_release_port (self, device->uid, path);
+  if (!modem)
     return;
-  md_log_info (md_modem_get_log_name (modem), "control port %s went away", port->name);
+  if (g_strcmp0 (md_modem_get_primary_port (modem), port->name) != 0) {
+    if (md_modem_remove_port (modem, port->name))
+      md_log_info (md_modem_get_log_name (modem), "port %s left", port->name);
+    return;
+  }
+  md_log_info (md_modem_get_log_name (modem), "primary port %s went away", port->name);
   entry->modem_id = NO_MODEM;
   md_modem_vanished (modem);
+  if (entry->rebuild_id == 0)
+    entry->rebuild_id = g_idle_add (rebuild, entry);
 }
 
 static void

@@ -14,6 +14,9 @@ typedef struct {
   /* A port appeared (or was seen at enumeration); the callee takes port. */
   void (*port_added) (MdDiscoveredPort *port, gpointer user_data);
   void (*port_removed) (const char *subsystem, const char *name, gpointer user_data);
+  /* A known port's properties may have changed (a "change" uevent); the
+   * callee takes port, a fresh record of it. */
+  void (*port_changed) (MdDiscoveredPort *port, gpointer user_data);
   /* A physical device vanished (a USB device's own remove event). */
   void (*physdev_removed) (const char *sysfs_path, gpointer user_data);
   /* Something that may complete a waiting device happened (an interface

@@ -38,8 +38,9 @@ typedef struct {
   /* Longest wait for USB interfaces whose ports have not shown yet
    * (0: 1000 ms). Reached only when a bound driver never creates a port. */
   guint usb_wait_ms;
-  /* Non-USB devices (PCI/MHI, platform) cannot list the ports to come: they
-   * are announced once no port arrived for this long (0: 100 ms). */
+  /* Non-USB devices (PCI/MHI, platform) without a typed MBIM/QMI port and a
+   * net port cannot tell which ports are to come: they are announced once
+   * no port arrived for this long (0: 100 ms). */
   guint settle_ms;
 } MdDiscoveryConfig;
 

@@ -94,7 +94,10 @@ on_uevent (GUdevClient *client, const char *action, GUdevDevice *device, gpointe
     return;
   }
   if (is_port (device)) {
-    self->callbacks.port_added (port_from_udev (device), self->user_data);
+    if (g_str_equal (action, "change"))
+      self->callbacks.port_changed (port_from_udev (device), self->user_data);
+    else
+      self->callbacks.port_added (port_from_udev (device), self->user_data);
     return;
   }
   if (g_strcmp0 (devtype, "usb_interface") == 0)

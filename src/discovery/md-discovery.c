@@ -34,6 +34,7 @@ struct _MdDiscovery {
   GHashTable *devices;   /* uid -> DeviceState */
   GHashTable *port_uids; /* "subsystem/name" -> uid */
   gboolean enumerating;  /* ports seen now were present before: no wait */
+  gboolean manual_scan;  /* a ScanDevices is enumerating */
   gboolean started;
 };
 
@@ -83,8 +84,9 @@ on_wait_over (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Whether every port still arriving has arrived. Only USB devices can
- * tell; other devices are complete once quiet (the settle timer). */
+/* Whether every port still arriving has arrived. USB devices list their
+ * interfaces; other devices are complete with a driver-typed MBIM or QMI
+ * port and a net port, else once quiet (the settle timer). */
 static gboolean
 all_ports_arrived (MdDiscovery *self, DeviceState *state)
 {
@@ -94,7 +96,7 @@ all_ports_arrived (MdDiscovery *self, DeviceState *state)
   if (self->enumerating)
     return TRUE;
   if (state->device->subsystem != MD_PHYS_SUBSYSTEM_USB)
-    return FALSE;
+    return md_readiness_typed_control_and_net (state->device);
   interfaces = self->backend->ops->usb_interfaces (self->backend, state->device->sysfs_path);
   pending = md_readiness_pending_interfaces (interfaces, state->device);
   if (pending > 0)
@@ -135,6 +137,17 @@ log_port (const MdDiscoveredDevice *device, const MdDiscoveredPort *port)
                 port->may_open ? "may be opened" : "never opened", device->uid);
 }
 
+/* ID_MM_DEVICE_MANUAL_SCAN_ONLY on any port, ID_MM_TTY_MANUAL_SCAN_ONLY on
+ * a tty (ModemManager's older name of the same tag, and the tty one): the
+ * port is taken only by ScanDevices, not on hotplug or at start. */
+static gboolean
+manual_scan_only (const MdDiscoveredPort *port)
+{
+  return md_discovered_port_hint_is_set (port, "DEVICE_MANUAL_SCAN_ONLY")
+         || (g_str_equal (port->subsystem, "tty")
+             && md_discovered_port_hint_is_set (port, "TTY_MANUAL_SCAN_ONLY"));
+}
+
 static void
 on_port_added (MdDiscoveredPort *port_in, gpointer user_data)
 {
@@ -146,6 +159,10 @@ on_port_added (MdDiscoveredPort *port_in, gpointer user_data)
 
   if (g_hash_table_contains (self->port_uids, key))
     return;
+  if (!self->manual_scan && manual_scan_only (port)) {
+    md_log_debug ("discovery", "[%s/%s] manual scan only: left for ScanDevices", port->subsystem, port->name);
+    return;
+  }
   md_port_typing_apply (port);
   uid = md_grouping_uid (port);
   state = g_hash_table_lookup (self->devices, uid);
@@ -224,6 +241,135 @@ on_port_removed (const char *subsystem, const char *name, gpointer user_data)
     evaluate (self, state, FALSE);
 }
 
+/* An announced device that became ignored or lost its last usable control
+ * port: device-removed, but its records stay, so a later change that makes
+ * it usable again announces it anew. */
+static void
+withdraw_device (MdDiscovery *self, DeviceState *state)
+{
+  g_autoptr (MdDiscoveredDevice) device = md_discovered_device_ref (state->device);
+
+  state->announced = FALSE;
+  md_log_info ("discovery", "device %s withdrawn: %s", device->uid,
+               device->ignored ? "ignored" : "no usable control port");
+  g_signal_emit (self, signals[SIGNAL_DEVICE_REMOVED], 0, device);
+}
+
+/* How the daemon may use a port, before a change. */
+typedef struct {
+  MdDiscoveredPort *port; /* a reference */
+  MdPortKind kind;
+  MdAtRoleFlags at_roles;
+  gboolean may_open;
+} PortUse;
+
+static void
+port_use_clear (PortUse *use)
+{
+  md_discovered_port_unref (use->port);
+}
+
+static GArray *
+snapshot_uses (const MdDiscoveredDevice *device)
+{
+  GArray *uses = g_array_sized_new (FALSE, TRUE, sizeof (PortUse), device->ports->len);
+
+  g_array_set_clear_func (uses, (GDestroyNotify)port_use_clear);
+  for (guint i = 0; i < device->ports->len; i++) {
+    MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
+    PortUse use = { md_discovered_port_ref (port), port->kind, port->at_roles, port->may_open };
+
+    g_array_append_val (uses, use);
+  }
+  return uses;
+}
+
+static gboolean
+in_use (MdPortKind kind, gboolean may_open)
+{
+  return may_open && kind != MD_PORT_KIND_IGNORED;
+}
+
+/* Each port of an announced device whose use changed (kind, AT roles, may
+ * be opened) is removed and, if still usable, added again. */
+static void
+emit_port_changes (MdDiscovery *self, DeviceState *state, GArray *before)
+{
+  g_autoptr (MdDiscoveredDevice) device = md_discovered_device_ref (state->device);
+  g_autoptr (GPtrArray) now = g_ptr_array_copy (device->ports, (GCopyFunc)md_discovered_port_ref, NULL);
+
+  g_ptr_array_set_free_func (now, (GDestroyNotify)md_discovered_port_unref);
+  for (guint i = 0; i < before->len && i < now->len; i++) {
+    PortUse *was = &g_array_index (before, PortUse, i);
+    MdDiscoveredPort *port = g_ptr_array_index (now, i);
+
+    if (was->kind == port->kind && was->at_roles == port->at_roles && was->may_open == port->may_open)
+      continue;
+    md_log_info ("discovery", "[%s/%s] re-typed: %s -> %s%s", port->subsystem, port->name,
+                 md_port_kind_to_string (was->kind), md_port_kind_to_string (port->kind),
+                 port->may_open ? "" : " (never opened)");
+    if (in_use (was->kind, was->may_open))
+      g_signal_emit (self, signals[SIGNAL_PORT_REMOVED], 0, device, was->port);
+    if (in_use (port->kind, port->may_open) && state->announced)
+      g_signal_emit (self, signals[SIGNAL_PORT_ADDED], 0, device, port);
+  }
+}
+
+/* Puts port in the place of the record of the same name in state (the
+ * caller knows there is one). */
+static void
+replace_port (DeviceState *state, MdDiscoveredPort *port)
+{
+  GPtrArray *ports = state->device->ports;
+
+  for (guint i = 0; i < ports->len; i++) {
+    MdDiscoveredPort *old = g_ptr_array_index (ports, i);
+
+    if (g_str_equal (old->subsystem, port->subsystem) && g_str_equal (old->name, port->name)) {
+      ports->pdata[i] = md_discovered_port_ref (port);
+      md_discovered_port_unref (old);
+      return;
+    }
+  }
+}
+
+/* A "change" uevent: the port's properties are read again and it is typed
+ * anew; the device follows (withdrawn, re-announced, ports re-typed). */
+static void
+on_port_changed (MdDiscoveredPort *port_in, gpointer user_data)
+{
+  MdDiscovery *self = user_data;
+  g_autoptr (MdDiscoveredPort) port = port_in;
+  g_autofree char *key = port_key (port->subsystem, port->name);
+  g_autofree char *new_uid = NULL;
+  const char *uid = g_hash_table_lookup (self->port_uids, key);
+  DeviceState *state = uid ? g_hash_table_lookup (self->devices, uid) : NULL;
+  g_autoptr (GArray) before = NULL;
+
+  md_port_typing_apply (port);
+  new_uid = md_grouping_uid (port);
+  if (!state || !g_str_equal (uid, new_uid)) {
+    /* Unknown (e.g. left for ScanDevices), or it moved to another device. */
+    if (state)
+      on_port_removed (port->subsystem, port->name, self);
+    on_port_added (g_steal_pointer (&port), self);
+    return;
+  }
+  before = snapshot_uses (state->device);
+  replace_port (state, port);
+  md_port_evidence_apply (state->device, &self->config);
+  log_port (state->device, port);
+  if (!state->announced) {
+    evaluate (self, state, FALSE);
+    return;
+  }
+  if (state->device->ignored || !has_control_port (state->device)) {
+    withdraw_device (self, state);
+    return;
+  }
+  emit_port_changes (self, state, before);
+}
+
 static void
 on_physdev_removed (const char *sysfs_path, gpointer user_data)
 {
@@ -264,6 +410,7 @@ on_changed (gpointer user_data)
 static const MdDiscoveryBackendCallbacks backend_callbacks = {
   .port_added = on_port_added,
   .port_removed = on_port_removed,
+  .port_changed = on_port_changed,
   .physdev_removed = on_physdev_removed,
   .changed = on_changed,
 };
@@ -402,8 +549,10 @@ md_discovery_rescan (MdDiscovery *self)
   if (self->backend->ops->rescan_reports_all)
     forget_unannounced (self);
   self->enumerating = TRUE;
+  self->manual_scan = TRUE;
   self->backend->ops->rescan (self->backend);
   evaluate_all (self);
+  self->manual_scan = FALSE;
   self->enumerating = FALSE;
 }
 

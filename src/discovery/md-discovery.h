@@ -27,10 +27,13 @@ G_DECLARE_FINAL_TYPE (MdDiscovery, md_discovery, MD, DISCOVERY, GObject)
  * "port-added" (MdDiscoveredDevice *device, MdDiscoveredPort *port): a port
  *    joined a device announced before (a late net port, a second tty).
  * "port-removed" (MdDiscoveredDevice *device, MdDiscoveredPort *port): a port
- *    of an announced device went away; the device keeps a control port.
+ *    of an announced device went away, or a change uevent made it unusable
+ *    or re-typed it (then port-added follows with the new record); the
+ *    device keeps a control port.
  * "device-removed" (MdDiscoveredDevice *device): an announced device lost
- *    its last control port or vanished. Devices never announced vanish
- *    without a signal. */
+ *    its last control port, vanished, or became ignored (a withdrawn device
+ *    may be announced again). Devices never announced vanish without a
+ *    signal. */
 
 /* Copies config (strings and the known-modem table included). Fails with
  * MD_CORE_ERROR_UNSUPPORTED when the backend asked for is not built in. */
@@ -41,7 +44,8 @@ MdDiscovery *md_discovery_new (const MdDiscoveryConfig *config, GError **error);
 gboolean md_discovery_start (MdDiscovery *self, GError **error);
 /* Stops following events; known devices stay until the object is dropped. */
 void md_discovery_stop (MdDiscovery *self);
-/* ScanDevices: enumerates again and announces what is new. */
+/* ScanDevices: enumerates again and announces what is new, manual-scan-only
+ * ports included. */
 void md_discovery_rescan (MdDiscovery *self);
 
 /* ReportKernelEvent: validates properties (md_kernel_event_from_variant)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Decides, without waiting a fixed time, whether a USB device's ports have
- * all arrived: each bound interface whose driver creates ports must show
- * them. Drivers not listed create nothing discovery waits for. */
+/* Decides, without waiting a fixed time, whether a device's ports have
+ * arrived: each bound USB interface whose driver creates ports must show
+ * them (drivers not listed create nothing discovery waits for); a non-USB
+ * device needs its driver-typed control port and its net port. */
 #include "md-readiness.h"
 
 typedef enum {
@@ -91,4 +92,21 @@ md_readiness_pending_interfaces (const GPtrArray *interfaces, const MdDiscovered
       pending++;
   }
   return pending;
+}
+
+gboolean
+md_readiness_typed_control_and_net (const MdDiscoveredDevice *device)
+{
+  gboolean control = FALSE;
+  gboolean net = FALSE;
+
+  for (guint i = 0; i < device->ports->len; i++) {
+    MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
+
+    if ((port->kind == MD_PORT_KIND_MBIM || port->kind == MD_PORT_KIND_QMI) && port->may_open)
+      control = TRUE;
+    if (port->kind == MD_PORT_KIND_NET)
+      net = TRUE;
+  }
+  return control && net;
 }

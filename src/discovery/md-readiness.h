@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Readiness of a USB device: which of its bound interfaces have not shown
- * the ports their driver creates yet. Pure: the interface list comes from
- * a backend. */
+/* Readiness of a device: for USB, which of its bound interfaces have not
+ * shown the ports their driver creates yet; for others, whether a
+ * driver-typed control port and a net port are there. Pure: the interface
+ * list comes from a backend. */
 #pragma once
 
 #include "md-discovery-types.h"
@@ -14,5 +15,11 @@ G_BEGIN_DECLS
  * not a CDC data interface, and missing a port of a kind their driver
  * creates below them. */
 guint md_readiness_pending_interfaces (const GPtrArray *interfaces, const MdDiscoveredDevice *device);
+
+/* A device without a USB interface list (PCI/MHI, platform) is complete
+ * when it has an MBIM or QMI port that may be opened (typed by its driver
+ * or a udev hint, never probed) and a net port; its other ports (AT, GPS)
+ * join later. */
+gboolean md_readiness_typed_control_and_net (const MdDiscoveredDevice *device);
 
 G_END_DECLS

@@ -61,6 +61,26 @@ test_primary_port_prefers_control_protocols (void)
   g_assert_cmpuint (n, ==, 4);
 }
 
+/* A port that left is no longer listed; the others keep their order. */
+static void
+test_remove_port (void)
+{
+  g_autoptr (MdModem) modem = md_modem_new (4, "uid", "test", NULL, &(MdModemOps){ 0 });
+  const MdModemPort *ports;
+  guint n = 0;
+
+  md_modem_add_port (modem, "ttyUSB0", MD_MODEM_PORT_TYPE_AT);
+  md_modem_add_port (modem, "ttyUSB1", MD_MODEM_PORT_TYPE_AT);
+  md_modem_add_port (modem, "wwan0", MD_MODEM_PORT_TYPE_NET);
+  g_assert_true (md_modem_remove_port (modem, "ttyUSB1"));
+  g_assert_false (md_modem_remove_port (modem, "ttyUSB1"));
+  ports = md_modem_get_ports (modem, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (ports[0].name, ==, "ttyUSB0");
+  g_assert_cmpstr (ports[1].name, ==, "wwan0");
+  g_assert_cmpstr (md_modem_get_primary_port (modem), ==, "ttyUSB0");
+}
+
 static void
 fake_setup_ok (MdModem *modem, GTask *task)
 {
@@ -158,6 +178,7 @@ main (int argc, char **argv)
   g_test_add_func ("/modem/transitions", test_transitions);
   g_test_add_func ("/modem/refused-transition", test_refused_transition_keeps_state);
   g_test_add_func ("/modem/primary-port", test_primary_port_prefers_control_protocols);
+  g_test_add_func ("/modem/remove-port", test_remove_port);
   g_test_add_func ("/modem/init/disabled", test_init_reaches_disabled);
   g_test_add_func ("/modem/init/failed", test_init_failure_ends_failed);
   return g_test_run ();

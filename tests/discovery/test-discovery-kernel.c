@@ -30,6 +30,19 @@ fixture_start (Fixture *fx, guint usb_wait_ms, const char *initial_events)
 }
 
 static void
+fixture_start_settle (Fixture *fx, guint usb_wait_ms, guint settle_ms)
+{
+  MdDiscoveryConfig config = {
+    .backend = MD_DISCOVERY_BACKEND_KERNEL_EVENTS,
+    .sysfs_root = fx->fs->sys,
+    .usb_wait_ms = usb_wait_ms,
+    .settle_ms = settle_ms,
+  };
+
+  fx->discovery = discovery_recorder_start (&fx->rec, &config);
+}
+
+static void
 fixture_setup (Fixture *fx, gconstpointer data)
 {
   fx->fs = fake_sysfs_new ();
@@ -234,7 +247,9 @@ test_non_modems (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (fx->rec.events->len, ==, 0);
 }
 
-/* A PCIe card cannot list its ports to come: announced once quiet. */
+/* A PCIe card is announced the moment its driver-typed MBIM port and its
+ * net port are there (no quiet time: settle_ms is a minute here); the AT
+ * port arriving after that joins with port-added. */
 static void
 test_pcie_modem (Fixture *fx, gconstpointer data)
 {
@@ -243,17 +258,39 @@ test_pcie_modem (Fixture *fx, gconstpointer data)
   MdDiscoveredDevice *device;
 
   fake_pcie_modem (fx->fs);
-  fixture_start (fx, 60000, NULL);
+  fixture_start_settle (fx, 60000, 60000);
   uid = usb_uid (fx, FAKE_PCIE);
   added = g_strconcat ("device-added ", uid, NULL);
   report_ok (fx, "action=add,subsystem=wwan,name=wwan0mbim0");
-  report_ok (fx, "action=add,subsystem=wwan,name=wwan0at0");
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, added), <, 0);
   report_ok (fx, "action=add,subsystem=net,name=wwan0");
-  discovery_recorder_wait (&fx->rec, added);
+  /* At once, in the report's own call. */
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, added), ==, 0);
+  report_ok (fx, "action=add,subsystem=wwan,name=wwan0at0");
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, "port-added wwan0at0"), ==, 1);
   device = md_discovery_lookup_device (fx->discovery, uid);
   g_assert_cmpuint (device->ports->len, ==, 3);
   g_assert_cmpint (device->subsystem, ==, MD_PHYS_SUBSYSTEM_PCI);
   g_assert_cmpint (find_port (device, "wwan", "wwan0at0")->kind, ==, MD_PORT_KIND_AT);
+}
+
+/* Without a driver-typed control port (only AT and net), a PCIe card
+ * cannot tell what is still coming: announced once quiet for settle_ms. */
+static void
+test_pcie_at_only_settles (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *uid = NULL;
+  g_autofree char *added = NULL;
+
+  fake_pcie_modem (fx->fs);
+  fixture_start_settle (fx, 60000, 20);
+  uid = usb_uid (fx, FAKE_PCIE);
+  added = g_strconcat ("device-added ", uid, NULL);
+  report_ok (fx, "action=add,subsystem=wwan,name=wwan0at0");
+  report_ok (fx, "action=add,subsystem=net,name=wwan0");
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, added), <, 0);
+  discovery_recorder_wait (&fx->rec, added);
+  g_assert_cmpuint (md_discovery_lookup_device (fx->discovery, uid)->ports->len, ==, 2);
 }
 
 /* A device that vanishes before it was announced leaves nothing. */
@@ -401,6 +438,7 @@ main (int argc, char **argv)
   ADD ("late-net", test_late_net);
   ADD ("non-modems", test_non_modems);
   ADD ("pcie-modem", test_pcie_modem);
+  ADD ("pcie-at-only-settles", test_pcie_at_only_settles);
   ADD ("removed-mid-arrival", test_removed_mid_arrival);
   ADD ("reported-uid", test_reported_uid);
   ADD ("initial-events", test_initial_events);

@@ -31,11 +31,18 @@ fixture_setup (Fixture *fx, gconstpointer data)
 }
 
 static void
-fixture_start (Fixture *fx, guint usb_wait_ms)
+fixture_start_settle (Fixture *fx, guint usb_wait_ms, guint settle_ms)
 {
-  MdDiscoveryConfig config = { .backend = MD_DISCOVERY_BACKEND_UDEV, .usb_wait_ms = usb_wait_ms };
+  MdDiscoveryConfig config
+    = { .backend = MD_DISCOVERY_BACKEND_UDEV, .usb_wait_ms = usb_wait_ms, .settle_ms = settle_ms };
 
   fx->discovery = discovery_recorder_start (&fx->rec, &config);
+}
+
+static void
+fixture_start (Fixture *fx, guint usb_wait_ms)
+{
+  fixture_start_settle (fx, usb_wait_ms, 0);
 }
 
 static void
@@ -461,6 +468,189 @@ test_node_is_pty (Fixture *fx, gconstpointer data)
   close (fd);
 }
 
+/* The sysfs path of the port of device named name. */
+static const char *
+port_path (const MdTestbedDevice *device, const char *name)
+{
+  g_autofree char *suffix = g_strconcat ("/", name, NULL);
+
+  for (guint i = 0; i < device->ports->len; i++) {
+    const char *path = g_ptr_array_index (device->ports, i);
+
+    if (g_str_has_suffix (path, suffix))
+      return path;
+  }
+  g_assert_not_reached ();
+}
+
+/* A rule loaded later sets key=value on the port, then "udevadm trigger":
+ * a change uevent. */
+static void
+change_property (Fixture *fx, const MdTestbedDevice *device, const char *name, const char *key,
+                 const char *value)
+{
+  const char *path = port_path (device, name);
+
+  umockdev_testbed_set_property (fx->tb, path, key, value);
+  umockdev_testbed_uevent (fx->tb, path, "change");
+}
+
+static guint
+count_lines (Fixture *fx, const char *line)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < fx->rec.events->len; i++)
+    count += g_str_equal (g_ptr_array_index (fx->rec.events, i), line);
+  return count;
+}
+
+static void
+wait_count (Fixture *fx, const char *line, guint count)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (count_lines (fx, line) < count) {
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    g_main_context_iteration (NULL, TRUE);
+  }
+}
+
+/* change uevents re-read a port: one that becomes ignored leaves its
+ * device (port-removed), one whose hint changed is re-typed (removed and
+ * added again), and when the last control port goes the device is
+ * withdrawn (device-removed), to come back when a port is usable again. */
+static void
+test_change_port (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (MdTestbedDevice) option = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *line = NULL;
+  MdDiscoveredPort *port;
+
+  fixture_start (fx, 60000);
+  option = md_testbed_option_modem (fx->tb, "1-2", 0, NULL);
+  wait_added (fx, option);
+  line = added (option);
+  gone = removed (option);
+
+  change_property (fx, option, "ttyUSB1", "ID_MM_PORT_IGNORE", "1");
+  discovery_recorder_wait (&fx->rec, "port-removed ttyUSB1");
+  port = port_of (fx, option->sysfs_path, "tty", "ttyUSB1");
+  g_assert_cmpint (port->kind, ==, MD_PORT_KIND_IGNORED);
+  g_assert_false (port->may_open);
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, "port-added ttyUSB1"), <, 0);
+
+  change_property (fx, option, "ttyUSB2", "ID_MM_PORT_TYPE_AT_PRIMARY", "1");
+  discovery_recorder_wait (&fx->rec, "port-added ttyUSB2");
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, "port-removed ttyUSB2"), <,
+                   discovery_recorder_find (&fx->rec, "port-added ttyUSB2"));
+  port = port_of (fx, option->sysfs_path, "tty", "ttyUSB2");
+  g_assert_cmpint (port->kind, ==, MD_PORT_KIND_AT);
+  g_assert_cmpint (port->at_roles, ==, MD_AT_ROLE_PRIMARY);
+  /* The same change again changes nothing. */
+  change_property (fx, option, "ttyUSB2", "ID_MM_PORT_TYPE_AT_PRIMARY", "1");
+  change_property (fx, option, "ttyUSB0", "ID_MM_PORT_IGNORE", "1");
+  discovery_recorder_wait (&fx->rec, "port-removed ttyUSB0");
+  g_assert_cmpuint (count_lines (fx, "port-added ttyUSB2"), ==, 1);
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, gone), <, 0);
+
+  /* The last control port: the device goes, its records stay. */
+  change_property (fx, option, "ttyUSB2", "ID_MM_PORT_IGNORE", "1");
+  discovery_recorder_wait (&fx->rec, gone);
+  g_assert_false (md_discovery_device_is_announced (fx->discovery, option->sysfs_path));
+  g_assert_nonnull (md_discovery_lookup_device (fx->discovery, option->sysfs_path));
+  change_property (fx, option, "ttyUSB0", "ID_MM_PORT_IGNORE", "0");
+  wait_count (fx, line, 2);
+  g_assert_true (port_of (fx, option->sysfs_path, "tty", "ttyUSB0")->may_open);
+}
+
+/* A device that becomes ignored goes; un-ignored, it comes back. */
+static void
+test_change_device_ignore (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (MdTestbedDevice) mbim = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *line = NULL;
+
+  fixture_start (fx, 60000);
+  mbim = md_testbed_mbim_modem (fx->tb, "1-1", "cdc-wdm0", "wwan0", NULL);
+  wait_added (fx, mbim);
+  line = added (mbim);
+  gone = removed (mbim);
+  change_property (fx, mbim, "wwan0", "ID_MM_DEVICE_IGNORE", "1");
+  discovery_recorder_wait (&fx->rec, gone);
+  g_assert_true (md_discovery_lookup_device (fx->discovery, mbim->sysfs_path)->ignored);
+  g_assert_false (port_of (fx, mbim->sysfs_path, "usbmisc", "cdc-wdm0")->may_open);
+  change_property (fx, mbim, "wwan0", "ID_MM_DEVICE_IGNORE", "0");
+  wait_count (fx, line, 2);
+}
+
+/* ID_MM_TTY_MANUAL_SCAN_ONLY / ID_MM_DEVICE_MANUAL_SCAN_ONLY (and the
+ * ID_MD_ names): such ports are taken only by ScanDevices, not on hotplug
+ * (nor at start). */
+static void
+test_manual_scan_only (Fixture *fx, gconstpointer data)
+{
+  const char *tty_only[] = { "*:ID_MM_TTY_MANUAL_SCAN_ONLY=1", NULL };
+  const char *device_only[] = { "*:ID_MD_DEVICE_MANUAL_SCAN_ONLY=1", NULL };
+  g_autoptr (MdTestbedDevice) present = md_testbed_option_modem (fx->tb, "1-4", 10, tty_only);
+  g_autoptr (MdTestbedDevice) option = NULL;
+  g_autoptr (MdTestbedDevice) mbim = NULL;
+  g_autofree char *line = NULL;
+
+  fixture_start (fx, 60000);
+  g_assert_null (md_discovery_lookup_device (fx->discovery, present->sysfs_path));
+  option = md_testbed_option_modem (fx->tb, "1-2", 0, tty_only);
+  mbim = md_testbed_mbim_modem (fx->tb, "1-1", "cdc-wdm0", "wwan0", device_only);
+  flush_uevents (fx, "1-9", 20);
+  g_assert_null (md_discovery_lookup_device (fx->discovery, present->sysfs_path));
+  g_assert_null (md_discovery_lookup_device (fx->discovery, option->sysfs_path));
+  g_assert_null (md_discovery_lookup_device (fx->discovery, mbim->sysfs_path));
+  md_discovery_rescan (fx->discovery);
+  g_assert_true (md_discovery_device_is_announced (fx->discovery, present->sysfs_path));
+  g_assert_true (md_discovery_device_is_announced (fx->discovery, option->sysfs_path));
+  g_assert_true (md_discovery_device_is_announced (fx->discovery, mbim->sysfs_path));
+  line = added (option);
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, line), >=, 0);
+}
+
+/* A PCIe card whose MBIM port is typed by its driver is announced as soon
+ * as its net port is there: no quiet time (settle_ms is a minute here, the
+ * wait limit 30 s). */
+static void
+test_pcie_no_settle (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (MdTestbedDevice) pcie = NULL;
+  MdDiscoveredDevice *device;
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  fixture_start_settle (fx, 60000, 60000);
+  pcie = md_testbed_pcie_modem (fx->tb, "0000:01:00.0", 1, NULL);
+  wait_added (fx, pcie);
+  device = md_discovery_lookup_device (fx->discovery, pcie->sysfs_path);
+  /* The AT port is there already, or joins with port-added. */
+  while (!md_discovered_device_find_port (device, "wwan", "wwan1at0")) {
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpint (md_discovered_device_find_port (device, "wwan", "wwan1at0")->kind, ==, MD_PORT_KIND_AT);
+}
+
+/* Its MBIM port ignored, the card has no driver-typed control port: what
+ * is still coming is unknown, so it is announced once quiet (settle_ms). */
+static void
+test_pcie_unknown_settles (Fixture *fx, gconstpointer data)
+{
+  const char *props[] = { "wwan1mbim0:ID_MM_PORT_IGNORE=1", NULL };
+  g_autoptr (MdTestbedDevice) pcie = NULL;
+
+  fixture_start_settle (fx, 60000, 20);
+  pcie = md_testbed_pcie_modem (fx->tb, "0000:01:00.0", 1, props);
+  wait_added (fx, pcie);
+  g_assert_cmpuint (md_discovery_lookup_device (fx->discovery, pcie->sysfs_path)->ports->len, ==, 3);
+}
+
 static void
 drop_log (const char *domain, GLogLevelFlags level, const char *message, gpointer user_data)
 {
@@ -515,6 +705,11 @@ main (int argc, char **argv)
   ADD ("removed-mid-arrival", test_removed_mid_arrival);
   ADD ("uevent-storm", test_uevent_storm);
   ADD ("node-is-pty", test_node_is_pty);
+  ADD ("change-port", test_change_port);
+  ADD ("change-device-ignore", test_change_device_ignore);
+  ADD ("manual-scan-only", test_manual_scan_only);
+  ADD ("pcie-no-settle", test_pcie_no_settle);
+  ADD ("pcie-unknown-settles", test_pcie_unknown_settles);
   ADD ("tty-ioctls", test_tty_ioctls);
 #undef ADD
   return g_test_run ();

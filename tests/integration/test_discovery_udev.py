@@ -55,9 +55,11 @@ def skip_reason():
     return None
 
 
-class DiscoveryTest(harness.ModemdTestCase):
+class DiscoveryBase(harness.ModemdTestCase):
     """Each test gets a fresh testbed, bus and daemon. Devices plugged
-    before start_daemon() are found at start; later ones by uevent."""
+    before start_daemon() are found at start; later ones by uevent. The
+    fixtures and mmcli helpers, without tests (test_discovery_hotplug.py
+    shares them)."""
 
     daemon_args = ["--test-session", "--test-no-auth", "--test-enable", "--no-mbim-proxy",
                    "--log-level=DEBUG"]
@@ -162,7 +164,9 @@ class DiscoveryTest(harness.ModemdTestCase):
         self.assertEqual(self.testbed.bytes_written(node), b"", f"bytes written to {node}")
         self.assertEqual(self.testbed.openers(node, self.daemon.pid), 0, f"{node} is open")
 
-    # --- tests ---------------------------------------------------------------
+
+class DiscoveryTest(DiscoveryBase):
+    """Modems found at start and on hotplug, non-modems left alone."""
 
     def test_usb_mbim_modem_appears_by_itself(self):
         self.start_daemon()
@@ -294,6 +298,80 @@ class DiscoveryTest(harness.ModemdTestCase):
         sentinel = self.wait_modem(self.plug_mbim())
         self.assertEqual(self.modems(), [sentinel])
         self.assert_daemon_alive()
+
+
+class DeviceIdentifierTest(DiscoveryBase):
+    """Modem.DeviceIdentifier of a discovered USB modem is the one
+    ModemManager 1.20.4 publishes for the same device (same testbed
+    fixture, same simulator identity), so NetworkManager profiles made
+    under ModemManager (gsm.device-id) keep matching."""
+
+    # From one run of ModemManager 1.20.4 (Debian 12) under this test's
+    # testbed: `ModemManager --test-session` under the umockdev preload,
+    # the fixture with ModemManager's udev properties, modem-sim with
+    # scenarios/default.ini behind the nodes, `mmcli -m 0 -K`
+    # modem.generic.device-identifier. Used when ModemManager is not
+    # installed; with it, the value is taken live and compared.
+    RECORDED = {
+        "option": "38058d693c87764b7cdbc9f7d6f6be86dfd2d91e",  # 12d1:1506, huawei plugin
+        "mbim": "e20cfad2cdc3ee6afa66a31803f33cad8b8188b1",  # 1199:9079, sierra plugin
+    }
+
+    def identifier_under_mm(self, plug):
+        env = self.testbed.env(harness.daemon_env(self.bus.env()))
+        plug()
+        argv = [MM, "--test-session", f"--log-file={self.log_path}"]
+        with open(self.stderr_path, "a") as err:
+            mm = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        def modems_of_mm():
+            if mm.poll() is not None:
+                raise AssertionError(f"ModemManager exited with {mm.returncode}")
+            try:
+                return self.modems()
+            except AssertionError:
+                return None  # not on the bus yet
+        try:
+            path = wait_for(modems_of_mm, what="ModemManager's modem")[0]
+            return wait_for(lambda: self.generic_of(path).get("device-identifier"),
+                            what="ModemManager's DeviceIdentifier")
+        finally:
+            mm.terminate()
+            mm.wait(timeout=harness.WAIT_SECONDS)
+            self.testbed.stop_leftovers()
+            for sim in self.sims:
+                sim.stop()
+            self.sims = []
+
+    def check_identifier(self, name, plug, serve):
+        if os.path.exists(MM):
+            expected = self.identifier_under_mm(plug)
+            # A different value here means the fixture or simulator changed.
+            self.assertEqual(expected, self.RECORDED[name], "ModemManager's value changed: record it again")
+        else:
+            plug()
+            expected = self.RECORDED[name]
+        devices = list(self.testbed.devices)
+        serve()
+        self.start_daemon()
+        path = self.wait_modem(devices[0])
+        self.assertEqual(self.generic_of(path)["device-identifier"], expected)
+
+    @unittest.skipIf(USE_MM, "compares modemd with ModemManager")
+    def test_option_modem(self):
+        def plug():
+            if not self.testbed.devices:
+                self.testbed.option_modem("1-2", 0, self.props())
+            self.serve(at="/dev/ttyUSB0", extra=["/dev/ttyUSB1", "/dev/ttyUSB2"])
+        self.check_identifier("option", plug,
+                              lambda: self.serve(at="/dev/ttyUSB0", extra=["/dev/ttyUSB1", "/dev/ttyUSB2"]))
+
+    @unittest.skipIf(USE_MM, "compares modemd with ModemManager")
+    def test_mbim_modem(self):
+        def plug():
+            if not self.testbed.devices:
+                self.testbed.mbim_modem("1-1", "cdc-wdm0", "wwan0", self.props())
+            self.serve(mbim="/dev/cdc-wdm0")
+        self.check_identifier("mbim", plug, lambda: self.serve(mbim="/dev/cdc-wdm0"))
 
 
 if __name__ == "__main__":

@@ -29,13 +29,15 @@ def reexec_under_preload(private_net=False):
     runs under it (umockdev wants the testbed owner preloaded as well);
     with private_net, also in a network namespace of its own when unshare
     -n works (mbim-proxy, which ModemManager always spawns, listens on a
-    global abstract socket and would outlive the testbed)."""
+    global abstract socket and would outlive the testbed); then
+    MD_TEST_PRIVATE_NET=1 is set."""
     if PRELOAD in os.environ.get("LD_PRELOAD", ""):
         return
     env = dict(os.environ)
     env["LD_PRELOAD"] = (PRELOAD + " " + env.get("LD_PRELOAD", "")).strip()
     python = _python_with_gi()
     if private_net and _can_unshare():
+        env["MD_TEST_PRIVATE_NET"] = "1"
         os.execvpe("unshare", ["unshare", "-n", python, *sys.argv], env)
     os.execve(python, [python, *sys.argv], env)
 
@@ -135,6 +137,12 @@ class Testbed:
             func.argtypes = [ctypes.c_void_p, *args]
         self.lib.md_testbed_usb_net.restype = None
         self.lib.md_testbed_usb_net.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
+        self.lib.md_testbed_usb_interface.restype = None
+        self.lib.md_testbed_usb_interface.argtypes = [ctypes.c_void_p, device_p, u, s, s]
+        self.lib.md_testbed_cdc_wdm.restype = None
+        self.lib.md_testbed_cdc_wdm.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
+        self.lib.md_testbed_acm_tty.restype = None
+        self.lib.md_testbed_acm_tty.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
         self.lib.md_testbed_unplug.restype = None
         self.lib.md_testbed_unplug.argtypes = [ctypes.c_void_p, device_p]
         self.lib.md_testbed_device_free.restype = None
@@ -200,6 +208,27 @@ class Testbed:
         """A net port arriving after the rest of a USB device."""
         self.lib.md_testbed_usb_net(self.ptr, device.pointer, interface, name.encode(), _props(props))
         device.refresh()
+
+    def add_acm_tty(self, device, interface, name, props=None):
+        """A cdc_acm interface and its tty arriving after the rest of a USB
+        device."""
+        self.lib.md_testbed_usb_interface(self.ptr, device.pointer, interface, b"02", b"cdc_acm")
+        self.lib.md_testbed_acm_tty(self.ptr, device.pointer, interface, name.encode(), _props(props))
+        device.refresh()
+
+    def add_mbim_wdm(self, device, interface, name, props=None):
+        """A cdc_mbim interface and its cdc-wdm node arriving after the rest
+        of a USB device."""
+        self.lib.md_testbed_usb_interface(self.ptr, device.pointer, interface, b"02", b"cdc_mbim")
+        self.lib.md_testbed_cdc_wdm(self.ptr, device.pointer, interface, name.encode(), _props(props))
+        device.refresh()
+
+    def change(self, device, port, key, value):
+        """As a udev rule loaded later and `udevadm trigger`: sets the
+        property key on the port named port, then a "change" uevent."""
+        path = next(p for p in device.ports if p.endswith("/" + port))
+        self.tb.set_property(path, key, value)
+        self.tb.uevent(path, "change")
 
     def unplug(self, device):
         """"remove" for every port and the device, then gone from sysfs."""
