@@ -29,7 +29,8 @@ static struct {
   gboolean personal_info;
   LogSink sink;
   FILE *file;
-} log_state = { MD_LOG_LEVEL_INFO, FALSE, SINK_STDERR, NULL };
+  GTimeZone *zone; /* the local zone, looked up once: GLib stats and reads /etc/localtime on every lookup */
+} log_state = { MD_LOG_LEVEL_INFO, FALSE, SINK_STDERR, NULL, NULL };
 
 static const char *const level_names[] = { "ERR", "WARN", "INFO", "DEBUG" };
 
@@ -123,7 +124,9 @@ write_line (MdLogLevel level, const char *line)
 #else
   (void)level_to_syslog;
 #endif
-  now = g_date_time_new_now_local ();
+  if (!log_state.zone)
+    log_state.zone = g_time_zone_new_local ();
+  now = g_date_time_new_now (log_state.zone);
   stamp = g_date_time_format (now, "%H:%M:%S.%f");
   /* Milliseconds are enough; %f gives microseconds. */
   if (stamp && strlen (stamp) > 3)
@@ -213,5 +216,6 @@ md_log_shutdown (void)
     fclose (log_state.file);
     log_state.file = NULL;
   }
+  g_clear_pointer (&log_state.zone, g_time_zone_unref);
   log_state.sink = SINK_STDERR;
 }
