@@ -67,16 +67,23 @@ md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error
 
 /* --- creation ------------------------------------------------------------ */
 
-void
-md_at_modem_hold_ports (MdModem *modem, GPtrArray *probed, MdPortRole role)
+static gboolean
+is_at_port (MdProbedPort *port)
 {
-  for (guint i = 0; i < probed->len; i++) {
-    MdProbedPort *port = g_ptr_array_index (probed, i);
-    g_autoptr (MdAtPort) at = g_steal_pointer (&port->at);
+  return port->port && md_port_get_kind (port->port) == MD_MODEM_PORT_TYPE_AT;
+}
 
-    if (at)
-      md_modem_hold_port (modem, MD_PORT (at),
-                          port->type == MD_MODEM_PORT_TYPE_AT ? role : MD_PORT_ROLE_WATCHED);
+void
+md_at_modem_hold_ports (MdModem *modem, const MdPluginDevice *device, MdPortRole role)
+{
+  for (guint i = 0; i < device->ports->len; i++) {
+    MdProbedPort *port = g_ptr_array_index (device->ports, i);
+    g_autoptr (MdPort) held = NULL;
+
+    if (!is_at_port (port))
+      continue;
+    held = g_steal_pointer (&port->port);
+    md_modem_hold_port (modem, held, port->type == MD_MODEM_PORT_TYPE_AT ? role : MD_PORT_ROLE_WATCHED);
   }
 }
 
@@ -89,7 +96,7 @@ choose_primary (GPtrArray *probed)
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
 
-    if (port->at && port->type == MD_MODEM_PORT_TYPE_AT && (!primary || port->at_primary))
+    if (is_at_port (port) && port->type == MD_MODEM_PORT_TYPE_AT && (!primary || port->at_primary))
       primary = port;
   }
   return primary;
@@ -97,12 +104,13 @@ choose_primary (GPtrArray *probed)
 
 MdModem *
 md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                   const MdModemOps *ops, GPtrArray *probed)
+                   const MdModemOps *ops)
 {
+  GPtrArray *probed = device->ports;
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   MdProbedPort *primary = choose_primary (probed);
   const char *primary_name = ((MdProbedPort *)g_ptr_array_index (probed, 0))->name;
-  g_autoptr (MdAtPort) primary_at = NULL;
+  g_autoptr (MdPort) primary_port = NULL;
 
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
@@ -110,11 +118,11 @@ md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice
     md_modem_add_port (modem, port->name, port->type);
   }
   if (primary) {
-    primary_at = g_steal_pointer (&primary->at);
+    primary_port = g_steal_pointer (&primary->port);
     primary_name = primary->name;
-    md_modem_hold_port (modem, MD_PORT (primary_at), MD_PORT_ROLE_AT_PRIMARY);
+    md_modem_hold_port (modem, primary_port, MD_PORT_ROLE_AT_PRIMARY);
   }
-  md_at_modem_hold_ports (modem, probed, MD_PORT_ROLE_AT_SECONDARY);
+  md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
   /* The published name: a discovered port's kernel name, whatever path it
    * was opened by. */
   md_modem_set_primary_port (modem, primary_name);

@@ -6,7 +6,6 @@
 
 #include "plugin-api.h"
 #include "md-at-port.h"
-#include "md-port-probe.h"
 
 G_BEGIN_DECLS
 
@@ -19,10 +18,10 @@ MdAtPort *md_at_modem_control_port (MdModem *modem, GError **error);
  * named, else the first that answered AT, is held as primary, the other
  * AT ports as secondary, unanswered serial ports as watched. */
 MdModem *md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                            const MdModemOps *ops, GPtrArray *probed);
-/* Holds each probed port that is open as AT (the ones that answered in
- * role, the rest as watched) in modem, taking them from probed. */
-void md_at_modem_hold_ports (MdModem *modem, GPtrArray *probed, MdPortRole role);
+                            const MdModemOps *ops);
+/* Holds each open serial port of device in modem (the ones that answered AT
+ * in role, the rest as watched), taking them from device. */
+void md_at_modem_hold_ports (MdModem *modem, const MdPluginDevice *device, MdPortRole role);
 
 /* Runs one command on the control port; for ops. */
 void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms, GCancellable *cancellable,

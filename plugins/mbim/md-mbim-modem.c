@@ -58,8 +58,9 @@ port_indication (MdMbimPort *port, MbimMessage *message, gpointer user_data)
 
 MdModem *
 md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                     const MdPluginSettings *settings, const MdModemOps *ops, GPtrArray *probed)
+                     const MdPluginSettings *settings, const MdModemOps *ops)
 {
+  GPtrArray *probed = device->ports;
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   /* Each modem has its own links object, which remembers what it created. */
   MdNetLinks *links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
@@ -73,13 +74,13 @@ md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevi
     /* In test mode the profile's interfaces are the fake kernel's. */
     if (port->type == MD_MODEM_PORT_TYPE_NET && md_net_links_is_fake (links))
       md_net_links_fake_add_parent (links, port->name);
-    if (port->mbim && !control) {
-      control = g_steal_pointer (&port->mbim);
+    if (port->type == MD_MODEM_PORT_TYPE_MBIM && port->port && !control) {
+      control = MD_MBIM_PORT (g_steal_pointer (&port->port));
       primary_name = port->name;
     }
   }
   hold_mbim_port (modem, control, links);
-  md_at_modem_hold_ports (modem, probed, MD_PORT_ROLE_AT_SECONDARY);
+  md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
   g_signal_connect_object (control, "indication", G_CALLBACK (port_indication), modem, 0);
   md_modem_set_primary_port (modem, primary_name);
   return modem;

@@ -6,7 +6,6 @@
 
 #include "md-mbim-port.h"
 #include "md-net-link.h"
-#include "md-port-probe.h"
 #include "plugin-api.h"
 
 G_BEGIN_DECLS
@@ -39,7 +38,7 @@ MdMbimModemData *md_mbim_modem_data (MdModem *modem);
  * its session links in memory (md_net_links_new_fake) instead of creating
  * them over rtnetlink. */
 MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                              const MdPluginSettings *settings, const MdModemOps *ops, GPtrArray *probed);
+                              const MdPluginSettings *settings, const MdModemOps *ops);
 
 /* Sends request (consumed) on the control port. finish returns the
  * COMMAND_DONE message after checking its status: a status other than
