@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What a plugin is: a const struct with a name, a declarative match table and
  * a create function that turns a device's probed, typed ports into an
- * MdModem carrying the right ops tables. Plugins include only this header
- * (and the core it names). */
+ * MdModem carrying the right ops tables. Device plugins include only this
+ * header; it brings the protocol drivers' API (md-driver-api.h). */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "md-driver-api.h"
 #include "md-modem.h"
 
 G_BEGIN_DECLS
@@ -23,13 +24,13 @@ typedef struct {
 } MdProbedPort;
 
 /* The physical device handed to a plugin. */
-typedef struct {
+struct _MdPluginDevice {
   const char *uid;            /* sysfs path, or Test.SetProfile's id */
   GPtrArray *ports;           /* MdProbedPort*, in discovery's order; at least one control port */
   const char *const *drivers; /* kernel drivers, may be empty */
   guint16 vendor_id;
   guint16 product_id;
-} MdPluginDevice;
+};
 
 /* The first probed port of type, or NULL. */
 static inline MdProbedPort *
@@ -47,10 +48,10 @@ md_plugin_device_find_port (const MdPluginDevice *device, MdModemPortType type)
 /* The daemon's settings a plugin builds with: the plugins' part of the
  * daemon's one configuration object (src/daemon/md-daemon-config.h), handed
  * to every create call; plugins keep no process-wide settings. */
-typedef struct {
+struct _MdPluginSettings {
   gboolean mbim_use_proxy; /* open MBIM ports through mbim-proxy */
   gboolean fake_net_links; /* keep session links in memory (test sessions) */
-} MdPluginSettings;
+};
 
 /* Which devices a plugin wants; NULL/0-terminated lists, NULL means "any". */
 typedef struct {

@@ -2,11 +2,8 @@
 /* The generic plugin: any modem without a vendor plugin. A modem with an
  * MBIM port is driven with MBIM Basic Connect (plugins/mbim), its AT ports
  * held as secondary ports; otherwise with the standard 3GPP AT command set
- * (plugins/at). */
+ * (plugins/at). Includes only the plugin API. */
 #include "md-plugin-generic.h"
-
-#include "md-at-ops.h"
-#include "md-mbim-ops.h"
 
 static const char *const generic_subsystems[] = { "tty", "usbmisc", "usb", "wwan", "net", "rpmsg", NULL };
 

@@ -31,15 +31,6 @@ typedef struct {
 /* The state kept with the modem's MBIM port; NULL when it has none. */
 MdMbimModemData *md_mbim_modem_data (MdModem *modem);
 
-/* Builds an MBIM modem from probed ports: the first MBIM port is primary,
- * held with its driver state; the AT ports that answered are held as
- * secondary AT ports (AT ops run there), other open serial ports as
- * watched. With settings->fake_net_links the modem keeps
- * its session links in memory (md_net_links_new_fake) instead of creating
- * them over rtnetlink. */
-MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                              const MdPluginSettings *settings, const MdModemOps *ops);
-
 /* Sends request (consumed) on the control port. finish returns the
  * COMMAND_DONE message after checking its status: a status other than
  * SUCCESS becomes the matching MD error (md_mbim_status_error). */
