@@ -60,7 +60,7 @@ extern const MdModemBearerOps md_mbim_bearer_ops;
 extern const MdModemOps md_mbim_modem_ops;
 
 /* Builds an MBIM modem from device's probed ports, which must include an
- * MBIM port: the first is held with the driver's state; the AT ports that
+ * MBIM port (NULL otherwise): the first is held with the driver's state; the AT ports that
  * answered are held as secondary AT ports (AT ops run there), other open
  * serial ports as watched. With settings->fake_net_links the modem keeps
  * its session links in memory instead of creating them over rtnetlink. */

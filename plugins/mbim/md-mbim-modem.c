@@ -79,6 +79,13 @@ md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevi
       primary_name = port->name;
     }
   }
+  if (!control) {
+    /* A plugin's mistake, not the device's: it must check for the port. */
+    md_log_warn (md_modem_get_log_name (modem), "no MBIM port to build an MBIM modem on");
+    md_net_links_unref (links);
+    g_object_unref (modem);
+    return NULL;
+  }
   hold_mbim_port (modem, control, links);
   md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
   g_signal_connect_object (control, "indication", G_CALLBACK (port_indication), modem, 0);

@@ -207,6 +207,8 @@ probed_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (probed)
     modem = call->plugin->create (call->modem_id, &device, &call->manager->config->plugins, &error);
+  if (!modem && !error)
+    error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Plugin %s built no modem", call->plugin->name);
   if (!modem) {
     create_call_finish (call, NULL, error);
     return;
