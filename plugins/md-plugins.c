@@ -4,8 +4,12 @@
 #include "plugin-api.h"
 
 #include "md-plugin-generic.h"
+#include "md-plugin-quectel.h"
 
+/* Vendor plugins come before generic; md-plugin-select.c orders by match
+ * table anyway. */
 static const MdPlugin *const plugins[] = {
+  &md_plugin_quectel,
   &md_plugin_generic,
   NULL,
 };

@@ -161,6 +161,7 @@ extern const SimAtEntry sim_at_net_commands[];
 extern const SimAtEntry sim_at_data_commands[];
 extern const SimAtEntry sim_at_sms_commands[];
 extern const SimAtEntry sim_at_call_commands[];
+extern const SimAtEntry sim_at_vendor_commands[];
 
 /* Model events for each concern. */
 void sim_at_net_event (SimAt *at, const SimEvent *event);

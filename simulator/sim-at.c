@@ -10,8 +10,8 @@
 #define MAX_LINE 4096
 
 static const SimAtEntry *const tables[] = {
-  sim_at_basic_commands, sim_at_sim_commands, sim_at_net_commands,
-  sim_at_data_commands,  sim_at_sms_commands, sim_at_call_commands,
+  sim_at_basic_commands, sim_at_sim_commands,  sim_at_net_commands,    sim_at_data_commands,
+  sim_at_sms_commands,   sim_at_call_commands, sim_at_vendor_commands,
 };
 
 void

@@ -1,42 +1,57 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What a plugin is: a const struct with a name, a declarative match table and
- * a create function that turns a device's ports into an MdModem carrying the
- * right ops tables. Plugins include only this header (and the core it
- * names). */
+ * a create function that turns a device's probed, typed ports into an
+ * MdModem carrying the right ops tables. Device plugins include only this
+ * header; it brings the protocol drivers' API (md-driver-api.h). */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "md-driver-api.h"
 #include "md-modem.h"
 
 G_BEGIN_DECLS
 
-/* One port of a device, as the plugin is to open it. */
+/* One port of a device after discovery probed it (src/discovery/md-port-probe.h). */
 typedef struct {
-  const char *device;   /* what to open: "/dev/ttyUSB2", "abstract:NAME"; NET: the interface */
-  const char *name;     /* as published in Ports: "ttyUSB2", "wwan0" */
-  MdModemPortType type; /* opened as AT or MBIM; NET kept by name; UNKNOWN: probed AT, then MBIM */
-  gboolean candidate;   /* an AT candidate from discovery: probed as AT only, left out when silent */
-  gboolean at_primary;  /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
-} MdPluginPort;
+  char *device; /* what was opened: "/dev/ttyUSB2", "abstract:NAME"; NET: the interface */
+  char *name;   /* as published in Ports: "ttyUSB2", "wwan0" */
+  MdModemPortType
+    type; /* AT, MBIM, NET; UNKNOWN: a serial port that did not answer; QMI, GPS, ...: listed only */
+  gboolean at_primary; /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
+  MdPort *port;        /* open: an MdAtPort (AT, UNKNOWN) or an MdMbimPort (MBIM); NULL otherwise. A driver
+                        * steals the ones it keeps; the rest are closed with the array */
+} MdProbedPort;
 
 /* The physical device handed to a plugin. */
-typedef struct {
-  const char *uid; /* sysfs path, or Test.SetProfile's id */
-  const MdPluginPort *ports;
-  guint n_ports;
+struct _MdPluginDevice {
+  const char *uid;            /* sysfs path, or Test.SetProfile's id */
+  GPtrArray *ports;           /* MdProbedPort*, in discovery's order; at least one control port */
   const char *const *drivers; /* kernel drivers, may be empty */
   guint16 vendor_id;
   guint16 product_id;
-} MdPluginDevice;
+};
+
+/* The first probed port of type, or NULL. */
+static inline MdProbedPort *
+md_plugin_device_find_port (const MdPluginDevice *device, MdModemPortType type)
+{
+  for (guint i = 0; i < device->ports->len; i++) {
+    MdProbedPort *port = (MdProbedPort *)g_ptr_array_index (device->ports, i);
+
+    if (port->type == type)
+      return port;
+  }
+  return NULL;
+}
 
 /* The daemon's settings a plugin builds with: the plugins' part of the
  * daemon's one configuration object (src/daemon/md-daemon-config.h), handed
  * to every create call; plugins keep no process-wide settings. */
-typedef struct {
+struct _MdPluginSettings {
   gboolean mbim_use_proxy; /* open MBIM ports through mbim-proxy */
   gboolean fake_net_links; /* keep session links in memory (test sessions) */
-} MdPluginSettings;
+};
 
 /* Which devices a plugin wants; NULL/0-terminated lists, NULL means "any". */
 typedef struct {
@@ -49,11 +64,10 @@ typedef struct {
 typedef struct {
   const char *name;
   MdPluginMatch match;
-  /* Opens and probes the ports and builds the modem (not yet initialized).
+  /* Builds the modem (not yet initialized) from the device's probed ports.
    * modem_id is the N of /org/freedesktop/ModemManager1/Modem/N. */
-  void (*create_async) (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
-                        GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
-  MdModem *(*create_finish) (GAsyncResult *result, GError **error);
+  MdModem *(*create) (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
+                      GError **error);
 } MdPlugin;
 
 /* The built-in plugins, and lookup by name. */

@@ -38,18 +38,19 @@ ppp_data_free (gpointer data)
 static MdAtPort *
 data_port (MdModem *modem, GError **error)
 {
-  MdAtModemData *at = md_at_modem_data (modem);
-  MdAtPort *primary = md_at_modem_primary (modem, error);
+  MdAtPort *control = md_at_modem_control_port (modem, error);
+  g_autoptr (GPtrArray) secondary = NULL;
 
-  if (!primary)
+  if (!control)
     return NULL;
-  for (guint i = 0; i < at->ports->len; i++) {
-    MdAtPort *port = g_ptr_array_index (at->ports, i);
+  secondary = md_modem_get_ports_in_role (modem, MD_PORT_ROLE_AT_SECONDARY);
+  for (guint i = 0; i < secondary->len; i++) {
+    MdAtPort *port = g_ptr_array_index (secondary, i);
 
-    if (port != primary && md_at_port_is_open (port))
+    if (port != control && md_at_port_is_open (port))
       return port;
   }
-  return primary;
+  return control;
 }
 
 static const char *

@@ -56,7 +56,7 @@ at_setup (MdModem *modem, GTask *task)
 {
   GError *error = NULL;
 
-  if (!md_at_modem_primary (modem, &error)) {
+  if (!md_at_modem_control_port (modem, &error)) {
     g_task_return_error (task, error);
     g_object_unref (task);
     return;

@@ -1,38 +1,33 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Building an AT modem: open every port, probe it with AT, keep the ones
- * that answer, and watch them so a vanished device removes the modem. */
+/* Building an AT modem from probed ports (held in the modem by role), and
+ * the modem's AT control port, which every AT op runs its commands on. */
 #include "md-at-modem.h"
 
 #include "md-errors.h"
 #include "md-log.h"
 
-static void
-md_at_modem_data_free (gpointer data)
+static MdAtPort *
+open_at_port (MdModem *modem, MdPortRole role)
 {
-  MdAtModemData *at = data;
+  MdPort *port = md_modem_get_port (modem, role);
 
-  for (guint i = 0; i < at->ports->len; i++)
-    md_at_port_close (g_ptr_array_index (at->ports, i));
-  g_ptr_array_unref (at->ports);
-  g_free (at->no_answer);
-  g_free (at);
-}
-
-MdAtModemData *
-md_at_modem_data (MdModem *modem)
-{
-  return md_modem_get_protocol_data (modem);
+  return port && md_at_port_is_open (MD_AT_PORT (port)) ? MD_AT_PORT (port) : NULL;
 }
 
 MdAtPort *
-md_at_modem_primary (MdModem *modem, GError **error)
+md_at_modem_control_port (MdModem *modem, GError **error)
 {
-  MdAtModemData *at = md_at_modem_data (modem);
+  MdAtPort *port = open_at_port (modem, MD_PORT_ROLE_AT_PRIMARY);
 
-  if (at && at->primary && md_at_port_is_open (at->primary))
-    return at->primary;
+  if (!port && !md_modem_get_port (modem, MD_PORT_ROLE_AT_PRIMARY))
+    port = open_at_port (modem, MD_PORT_ROLE_AT_SECONDARY);
+  if (port)
+    return port;
   g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "%s",
-               at && at->no_answer ? at->no_answer : "no AT control port available");
+               md_modem_get_port (modem, MD_PORT_ROLE_AT_PRIMARY)
+                   || md_modem_get_port (modem, MD_PORT_ROLE_AT_SECONDARY)
+                 ? "the AT control port is closed"
+                 : "no port answered AT commands");
   return NULL;
 }
 
@@ -55,7 +50,7 @@ md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms, GCan
 {
   g_autoptr (GTask) task = g_task_new (modem, cancellable, callback, user_data);
   GError *error = NULL;
-  MdAtPort *port = md_at_modem_primary (modem, &error);
+  MdAtPort *port = md_at_modem_control_port (modem, &error);
 
   if (!port) {
     g_task_return_error (task, error);
@@ -72,50 +67,64 @@ md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error
 
 /* --- creation ------------------------------------------------------------ */
 
-static void
-port_closed (MdAtPort *port, GError *error, gpointer user_data)
+static gboolean
+is_at_port (MdProbedPort *port)
 {
-  MdModem *modem = user_data;
-
-  md_log_info (md_modem_get_log_name (modem), "port %s closed: %s", md_at_port_get_name (port),
-               error ? error->message : "unknown reason");
-  md_modem_vanished (modem);
+  return port->port && md_port_get_kind (port->port) == MD_MODEM_PORT_TYPE_AT;
 }
 
 void
-md_at_modem_watch_port (MdModem *modem, MdAtPort *port)
+md_at_modem_hold_ports (MdModem *modem, const MdPluginDevice *device, MdPortRole role)
 {
-  g_signal_connect_object (port, "closed", G_CALLBACK (port_closed), modem, 0);
+  for (guint i = 0; i < device->ports->len; i++) {
+    MdProbedPort *port = g_ptr_array_index (device->ports, i);
+    g_autoptr (MdPort) held = NULL;
+
+    if (!is_at_port (port))
+      continue;
+    held = g_steal_pointer (&port->port);
+    md_modem_hold_port (modem, held, port->type == MD_MODEM_PORT_TYPE_AT ? role : MD_PORT_ROLE_WATCHED);
+  }
+}
+
+/* The AT port a udev rule named primary, else the first that answered. */
+static MdProbedPort *
+choose_primary (GPtrArray *probed)
+{
+  MdProbedPort *primary = NULL;
+
+  for (guint i = 0; i < probed->len; i++) {
+    MdProbedPort *port = g_ptr_array_index (probed, i);
+
+    if (is_at_port (port) && port->type == MD_MODEM_PORT_TYPE_AT && (!primary || port->at_primary))
+      primary = port;
+  }
+  return primary;
 }
 
 MdModem *
 md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                   const MdModemOps *ops, GPtrArray *probed)
+                   const MdModemOps *ops)
 {
+  GPtrArray *probed = device->ports;
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
-  MdAtModemData *at = g_new0 (MdAtModemData, 1);
+  MdProbedPort *primary = choose_primary (probed);
   const char *primary_name = ((MdProbedPort *)g_ptr_array_index (probed, 0))->name;
+  g_autoptr (MdPort) primary_port = NULL;
 
-  at->ports = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
 
     md_modem_add_port (modem, port->name, port->type);
-    if (!port->at)
-      continue;
-    md_at_modem_watch_port (modem, port->at);
-    /* The first AT port that answered, unless a udev rule named another. */
-    if (port->type == MD_MODEM_PORT_TYPE_AT && (!at->primary || port->at_primary)) {
-      at->primary = port->at;
-      primary_name = port->name;
-    }
-    g_ptr_array_add (at->ports, g_steal_pointer (&port->at));
   }
-  if (!at->primary)
-    at->no_answer = g_strdup ("no port answered AT commands");
+  if (primary) {
+    primary_port = g_steal_pointer (&primary->port);
+    primary_name = primary->name;
+    md_modem_hold_port (modem, primary_port, MD_PORT_ROLE_AT_PRIMARY);
+  }
+  md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
   /* The published name: a discovered port's kernel name, whatever path it
    * was opened by. */
   md_modem_set_primary_port (modem, primary_name);
-  md_modem_set_protocol_data (modem, at, md_at_modem_data_free);
   return modem;
 }

@@ -59,7 +59,7 @@ static void
 at_setup_unsolicited (MdModem *modem, GTask *task)
 {
   GError *error = NULL;
-  MdAtPort *port = md_at_modem_primary (modem, &error);
+  MdAtPort *port = md_at_modem_control_port (modem, &error);
 
   if (!port) {
     g_task_return_error (task, error);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Building an MBIM modem from probed ports, and the one request helper every
+/* Building an MBIM modem from probed ports (held in the modem by role, the
+ * driver's state kept with the MBIM port), and the one request helper every
  * MBIM op uses. */
 #include "md-mbim-modem-private.h"
 
+#include "md-at-modem.h"
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
@@ -14,31 +16,39 @@ md_mbim_modem_data_free (gpointer data)
 
   md_mbim_delete_created_links (mbim);
   g_clear_pointer (&mbim->links, md_net_links_unref);
-  if (mbim->port)
-    md_mbim_port_close (mbim->port);
-  g_clear_object (&mbim->port);
-  for (guint i = 0; i < mbim->at->len; i++)
-    md_at_port_close (g_ptr_array_index (mbim->at, i));
-  g_ptr_array_unref (mbim->at);
   g_free (mbim);
 }
 
 MdMbimModemData *
 md_mbim_modem_data (MdModem *modem)
 {
-  return md_modem_get_protocol_data (modem);
+  MdPort *port = md_modem_get_port (modem, MD_PORT_ROLE_MBIM);
+
+  return port ? md_port_get_driver_state (port) : NULL;
+}
+
+static MdMbimPort *
+control_port (MdModem *modem)
+{
+  MdPort *port = md_modem_get_port (modem, MD_PORT_ROLE_MBIM);
+
+  return port ? MD_MBIM_PORT (port) : NULL;
+}
+
+/* Holds port as the modem's MBIM port, with a fresh driver state. */
+static MdMbimModemData *
+hold_mbim_port (MdModem *modem, MdMbimPort *port, MdNetLinks *links)
+{
+  MdMbimModemData *mbim = g_new0 (MdMbimModemData, 1);
+
+  mbim->max_sessions = 1;
+  mbim->links = links;
+  md_port_set_driver_state (MD_PORT (port), mbim, md_mbim_modem_data_free);
+  md_modem_hold_port (modem, MD_PORT (port), MD_PORT_ROLE_MBIM);
+  return mbim;
 }
 
 /* --- building ------------------------------------------------------------- */
-
-static void
-port_closed (GObject *port, GError *error, gpointer user_data)
-{
-  MdModem *modem = user_data;
-
-  md_log_info (md_modem_get_log_name (modem), "control port closed: %s", error ? error->message : "unknown");
-  md_modem_vanished (modem);
-}
 
 static void
 port_indication (MdMbimPort *port, MbimMessage *message, gpointer user_data)
@@ -48,36 +58,38 @@ port_indication (MdMbimPort *port, MbimMessage *message, gpointer user_data)
 
 MdModem *
 md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                     const MdPluginSettings *settings, const MdModemOps *ops, GPtrArray *probed)
+                     const MdPluginSettings *settings, const MdModemOps *ops)
 {
+  GPtrArray *probed = device->ports;
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
-  MdMbimModemData *mbim = g_new0 (MdMbimModemData, 1);
+  /* Each modem has its own links object, which remembers what it created. */
+  MdNetLinks *links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
+  g_autoptr (MdMbimPort) control = NULL;
   const char *primary_name = NULL;
 
-  mbim->at = g_ptr_array_new_with_free_func (g_object_unref);
-  mbim->max_sessions = 1;
-  /* Each modem has its own links object, which remembers what it created. */
-  mbim->links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
 
     md_modem_add_port (modem, port->name, port->type);
     /* In test mode the profile's interfaces are the fake kernel's. */
-    if (port->type == MD_MODEM_PORT_TYPE_NET && md_net_links_is_fake (mbim->links))
-      md_net_links_fake_add_parent (mbim->links, port->name);
-    if (port->mbim && !mbim->port) {
-      mbim->port = g_steal_pointer (&port->mbim);
+    if (port->type == MD_MODEM_PORT_TYPE_NET && md_net_links_is_fake (links))
+      md_net_links_fake_add_parent (links, port->name);
+    if (port->type == MD_MODEM_PORT_TYPE_MBIM && port->port && !control) {
+      control = MD_MBIM_PORT (g_steal_pointer (&port->port));
       primary_name = port->name;
     }
-    if (port->at) {
-      g_signal_connect_object (port->at, "closed", G_CALLBACK (port_closed), modem, 0);
-      g_ptr_array_add (mbim->at, g_steal_pointer (&port->at));
-    }
   }
-  g_signal_connect_object (mbim->port, "closed", G_CALLBACK (port_closed), modem, 0);
-  g_signal_connect_object (mbim->port, "indication", G_CALLBACK (port_indication), modem, 0);
+  if (!control) {
+    /* A plugin's mistake, not the device's: it must check for the port. */
+    md_log_warn (md_modem_get_log_name (modem), "no MBIM port to build an MBIM modem on");
+    md_net_links_unref (links);
+    g_object_unref (modem);
+    return NULL;
+  }
+  hold_mbim_port (modem, control, links);
+  md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
+  g_signal_connect_object (control, "indication", G_CALLBACK (port_indication), modem, 0);
   md_modem_set_primary_port (modem, primary_name);
-  md_modem_set_protocol_data (modem, mbim, md_mbim_modem_data_free);
   return modem;
 }
 
@@ -87,16 +99,14 @@ md_mbim_modem_new_with_replies (guint modem_id, const MdModemOps *ops, const cha
 {
   const char *const drivers[] = { "cdc_mbim", NULL };
   MdModem *modem = md_modem_new (modem_id, "replies", "mbim", drivers, ops);
-  MdMbimModemData *mbim = g_new0 (MdMbimModemData, 1);
+  /* A port that is never opened carries the state; reply answers for it. */
+  g_autoptr (MdMbimPort) port = md_mbim_port_new ("replies", FALSE);
+  MdMbimModemData *mbim = hold_mbim_port (modem, port, md_net_links_new_fake ());
 
-  mbim->at = g_ptr_array_new_with_free_func (g_object_unref);
-  mbim->max_sessions = 1;
-  mbim->links = md_net_links_new_fake ();
   md_net_links_fake_add_parent (mbim->links, net);
   mbim->reply = reply;
   mbim->reply_data = user_data;
   md_modem_add_port (modem, net, MD_MODEM_PORT_TYPE_NET);
-  md_modem_set_protocol_data (modem, mbim, md_mbim_modem_data_free);
   return modem;
 }
 
@@ -121,20 +131,20 @@ md_mbim_modem_command (MdModem *modem, MbimMessage *request, guint timeout_s, GC
 {
   g_autoptr (GTask) task = g_task_new (modem, cancellable, callback, user_data);
   MdMbimModemData *mbim = md_mbim_modem_data (modem);
+  MdMbimPort *port = control_port (modem);
   MbimMessage *response;
 
   /* The request is ours to free either way. */
-  if (mbim && !mbim->port && mbim->reply) {
+  if (mbim && mbim->reply) {
     response = mbim->reply (request, mbim->reply_data);
     if (response)
       g_task_return_pointer (task, response, (GDestroyNotify)mbim_message_unref);
     else
       g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT, "No MBIM answer");
-  } else if (!mbim || !mbim->port || !md_mbim_port_is_open (mbim->port))
+  } else if (!port || !md_mbim_port_is_open (port))
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The MBIM port is not open");
   else
-    md_mbim_port_command (mbim->port, request, timeout_s, cancellable, command_ready,
-                          g_steal_pointer (&task));
+    md_mbim_port_command (port, request, timeout_s, cancellable, command_ready, g_steal_pointer (&task));
   mbim_message_unref (request);
 }
 

@@ -6,7 +6,6 @@
 
 #include "md-mbim-port.h"
 #include "md-net-link.h"
-#include "md-port-probe.h"
 #include "plugin-api.h"
 
 G_BEGIN_DECLS
@@ -19,10 +18,9 @@ G_BEGIN_DECLS
  * for a device that does not answer. See md-mbim-modem-private.h. */
 typedef MbimMessage *(*MdMbimReplyFn) (MbimMessage *request, gpointer user_data);
 
-/* Protocol data of an MBIM modem (md_modem_get_protocol_data). */
+/* The MBIM driver's state, kept with the modem's MBIM port (its driver
+ * state, md-port.h). */
 typedef struct {
-  MdMbimPort *port;    /* the primary control port */
-  GPtrArray *at;       /* MdAtPort*: secondary AT ports, kept open */
   MdNetLinks *links;   /* creates the links of sessions 1..N */
   guint max_sessions;  /* from Device Caps; at least 1 */
   guint32 data_class;  /* MbimDataClass bits from Device Caps */
@@ -30,14 +28,8 @@ typedef struct {
   gpointer reply_data;
 } MdMbimModemData;
 
+/* The state kept with the modem's MBIM port; NULL when it has none. */
 MdMbimModemData *md_mbim_modem_data (MdModem *modem);
-
-/* Builds an MBIM modem from probed ports: the first MBIM port is primary,
- * takes it and the AT ports. With settings->fake_net_links the modem keeps
- * its session links in memory (md_net_links_new_fake) instead of creating
- * them over rtnetlink. */
-MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
-                              const MdPluginSettings *settings, const MdModemOps *ops, GPtrArray *probed);
 
 /* Sends request (consumed) on the control port. finish returns the
  * COMMAND_DONE message after checking its status: a status other than

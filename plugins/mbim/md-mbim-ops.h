@@ -8,13 +8,7 @@
 
 G_BEGIN_DECLS
 
-extern const MdModemInitOps md_mbim_init_ops;
-extern const MdModemSimOps md_mbim_sim_ops;
-extern const MdModemPowerOps md_mbim_power_ops;
-extern const MdModemNetregOps md_mbim_netreg_ops;
-extern const MdModemBearerOps md_mbim_bearer_ops;
-/* All of the above. */
-extern const MdModemOps md_mbim_modem_ops;
+/* The tables themselves are declared in md-driver-api.h. */
 
 /* Completes task from a successful response (the op's value); the parse
  * function owns returning through task. */

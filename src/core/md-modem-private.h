@@ -60,11 +60,12 @@ struct _MdModem {
   GPtrArray *bearers; /* MdBearer* */
   guint max_bearers;  /* 0: the default of one */
 
-  gpointer protocol_data;
-  GDestroyNotify protocol_data_destroy;
+  GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
 };
 
 void md_modem_private_update_device_identifier (MdModem *self);
 void md_modem_private_finalize_device (MdModem *self);
 void md_modem_private_init_3gpp (MdModem *self);
 void md_modem_private_finalize_3gpp (MdModem *self);
+void md_modem_private_init_ports (MdModem *self);
+void md_modem_private_finalize_ports (MdModem *self);

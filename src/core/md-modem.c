@@ -51,6 +51,7 @@ md_modem_init (MdModem *self)
   self->state = MD_MODEM_STATE_UNKNOWN;
   self->power_state = MD_MODEM_POWER_STATE_UNKNOWN;
   md_modem_private_init_3gpp (self);
+  md_modem_private_init_ports (self);
   self->operations = md_operation_queue_new (self);
 }
 
@@ -59,8 +60,7 @@ md_modem_finalize (GObject *object)
 {
   MdModem *self = MD_MODEM (object);
 
-  if (self->protocol_data_destroy)
-    self->protocol_data_destroy (self->protocol_data);
+  md_modem_private_finalize_ports (self);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   md_operation_queue_free (self->operations);
   md_modem_private_finalize_3gpp (self);
@@ -368,19 +368,4 @@ gboolean
 md_modem_has_vanished (MdModem *self)
 {
   return self->vanished;
-}
-
-void
-md_modem_set_protocol_data (MdModem *self, gpointer data, GDestroyNotify destroy)
-{
-  if (self->protocol_data_destroy)
-    self->protocol_data_destroy (self->protocol_data);
-  self->protocol_data = data;
-  self->protocol_data_destroy = destroy;
-}
-
-gpointer
-md_modem_get_protocol_data (MdModem *self)
-{
-  return self->protocol_data;
 }

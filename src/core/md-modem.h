@@ -7,6 +7,7 @@
 
 #include "md-enums.h"
 #include "md-modem-ops.h"
+#include "md-port.h"
 #include "md-sim.h"
 
 G_BEGIN_DECLS
@@ -162,9 +163,15 @@ void md_modem_set_max_bearers (MdModem *self, guint max_bearers);
 void md_modem_vanished (MdModem *self);
 gboolean md_modem_has_vanished (MdModem *self);
 
-/* Protocol plugins keep their port objects and private state here. */
-void md_modem_set_protocol_data (MdModem *self, gpointer data, GDestroyNotify destroy);
-gpointer md_modem_get_protocol_data (MdModem *self);
+/* --- port objects, by role (md-modem-ports.c) --- */
+/* Holds port (takes a reference) in role; its "vanished" signal makes the
+ * modem vanish. Every held port is closed when the modem goes. Publishing
+ * the port in Ports is md_modem_add_port's job. */
+void md_modem_hold_port (MdModem *self, MdPort *port, MdPortRole role);
+/* The first port held in role, or NULL. */
+MdPort *md_modem_get_port (MdModem *self, MdPortRole role);
+/* Every port held in role, in the order held (a new array). */
+GPtrArray *md_modem_get_ports_in_role (MdModem *self, MdPortRole role);
 
 /* Emitted by every setter that changed a published value ("changed"), so
  * observers resynchronise in one place. */

@@ -7,6 +7,7 @@
 #include "manager.h"
 #include "md-dbus-generated.h"
 #include "md-discovery.h"
+#include "md-port-probe.h"
 #include "plugin-api.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,9 @@ struct _MdManager {
 
 typedef struct {
   const MdPlugin *plugin;
-  const MdPluginDevice *device;
+  const MdPluginDevice *device; /* uid, drivers and ids; its ports are the probed ones, set later */
+  const MdPortToProbe *ports;   /* the ports to probe, in order */
+  guint n_ports;
   const char *manufacturer; /* the device's own names (USB descriptors), or NULL */
   const char *product;
   GCancellable *cancellable; /* NULL: the manager's */
@@ -37,7 +40,8 @@ typedef struct {
 /* modem is the exported modem (borrowed), or NULL and error says why. */
 typedef void (*MdModemCreatedFn) (MdManager *self, MdModem *modem, const GError *error, gpointer user_data);
 
-/* Creates the modem with the plugin, sets the device's ids and names and
+/* Probes the ports (src/discovery/md-port-probe.h), creates the modem
+ * from them with the plugin, sets the device's ids and names and
  * the poll interval, initializes it and exports it; then calls done. */
 void md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModemCreatedFn done,
                               gpointer user_data);

@@ -15,7 +15,6 @@
 #include "md-modem-init.h"
 #include "md-modem-poll.h"
 #include "md-object-ids.h"
-#include "md-port-probe.h"
 #include "md-request-profile.h"
 #include "plugin-api.h"
 
@@ -167,7 +166,9 @@ add_modem (MdManager *self, MdModem *modem)
 typedef struct {
   MdManager *manager;
   const MdPlugin *plugin;
+  guint modem_id;
   char *uid;
+  GStrv drivers;
   guint16 vendor_id;
   guint16 product_id;
   char *manufacturer;
@@ -186,6 +187,7 @@ create_call_finish (CreateCall *call, MdModem *modem, GError *error)
   call->done (call->manager, modem, error, call->user_data);
   g_clear_error (&error);
   g_free (call->uid);
+  g_strfreev (call->drivers);
   g_free (call->manufacturer);
   g_free (call->product);
   g_clear_object (&call->cancellable);
@@ -210,12 +212,24 @@ initialize_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-create_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+probed_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CreateCall *call = user_data;
   GError *error = NULL;
-  MdModem *modem = call->plugin->create_finish (result, &error);
+  g_autoptr (GPtrArray) probed = md_ports_probe_finish (result, &error);
+  MdPluginDevice device = {
+    .uid = call->uid,
+    .ports = probed,
+    .drivers = (const char *const *)call->drivers,
+    .vendor_id = call->vendor_id,
+    .product_id = call->product_id,
+  };
+  MdModem *modem = NULL;
 
+  if (probed)
+    modem = call->plugin->create (call->modem_id, &device, &call->manager->config->plugins, &error);
+  if (!modem && !error)
+    error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Plugin %s built no modem", call->plugin->name);
   if (!modem) {
     create_call_finish (call, NULL, error);
     return;
@@ -237,7 +251,9 @@ md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModem
 
   call->manager = self;
   call->plugin = request->plugin;
+  call->modem_id = md_object_id_next (MD_OBJECT_MODEM);
   call->uid = g_strdup (request->device->uid);
+  call->drivers = g_strdupv ((char **)request->device->drivers);
   call->vendor_id = request->device->vendor_id;
   call->product_id = request->device->product_id;
   call->manufacturer = g_strdup (request->manufacturer);
@@ -246,8 +262,8 @@ md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModem
   call->done = done;
   call->user_data = user_data;
   g_hash_table_add (self->pending_uids, g_strdup (call->uid));
-  request->plugin->create_async (md_object_id_next (MD_OBJECT_MODEM), request->device, &self->config->plugins,
-                                 call->cancellable, create_ready, call);
+  md_ports_probe_async (request->ports, request->n_ports, self->config->plugins.mbim_use_proxy,
+                        call->cancellable, probed_ready, call);
 }
 
 MdModem *
@@ -306,10 +322,10 @@ validate_profile (MdManager *self, const char *uid, const char *plugin_name, con
 static GArray *
 profile_ports (const char *const *specs, GPtrArray *strings)
 {
-  GArray *ports = g_array_new (FALSE, TRUE, sizeof (MdPluginPort));
+  GArray *ports = g_array_new (FALSE, TRUE, sizeof (MdPortToProbe));
 
   for (guint i = 0; specs[i]; i++) {
-    MdPluginPort port = { 0 };
+    MdPortToProbe port = { 0 };
     char *device = NULL;
 
     if (!md_port_spec_parse (specs[i], &port.type, &device, NULL))
@@ -346,13 +362,15 @@ handle_set_profile (MdDbusTest *iface, GDBusMethodInvocation *invocation, const 
   md_log_info (NULL, "Test profile '%s': plugin '%s', %u port(s)", id, plugin->name,
                g_strv_length ((char **)ports));
   plugin_ports = profile_ports (ports, strings);
-  device.ports = (const MdPluginPort *)plugin_ports->data;
-  device.n_ports = plugin_ports->len;
   req = g_new0 (ProfileRequest, 1);
   req->invocation = invocation;
   req->uid = g_strdup (uid);
-  md_manager_create_modem (self, &(MdModemRequest){ .plugin = plugin, .device = &device }, profile_created,
-                           req);
+  md_manager_create_modem (self,
+                           &(MdModemRequest){ .plugin = plugin,
+                                              .device = &device,
+                                              .ports = (const MdPortToProbe *)plugin_ports->data,
+                                              .n_ports = plugin_ports->len },
+                           profile_created, req);
   return TRUE;
 }
 

@@ -70,11 +70,11 @@ device_path (MdManager *self, const MdDiscoveredPort *port)
 static GArray *
 plugin_ports (MdManager *self, const MdDiscoveredDevice *device, GPtrArray *strings)
 {
-  GArray *ports = g_array_new (FALSE, TRUE, sizeof (MdPluginPort));
+  GArray *ports = g_array_new (FALSE, TRUE, sizeof (MdPortToProbe));
 
   for (guint i = 0; i < device->ports->len; i++) {
     const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
-    MdPluginPort plugin_port = { .name = port->name, .type = modem_port_type (port->kind) };
+    MdPortToProbe plugin_port = { .name = port->name, .type = modem_port_type (port->kind) };
     char *path;
 
     if (!port->may_open || port->kind == MD_PORT_KIND_IGNORED)
@@ -187,8 +187,6 @@ create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
   g_auto (GStrv) drivers = md_discovered_device_get_drivers (device);
   MdPluginDevice plugin_device = {
     .uid = device->uid,
-    .ports = (const MdPluginPort *)ports->data,
-    .n_ports = ports->len,
     .drivers = (const char *const *)drivers,
     .vendor_id = device->usb_vendor,
     .product_id = device->usb_product,
@@ -196,6 +194,8 @@ create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
   MdModemRequest request = {
     .plugin = plugin,
     .device = &plugin_device,
+    .ports = (const MdPortToProbe *)ports->data,
+    .n_ports = ports->len,
     .manufacturer = device->manufacturer,
     .product = device->product,
   };
@@ -216,7 +216,7 @@ create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
   creation->cancellable = g_object_ref (entry->cancellable);
   creation->ports = g_new0 (char *, ports->len + 1);
   for (guint i = 0; i < ports->len; i++)
-    creation->ports[i] = g_strdup (g_array_index (ports, MdPluginPort, i).name);
+    creation->ports[i] = g_strdup (g_array_index (ports, MdPortToProbe, i).name);
   md_manager_create_modem (self, &request, device_modem_created, creation);
 }
 

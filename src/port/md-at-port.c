@@ -12,6 +12,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-port.h"
 
 #define READ_CHUNK           4096
 #define MAX_READS_PER_WAKEUP 16
@@ -28,7 +29,10 @@ enum { SIGNAL_CLOSED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_TYPE (MdAtPort, md_at_port, G_TYPE_OBJECT)
+static void md_at_port_face_init (MdPortInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (MdAtPort, md_at_port, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (MD_TYPE_PORT, md_at_port_face_init))
 
 /* --- output ---------------------------------------------------------------- */
 
@@ -103,6 +107,7 @@ port_vanished (MdAtPort *self, const char *why)
   if (!self->closed_emitted) {
     self->closed_emitted = TRUE;
     g_signal_emit (self, signals[SIGNAL_CLOSED], 0, error);
+    md_port_emit_vanished (MD_PORT (self), error);
   }
 }
 
@@ -392,4 +397,39 @@ md_at_port_is_open (MdAtPort *self)
 {
   g_return_val_if_fail (MD_IS_AT_PORT (self), FALSE);
   return self->fd >= 0;
+}
+
+/* --- the common port face -------------------------------------------------- */
+
+static const char *
+face_get_name (MdPort *port)
+{
+  return md_at_port_get_name (MD_AT_PORT (port));
+}
+
+static const char *
+face_get_device (MdPort *port)
+{
+  return md_at_port_get_device (MD_AT_PORT (port));
+}
+
+static MdModemPortType
+face_get_kind (MdPort *port)
+{
+  return MD_MODEM_PORT_TYPE_AT;
+}
+
+static void
+face_close (MdPort *port)
+{
+  md_at_port_close (MD_AT_PORT (port));
+}
+
+static void
+md_at_port_face_init (MdPortInterface *iface)
+{
+  iface->get_name = face_get_name;
+  iface->get_device = face_get_device;
+  iface->get_kind = face_get_kind;
+  iface->close = face_close;
 }

@@ -8,6 +8,7 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-port-open.h"
+#include "md-port.h"
 
 struct _MdMbimPort {
   GObject parent;
@@ -22,7 +23,10 @@ struct _MdMbimPort {
   gboolean use_proxy;
 };
 
-G_DEFINE_TYPE (MdMbimPort, md_mbim_port, G_TYPE_OBJECT)
+static void md_mbim_port_face_init (MdPortInterface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (MdMbimPort, md_mbim_port, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (MD_TYPE_PORT, md_mbim_port_face_init))
 
 enum { SIGNAL_INDICATION, SIGNAL_CLOSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -139,6 +143,7 @@ device_removed (MbimDevice *device, gpointer user_data)
   if (!self->closed_emitted) {
     self->closed_emitted = TRUE;
     g_signal_emit (self, signals[SIGNAL_CLOSED], 0, error);
+    md_port_emit_vanished (MD_PORT (self), error);
   }
   g_object_unref (self);
 }
@@ -340,4 +345,39 @@ md_mbim_port_class_init (MdMbimPortClass *klass)
 static void
 md_mbim_port_init (MdMbimPort *self)
 {
+}
+
+/* --- the common port face -------------------------------------------------- */
+
+static const char *
+face_get_name (MdPort *port)
+{
+  return md_mbim_port_get_name (MD_MBIM_PORT (port));
+}
+
+static const char *
+face_get_device (MdPort *port)
+{
+  return md_mbim_port_get_device (MD_MBIM_PORT (port));
+}
+
+static MdModemPortType
+face_get_kind (MdPort *port)
+{
+  return MD_MODEM_PORT_TYPE_MBIM;
+}
+
+static void
+face_close (MdPort *port)
+{
+  md_mbim_port_close (MD_MBIM_PORT (port));
+}
+
+static void
+md_mbim_port_face_init (MdPortInterface *iface)
+{
+  iface->get_name = face_get_name;
+  iface->get_device = face_get_device;
+  iface->get_kind = face_get_kind;
+  iface->close = face_close;
 }

@@ -77,6 +77,38 @@ test_pci_vendor (void)
   g_assert_false (md_plugin_matches (&vendor, device));
 }
 
+/* The built-in plugins: a Quectel device (USB vendor 0x2c7c) gets the
+ * quectel plugin, whatever its ports; any other device generic. */
+static void
+test_builtin_plugins (void)
+{
+  const struct {
+    guint16 vid;
+    const char *subsystem;
+    const char *driver;
+    MdPortKind kind;
+    const char *expected;
+  } cases[] = {
+    { 0x2c7c, "tty", "option", MD_PORT_KIND_AT_CANDIDATE, "quectel" },
+    { 0x2c7c, "usbmisc", "cdc_mbim", MD_PORT_KIND_MBIM, "quectel" },
+    { 0x2c7c, "wwan", "mhi_wwan_ctrl", MD_PORT_KIND_MBIM, "quectel" },
+    { 0x1199, "usbmisc", "cdc_mbim", MD_PORT_KIND_MBIM, "generic" },
+    { 0x12d1, "tty", "option", MD_PORT_KIND_AT_CANDIDATE, "generic" },
+    { 0x2c7d, "tty", "option", MD_PORT_KIND_AT_CANDIDATE, "generic" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (MdDiscoveredDevice) device
+      = device_with (cases[i].vid, cases[i].subsystem, cases[i].driver, cases[i].kind, NULL);
+    const MdPlugin *plugin = md_plugin_select (md_plugin_list (), device);
+
+    g_test_message ("case %u", i);
+    g_assert_nonnull (plugin);
+    g_assert_cmpstr (plugin->name, ==, cases[i].expected);
+  }
+  g_assert_true (md_plugin_find ("Quectel") == md_plugin_find ("quectel"));
+}
+
 static void
 test_known_usb_ids (void)
 {
@@ -94,5 +126,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plugin-select/select", test_select);
   g_test_add_func ("/plugin-select/pci-vendor", test_pci_vendor);
   g_test_add_func ("/plugin-select/known-usb-ids", test_known_usb_ids);
+  g_test_add_func ("/plugin-select/builtin", test_builtin_plugins);
   return g_test_run ();
 }

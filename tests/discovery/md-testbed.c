@@ -241,6 +241,21 @@ md_testbed_option_modem (UMockdevTestbed *tb, const char *busid, guint first, co
 }
 
 MdTestbedDevice *
+md_testbed_quectel_modem (UMockdevTestbed *tb, const char *busid, guint first, const char *const *props)
+{
+  MdTestbedDevice *device = md_testbed_usb_device (tb, busid, "2c7c", "0125", "Quectel", "EC25", 4);
+
+  for (guint i = 0; i < 4; i++)
+    md_testbed_usb_interface (tb, device, i, "ff", "option");
+  for (guint i = 0; i < 4; i++) {
+    g_autofree char *name = g_strdup_printf ("ttyUSB%u", first + i);
+
+    md_testbed_usb_serial_tty (tb, device, i, "option1", name, props);
+  }
+  return device;
+}
+
+MdTestbedDevice *
 md_testbed_pcie_modem (UMockdevTestbed *tb, const char *slot, guint n, const char *const *props)
 {
   g_autofree char *pci = g_strdup_printf ("%s/%s", PCI_ROOT, slot);

@@ -51,10 +51,16 @@ MdTestbedDevice *md_testbed_mbim_modem (UMockdevTestbed *tb, const char *busid, 
 /* Three option ttys ttyUSB<first>..ttyUSB<first+2> on interfaces 0-2. */
 MdTestbedDevice *md_testbed_option_modem (UMockdevTestbed *tb, const char *busid, guint first,
                                           const char *const *props);
+/* Quectel EC25 (USB 2c7c:0125) with four option ttys ttyUSB<first>..
+ * ttyUSB<first+3> on interfaces 0-3 (ModemManager's rules type them QCDM,
+ * GPS, AT primary, AT secondary), without its QMI interface. */
+MdTestbedDevice *md_testbed_quectel_modem (UMockdevTestbed *tb, const char *busid, guint first,
+                                           const char *const *props);
 /* PCIe card (MHI): wwan<n>mbim0 and wwan<n>at0 of wwan<n>, net wwan<n>. */
 MdTestbedDevice *md_testbed_pcie_modem (UMockdevTestbed *tb, const char *slot, guint n,
                                         const char *const *props);
-/* An MBIM modem whose cdc_acm interfaces 2 and 4 add AT ttys acm0, acm1. */
+/* An MBIM modem whose cdc_acm interfaces 2 and 4 add AT ttys acm0, acm1;
+ * Quectel ids (USB 2c7c:0125), so the quectel plugin builds it. */
 MdTestbedDevice *md_testbed_mbim_at_modem (UMockdevTestbed *tb, const char *busid, const char *wdm,
                                            const char *net, const char *acm0, const char *acm1,
                                            const char *const *props);

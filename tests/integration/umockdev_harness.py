@@ -128,6 +128,7 @@ class Testbed:
         s, u, pp = ctypes.c_char_p, ctypes.c_uint, ctypes.c_void_p
         for name, args in (("md_testbed_mbim_modem", [s, s, s, pp]),
                            ("md_testbed_option_modem", [s, u, pp]),
+                           ("md_testbed_quectel_modem", [s, u, pp]),
                            ("md_testbed_pcie_modem", [s, u, pp]),
                            ("md_testbed_mbim_at_modem", [s, s, s, s, s, pp]),
                            ("md_testbed_ftdi", [s, s]),
@@ -189,6 +190,10 @@ class Testbed:
     def option_modem(self, busid, first, props=None):
         return self._keep(self.lib.md_testbed_option_modem(self.ptr, busid.encode(), first,
                                                            _props(props)))
+
+    def quectel_modem(self, busid, first, props=None):
+        return self._keep(self.lib.md_testbed_quectel_modem(self.ptr, busid.encode(), first,
+                                                            _props(props)))
 
     def pcie_modem(self, slot, n, props=None):
         return self._keep(self.lib.md_testbed_pcie_modem(self.ptr, slot.encode(), n, _props(props)))

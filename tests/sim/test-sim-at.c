@@ -335,6 +335,19 @@ test_ati1 (Fixture *f, gconstpointer data)
   assert_answer (f, "ATI1\r", data ? "\r\nModel: Rocket 5\r\nIMEI: 356938035643809\r\n\r\nOK\r\n" : ati);
 }
 
+/* Quectel's normal power-down: OK, then "POWERED DOWN"; the radio is off. */
+static void
+test_quectel_power_down (Fixture *f, gconstpointer data)
+{
+  no_echo (f);
+  assert_answer (f, "AT+CMEE=1\r", "\r\nOK\r\n");
+  assert_answer (f, "AT+QPOWD=0\r", "\r\n+CME ERROR: 50\r\n");
+  g_assert_cmpuint (f->model->cfun, ==, 1);
+  assert_answer (f, "AT+QPOWD=1\r", "\r\nOK\r\n\r\nPOWERED DOWN\r\n");
+  g_assert_cmpuint (f->model->cfun, ==, 0);
+  assert_answer (f, "AT+CFUN?\r", "\r\n+CFUN: 0\r\n\r\nOK\r\n");
+}
+
 static const char locked[] = "[sim]\npin-enabled=true\n";
 static const char no_sim[] = "[sim]\npresent=false\n";
 
@@ -354,6 +367,7 @@ main (int argc, char **argv)
   ADD ("/sim/at/data-mode", test_data_mode, "[data]\ncontexts=1:IP:internet\n");
   ADD ("/sim/at/sms", test_sms, "");
   ADD ("/sim/at/mute", test_mute, "");
+  ADD ("/sim/at/quectel-power-down", test_quectel_power_down, "");
   g_test_add ("/sim/at/ati1-as-ati", Fixture, NULL, fixture_setup, test_ati1, fixture_teardown);
   ADD ("/sim/at/ati1", test_ati1, "[identity]\nati1=Model: Rocket 5\\nIMEI: 356938035643809\n");
   return g_test_run ();

@@ -5,8 +5,10 @@
  * left out when silent. */
 #include "md-port-probe.h"
 
+#include "md-at-port.h"
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-mbim-port.h"
 #include "md-port-open.h"
 
 #define AT_PROBE_TIMEOUT_MS     1500
@@ -19,12 +21,9 @@ md_probed_port_free (MdProbedPort *port)
 {
   if (!port)
     return;
-  if (port->at)
-    md_at_port_close (port->at);
-  if (port->mbim)
-    md_mbim_port_close (port->mbim);
-  g_clear_object (&port->at);
-  g_clear_object (&port->mbim);
+  if (port->port)
+    md_port_close (port->port);
+  g_clear_object (&port->port);
   g_free (port->device);
   g_free (port->name);
   g_free (port);
@@ -73,23 +72,21 @@ md_port_spec_name (MdModemPortType type, const char *device)
   return type == MD_MODEM_PORT_TYPE_NET ? g_strdup (device) : md_port_name_for_device (device);
 }
 
-MdProbedPort *
-md_probed_ports_find (GPtrArray *ports, MdModemPortType type)
-{
-  for (guint i = 0; i < ports->len; i++) {
-    MdProbedPort *port = g_ptr_array_index (ports, i);
-
-    if (port->type == type)
-      return port;
-  }
-  return NULL;
-}
-
 /* --- one port --------------------------------------------------------------- */
 
+/* What the probe knows of a port beside its result. */
 typedef struct {
-  MdPluginSettings settings;
+  gboolean typed;     /* the type was given, not probed */
+  gboolean candidate; /* a discovered AT candidate */
+  gboolean dropped;   /* a candidate that did not answer */
+  MdAtPort *at;       /* while probing as AT (borrowed from the result's port) */
+  MdMbimPort *mbim;   /* while probing as MBIM (borrowed likewise) */
+} PortState;
+
+typedef struct {
+  gboolean mbim_use_proxy;
   GPtrArray *ports;  /* MdProbedPort*, in the order given */
+  PortState *states; /* per port */
   GPtrArray *errors; /* GError* or NULL, per port */
   guint pending;
 } ProbeRun;
@@ -112,6 +109,7 @@ probe_run_free (gpointer data)
   ProbeRun *run = data;
 
   g_ptr_array_unref (run->ports);
+  g_free (run->states);
   g_ptr_array_unref (run->errors);
   g_free (run);
 }
@@ -124,6 +122,34 @@ port_of (PortProbe *probe)
   ProbeRun *run = g_task_get_task_data (probe->run);
 
   return g_ptr_array_index (run->ports, probe->index);
+}
+
+static PortState *
+state_of (PortProbe *probe)
+{
+  ProbeRun *run = g_task_get_task_data (probe->run);
+
+  return &run->states[probe->index];
+}
+
+/* The result holds the port object being probed (object taken; NULL drops
+ * the one held, unclosed). */
+static void
+set_port (PortProbe *probe, gpointer object)
+{
+  MdProbedPort *port = port_of (probe);
+  PortState *state = state_of (probe);
+
+  g_clear_object (&port->port);
+  state->at = NULL;
+  state->mbim = NULL;
+  if (!object)
+    return;
+  port->port = MD_PORT (object);
+  if (MD_IS_AT_PORT (object))
+    state->at = object;
+  else
+    state->mbim = object;
 }
 
 static const char *
@@ -142,16 +168,17 @@ port_done (PortProbe *probe, MdModemPortType type, GError *error)
 {
   ProbeRun *run = g_task_get_task_data (probe->run);
   MdProbedPort *port = port_of (probe);
+  PortState *state = state_of (probe);
   GTask *task = probe->run;
 
-  if (error && port->candidate && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
+  if (error && state->candidate && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
     md_log_info (port->name, "left out: %s", error->message);
     g_clear_error (&error);
-    port->dropped = TRUE;
+    state->dropped = TRUE;
   }
   if (error)
     g_ptr_array_index (run->errors, probe->index) = error;
-  else if (!port->dropped) {
+  else if (!state->dropped) {
     port->type = type;
     md_log_debug (port->name, "probed as %s", port_type_name (type));
   }
@@ -165,9 +192,9 @@ keep_unanswered (PortProbe *probe)
   MdProbedPort *port = port_of (probe);
 
   /* Keep watching the unanswered port, as a serial port of the device. */
-  port->at = md_at_port_new (port->device);
-  if (!md_at_port_open (port->at, NULL))
-    g_clear_object (&port->at);
+  set_port (probe, md_at_port_new (port->device));
+  if (!md_at_port_open (state_of (probe)->at, NULL))
+    set_port (probe, NULL);
   port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, NULL);
 }
 
@@ -182,8 +209,8 @@ mbim_open_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     port_done (probe, MD_MODEM_PORT_TYPE_MBIM, NULL);
     return;
   }
-  g_clear_object (&port->mbim);
-  if (port->typed || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
+  set_port (probe, NULL);
+  if (state_of (probe)->typed || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
     g_prefix_error (&error, "MBIM port %s: ", port->device);
     port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
     return;
@@ -199,9 +226,9 @@ probe_mbim (PortProbe *probe, guint timeout_s)
   ProbeRun *run = g_task_get_task_data (probe->run);
   MdProbedPort *port = port_of (probe);
 
-  port->mbim = md_mbim_port_new (port->device, run->settings.mbim_use_proxy);
-  md_mbim_port_open_async (port->mbim, timeout_s, g_task_get_cancellable (probe->run), mbim_open_ready,
-                           probe);
+  set_port (probe, md_mbim_port_new (port->device, run->mbim_use_proxy));
+  md_mbim_port_open_async (state_of (probe)->mbim, timeout_s, g_task_get_cancellable (probe->run),
+                           mbim_open_ready, probe);
 }
 
 static void
@@ -215,18 +242,18 @@ at_probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     port_done (probe, MD_MODEM_PORT_TYPE_AT, NULL);
     return;
   }
-  if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED) || port->candidate) {
+  if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED) || state_of (probe)->candidate) {
     port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
     return;
   }
   md_log_info (port->name, "not an AT port: %s", error->message);
   g_error_free (error);
-  if (port->typed || g_str_has_prefix (port->device, MD_PORT_ABSTRACT_PREFIX)) {
+  if (state_of (probe)->typed || g_str_has_prefix (port->device, MD_PORT_ABSTRACT_PREFIX)) {
     port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, NULL);
     return;
   }
-  md_at_port_close (port->at);
-  g_clear_object (&port->at);
+  md_at_port_close (state_of (probe)->at);
+  set_port (probe, NULL);
   probe_mbim (probe, MBIM_PROBE_TIMEOUT_S);
 }
 
@@ -234,15 +261,16 @@ static void
 probe_at (PortProbe *probe)
 {
   MdProbedPort *port = port_of (probe);
+  PortState *state = state_of (probe);
   GError *error = NULL;
 
-  port->at = md_at_port_new (port->device);
-  if (!md_at_port_open (port->at, &error)) {
-    g_clear_object (&port->at);
+  set_port (probe, md_at_port_new (port->device));
+  if (!md_at_port_open (state->at, &error)) {
+    set_port (probe, NULL);
     port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
     return;
   }
-  md_at_port_probe_async (port->at, port->candidate ? AT_CANDIDATE_TIMEOUT_MS : AT_PROBE_TIMEOUT_MS,
+  md_at_port_probe_async (state->at, state->candidate ? AT_CANDIDATE_TIMEOUT_MS : AT_PROBE_TIMEOUT_MS,
                           g_task_get_cancellable (probe->run), at_probe_ready, probe);
 }
 
@@ -306,7 +334,7 @@ probe_run_port_done (GTask *task)
     }
   }
   for (guint i = run->ports->len; i-- > 0;) {
-    if (((MdProbedPort *)g_ptr_array_index (run->ports, i))->dropped)
+    if (run->states[i].dropped)
       g_ptr_array_remove_index (run->ports, i);
   }
   if (!has_control_port (run->ports))
@@ -317,13 +345,14 @@ probe_run_port_done (GTask *task)
 }
 
 void
-md_ports_probe_async (const MdPluginPort *ports, guint n_ports, const MdPluginSettings *settings,
+md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, gboolean mbim_use_proxy,
                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   ProbeRun *run = g_new0 (ProbeRun, 1);
 
-  run->settings = *settings;
+  run->mbim_use_proxy = mbim_use_proxy;
+  run->states = g_new0 (PortState, MAX (n_ports, 1));
   run->ports = g_ptr_array_new_with_free_func ((GDestroyNotify)md_probed_port_free);
   run->errors = g_ptr_array_new_with_free_func (error_free_if_set);
   g_task_set_task_data (task, run, probe_run_free);
@@ -338,8 +367,8 @@ md_ports_probe_async (const MdPluginPort *ports, guint n_ports, const MdPluginSe
     port->device = g_strdup (ports[i].device);
     port->name = g_strdup (ports[i].name);
     port->type = ports[i].type;
-    port->typed = ports[i].type != MD_MODEM_PORT_TYPE_UNKNOWN;
-    port->candidate = ports[i].candidate;
+    run->states[i].typed = ports[i].type != MD_MODEM_PORT_TYPE_UNKNOWN;
+    run->states[i].candidate = ports[i].candidate;
     port->at_primary = ports[i].at_primary;
     g_ptr_array_add (run->ports, port);
     g_ptr_array_add (run->errors, NULL);
@@ -353,69 +382,6 @@ md_ports_probe_async (const MdPluginPort *ports, guint n_ports, const MdPluginSe
 
 GPtrArray *
 md_ports_probe_finish (GAsyncResult *result, GError **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* --- probe, then build ------------------------------------------------------ */
-
-typedef struct {
-  guint modem_id;
-  char *uid;
-  GStrv drivers;
-  MdModemBuildFn build;
-  gconstpointer build_data;
-  MdPluginSettings settings;
-} BuildContext;
-
-static void
-build_context_free (gpointer data)
-{
-  BuildContext *ctx = data;
-
-  g_free (ctx->uid);
-  g_strfreev (ctx->drivers);
-  g_free (ctx);
-}
-
-static void
-probed_for_build (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  BuildContext *ctx = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr (GPtrArray) probed = md_ports_probe_finish (result, &error);
-  MdPluginDevice device = { .uid = ctx->uid, .drivers = (const char *const *)ctx->drivers };
-
-  if (!probed) {
-    g_task_return_error (task, error);
-    return;
-  }
-  g_task_return_pointer (task, ctx->build (ctx->modem_id, &device, &ctx->settings, probed, ctx->build_data),
-                         g_object_unref);
-}
-
-void
-md_ports_probe_and_build_async (guint modem_id, const MdPluginDevice *device,
-                                const MdPluginSettings *settings, MdModemBuildFn build,
-                                gconstpointer build_data, GCancellable *cancellable,
-                                GAsyncReadyCallback callback, gpointer user_data)
-{
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  BuildContext *ctx = g_new0 (BuildContext, 1);
-
-  ctx->modem_id = modem_id;
-  ctx->uid = g_strdup (device->uid);
-  ctx->drivers = g_strdupv ((char **)device->drivers);
-  ctx->build = build;
-  ctx->build_data = build_data;
-  ctx->settings = *settings;
-  g_task_set_task_data (task, ctx, build_context_free);
-  md_ports_probe_async (device->ports, device->n_ports, settings, cancellable, probed_for_build, task);
-}
-
-MdModem *
-md_ports_probe_and_build_finish (GAsyncResult *result, GError **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

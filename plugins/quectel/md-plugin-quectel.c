@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The Quectel plugin (USB vendor 0x2c7c), composed from the protocol
+ * drivers: an MBIM modem when the device has an MBIM port, else an AT
+ * modem. Either way power "off" is Quectel's normal power-down, AT+QPOWD=1
+ * on the modem's AT control port, done when the modem reports "POWERED
+ * DOWN"; every other op is the driver's. Includes only the plugin API. */
+#include "md-plugin-quectel.h"
+
+/* The answer comes at once; the report may take up to a minute. */
+#define QPOWD_TIMEOUT_MS      5000
+#define POWERED_DOWN_WAIT_MS  62000
+#define QUECTEL_USB_VENDOR_ID 0x2c7c
+
+static const char *const quectel_subsystems[] = { "tty", "usbmisc", "usb", "wwan", "net", NULL };
+static const guint16 quectel_vendor_ids[] = { QUECTEL_USB_VENDOR_ID, 0 };
+
+static void
+powered_down (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (md_at_modem_command_until_finish (MD_MODEM (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+power_down (MdModem *modem, GTask *task)
+{
+  md_at_modem_command_until_async (modem, "AT+QPOWD=1", QPOWD_TIMEOUT_MS, "POWERED DOWN",
+                                   POWERED_DOWN_WAIT_MS, g_task_get_cancellable (task), powered_down, task);
+}
+
+static void
+at_set_power_state (MdModem *modem, MdModemPowerState state, GTask *task)
+{
+  if (state == MD_MODEM_POWER_STATE_OFF)
+    power_down (modem, task);
+  else
+    md_at_power_ops.set_power_state (modem, state, task);
+}
+
+static void
+mbim_set_power_state (MdModem *modem, MdModemPowerState state, GTask *task)
+{
+  if (state == MD_MODEM_POWER_STATE_OFF)
+    power_down (modem, task);
+  else
+    md_mbim_power_ops.set_power_state (modem, state, task);
+}
+
+/* The drivers' tables with the one override each. */
+static MdModemPowerOps quectel_at_power_ops;
+static MdModemPowerOps quectel_mbim_power_ops;
+static MdModemOps quectel_at_ops;
+static MdModemOps quectel_mbim_ops;
+
+static void
+compose_ops (void)
+{
+  static gsize composed;
+
+  if (!g_once_init_enter (&composed))
+    return;
+  quectel_at_power_ops = md_at_power_ops;
+  quectel_at_power_ops.set_power_state = at_set_power_state;
+  quectel_at_ops = md_at_modem_ops;
+  quectel_at_ops.power = &quectel_at_power_ops;
+  quectel_mbim_power_ops = md_mbim_power_ops;
+  quectel_mbim_power_ops.set_power_state = mbim_set_power_state;
+  quectel_mbim_ops = md_mbim_modem_ops;
+  quectel_mbim_ops.power = &quectel_mbim_power_ops;
+  g_once_init_leave (&composed, 1);
+}
+
+static MdModem *
+quectel_create (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
+                GError **error)
+{
+  compose_ops ();
+  if (md_plugin_device_find_port (device, MD_MODEM_PORT_TYPE_MBIM))
+    return md_mbim_modem_build (modem_id, md_plugin_quectel.name, device, settings, &quectel_mbim_ops);
+  return md_at_modem_build (modem_id, md_plugin_quectel.name, device, &quectel_at_ops);
+}
+
+const MdPlugin md_plugin_quectel = {
+  .name = "quectel",
+  .match = { .subsystems = quectel_subsystems, .vendor_ids = quectel_vendor_ids },
+  .create = quectel_create,
+};

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* What the protocol drivers (plugins/at, plugins/mbim) give device plugins:
+ * their ops tables to compose and override, the functions that build a
+ * modem of their protocol from probed ports, and the AT calls a vendor op
+ * runs on the modem's AT control port. Included by plugin-api.h; no
+ * protocol type appears here. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-modem.h"
+
+G_BEGIN_DECLS
+
+typedef struct _MdPluginDevice MdPluginDevice;
+typedef struct _MdPluginSettings MdPluginSettings;
+
+/* --- AT (plugins/at) -------------------------------------------------------- */
+
+/* The ops tables implemented with standard 3GPP AT commands. */
+extern const MdModemInitOps md_at_init_ops;
+extern const MdModemSimOps md_at_sim_ops;
+extern const MdModemPowerOps md_at_power_ops;
+extern const MdModemNetregOps md_at_netreg_ops;
+extern const MdModemBearerOps md_at_bearer_ops;
+/* All of the above. */
+extern const MdModemOps md_at_modem_ops;
+
+/* Builds an MdModem with ops from device's probed ports: the AT port a udev
+ * rule named, else the first that answered AT, is held as primary, the
+ * other AT ports as secondary, unanswered serial ports as watched. */
+MdModem *md_at_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                            const MdModemOps *ops);
+
+/* Runs one command on the modem's AT control port (the AT primary port,
+ * else the first AT secondary port: an MBIM modem's AT tty). */
+void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data);
+char *md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error);
+
+/* Runs command on the AT control port and completes once the command
+ * succeeded and a line starting with prefix arrived (watched from before
+ * the command is written); fails with the command's error, with
+ * MD_SERIAL_ERROR_RESPONSE_TIMEOUT when no such line came within wait_ms of
+ * the answer, or with MD_SERIAL_ERROR_NOT_OPEN when the port went away. */
+void md_at_modem_command_until_async (MdModem *modem, const char *command, guint timeout_ms,
+                                      const char *prefix, guint wait_ms, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+gboolean md_at_modem_command_until_finish (MdModem *modem, GAsyncResult *result, GError **error);
+
+/* --- MBIM (plugins/mbim) ------------------------------------------------------ */
+
+/* The ops tables implemented with MBIM Basic Connect. */
+extern const MdModemInitOps md_mbim_init_ops;
+extern const MdModemSimOps md_mbim_sim_ops;
+extern const MdModemPowerOps md_mbim_power_ops;
+extern const MdModemNetregOps md_mbim_netreg_ops;
+extern const MdModemBearerOps md_mbim_bearer_ops;
+/* All of the above. */
+extern const MdModemOps md_mbim_modem_ops;
+
+/* Builds an MBIM modem from device's probed ports, which must include an
+ * MBIM port (NULL otherwise): the first is held with the driver's state; the AT ports that
+ * answered are held as secondary AT ports (AT ops run there), other open
+ * serial ports as watched. With settings->fake_net_links the modem keeps
+ * its session links in memory instead of creating them over rtnetlink. */
+MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                              const MdPluginSettings *settings, const MdModemOps *ops);
+
+G_END_DECLS
