@@ -18,6 +18,7 @@ typedef struct {
   GCancellable *cancellable; /* while the modem is being created */
   guint modem_id;            /* NO_MODEM: none (yet) */
   guint rebuild_id;          /* idle: build again after the primary port left */
+  GCancellable *late_ports;  /* probes of AT ports that joined the built modem */
 } DeviceModem;
 
 #define NO_MODEM G_MAXUINT
@@ -31,6 +32,9 @@ device_modem_free (gpointer data)
   if (entry->cancellable)
     g_cancellable_cancel (entry->cancellable);
   g_clear_object (&entry->cancellable);
+  if (entry->late_ports)
+    g_cancellable_cancel (entry->late_ports);
+  g_clear_object (&entry->late_ports);
   g_clear_handle_id (&entry->rebuild_id, g_source_remove);
   md_discovered_device_unref (entry->device);
   g_free (entry);
@@ -109,21 +113,28 @@ typedef struct {
   GStrv ports; /* the names handed to the plugin */
 } Creation;
 
-/* A port that arrived after the modem's creation started: claimed and
- * listed with its type, not probed. */
+/* A port that arrived after the modem's creation started, claimed: an AT
+ * port (typed or a candidate) is probed and used as a secondary AT port
+ * when it answers; any other port is listed with its type (a net port
+ * serves the next connection), without becoming the primary port. */
 static void
-join_port (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device, const MdDiscoveredPort *port)
+join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscoveredPort *port)
 {
   g_autofree char *path = device_path (self, port);
   g_autofree char *primary = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!md_manager_claim_ports (self, device->uid, (const char *const[]){ path, NULL }, &error)) {
+  if (!md_manager_claim_ports (self, entry->device->uid, (const char *const[]){ path, NULL }, &error)) {
     md_log_warn (md_modem_get_log_name (modem), "port %s not added: %s", port->name, error->message);
     return;
   }
-  /* A net port serves the next connection; a late control port is listed,
-   * not used, so it does not become the primary port either. */
+  if (port->kind == MD_PORT_KIND_AT || port->kind == MD_PORT_KIND_AT_CANDIDATE) {
+    if (!entry->late_ports)
+      entry->late_ports = g_cancellable_new ();
+    md_manager_probe_late_port (self, modem, port->name, path, port->kind == MD_PORT_KIND_AT_CANDIDATE,
+                                entry->late_ports);
+    return;
+  }
   primary = g_strdup (md_modem_get_primary_port (modem));
   md_modem_add_port (modem, port->name, modem_port_type (port->kind));
   if (primary)
@@ -134,14 +145,13 @@ join_port (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device, co
 
 /* Ports that arrived while the modem was being created join it now. */
 static void
-join_ports_arrived_meanwhile (MdManager *self, MdModem *modem, const MdDiscoveredDevice *device,
-                              const char *const *given)
+join_ports_arrived_meanwhile (MdManager *self, MdModem *modem, DeviceModem *entry, const char *const *given)
 {
-  for (guint i = 0; i < device->ports->len; i++) {
-    const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
+  for (guint i = 0; i < entry->device->ports->len; i++) {
+    const MdDiscoveredPort *port = g_ptr_array_index (entry->device->ports, i);
 
     if (port->may_open && port->kind != MD_PORT_KIND_IGNORED && !g_strv_contains (given, port->name))
-      join_port (self, modem, device, port);
+      join_port (self, modem, entry, port);
   }
 }
 
@@ -175,7 +185,7 @@ device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpoi
   entry->modem_id = md_modem_get_id (modem);
   md_log_info (md_modem_get_log_name (modem), "exported for device %s (plugin %s)", uid,
                md_modem_get_plugin (modem));
-  join_ports_arrived_meanwhile (self, modem, entry->device, (const char *const *)given);
+  join_ports_arrived_meanwhile (self, modem, entry, (const char *const *)given);
 }
 
 static void
@@ -268,7 +278,7 @@ port_added (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort
   /* During a creation, the port joins when the modem is exported. */
   if (!modem || !port->may_open || port->kind == MD_PORT_KIND_IGNORED)
     return;
-  join_port (self, modem, device, port);
+  join_port (self, modem, entry, port);
 }
 
 /* After the primary port left (the old modem is gone by now: its removal

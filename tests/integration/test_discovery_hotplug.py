@@ -34,19 +34,29 @@ class HotplugTest(DiscoveryBase):
         self.mmcli("-m", path, "-e")
         wait_for(lambda: self.state_of(path) not in ("disabled", "enabling"), what="the modem enabled")
         state = self.state_of(path)
-        # A net port 300 ms later, then a second control port (a cdc_acm tty).
+        # A net port 300 ms later, then a second control port (a cdc_acm tty
+        # that answers AT, served by a simulator of its own).
         time.sleep(0.3)
         self.testbed.add_usb_net(device, 12, "wwan5", self.props())
         wait_for(lambda: "wwan5 (net)" in self.ports_of(path), what="wwan5 to join the modem")
         self.testbed.add_acm_tty(device, 2, "ttyACM7", self.props())
-        wait_for(lambda: any(p.startswith("ttyACM7 ") for p in self.ports_of(path)),
-                 what="ttyACM7 listed")
+        late_sim = self.serve(at="/dev/ttyACM7")
+        wait_for(lambda: "ttyACM7 (at)" in self.ports_of(path), what="ttyACM7 probed and listed as AT")
         # Same object, same state, primary port unchanged.
         self.assertEqual(self.modems(), [path])
         self.assertEqual(self.state_of(path), state)
         self.assertEqual(self.generic_of(path)["primary-port"], "cdc-wdm0")
-        # Listed, not probed (probing late ports is not done yet).
-        self.assertEqual(self.testbed.bytes_written("/dev/ttyACM7"), b"")
+        self.assertIn("AT", late_sim.commands())
+
+    def test_silent_late_tty_is_left_out(self):
+        self.start_daemon()
+        device = self.plug_mbim(net=None)
+        path = self.wait_modem(device)
+        self.testbed.add_acm_tty(device, 2, "ttyACM7", self.props())
+        wait_for(lambda: self.logged("late port ttyACM7 left out"), what="the silent late tty left out")
+        self.assertNotEqual(self.testbed.bytes_written("/dev/ttyACM7"), b"")
+        self.assertFalse(any(p.startswith("ttyACM7 ") for p in self.ports_of(path)))
+        self.assertEqual(self.modems(), [path])
 
     def test_late_mbim_port_does_not_become_primary(self):
         self.start_daemon()
@@ -69,11 +79,12 @@ class HotplugTest(DiscoveryBase):
         device = self.testbed.mbim_modem("1-1", "cdc-wdm0", "wwan0", self.props())
         wait_for(lambda: self.logged("port(s) to open"), what="the creation to start")
         self.testbed.add_acm_tty(device, 2, "ttyACM7", self.props())
+        self.serve(at="/dev/ttyACM7")
         wait_for(lambda: self.logged("[tty/ttyACM7]"), what="discovery to see ttyACM7")
         self.serve(mbim="/dev/cdc-wdm0")
         path = self.wait_modem(device)
-        wait_for(lambda: any(p.startswith("ttyACM7 ") for p in self.ports_of(path)),
-                 what="ttyACM7 listed once the modem is exported")
+        wait_for(lambda: "ttyACM7 (at)" in self.ports_of(path),
+                 what="ttyACM7 probed and listed once the modem is exported")
         self.assertEqual(self.generic_of(path)["primary-port"], "cdc-wdm0")
 
     def test_change_uevent_ignores_ports(self):

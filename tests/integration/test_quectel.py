@@ -26,17 +26,13 @@ class QuectelTest(udev.DiscoveryTest):
     """The discovery test's set-up and helpers; only the tests below run
     (load_tests)."""
 
-    def at_commands(self, sim):
-        count = int(sim.control("get command-count"))
-        return [sim.control(f"get command {i}") for i in range(count)]
-
     def power_off(self, path, sim):
         wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem to be disabled")
         self.assertNotEqual(sim.control("get cfun"), "0")
         self.mmcli("-m", path, "--set-power-state-off")
         self.assertEqual(self.generic_of(path)["power-state"], "off")
         self.assertEqual(sim.control("get cfun"), "0")
-        self.assertIn("AT+QPOWD=1", self.at_commands(sim))
+        self.assertIn("AT+QPOWD=1", sim.commands())
 
     def test_quectel_at_modem(self):
         self.start_daemon()

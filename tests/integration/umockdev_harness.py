@@ -322,6 +322,11 @@ class NodeSim:
 
     control = Sim.control
 
+    def commands(self):
+        """The AT command lines the simulator received, in order."""
+        count = int(self.control("get command-count"))
+        return [self.control(f"get command {i}") for i in range(count)]
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.terminate()

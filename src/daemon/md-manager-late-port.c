@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* An AT port that joins a modem after it was built (a second tty, a wwan AT
+ * port): probed alone as discovery's candidates are, then held as a
+ * secondary AT port and listed; a port that stays silent is left out and
+ * its claim released. */
+#include "manager-private.h"
+
+#include "md-errors.h"
+#include "md-log.h"
+
+typedef struct {
+  MdManager *manager;
+  guint modem_id;
+  char *uid;
+  char *name;
+  char *path;
+} LateProbe;
+
+static void
+late_probe_free (LateProbe *probe)
+{
+  g_free (probe->uid);
+  g_free (probe->name);
+  g_free (probe->path);
+  g_free (probe);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LateProbe, late_probe_free)
+
+/* The modem the probe was started for, if it is still there. */
+static MdModem *
+late_probe_modem (LateProbe *probe)
+{
+  MdModem *modem = md_manager_lookup_modem (probe->manager, probe->modem_id);
+
+  return modem && !md_modem_has_vanished (modem) ? modem : NULL;
+}
+
+static void
+late_probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LateProbe) probe = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) probed = md_ports_probe_finish (result, &error);
+  MdProbedPort *port = probed && probed->len ? g_ptr_array_index (probed, 0) : NULL;
+  g_autofree char *primary = NULL;
+  g_autoptr (MdPort) held = NULL;
+  MdModem *modem;
+
+  /* Cancelled: the device entry (and maybe the manager) is gone. */
+  if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  modem = late_probe_modem (probe);
+  if (!modem || !port || port->type != MD_MODEM_PORT_TYPE_AT || !port->port) {
+    md_log_info (modem ? md_modem_get_log_name (modem) : NULL, "late port %s left out: %s", probe->name,
+                 error   ? error->message
+                 : modem ? "it did not answer AT"
+                         : "its modem is gone");
+    md_manager_release_port (probe->manager, probe->uid, probe->path);
+    return;
+  }
+  held = g_steal_pointer (&port->port);
+  md_modem_hold_port (modem, held, MD_PORT_ROLE_AT_SECONDARY);
+  /* Listed as AT; the primary port stays what it was. */
+  primary = g_strdup (md_modem_get_primary_port (modem));
+  md_modem_add_port (modem, probe->name, MD_MODEM_PORT_TYPE_AT);
+  if (primary)
+    md_modem_set_primary_port (modem, primary);
+  md_log_info (md_modem_get_log_name (modem), "late port %s answered AT: a secondary AT port", probe->name);
+}
+
+void
+md_manager_probe_late_port (MdManager *self, MdModem *modem, const char *name, const char *path,
+                            gboolean candidate, GCancellable *cancellable)
+{
+  LateProbe *probe = g_new0 (LateProbe, 1);
+  MdPortToProbe to_probe = {
+    .device = path,
+    .name = name,
+    .type = candidate ? MD_MODEM_PORT_TYPE_UNKNOWN : MD_MODEM_PORT_TYPE_AT,
+    .candidate = TRUE,
+  };
+
+  probe->manager = self;
+  probe->modem_id = md_modem_get_id (modem);
+  probe->uid = g_strdup (md_modem_get_uid (modem));
+  probe->name = g_strdup (name);
+  probe->path = g_strdup (path);
+  md_log_info (md_modem_get_log_name (modem), "late port %s: probing for AT", name);
+  md_ports_probe_async (&to_probe, 1, self->config->plugins.mbim_use_proxy, cancellable, late_probe_ready,
+                        probe);
+}
