@@ -16,13 +16,12 @@ import umockdev_harness
 umockdev_harness.reexec_under_preload(private_net=True)
 
 import os  # noqa: E402
-import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import unittest  # noqa: E402
 
 import harness  # noqa: E402
-from harness import MANAGER_PATH, MODEMD, MODEM_SIM, SCENARIOS, wait_for  # noqa: E402
+from harness import MODEMD, MODEM_SIM, SCENARIOS, wait_for  # noqa: E402
 
 USE_MM = os.environ.get("MD_TEST_DISCOVERY_MM") == "1"
 MM = "/usr/sbin/ModemManager"
@@ -375,8 +374,4 @@ class DeviceIdentifierTest(DiscoveryBase):
 
 
 if __name__ == "__main__":
-    REASON = skip_reason()
-    if REASON:
-        print(f"SKIP: {REASON}")
-        raise SystemExit(77)  # meson's "skipped"
-    unittest.main()
+    umockdev_harness.run_tests(skip_reason())

@@ -13,7 +13,6 @@ umockdev_harness.reexec_under_preload(private_net=True)
 
 import unittest  # noqa: E402
 
-import harness  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
 from harness import wait_for  # noqa: E402
 
@@ -72,8 +71,4 @@ def load_tests(loader, tests, pattern):
 
 
 if __name__ == "__main__":
-    REASON = "ModemManager's plugin differs" if udev.USE_MM else udev.skip_reason()
-    if REASON:
-        print(f"SKIP: {REASON}")
-        raise SystemExit(77)
-    unittest.main()
+    umockdev_harness.run_tests("ModemManager's plugin differs" if udev.USE_MM else udev.skip_reason())

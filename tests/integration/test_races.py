@@ -10,7 +10,6 @@ sets the iterations per order (default 10 on MBIM, 5 on AT, whose PPP
 hang-up alone takes two escape guard times)."""
 
 import os
-import subprocess
 import time
 import unittest
 

@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import time
+import unittest
 
 from harness import Sim
 
@@ -337,3 +338,12 @@ class NodeSim:
                 self.proc.wait()
         self.proc.stdout.close()
         self.log.close()
+
+
+def run_tests(reason):
+    """A umockdev test file's main: skipped (meson's exit code 77) with
+    reason when there is one, else its tests run."""
+    if reason:
+        print(f"SKIP: {reason}")
+        raise SystemExit(77)
+    unittest.main(module="__main__")
