@@ -88,6 +88,7 @@ typedef struct {
   GPtrArray *ports;  /* MdProbedPort*, in the order given */
   PortState *states; /* per port */
   GPtrArray *errors; /* GError* or NULL, per port */
+  GString *left_out; /* "ttyUSB0: why; ttyUSB1: why" of the candidates left out */
   guint pending;
 } ProbeRun;
 
@@ -111,6 +112,7 @@ probe_run_free (gpointer data)
   g_ptr_array_unref (run->ports);
   g_free (run->states);
   g_ptr_array_unref (run->errors);
+  g_string_free (run->left_out, TRUE);
   g_free (run);
 }
 
@@ -173,6 +175,8 @@ port_done (PortProbe *probe, MdModemPortType type, GError *error)
 
   if (error && state->candidate && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
     md_log_info (port->name, "left out: %s", error->message);
+    g_string_append_printf (run->left_out, "%s%s: %s", run->left_out->len ? "; " : "", port->name,
+                            error->message);
     g_clear_error (&error);
     state->dropped = TRUE;
   }
@@ -337,7 +341,10 @@ probe_run_port_done (GTask *task)
     if (run->states[i].dropped)
       g_ptr_array_remove_index (run->ports, i);
   }
-  if (!has_control_port (run->ports))
+  if (!has_control_port (run->ports) && run->left_out->len)
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "No port answered (%s)",
+                             run->left_out->str);
+  else if (!has_control_port (run->ports))
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "No port answered");
   else
     g_task_return_pointer (task, g_ptr_array_ref (run->ports), (GDestroyNotify)g_ptr_array_unref);
@@ -355,6 +362,7 @@ md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, gboolean mbim_u
   run->states = g_new0 (PortState, MAX (n_ports, 1));
   run->ports = g_ptr_array_new_with_free_func ((GDestroyNotify)md_probed_port_free);
   run->errors = g_ptr_array_new_with_free_func (error_free_if_set);
+  run->left_out = g_string_new (NULL);
   g_task_set_task_data (task, run, probe_run_free);
   if (n_ports == 0) {
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "No ports given");

@@ -208,6 +208,45 @@ class ReportedMbimModemTest(DiscoveryTestCase):
 
 
 @skip_without_tools
+class UnopenablePortsTest(DiscoveryTestCase):
+    """Ports whose node cannot be opened (a directory: EISDIR; gone:
+    ENOENT). modemd runs as root in the tests, so EACCES cannot be made."""
+
+    def lay_out(self):
+        self.option = self.fs.option_modem(port="1-2", ttys=("ttyUSB0", "ttyUSB1"))
+        self.lone = self.fs.option_modem(port="1-5", ttys=("ttyUSB5",))
+        self.mbim = self.fs.mbim_modem(port="1-3", wdm="cdc-wdm0", net=None)
+
+    def modem_log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
+
+    def test_unopenable_tty_is_left_out_beside_one_that_answers(self):
+        os.mkdir(os.path.join(self.fs.dev, "ttyUSB0"))
+        sim = self.start_sim()
+        self.fs.node("ttyUSB1", sim.port)
+        self.report("action=add,name=ttyUSB0,subsystem=tty")
+        self.report("action=add,name=ttyUSB1,subsystem=tty")
+        g = self.wait_modem(0)["generic"]
+        self.assertEqual(g["ports"], ["ttyUSB1 (at)"])
+        self.assertIn("ttyUSB0", self.modem_log())
+        self.assertIn("Is a directory", self.modem_log())
+
+    def test_device_whose_only_port_cannot_be_opened_gets_no_modem(self):
+        # ttyUSB5's node does not exist; cdc-wdm0's points nowhere.
+        self.fs.node("cdc-wdm0", os.path.join(self.tree_dir, "gone"))
+        self.report("action=add,name=ttyUSB5,subsystem=tty")
+        self.report("action=add,name=cdc-wdm0,subsystem=usbmisc")
+        wait_for(lambda: self.modem_log().count("no modem") >= 2, what="both devices to be given up")
+        # Each says which port and why.
+        log = self.modem_log()
+        self.assertRegex(log, r"no modem: No port answered \(ttyUSB5: Cannot open \S+: No such file")
+        self.assertRegex(log, r"no modem: MBIM port \S+cdc-wdm0: ")
+        self.assertEqual(self.modem_paths(), [])
+        self.assert_daemon_alive()
+
+
+@skip_without_tools
 class ReportedQmiModemTest(DiscoveryTestCase):
 
     def lay_out(self):
