@@ -4,7 +4,8 @@
 # the systemd unit and the D-Bus activation file carry their required keys
 # (and the unit's sandbox leaves modemd what it needs), the udev rules are
 # well-formed KEY op "VALUE" lists whose ID_MD_* properties are all
-# documented in data/README.md, the polkit policy declares exactly the
+# documented in data/README.md (and each interface layout of the port-type
+# rules has its rules), the polkit policy declares exactly the
 # actions the daemon's gate checks, and the rules table in
 # src/dbus/README.md is the gate's.
 import argparse
