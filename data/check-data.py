@@ -4,7 +4,8 @@
 # the systemd unit and the D-Bus activation file carry their required keys
 # (and the unit's sandbox leaves modemd what it needs), the udev rules are
 # well-formed KEY op "VALUE" lists whose ID_MD_* properties are all
-# documented in data/README.md, the polkit policy declares exactly the
+# documented in data/README.md (and each interface layout of the port-type
+# rules has its rules), the polkit policy declares exactly the
 # actions the daemon's gate checks, and the rules table in
 # src/dbus/README.md is the gate's.
 import argparse
@@ -340,30 +341,70 @@ def parse_udev_line(path, n, line):
     return pairs
 
 
-def check_udev(path, readme):
-    labels, gotos, props = set(), [], set()
-    for n, line in udev_lines(path):
-        if not line.strip() or line.lstrip().startswith('#'):
-            continue
-        pairs = parse_udev_line(path, n, line)
-        for key, attr, op, value in pairs or []:
-            if key == 'LABEL':
-                labels.add(value)
-            elif key == 'GOTO':
-                gotos.append((n, value))
-            elif key == 'ENV' and attr[1:-1].startswith('ID_MD_'):
-                props.add(attr[1:-1])
-    for n, target in gotos:
-        if target not in labels:
-            fail(path, 'line %d: GOTO "%s" has no LABEL' % (n, target))
+def check_udev(paths, readme):
+    """Each rules file parses and its GOTOs land in the same file; every
+    ID_MD_* it sets is documented, and every ID_MM_* the README says is
+    honoured is mapped by one of the files."""
+    props, text = set(), ''
+    for path in paths:
+        labels, gotos = set(), []
+        for n, line in udev_lines(path):
+            if not line.strip() or line.lstrip().startswith('#'):
+                continue
+            pairs = parse_udev_line(path, n, line)
+            for key, attr, op, value in pairs or []:
+                if key == 'LABEL':
+                    labels.add(value)
+                elif key == 'GOTO':
+                    gotos.append((n, value))
+                elif key == 'ENV' and attr[1:-1].startswith('ID_MD_'):
+                    props.add(attr[1:-1])
+        for n, target in gotos:
+            if target not in labels:
+                fail(path, 'line %d: GOTO "%s" has no LABEL' % (n, target))
+        with open(path, encoding='utf-8') as f:
+            text += f.read()
     with open(readme, encoding='utf-8') as f:
         doc = f.read()
     for p in sorted(props):
         if p not in doc:
             fail(readme, '%s is used in the rules but not documented' % p)
         mm = 'ID_MM_' + p[len('ID_MD_'):]
-        if mm in doc and mm not in open(path, encoding='utf-8').read():
-            fail(path, '%s is documented as honoured but not mapped' % mm)
+        if mm in doc and mm not in text:
+            fail(readme, '%s is documented as honoured but not mapped' % mm)
+
+
+LAYOUT_SET = re.compile(r'ENV\{\.MD_LAYOUT\}="([^"]*)"')
+LAYOUT_RULE = re.compile(r'ENV\{\.MD_USB_IF\}=="([0-9a-f]{2})", ENV\{\.MD_LAYOUT\}=="\* \1([a-z0-9]+) \*", '
+                         r'ENV\{\.MD_ROLE\}="\2"$')
+ROLE_RULE = re.compile(r'ENV\{\.MD_ROLE\}=="([a-z0-9]+)", ENV\{ID_MD_[A-Z_]+\}="1"')
+
+
+def check_port_type_layouts(path):
+    """In the port-type rules, every "<interface><role>" word of a layout
+    has its rule in the layout table, and every role its property rule, so
+    no layout entry is silently without effect."""
+    with open(path, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    words, table, roles = [], set(), set()
+    for n, line in enumerate(lines, 1):
+        for value in LAYOUT_SET.findall(line):
+            if not (value.startswith(' ') and value.endswith(' ')):
+                fail(path, 'line %d: a layout starts and ends with a blank' % n)
+            words += [(n, w) for w in value.split()]
+        m = LAYOUT_RULE.match(line)
+        if m:
+            table.add(m.group(1) + m.group(2))
+        elif '.MD_USB_IF}==' in line:
+            fail(path, 'line %d: layout table rule not in the expected form' % n)
+        roles.update(ROLE_RULE.findall(line))
+    if not words:
+        fail(path, 'no layouts found')
+    for n, word in words:
+        if word not in table:
+            fail(path, 'line %d: layout word %s has no rule in the layout table' % (n, word))
+        if word[2:] not in roles:
+            fail(path, 'line %d: role %s has no property rule' % (n, word[2:]))
 
 
 def main():
@@ -383,7 +424,11 @@ def main():
     check_gate_doc(args.gate_table_dump, os.path.join(src, '..', 'src', 'dbus', 'README.md'))
     check_unit(args.unit, src)
     check_activation(args.activation)
-    check_udev(os.path.join(src, '80-modemd.rules'), os.path.join(src, 'README.md'))
+    rules = sorted(f for f in os.listdir(src) if f.endswith('.rules'))
+    if rules != ['80-modemd.rules', '81-modemd-port-types.rules']:
+        fail(src, 'unexpected udev rules files %s: add them to the checks and data/meson.build' % rules)
+    check_udev([os.path.join(src, f) for f in rules], os.path.join(src, 'README.md'))
+    check_port_type_layouts(os.path.join(src, '81-modemd-port-types.rules'))
 
     for e in errors:
         print('FAIL', e)

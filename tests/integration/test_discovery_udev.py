@@ -272,6 +272,21 @@ class DiscoveryTest(DiscoveryBase):
         path = self.wait_modem(device)
         self.assertEqual(self.generic_of(path)["primary-port"], "ttyUSB2")
 
+    @unittest.skipIf(USE_MM, "ModemManager reads only its ID_MM_ names")
+    def test_port_type_hints_of_our_rules(self):
+        # The ID_MD_ names data/81-modemd-port-types.rules sets (no ID_MM_
+        # name): without them the primary port would be ttyUSB0 and ttyUSB1
+        # would be probed.
+        self.start_daemon()
+        device = self.plug_option(props=["ttyUSB1:ID_MD_PORT_IGNORE=1", "ttyUSB2:ID_MD_PORT_TYPE_AT_PRIMARY=1"],
+                                  served=(0, 2))
+        path = self.wait_modem(device)
+        self.assertEqual(self.generic_of(path)["primary-port"], "ttyUSB2")
+        ports = self.ports_of(path)
+        self.assertFalse([p for p in ports if p.startswith("ttyUSB1 ") and p != "ttyUSB1 (ignored)"],
+                         ports)
+        self.assert_untouched("/dev/ttyUSB1")
+
     @unittest.skipIf(USE_MM, "ModemManager asks polkit for ScanDevices; the private bus has none")
     def test_scan_devices_builds_what_is_new(self):
         self.start_daemon()
