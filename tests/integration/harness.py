@@ -6,6 +6,7 @@ Every process started here is stopped in tearDown, whatever the test did.
 Timeouts are generous: tests must pass on a slow, busy machine.
 """
 
+import functools
 import json
 import os
 import shutil
@@ -58,11 +59,42 @@ def daemon_wrapper():
             *supp]
 
 
+@functools.lru_cache(maxsize=None)
+def sanitizer_runtime(program):
+    """The AddressSanitizer runtime program links dynamically (a gcc
+    -fsanitize=address build), or None."""
+    try:
+        out = subprocess.run(["ldd", program], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for line in out.splitlines():
+        parts = line.split()
+        if parts and parts[0].startswith("libasan.so") and len(parts) >= 3 and parts[2].startswith("/"):
+            return parts[2]
+    return None
+
+
+def foreign_env(env):
+    """The environment of a program that is not ours (ModemManager): no
+    ASan runtime preloaded, even when our ASan build needs one."""
+    preload = " ".join(p for p in env.get("LD_PRELOAD", "").split() if "libasan" not in p)
+    return dict(env, LD_PRELOAD=preload)
+
+
 def daemon_env(env):
     """Under valgrind GLib allocates with plain malloc and clears freed
-    pointers, so valgrind can follow every block (GLib's documented setup)."""
+    pointers, so valgrind can follow every block (GLib's documented setup).
+    With another library preloaded (umockdev's), an ASan build of modemd
+    needs its runtime first in the list."""
     if VALGRIND:
         env = dict(env, G_SLICE="always-malloc", G_DEBUG="gc-friendly")
+    preload = env.get("LD_PRELOAD", "")
+    if preload and "libasan" not in preload:
+        runtime = sanitizer_runtime(MODEMD)
+        if runtime:
+            env = dict(env, LD_PRELOAD=f"{runtime} {preload}")
+    if "MD_TEST_DAEMON_ASAN_OPTIONS" in env:
+        env = dict(env, ASAN_OPTIONS=env["MD_TEST_DAEMON_ASAN_OPTIONS"])
     return env
 
 

@@ -5,7 +5,7 @@ built, change uevents (a rule loaded later, then `udevadm trigger`),
 manual-scan-only devices, the port ownership shared with Test.SetProfile,
 and a uevent storm through the daemon. Skipped as test_discovery_udev.py
 is (no discovery, no testbed library, or modemd cannot run under the
-umockdev preload, e.g. an ASan build)."""
+umockdev preload)."""
 
 import umockdev_harness
 

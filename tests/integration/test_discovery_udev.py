@@ -40,12 +40,13 @@ def skip_reason():
     if USE_MM:
         return None if os.path.exists(MM) else f"{MM} not installed"
     try:
-        run = subprocess.run([MODEMD, "--help"], capture_output=True, text=True, timeout=30)
+        run = subprocess.run([MODEMD, "--help"], capture_output=True, text=True, timeout=30,
+                             env=harness.daemon_env(dict(os.environ)))
     except OSError as error:
         return f"cannot run modemd: {error}"
     if run.returncode != 0:
-        # e.g. an ASan build under the umockdev preload: ASan must come
-        # first in the library list, and this process preloads umockdev.
+        # e.g. a sanitizer runtime harness.daemon_env does not know how to
+        # put first in the library list.
         first = (run.stderr.strip().splitlines() or ["no output"])[0]
         return f"modemd --help fails here (exit {run.returncode}): {first}"
     usage = run.stdout
@@ -85,7 +86,8 @@ class DiscoveryBase(harness.ModemdTestCase):
         else:
             argv = [*harness.daemon_wrapper(), MODEMD, *self.daemon_args,
                     f"--log-file={self.log_path}", *extra_args]
-        env = self.testbed.env(harness.daemon_env(self.bus.env()))
+        # ModemManager is not ours: the environment of the other tools.
+        env = self.testbed.env(harness.foreign_env(self.bus.env()) if USE_MM else harness.daemon_env(self.bus.env()))
         with open(self.stderr_path, "a") as err:
             self.daemon = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
         wait_for(self.daemon_on_bus, what="the daemon to own its bus name")
@@ -332,7 +334,7 @@ class DeviceIdentifierTest(DiscoveryBase):
     }
 
     def identifier_under_mm(self, plug):
-        env = self.testbed.env(harness.daemon_env(self.bus.env()))
+        env = self.testbed.env(harness.foreign_env(self.bus.env()))
         plug()
         argv = [MM, "--test-session", f"--log-file={self.log_path}"]
         with open(self.stderr_path, "a") as err:

@@ -19,7 +19,7 @@ import sys
 import time
 import unittest
 
-from harness import Sim
+from harness import Sim, sanitizer_runtime
 
 PRELOAD = "libumockdev-preload.so.0"
 TESTBED_LIB = os.environ.get("MD_TESTBED_LIB", "")
@@ -36,6 +36,15 @@ def reexec_under_preload(private_net=False):
         return
     env = dict(os.environ)
     env["LD_PRELOAD"] = (PRELOAD + " " + env.get("LD_PRELOAD", "")).strip()
+    # An ASan build of the testbed library (loaded into this interpreter)
+    # needs the ASan runtime first; the interpreter and the tools it starts
+    # are not ours, so their leaks are not looked for (harness.daemon_env
+    # gives modemd the caller's ASAN_OPTIONS back).
+    runtime = sanitizer_runtime(TESTBED_LIB) if TESTBED_LIB else None
+    if runtime:
+        env["LD_PRELOAD"] = f"{runtime} {env['LD_PRELOAD']}"
+        env["MD_TEST_DAEMON_ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "")
+        env["ASAN_OPTIONS"] = "detect_leaks=0"
     python = _python_with_gi()
     if private_net and _can_unshare():
         env["MD_TEST_PRIVATE_NET"] = "1"
