@@ -58,12 +58,11 @@ gboolean md_manager_claim_ports (MdManager *self, const char *uid, const char *c
 void md_manager_release_port (MdManager *self, const char *uid, const char *device);
 void md_manager_release_ports (MdManager *self, const char *uid);
 
-/* A port that joined modem after it was built, claimed at path: probed for
- * AT (md-manager-late-port.c), then held as a secondary AT port and listed,
- * or left out and released. candidate: discovery still has to probe it (a
- * typed AT port is probed the same way, to know it answers). */
-void md_manager_probe_late_port (MdManager *self, MdModem *modem, const char *name, const char *path,
-                                 gboolean candidate, GCancellable *cancellable);
+/* A port that joined modem after it was built, claimed at its device:
+ * probed for AT (md-manager-late-port.c), then held as a secondary AT port
+ * and listed, or left out and released. */
+void md_manager_probe_late_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
+                                 GCancellable *cancellable);
 
 /* md-manager-discovery.c: creates and starts discovery from the
  * configuration and connects its signals; stops and drops it. */

@@ -57,6 +57,18 @@ modem_port_type (MdPortKind kind)
   return MD_MODEM_PORT_TYPE_IGNORED;
 }
 
+static MdPortFlowControl
+port_flow_control (MdFlowControl flow_control)
+{
+  switch (flow_control) {
+  case MD_FLOW_CONTROL_UNSET:
+  case MD_FLOW_CONTROL_NONE: return MD_PORT_FLOW_CONTROL_NONE;
+  case MD_FLOW_CONTROL_XON_XOFF: return MD_PORT_FLOW_CONTROL_XON_XOFF;
+  case MD_FLOW_CONTROL_RTS_CTS: return MD_PORT_FLOW_CONTROL_RTS_CTS;
+  }
+  return MD_PORT_FLOW_CONTROL_NONE;
+}
+
 /* Where a discovered node is opened: as the kernel names it, or below the
  * test session's --test-dev-root. */
 static char *
@@ -69,6 +81,21 @@ device_path (MdManager *self, const MdDiscoveredPort *port)
   return g_strdup (port->device_file);
 }
 
+/* What the probe needs of a discovered port opened at path (borrowed). */
+static MdPortToProbe
+port_to_probe (const MdDiscoveredPort *port, const char *path)
+{
+  return (MdPortToProbe){
+    .device = path,
+    .name = port->name,
+    .type = modem_port_type (port->kind),
+    .candidate = port->kind == MD_PORT_KIND_AT_CANDIDATE,
+    .at_primary = (port->at_roles & MD_AT_ROLE_PRIMARY) != 0,
+    .baud = port->baudrate,
+    .flow_control = port_flow_control (port->flow_control),
+  };
+}
+
 /* The plugin ports of a device: every port that may be opened (AT
  * candidates to be probed); strings keeps what they point to. */
 static GArray *
@@ -78,16 +105,14 @@ plugin_ports (MdManager *self, const MdDiscoveredDevice *device, GPtrArray *stri
 
   for (guint i = 0; i < device->ports->len; i++) {
     const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
-    MdPortToProbe plugin_port = { .name = port->name, .type = modem_port_type (port->kind) };
+    MdPortToProbe plugin_port;
     char *path;
 
     if (!port->may_open || port->kind == MD_PORT_KIND_IGNORED)
       continue;
     path = device_path (self, port);
     g_ptr_array_add (strings, path);
-    plugin_port.device = path;
-    plugin_port.candidate = port->kind == MD_PORT_KIND_AT_CANDIDATE;
-    plugin_port.at_primary = (port->at_roles & MD_AT_ROLE_PRIMARY) != 0;
+    plugin_port = port_to_probe (port, path);
     g_array_append_val (ports, plugin_port);
   }
   return ports;
@@ -129,10 +154,11 @@ join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscover
     return;
   }
   if (port->kind == MD_PORT_KIND_AT || port->kind == MD_PORT_KIND_AT_CANDIDATE) {
+    MdPortToProbe to_probe = port_to_probe (port, path);
+
     if (!entry->late_ports)
       entry->late_ports = g_cancellable_new ();
-    md_manager_probe_late_port (self, modem, port->name, path, port->kind == MD_PORT_KIND_AT_CANDIDATE,
-                                entry->late_ports);
+    md_manager_probe_late_port (self, modem, &to_probe, entry->late_ports);
     return;
   }
   primary = g_strdup (md_modem_get_primary_port (modem));

@@ -71,23 +71,21 @@ late_probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 void
-md_manager_probe_late_port (MdManager *self, MdModem *modem, const char *name, const char *path,
-                            gboolean candidate, GCancellable *cancellable)
+md_manager_probe_late_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
+                            GCancellable *cancellable)
 {
   LateProbe *probe = g_new0 (LateProbe, 1);
-  MdPortToProbe to_probe = {
-    .device = path,
-    .name = name,
-    .type = candidate ? MD_MODEM_PORT_TYPE_UNKNOWN : MD_MODEM_PORT_TYPE_AT,
-    .candidate = TRUE,
-  };
+  MdPortToProbe to_probe = *port;
 
+  /* Probed as a candidate: a typed AT port that stays silent is left out
+   * too, not the end of the modem. */
+  to_probe.candidate = TRUE;
   probe->manager = self;
   probe->modem_id = md_modem_get_id (modem);
   probe->uid = g_strdup (md_modem_get_uid (modem));
-  probe->name = g_strdup (name);
-  probe->path = g_strdup (path);
-  md_log_info (md_modem_get_log_name (modem), "late port %s: probing for AT", name);
+  probe->name = g_strdup (port->name);
+  probe->path = g_strdup (port->device);
+  md_log_info (md_modem_get_log_name (modem), "late port %s: probing for AT", port->name);
   md_ports_probe_async (&to_probe, 1, self->config->plugins.mbim_use_proxy, cancellable, late_probe_ready,
                         probe);
 }

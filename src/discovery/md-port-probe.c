@@ -79,8 +79,10 @@ typedef struct {
   gboolean typed;     /* the type was given, not probed */
   gboolean candidate; /* a discovered AT candidate */
   gboolean dropped;   /* a candidate that did not answer */
-  MdAtPort *at;       /* while probing as AT (borrowed from the result's port) */
-  MdMbimPort *mbim;   /* while probing as MBIM (borrowed likewise) */
+  guint baud;         /* 0: the AT port's default */
+  MdPortFlowControl flow_control;
+  MdAtPort *at;     /* while probing as AT (borrowed from the result's port) */
+  MdMbimPort *mbim; /* while probing as MBIM (borrowed likewise) */
 } PortState;
 
 typedef struct {
@@ -269,6 +271,9 @@ probe_at (PortProbe *probe)
   GError *error = NULL;
 
   set_port (probe, md_at_port_new (port->device));
+  if (state->baud)
+    md_at_port_set_baud (state->at, state->baud);
+  md_at_port_set_flow_control (state->at, state->flow_control);
   if (!md_at_port_open (state->at, &error)) {
     set_port (probe, NULL);
     port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
@@ -377,6 +382,8 @@ md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, gboolean mbim_u
     port->type = ports[i].type;
     run->states[i].typed = ports[i].type != MD_MODEM_PORT_TYPE_UNKNOWN;
     run->states[i].candidate = ports[i].candidate;
+    run->states[i].baud = ports[i].baud;
+    run->states[i].flow_control = ports[i].flow_control;
     port->at_primary = ports[i].at_primary;
     g_ptr_array_add (run->ports, port);
     g_ptr_array_add (run->errors, NULL);

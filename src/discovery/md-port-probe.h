@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "md-enums.h"
+#include "md-port-open.h"
 #include "plugin-api.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ typedef struct {
   MdModemPortType type; /* opened as AT or MBIM; NET kept by name; UNKNOWN: probed AT, then MBIM */
   gboolean candidate;   /* an AT candidate from discovery: probed as AT only, left out when silent */
   gboolean at_primary;  /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
+  guint baud;           /* a tty's speed (ID_MM_TTY_BAUDRATE); 0: the port's default */
+  MdPortFlowControl flow_control; /* a tty's flow control (ID_MM_TTY_FLOW_CONTROL) */
 } MdPortToProbe;
 
 /* Closes the port object still held and frees. */

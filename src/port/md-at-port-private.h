@@ -27,6 +27,7 @@ struct _MdAtPort {
   char *name;
   char *log_name; /* "ttyUSB2/at" */
   guint baud;
+  MdPortFlowControl flow_control;
 
   int fd;
   MdPortFdKind kind;

@@ -352,13 +352,20 @@ md_at_port_set_baud (MdAtPort *self, guint baud)
   self->baud = baud;
 }
 
+void
+md_at_port_set_flow_control (MdAtPort *self, MdPortFlowControl flow_control)
+{
+  g_return_if_fail (MD_IS_AT_PORT (self));
+  self->flow_control = flow_control;
+}
+
 gboolean
 md_at_port_open (MdAtPort *self, GError **error)
 {
   g_return_val_if_fail (MD_IS_AT_PORT (self), FALSE);
   if (self->fd >= 0)
     return TRUE;
-  self->fd = md_port_open_fd (self->device, self->baud, &self->kind, error);
+  self->fd = md_port_open_fd (self->device, self->baud, self->flow_control, &self->kind, error);
   if (self->fd < 0) {
     md_log_debug (self->log_name, "cannot open: %s", error && *error ? (*error)->message : "unknown error");
     return FALSE;

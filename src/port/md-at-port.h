@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "md-port-open.h"
+
 G_BEGIN_DECLS
 
 #define MD_TYPE_AT_PORT (md_at_port_get_type ())
@@ -24,6 +26,8 @@ const char *md_at_port_get_device (MdAtPort *self);
 const char *md_at_port_get_name (MdAtPort *self);
 /* Before open; default 115200. An unsupported rate fails the open. */
 void md_at_port_set_baud (MdAtPort *self, guint baud);
+/* Before open; default none (a tty only). */
+void md_at_port_set_flow_control (MdAtPort *self, MdPortFlowControl flow_control);
 
 /* A tty is opened non-blocking in raw 8N1 with CLOCAL and exclusive access
  * where allowed; a socket is connected. Fails with

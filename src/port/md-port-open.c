@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Opening a control port's file descriptor: a tty in raw 8N1 with the
- * requested speed and exclusive access where the driver allows it, or a
+ * requested speed and flow control and exclusive access where the driver
+ * allows it, or a
  * unix stream socket (a path, or "abstract:NAME" in the abstract
  * namespace). Nothing here reads or writes the port. */
 #include "md-port-open.h"
@@ -87,7 +88,7 @@ open_socket (const char *device, GError **error)
 }
 
 static gboolean
-configure_tty (int fd, speed_t speed)
+configure_tty (int fd, speed_t speed, MdPortFlowControl flow_control)
 {
   struct termios tio;
 
@@ -97,6 +98,11 @@ configure_tty (int fd, speed_t speed)
   tio.c_cflag &= ~(CSIZE | CSTOPB | PARENB | CRTSCTS);
   tio.c_cflag |= CS8 | CLOCAL | CREAD;
   tio.c_iflag &= ~(IXON | IXOFF | IXANY);
+  switch (flow_control) {
+  case MD_PORT_FLOW_CONTROL_NONE: break;
+  case MD_PORT_FLOW_CONTROL_XON_XOFF: tio.c_iflag |= IXON | IXOFF; break;
+  case MD_PORT_FLOW_CONTROL_RTS_CTS: tio.c_cflag |= CRTSCTS; break;
+  }
   tio.c_cc[VMIN] = 1;
   tio.c_cc[VTIME] = 0;
   if (cfsetispeed (&tio, speed) < 0 || cfsetospeed (&tio, speed) < 0)
@@ -109,7 +115,8 @@ configure_tty (int fd, speed_t speed)
 }
 
 static int
-open_tty (const char *device, guint baud, MdPortFdKind *out_kind, GError **error)
+open_tty (const char *device, guint baud, MdPortFlowControl flow_control, MdPortFdKind *out_kind,
+          GError **error)
 {
   speed_t speed;
   int fd;
@@ -134,7 +141,7 @@ open_tty (const char *device, guint baud, MdPortFdKind *out_kind, GError **error
     close (fd);
     return open_failed (device, "lock", err, error);
   }
-  if (!configure_tty (fd, speed)) {
+  if (!configure_tty (fd, speed, flow_control)) {
     int err = errno;
 
     close (fd);
@@ -145,7 +152,8 @@ open_tty (const char *device, guint baud, MdPortFdKind *out_kind, GError **error
 }
 
 int
-md_port_open_fd (const char *device, guint baud, MdPortFdKind *out_kind, GError **error)
+md_port_open_fd (const char *device, guint baud, MdPortFlowControl flow_control, MdPortFdKind *out_kind,
+                 GError **error)
 {
   struct stat st;
 
@@ -156,7 +164,7 @@ md_port_open_fd (const char *device, guint baud, MdPortFdKind *out_kind, GError 
     return open_failed (device, "open", errno, error);
   if (S_ISSOCK (st.st_mode))
     return open_socket (device, error);
-  return open_tty (device, baud, out_kind, error);
+  return open_tty (device, baud, flow_control, out_kind, error);
 }
 
 char *

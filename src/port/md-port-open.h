@@ -13,6 +13,13 @@ typedef enum {
   MD_PORT_FD_OTHER,  /* a character device or fifo that is not a tty */
 } MdPortFdKind;
 
+/* Flow control of a tty (ModemManager's ID_MM_TTY_FLOW_CONTROL values). */
+typedef enum {
+  MD_PORT_FLOW_CONTROL_NONE,
+  MD_PORT_FLOW_CONTROL_XON_XOFF,
+  MD_PORT_FLOW_CONTROL_RTS_CTS,
+} MdPortFlowControl;
+
 /* The prefix of a socket in the abstract namespace. The abstract name is
  * the whole device string, prefix included, as in ModemManager. */
 #define MD_PORT_ABSTRACT_PREFIX "abstract:"
@@ -20,7 +27,8 @@ typedef enum {
 /* Returns a non-blocking, close-on-exec fd, or -1 with error set:
  * MD_SERIAL_ERROR_OPEN_FAILED_NO_DEVICE when nothing is there (ENOENT,
  * ENODEV, ENXIO, ECONNREFUSED), MD_SERIAL_ERROR_OPEN_FAILED otherwise. */
-int md_port_open_fd (const char *device, guint baud, MdPortFdKind *out_kind, GError **error);
+int md_port_open_fd (const char *device, guint baud, MdPortFlowControl flow_control, MdPortFdKind *out_kind,
+                     GError **error);
 
 /* "ttyUSB2" for /dev/ttyUSB2, "pts/5" for /dev/pts/5 (the name relative to
  * /dev, as ModemManager names kernel ports); any other device string, such

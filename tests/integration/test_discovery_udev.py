@@ -16,6 +16,7 @@ import umockdev_harness
 umockdev_harness.reexec_under_preload(private_net=True)
 
 import os  # noqa: E402
+import termios  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import unittest  # noqa: E402
@@ -273,6 +274,26 @@ class DiscoveryTest(DiscoveryBase):
         device = self.plug_option(props=["ttyUSB2:ID_MM_PORT_TYPE_AT_PRIMARY=1"])
         path = self.wait_modem(device)
         self.assertEqual(self.generic_of(path)["primary-port"], "ttyUSB2")
+
+    def test_tty_baud_rate_and_flow_control(self):
+        # The pty behind each node keeps the settings the daemon opened it
+        # with; the testbed reads them on its master side.
+        device = self.plug_option(props=["ttyUSB0:ID_MM_TTY_BAUDRATE=57600",
+                                         "ttyUSB0:ID_MM_TTY_FLOW_CONTROL=rts-cts",
+                                         "ttyUSB1:ID_MM_TTY_FLOW_CONTROL=xon-xoff"])
+        # The simulator sets up its side of the ptys before the daemon
+        # starts: a pty has one set of termios, which either side may set.
+        self.start_daemon()
+        self.wait_modem(device)
+        # [iflag, oflag, cflag, lflag, ispeed, ospeed, cc]
+        usb0, usb1, usb2 = (termios.tcgetattr(self.testbed.master(f"/dev/ttyUSB{i}")) for i in range(3))
+        self.assertTrue(usb0[2] & termios.CRTSCTS)
+        self.assertEqual(usb0[5], termios.B57600)
+        self.assertEqual(usb2[5], termios.B115200)
+        self.assertEqual(usb1[0] & (termios.IXON | termios.IXOFF), termios.IXON | termios.IXOFF)
+        self.assertFalse(usb1[2] & termios.CRTSCTS)
+        self.assertFalse(usb2[2] & termios.CRTSCTS)
+        self.assertFalse(usb2[0] & (termios.IXON | termios.IXOFF))
 
     @unittest.skipIf(USE_MM, "ModemManager reads only its ID_MM_ names")
     def test_port_type_hints_of_our_rules(self):

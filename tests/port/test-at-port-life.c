@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <termios.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -73,6 +74,35 @@ test_open_errors (void)
   /* A tty that exists, at a speed that does not. */
   assert_open_fails (peer->device, 12345, MD_SERIAL_ERROR_OPEN_FAILED);
   at_peer_free (peer);
+}
+
+/* The speed and flow control given before open reach the tty. */
+static void
+assert_tty_settings (MdPortFlowControl flow_control, guint baud, speed_t speed, tcflag_t cflag_set,
+                     tcflag_t iflag_set)
+{
+  AtPeer *peer = at_peer_new (AT_PEER_PTY);
+  g_autoptr (MdAtPort) port = md_at_port_new (peer->device);
+  struct termios tio;
+
+  md_at_port_set_baud (port, baud);
+  md_at_port_set_flow_control (port, flow_control);
+  g_assert_true (md_at_port_open (port, NULL));
+  /* The pty keeps the port's settings: read them from our own slave fd. */
+  g_assert_cmpint (tcgetattr (peer->keep_fd, &tio), ==, 0);
+  g_assert_cmpuint (cfgetospeed (&tio), ==, speed);
+  g_assert_cmpuint (tio.c_cflag & CRTSCTS, ==, cflag_set & CRTSCTS);
+  g_assert_cmpuint (tio.c_iflag & (IXON | IXOFF), ==, iflag_set);
+  md_at_port_close (port);
+  at_peer_free (peer);
+}
+
+static void
+test_tty_settings (void)
+{
+  assert_tty_settings (MD_PORT_FLOW_CONTROL_NONE, 115200, B115200, 0, 0);
+  assert_tty_settings (MD_PORT_FLOW_CONTROL_RTS_CTS, 57600, B57600, CRTSCTS, 0);
+  assert_tty_settings (MD_PORT_FLOW_CONTROL_XON_XOFF, 9600, B9600, 0, IXON | IXOFF);
 }
 
 static gboolean
@@ -367,6 +397,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/at-port/names", test_names);
   g_test_add_func ("/at-port/open-errors", test_open_errors);
+  g_test_add_func ("/at-port/tty-settings", test_tty_settings);
   at_peer_add_tests ("vanish", test_vanish);
   at_peer_add_tests ("close", test_close);
   at_peer_add_tests ("unref-with-pending", test_unref_with_pending);
