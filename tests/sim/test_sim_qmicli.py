@@ -76,20 +76,26 @@ class Sim:
             os.close(fd)
 
     def stop(self):
+        """Ends the simulator; it must exit cleanly (0 after SIGTERM or
+        unplug; a sanitizer report makes it fail)."""
         self.process.terminate()
-        self.process.wait(TIMEOUT)
+        code = self.process.wait(TIMEOUT)
         self.process.stdout.close()
+        return code
 
 
 class QmicliTest(unittest.TestCase):
     def setUp(self):
         self.sim = Sim()
-        self.addCleanup(self.sim.stop)
+        self.addCleanup(lambda: self.assertEqual(self.sim.stop(), 0))
 
-    def qmicli(self, *args):
-        result = subprocess.run(
+    def run_qmicli(self, *args):
+        return subprocess.run(
             [QMICLI, "-d", self.sim.ports["qmi"], "--device-open-qmi", *args],
             capture_output=True, text=True, timeout=TIMEOUT)
+
+    def qmicli(self, *args):
+        result = self.run_qmicli(*args)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         return result.stdout
 
@@ -129,6 +135,18 @@ class QmicliTest(unittest.TestCase):
         self.assertEqual(self.sim.get("qmi-clients"), "1")
         self.qmicli("--device-open-sync", "--dms-get-model")
         self.assertEqual(self.sim.get("qmi-clients"), "0")
+
+    def test_unsupported_service(self):
+        # NAS is not served yet: the client allocation is refused.
+        result = self.run_qmicli("--nas-get-signal-info")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("InvalidServiceType", result.stderr)
+
+    def test_unplug(self):
+        self.assertEqual(self.sim.control("unplug"), "OK")
+        # The QMI port closes with the others and the simulator exits
+        # cleanly (the pty is not reopened: its number may be reused).
+        self.assertEqual(self.sim.process.wait(TIMEOUT), 0)
 
 
 if __name__ == "__main__":
