@@ -13,6 +13,7 @@ struct _SimQmi {
   SimQmiWriteFunc write;
   gpointer write_data;
   GByteArray *input;
+  guint input_timer;       /* drops an incomplete frame after INPUT_TIMEOUT_MS */
   GHashTable *clients;     /* (service << 8 | client id) allocated */
   guint8 next_client[256]; /* per service: the id tried next */
   gboolean muted;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The QMI session: cuts the byte stream into QMUX frames (skipping
- * garbage), answers CTL (version info, client id allocation and release,
- * sync) and hands requests of allocated DMS clients to sim-qmi-dms.c;
- * other services and unknown messages get a QMI error result. */
+ * garbage, dropping a partial frame after 2 s of silence), answers CTL (version info, client id allocation
+ * and release, sync) and hands requests of allocated DMS clients to sim-qmi-dms.c; other services and unknown
+ * messages get a QMI error result. */
 #include "sim-qmi-private.h"
 
 #include <string.h>
@@ -13,6 +13,8 @@
 #define CTL_SYNC             0x0027
 #define CTL_TLV_INFO         0x01
 #define MAX_CLIENT_ID        254
+/* A partial frame this old is dropped, so garbage cannot wedge the port. */
+#define INPUT_TIMEOUT_MS 2000
 
 /* The services served, with the version Get Version Info reports. */
 static const struct {
@@ -190,6 +192,17 @@ handle_message (SimQmi *self, const SimQmiMessage *request)
   sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_QMI_COMMAND);
 }
 
+static gboolean
+input_timeout (gpointer user_data)
+{
+  SimQmi *self = user_data;
+
+  self->input_timer = 0;
+  g_debug ("QMI: dropping %u bytes of an incomplete frame", self->input->len);
+  g_byte_array_set_size (self->input, 0);
+  return G_SOURCE_REMOVE;
+}
+
 void
 sim_qmi_feed (SimQmi *self, const guint8 *data, gsize len)
 {
@@ -204,6 +217,9 @@ sim_qmi_feed (SimQmi *self, const guint8 *data, gsize len)
       handle_message (self, &message);
     g_byte_array_remove_range (self->input, 0, (guint)cut);
   }
+  g_clear_handle_id (&self->input_timer, g_source_remove);
+  if (self->input->len > 0)
+    self->input_timer = g_timeout_add (INPUT_TIMEOUT_MS, input_timeout, self);
 }
 
 /* --- life ----------------------------------------------------------------------- */
@@ -227,6 +243,7 @@ sim_qmi_free (SimQmi *self)
 {
   if (!self)
     return;
+  g_clear_handle_id (&self->input_timer, g_source_remove);
   g_byte_array_unref (self->input);
   g_hash_table_unref (self->clients);
   g_free (self);

@@ -314,6 +314,38 @@ test_stream (Fixture *f, gconstpointer data)
   reply2 = take_reply (f, second);
 }
 
+static gboolean
+on_guard (gpointer user_data)
+{
+  gboolean *fired = user_data;
+
+  *fired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A frame header announcing more bytes than ever come is dropped after a
+ * while of silence (the session's timer is the only source besides a
+ * 60 s guard, so one blocking iteration runs it); the next frame is then
+ * answered. Without the drop the request would be swallowed as payload. */
+static void
+test_partial_dropped (Fixture *f, gconstpointer data)
+{
+  g_autoptr (QmiMessage) request = ctl_request (10, 0x0021, NULL, 0);
+  g_autoptr (GByteArray) bytes = request_bytes (request);
+  static const guint8 partial[] = { 0x01, 0xff, 0x7f, 0x00, 0x00, 0x00 };
+  gboolean guard_fired = FALSE;
+  guint guard = g_timeout_add_seconds (60, on_guard, &guard_fired);
+
+  sim_qmi_feed (f->qmi, partial, sizeof partial);
+  sim_qmi_feed (f->qmi, bytes->data, bytes->len);
+  g_assert_cmpuint (f->out->len, ==, 0);
+  g_main_context_iteration (NULL, TRUE);
+  g_assert_false (guard_fired);
+  g_source_remove (guard);
+  sim_qmi_feed (f->qmi, bytes->data, bytes->len);
+  qmi_message_unref (take_reply (f, request));
+}
+
 static void
 test_muted (Fixture *f, gconstpointer data)
 {
@@ -343,6 +375,7 @@ main (int argc, char **argv)
   ADD ("dms/operating-mode", test_dms_operating_mode);
   ADD ("dms/errors", test_dms_errors);
   ADD ("stream", test_stream);
+  ADD ("partial-dropped", test_partial_dropped);
   ADD ("muted", test_muted);
 #undef ADD
   return g_test_run ();
