@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The QMI session: cuts the byte stream into QMUX frames (skipping
- * garbage, dropping a partial frame after 2 s of silence), answers CTL (version info, client id allocation
- * and release, sync) and hands requests of allocated DMS clients to sim-qmi-dms.c; other services and unknown
- * messages get a QMI error result. */
+/* The QMI session: cuts the byte stream into QMUX frames (skipping garbage,
+ * dropping a partial frame after 2 s of silence), answers CTL (version info,
+ * client ids, sync), hands requests of allocated DMS clients to
+ * sim-qmi-dms.c and answers everything else with a QMI error result. */
 #include "sim-qmi-private.h"
 
 #include <string.h>

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Unit tests of modem-sim's QMI session: requests built with libqmi's
- * QmiMessage, fed as bytes (whole, split, joined, after garbage), and the
- * replies read back with libqmi: CTL version info, client id allocation,
- * release and sync, the DMS identity and operating mode from the model,
- * and the errors for unknown services, clients and messages. */
+/* Unit tests of modem-sim's QMI session: requests built with libqmi, fed as
+ * bytes (whole, split, joined, after garbage, cut short), replies parsed by
+ * libqmi: CTL version info, client ids and sync, DMS identity and operating
+ * mode from the model, and the errors for bad services, clients, messages. */
 #include <libqmi-glib.h>
 
 #include "sim-qmi.h"
