@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* modem-sim: loads a scenario, serves its AT port, its MBIM port (either may
- * be absent) and its control socket, and announces them on stdout
- * ("at ...", "mbim ...", "control ...", "ready") for the process that
- * started it. Ends on SIGTERM/SIGINT, "quit" or "unplug". */
+/* modem-sim: loads a scenario, serves its AT port, its MBIM and QMI ports
+ * (any may be absent) and its control socket, and announces them on stdout
+ * ("at ...", "mbim ...", "qmi ...", "control ...", "ready") for the process
+ * that started it. Ends on SIGTERM/SIGINT, "quit" or "unplug". */
 #include <glib-unix.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -15,6 +15,7 @@
 #include "sim-at.h"
 #include "sim-control.h"
 #include "sim-mbim.h"
+#include "sim-qmi.h"
 #include "sim-scenario.h"
 #include "sim-transport.h"
 
@@ -33,6 +34,8 @@ typedef struct {
   SimTransport *transport;
   SimMbim *mbim;
   SimTransport *mbim_transport;
+  SimQmi *qmi;
+  SimTransport *qmi_transport;
   GPtrArray *extra; /* ExtraPort */
   gboolean verbose;
 } Sim;
@@ -51,7 +54,7 @@ trace (Sim *sim, const char *direction, const char *data, gsize len)
 }
 
 static void
-trace_binary (Sim *sim, const char *direction, const guint8 *data, gsize len)
+trace_binary (Sim *sim, const char *protocol, const char *direction, const guint8 *data, gsize len)
 {
   g_autoptr (GString) hex = NULL;
 
@@ -60,7 +63,7 @@ trace_binary (Sim *sim, const char *direction, const guint8 *data, gsize len)
   hex = g_string_new (NULL);
   for (gsize i = 0; i < len; i++)
     g_string_append_printf (hex, "%02x", data[i]);
-  g_printerr ("modem-sim: mbim %s %s\n", direction, hex->str);
+  g_printerr ("modem-sim: %s %s %s\n", protocol, direction, hex->str);
 }
 
 static void
@@ -104,7 +107,7 @@ mbim_write (const guint8 *data, gsize len, gpointer user_data)
 {
   Sim *sim = user_data;
 
-  trace_binary (sim, ">>", data, len);
+  trace_binary (sim, "mbim", ">>", data, len);
   if (sim->mbim_transport)
     sim_transport_write (sim->mbim_transport, (const char *)data, len);
 }
@@ -114,8 +117,27 @@ on_mbim_receive (const char *data, gsize len, gpointer user_data)
 {
   Sim *sim = user_data;
 
-  trace_binary (sim, "<<", (const guint8 *)data, len);
+  trace_binary (sim, "mbim", "<<", (const guint8 *)data, len);
   sim_mbim_feed (sim->mbim, (const guint8 *)data, len);
+}
+
+static void
+qmi_write (const guint8 *data, gsize len, gpointer user_data)
+{
+  Sim *sim = user_data;
+
+  trace_binary (sim, "qmi", ">>", data, len);
+  if (sim->qmi_transport)
+    sim_transport_write (sim->qmi_transport, (const char *)data, len);
+}
+
+static void
+on_qmi_receive (const char *data, gsize len, gpointer user_data)
+{
+  Sim *sim = user_data;
+
+  trace_binary (sim, "qmi", "<<", (const guint8 *)data, len);
+  sim_qmi_feed (sim->qmi, (const guint8 *)data, len);
 }
 
 static void
@@ -189,16 +211,17 @@ open_transport (Sim *sim, const char *at, GError **error)
   return NULL;
 }
 
+/* A binary control port (--mbim, --qmi): "pty" or "fd:N". */
 static SimTransport *
-open_mbim_transport (Sim *sim, const char *mbim, GError **error)
+open_binary_transport (Sim *sim, const char *option, const char *spec, const SimTransportCallbacks *callbacks,
+                       GError **error)
 {
-  static const SimTransportCallbacks callbacks = { on_mbim_receive, NULL, NULL };
-
-  if (g_strcmp0 (mbim, "pty") == 0)
-    return sim_transport_new_pty (&callbacks, sim, error);
-  if (g_str_has_prefix (mbim, FD_PREFIX))
-    return open_fd_transport (mbim, &callbacks, sim, error);
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--mbim must be pty or fd:N, not '%s'", mbim);
+  if (g_strcmp0 (spec, "pty") == 0)
+    return sim_transport_new_pty (callbacks, sim, error);
+  if (g_str_has_prefix (spec, FD_PREFIX))
+    return open_fd_transport (spec, callbacks, sim, error);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--%s must be pty or fd:N, not '%s'", option,
+               spec);
   return NULL;
 }
 
@@ -264,9 +287,11 @@ open_extra_ports (Sim *sim, SimScenario *scenario, char **specs, GError **error)
 
 /* Creates the front ends asked for with their ports; FALSE on error. */
 static gboolean
-open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mbim_spec, char **extra,
-            GError **error)
+open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mbim_spec, const char *qmi_spec,
+            char **extra, GError **error)
 {
+  static const SimTransportCallbacks mbim_callbacks = { on_mbim_receive, NULL, NULL };
+  static const SimTransportCallbacks qmi_callbacks = { on_qmi_receive, NULL, NULL };
   SimMbimOptions mbim_options = { scenario->at.cops_scan_delay_ms, 0 };
 
   if (g_strcmp0 (at_spec, "none") != 0) {
@@ -277,12 +302,18 @@ open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mb
   }
   if (mbim_spec) {
     sim->mbim = sim_mbim_new (scenario->model, &mbim_options, mbim_write, sim);
-    sim->mbim_transport = open_mbim_transport (sim, mbim_spec, error);
+    sim->mbim_transport = open_binary_transport (sim, "mbim", mbim_spec, &mbim_callbacks, error);
     if (!sim->mbim_transport)
       return FALSE;
   }
-  if (!sim->at && !sim->mbim) {
-    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--at none needs --mbim");
+  if (qmi_spec) {
+    sim->qmi = sim_qmi_new (scenario->model, qmi_write, sim);
+    sim->qmi_transport = open_binary_transport (sim, "qmi", qmi_spec, &qmi_callbacks, error);
+    if (!sim->qmi_transport)
+      return FALSE;
+  }
+  if (!sim->at && !sim->mbim && !sim->qmi) {
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--at none needs --mbim or --qmi");
     return FALSE;
   }
   return open_extra_ports (sim, scenario, extra, error);
@@ -294,13 +325,15 @@ close_ports (Sim *sim)
   g_clear_pointer (&sim->extra, g_ptr_array_unref);
   g_clear_pointer (&sim->transport, sim_transport_free);
   g_clear_pointer (&sim->mbim_transport, sim_transport_free);
+  g_clear_pointer (&sim->qmi_transport, sim_transport_free);
   g_clear_pointer (&sim->at, sim_at_free);
   g_clear_pointer (&sim->mbim, sim_mbim_free);
+  g_clear_pointer (&sim->qmi, sim_qmi_free);
 }
 
 static int
-run (const char *scenario_path, const char *at_spec, const char *mbim_spec, char **extra,
-     const char *control_path, gboolean verbose)
+run (const char *scenario_path, const char *at_spec, const char *mbim_spec, const char *qmi_spec,
+     char **extra, const char *control_path, gboolean verbose)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SimScenario) scenario = sim_scenario_load_file (scenario_path, &error);
@@ -313,9 +346,9 @@ run (const char *scenario_path, const char *at_spec, const char *mbim_spec, char
     return EXIT_FAILURE;
   }
   sim.loop = g_main_loop_new (NULL, FALSE);
-  if (open_ports (&sim, scenario, at_spec, mbim_spec, extra, &error)) {
-    target = (SimControlTarget){ scenario->model,    sim.at,  sim.transport, sim.mbim,
-                                 sim.mbim_transport, on_quit, &sim };
+  if (open_ports (&sim, scenario, at_spec, mbim_spec, qmi_spec, extra, &error)) {
+    target = (SimControlTarget){ scenario->model, sim.at, sim.transport, sim.mbim,         sim.mbim_transport,
+                                 on_quit,         &sim,   sim.qmi,       sim.qmi_transport };
     control = sim_control_new (control_path, &target, &error);
   }
   if (!control) {
@@ -330,6 +363,8 @@ run (const char *scenario_path, const char *at_spec, const char *mbim_spec, char
     printf ("at %s\n", sim_transport_get_path (sim.transport));
   if (sim.mbim_transport)
     printf ("mbim %s\n", sim_transport_get_path (sim.mbim_transport));
+  if (sim.qmi_transport)
+    printf ("qmi %s\n", sim_transport_get_path (sim.qmi_transport));
   for (guint i = 0; i < sim.extra->len; i++)
     printf ("at-extra %s\n",
             sim_transport_get_path (((ExtraPort *)g_ptr_array_index (sim.extra, i))->transport));
@@ -348,6 +383,7 @@ main (int argc, char **argv)
   g_autofree char *scenario = NULL;
   g_autofree char *at = NULL;
   g_autofree char *mbim = NULL;
+  g_autofree char *qmi = NULL;
   g_autofree char *control = NULL;
   g_auto (GStrv) extra = NULL;
   gboolean verbose = FALSE;
@@ -355,10 +391,11 @@ main (int argc, char **argv)
     { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario, "Scenario file (required)", "FILE" },
     { "at", 'a', 0, G_OPTION_ARG_STRING, &at, "AT port: pty (default), fd:N, abstract:NAME or none", "PORT" },
     { "mbim", 'm', 0, G_OPTION_ARG_STRING, &mbim, "MBIM port: pty or fd:N (default: no MBIM port)", "PORT" },
+    { "qmi", 'q', 0, G_OPTION_ARG_STRING, &qmi, "QMI port: pty or fd:N (default: no QMI port)", "PORT" },
     { "at-extra", 'x', 0, G_OPTION_ARG_STRING_ARRAY, &extra,
       "A further AT port on the same modem: pty or fd:N", "PORT" },
     { "control", 'c', 0, G_OPTION_ARG_FILENAME, &control, "Control socket path", "PATH" },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Trace AT and MBIM traffic on stderr", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Trace AT, MBIM and QMI traffic on stderr", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("- simulated 3GPP modem");
@@ -377,5 +414,5 @@ main (int argc, char **argv)
   signal (SIGPIPE, SIG_IGN);
   if (!control)
     control = default_control_path ();
-  return run (scenario, at ? at : "pty", mbim, extra, control, verbose);
+  return run (scenario, at ? at : "pty", mbim, qmi, extra, control, verbose);
 }

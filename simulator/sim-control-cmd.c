@@ -139,7 +139,8 @@ get_cmee (const SimControlTarget *t)
 static char *
 get_muted (const SimControlTarget *t)
 {
-  return get_bool ((!t->at || sim_at_get_muted (t->at)) && (!t->mbim || sim_mbim_get_muted (t->mbim)));
+  return get_bool ((!t->at || sim_at_get_muted (t->at)) && (!t->mbim || sim_mbim_get_muted (t->mbim))
+                   && (!t->qmi || sim_qmi_get_muted (t->qmi)));
 }
 static char *
 get_sms_count (const SimControlTarget *t)
@@ -162,6 +163,11 @@ static char *
 get_mbim_open (const SimControlTarget *t)
 {
   return t->mbim ? get_bool (sim_mbim_is_open (t->mbim)) : NULL;
+}
+static char *
+get_qmi_clients (const SimControlTarget *t)
+{
+  return t->qmi ? g_strdup_printf ("%u", sim_qmi_get_client_count (t->qmi)) : NULL;
 }
 static char *
 get_mbim_max_transfer (const SimControlTarget *t)
@@ -314,6 +320,7 @@ static const struct {
   { "own-numbers", get_own_numbers },
   { "mbim-open", get_mbim_open },
   { "mbim-max-transfer", get_mbim_max_transfer },
+  { "qmi-clients", get_qmi_clients },
   { "mbim-last-command", get_mbim_last_command },
   { "max-sessions", get_max_sessions },
   { "sessions", get_sessions },
@@ -498,6 +505,8 @@ do_mute (const SimControlTarget *t, const char *args)
     sim_at_set_muted (t->at, g_strcmp0 (args, "on") == 0);
   if (t->mbim)
     sim_mbim_set_muted (t->mbim, g_strcmp0 (args, "on") == 0);
+  if (t->qmi)
+    sim_qmi_set_muted (t->qmi, g_strcmp0 (args, "on") == 0);
   return g_strdup ("OK");
 }
 
@@ -512,6 +521,8 @@ do_delay (const SimControlTarget *t, const char *args)
     sim_transport_set_delay (t->transport, (guint)ms);
   if (t->mbim_transport)
     sim_transport_set_delay (t->mbim_transport, (guint)ms);
+  if (t->qmi_transport)
+    sim_transport_set_delay (t->qmi_transport, (guint)ms);
   return g_strdup ("OK");
 }
 
@@ -564,6 +575,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
       sim_transport_unplug (t->transport);
     if (copy[0] == 'u' && t->mbim_transport)
       sim_transport_unplug (t->mbim_transport);
+    if (copy[0] == 'u' && t->qmi_transport)
+      sim_transport_unplug (t->qmi_transport);
     *out_action = SIM_CONTROL_QUIT;
     return g_strdup ("OK");
   }

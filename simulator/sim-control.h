@@ -10,6 +10,7 @@
 #include "sim-at.h"
 #include "sim-mbim.h"
 #include "sim-model.h"
+#include "sim-qmi.h"
 #include "sim-transport.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ typedef struct {
   /* Called after the reply to "quit" or "unplug" went out. */
   void (*quit) (gpointer user_data);
   gpointer user_data;
+  SimQmi *qmi;
+  SimTransport *qmi_transport;
 } SimControlTarget;
 
 typedef enum {

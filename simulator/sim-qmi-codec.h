@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* QMUX byte formats (little endian): a frame is the 0x01 marker, the QMUX
+ * header (length, flags, service, client id), the QMI header (CTL: flags,
+ * 8-bit transaction; other services: flags, 16-bit transaction; then the
+ * message id and TLV length) and TLVs (type, 16-bit length, value).
+ * Cutting a byte stream into frames, checking and reading them, and
+ * building replies. No session state lives here. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SIM_QMI_MARKER      0x01
+#define SIM_QMI_SERVICE_CTL 0x00
+#define SIM_QMI_SERVICE_WDS 0x01
+#define SIM_QMI_SERVICE_DMS 0x02
+#define SIM_QMI_SERVICE_NAS 0x03
+#define SIM_QMI_SERVICE_UIM 0x0B
+#define SIM_QMI_SERVICE_WDA 0x1A
+/* Marker, QMUX header (5), CTL header (6) / service header (7). */
+#define SIM_QMI_QMUX_SIZE 6
+#define SIM_QMI_MIN_FRAME (SIM_QMI_QMUX_SIZE + 6)
+/* The QMUX length field is 16 bits; no frame is longer. */
+#define SIM_QMI_MAX_FRAME (1 + 0xFFFF)
+
+/* QMUX flags: set on frames the modem sends. */
+#define SIM_QMI_QMUX_FROM_SERVICE 0x80
+/* QMI header flags. */
+#define SIM_QMI_CTL_FLAG_RESPONSE   0x01
+#define SIM_QMI_CTL_FLAG_INDICATION 0x02
+#define SIM_QMI_FLAG_RESPONSE       0x02
+#define SIM_QMI_FLAG_INDICATION     0x04
+#define SIM_QMI_TLV_RESULT          0x02
+#define SIM_QMI_RESULT_SUCCESS      0
+#define SIM_QMI_RESULT_FAILURE      1
+
+/* QMI protocol error codes (the second half of the result TLV). */
+typedef enum {
+  SIM_QMI_ERROR_NONE = 0,
+  SIM_QMI_ERROR_MALFORMED_MESSAGE = 1,
+  SIM_QMI_ERROR_CLIENT_IDS_EXHAUSTED = 5,
+  SIM_QMI_ERROR_INVALID_CLIENT_ID = 7,
+  SIM_QMI_ERROR_MISSING_ARGUMENT = 17,
+  SIM_QMI_ERROR_INVALID_SERVICE_TYPE = 31,
+  SIM_QMI_ERROR_INVALID_ARGUMENT = 48,
+  SIM_QMI_ERROR_INVALID_QMI_COMMAND = 71,
+} SimQmiError;
+
+typedef struct {
+  guint8 qmux_flags;
+  guint8 service;
+  guint8 client;
+  guint8 flags;
+  guint16 transaction; /* 8 bits for CTL */
+  guint16 message;
+  const guint8 *tlvs; /* points into the frame */
+  gsize tlvs_len;
+} SimQmiMessage;
+
+typedef enum {
+  SIM_QMI_CUT_INCOMPLETE, /* more bytes needed */
+  SIM_QMI_CUT_FRAME,      /* *out_len bytes form a frame */
+  SIM_QMI_CUT_GARBAGE,    /* drop *out_len bytes and look again */
+} SimQmiCut;
+
+/* Where the next frame in data ends: a frame starts with the marker and
+ * is 1 + the QMUX length long; bytes before a marker, and a marker with a
+ * length too small for the headers, are garbage. */
+SimQmiCut sim_qmi_cut (const guint8 *data, gsize len, gsize *out_len);
+/* Parses a whole frame: headers consistent with the frame's length, the
+ * TLVs exactly filling their area. */
+gboolean sim_qmi_parse (const guint8 *data, gsize len, SimQmiMessage *out);
+/* The value of TLV type in msg; FALSE when absent. */
+gboolean sim_qmi_find_tlv (const SimQmiMessage *msg, guint8 type, const guint8 **value, guint16 *len);
+
+/* --- building --------------------------------------------------------------- */
+
+/* Starts a frame from the modem for service/client: for a response the
+ * transaction and message of the request; flags are the QMI header flags. */
+GByteArray *sim_qmi_frame_new (guint8 service, guint8 client, guint8 flags, guint16 transaction,
+                               guint16 message);
+void sim_qmi_frame_tlv (GByteArray *frame, guint8 type, const guint8 *value, guint16 len);
+void sim_qmi_frame_tlv_u8 (GByteArray *frame, guint8 type, guint8 value);
+void sim_qmi_frame_tlv_string (GByteArray *frame, guint8 type, const char *value);
+/* The result TLV: success for SIM_QMI_ERROR_NONE, else failure with it. */
+void sim_qmi_frame_result (GByteArray *frame, SimQmiError error);
+/* Fills in the QMUX and TLV lengths; returns frame. */
+GByteArray *sim_qmi_frame_end (GByteArray *frame);
+
+G_END_DECLS

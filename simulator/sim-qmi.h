@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The QMI front end of the simulated modem: one QMUX control port. It takes
+ * the bytes a host sends (QMUX frames, possibly split or joined), answers
+ * CTL (client ids) and the services it serves (DMS) through a write
+ * function, so the transport (pty or a test) stays outside. */
+#pragma once
+
+#include <glib.h>
+
+#include "sim-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SimQmi SimQmi;
+
+typedef void (*SimQmiWriteFunc) (const guint8 *data, gsize len, gpointer user_data);
+
+SimQmi *sim_qmi_new (SimModel *model, SimQmiWriteFunc write, gpointer user_data);
+void sim_qmi_free (SimQmi *self);
+
+void sim_qmi_feed (SimQmi *self, const guint8 *data, gsize len);
+
+/* Mute: read messages but answer nothing, for timeout tests. */
+void sim_qmi_set_muted (SimQmi *self, gboolean muted);
+gboolean sim_qmi_get_muted (SimQmi *self);
+/* How many client ids are allocated, over all services. */
+guint sim_qmi_get_client_count (SimQmi *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimQmi, sim_qmi_free)
+
+G_END_DECLS
