@@ -172,6 +172,7 @@ class Sim:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+                self.proc.wait()
         self.proc.stdout.close()
         self.log.close()
 

@@ -337,16 +337,7 @@ class NodeSim:
         count = int(self.control("get command-count"))
         return [self.control(f"get command {i}") for i in range(count)]
 
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc.stdout.close()
-        self.log.close()
+    stop = Sim.stop
 
 
 def run_tests(reason):
