@@ -389,7 +389,8 @@ get_history (const SimControlTarget *t, const char *key, const char *arg)
 }
 
 static const char *const history_keys[]
-  = { "command-count", "command", "mbim-command-count", "mbim-command", "qmi-command-count", "qmi-command", NULL };
+  = { "command-count", "command", "mbim-command-count", "mbim-command", "qmi-command-count",
+      "qmi-command",   NULL };
 
 /* "ipv4-address [session]": session 0 unless given. */
 static char *

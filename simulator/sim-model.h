@@ -250,7 +250,7 @@ typedef struct {
   GStrv reject_apns; /* APNs the network refuses, compared without case */
   SimDataFormat data_format;
   guint allowed_modes; /* SimModeFlags; all at start */
-  GPtrArray *sms;    /* SimSms, sorted by index */
+  GPtrArray *sms;      /* SimSms, sorted by index */
   guint sms_capacity;
   GTimeSpan clock_offset; /* added to the host's clock */
   int utc_offset_minutes;

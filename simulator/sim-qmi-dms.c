@@ -5,9 +5,9 @@
  * SIM card, the values the AT and MBIM front ends report. */
 #include "sim-qmi-private.h"
 
-#define DMS_TLV_VALUE     0x01
-#define DMS_TLV_IMEI      0x11
-#define DMS_TLV_PIN1      0x11
+#define DMS_TLV_VALUE      0x01
+#define DMS_TLV_IMEI       0x11
+#define DMS_TLV_PIN1       0x11
 #define DMS_MODE_ONLINE    0
 #define DMS_MODE_LOW_POWER 1
 

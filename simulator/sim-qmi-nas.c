@@ -15,21 +15,21 @@
 #define NAS_IND_SIGNAL_INFO    0x0051
 
 /* QmiNasRegistrationState, QmiNasAttachState, QmiNasRadioInterface, ... */
-#define REG_NOT_REGISTERED 0
-#define REG_REGISTERED     1
-#define REG_SEARCHING      2
-#define REG_DENIED         3
-#define REG_UNKNOWN        4
-#define ATTACHED           1
-#define DETACHED           2
-#define NETWORK_3GPP       2
-#define ROAMING_IND_ON     0
-#define ROAMING_IND_OFF    1
-#define SERVICE_NONE       0
-#define SERVICE_LIMITED    1
-#define SERVICE_AVAILABLE  2
-#define DOMAIN_NONE        0
-#define DOMAIN_CS_PS       3
+#define REG_NOT_REGISTERED   0
+#define REG_REGISTERED       1
+#define REG_SEARCHING        2
+#define REG_DENIED           3
+#define REG_UNKNOWN          4
+#define ATTACHED             1
+#define DETACHED             2
+#define NETWORK_3GPP         2
+#define ROAMING_IND_ON       0
+#define ROAMING_IND_OFF      1
+#define SERVICE_NONE         0
+#define SERVICE_LIMITED      1
+#define SERVICE_AVAILABLE    2
+#define DOMAIN_NONE          0
+#define DOMAIN_CS_PS         3
 #define NET_STATUS_CURRENT   0x01
 #define NET_STATUS_AVAILABLE 0x02
 #define NET_STATUS_HOME      0x04
@@ -38,10 +38,10 @@
 #define NET_STATUS_ALLOWED   0x20
 #define REGISTER_AUTOMATIC   1
 #define REGISTER_MANUAL      2
-#define RAT_GSM  (1 << 2)
-#define RAT_UMTS (1 << 3)
-#define RAT_LTE  (1 << 4)
-#define RAT_5GNR (1 << 6)
+#define RAT_GSM              (1 << 2)
+#define RAT_UMTS             (1 << 3)
+#define RAT_LTE              (1 << 4)
+#define RAT_5GNR             (1 << 6)
 
 typedef enum {
   RADIO_GSM = 4,
@@ -151,8 +151,8 @@ put_serving_system (SimModel *model, GByteArray *frame, gboolean indication)
 
   sim_qmi_put_u8 (v, state);
   sim_qmi_put_u8 (v, model->reg[SIM_DOMAIN_CS] == SIM_REG_HOME || model->reg[SIM_DOMAIN_CS] == SIM_REG_ROAMING
-                         ? ATTACHED
-                         : DETACHED);
+                       ? ATTACHED
+                       : DETACHED);
   sim_qmi_put_u8 (v, sim_model_has_packet_service (model) ? ATTACHED : DETACHED);
   sim_qmi_put_u8 (v, NETWORK_3GPP);
   if (registered) {

@@ -7,45 +7,45 @@
 
 #include <string.h>
 
-#define UIM_TLV_INFO          0x02
-#define UIM_TLV_FILE          0x02
-#define UIM_TLV_READ_INFO     0x03
-#define UIM_TLV_RETRIES       0x10
-#define UIM_TLV_CARD_STATUS   0x10
-#define UIM_TLV_CARD_RESULT   0x10
-#define UIM_TLV_READ_RESULT   0x11
-#define UIM_TLV_EVENT_MASK    0x01
+#define UIM_TLV_INFO           0x02
+#define UIM_TLV_FILE           0x02
+#define UIM_TLV_READ_INFO      0x03
+#define UIM_TLV_RETRIES        0x10
+#define UIM_TLV_CARD_STATUS    0x10
+#define UIM_TLV_CARD_RESULT    0x10
+#define UIM_TLV_READ_RESULT    0x11
+#define UIM_TLV_EVENT_MASK     0x01
 #define UIM_TLV_EVENT_MASK_OUT 0x10
-#define UIM_IND_CARD_STATUS   0x0032
-#define UIM_EVENT_CARD_STATUS 0x01
+#define UIM_IND_CARD_STATUS    0x0032
+#define UIM_EVENT_CARD_STATUS  0x01
 
 #define UIM_PIN_ID_PIN1 1
 
 /* QmiUimCardState, QmiUimCardApplicationType and ...ApplicationState. */
-#define CARD_ABSENT       0
-#define CARD_PRESENT      1
-#define APP_USIM          2
-#define APP_PIN_REQUIRED  2
-#define APP_PUK_REQUIRED  3
-#define APP_PIN1_BLOCKED  5
-#define APP_READY         7
-#define PERSO_READY       2
-#define PIN_NOT_INIT      0
-#define PIN_NOT_VERIFIED  1
-#define PIN_VERIFIED      2
-#define PIN_DISABLED      3
-#define PIN_BLOCKED       4
-#define PIN_PERM_BLOCKED  5
-#define NO_APPLICATION    0xFFFF
+#define CARD_ABSENT      0
+#define CARD_PRESENT     1
+#define APP_USIM         2
+#define APP_PIN_REQUIRED 2
+#define APP_PUK_REQUIRED 3
+#define APP_PIN1_BLOCKED 5
+#define APP_READY        7
+#define PERSO_READY      2
+#define PIN_NOT_INIT     0
+#define PIN_NOT_VERIFIED 1
+#define PIN_VERIFIED     2
+#define PIN_DISABLED     3
+#define PIN_BLOCKED      4
+#define PIN_PERM_BLOCKED 5
+#define NO_APPLICATION   0xFFFF
 
-#define FILE_MF      0x3F00
-#define FILE_ADF     0x7FFF
-#define FILE_ICCID   0x2FE2
-#define FILE_IMSI    0x6F07
+#define FILE_MF    0x3F00
+#define FILE_ADF   0x7FFF
+#define FILE_ICCID 0x2FE2
+#define FILE_IMSI  0x6F07
 
 /* The USIM application identifier: 3GPP's RID and USIM code, then filler. */
-static const guint8 usim_aid[] = { 0xA0, 0x00, 0x00, 0x00, 0x87, 0x10, 0x02, 0xFF,
-                                   0x49, 0xFF, 0x05, 0x89, 0x00, 0x00, 0x00, 0x00 };
+static const guint8 usim_aid[]
+  = { 0xA0, 0x00, 0x00, 0x00, 0x87, 0x10, 0x02, 0xFF, 0x49, 0xFF, 0x05, 0x89, 0x00, 0x00, 0x00, 0x00 };
 
 guint8
 sim_qmi_uim_pin1_state (SimModel *model)

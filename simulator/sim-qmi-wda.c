@@ -4,16 +4,16 @@
  * tests can read what the host negotiated. */
 #include "sim-qmi-private.h"
 
-#define WDA_TLV_LINK_LAYER        0x11
-#define WDA_TLV_UPLINK            0x12
-#define WDA_TLV_DOWNLINK          0x13
-#define WDA_TLV_DL_MAX_DATAGRAMS  0x15
-#define WDA_TLV_DL_MAX_SIZE       0x16
-#define WDA_LINK_802_3            1
-#define WDA_LINK_RAW_IP           2
-#define WDA_AGGREGATION_DISABLED  0
-#define WDA_AGGREGATION_QMAP      5
-#define WDA_AGGREGATION_QMAPV5    9
+#define WDA_TLV_LINK_LAYER       0x11
+#define WDA_TLV_UPLINK           0x12
+#define WDA_TLV_DOWNLINK         0x13
+#define WDA_TLV_DL_MAX_DATAGRAMS 0x15
+#define WDA_TLV_DL_MAX_SIZE      0x16
+#define WDA_LINK_802_3           1
+#define WDA_LINK_RAW_IP          2
+#define WDA_AGGREGATION_DISABLED 0
+#define WDA_AGGREGATION_QMAP     5
+#define WDA_AGGREGATION_QMAPV5   9
 
 static guint32
 aggregation_value (SimAggregation aggregation)

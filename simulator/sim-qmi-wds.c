@@ -2,7 +2,7 @@
 /* WDS requests of the QMI front end: a client's IP family and mux id, Start
  * and Stop Network on the model's data sessions (one per client, as on a
  * modem), packet service status, current settings from the session's
- * addresses, the profile list from the AT contexts; and the packet service
+ * addresses, the profiles (list and settings) from the AT contexts; and the packet service
  * indication when the network or the client's release ends a call. */
 #include "sim-qmi-private.h"
 
@@ -68,7 +68,8 @@ indicate_status (SimQmi *self, SimQmiClient *client, guint8 status, guint16 reas
   sim_qmi_frame_tlv_take (frame, 0x01, v);
   if (status == WDS_DISCONNECTED)
     put_end_reason (frame, reason, verbose_type, verbose_reason);
-  sim_qmi_frame_tlv_u8 (frame, 0x12, client->ip_family == WDS_FAMILY_IPV6 ? WDS_FAMILY_IPV6 : WDS_FAMILY_IPV4);
+  sim_qmi_frame_tlv_u8 (frame, 0x12,
+                        client->ip_family == WDS_FAMILY_IPV6 ? WDS_FAMILY_IPV6 : WDS_FAMILY_IPV4);
   sim_qmi_send (self, frame);
 }
 
@@ -231,7 +232,8 @@ put_ipv4_tlv (GByteArray *frame, guint8 type, const char *text)
   guint8 b[4];
 
   if (address_bytes (text, FALSE, b))
-    sim_qmi_frame_tlv_u32 (frame, type, (guint32)b[0] << 24 | (guint32)b[1] << 16 | (guint32)b[2] << 8 | b[3]);
+    sim_qmi_frame_tlv_u32 (frame, type,
+                           (guint32)b[0] << 24 | (guint32)b[1] << 16 | (guint32)b[2] << 8 | b[3]);
 }
 
 /* IPv6 addresses travel as eight 16-bit groups, each little endian. */
@@ -303,7 +305,8 @@ put_ipv6_settings (SimModel *model, GByteArray *frame, guint id, guint32 want)
 static void
 get_current_settings (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  SimSession *session = client->session >= 0 ? sim_model_find_session (self->model, (guint)client->session) : NULL;
+  SimSession *session
+    = client->session >= 0 ? sim_model_find_session (self->model, (guint)client->session) : NULL;
   gboolean ipv6 = client->ip_family == WDS_FAMILY_IPV6;
   guint32 want = G_MAXUINT32;
   GByteArray *frame;
@@ -348,6 +351,46 @@ get_profile_list (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reque
   sim_qmi_send (self, frame);
 }
 
+static guint8
+pdp_type (const char *type)
+{
+  if (g_strcmp0 (type, "IPV6") == 0)
+    return 2;
+  if (g_strcmp0 (type, "IPV4V6") == 0)
+    return 3;
+  return 0;
+}
+
+static void
+get_profile_settings (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  SimContext *context;
+  GByteArray *frame;
+  SimQmiReader r;
+  guint8 type, index;
+
+  if (!sim_qmi_reader_init (&r, request, 0x01)) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
+    return;
+  }
+  type = sim_qmi_read_u8 (&r);
+  index = sim_qmi_read_u8 (&r);
+  if (!r.ok) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MALFORMED_MESSAGE);
+    return;
+  }
+  context = type == 0 ? sim_model_find_context (self->model, index) : NULL;
+  if (!context) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT);
+    return;
+  }
+  frame = sim_qmi_response_ok (request);
+  sim_qmi_frame_tlv_string (frame, 0x10, context->apn);
+  sim_qmi_frame_tlv_u8 (frame, 0x11, pdp_type (context->type));
+  sim_qmi_frame_tlv_string (frame, 0x14, context->apn);
+  sim_qmi_send (self, frame);
+}
+
 /* --- session life --------------------------------------------------------------- */
 
 void
@@ -379,6 +422,7 @@ const SimQmiHandler sim_qmi_wds_handlers[] = {
   { 0x0021, "Stop Network", stop_network },
   { 0x0022, "Get Packet Service Status", get_packet_service_status },
   { 0x002A, "Get Profile List", get_profile_list },
+  { 0x002B, "Get Profile Settings", get_profile_settings },
   { 0x002D, "Get Current Settings", get_current_settings },
   { 0x004D, "Set IP Family", set_ip_family },
   { 0x00A2, "Bind Mux Data Port", bind_mux_data_port },
