@@ -45,6 +45,7 @@ struct _SimQmi {
   guint nas_idle;      /* sends the NAS indications once the model settled */
   gboolean nas_network_changed;
   gboolean nas_signal_changed;
+  guint uim_idle; /* sends the card status indication once the model settled */
 };
 
 /* A handler answers one request; it is found by message id in its
