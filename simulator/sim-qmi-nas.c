@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* NAS requests of the QMI front end: serving system, system info, signal,
- * network scan, registration and system selection preference, answered
+ * home network, network scan, registration and system selection
+ * preference, answered
  * from the model's network state; and the Serving System, System Info,
  * Signal Info and Event Report indications, sent once the model settles
  * after a change to the clients that registered for them. */
@@ -197,6 +198,39 @@ get_serving_system (SimQmi *self, SimQmiClient *client, const SimQmiMessage *req
   GByteArray *frame = sim_qmi_response_ok (request);
 
   put_serving_system (self->model, frame, FALSE);
+  sim_qmi_send (self, frame);
+}
+
+/* The SIM's network: MCC and MNC from the IMSI (mnc-length), name = SPN. */
+static void
+get_home_network (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  guint16 mcc, mnc;
+  gboolean three;
+  GByteArray *frame;
+  GByteArray *v;
+
+  if (!sim_model_check_sim_ready (self->model, &error)) {
+    sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
+    return;
+  }
+  code = g_strndup (self->model->sim.imsi, 3 + self->model->sim.mnc_length);
+  if (!split_code (code, &mcc, &mnc, &three)) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INFORMATION_UNAVAILABLE);
+    return;
+  }
+  frame = sim_qmi_response_ok (request);
+  v = g_byte_array_new ();
+  sim_qmi_put_u16 (v, mcc);
+  sim_qmi_put_u16 (v, mnc);
+  sim_qmi_put_string8 (v, self->model->sim.spn);
+  sim_qmi_frame_tlv_take (frame, 0x01, v);
+  v = g_byte_array_new ();
+  sim_qmi_put_u8 (v, TRUE); /* 3GPP */
+  sim_qmi_put_u8 (v, three);
+  sim_qmi_frame_tlv_take (frame, 0x12, v);
   sim_qmi_send (self, frame);
 }
 
@@ -729,6 +763,7 @@ const SimQmiHandler sim_qmi_nas_handlers[] = {
   { 0x0021, "Network Scan", network_scan },
   { 0x0022, "Initiate Network Register", initiate_network_register },
   { 0x0024, "Get Serving System", get_serving_system },
+  { 0x0025, "Get Home Network", get_home_network },
   { 0x0033, "Set System Selection Preference", set_system_selection_preference },
   { 0x0034, "Get System Selection Preference", get_system_selection_preference },
   { 0x004D, "Get System Info", get_system_info },
