@@ -29,7 +29,8 @@ char *md_gsm7_to_utf8 (const guint8 *septets, gsize n_septets);
 
 /* Packs n_septets septets into octets, LSB first, after fill_bits (0..6) zero
  * bits: the fill that aligns septets to a septet boundary after a UDH.
- * Returns ceil((fill_bits + 7 * n_septets) / 8) octets in *out_len. */
+ * Returns ceil((fill_bits + 7 * n_septets) / 8) octets in *out_len (none
+ * when n_septets is 0). */
 guint8 *md_gsm7_pack (const guint8 *septets, gsize n_septets, guint fill_bits, gsize *out_len);
 
 /* Unpacks n_septets septets from len octets, skipping fill_bits (0..6) first.
