@@ -68,8 +68,8 @@ typedef struct {
   const char *number;               /* destination: "+" then digits is international,
                                      * digits (and * # a b c) national/unknown */
   MdSmsValidityType validity_type;  /* UNKNOWN: no TP-VP; RELATIVE only else */
-  guint validity_relative;          /* minutes (5 .. 635040), rounded up to a
-                                     * TP-VP step */
+  guint validity_relative;          /* minutes, 1 .. 635040 (63 weeks), rounded
+                                     * up to a TP-VP step (5 minutes at least) */
   gint message_class;               /* 0..3, or -1 for none */
   gboolean delivery_report_request; /* TP-SRR */
   guint8 message_reference;         /* TP-MR (0 lets an AT modem choose) */
