@@ -127,19 +127,19 @@ typedef struct {
   /* Makes storage the one new messages are received into and stored in.
    * Returns a boolean. */
   void (*set_default_storage) (MdModem *modem, MdSmsStorage storage, GTask *task);
-  /* Returns a GPtrArray of MdSmsPart* (with free func): every part held in
+  /* Returns a GPtrArray of MdSmsEntry* (with free func): every part held in
    * storage, each with its index and state. */
   void (*list) (MdModem *modem, MdSmsStorage storage, GTask *task);
-  /* Returns the MdSmsPart* at index in storage (md_sms_part_free). */
+  /* Returns the MdSmsEntry* at index in storage (md_sms_entry_free). */
   void (*read) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
   /* Returns a boolean. */
   void (*delete_part) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
   /* Sends submit, split into as many parts as it needs; returns a GArray of
    * guint, the message reference of each part in order. */
-  void (*send) (MdModem *modem, const MdSmsSubmit *submit, GTask *task);
+  void (*send) (MdModem *modem, const MdSmsRequest *submit, GTask *task);
   /* Stores submit in storage; returns a GArray of guint, the index of each
    * part in order. */
-  void (*store) (MdModem *modem, const MdSmsSubmit *submit, MdSmsStorage storage, GTask *task);
+  void (*store) (MdModem *modem, const MdSmsRequest *submit, MdSmsStorage storage, GTask *task);
 } MdModemSmsOps;
 
 typedef struct {

@@ -36,7 +36,7 @@ md_modem_get_sms_default_storage (MdModem *self)
 }
 
 void
-md_modem_sms_take_part (MdModem *self, MdSmsPart *part)
+md_modem_sms_take_part (MdModem *self, MdSmsEntry *part)
 {
   md_sms_list_take_part (md_modem_get_sms_list (self), part);
 }
@@ -206,7 +206,7 @@ check_enabled (MdModem *self, GError **error)
 }
 
 MdSms *
-md_modem_sms_create (MdModem *self, const MdSmsSubmit *submit, GError **error)
+md_modem_sms_create (MdModem *self, const MdSmsRequest *submit, GError **error)
 {
   g_autoptr (MdSms) sms = NULL;
 
@@ -288,7 +288,7 @@ delete_next (GTask *task)
   const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
 
   while (ctx->next_part < parts->len) {
-    const MdSmsPart *part = g_ptr_array_index (parts, ctx->next_part++);
+    const MdSmsEntry *part = g_ptr_array_index (parts, ctx->next_part++);
 
     if (part->index == MD_SMS_NO_INDEX || part->storage == MD_SMS_STORAGE_UNKNOWN)
       continue;
@@ -313,10 +313,10 @@ md_modem_sms_delete_async (MdModem *self, MdSms *sms, GCancellable *cancellable,
   delete_next (task);
 }
 
-static MdSmsSubmit *
+static MdSmsRequest *
 submit_of (MdSms *sms)
 {
-  MdSmsSubmit *submit = g_new0 (MdSmsSubmit, 1);
+  MdSmsRequest *submit = g_new0 (MdSmsRequest, 1);
   GBytes *data = md_sms_get_data (sms);
 
   submit->number = g_strdup (md_sms_get_number (sms));
@@ -357,7 +357,7 @@ md_modem_sms_send_async (MdModem *self, MdSms *sms, GCancellable *cancellable, G
 {
   GTask *task = sms_call_new (self, sms, cancellable, callback, user_data);
   const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
-  g_autoptr (MdSmsSubmit) submit = NULL;
+  g_autoptr (MdSmsRequest) submit = NULL;
 
   if (!check_call (self, task, ops && ops->send, "send"))
     return;
@@ -414,7 +414,7 @@ md_modem_sms_store_async (MdModem *self, MdSms *sms, MdSmsStorage storage, GCanc
   GTask *task = sms_call_new (self, sms, cancellable, callback, user_data);
   SmsCallContext *ctx = g_task_get_task_data (task);
   const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
-  g_autoptr (MdSmsSubmit) submit = NULL;
+  g_autoptr (MdSmsRequest) submit = NULL;
 
   if (!check_call (self, task, ops && ops->store, "store"))
     return;

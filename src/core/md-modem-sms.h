@@ -19,7 +19,7 @@ guint32 md_modem_get_sms_storages (MdModem *self);
 MdSmsStorage md_modem_get_sms_default_storage (MdModem *self);
 
 /* For drivers: a part that arrived or was read (taken). */
-void md_modem_sms_take_part (MdModem *self, MdSmsPart *part);
+void md_modem_sms_take_part (MdModem *self, MdSmsEntry *part);
 
 /* The enable step: indications on, storages read, default storage chosen
  * and every stored message loaded. Disabling turns indications off. */
@@ -29,7 +29,7 @@ gboolean md_modem_sms_enable_finish (MdModem *self, GAsyncResult *result, GError
 
 /* Messaging.Create: a new message (state UNKNOWN) in the list, or
  * WrongState before the modem is enabled. */
-MdSms *md_modem_sms_create (MdModem *self, const MdSmsSubmit *submit, GError **error);
+MdSms *md_modem_sms_create (MdModem *self, const MdSmsRequest *submit, GError **error);
 /* Messaging.Delete: every stored part removed from its storage, then the
  * message from the list. */
 void md_modem_sms_delete_async (MdModem *self, MdSms *sms, GCancellable *cancellable,

@@ -118,7 +118,7 @@ count_incomplete (MdSmsList *self, MdSms **oldest)
 }
 
 static gboolean
-known_index (MdSmsList *self, const MdSmsPart *part)
+known_index (MdSmsList *self, const MdSmsEntry *part)
 {
   for (guint i = 0; i < self->messages->len; i++) {
     if (md_sms_has_part_at (g_ptr_array_index (self->messages, i), part->storage, part->index))
@@ -128,7 +128,7 @@ known_index (MdSmsList *self, const MdSmsPart *part)
 }
 
 static MdSms *
-take_status_report (MdSmsList *self, MdSmsPart *part)
+take_status_report (MdSmsList *self, MdSmsEntry *part)
 {
   for (guint i = self->messages->len; i > 0; i--) {
     MdSms *sms = g_ptr_array_index (self->messages, i - 1);
@@ -138,7 +138,7 @@ take_status_report (MdSmsList *self, MdSmsPart *part)
     md_log_info (self->log_name, "SMS %u: delivery report, state 0x%x", md_sms_get_id (sms),
                  part->delivery_state);
     md_sms_set_delivery (sms, part->delivery_state, part->discharge_timestamp);
-    md_sms_part_free (part);
+    md_sms_entry_free (part);
     return sms;
   }
   return NULL;
@@ -147,11 +147,11 @@ take_status_report (MdSmsList *self, MdSmsPart *part)
 /* The incomplete message a part continues: same reference, same count and
  * same sender (references are per sender). */
 static MdSms *
-find_continued (MdSmsList *self, const MdSmsPart *part)
+find_continued (MdSmsList *self, const MdSmsEntry *part)
 {
   for (guint i = 0; i < self->messages->len; i++) {
     MdSms *sms = g_ptr_array_index (self->messages, i);
-    const MdSmsPart *first;
+    const MdSmsEntry *first;
 
     if (!md_sms_is_multipart (sms) || md_sms_is_complete (sms)
         || md_sms_get_concat_reference (sms) != part->concat_reference)
@@ -165,14 +165,14 @@ find_continued (MdSmsList *self, const MdSmsPart *part)
 }
 
 MdSms *
-md_sms_list_take_part (MdSmsList *self, MdSmsPart *part)
+md_sms_list_take_part (MdSmsList *self, MdSmsEntry *part)
 {
   g_autoptr (GError) error = NULL;
   MdSms *sms, *oldest;
   gboolean received;
 
   if (part->index != MD_SMS_NO_INDEX && known_index (self, part)) {
-    md_sms_part_free (part);
+    md_sms_entry_free (part);
     return NULL;
   }
   if (part->pdu_type == MD_SMS_PDU_TYPE_STATUS_REPORT && (sms = take_status_report (self, part)))
@@ -194,7 +194,7 @@ md_sms_list_take_part (MdSmsList *self, MdSmsPart *part)
   if (part->concat_max > 1 && (part->concat_sequence < 1 || part->concat_sequence > part->concat_max)) {
     md_log_debug (self->log_name, "SMS part dropped: sequence %u of %u", part->concat_sequence,
                   part->concat_max);
-    md_sms_part_free (part);
+    md_sms_entry_free (part);
     return NULL;
   }
   received = part->state == MD_SMS_STATE_RECEIVED;

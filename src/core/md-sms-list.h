@@ -28,7 +28,7 @@ MdSmsList *md_sms_list_new (const char *log_name);
  * reload after enable); a status report updates the sent message with its
  * message reference, or becomes a message of its own when none matches.
  * Returns the message the part went to, or NULL when it was dropped. */
-MdSms *md_sms_list_take_part (MdSmsList *self, MdSmsPart *part);
+MdSms *md_sms_list_take_part (MdSmsList *self, MdSmsEntry *part);
 /* Adds a message created by a caller ("added", received FALSE). */
 void md_sms_list_add (MdSmsList *self, MdSms *sms);
 /* Emits "removed"; FALSE when sms is not in the list. */

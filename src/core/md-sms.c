@@ -26,7 +26,7 @@ struct _MdSms {
   MdSmsDeliveryState delivery_state;
   MdSmsStorage storage;
 
-  GPtrArray *parts; /* MdSmsPart*, sorted by concat_sequence */
+  GPtrArray *parts; /* MdSmsEntry*, sorted by concat_sequence */
   guint concat_reference;
   guint concat_max; /* 0: a single part */
   gint64 created_us;
@@ -38,10 +38,10 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_TYPE (MdSms, md_sms, G_TYPE_OBJECT)
 
-MdSmsPart *
-md_sms_part_new (void)
+MdSmsEntry *
+md_sms_entry_new (void)
 {
-  MdSmsPart *part = g_new0 (MdSmsPart, 1);
+  MdSmsEntry *part = g_new0 (MdSmsEntry, 1);
 
   part->index = MD_SMS_NO_INDEX;
   part->class = -1;
@@ -49,10 +49,10 @@ md_sms_part_new (void)
   return part;
 }
 
-MdSmsPart *
-md_sms_part_copy (const MdSmsPart *part)
+MdSmsEntry *
+md_sms_entry_copy (const MdSmsEntry *part)
 {
-  MdSmsPart *copy = g_memdup2 (part, sizeof *part);
+  MdSmsEntry *copy = g_memdup2 (part, sizeof *part);
 
   copy->number = g_strdup (part->number);
   copy->text = g_strdup (part->text);
@@ -64,7 +64,7 @@ md_sms_part_copy (const MdSmsPart *part)
 }
 
 void
-md_sms_part_free (MdSmsPart *part)
+md_sms_entry_free (MdSmsEntry *part)
 {
   if (!part)
     return;
@@ -78,7 +78,7 @@ md_sms_part_free (MdSmsPart *part)
 }
 
 void
-md_sms_submit_free (MdSmsSubmit *submit)
+md_sms_request_free (MdSmsRequest *submit)
 {
   if (!submit)
     return;
@@ -92,7 +92,7 @@ md_sms_submit_free (MdSmsSubmit *submit)
 static void
 md_sms_init (MdSms *self)
 {
-  self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sms_part_free);
+  self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sms_entry_free);
   self->class = -1;
   self->delivery_state = MD_SMS_DELIVERY_STATE_UNKNOWN;
   self->created_us = g_get_monotonic_time ();
@@ -129,7 +129,7 @@ emit_changed (MdSms *self)
 }
 
 MdSms *
-md_sms_new_submit (guint id, const char *log_name, const MdSmsSubmit *submit)
+md_sms_new_submit (guint id, const char *log_name, const MdSmsRequest *submit)
 {
   MdSms *self = g_object_new (MD_TYPE_SMS, NULL);
 
@@ -153,7 +153,7 @@ md_sms_new_submit (guint id, const char *log_name, const MdSmsSubmit *submit)
 static void
 assemble (MdSms *self)
 {
-  const MdSmsPart *first = g_ptr_array_index (self->parts, 0);
+  const MdSmsEntry *first = g_ptr_array_index (self->parts, 0);
   g_autoptr (GString) text = g_string_new ("");
   g_autoptr (GByteArray) data = g_byte_array_new ();
   gboolean binary = FALSE;
@@ -176,7 +176,7 @@ assemble (MdSms *self)
   if (!md_sms_is_complete (self))
     return;
   for (guint i = 0; i < self->parts->len; i++) {
-    const MdSmsPart *part = g_ptr_array_index (self->parts, i);
+    const MdSmsEntry *part = g_ptr_array_index (self->parts, i);
 
     if (part->text)
       g_string_append (text, part->text);
@@ -200,7 +200,7 @@ assemble (MdSms *self)
 static void
 update_state (MdSms *self)
 {
-  const MdSmsPart *first = g_ptr_array_index (self->parts, 0);
+  const MdSmsEntry *first = g_ptr_array_index (self->parts, 0);
 
   if (md_sms_is_complete (self))
     self->state = first->state;
@@ -209,7 +209,7 @@ update_state (MdSms *self)
 }
 
 MdSms *
-md_sms_new_from_part (guint id, const char *log_name, MdSmsPart *part)
+md_sms_new_from_part (guint id, const char *log_name, MdSmsEntry *part)
 {
   MdSms *self = g_object_new (MD_TYPE_SMS, NULL);
 
@@ -349,7 +349,7 @@ gboolean
 md_sms_has_part_at (MdSms *self, MdSmsStorage storage, guint index)
 {
   for (guint i = 0; index != MD_SMS_NO_INDEX && i < self->parts->len; i++) {
-    const MdSmsPart *part = g_ptr_array_index (self->parts, i);
+    const MdSmsEntry *part = g_ptr_array_index (self->parts, i);
 
     if (part->storage == storage && part->index == index)
       return TRUE;
@@ -363,14 +363,14 @@ md_sms_has_message_reference (MdSms *self, guint reference)
   if (self->state != MD_SMS_STATE_SENT)
     return FALSE;
   for (guint i = 0; i < self->parts->len; i++) {
-    if (((const MdSmsPart *)g_ptr_array_index (self->parts, i))->message_reference == reference)
+    if (((const MdSmsEntry *)g_ptr_array_index (self->parts, i))->message_reference == reference)
       return TRUE;
   }
   return FALSE;
 }
 
 gboolean
-md_sms_take_part (MdSms *self, MdSmsPart *part, GError **error)
+md_sms_take_part (MdSms *self, MdSmsEntry *part, GError **error)
 {
   guint at = self->parts->len;
 
@@ -380,16 +380,16 @@ md_sms_take_part (MdSms *self, MdSmsPart *part, GError **error)
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
                  "part %u/%u (reference %u) does not belong", part->concat_sequence, part->concat_max,
                  part->concat_reference);
-    md_sms_part_free (part);
+    md_sms_entry_free (part);
     return FALSE;
   }
   for (guint i = 0; i < self->parts->len; i++) {
-    const MdSmsPart *held = g_ptr_array_index (self->parts, i);
+    const MdSmsEntry *held = g_ptr_array_index (self->parts, i);
 
     if (held->concat_sequence == part->concat_sequence) {
       g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS, "part %u of reference %u already received",
                    part->concat_sequence, part->concat_reference);
-      md_sms_part_free (part);
+      md_sms_entry_free (part);
       return FALSE;
     }
     if (held->concat_sequence > part->concat_sequence && at == self->parts->len)
@@ -420,7 +420,7 @@ md_sms_set_stored (MdSms *self, MdSmsStorage storage, const guint *indexes, guin
 {
   g_ptr_array_set_size (self->parts, 0);
   for (guint i = 0; i < n_indexes; i++) {
-    MdSmsPart *part = md_sms_part_new ();
+    MdSmsEntry *part = md_sms_entry_new ();
 
     part->index = indexes[i];
     part->storage = storage;
@@ -437,12 +437,12 @@ void
 md_sms_set_sent (MdSms *self, const guint *references, guint n_references)
 {
   for (guint i = 0; i < n_references; i++) {
-    MdSmsPart *part;
+    MdSmsEntry *part;
 
     if (i < self->parts->len) {
       part = g_ptr_array_index (self->parts, i);
     } else {
-      part = md_sms_part_new ();
+      part = md_sms_entry_new ();
       part->pdu_type = MD_SMS_PDU_TYPE_SUBMIT;
       g_ptr_array_add (self->parts, part);
     }

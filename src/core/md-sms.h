@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One SMS as ModemManager publishes it (/org/freedesktop/ModemManager1/SMS/N):
  * its properties, and the parts it was assembled from or stored as. Drivers
- * hand decoded parts (MdSmsPart) to core; this object never sees a PDU. */
+ * hand decoded parts (MdSmsEntry) to core; this object never sees a PDU. */
 #pragma once
 
 #include <glib-object.h>
@@ -34,12 +34,12 @@ typedef struct {
   guint concat_reference;
   guint concat_max;
   guint concat_sequence;
-} MdSmsPart;
+} MdSmsEntry;
 
-MdSmsPart *md_sms_part_new (void);
-MdSmsPart *md_sms_part_copy (const MdSmsPart *part);
-void md_sms_part_free (MdSmsPart *part);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSmsPart, md_sms_part_free)
+MdSmsEntry *md_sms_entry_new (void);
+MdSmsEntry *md_sms_entry_copy (const MdSmsEntry *part);
+void md_sms_entry_free (MdSmsEntry *part);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSmsEntry, md_sms_entry_free)
 
 /* What a caller asked for in Messaging.Create, already validated. */
 typedef struct {
@@ -51,19 +51,19 @@ typedef struct {
   gint class;              /* -1: none */
   gboolean delivery_report_request;
   MdSmsStorage storage; /* for Store; UNKNOWN: the default storage */
-} MdSmsSubmit;
+} MdSmsRequest;
 
-void md_sms_submit_free (MdSmsSubmit *submit);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSmsSubmit, md_sms_submit_free)
+void md_sms_request_free (MdSmsRequest *submit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSmsRequest, md_sms_request_free)
 
 #define MD_TYPE_SMS (md_sms_get_type ())
 G_DECLARE_FINAL_TYPE (MdSms, md_sms, MD, SMS, GObject)
 
 /* A message created by a caller: state UNKNOWN, PDU type SUBMIT. */
-MdSms *md_sms_new_submit (guint id, const char *log_name, const MdSmsSubmit *submit);
+MdSms *md_sms_new_submit (guint id, const char *log_name, const MdSmsRequest *submit);
 /* A message from its first part (takes part). A part of a concatenated
  * message leaves it RECEIVING (or its storage state) until every part came. */
-MdSms *md_sms_new_from_part (guint id, const char *log_name, MdSmsPart *part);
+MdSms *md_sms_new_from_part (guint id, const char *log_name, MdSmsEntry *part);
 
 guint md_sms_get_id (MdSms *self);
 MdSmsState md_sms_get_state (MdSms *self);
@@ -81,7 +81,7 @@ const char *md_sms_get_discharge_timestamp (MdSms *self);
 MdSmsDeliveryState md_sms_get_delivery_state (MdSms *self);
 MdSmsStorage md_sms_get_storage (MdSms *self);
 
-/* The parts (MdSmsPart*) held so far, in sequence order. */
+/* The parts (MdSmsEntry*) held so far, in sequence order. */
 GPtrArray *md_sms_get_parts (MdSms *self);
 gboolean md_sms_is_multipart (MdSms *self);
 gboolean md_sms_is_complete (MdSms *self);
@@ -98,7 +98,7 @@ gboolean md_sms_has_message_reference (MdSms *self, guint reference);
  * does not belong (other reference or count, sequence out of range) and
  * with MD_CORE_ERROR_EXISTS for a sequence already held. Completes the
  * text when the last part came. */
-gboolean md_sms_take_part (MdSms *self, MdSmsPart *part, GError **error);
+gboolean md_sms_take_part (MdSms *self, MdSmsEntry *part, GError **error);
 
 /* Each emits "changed". */
 void md_sms_set_state (MdSms *self, MdSmsState state);

@@ -109,7 +109,7 @@ handle_create (MdDbusModemMessaging *iface, GDBusMethodInvocation *invocation, G
 {
   MdModemExport *self = user_data;
   GError *error = NULL;
-  g_autoptr (MdSmsSubmit) submit = NULL;
+  g_autoptr (MdSmsRequest) submit = NULL;
   MdSms *sms;
   MdSmsExport *export;
 

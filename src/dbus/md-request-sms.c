@@ -71,7 +71,7 @@ md_request_check_sms_storage (guint32 storage, GError **error)
 }
 
 static gboolean
-take_validity (MdSmsSubmit *submit, GVariant *value, GError **error)
+take_validity (MdSmsRequest *submit, GVariant *value, GError **error)
 {
   g_autoptr (GVariant) inner = NULL;
   guint32 type, minutes;
@@ -104,7 +104,7 @@ expect (GVariant *value, const GVariantType *type, const char *key, GError **err
 }
 
 static gboolean
-take_one (MdSmsSubmit *submit, const char *key, GVariant *value, GError **error)
+take_one (MdSmsRequest *submit, const char *key, GVariant *value, GError **error)
 {
   gsize size;
 
@@ -162,10 +162,10 @@ take_one (MdSmsSubmit *submit, const char *key, GVariant *value, GError **error)
   return TRUE;
 }
 
-MdSmsSubmit *
+MdSmsRequest *
 md_request_sms_create (GVariant *properties, GError **error)
 {
-  g_autoptr (MdSmsSubmit) submit = g_new0 (MdSmsSubmit, 1);
+  g_autoptr (MdSmsRequest) submit = g_new0 (MdSmsRequest, 1);
   GVariantIter iter;
   const char *key;
   GVariant *value;

@@ -37,10 +37,10 @@ new_list (Counts *counts)
 }
 
 /* A received DELIVER part; reference 0 and max 0 make a single part. */
-static MdSmsPart *
+static MdSmsEntry *
 deliver (guint index, const char *number, const char *text, guint reference, guint max, guint sequence)
 {
-  MdSmsPart *part = md_sms_part_new ();
+  MdSmsEntry *part = md_sms_entry_new ();
 
   part->index = index;
   part->storage = MD_SMS_STORAGE_SM;
@@ -167,10 +167,10 @@ test_expiry (void)
   g_assert_true (g_ptr_array_index (md_sms_list_get_all (list), 0) == whole);
 }
 
-static MdSmsPart *
+static MdSmsEntry *
 status_report (guint reference, MdSmsDeliveryState state)
 {
-  MdSmsPart *part = md_sms_part_new ();
+  MdSmsEntry *part = md_sms_entry_new ();
 
   part->pdu_type = MD_SMS_PDU_TYPE_STATUS_REPORT;
   part->state = MD_SMS_STATE_RECEIVED;
@@ -186,7 +186,7 @@ test_created_and_delivery_report (void)
 {
   Counts counts = { 0 };
   g_autoptr (MdSmsList) list = new_list (&counts);
-  MdSmsSubmit submit = { .number = "+4912345", .text = "hi", .class = -1, .delivery_report_request = TRUE };
+  MdSmsRequest submit = { .number = "+4912345", .text = "hi", .class = -1, .delivery_report_request = TRUE };
   g_autoptr (MdSms) sms = md_sms_new_submit (40, "test", &submit);
   static const guint references[] = { 12, 13 };
   static const guint indexes[] = { 4, 5 };
@@ -225,8 +225,8 @@ test_binary_parts (void)
 {
   Counts counts = { 0 };
   g_autoptr (MdSmsList) list = new_list (&counts);
-  MdSmsPart *one = deliver (1, "+1", NULL, 8, 2, 1);
-  MdSmsPart *two = deliver (2, "+1", NULL, 8, 2, 2);
+  MdSmsEntry *one = deliver (1, "+1", NULL, 8, 2, 1);
+  MdSmsEntry *two = deliver (2, "+1", NULL, 8, 2, 2);
   MdSms *sms;
   gsize size;
   const guint8 *bytes;

@@ -45,7 +45,7 @@ test_create (void)
     g_autoptr (GError) error = NULL;
     g_autoptr (GVariant) properties
       = g_variant_parse (G_VARIANT_TYPE_VARDICT, create_cases[i].properties, NULL, NULL, &error);
-    g_autoptr (MdSmsSubmit) submit = NULL;
+    g_autoptr (MdSmsRequest) submit = NULL;
 
     g_assert_no_error (error);
     submit = md_request_sms_create (properties, &error);
@@ -68,7 +68,7 @@ test_create_values (void)
     " 'delivery-report-request': <true>, 'storage': <uint32 1>, 'smsc': <'+49171'>}",
     NULL, NULL, NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (MdSmsSubmit) submit = md_request_sms_create (properties, &error);
+  g_autoptr (MdSmsRequest) submit = md_request_sms_create (properties, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (submit->number, ==, "+49123");
@@ -100,7 +100,7 @@ test_text_limits (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
     g_autoptr (GString) text = g_string_new ("");
     g_autoptr (GError) error = NULL;
-    g_autoptr (MdSmsSubmit) submit = NULL;
+    g_autoptr (MdSmsRequest) submit = NULL;
     GVariantBuilder builder;
     g_autoptr (GVariant) properties = NULL;
 
