@@ -531,6 +531,7 @@ on_model_event (const SimEvent *event, gpointer user_data)
       sim_mbim_sessions_changed (self);
     break;
   case SIM_EVENT_SMS_RECEIVED:
+  case SIM_EVENT_SMS_STATUS_REPORT:
   case SIM_EVENT_RING:
   case SIM_EVENT_CALL_DROPPED: break;
   }
