@@ -49,11 +49,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSmsPart, md_sms_part_free)
 
 /* Decodes len bytes of one PDU. with_smsc: the PDU starts with the SMSC
  * address field (27.005 PDU mode, MBIM and QMI raw 3GPP PDUs). The direction
- * comes from TP-MTI: 0 DELIVER, 1 SUBMIT, 2 STATUS-REPORT.
+ * comes from TP-MTI: 0 DELIVER, 1 SUBMIT, 2 STATUS-REPORT (never read as
+ * SMS-COMMAND: a device does not store or receive those). Reserved TP-DCS
+ * codings read as GSM 7-bit, as 23.038 tells a receiver.
  * Errors: MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER for a malformed PDU
- * (truncated, bad lengths, invalid BCD, a UDH or UDL that overruns the data);
- * MD_MESSAGE_ERROR_NOT_SUPPORTED for a compressed TP-DCS, a reserved
- * alphabet or TP-MTI 3. Bytes after the user data are ignored. */
+ * (truncated, bad lengths, invalid BCD, an invalid timestamp, a UDH or UDL
+ * that overruns the data); MD_MESSAGE_ERROR_NOT_SUPPORTED for a compressed
+ * TP-DCS or TP-MTI 3. Bytes after the user data are ignored. */
 MdSmsPart *md_sms_pdu_decode (const guint8 *pdu, gsize len, gboolean with_smsc, GError **error);
 /* The same from hex text (as +CMGR/+CMGL/+CMT carry it). Bad hex is
  * MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER. */
