@@ -152,8 +152,10 @@ sms_enable_step (GTask *task)
       ops->list (self, ctx->listing, sub);
       return;
     }
-    ctx->step++;
-    break;
+    g_object_unref (sub);
+    ctx->step = SMS_ENABLE_STEP_DONE;
+    sms_enable_step (task);
+    return;
   case SMS_ENABLE_STEP_DONE:
     g_object_unref (sub);
     g_task_return_boolean (task, TRUE);
