@@ -57,6 +57,7 @@ extern const MdModemSimOps md_mbim_sim_ops;
 extern const MdModemPowerOps md_mbim_power_ops;
 extern const MdModemNetregOps md_mbim_netreg_ops;
 extern const MdModemBearerOps md_mbim_bearer_ops;
+extern const MdModemSmsOps md_mbim_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_mbim_modem_ops;
 

@@ -11,39 +11,9 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-sms.h"
+#include "md-sms-pdu-entry.h"
 
 #define HANDLERS_KEY "md-at-sms-handlers"
-
-MdSmsEntry *
-md_at_sms_entry_from_part (const MdSmsPart *part, MdSmsStorage storage, guint index, MdSmsState state)
-{
-  MdSmsEntry *entry = md_sms_entry_new ();
-
-  entry->index = index;
-  entry->storage = storage;
-  entry->pdu_type = part->type;
-  entry->state = state;
-  entry->number = g_strdup (part->number);
-  entry->text = g_strdup (part->text);
-  entry->data = part->data ? g_bytes_ref (part->data) : NULL;
-  entry->smsc = g_strdup (part->smsc);
-  entry->timestamp = g_strdup (part->timestamp);
-  entry->discharge_timestamp = g_strdup (part->discharge_timestamp);
-  entry->message_reference = part->message_reference;
-  entry->delivery_state = part->type == MD_SMS_PDU_TYPE_STATUS_REPORT
-                            ? (MdSmsDeliveryState)part->delivery_state
-                            : MD_SMS_DELIVERY_STATE_UNKNOWN;
-  entry->class = part->message_class;
-  entry->validity_relative
-    = part->validity_type == MD_SMS_VALIDITY_TYPE_RELATIVE ? part->validity_relative : 0;
-  entry->delivery_report_request = part->delivery_report_request;
-  if (part->concat && part->concat_max > 1) {
-    entry->concat_reference = part->concat_reference;
-    entry->concat_max = part->concat_max;
-    entry->concat_sequence = part->concat_sequence;
-  }
-  return entry;
-}
 
 static MdSmsState
 state_of_stat (MdAtSmsStat stat)
@@ -69,7 +39,7 @@ decode (MdModem *modem, const char *hex, MdSmsStorage storage, guint index, MdSm
     md_log_warn (md_modem_get_log_name (modem), "SMS PDU not understood: %s", error->message);
     return NULL;
   }
-  return md_at_sms_entry_from_part (part, storage, index, state);
+  return md_sms_entry_from_pdu_part (part, storage, index, state);
 }
 
 /* --- list, read, delete -------------------------------------------------- */

@@ -11,11 +11,6 @@ G_BEGIN_DECLS
 /* Sending a message takes the network's time; 27.005 gives no bound. */
 #define MD_AT_SMS_SEND_TIMEOUT_MS 60000
 
-/* A decoded PDU as core's entry, at index in storage (MD_SMS_NO_INDEX:
- * routed directly) in state. */
-MdSmsEntry *md_at_sms_entry_from_part (const MdSmsPart *part, MdSmsStorage storage, guint index,
-                                       MdSmsState state);
-
 void md_at_sms_send (MdModem *modem, const MdSmsRequest *request, GTask *task);
 void md_at_sms_store (MdModem *modem, const MdSmsRequest *request, MdSmsStorage storage, GTask *task);
 

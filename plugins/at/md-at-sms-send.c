@@ -10,6 +10,7 @@
 #include "md-errors.h"
 #include "md-hex.h"
 #include "md-log.h"
+#include "md-sms-pdu-entry.h"
 
 typedef struct {
   GPtrArray *pdus; /* MdSmsPdu* */
@@ -24,21 +25,6 @@ parts_context_free (PartsContext *ctx)
   g_ptr_array_unref (ctx->pdus);
   g_array_unref (ctx->results);
   g_free (ctx);
-}
-
-/* One reference per concatenated message, shared by its parts; modems keep
- * no state for it, so a counter from a random start will do. */
-static guint8
-next_concat_reference (void)
-{
-  static gboolean started;
-  static guint8 reference;
-
-  if (!started) {
-    reference = (guint8)g_random_int_range (0, 256);
-    started = TRUE;
-  }
-  return reference++;
 }
 
 static void send_next (GTask *task);
@@ -98,31 +84,12 @@ send_next (GTask *task)
                                    g_task_get_cancellable (task), part_ready, task);
 }
 
-static GPtrArray *
-encode (const MdSmsRequest *request, GError **error)
-{
-  MdSmsSubmit submit = {
-    .smsc = request->smsc,
-    .number = request->number,
-    .validity_type
-    = request->validity_relative ? MD_SMS_VALIDITY_TYPE_RELATIVE : MD_SMS_VALIDITY_TYPE_UNKNOWN,
-    .validity_relative = request->validity_relative,
-    .message_class = request->class,
-    .delivery_report_request = request->delivery_report_request,
-  };
-  gsize size = 0;
-  const guint8 *data = request->data ? g_bytes_get_data (request->data, &size) : NULL;
-
-  return md_sms_pdu_encode_message (&submit, request->data ? NULL : request->text, data, size,
-                                    next_concat_reference (), TRUE, error);
-}
-
 /* The task's context with every part encoded; FALSE after failing task. */
 static gboolean
 prepare_parts (MdModem *modem, const MdSmsRequest *request, gboolean store, GTask *task)
 {
   GError *error = NULL;
-  GPtrArray *pdus = encode (request, &error);
+  GPtrArray *pdus = md_sms_request_encode (request, &error);
   PartsContext *ctx;
 
   if (!pdus) {

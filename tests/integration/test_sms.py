@@ -90,6 +90,8 @@ def parse_submit(pdu):
 @skip_without_tools
 class SmsTest(ModemdTestCase):
 
+    storage = "sm"
+
     def add_modem_with(self, stored=()):
         scenario = os.path.join(self.workdir, "sms.ini")
         shutil.copy(os.path.join(SCENARIOS, "default.ini"), scenario)
@@ -133,8 +135,8 @@ class SmsTest(ModemdTestCase):
         self.add_modem_with()
         self.enable()
         status = self.mmcli_json("-m", "0", "--messaging-status")["modem"]["messaging"]
-        self.assertEqual(status["supported-storages"], "sm")
-        self.assertEqual(status["default-storages"], "sm")
+        self.assertEqual(status["supported-storages"], self.storage)
+        self.assertEqual(status["default-storages"], self.storage)
 
     def test_stored_messages_listed_after_enable(self):
         self.add_modem_with([deliver_pdu(SENDER, "Hello from the SIM"),
@@ -145,7 +147,7 @@ class SmsTest(ModemdTestCase):
         self.assertEqual(first["content"]["number"], SENDER)
         self.assertEqual(first["content"]["text"], "Hello from the SIM")
         self.assertEqual(first["properties"]["state"], "received")
-        self.assertEqual(first["properties"]["storage"], "sm")
+        self.assertEqual(first["properties"]["storage"], self.storage)
         self.assertEqual(first["properties"]["pdu-type"], "deliver")
         self.assertEqual(first["properties"]["timestamp"], TIMESTAMP)
         self.assertEqual(first["properties"]["smsc"], "+31624000000")
@@ -285,6 +287,33 @@ class SmsTest(ModemdTestCase):
         self.add_modem_with()
         result = self.create_raw("{'number': <'+49123'>, 'text': <'x'>}")
         self.assertIn("org.freedesktop.ModemManager1.Error.Core.WrongState", result.stderr)
+
+
+@skip_without_tools
+class MbimSmsTest(SmsTest):
+    """The same store and network served over MBIM's SMS service: one store,
+    published as "mt"; MBIM cannot write messages, so Store is refused."""
+
+    daemon_args = ModemdTestCase.daemon_args + ["--no-mbim-proxy", "--test-fake-net-links"]
+    storage = "mt"
+
+    def add_sim_modem(self, scenario="default.ini", uid="mbim0"):
+        sim = self.start_sim(scenario, at="none", mbim="pty")
+        self.set_profile(uid, ["mbim:" + sim.mbim_port, "net:wwan0"])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    # Not on MBIM: no status reports over the SMS service, no writing.
+    test_delivery_report_updates_state = None
+    test_bad_input_gets_clear_errors = None
+
+    def test_store_then_delete(self):
+        self.add_modem_with()
+        self.enable()
+        path = self.create("number=+4912345,text='Keep me'")
+        self.assert_refused(["-s", path, "--store"], "org.freedesktop.ModemManager1.Error.Core.Unsupported")
+        self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
+        self.assertEqual(self.sms_paths(), [])
 
 
 if __name__ == "__main__":
