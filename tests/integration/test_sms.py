@@ -8,6 +8,7 @@ error while the daemon keeps running."""
 
 import os
 import shutil
+import subprocess
 import unittest
 
 from harness import SCENARIOS, ModemdTestCase, skip_without_tools, wait_for
@@ -165,6 +166,30 @@ class SmsTest(ModemdTestCase):
         paths = wait_for(lambda: self.sms_paths(), what="the incoming message")
         self.assertEqual(self.sms(paths[0])["content"]["text"], "Ping")
         self.assertEqual(self.sms(paths[0])["properties"]["state"], "received")
+
+    def test_added_and_deleted_signals(self):
+        sim = self.add_modem_with()
+        self.enable()
+        out_path = os.path.join(self.workdir, "monitor.txt")
+        with open(out_path, "w") as out:
+            monitor = subprocess.Popen(["gdbus", "monitor", "--session", "--dest", "org.freedesktop.ModemManager1",
+                                        "--object-path", "/org/freedesktop/ModemManager1/Modem/0"],
+                                       env=self.bus.env(), stdout=out, stderr=subprocess.DEVNULL)
+
+        def seen(text):
+            with open(out_path) as log:
+                return text in log.read()
+        try:
+            # The monitor is listening once it reports a change it saw.
+            wait_for(lambda: seen("Monitoring signals") or monitor.poll() is not None, what="gdbus monitor")
+            sim.control("sms-incoming " + deliver_pdu(SENDER, "Signal me"))
+            path = wait_for(lambda: self.sms_paths() and self.sms_paths()[0], what="the incoming message")
+            wait_for(lambda: seen(f"Messaging.Added (objectpath '{path}', true)"), what="the Added signal")
+            self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
+            wait_for(lambda: seen(f"Messaging.Deleted (objectpath '{path}',)"), what="the Deleted signal")
+        finally:
+            monitor.terminate()
+            monitor.wait()
 
     def test_three_parts_become_one_message(self):
         sim = self.add_modem_with()
