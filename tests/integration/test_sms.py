@@ -275,6 +275,22 @@ class SmsTest(ModemdTestCase):
         new = wait_for(lambda: self.sms_paths(), what="the new message")
         self.assertNotEqual(new, paths)
 
+    def test_modem_vanishing_mid_send_fails_the_send(self):
+        sim = self.add_modem_with()
+        self.enable()
+        path = self.create(f"number={SENDER},text='Lost'")
+        # The modem stops answering, the send waits, then the device goes.
+        sim.control("mute on")
+        client = self.start_client([shutil.which("mmcli") or "mmcli", "-s", path, "--send"])
+        wait_for(lambda: self.sms(path)["properties"]["state"] == "sending", what="the send to start")
+        sim.control("unplug")
+        client.wait(timeout=60)
+        client.stdout.close()
+        client.stderr.close()
+        self.assertNotEqual(client.returncode, 0)
+        wait_for(lambda: not self.modem_paths(), what="the modem to go")
+        self.assert_daemon_alive()
+
     # --- bad input -----------------------------------------------------------
 
     def assert_refused(self, args, error_name):
