@@ -15,7 +15,7 @@
 #include "md-modem-sms.h"
 
 /* Disabling walks the same steps with the opposite meaning: reports off
- * first, then radio power low. */
+ * first, then radio power low, then message indications off. */
 typedef enum {
   ENABLE_STEP_POWER,
   ENABLE_STEP_UNSOLICITED,
