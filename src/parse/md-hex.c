@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Hex text <-> bytes for PDUs (AT PDU mode carries them as hex). Pure; the
- * only validation is "even count of hex digits". */
+/* Hex text <-> bytes for PDUs (AT PDU mode carries them as hex). Pure; an
+ * odd count of digits or a character that is not one is refused. */
 #include "md-hex.h"
 
 #include "md-errors.h"

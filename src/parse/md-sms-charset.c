@@ -67,8 +67,10 @@ md_gsm7_from_utf8 (const char *utf8, GError **error)
     guint8 septet;
 
     if (!gsm7_lookup (c, &escaped, &septet)) {
-      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                   "U+%04X is not in the GSM 7-bit alphabet", c);
+      /* The character stays out of the message: it is SMS text, which
+       * callers may log. */
+      g_set_error_literal (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                           "Text has a character outside the GSM 7-bit alphabet");
       return NULL;
     }
     if (escaped)

@@ -154,13 +154,14 @@ md_sms_timestamp_format (guint year, guint month, guint day, guint hour, guint m
                           offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
 }
 
-char *
-md_sms_timestamp_decode (const guint8 octets[7], GError **error)
+gboolean
+md_sms_timestamp_decode (const guint8 octets[7], char **out, GError **error)
 {
   guint v[6];
   guint8 tz = octets[6];
   guint quarters;
 
+  *out = NULL;
   for (guint i = 0; i < 6; i++) {
     guint lo = octets[i] & 0x0F, hi = octets[i] >> 4;
 
@@ -176,15 +177,16 @@ md_sms_timestamp_decode (const guint8 octets[7], GError **error)
   if (v[1] < 1 || v[1] > 12 || v[2] < 1
       || v[2] > g_date_get_days_in_month ((GDateMonth)v[1], (GDateYear)(2000 + v[0])) || v[3] > 23
       || v[4] > 59 || v[5] > 59)
-    goto invalid;
-  return md_sms_timestamp_format (2000 + v[0], v[1], v[2], v[3], v[4], v[5],
+    return TRUE;
+  *out = md_sms_timestamp_format (2000 + v[0], v[1], v[2], v[3], v[4], v[5],
                                   (tz & 0x08 ? -1 : 1) * (gint)quarters * 15);
+  return TRUE;
 
 invalid:
   g_set_error (error, MD_MESSAGE_ERROR, MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER,
                "Invalid timestamp %02X%02X%02X%02X%02X%02X%02X", octets[0], octets[1], octets[2], octets[3],
                octets[4], octets[5], octets[6]);
-  return NULL;
+  return FALSE;
 }
 
 guint

@@ -41,9 +41,11 @@ char *md_sms_timestamp_format (guint year, guint month, guint day, guint hour, g
                                gint offset_minutes);
 
 /* A 7-octet TP-SCTS/TP-DT/absolute TP-VP (swapped BCD, zone in quarter hours
- * with the sign in bit 3). Years are 20yy. Invalid BCD or a field out of range
- * is MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER. */
-char *md_sms_timestamp_decode (const guint8 octets[7], GError **error);
+ * with the sign in bit 3). Years are 20yy. Invalid BCD is
+ * MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER. A date or time out of range (all
+ * zeros, as some phones store messages) is no error: *out is NULL, so the
+ * message stays readable without a time. */
+gboolean md_sms_timestamp_decode (const guint8 octets[7], char **out, GError **error);
 
 /* Relative TP-VP octet <-> minutes (23.040 9.2.3.12.1). from_minutes rounds
  * up to the next step; minutes must be 1..635040 (63 weeks). */

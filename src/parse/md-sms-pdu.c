@@ -181,8 +181,7 @@ decode_timestamp (MdPduReader *r, char **out, const char *what, GError **error)
 
   if (!md_pdu_take (r, 7, &octets, what, error))
     return FALSE;
-  *out = md_sms_timestamp_decode (octets, error);
-  return *out != NULL;
+  return md_sms_timestamp_decode (octets, out, error);
 }
 
 /* 23.040 9.2.3.12.3: functionality octet, then the period in one of three

@@ -24,7 +24,8 @@ typedef struct {
   guint8 dcs;                       /* TP-DCS as received */
   MdSmsEncoding encoding;           /* alphabet from TP-DCS */
   gint message_class;               /* 0..3, -1 when TP-DCS names none */
-  char *timestamp;                  /* TP-SCTS as "2011-02-28T11:50:50-05:00", NULL if absent */
+  char *timestamp;                  /* TP-SCTS as "2011-02-28T11:50:50-05:00", NULL if
+                                     * absent or out of range (e.g. all zeros) */
   char *discharge_timestamp;        /* TP-DT of a status report, same format */
   MdSmsValidityType validity_type;  /* SUBMIT: UNKNOWN when TP-VP absent */
   guint validity_relative;          /* minutes, when validity_type is RELATIVE */
@@ -53,7 +54,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSmsPart, md_sms_part_free)
  * SMS-COMMAND: a device does not store or receive those). Reserved TP-DCS
  * codings read as GSM 7-bit, as 23.038 tells a receiver.
  * Errors: MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER for a malformed PDU
- * (truncated, bad lengths, invalid BCD, an invalid timestamp, a UDH or UDL
+ * (truncated, bad lengths, invalid BCD (also in a timestamp), a UDH or UDL
  * that overruns the data); MD_MESSAGE_ERROR_NOT_SUPPORTED for a compressed
  * TP-DCS or TP-MTI 3. Bytes after the user data are ignored. */
 MdSmsPart *md_sms_pdu_decode (const guint8 *pdu, gsize len, gboolean with_smsc, GError **error);
@@ -68,8 +69,8 @@ typedef struct {
   const char *number;               /* destination: "+" then digits is international,
                                      * digits (and * # a b c) national/unknown */
   MdSmsValidityType validity_type;  /* UNKNOWN: no TP-VP; RELATIVE only else */
-  guint validity_relative;          /* minutes (5 .. 635040), rounded up to a
-                                     * TP-VP step */
+  guint validity_relative;          /* minutes, 1 .. 635040 (63 weeks), rounded
+                                     * up to a TP-VP step (5 minutes at least) */
   gint message_class;               /* 0..3, or -1 for none */
   gboolean delivery_report_request; /* TP-SRR */
   guint8 message_reference;         /* TP-MR (0 lets an AT modem choose) */

@@ -114,6 +114,12 @@ static const DecodeCase decode_cases[] = {
   { "deliver, UCS-2 with port IE and concatenation",
     "004004812143000811101021436500120B05040B840B8400030A0302004100420043", TRUE, MD_SMS_PDU_TYPE_DELIVER,
     NULL, "1234", "2011-01-01T12:34:56+00:00", "ABC", NULL, -1, 0x0A, 3, 2 },
+  /* A timestamp of zeros (phones storing a message) or out of range: the
+   * message without a time. */
+  { "deliver, zero timestamp", "0004048121430000000000000000000AE8329BFD4697D9EC37", TRUE,
+    MD_SMS_PDU_TYPE_DELIVER, NULL, "1234", NULL, "hellohello", NULL, -1 },
+  { "deliver, month 13", "0004048121430000113110214365000AE8329BFD4697D9EC37", TRUE, MD_SMS_PDU_TYPE_DELIVER,
+    NULL, "1234", NULL, "hellohello", NULL, -1 },
   /* Empty GSM 7-bit text; an empty originating address. */
   { "deliver, empty text", "0004008100001110102143650000", TRUE, MD_SMS_PDU_TYPE_DELIVER, NULL, "",
     "2011-01-01T12:34:56+00:00", "", NULL, -1 },
@@ -223,9 +229,7 @@ test_decode_malformed (void)
       MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER },
     { "filler inside the SMSC", "0791214365F709F1040B918100551512F20000111010214365000100",
       MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER },
-    { "timestamp month 13", "0004048121430000113110214365000100", MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER },
     { "timestamp not BCD", "00040481214300001110102143A5000100", MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER },
-    { "timestamp 31 February", "0004048121430000112013214365000100", MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER },
     { "UDL beyond the data (septets)",
       "07912143658709F1040B918100551512F20000111010214365000BE8329BFD4697D9EC37",
       MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER },
@@ -328,7 +332,8 @@ test_timestamp (void)
 {
   static const struct {
     const char *hex;
-    const char *iso; /* NULL: an error */
+    const char *iso;
+    gboolean error;
   } cases[] = {
     { "11208211050500", "2011-02-28T11:50:50+00:00" },
     { "1120821105050A", "2011-02-28T11:50:50-05:00" },
@@ -337,22 +342,32 @@ test_timestamp (void)
     { "52107021436522", "2025-01-07T12:34:56+05:30" },
     { "52107021436549", "2025-01-07T12:34:56-03:30" },
     { "42209200000000", "2024-02-29T00:00:00+00:00" },
+    /* Out of range: no time, no error. */
     { "32209200000000", NULL }, /* 2023-02-29 */
     { "11100000000000", NULL }, /* day 0 */
     { "11104142000000", NULL }, /* hour 24 */
-    { "111010210600F0", NULL }, /* zone units not BCD */
+    { "11311021436500", NULL }, /* month 13 */
+    { "00000000000000", NULL }, /* all zeros */
+    /* Not BCD: an error. */
+    { "111010210600F0", NULL, TRUE }, /* zone units */
+    { "1110102143A500", NULL, TRUE }, /* seconds */
+    { "F0000000000000", NULL, TRUE }, /* year */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
     gsize len;
     g_autofree guint8 *octets = md_hex_decode (cases[i].hex, -1, &len, NULL);
     g_autoptr (GError) error = NULL;
-    g_autofree char *iso = md_sms_timestamp_decode (octets, &error);
+    g_autofree char *iso = NULL;
+    gboolean ok = md_sms_timestamp_decode (octets, &iso, &error);
 
     g_test_message ("timestamp %s", cases[i].hex);
     g_assert_cmpstr (iso, ==, cases[i].iso);
-    if (!cases[i].iso)
+    g_assert_cmpint (ok, ==, !cases[i].error);
+    if (cases[i].error)
       g_assert_error (error, MD_MESSAGE_ERROR, MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER);
+    else
+      g_assert_no_error (error);
   }
 }
 
