@@ -147,6 +147,17 @@ get_sms_count (const SimControlTarget *t)
 {
   return g_strdup_printf ("%u", t->model->sms->len);
 }
+/* The PDUs sent so far, oldest first, one per line after the count. */
+static char *
+get_sms_sent (const SimControlTarget *t)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%u", t->model->sms_sent->len);
+  for (guint i = 0; i < t->model->sms_sent->len; i++)
+    g_string_append_printf (text, " %s", (const char *)g_ptr_array_index (t->model->sms_sent, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
 static char *
 get_data_bytes (const SimControlTarget *t)
 {
@@ -335,6 +346,7 @@ static const struct {
   { "cmee", get_cmee },
   { "muted", get_muted },
   { "sms-count", get_sms_count },
+  { "sms-sent", get_sms_sent },
   { "own-numbers", get_own_numbers },
   { "mbim-open", get_mbim_open },
   { "mbim-max-transfer", get_mbim_max_transfer },
@@ -482,6 +494,16 @@ do_sms (const SimControlTarget *t, const char *args)
 }
 
 static char *
+do_status_report (const SimControlTarget *t, const char *args)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sim_model_status_report (t->model, args, &error))
+    return g_strdup_printf ("ERROR %s", error->message);
+  return g_strdup ("OK");
+}
+
+static char *
 do_garbage (const SimControlTarget *t, const char *args)
 {
   g_autoptr (GString) bytes = g_string_new (NULL);
@@ -571,6 +593,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_tech (t, args);
   if (strcmp (copy, "sms-incoming") == 0)
     return do_sms (t, args);
+  if (strcmp (copy, "sms-status-report") == 0)
+    return do_status_report (t, args);
   if (strcmp (copy, "ring") == 0) {
     sim_model_ring (t->model);
     return g_strdup ("OK");

@@ -199,6 +199,7 @@ sim_model_new (void)
   self->reject_apns = g_new0 (char *, 1);
   self->sms = g_ptr_array_new_with_free_func (sms_free);
   self->sms_capacity = 20;
+  self->sms_sent = g_ptr_array_new_with_free_func (g_free);
   self->subscribers = g_array_new (FALSE, FALSE, sizeof (Subscriber));
   self->next_subscriber = 1;
   return self;
@@ -236,6 +237,8 @@ sim_model_free (SimModel *self)
   g_ptr_array_unref (self->sessions);
   g_strfreev (self->reject_apns);
   g_ptr_array_unref (self->sms);
+  g_ptr_array_unref (self->sms_sent);
+  g_free (self->sms_status_report);
   g_array_unref (self->subscribers);
   g_free (self);
 }

@@ -107,7 +107,8 @@ typedef enum {
   SIM_EVENT_SIGNAL,
   SIM_EVENT_CONTEXT, /* index: the cid; 0 for a data session (sessions) */
   SIM_EVENT_ATTACH,
-  SIM_EVENT_SMS_RECEIVED, /* index: the storage index */
+  SIM_EVENT_SMS_RECEIVED,      /* index: the storage index */
+  SIM_EVENT_SMS_STATUS_REPORT, /* the PDU is sms_status_report */
   SIM_EVENT_RING,
   SIM_EVENT_CALL_DROPPED, /* the network ended the data call */
 } SimEventKind;
@@ -252,7 +253,10 @@ typedef struct {
   guint allowed_modes; /* SimModeFlags; all at start */
   GPtrArray *sms;      /* SimSms, sorted by index */
   guint sms_capacity;
-  GTimeSpan clock_offset; /* added to the host's clock */
+  GPtrArray *sms_sent;      /* char*: every PDU sent (+CMGS), upper-case hex */
+  guint sms_next_reference; /* TP-MR the network gives the next message */
+  char *sms_status_report;  /* the last status report PDU delivered */
+  GTimeSpan clock_offset;   /* added to the host's clock */
   int utc_offset_minutes;
 
   /* private */
@@ -364,6 +368,13 @@ guint sim_model_store_sms (SimModel *self, SimSmsStatus status, const char *pdu,
 guint sim_model_receive_sms (SimModel *self, const char *pdu, GError **error);
 gboolean sim_model_delete_sms (SimModel *self, guint index, GError **error);
 void sim_model_mark_sms_read (SimModel *self, SimSms *sms);
+/* sim-model-sms.c: the network side. Records pdu as sent and returns its
+ * message reference (0-255, counting up); FALSE for a PDU that is no hex
+ * PDU or carries no SMS-SUBMIT. */
+gboolean sim_model_send_sms (SimModel *self, const char *pdu, guint *reference, GError **error);
+/* Delivers a status report (hex PDU, SMSC field first):
+ * SIM_EVENT_SMS_STATUS_REPORT. */
+gboolean sim_model_status_report (SimModel *self, const char *pdu, GError **error);
 gboolean sim_pdu_is_valid (const char *hex, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimModel, sim_model_free)

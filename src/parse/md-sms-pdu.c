@@ -23,7 +23,7 @@ md_sms_part_new (void)
   MdSmsPart *part = g_new0 (MdSmsPart, 1);
 
   part->message_class = -1;
-  part->delivery_state = MD_SMS_DELIVERY_STATE_UNKNOWN_VALUE;
+  part->delivery_state = MD_SMS_DELIVERY_STATE_UNKNOWN;
   return part;
 }
 

@@ -33,7 +33,7 @@ typedef struct {
                                      * STATUS_REPORT TP-SRQ */
   guint8 message_reference;         /* TP-MR (SUBMIT, STATUS_REPORT) */
   guint delivery_state;             /* TP-ST (an MdSmsDeliveryState value) of a
-                                     * status report; 0x100 (unknown) otherwise */
+                                     * status report; MD_SMS_DELIVERY_STATE_UNKNOWN otherwise */
   gboolean concat;                  /* a concatenation IE was present */
   guint16 concat_reference;         /* 8- or 16-bit reference */
   guint8 concat_max;                /* parts in the message, 1..255 */
@@ -41,8 +41,6 @@ typedef struct {
   char *text;                       /* GSM 7-bit or UCS-2 user data; NULL for 8-bit */
   GBytes *data;                     /* 8-bit user data (UDH removed); NULL otherwise */
 } MdSmsPart;
-
-#define MD_SMS_DELIVERY_STATE_UNKNOWN_VALUE 0x100
 
 MdSmsPart *md_sms_part_new (void);
 void md_sms_part_free (MdSmsPart *part);

@@ -184,7 +184,7 @@ test_decode_fields (void)
   g_assert_cmpuint (submit->message_reference, ==, 0);
   g_assert_cmpuint (submit->dcs, ==, 0);
   g_assert_cmpint (submit->encoding, ==, MD_SMS_ENCODING_GSM7);
-  g_assert_cmpuint (submit->delivery_state, ==, MD_SMS_DELIVERY_STATE_UNKNOWN_VALUE);
+  g_assert_cmpuint (submit->delivery_state, ==, MD_SMS_DELIVERY_STATE_UNKNOWN);
 
   g_assert_true (stored->delivery_report_request);
   g_assert_cmpint (stored->validity_type, ==, MD_SMS_VALIDITY_TYPE_UNKNOWN);
