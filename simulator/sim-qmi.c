@@ -384,6 +384,7 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_CONTEXT:
   case SIM_EVENT_CALL_DROPPED: sim_qmi_wds_model_event (self, event); return;
   case SIM_EVENT_SMS_RECEIVED:
+  case SIM_EVENT_SMS_STATUS_REPORT:
   case SIM_EVENT_RING: return;
   }
 }
