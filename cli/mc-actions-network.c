@@ -142,16 +142,16 @@ scan (McContext *ctx, MdDbusModemModem3gpp *gpp, GError **error)
   g_autoptr (GError) err = NULL;
   g_autoptr (GVariant) networks = NULL;
   g_autoptr (GPtrArray) lines = g_ptr_array_new ();
-  GVariantIter iter;
-  GVariant *network;
 
   if (!md_dbus_modem_modem3gpp_call_scan_sync (gpp, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 300),
                                                &networks, NULL, &err))
     return mc_fail (error, err, "couldn't scan networks in the modem");
-  g_variant_iter_init (&iter, networks);
-  while ((network = g_variant_iter_next_value (&iter))) {
+  /* mmcli lists the networks last first (its client library prepends
+   * each one); scripts see the same order here. */
+  for (gsize i = g_variant_n_children (networks); i > 0; i--) {
+    g_autoptr (GVariant) network = g_variant_get_child_value (networks, i - 1);
+
     g_ptr_array_add (lines, network_line (ctx, network));
-    g_variant_unref (network);
   }
   if (lines->len == 0 && ctx->out->type == MC_OUTPUT_HUMAN) {
     mc_output_string (ctx->out, MC_F_3GPP_SCAN_NETWORKS, "n/a");
