@@ -4,12 +4,16 @@ and with modemctl against the same simulated modem (AT, and MBIM), must give
 the same -K output (times aside) and the same exit codes, errors included;
 and `modemctl -M` follows modems as `mmcli -M` does."""
 
+import json
 import os
+import queue
 import re
 import signal
+import threading
+import time
 import unittest
 
-from harness import ModemdTestCase, skip_without_tools, wait_for
+from harness import MMCLI, WAIT_SECONDS, ModemdTestCase, skip_without_tools, wait_for
 
 MODEMCTL = os.environ.get("MODEMCTL", "modemctl")
 # Values that move with the clock between the two runs.
@@ -18,6 +22,62 @@ MOVING = re.compile(r"^bearer\.stats\.(start-date|duration|total-duration)\s")
 
 def stable(text):
     return "\n".join(line for line in text.splitlines() if not MOVING.match(line))
+
+
+class Lines:
+    """The stdout lines of a running client, read by a thread so a test can
+    wait for one with a deadline."""
+
+    def __init__(self, proc):
+        self.proc = proc
+        self.queue = queue.Queue()
+        self.seen = []
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.queue.put(line)
+        self.queue.put(None)
+
+    def mark(self):
+        return len(self.seen)
+
+    def wait(self, predicate, what, since=None):
+        """The first line matching predicate, among lines from `since` (a
+        mark()) on, else the next ones."""
+        if since is not None:
+            for line in self.seen[since:]:
+                if predicate(line):
+                    return line
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                line = self.queue.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            self.seen.append(line)
+            if predicate(line):
+                return line
+        raise AssertionError(f"no line for {what}; got {self.seen}")
+
+    def stop(self):
+        """SIGINT, as Ctrl+C: the client must exit 0."""
+        self.proc.send_signal(signal.SIGINT)
+        code = self.proc.wait(timeout=WAIT_SECONDS)
+        self.thread.join(timeout=WAIT_SECONDS)
+        while True:
+            try:
+                line = self.queue.get_nowait()
+            except queue.Empty:
+                break
+            if line is not None:
+                self.seen.append(line)
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+        return code
 
 
 class Comparison:
@@ -33,7 +93,6 @@ class Comparison:
         return mc
 
     def mmcli_path(self):
-        from harness import MMCLI
         return MMCLI
 
     def views(self, bearer=False):
@@ -102,16 +161,103 @@ class Comparison:
         self.both("-i", "0", "--pin=1234")
         self.both("-i", "0", "--pin=9999", "--change-pin=1234")
 
-    def test_monitor_modems(self):
-        client = self.start_client([MODEMCTL, "-M"])
-        self.assertEqual(client.stdout.readline(), "No modems were found\n")
+    def test_monitor_modems_as_mmcli(self):
+        mm = Lines(self.start_client([MMCLI, "-M"]))
+        mc = Lines(self.start_client([MODEMCTL, "-M"]))
+        for lines in (mm, mc):
+            lines.wait(lambda line: line == "No modems were found\n", "the empty list")
+        sim = self.add_modem("default.ini")
+        for lines in (mm, mc):
+            lines.wait(lambda line: line.startswith("(+) "), "the added modem")
+        sim.control("unplug")
+        for lines in (mm, mc):
+            lines.wait(lambda line: line.startswith("(-) "), "the removed modem")
+        self.assertEqual(mc.stop(), mm.stop())
+        self.assertEqual(mc.seen, mm.seen)
+        self.assertRegex(mc.seen[1], r"^\(\+\) /org/freedesktop/ModemManager1/Modem/0 \[.+\] .+\n$")
+        # -M has no key-value form, in either.
+        self.both("-M", "-K")
+
+    def test_monitor_streams_changes(self):
+        sim = self.add_modem("default.ini")
+        events = Lines(self.start_client([MODEMCTL, "monitor"]))
+
+        def event(name, **fields):
+            def match(line):
+                data = json.loads(line)
+                return data["event"] == name and all(data.get(k) == v for k, v in fields.items())
+            return match
+
+        events.wait(event("modem-added", state="disabled"), "the modem present at start")
+        # Each step's events may come in any order: wait for each among the
+        # lines since the step began.
+        mark = events.mark()
+        self.run_client([MODEMCTL, "-m", "0", "-e"])
+        events.wait(event("state", old="enabling", new="enabled"), "enabling", mark)
+        events.wait(event("registration", registration="home", **{"operator-code": "26201"}), "registration", mark)
+        events.wait(event("state", new="registered"), "the registered state", mark)
+        mark = events.mark()
+        sim.control("register searching")
+        events.wait(event("registration", registration="searching"), "the lost registration", mark)
+        events.wait(event("state", new="searching"), "the searching state", mark)
+        mark = events.mark()
+        sim.control("register home")
+        events.wait(event("registration", registration="home"), "registration again", mark)
+        events.wait(event("state", new="registered"), "registered again", mark)
+        mark = events.mark()
+        self.run_client([MODEMCTL, "-m", "0", "--simple-connect=apn=internet"])
+        events.wait(event("bearer", connected=True), "the bearer connected", mark)
+        events.wait(event("state", new="connected"), "the connected state", mark)
+        mark = events.mark()
+        self.run_client([MODEMCTL, "-m", "0", "--simple-disconnect"])
+        events.wait(event("bearer", connected=False), "the bearer disconnected", mark)
+        self.assertEqual(events.stop(), 0)
+        for line in events.seen:
+            json.loads(line)
+
+    def test_monitor_ends_on_sigterm(self):
+        proc = self.start_client([MODEMCTL, "monitor"])
         self.add_modem("default.ini")
-        line = client.stdout.readline()
-        self.assertRegex(line, r"^\(\+\) /org/freedesktop/ModemManager1/Modem/0 \[.*\] .*\n$")
-        client.send_signal(signal.SIGINT)
-        self.assertEqual(client.wait(timeout=30), 0)
-        client.stdout.close()
-        client.stderr.close()
+        events = Lines(proc)
+        events.wait(lambda line: json.loads(line)["event"] == "modem-added", "the added modem")
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(timeout=WAIT_SECONDS), 0)
+        proc.stdout.close()
+        proc.stderr.close()
+
+    def test_connect_waits_for_registration(self):
+        sim = self.add_modem("default.ini")
+        sim.control("register searching")
+        self.run_client([MODEMCTL, "-m", "0", "-e"])
+        wait_for(lambda: "searching" in self.run_client([MODEMCTL, "-m", "0", "-K"]).stdout, what="searching")
+        # Not registered within the bound: a clear failure, nothing connected.
+        late = self.run_client([MODEMCTL, "-m", "0", "--wait-registered=1", "--simple-connect=apn=internet"],
+                               check=False)
+        self.assertEqual(late.returncode, 1)
+        self.assertIn("not registered after 1 seconds", late.stderr)
+        # Registered while it waits: connected.
+        client = self.start_client([MODEMCTL, "-m", "0", f"--wait-registered={WAIT_SECONDS}",
+                                    "--simple-connect=apn=internet"])
+        sim.control("register home")
+        out, err = client.communicate(timeout=WAIT_SECONDS * 2)
+        self.assertEqual(client.returncode, 0, err)
+        self.assertIn("successfully connected the modem", out)
+        self.assertIn("connected", self.run_client([MODEMCTL, "-m", "0", "-K"]).stdout)
+
+    def test_kernel_event_and_bad_input(self):
+        self.both("--report-kernel-event=action=add,subsystem=tty,name=ttyUSB77")
+        self.both("--report-kernel-event=action=add,bogus=1")
+        self.both("--report-kernel-event=")
+        self.both("-m", "")
+        self.both("-i", "", "-K")
+        self.both("-b", "/org/freedesktop/ModemManager1/Bearer/x", "-K")
+        self.both("-m", "0", "--timeout=5", "-K")
+        # Hostile text never crashes modemctl.
+        for value in ("\x01\x7f'\"", "a" * 10000, "\u00e9=\u00e9", "apn=\"", ",,,", "=x"):
+            result = self.run_client([MODEMCTL, "-m", "0", f"--simple-connect={value}"], check=False)
+            self.assertIn(result.returncode, (0, 1))
+            self.assertNotIn("CRITICAL", result.stderr)
+        self.assertIsNone(self.daemon.poll())
 
 
 @skip_without_tools
