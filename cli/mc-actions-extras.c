@@ -102,6 +102,12 @@ run_messaging (McContext *ctx, MdDbusObject *object, GError **error)
 
     if (!path)
       return FALSE;
+    if (!md_dbus_modem_messaging_get_messages (messaging)
+        || !g_strv_contains (md_dbus_modem_messaging_get_messages (messaging), path)) {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "couldn't find SMS at '%s': 'not found in any modem'", path);
+      return FALSE;
+    }
     if (!md_dbus_modem_messaging_call_delete_sync (messaging, path, G_DBUS_CALL_FLAGS_NONE,
                                                    mc_timeout_ms (ctx, 30), NULL, &err))
       return mc_fail (error, err, "couldn't delete SMS");

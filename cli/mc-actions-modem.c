@@ -141,6 +141,12 @@ delete_bearer (McContext *ctx, MdDbusModem *modem, GError **error)
 
   if (!path)
     return FALSE;
+  /* As mmcli: only a bearer of this modem is asked for. */
+  if (!md_dbus_modem_get_bearers (modem) || !g_strv_contains (md_dbus_modem_get_bearers (modem), path)) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 "couldn't find bearer at '%s': 'not found in any modem'", path);
+    return FALSE;
+  }
   if (!md_dbus_modem_call_delete_bearer_sync (modem, path, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 30),
                                               NULL, &err))
     return mc_fail (error, err, "couldn't delete bearer");

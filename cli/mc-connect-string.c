@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mc-actions.h"
+#include "mc-connect-string.h"
 #include "mc-nicks.h"
 
 typedef enum { KIND_STRING, KIND_BOOL, KIND_INT, KIND_UINT, KIND_FLAGS, KIND_ENUM, KIND_IGNORED } Kind;
@@ -54,6 +54,8 @@ static const KeyInfo sms_keys[] = {
   { "storage", KIND_ENUM, mc_nicks_MdSmsStorage, MC_STRING_SMS },
 };
 
+G_DEFINE_QUARK (mc - string - error - quark, mc_string_error)
+
 static gboolean
 parse_bool (const char *value, gboolean *out)
 {
@@ -73,6 +75,12 @@ add_value (GVariantBuilder *builder, const KeyInfo *info, const char *value, GEr
 {
   switch (info->kind) {
   case KIND_STRING:
+    /* D-Bus strings are UTF-8; anything else is refused here rather than
+     * left to GVariant (which would refuse it with a critical). */
+    if (!g_utf8_validate (value, -1, NULL)) {
+      g_set_error (error, MC_STRING_ERROR, 0, "value of key '%s' is not valid UTF-8", info->key);
+      return FALSE;
+    }
     g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_string (value));
     return TRUE;
   case KIND_IGNORED: return TRUE;
@@ -127,8 +135,7 @@ add_value (GVariantBuilder *builder, const KeyInfo *info, const char *value, GEr
     return TRUE;
   }
   }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "invalid value '%s' for key '%s'", value,
-               info->key);
+  g_set_error (error, MC_STRING_ERROR, 0, "invalid value '%s' for key '%s'", value, info->key);
   return FALSE;
 }
 
@@ -172,8 +179,7 @@ mc_connect_string_parse (const char *text, McStringKind kind, GError **error)
       p++;
     key = p;
     if (!g_ascii_isalnum (*p)) {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Key must start with alpha/num, starts with '%c'", *p);
+      g_set_error (error, MC_STRING_ERROR, 0, "Key must start with alpha/num, starts with '%c'", *p);
       return NULL;
     }
     while (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
@@ -185,7 +191,7 @@ mc_connect_string_parse (const char *text, McStringKind kind, GError **error)
     while (g_ascii_isspace (*p))
       p++;
     if (*p != '=') {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Couldn't find equal sign separator");
+      g_set_error (error, MC_STRING_ERROR, 0, "Couldn't find equal sign separator");
       g_free (key);
       return NULL;
     }
@@ -196,7 +202,7 @@ mc_connect_string_parse (const char *text, McStringKind kind, GError **error)
       char *close = strchr (p + 1, *p);
 
       if (!close) {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Unmatched quotes in string value");
+        g_set_error (error, MC_STRING_ERROR, 0, "Unmatched quotes in string value");
         g_free (key);
         return NULL;
       }
@@ -214,15 +220,14 @@ mc_connect_string_parse (const char *text, McStringKind kind, GError **error)
     if (*p == ',')
       p++;
     else if (*p) {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Unexpected content (%s) after value", p);
+      g_set_error (error, MC_STRING_ERROR, 0, "Unexpected content (%s) after value", p);
       g_free (key);
       g_free (value);
       return NULL;
     }
     info = find_key (key, kind);
     if (!info) {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Invalid properties string, unsupported key '%s'", key);
+      g_set_error (error, MC_STRING_ERROR, 0, "Invalid properties string, unsupported key '%s'", key);
       g_free (key);
       g_free (value);
       return NULL;

@@ -62,7 +62,9 @@ mc_object_path (const char *spec, const char *kind, const char *prefix, GError *
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "no %s was specified", kind);
     return NULL;
   }
-  if (g_str_has_prefix (spec, prefix))
+  /* Only a well-formed object path goes on: the bus would refuse the rest,
+   * and GVariant refuses it with a critical before that. */
+  if (g_str_has_prefix (spec, prefix) && g_variant_is_object_path (spec))
     return g_strdup (spec);
   if (all_digits (spec))
     return g_strdup_printf ("%s/%s", prefix, spec);
@@ -84,7 +86,7 @@ mc_lookup_modem (McContext *ctx, const char *spec, GError **error)
     return NULL;
   }
   if (g_str_has_prefix (spec, MC_MODEM_PREFIX))
-    path = g_strdup (spec);
+    path = g_strdup (spec); /* compared only, never sent */
   else if (all_digits (spec))
     path = g_strdup_printf (MC_MODEM_PREFIX "/%s", spec);
   else

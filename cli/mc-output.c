@@ -22,6 +22,7 @@ mc_output_new (McOutputType type)
   McOutput *out = g_new0 (McOutput, 1);
 
   out->type = type;
+  out->stream = stdout;
   out->items = g_ptr_array_new_with_free_func (item_free);
   return out;
 }

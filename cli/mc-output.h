@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 #include "mc-fields.h"
 
@@ -30,6 +31,7 @@ typedef struct {
 typedef struct {
   McOutputType type;
   GPtrArray *items; /* McItem */
+  FILE *stream;     /* where dumps go: stdout, or a test's buffer */
 } McOutput;
 
 McOutput *mc_output_new (McOutputType type);

@@ -59,6 +59,7 @@ digits (guint n)
 static void
 print_keyvalue (McOutput *out)
 {
+  FILE *f = out->stream;
   guint width = 0;
 
   g_ptr_array_sort (out->items, by_field);
@@ -78,19 +79,19 @@ print_keyvalue (McOutput *out)
     if (item->type == MC_ITEM_MULTIPLE && n_values (item) > 0) {
       g_autofree char *length_key = g_strdup_printf ("%s.length", key);
 
-      printf ("%-*s : %u\n", (int)width, length_key, n_values (item));
+      fprintf (f, "%-*s : %u\n", (int)width, length_key, n_values (item));
       for (guint n = 0; item->values[n]; n++) {
         g_autofree char *value_key = g_strdup_printf ("%s.value[%u]", key, n + 1);
         g_autofree char *escaped = g_strescape (item->values[n], NULL);
 
-        printf ("%-*s : %s\n", (int)width, value_key, escaped);
+        fprintf (f, "%-*s : %s\n", (int)width, value_key, escaped);
       }
     } else if (item->type == MC_ITEM_MULTIPLE || !item->value) {
-      printf ("%-*s : --\n", (int)width, key);
+      fprintf (f, "%-*s : --\n", (int)width, key);
     } else {
       g_autofree char *escaped = g_strescape (item->value, NULL);
 
-      printf ("%-*s : %s\n", (int)width, key, escaped);
+      fprintf (f, "%-*s : %s\n", (int)width, key, escaped);
     }
   }
 }
@@ -100,39 +101,40 @@ print_keyvalue (McOutput *out)
 /* mmcli's JSON escapes: quote and backslash, and control characters below
  * 0x1f and DEL; other bytes pass as they are. */
 static void
-print_json_string (const char *s)
+print_json_string (FILE *f, const char *s)
 {
-  putchar ('"');
+  fputc ('"', f);
   for (const char *p = s; *p; p++) {
     unsigned char c = (unsigned char)*p;
 
     if (c == '\\' || c == '"') {
-      putchar ('\\');
-      putchar (c);
+      fputc ('\\', f);
+      fputc (c, f);
     } else if ((c > 0 && c < 0x1f) || c == 0x7f) {
       switch (c) {
-      case '\b': fputs ("\\b", stdout); break;
-      case '\f': fputs ("\\f", stdout); break;
-      case '\n': fputs ("\\n", stdout); break;
-      case '\r': fputs ("\\r", stdout); break;
-      case '\t': fputs ("\\t", stdout); break;
-      default: printf ("\\u00%02x", c); break;
+      case '\b': fputs ("\\b", f); break;
+      case '\f': fputs ("\\f", f); break;
+      case '\n': fputs ("\\n", f); break;
+      case '\r': fputs ("\\r", f); break;
+      case '\t': fputs ("\\t", f); break;
+      default: fprintf (f, "\\u00%02x", c); break;
       }
     } else {
-      putchar (c);
+      fputc (c, f);
     }
   }
-  putchar ('"');
+  fputc ('"', f);
 }
 
 static void
 print_json (McOutput *out)
 {
+  FILE *f = out->stream;
   g_auto (GStrv) open_path = NULL; /* objects open now, outermost first */
   guint open_depth = 0;
 
   g_ptr_array_sort (out->items, by_key);
-  putchar ('{');
+  fputc ('{', f);
   for (guint i = 0; i < out->items->len; i++) {
     const McItem *item = out->items->pdata[i];
     g_auto (GStrv) path = g_strsplit (mc_field_info (item->field)->key, ".", -1);
@@ -143,33 +145,33 @@ print_json (McOutput *out)
       while (common < MIN (open_depth, depth) && strcmp (open_path[common], path[common]) == 0)
         common++;
       for (guint d = common; d < open_depth; d++)
-        putchar ('}');
-      putchar (',');
+        fputc ('}', f);
+      fputc (',', f);
     }
     for (guint d = common; d < depth; d++) {
-      print_json_string (path[d]);
-      fputs (":{", stdout);
+      print_json_string (f, path[d]);
+      fputs (":{", f);
     }
-    print_json_string (path[depth]);
-    putchar (':');
+    print_json_string (f, path[depth]);
+    fputc (':', f);
     if (item->type == MC_ITEM_MULTIPLE) {
-      putchar ('[');
+      fputc ('[', f);
       for (guint n = 0; n < n_values (item); n++) {
         if (n > 0)
-          putchar (',');
-        print_json_string (item->values[n]);
+          fputc (',', f);
+        print_json_string (f, item->values[n]);
       }
-      putchar (']');
+      fputc (']', f);
     } else {
-      print_json_string (item->value ? item->value : "--");
+      print_json_string (f, item->value ? item->value : "--");
     }
     g_strfreev (open_path);
     open_path = g_steal_pointer (&path);
     open_depth = depth;
   }
   for (guint d = 0; d < open_depth; d++)
-    putchar ('}');
-  fputs ("}\n", stdout);
+    fputc ('}', f);
+  fputs ("}\n", f);
 }
 
 /* --- human ------------------------------------------------------------- */
@@ -187,6 +189,7 @@ item_shown (const McItem *item)
 static void
 print_human (McOutput *out)
 {
+  FILE *f = out->stream;
   guint section_width = 0, name_width = 0;
   McSection current = MC_S_NONE;
   g_autofree char *rule = NULL;
@@ -209,27 +212,27 @@ print_human (McOutput *out)
       continue;
     if (info->section != current) {
       current = info->section;
-      printf ("  %s\n  %-*s | ", rule, (int)section_width, mc_section_name (current));
+      fprintf (f, "  %s\n  %-*s | ", rule, (int)section_width, mc_section_name (current));
     } else {
-      printf ("  %*s | ", (int)section_width, "");
+      fprintf (f, "  %*s | ", (int)section_width, "");
     }
-    printf ("%*s: ", (int)name_width, info->name);
+    fprintf (f, "%*s: ", (int)name_width, info->name);
     if (item->type == MC_ITEM_MULTIPLE) {
       for (guint n = 0; item->values[n]; n++) {
         if (n > 0 && item->multiline)
-          printf ("\n  %*s | %*s  ", (int)section_width, "", (int)name_width, "");
+          fprintf (f, "\n  %*s | %*s  ", (int)section_width, "", (int)name_width, "");
         else if (n > 0)
-          fputs (", ", stdout);
-        fputs (item->values[n], stdout);
+          fputs (", ", f);
+        fputs (item->values[n], f);
       }
-      putchar ('\n');
+      fputc ('\n', f);
     } else {
       g_auto (GStrv) lines = g_strsplit (item->value, "\n", -1);
 
       for (guint n = 0; lines[n]; n++) {
         if (n > 0)
-          printf ("  %*s | %*s  ", (int)section_width, "", (int)name_width, "");
-        printf ("%s\n", lines[n]);
+          fprintf (f, "  %*s | %*s  ", (int)section_width, "", (int)name_width, "");
+        fprintf (f, "%s\n", lines[n]);
       }
     }
   }
@@ -243,49 +246,50 @@ mc_output_dump (McOutput *out)
   case MC_OUTPUT_KEYVALUE: print_keyvalue (out); break;
   case MC_OUTPUT_JSON: print_json (out); break;
   }
-  fflush (stdout);
+  fflush (out->stream);
   g_ptr_array_set_size (out->items, 0);
 }
 
 void
 mc_output_dump_list (McOutput *out, McField field)
 {
+  FILE *f = out->stream;
   const char *key = mc_field_info (field)->key;
   guint n = out->items->len;
 
   switch (out->type) {
   case MC_OUTPUT_HUMAN:
     if (n == 0)
-      printf ("No %s were found\n", mc_field_info (field)->name);
+      fprintf (f, "No %s were found\n", mc_field_info (field)->name);
     for (guint i = 0; i < n; i++) {
       const McItem *item = out->items->pdata[i];
 
-      printf ("%s%s %s\n", item->prefix, item->value, item->extra);
+      fprintf (f, "%s%s %s\n", item->prefix, item->value, item->extra);
     }
     break;
   case MC_OUTPUT_KEYVALUE: {
     guint width = strlen (key) + (n > 0 ? strlen (".value[]") + digits (n) : 0);
     g_autofree char *length_key = g_strdup_printf ("%s.length", key);
 
-    printf ("%-*.*s : %u\n", (int)width, (int)width, length_key, n);
+    fprintf (f, "%-*.*s : %u\n", (int)width, (int)width, length_key, n);
     for (guint i = 0; i < n; i++) {
       const McItem *item = out->items->pdata[i];
       g_autofree char *value_key = g_strdup_printf ("%s.value[%u]", key, i + 1);
 
-      printf ("%-*s : %s\n", (int)width, value_key, item->value);
+      fprintf (f, "%-*s : %s\n", (int)width, value_key, item->value);
     }
     break;
   }
   case MC_OUTPUT_JSON:
-    printf ("{\"%s\":[", key);
+    fprintf (f, "{\"%s\":[", key);
     for (guint i = 0; i < n; i++) {
       const McItem *item = out->items->pdata[i];
 
-      printf ("%s\"%s\"", i > 0 ? "," : "", item->value);
+      fprintf (f, "%s\"%s\"", i > 0 ? "," : "", item->value);
     }
-    fputs ("]}\n", stdout);
+    fputs ("]}\n", f);
     break;
   }
-  fflush (stdout);
+  fflush (out->stream);
   g_ptr_array_set_size (out->items, 0);
 }

@@ -162,6 +162,9 @@ class Comparison:
         self.both("-i", "0", "--pin=9999", "--change-pin=1234")
 
     def test_monitor_modems_as_mmcli(self):
+        self.both("-L", "-K")
+        self.both("-L", "-J")
+        self.both("-L")
         mm = Lines(self.start_client([MMCLI, "-M"]))
         mc = Lines(self.start_client([MODEMCTL, "-M"]))
         for lines in (mm, mc):
@@ -252,6 +255,12 @@ class Comparison:
         self.both("-i", "", "-K")
         self.both("-b", "/org/freedesktop/ModemManager1/Bearer/x", "-K")
         self.both("-m", "0", "--timeout=5", "-K")
+        self.both("-m", "0", "--delete-bearer=/org/freedesktop/ModemManager1/Bearer/x y")
+        self.both("-m", "0", "--delete-bearer=7")
+        self.both("-b", "/org/freedesktop/ModemManager1/Bearer/x y", "-K")
+        self.both("-m", "0", "--messaging-delete-sms=/org/freedesktop/ModemManager1/SMS/x y")
+        self.both("-i", "0", "--pin=" + os.fsdecode(b"\xff"))
+        self.both("-m", "0", "--3gpp-register-in-operator=" + os.fsdecode(b"\xfe\xff"))
         # Hostile text never crashes modemctl.
         for value in ("\x01\x7f'\"", "a" * 10000, "\u00e9=\u00e9", "apn=\"", ",,,", "=x"):
             result = self.run_client([MODEMCTL, "-m", "0", f"--simple-connect={value}"], check=False)
