@@ -5,6 +5,7 @@
 
 #include "mc-actions.h"
 #include "mc-lookup.h"
+#include "mc-show.h"
 
 gboolean mc_run_modem_extras (McContext *ctx, MdDbusObject *object, GError **error);
 gboolean mc_modem_extras_requested (const McOptions *o);
@@ -13,16 +14,6 @@ gboolean
 mc_modem_extras_requested (const McOptions *o)
 {
   return o->signal_setup || o->signal_get || o->messaging_list || o->messaging_create || o->messaging_delete;
-}
-
-static void
-signal_value (McContext *ctx, GVariant *dict, const char *key, McField field)
-{
-  double value;
-
-  mc_output_string_take (ctx->out, field,
-                         dict && g_variant_lookup (dict, key, "d", &value) ? g_strdup_printf ("%.2f", value)
-                                                                           : NULL);
 }
 
 static gboolean
@@ -50,19 +41,7 @@ run_signal (McContext *ctx, MdDbusObject *object, GError **error)
     printf ("Successfully setup signal quality information polling\n");
     return TRUE;
   }
-  mc_output_string_take (ctx->out, MC_F_SIGNAL_REFRESH_RATE,
-                         g_strdup_printf ("%u", md_dbus_modem_signal_get_rate (sig)));
-  signal_value (ctx, md_dbus_modem_signal_get_gsm (sig), "rssi", MC_F_SIGNAL_GSM_RSSI);
-  signal_value (ctx, md_dbus_modem_signal_get_umts (sig), "rssi", MC_F_SIGNAL_UMTS_RSSI);
-  signal_value (ctx, md_dbus_modem_signal_get_umts (sig), "rscp", MC_F_SIGNAL_UMTS_RSCP);
-  signal_value (ctx, md_dbus_modem_signal_get_umts (sig), "ecio", MC_F_SIGNAL_UMTS_ECIO);
-  signal_value (ctx, md_dbus_modem_signal_get_lte (sig), "rssi", MC_F_SIGNAL_LTE_RSSI);
-  signal_value (ctx, md_dbus_modem_signal_get_lte (sig), "rsrq", MC_F_SIGNAL_LTE_RSRQ);
-  signal_value (ctx, md_dbus_modem_signal_get_lte (sig), "rsrp", MC_F_SIGNAL_LTE_RSRP);
-  signal_value (ctx, md_dbus_modem_signal_get_lte (sig), "snr", MC_F_SIGNAL_LTE_SNR);
-  signal_value (ctx, md_dbus_modem_signal_get_nr5g (sig), "rsrq", MC_F_SIGNAL_5G_RSRQ);
-  signal_value (ctx, md_dbus_modem_signal_get_nr5g (sig), "rsrp", MC_F_SIGNAL_5G_RSRP);
-  signal_value (ctx, md_dbus_modem_signal_get_nr5g (sig), "snr", MC_F_SIGNAL_5G_SNR);
+  mc_show_signal (ctx, sig);
   mc_output_dump (ctx->out);
   return TRUE;
 }

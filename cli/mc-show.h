@@ -8,6 +8,7 @@ void mc_show_modem (McContext *ctx, MdDbusObject *object);
 void mc_show_sim (McContext *ctx, MdDbusSim *sim);
 void mc_show_bearer (McContext *ctx, MdDbusBearer *bearer);
 void mc_show_sms (McContext *ctx, MdDbusSms *sms);
+void mc_show_signal (McContext *ctx, MdDbusModemSignal *sig);
 
 /* Shared value formatting (mc-show-common.c). */
 char *mc_hex (GVariant *bytes);
