@@ -35,8 +35,8 @@ run_signal (McContext *ctx, MdDbusObject *object, GError **error)
                    ctx->opts->signal_setup);
       return FALSE;
     }
-    if (!md_dbus_modem_signal_call_setup_sync (sig, (guint)rate, G_DBUS_CALL_FLAGS_NONE,
-                                               mc_timeout_ms (ctx, 30), NULL, &err))
+    if (!md_dbus_modem_signal_call_setup_sync (sig, (guint)rate, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx),
+                                               NULL, &err))
       return mc_fail (error, err, "couldn't setup signal quality information polling");
     printf ("Successfully setup signal quality information polling\n");
     return TRUE;
@@ -71,7 +71,7 @@ run_messaging (McContext *ctx, MdDbusObject *object, GError **error)
       return FALSE;
     }
     if (!md_dbus_modem_messaging_call_create_sync (messaging, props, G_DBUS_CALL_FLAGS_NONE,
-                                                   mc_timeout_ms (ctx, 30), &path, NULL, &err))
+                                                   mc_timeout_ms (ctx), &path, NULL, &err))
       return mc_fail (error, err, "couldn't create new SMS");
     printf ("Successfully created new SMS: %s\n", path);
     return TRUE;
@@ -88,7 +88,7 @@ run_messaging (McContext *ctx, MdDbusObject *object, GError **error)
       return FALSE;
     }
     if (!md_dbus_modem_messaging_call_delete_sync (messaging, path, G_DBUS_CALL_FLAGS_NONE,
-                                                   mc_timeout_ms (ctx, 30), NULL, &err))
+                                                   mc_timeout_ms (ctx), NULL, &err))
       return mc_fail (error, err, "couldn't delete SMS");
     printf ("successfully deleted SMS from modem\n");
     return TRUE;
@@ -96,7 +96,7 @@ run_messaging (McContext *ctx, MdDbusObject *object, GError **error)
   {
     g_auto (GStrv) paths = NULL;
 
-    if (!md_dbus_modem_messaging_call_list_sync (messaging, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 30),
+    if (!md_dbus_modem_messaging_call_list_sync (messaging, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx),
                                                  &paths, NULL, &err))
       return mc_fail (error, err, "couldn't list SMS");
     for (guint i = 0; paths && paths[i]; i++)

@@ -24,9 +24,13 @@ mc_fail (GError **error, GError *cause, const char *what)
 }
 
 gint
-mc_timeout_ms (const McContext *ctx, guint fallback_s)
+mc_timeout_ms (const McContext *ctx)
 {
-  return (ctx->opts->timeout > 0 ? (guint)ctx->opts->timeout : fallback_s) * 1000;
+  gint seconds = ctx->opts->timeout;
+
+  if (seconds < 0)
+    return -1;
+  return seconds > G_MAXINT / 1000 ? G_MAXINT : seconds * 1000;
 }
 
 static gboolean
@@ -70,8 +74,7 @@ set_modes (McContext *ctx, MdDbusModem *modem, GError **error)
     return FALSE;
   }
   if (!md_dbus_modem_call_set_current_modes_sync (modem, g_variant_new ("(uu)", allowed, preferred),
-                                                  G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 30), NULL,
-                                                  &err))
+                                                  G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), NULL, &err))
     return mc_fail (error, err, "couldn't set current modes");
   printf ("successfully set current modes in the modem\n");
   return TRUE;
@@ -99,8 +102,8 @@ set_bands (McContext *ctx, MdDbusModem *modem, GError **error)
                  ctx->opts->current_bands);
     return FALSE;
   }
-  if (!md_dbus_modem_call_set_current_bands_sync (
-        modem, g_variant_builder_end (&bands), G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 30), NULL, &err))
+  if (!md_dbus_modem_call_set_current_bands_sync (modem, g_variant_builder_end (&bands),
+                                                  G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), NULL, &err))
     return mc_fail (error, err, "couldn't set current bands");
   printf ("successfully set current bands in the modem\n");
   return TRUE;
@@ -118,7 +121,7 @@ create_bearer (McContext *ctx, MdDbusModem *modem, GError **error)
                  err->message);
     return FALSE;
   }
-  if (!md_dbus_modem_call_create_bearer_sync (modem, props, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 30),
+  if (!md_dbus_modem_call_create_bearer_sync (modem, props, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx),
                                               &path, NULL, &err))
     return mc_fail (error, err, "couldn't create new bearer");
   printf ("Successfully created new bearer in modem:\n");
@@ -147,8 +150,8 @@ delete_bearer (McContext *ctx, MdDbusModem *modem, GError **error)
                  "couldn't find bearer at '%s': 'not found in any modem'", path);
     return FALSE;
   }
-  if (!md_dbus_modem_call_delete_bearer_sync (modem, path, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 30),
-                                              NULL, &err))
+  if (!md_dbus_modem_call_delete_bearer_sync (modem, path, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), NULL,
+                                              &err))
     return mc_fail (error, err, "couldn't delete bearer");
   printf ("successfully deleted bearer from modem\n");
   return TRUE;
@@ -184,8 +187,8 @@ mc_run_modem (McContext *ctx, GError **error)
   if (mc_modem_extras_requested (o))
     return mc_run_modem_extras (ctx, object, error);
   if (o->enable || o->disable) {
-    if (!md_dbus_modem_call_enable_sync (modem, o->enable, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 120),
-                                         NULL, &err))
+    if (!md_dbus_modem_call_enable_sync (modem, o->enable, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), NULL,
+                                         &err))
       return mc_fail (error, err, o->enable ? "couldn't enable the modem" : "couldn't disable the modem");
     printf ("successfully %s the modem\n", o->enable ? "enabled" : "disabled");
     return TRUE;
@@ -193,7 +196,7 @@ mc_run_modem (McContext *ctx, GError **error)
   if (o->power_low || o->power_on) {
     if (!md_dbus_modem_call_set_power_state_sync (
           modem, o->power_on ? MD_MODEM_POWER_STATE_ON : MD_MODEM_POWER_STATE_LOW, G_DBUS_CALL_FLAGS_NONE,
-          mc_timeout_ms (ctx, 60), NULL, &err))
+          mc_timeout_ms (ctx), NULL, &err))
       return mc_fail (error, err, "couldn't set new power state in the modem");
     printf ("successfully set new power state in the modem\n");
     return TRUE;

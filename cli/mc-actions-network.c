@@ -98,8 +98,8 @@ mc_run_modem_simple (McContext *ctx, MdDbusObject *object, GError **error)
         return mc_fail (error, err, "couldn't connect the modem");
       }
     }
-    if (!md_dbus_modem_simple_call_connect_sync (simple, props, G_DBUS_CALL_FLAGS_NONE,
-                                                 mc_timeout_ms (ctx, 120), &bearer, NULL, &err)) {
+    if (!md_dbus_modem_simple_call_connect_sync (simple, props, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx),
+                                                 &bearer, NULL, &err)) {
       g_variant_unref (props);
       return mc_fail (error, err, "couldn't connect the modem");
     }
@@ -107,8 +107,8 @@ mc_run_modem_simple (McContext *ctx, MdDbusObject *object, GError **error)
     printf ("successfully connected the modem\n");
     return TRUE;
   }
-  if (!md_dbus_modem_simple_call_disconnect_sync (simple, "/", G_DBUS_CALL_FLAGS_NONE,
-                                                  mc_timeout_ms (ctx, 60), NULL, &err))
+  if (!md_dbus_modem_simple_call_disconnect_sync (simple, "/", G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx),
+                                                  NULL, &err))
     return mc_fail (error, err, "couldn't disconnect all bearers in the modem");
   printf ("successfully disconnected all bearers in the modem\n");
   return TRUE;
@@ -143,8 +143,8 @@ scan (McContext *ctx, MdDbusModemModem3gpp *gpp, GError **error)
   g_autoptr (GVariant) networks = NULL;
   g_autoptr (GPtrArray) lines = g_ptr_array_new ();
 
-  if (!md_dbus_modem_modem3gpp_call_scan_sync (gpp, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 300),
-                                               &networks, NULL, &err))
+  if (!md_dbus_modem_modem3gpp_call_scan_sync (gpp, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), &networks,
+                                               NULL, &err))
     return mc_fail (error, err, "couldn't scan networks in the modem");
   /* mmcli lists the networks last first (its client library prepends
    * each one); scripts see the same order here. */
@@ -183,9 +183,9 @@ mc_run_modem_3gpp (McContext *ctx, MdDbusObject *object, GError **error)
   }
   if (o->scan)
     return scan (ctx, gpp, error);
-  if (!md_dbus_modem_modem3gpp_call_register_sync (
-        gpp, o->register_in_operator ? o->register_in_operator : "", G_DBUS_CALL_FLAGS_NONE,
-        mc_timeout_ms (ctx, 120), NULL, &err))
+  if (!md_dbus_modem_modem3gpp_call_register_sync (gpp,
+                                                   o->register_in_operator ? o->register_in_operator : "",
+                                                   G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), NULL, &err))
     return mc_fail (error, err, "couldn't register the modem");
   printf ("successfully registered the modem\n");
   return TRUE;

@@ -13,7 +13,7 @@ mc_run_sim (McContext *ctx, GError **error)
   const McOptions *o = ctx->opts;
   g_autoptr (MdDbusSim) sim = NULL;
   g_autoptr (GError) err = NULL;
-  gint timeout = mc_timeout_ms (ctx, 30);
+  gint timeout = mc_timeout_ms (ctx);
 
   if (!!o->puk + !!o->enable_pin + !!o->disable_pin + !!o->change_pin
         + !!(o->pin && !o->puk && !o->enable_pin && !o->disable_pin && !o->change_pin)
@@ -77,7 +77,7 @@ mc_run_sms (McContext *ctx, GError **error)
   if (!sms)
     return FALSE;
   if (ctx->opts->sms_send) {
-    if (!md_dbus_sms_call_send_sync (sms, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx, 60), NULL, &err))
+    if (!md_dbus_sms_call_send_sync (sms, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), NULL, &err))
       return mc_fail (error, err, "couldn't send the SMS");
     printf ("successfully sent the SMS\n");
     return TRUE;

@@ -19,8 +19,9 @@ typedef struct {
   McOutput *out;
 } McContext;
 
-/* The D-Bus timeout of a call: --timeout when given, else `fallback_s`. */
-gint mc_timeout_ms (const McContext *ctx, guint fallback_s);
+/* The D-Bus timeout of every call, as mmcli sets it: --timeout seconds
+ * (default 30); a negative value leaves GDBus's own default. */
+gint mc_timeout_ms (const McContext *ctx);
 
 /* The object at path, bound to one interface, or NULL with error. */
 MdDbusModem *mc_modem_iface (MdDbusObject *object);

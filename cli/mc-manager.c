@@ -100,7 +100,7 @@ report_kernel_event (McContext *ctx, GError **error)
                                             MC_BUS_NAME, MC_ROOT_PATH, NULL, &err);
   if (!manager
       || !md_dbus_manager_call_report_kernel_event_sync (manager, props, G_DBUS_CALL_FLAGS_NONE,
-                                                         mc_timeout_ms (ctx, 30), NULL, &err)) {
+                                                         mc_timeout_ms (ctx), NULL, &err)) {
     g_variant_unref (props);
     return mc_fail (error, err, "couldn't report kernel event");
   }

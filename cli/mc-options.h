@@ -38,7 +38,7 @@ typedef struct {
   char *messaging_create;
   char *messaging_delete;
   gboolean sms_send;
-  gint timeout;
+  gint timeout; /* seconds; 30 unless given */
   gboolean keyvalue;
   gboolean json;
   gboolean version;

@@ -95,7 +95,7 @@ int
 main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
-  McOptions opts = { 0 };
+  McOptions opts = { .timeout = 30 };
   gboolean monitor = FALSE;
   int status;
 
