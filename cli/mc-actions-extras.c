@@ -109,7 +109,10 @@ run_messaging (McContext *ctx, MdDbusObject *object, GError **error)
 gboolean
 mc_run_modem_extras (McContext *ctx, MdDbusObject *object, GError **error)
 {
-  if (ctx->opts->signal_setup || ctx->opts->signal_get)
-    return run_signal (ctx, object, error);
-  return run_messaging (ctx, object, error);
+  const McOptions *o = ctx->opts;
+
+  /* mmcli looks at Messaging options before Signal ones. */
+  if (o->messaging_list || o->messaging_create || o->messaging_delete)
+    return run_messaging (ctx, object, error);
+  return run_signal (ctx, object, error);
 }

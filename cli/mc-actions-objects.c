@@ -14,23 +14,23 @@ mc_run_sim (McContext *ctx, GError **error)
   g_autoptr (MdDbusSim) sim = NULL;
   g_autoptr (GError) err = NULL;
   gint timeout = mc_timeout_ms (ctx);
+  guint actions;
 
-  if (!!o->puk + !!o->enable_pin + !!o->disable_pin + !!o->change_pin
-        + !!(o->pin && !o->puk && !o->enable_pin && !o->disable_pin && !o->change_pin)
-      > 1) {
+  /* mmcli's rules: one action; each but --pin itself needs --pin too. */
+  actions = !!o->puk + !!o->enable_pin + !!o->disable_pin + !!o->change_pin;
+  if (actions == 1 && !o->pin) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "action requires also the PIN code");
+    return FALSE;
+  }
+  if (actions > 1) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "too many sim actions requested");
     return FALSE;
   }
   sim = mc_lookup_sim (ctx, o->sim, error);
   if (!sim)
     return FALSE;
-  if ((o->enable_pin || o->disable_pin || o->change_pin) && !o->pin) {
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "action requires also the PIN code");
-    return FALSE;
-  }
   if (o->puk) {
-    if (!md_dbus_sim_call_send_puk_sync (sim, o->puk, o->pin ? o->pin : "", G_DBUS_CALL_FLAGS_NONE, timeout,
-                                         NULL, &err))
+    if (!md_dbus_sim_call_send_puk_sync (sim, o->puk, o->pin, G_DBUS_CALL_FLAGS_NONE, timeout, NULL, &err))
       return mc_fail (error, err, "couldn't send PUK code to the SIM");
     printf ("successfully sent PUK code to the SIM\n");
   } else if (o->enable_pin || o->disable_pin) {

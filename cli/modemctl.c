@@ -17,10 +17,22 @@ manager_options (const McOptions *o)
   return o->list_modems || o->monitor_modems || o->report_kernel_event;
 }
 
+/* The order of the families is mmcli's: an option of an earlier family
+ * wins, and a family's object option may be missing (then "no X was
+ * specified"). */
 static gboolean
 modem_options (const McOptions *o)
 {
-  return o->modem != NULL;
+  return o->modem || o->enable || o->disable || o->power_low || o->power_on || o->create_bearer
+         || o->delete_bearer || o->allowed_modes || o->preferred_mode || o->current_bands || o->simple_connect
+         || o->simple_disconnect || o->scan || o->register_home || o->register_in_operator || o->signal_setup
+         || o->signal_get || o->messaging_list || o->messaging_create || o->messaging_delete;
+}
+
+static gboolean
+sim_options (const McOptions *o)
+{
+  return o->sim || o->pin || o->puk || o->enable_pin || o->disable_pin || o->change_pin;
 }
 
 static int
@@ -72,13 +84,13 @@ run (McOptions *opts, gboolean monitor)
       return EXIT_FAILURE;
     }
     ok = mc_run_manager (&ctx, &error);
-  } else if (opts->sim)
+  } else if (sim_options (opts))
     ok = mc_run_sim (&ctx, &error);
   else if (opts->bearer)
     ok = mc_run_bearer (&ctx, &error);
-  else if (opts->sms)
+  else if (opts->sms || opts->sms_send)
     ok = mc_run_sms (&ctx, &error);
-  else if (opts->modem)
+  else if (modem_options (opts))
     ok = mc_run_modem (&ctx, &error);
   else {
     fprintf (stderr, "error: no actions specified\n");

@@ -280,6 +280,13 @@ class Comparison:
         self.both("-m", "0", "--messaging-delete-sms=/org/freedesktop/ModemManager1/SMS/x y")
         self.both("-i", "0", "--pin=" + os.fsdecode(b"\xff"))
         self.both("-m", "0", "--3gpp-register-in-operator=" + os.fsdecode(b"\xfe\xff"))
+        # Which family a command line belongs to, and its checks, as mmcli.
+        for args in (["-m", "0", "--pin=1234"], ["--puk=1"], ["-i", "0", "--puk=12345678"],
+                     ["-i", "0", "--enable-pin", "--disable-pin", "--pin=1"], ["--send"], ["-e"],
+                     ["-L", "-m", "0"], ["-L", "-e"], ["--3gpp-scan"], ["-i", "0", "-m", "0", "-K"],
+                     ["-s", "0", "-m", "0"], ["-m", "0", "-e", "-d"], ["-m", "0", "--signal-get", "--messaging-list-sms"],
+                     ["-m", "0", "--set-preferred-mode=4g"], ["-m", "0", "--report-kernel-event=action=add"], []):
+            self.both(*args)
         # Hostile text never crashes modemctl.
         for value in ("\x01\x7f'\"", "a" * 10000, "\u00e9=\u00e9", "apn=\"", ",,,", "=x"):
             result = self.run_client([MODEMCTL, "-m", "0", f"--simple-connect={value}"], check=False)
