@@ -7,23 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static guint64
-path_index (const char *path)
-{
-  const char *slash = strrchr (path, '/');
-
-  return slash ? g_ascii_strtoull (slash + 1, NULL, 10) : 0;
-}
-
-static gint
-by_index (gconstpointer a, gconstpointer b)
-{
-  guint64 x = path_index (g_dbus_object_get_object_path (G_DBUS_OBJECT ((gpointer)a)));
-  guint64 y = path_index (g_dbus_object_get_object_path (G_DBUS_OBJECT ((gpointer)b)));
-
-  return x < y ? -1 : x > y;
-}
-
 GList *
 mc_modem_objects (McContext *ctx)
 {
@@ -37,7 +20,9 @@ mc_modem_objects (McContext *ctx)
       modems = g_list_prepend (modems, g_object_ref (l->data));
   }
   g_list_free_full (objects, g_object_unref);
-  return g_list_sort (modems, by_index);
+  /* The object manager's own order, not sorted: mmcli lists modems (and
+   * picks "any") in that order, and scripts see the same. */
+  return g_list_reverse (modems);
 }
 
 static gboolean

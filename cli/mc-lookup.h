@@ -8,7 +8,7 @@
 #define MC_BEARER_PREFIX MC_ROOT_PATH "/Bearer"
 #define MC_SMS_PREFIX    MC_ROOT_PATH "/SMS"
 
-/* Every modem object, in index order. */
+/* Every modem object, in the object manager's order (as mmcli). */
 GList *mc_modem_objects (McContext *ctx);
 
 /* A modem given as PATH, INDEX, "any" (or a prefix of it) or the modem's

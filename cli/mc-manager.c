@@ -26,7 +26,10 @@ modem_item (McContext *ctx, GDBusObject *object, const char *prefix)
 static void
 list_modems (McContext *ctx)
 {
-  GList *modems = mc_modem_objects (ctx);
+  /* mmcli lists modems in the reverse of the object manager's order (it
+   * stacks its list items); scripts that take the first line see the same
+   * modem here. */
+  GList *modems = g_list_reverse (mc_modem_objects (ctx));
 
   for (GList *l = modems; l; l = l->next)
     modem_item (ctx, l->data, "    ");

@@ -41,8 +41,10 @@ supported_modes_string (GVariant *modes)
   GVariantIter iter;
   guint32 allowed, preferred;
 
+  /* No combination at all reads as "any mode", as in ModemManager's client
+   * library (the other lists read as empty). */
   if (!modes || g_variant_n_children (modes) == 0)
-    return g_strdup ("none");
+    return modes_string (MD_MODEM_MODE_ANY, MD_MODEM_MODE_NONE);
   g_variant_iter_init (&iter, modes);
   while (g_variant_iter_next (&iter, "(uu)", &allowed, &preferred)) {
     g_autofree char *one = modes_string (allowed, preferred);

@@ -59,6 +59,10 @@ OBJECTS = {
             "Umts": {"rssi": v("d", -70.0), "ecio": v("d", -3.0)},
         },
     },
+    # Every property at its type's zero value: the client's defaults.
+    ROOT + "/Modem/1": {
+        P + ".Modem": {},
+    },
     ROOT + "/SIM/0": {
         P + ".Sim": {
             "Active": True, "SimIdentifier": "89490200001234567890", "Imsi": "262011234567890",
@@ -153,10 +157,10 @@ def main():
 
     def method(conn, sender, path, iface, member, params, invocation):
         if iface == "org.freedesktop.DBus.ObjectManager" and member == "GetManagedObjects":
-            managed = {MODEM: values[MODEM]}
+            managed = {path: values[path] for path in values if "/Modem/" in path}
             invocation.return_value(GLib.Variant("(a{oa{sa{sv}}})", (managed,)))
         elif member == "ListBearers":
-            invocation.return_value(GLib.Variant("(ao)", (OBJECTS[MODEM][P + ".Modem"]["Bearers"],)))
+            invocation.return_value(GLib.Variant("(ao)", (OBJECTS[path][P + ".Modem"].get("Bearers", []),)))
         elif member == "List" and iface == P + ".Modem.Messaging":
             invocation.return_value(GLib.Variant("(ao)", (OBJECTS[MODEM][P + ".Modem.Messaging"]["Messages"],)))
         else:

@@ -162,6 +162,16 @@ class Comparison:
         self.run_client([MODEMCTL, "-m", "0", "-d"])
         self.views()
 
+    def test_many_modems_listed_as_mmcli(self):
+        self.add_modem("default.ini")
+        for n in range(1, 6):
+            sim = self.start_sim("minimal.ini")
+            self.set_profile(f"extra{n}", [sim.port])
+        wait_for(lambda: len(self.modem_paths()) == 6, what="six modems")
+        for args in (["-L"], ["-L", "-K"], ["-L", "-J"], ["-m", "any", "-K"], ["-m", "a", "-K"],
+                     ["-i", "any", "-K"], ["-m", "5", "-K"], ["-m", "/virtual/extra3", "-K"]):
+            self.both(*args)
+
     def test_pin_errors_same_as_mmcli(self):
         self.add_modem("pin-locked.ini")
         self.views()
@@ -350,7 +360,7 @@ class ModemctlFakeServiceTest(unittest.TestCase):
 
     def test_same_as_mmcli(self):
         for fmt in ("-K", "-J"):
-            for args in (["-L"], ["-m", "0"], ["-i", "0"], ["-b", "0"], ["-b", "1"], ["-s", "0"], ["-s", "1"],
+            for args in (["-L"], ["-m", "0"], ["-m", "1"], ["-i", "0"], ["-b", "0"], ["-b", "1"], ["-s", "0"], ["-s", "1"],
                          ["-s", "/org/freedesktop/ModemManager1/SMS/1"], ["-m", "0", "--messaging-list-sms"],
                          ["-m", "0", "--signal-get"]):
                 with self.subTest(args=args, fmt=fmt):
