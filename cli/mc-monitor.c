@@ -43,7 +43,8 @@ json_string (GString *out, const char *s)
   g_string_append_c (out, '"');
 }
 
-/* Starts an event line: {"event":"NAME","modem":"PATH" */
+/* Starts an event line: {"event":"NAME","modem":"PATH" (null for events
+ * of the daemon itself) */
 static GString *
 event_new (const char *name, const char *modem)
 {
@@ -51,7 +52,10 @@ event_new (const char *name, const char *modem)
 
   json_string (line, name);
   g_string_append (line, ",\"modem\":");
-  json_string (line, modem);
+  if (modem)
+    json_string (line, modem);
+  else
+    g_string_append (line, "null");
   return line;
 }
 
@@ -310,6 +314,17 @@ on_interface_added (GDBusObjectManager *manager, GDBusObject *object, GDBusInter
     watch_3gpp (w, MD_DBUS_OBJECT (object));
 }
 
+/* The daemon started or stopped (the object manager then adds or removes
+ * its modems by itself). */
+static void
+on_name_owner (GObject *manager, GParamSpec *pspec, gpointer user_data)
+{
+  g_autofree char *owner
+    = g_dbus_object_manager_client_get_name_owner (G_DBUS_OBJECT_MANAGER_CLIENT (manager));
+
+  event_emit (event_new (owner ? "daemon-appeared" : "daemon-vanished", NULL));
+}
+
 static gboolean
 on_quit_signal (gpointer loop)
 {
@@ -333,6 +348,7 @@ mc_run_monitor (McContext *ctx, GError **error)
   g_signal_connect (ctx->manager, "object-added", G_CALLBACK (on_object_added), &m);
   g_signal_connect (ctx->manager, "object-removed", G_CALLBACK (on_object_removed), &m);
   g_signal_connect (ctx->manager, "interface-added", G_CALLBACK (on_interface_added), &m);
+  g_signal_connect (ctx->manager, "notify::name-owner", G_CALLBACK (on_name_owner), &m);
   sigint = g_unix_signal_add (SIGINT, on_quit_signal, m.loop);
   sigterm = g_unix_signal_add (SIGTERM, on_quit_signal, m.loop);
   g_main_loop_run (m.loop);

@@ -62,7 +62,8 @@ run (McOptions *opts, gboolean monitor)
     fprintf (stderr, "error: couldn't create manager: %s\n", error->message);
     return EXIT_FAILURE;
   }
-  {
+  if (!monitor) {
+    /* monitor waits for the daemon instead (and follows its restarts). */
     g_autofree char *owner
       = g_dbus_object_manager_client_get_name_owner (G_DBUS_OBJECT_MANAGER_CLIENT (manager));
 

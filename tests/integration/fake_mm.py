@@ -31,7 +31,7 @@ OBJECTS = {
     MODEM: {
         P + ".Modem": {
             "Sim": ROOT + "/SIM/0", "SimSlots": [ROOT + "/SIM/0", "/"], "PrimarySimSlot": 1,
-            "Bearers": [ROOT + "/Bearer/0", ROOT + "/Bearer/1"],
+            "Bearers": [ROOT + "/Bearer/0", ROOT + "/Bearer/1", ROOT + "/Bearer/2"],
             "SupportedCapabilities": [12, 4], "CurrentCapabilities": 12,
             "Manufacturer": 'ACME "quoted"\tTab', "Model": "X1 \u00e9", "Revision": "r1",
             "CarrierConfiguration": "default", "DeviceIdentifier": "abc123", "Device": "/sys/devices/x",
@@ -50,7 +50,7 @@ OBJECTS = {
         },
         P + ".Modem.Simple": {},
         P + ".Modem.Messaging": {
-            "Messages": [ROOT + "/SMS/0", ROOT + "/SMS/1"], "SupportedStorages": [1, 2], "DefaultStorage": 2,
+            "Messages": [ROOT + "/SMS/0", ROOT + "/SMS/1", ROOT + "/SMS/2"], "SupportedStorages": [1, 2], "DefaultStorage": 2,
         },
         P + ".Modem.Signal": {
             "Rate": 5, "RssiThreshold": 3, "ErrorRateThreshold": True,
@@ -93,6 +93,8 @@ OBJECTS = {
             "Properties": {"apn": v("s", "x y"), "ip-type": v("u", 1), "allowed-auth": v("u", 0)},
         },
     },
+    ROOT + "/Bearer/2": {P + ".Bearer": {}},
+    ROOT + "/SMS/2": {P + ".Sms": {}},
     ROOT + "/SMS/0": {
         P + ".Sms": {
             "State": 3, "PduType": 1, "Number": "+4917", "Text": "hello\nworld \u00e9 \"q\"", "SMSC": "+49",

@@ -247,6 +247,25 @@ class Comparison:
         for line in events.seen:
             json.loads(line)
 
+    def test_monitor_follows_daemon_restart(self):
+        self.add_modem("default.ini")
+        events = Lines(self.start_client([MODEMCTL, "monitor"]))
+
+        def named(name):
+            return lambda line: json.loads(line)["event"] == name
+
+        events.wait(named("modem-added"), "the modem present at start")
+        mark = events.mark()
+        self.stop_daemon()
+        events.wait(named("modem-removed"), "the modem gone with the daemon", mark)
+        events.wait(named("daemon-vanished"), "the daemon gone", mark)
+        mark = events.mark()
+        self.start_daemon()
+        events.wait(named("daemon-appeared"), "the daemon back", mark)
+        self.add_modem("default.ini")
+        events.wait(named("modem-added"), "the modem back", mark)
+        self.assertEqual(events.stop(), 0)
+
     def test_monitor_ends_on_sigterm(self):
         proc = self.start_client([MODEMCTL, "monitor"])
         self.add_modem("default.ini")
@@ -360,7 +379,7 @@ class ModemctlFakeServiceTest(unittest.TestCase):
 
     def test_same_as_mmcli(self):
         for fmt in ("-K", "-J"):
-            for args in (["-L"], ["-m", "0"], ["-m", "1"], ["-i", "0"], ["-b", "0"], ["-b", "1"], ["-s", "0"], ["-s", "1"],
+            for args in (["-L"], ["-m", "0"], ["-m", "1"], ["-i", "0"], ["-b", "0"], ["-b", "1"], ["-b", "2"], ["-s", "0"], ["-s", "1"], ["-s", "2"],
                          ["-s", "/org/freedesktop/ModemManager1/SMS/1"], ["-m", "0", "--messaging-list-sms"],
                          ["-m", "0", "--signal-get"]):
                 with self.subTest(args=args, fmt=fmt):
