@@ -124,15 +124,7 @@ create_bearer (McContext *ctx, MdDbusModem *modem, GError **error)
   if (!md_dbus_modem_call_create_bearer_sync (modem, props, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx),
                                               &path, NULL, &err))
     return mc_fail (error, err, "couldn't create new bearer");
-  printf ("Successfully created new bearer in modem:\n");
-  {
-    g_autoptr (MdDbusBearer) bearer = mc_lookup_bearer (ctx, path, NULL);
-
-    if (bearer) {
-      mc_show_bearer (ctx, bearer);
-      mc_output_dump (ctx->out);
-    }
-  }
+  printf ("Successfully created new bearer in modem:\n\t%s\n", path);
   return TRUE;
 }
 

@@ -21,6 +21,9 @@ from harness import MMCLI, WAIT_SECONDS, ModemdTestCase, PrivateBus, skip_withou
 MODEMCTL = os.environ.get("MODEMCTL", "modemctl")
 # Values that move with the clock between the two runs.
 MOVING = re.compile(r"^bearer\.stats\.(start-date|duration|total-duration)\s")
+BEARER = "/org/freedesktop/ModemManager1/Bearer"
+# Paths of objects each tool creates anew (a bearer) differ by index.
+PATHS = re.compile(r"(/org/freedesktop/ModemManager1/(?:Bearer|SMS))/\d+")
 
 
 def stable(text):
@@ -160,6 +163,51 @@ class Comparison:
         self.run_client([MODEMCTL, "-m", "0", "--delete-bearer=0"])
         self.views()
         self.run_client([MODEMCTL, "-m", "0", "-d"])
+        self.views()
+
+    def each(self, *args, tool):
+        result = self.run_client([tool, *args], check=False)
+        self.assertIsNone(self.daemon.poll(), "modemd died")
+        return result.returncode, PATHS.sub(r"\1/N", result.stdout)
+
+    def swap(self, action, undo):
+        """action with mmcli, undo with modemctl, action with modemctl,
+        undo with mmcli: each tool's action and undo must answer alike."""
+        a_mm = self.each(*action, tool=MMCLI)
+        u_mc = self.each(*undo, tool=MODEMCTL)
+        a_mc = self.each(*action, tool=MODEMCTL)
+        u_mm = self.each(*undo, tool=MMCLI)
+        self.assertEqual(a_mc, a_mm, f"{action}")
+        self.assertEqual(u_mc, u_mm, f"{undo}")
+        return a_mm
+
+    def test_actions_same_as_mmcli(self):
+        self.add_modem("default.ini")
+        self.assertEqual(self.swap(["-m", "0", "-e"], ["-m", "0", "-d"])[0], 0)
+        self.assertEqual(self.swap(["-m", "0", "--set-power-state-on"], ["-m", "0", "--set-power-state-low"])[0], 0)
+        self.assertEqual(self.swap(["-i", "0", "--pin=1234", "--enable-pin"],
+                                   ["-i", "0", "--pin=1234", "--disable-pin"])[0], 0)
+        self.swap(["-i", "0", "--pin=1234", "--change-pin=4321"], ["-i", "0", "--pin=4321", "--change-pin=1234"])
+        # Each created bearer has a new path: delete the one just made.
+        create = ["-m", "0", "--create-bearer=apn=foo,ip-type=ipv4,allowed-auth=pap|chap"]
+        made = {}
+        for maker, deleter in ((MMCLI, MODEMCTL), (MODEMCTL, MMCLI)):
+            result = self.run_client([maker, *create])
+            path = re.search(BEARER + r"/\d+", result.stdout).group(0)
+            self.both("-b", path, "-K")
+            made[maker] = (PATHS.sub(r"\1/N", result.stdout),
+                           self.run_client([deleter, "-m", "0", "--delete-bearer=" + path]).stdout)
+        self.assertEqual(made[MODEMCTL][0], made[MMCLI][0])
+        self.assertEqual(made[MODEMCTL][1], made[MMCLI][1])
+        self.run_client([MODEMCTL, "-m", "0", "-e"])
+        wait_for(lambda: "registered" in self.run_client([MODEMCTL, "-m", "0", "-K"]).stdout, what="registration")
+        self.views()
+        for args in (["-m", "0", "--set-allowed-modes=3g|4g", "--set-preferred-mode=4g"],
+                     ["-m", "0", "--set-allowed-modes=any"], ["-m", "0", "--set-current-bands=eutran-1|eutran-3"],
+                     ["-m", "0", "--3gpp-register-in-operator=26201"], ["-m", "0", "--3gpp-register-home"],
+                     ["-m", "0", "--signal-setup=5"], ["-m", "0", "--messaging-create-sms=number=+1,text=x"],
+                     ["-s", "0", "--send"]):
+            self.assertEqual(self.each(*args, tool=MODEMCTL), self.each(*args, tool=MMCLI), f"{args}")
         self.views()
 
     def test_many_modems_listed_as_mmcli(self):
