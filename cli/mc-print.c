@@ -223,7 +223,9 @@ print_human (McOutput *out)
           fprintf (f, "\n  %*s | %*s  ", (int)section_width, "", (int)name_width, "");
         else if (n > 0)
           fputs (", ", f);
-        fputs (item->values[n], f);
+        /* Some values end in a newline (PCO, as mmcli builds them);
+         * one line per value reads better. */
+        fprintf (f, "%.*s", (int)strcspn (item->values[n], "\n"), item->values[n]);
       }
       fputc ('\n', f);
     } else {

@@ -192,9 +192,15 @@ mc_show_bearer (McContext *ctx, MdDbusBearer *bearer)
   show_bearer_properties (ctx, bearer);
   show_ip_config (ctx, md_dbus_bearer_get_ip4_config (bearer), MC_F_BEARER_IPV4_METHOD);
   show_ip_config (ctx, md_dbus_bearer_get_ip6_config (bearer), MC_F_BEARER_IPV6_METHOD);
-  if (stats && g_variant_lookup (stats, "start-date", "t", &start) && start)
+  if (stats && g_variant_lookup (stats, "start-date", "t", &start) && start) {
+    g_autoptr (GDateTime) when = start <= G_MAXINT64 ? g_date_time_new_from_unix_utc ((gint64)start) : NULL;
+
+    /* Scripts get the number (as from mmcli), humans a date. */
     mc_output_string_take (ctx->out, MC_F_BEARER_STATS_START_DATE,
-                           g_strdup_printf ("%" G_GUINT64_FORMAT, start));
+                           ctx->out->type == MC_OUTPUT_HUMAN && when
+                             ? g_date_time_format_iso8601 (when)
+                             : g_strdup_printf ("%" G_GUINT64_FORMAT, start));
+  }
   stat_number (ctx, stats, MC_F_BEARER_STATS_DURATION, "duration", FALSE);
   stat_number (ctx, stats, MC_F_BEARER_STATS_BYTES_RX, "rx-bytes", TRUE);
   stat_number (ctx, stats, MC_F_BEARER_STATS_BYTES_TX, "tx-bytes", TRUE);

@@ -425,6 +425,23 @@ class ModemctlFakeServiceTest(unittest.TestCase):
         self.assertEqual(mc.stdout, mm.stdout, f"output of {args}")
         return mc
 
+    def test_human_output(self):
+        """Not parsed by scripts, so not mmcli's bytes; sections of
+        labelled values, one per line."""
+        for args, expected in ((["-m", "0"], ["  Status   ", "| state: registered", "signal quality: 75% (recent)"]),
+                               (["-b", "0"], ["IPv4 configuration", "dns: 8.8.8.8, 1.1.1.1",
+                                              "start date: 2023-11-14T22:13:20Z"]),
+                               (["-s", "0"], ["text: hello", "world \u00e9"]),
+                               (["-i", "0"], ["gid1: FF01", "26201 (umts, lte)"]),
+                               (["-m", "0", "--signal-get"], ["rsrp: -91.25 dBm"]),
+                               (["-L"], ["/org/freedesktop/ModemManager1/Modem/0 [ACME"])):
+            result = subprocess.run([MODEMCTL, *args], env=self.bus.env(), capture_output=True, text=True,
+                                    timeout=WAIT_SECONDS)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            squeezed = re.sub(r" +", " ", result.stdout)
+            for text in expected:
+                self.assertIn(re.sub(r" +", " ", text), squeezed, f"{args}")
+
     def test_same_as_mmcli(self):
         for fmt in ("-K", "-J"):
             for args in (["-L"], ["-m", "0"], ["-m", "1"], ["-i", "0"], ["-b", "0"], ["-b", "1"], ["-b", "2"], ["-s", "0"], ["-s", "1"], ["-s", "2"],
