@@ -4,6 +4,7 @@
  * and bearer connection change, until SIGINT or SIGTERM (exit 0). Changes
  * come from the proxies' signals; nothing is polled. */
 #include <glib-unix.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "mc-actions.h"
@@ -14,6 +15,7 @@ typedef struct {
   char *path;
   MdDbusModem *modem;
   MdDbusModemModem3gpp *gpp;
+  MdDbusModemSignal *sig;  /* extended signal, when the modem has it */
   GHashTable *bearers;     /* path -> MdDbusBearer */
   char *last_registration; /* the last registration event, to drop repeats */
   McContext *ctx;
@@ -224,6 +226,53 @@ on_bearers (GObject *object, GParamSpec *pspec, gpointer user_data)
   sync_bearers (user_data, TRUE);
 }
 
+/* One technology's extended signal values changed: its measurements as
+ * JSON numbers (null when not finite). */
+static void
+on_extended_signal (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  Watched *w = user_data;
+  g_autoptr (GVariant) values = NULL;
+  GString *line = event_new ("signal", w->path);
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_object_get (object, pspec->name, &values, NULL);
+  event_add (line, "technology", pspec->name);
+  if (values && g_variant_is_of_type (values, G_VARIANT_TYPE_VARDICT)) {
+    g_variant_iter_init (&iter, values);
+    while (g_variant_iter_next (&iter, "{&sv}", &key, &value)) {
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE)) {
+        double d = g_variant_get_double (value);
+        char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_string_append_c (line, ',');
+        json_string (line, key);
+        g_string_append_printf (line, ":%s",
+                                isfinite (d) ? g_ascii_dtostr (number, sizeof number, d) : "null");
+      }
+      g_variant_unref (value);
+    }
+  }
+  event_emit (line);
+}
+
+static void
+watch_signal (Watched *w, MdDbusObject *object)
+{
+  static const char *const technologies[] = { "cdma", "evdo", "gsm", "umts", "lte", "nr5g" };
+
+  if (w->sig)
+    return;
+  w->sig = md_dbus_object_get_modem_signal (object);
+  for (guint i = 0; w->sig && i < G_N_ELEMENTS (technologies); i++) {
+    g_autofree char *detail = g_strdup_printf ("notify::%s", technologies[i]);
+
+    g_signal_connect (w->sig, detail, G_CALLBACK (on_extended_signal), w);
+  }
+}
+
 static void
 watch_3gpp (Watched *w, MdDbusObject *object)
 {
@@ -251,6 +300,9 @@ watched_free (gpointer data)
   if (w->gpp)
     g_signal_handlers_disconnect_by_data (w->gpp, w);
   g_clear_object (&w->gpp);
+  if (w->sig)
+    g_signal_handlers_disconnect_by_data (w->sig, w);
+  g_clear_object (&w->sig);
   g_signal_handlers_disconnect_by_data (w->modem, w);
   g_clear_object (&w->modem);
   g_free (w->last_registration);
@@ -274,6 +326,7 @@ watch_modem (Monitor *m, GDBusObject *object)
   w->bearers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_hash_table_replace (m->modems, g_strdup (w->path), w);
   watch_3gpp (w, MD_DBUS_OBJECT (object));
+  watch_signal (w, MD_DBUS_OBJECT (object));
   sync_bearers (w, FALSE);
 
   line = event_new ("modem-added", w->path);
@@ -310,8 +363,10 @@ on_interface_added (GDBusObjectManager *manager, GDBusObject *object, GDBusInter
   Monitor *m = user_data;
   Watched *w = g_hash_table_lookup (m->modems, g_dbus_object_get_object_path (object));
 
-  if (w)
+  if (w) {
     watch_3gpp (w, MD_DBUS_OBJECT (object));
+    watch_signal (w, MD_DBUS_OBJECT (object));
+  }
 }
 
 /* The daemon started or stopped (the object manager then adds or removes

@@ -163,6 +163,15 @@ def main():
             invocation.return_value(GLib.Variant("(a{oa{sa{sv}}})", (managed,)))
         elif member == "ListBearers":
             invocation.return_value(GLib.Variant("(ao)", (OBJECTS[path][P + ".Modem"].get("Bearers", []),)))
+        elif member == "Setup" and iface == P + ".Modem.Signal":
+            # A new rate, and new LTE values announced as a modem would.
+            rate = params.unpack()[0]
+            sig = values[path][iface]
+            sig["Rate"] = GLib.Variant("u", rate)
+            sig["Lte"] = GLib.Variant("a{sv}", {"rssi": v("d", -50.5), "rsrp": v("d", -80.0)})
+            conn.emit_signal(None, path, "org.freedesktop.DBus.Properties", "PropertiesChanged",
+                             GLib.Variant("(sa{sv}as)", (iface, {"Rate": sig["Rate"], "Lte": sig["Lte"]}, [])))
+            invocation.return_value(None)
         elif member == "List" and iface == P + ".Modem.Messaging":
             invocation.return_value(GLib.Variant("(ao)", (OBJECTS[MODEM][P + ".Modem.Messaging"]["Messages"],)))
         else:

@@ -425,6 +425,17 @@ class ModemctlFakeServiceTest(unittest.TestCase):
         self.assertEqual(mc.stdout, mm.stdout, f"output of {args}")
         return mc
 
+    def test_monitor_extended_signal(self):
+        events = Lines(subprocess.Popen([MODEMCTL, "monitor"], env=self.bus.env(), stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True))
+        events.wait(lambda line: (json.loads(line).get("modem") or "").endswith("/Modem/0"), "the modem")
+        self.run_both("-m", "0", "--signal-setup=7")
+        line = events.wait(lambda line: json.loads(line)["event"] == "signal", "the new LTE values")
+        self.assertEqual(json.loads(line), {"event": "signal", "modem": "/org/freedesktop/ModemManager1/Modem/0",
+                                            "technology": "lte", "rssi": -50.5, "rsrp": -80.0})
+        self.assertEqual(events.stop(), 0)
+        self.run_both("-m", "0", "--signal-get", "-K")
+
     def test_human_output(self):
         """Not parsed by scripts, so not mmcli's bytes; sections of
         labelled values, one per line."""
