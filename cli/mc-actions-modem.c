@@ -33,18 +33,18 @@ mc_timeout_ms (const McContext *ctx)
   return seconds > G_MAXINT / 1000 ? G_MAXINT : seconds * 1000;
 }
 
+/* Nicks joined by '|' (case ignored); an empty text is no flag, as in
+ * mmcli. */
 static gboolean
 parse_mask (const McNick *nicks, const char *text, guint32 *mask)
 {
   g_auto (GStrv) words = g_strsplit (text, "|", -1);
 
   *mask = 0;
-  if (!words[0])
-    return FALSE;
   for (guint i = 0; words[i]; i++) {
     guint32 v;
 
-    if (!mc_enum_parse (nicks, g_strstrip (words[i]), &v))
+    if (!mc_enum_parse (nicks, words[i], &v))
       return FALSE;
     *mask |= v;
   }
@@ -68,7 +68,7 @@ set_modes (McContext *ctx, MdDbusModem *modem, GError **error)
                  o->allowed_modes);
     return FALSE;
   }
-  if (o->preferred_mode && !mc_enum_parse (mc_nicks_MdModemMode, o->preferred_mode, &preferred)) {
+  if (o->preferred_mode && !parse_mask (mc_nicks_MdModemMode, o->preferred_mode, &preferred)) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "couldn't parse preferred mode: '%s'",
                  o->preferred_mode);
     return FALSE;
@@ -90,17 +90,12 @@ set_bands (McContext *ctx, MdDbusModem *modem, GError **error)
   for (guint i = 0; words[i]; i++) {
     guint32 band;
 
-    if (!mc_enum_parse (mc_nicks_MdModemBand, g_strstrip (words[i]), &band)) {
+    if (!mc_enum_parse (mc_nicks_MdModemBand, words[i], &band)) {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "couldn't parse list of bands: '%s'",
                    ctx->opts->current_bands);
       return FALSE;
     }
     g_variant_builder_add (&bands, "u", band);
-  }
-  if (!words[0]) {
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "couldn't parse list of bands: '%s'",
-                 ctx->opts->current_bands);
-    return FALSE;
   }
   if (!md_dbus_modem_call_set_current_bands_sync (modem, g_variant_builder_end (&bands),
                                                   G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx), NULL, &err))

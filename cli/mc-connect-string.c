@@ -1,15 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The "key=value,key='v a l'" strings of --simple-connect, --create-bearer
- * and --messaging-create-sms, into the a{sv} the daemon takes. The key
- * names and value words are ModemManager's; the daemon validates values
- * again. */
+ * --messaging-create-sms and --report-kernel-event, into the a{sv} the
+ * daemon takes. Keys, value words and what is accepted are those of
+ * ModemManager's client library, so mmcli and modemctl refuse the same
+ * strings; the daemon validates values again. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mc-connect-string.h"
 #include "mc-nicks.h"
+#include "md-enums.h"
 
-typedef enum { KIND_STRING, KIND_BOOL, KIND_INT, KIND_UINT, KIND_FLAGS, KIND_ENUM, KIND_IGNORED } Kind;
+/* How a value is read and sent. An enum or flags value of 0 and the
+ * "unset" numbers are read but not sent, as ModemManager's client library
+ * leaves them out of the dictionary. */
+typedef enum {
+  KIND_STRING,   /* s */
+  KIND_BOOL,     /* b: true/yes/1, false/no/0 */
+  KIND_INT,      /* i; -1 (unknown profile) not sent */
+  KIND_CLASS,    /* i; negative not sent */
+  KIND_VALIDITY, /* (uv): relative validity, read as strtoul reads it */
+  KIND_ENUM,     /* u: one nick */
+  KIND_FLAGS,    /* u: nicks joined by '|' */
+  KIND_IGNORED,  /* accepted, not sent (mmcli's deprecated "number") */
+} Kind;
 
 typedef struct {
   const char *key;
@@ -24,11 +39,12 @@ static const KeyInfo bearer_keys[] = {
   { "password", KIND_STRING, NULL, MC_STRING_BEARER },
   { "profile-id", KIND_INT, NULL, MC_STRING_BEARER },
   { "profile-name", KIND_STRING, NULL, MC_STRING_BEARER },
+  { "profile-enabled", KIND_BOOL, NULL, MC_STRING_BEARER },
+  { "profile-source", KIND_ENUM, mc_nicks_MdBearerProfileSource, MC_STRING_BEARER },
   { "ip-type", KIND_ENUM, mc_nicks_MdBearerIpFamily, MC_STRING_BEARER },
   { "allowed-auth", KIND_FLAGS, mc_nicks_MdBearerAllowedAuth, MC_STRING_BEARER },
-  { "apn-type", KIND_FLAGS, mc_nicks_MdBearerApnType, MC_STRING_BEARER },
+  { "apn-type", KIND_ENUM, mc_nicks_MdBearerApnType, MC_STRING_BEARER },
   { "access-type-preference", KIND_ENUM, mc_nicks_MdBearerAccessTypePreference, MC_STRING_BEARER },
-  { "roaming-allowance", KIND_FLAGS, mc_nicks_MdBearerRoamingAllowance, MC_STRING_BEARER },
   { "allow-roaming", KIND_BOOL, NULL, MC_STRING_BEARER },
   { "rm-protocol", KIND_ENUM, mc_nicks_MdModemCdmaRmProtocol, MC_STRING_BEARER },
   { "multiplex", KIND_ENUM, mc_nicks_MdBearerMultiplexSupport, MC_STRING_BEARER },
@@ -48,10 +64,11 @@ static const KeyInfo sms_keys[] = {
   { "number", KIND_STRING, NULL, MC_STRING_SMS },
   { "text", KIND_STRING, NULL, MC_STRING_SMS },
   { "smsc", KIND_STRING, NULL, MC_STRING_SMS },
-  { "validity", KIND_UINT, NULL, MC_STRING_SMS },
-  { "class", KIND_INT, NULL, MC_STRING_SMS },
+  { "validity", KIND_VALIDITY, NULL, MC_STRING_SMS },
+  { "class", KIND_CLASS, NULL, MC_STRING_SMS },
   { "delivery-report-request", KIND_BOOL, NULL, MC_STRING_SMS },
-  { "storage", KIND_ENUM, mc_nicks_MdSmsStorage, MC_STRING_SMS },
+  { "teleservice-id", KIND_ENUM, mc_nicks_MdSmsCdmaTeleserviceId, MC_STRING_SMS },
+  { "service-category", KIND_ENUM, mc_nicks_MdSmsCdmaServiceCategory, MC_STRING_SMS },
 };
 
 G_DEFINE_QUARK (mc - string - error - quark, mc_string_error)
@@ -68,6 +85,52 @@ parse_bool (const char *value, gboolean *out)
     return TRUE;
   }
   return FALSE;
+}
+
+/* An int as ModemManager's client reads one: leading spaces skipped, then
+ * only signs and digits (a trailing CR/LF tolerated), then strtol. */
+static gboolean
+parse_int (const char *value, gint32 *out)
+{
+  gboolean eol = FALSE, any = FALSE;
+  long n;
+
+  while (*value == ' ')
+    value++;
+  for (const char *p = value; *p; p++) {
+    if (*p == '\r' || *p == '\n') {
+      eol = TRUE;
+      continue;
+    }
+    if (eol || (*p != '+' && *p != '-' && !g_ascii_isdigit (*p)))
+      return FALSE;
+    any = TRUE;
+  }
+  if (!any)
+    return FALSE;
+  errno = 0;
+  n = strtol (value, NULL, 10);
+  if (errno || n < G_MININT32 || n > G_MAXINT32)
+    return FALSE;
+  *out = (gint32)n;
+  return TRUE;
+}
+
+static gboolean
+parse_mask (const McNick *nicks, const char *value, guint32 *mask)
+{
+  g_auto (GStrv) words = g_strsplit (value, "|", -1);
+
+  /* An empty text is no flag at all, not an error. */
+  *mask = 0;
+  for (guint i = 0; words[i]; i++) {
+    guint32 v;
+
+    if (!mc_enum_parse (nicks, words[i], &v))
+      return FALSE;
+    *mask |= v;
+  }
+  return TRUE;
 }
 
 static gboolean
@@ -92,22 +155,28 @@ add_value (GVariantBuilder *builder, const KeyInfo *info, const char *value, GEr
     g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_boolean (b));
     return TRUE;
   }
-  case KIND_INT: {
-    char *end = NULL;
-    gint64 n = g_ascii_strtoll (value, &end, 10);
+  case KIND_INT:
+  case KIND_CLASS: {
+    gint32 n;
 
-    if (!value[0] || *end || n < G_MININT32 || n > G_MAXINT32)
+    if (!parse_int (value, &n))
       break;
-    g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_int32 ((gint32)n));
+    if ((info->kind == KIND_INT && n != -1) || (info->kind == KIND_CLASS && n >= 0))
+      g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_int32 (n));
     return TRUE;
   }
-  case KIND_UINT: {
-    char *end = NULL;
-    guint64 n = g_ascii_strtoull (value, &end, 10);
+  case KIND_VALIDITY: {
+    /* As strtoul: leading text it cannot read is 0, trailing text is
+     * ignored; what does not fit 32 bits is cut, as mmcli's client does. */
+    guint32 n;
 
-    if (!g_ascii_isdigit (value[0]) || *end || n > G_MAXUINT32)
+    errno = 0;
+    n = (guint32)strtoul (value, NULL, 10);
+    if (errno || n == G_MAXUINT32)
       break;
-    g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_uint32 ((guint32)n));
+    g_variant_builder_add (
+      builder, "{sv}", info->key,
+      g_variant_new ("(uv)", (guint32)MD_SMS_VALIDITY_TYPE_RELATIVE, g_variant_new_uint32 (n)));
     return TRUE;
   }
   case KIND_ENUM: {
@@ -115,23 +184,17 @@ add_value (GVariantBuilder *builder, const KeyInfo *info, const char *value, GEr
 
     if (!mc_enum_parse (info->nicks, value, &v))
       break;
-    g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_uint32 (v));
+    if (v)
+      g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_uint32 (v));
     return TRUE;
   }
   case KIND_FLAGS: {
-    g_auto (GStrv) words = g_strsplit (value, "|", -1);
-    guint32 mask = 0;
-    gboolean ok = words[0] != NULL;
+    guint32 mask;
 
-    for (guint i = 0; words[i] && ok; i++) {
-      guint32 v;
-
-      ok = mc_enum_parse (info->nicks, g_strstrip (words[i]), &v);
-      mask |= v;
-    }
-    if (!ok)
+    if (!parse_mask (info->nicks, value, &mask))
       break;
-    g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_uint32 (mask));
+    if (mask)
+      g_variant_builder_add (builder, "{sv}", info->key, g_variant_new_uint32 (mask));
     return TRUE;
   }
   }

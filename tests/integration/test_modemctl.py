@@ -135,6 +135,9 @@ class Comparison:
         self.both("-m", "0", "--simple-connect=apn=x,foo=bar")
         self.both("-m", "0", "--simple-connect=apn")
         self.both("-m", "0", "--simple-connect=apn='x")
+        for text in ("apn-type=default|ims", "roaming-allowance=home", "profile-id=3x", "ip-type=ipv4|ipv6",
+                     "allowed-auth=pap|", "allow-roaming=maybe", "pin=1,operator-id=2,foo", "apn=\"x\"y"):
+            self.both("-m", "0", "--create-bearer=" + text)
         self.both("-m", "0", "--pin")
         self.both("-m", "0", "--set-allowed-modes=5g|bogus")
         self.both("-m", "0", "--set-current-bands=nothing")
@@ -189,7 +192,8 @@ class Comparison:
                                    ["-i", "0", "--pin=1234", "--disable-pin"])[0], 0)
         self.swap(["-i", "0", "--pin=1234", "--change-pin=4321"], ["-i", "0", "--pin=4321", "--change-pin=1234"])
         # Each created bearer has a new path: delete the one just made.
-        create = ["-m", "0", "--create-bearer=apn=foo,ip-type=ipv4,allowed-auth=pap|chap"]
+        create = ["-m", "0", "--create-bearer=apn=foo,ip-type=ipv4,allowed-auth=pap|chap,apn-type=default,"
+                             "allow-roaming=yes,profile-id=-1,number=1,allowed-auth=chap"]
         made = {}
         for maker, deleter in ((MMCLI, MODEMCTL), (MODEMCTL, MMCLI)):
             result = self.run_client([maker, *create])
@@ -205,6 +209,8 @@ class Comparison:
         for args in (["-m", "0", "--set-allowed-modes=3g|4g", "--set-preferred-mode=4g"],
                      ["-m", "0", "--set-allowed-modes=any"], ["-m", "0", "--set-current-bands=eutran-1|eutran-3"],
                      ["-m", "0", "--3gpp-register-in-operator=26201"], ["-m", "0", "--3gpp-register-home"],
+                     ["-m", "0", "--set-current-bands="], ["-m", "0", "--set-allowed-modes="],
+                     ["-m", "0", "--set-allowed-modes=any", "--set-preferred-mode=3g|4g"],
                      ["-m", "0", "--signal-setup=5"], ["-m", "0", "--messaging-create-sms=number=+1,text=x"],
                      ["-s", "0", "--send"]):
             self.assertEqual(self.each(*args, tool=MODEMCTL), self.each(*args, tool=MMCLI), f"{args}")
