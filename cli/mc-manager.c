@@ -68,7 +68,9 @@ monitor_modems (McContext *ctx, GError **error)
   g_autoptr (GMainLoop) loop = NULL;
   guint sigint, sigterm;
 
-  if (ctx->out->type == MC_OUTPUT_KEYVALUE) {
+  /* mmcli follows modems in its human output only (the message names
+   * key-value output for -J too). */
+  if (ctx->out->type != MC_OUTPUT_HUMAN) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                  "modem monitoring not available in keyvalue output");
     return FALSE;

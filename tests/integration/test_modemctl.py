@@ -258,8 +258,9 @@ class Comparison:
         self.assertEqual(mc.stop(), mm.stop())
         self.assertEqual(mc.seen, mm.seen)
         self.assertRegex(mc.seen[1], r"^\(\+\) /org/freedesktop/ModemManager1/Modem/0 \[.+\] .+\n$")
-        # -M has no key-value form, in either.
-        self.both("-M", "-K")
+        # -M is human output only, in either.
+        self.assertEqual(self.both("-M", "-K").returncode, 1)
+        self.assertEqual(self.both("-M", "-J").returncode, 1)
 
     def test_monitor_streams_changes(self):
         sim = self.add_modem("default.ini")
