@@ -241,6 +241,20 @@ class Comparison:
         self.both("-i", "0", "--pin=1234")
         self.both("-i", "0", "--pin=9999", "--change-pin=1234")
 
+    def test_puk_same_as_mmcli(self):
+        self.add_modem("pin-locked.ini")
+        # Three wrong PINs (two with mmcli, one with modemctl): PUK needed.
+        self.both("-i", "0", "--pin=0000", once=True)
+        self.run_client([MMCLI, "-i", "0", "--pin=0000"], check=False)
+        wait_for(lambda: "sim-puk" in self.run_client([MODEMCTL, "-m", "0", "-K"]).stdout, what="the PUK lock")
+        self.views()
+        self.both("-i", "0", "--pin=1234")
+        self.both("-i", "0", "--puk=12345678")
+        self.run_client([MODEMCTL, "-i", "0", "--puk=12345678", "--pin=4321"])
+        wait_for(lambda: "disabled" in self.run_client([MODEMCTL, "-m", "0", "-K"]).stdout,
+                 what="the unlocked modem")
+        self.views()
+
     def test_monitor_modems_as_mmcli(self):
         self.both("-L", "-K")
         self.both("-L", "-J")
