@@ -12,7 +12,9 @@ gboolean mc_run_modem_3gpp (McContext *ctx, MdDbusObject *object, GError **error
 
 typedef struct {
   GMainLoop *loop;
+  const char *path; /* the modem waited for */
   gboolean timed_out;
+  gboolean vanished;
 } Wait;
 
 static gboolean
@@ -30,6 +32,18 @@ on_state (GObject *modem, GParamSpec *pspec, gpointer user_data)
     g_main_loop_quit (wait->loop);
 }
 
+/* The modem went away (unplugged, or the daemon stopped): no use waiting. */
+static void
+on_removed (GDBusObjectManager *manager, GDBusObject *object, gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  if (g_strcmp0 (g_dbus_object_get_object_path (object), wait->path) == 0) {
+    wait->vanished = TRUE;
+    g_main_loop_quit (wait->loop);
+  }
+}
+
 static gboolean
 on_wait_timeout (gpointer user_data)
 {
@@ -40,24 +54,36 @@ on_wait_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Waits on the modem's State changes (no polling), bounded by seconds. */
+/* Waits on the modem's State changes (no polling), bounded by seconds;
+ * fails at once when the modem vanishes. */
 static gboolean
-wait_registered (MdDbusModem *modem, guint seconds, GError **error)
+wait_registered (McContext *ctx, MdDbusObject *object, guint seconds, GError **error)
 {
+  g_autoptr (MdDbusModem) modem = md_dbus_object_get_modem (object);
   Wait wait = { 0 };
-  gulong handler;
+  gulong handler, removed;
   guint timer;
 
   if (registered (modem))
     return TRUE;
+  /* On stderr, so that -K / -J output stays as mmcli's. */
+  fprintf (stderr, "waiting up to %u seconds for the modem to register\n", seconds);
+  fflush (stderr);
   wait.loop = g_main_loop_new (NULL, FALSE);
+  wait.path = g_dbus_object_get_object_path (G_DBUS_OBJECT (object));
   handler = g_signal_connect (modem, "notify::state", G_CALLBACK (on_state), &wait);
+  removed = g_signal_connect (ctx->manager, "object-removed", G_CALLBACK (on_removed), &wait);
   timer = g_timeout_add_seconds (seconds, on_wait_timeout, &wait);
   g_main_loop_run (wait.loop);
   g_signal_handler_disconnect (modem, handler);
+  g_signal_handler_disconnect (ctx->manager, removed);
   if (!wait.timed_out)
     g_source_remove (timer);
   g_main_loop_unref (wait.loop);
+  if (wait.vanished) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "modem vanished while waiting for registration");
+    return FALSE;
+  }
   if (wait.timed_out && !registered (modem)) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "modem not registered after %u seconds", seconds);
     return FALSE;
@@ -91,9 +117,7 @@ mc_run_modem_simple (McContext *ctx, MdDbusObject *object, GError **error)
     }
     g_variant_ref_sink (props);
     if (o->wait_registered > 0) {
-      g_autoptr (MdDbusModem) modem = md_dbus_object_get_modem (object);
-
-      if (!wait_registered (modem, (guint)o->wait_registered, &err)) {
+      if (!wait_registered (ctx, object, (guint)o->wait_registered, &err)) {
         g_variant_unref (props);
         return mc_fail (error, err, "couldn't connect the modem");
       }

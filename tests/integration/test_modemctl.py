@@ -364,6 +364,19 @@ class Comparison:
         self.assertIn("successfully connected the modem", out)
         self.assertIn("connected", self.run_client([MODEMCTL, "-m", "0", "-K"]).stdout)
 
+    def test_wait_ends_when_the_modem_vanishes(self):
+        sim = self.add_modem("default.ini")
+        sim.control("register searching")
+        self.run_client([MODEMCTL, "-m", "0", "-e"])
+        wait_for(lambda: "searching" in self.run_client([MODEMCTL, "-m", "0", "-K"]).stdout, what="searching")
+        client = self.start_client([MODEMCTL, "-m", "0", "--wait-registered=600", "--simple-connect=apn=internet"])
+        # modemctl says on stderr when it starts waiting.
+        self.assertIn("waiting up to 600 seconds", client.stderr.readline())
+        sim.control("unplug")
+        out, err = client.communicate(timeout=WAIT_SECONDS * 2)
+        self.assertEqual(client.returncode, 1)
+        self.assertIn("modem vanished while waiting for registration", err)
+
     def test_kernel_event_and_bad_input(self):
         self.both("--report-kernel-event=action=add,subsystem=tty,name=ttyUSB77")
         self.both("--report-kernel-event=action=add,bogus=1")
