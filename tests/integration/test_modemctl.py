@@ -141,9 +141,14 @@ class Comparison:
                      ["-m", "0", "--3gpp-register-in-operator=26201"], ["-m", "0", "--3gpp-register-home"],
                      ["-m", "0", "--set-current-bands="], ["-m", "0", "--set-allowed-modes="],
                      ["-m", "0", "--set-allowed-modes=any", "--set-preferred-mode=3g|4g"],
-                     ["-m", "0", "--signal-setup=5"], ["-m", "0", "--messaging-create-sms=number=+1,text=x"],
-                     ["-s", "0", "--send"]):
+                     ["-m", "0", "--signal-setup=5"], ["-m", "0", "--messaging-create-sms=number=+1,text=x"]):
             self.assertEqual(self.each(*args, tool=MODEMCTL), self.each(*args, tool=MMCLI), f"{args}")
+        # Each tool sends the message it created (SMS 0 modemctl, SMS 1
+        # mmcli); a second Send of one message is refused by both alike.
+        self.assertEqual(self.each("-s", "0", "--send", tool=MODEMCTL), self.each("-s", "1", "--send", tool=MMCLI))
+        self.assertEqual(self.each("-s", "0", "--send", tool=MMCLI), self.each("-s", "1", "--send", tool=MODEMCTL))
+        for index in ("0", "1"):
+            self.both("-s", index, "-K")
         self.views()
 
     def test_many_modems_listed_as_mmcli(self):
