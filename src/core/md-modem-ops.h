@@ -113,12 +113,45 @@ typedef struct {
   void (*disconnect) (MdModem *modem, MdBearer *bearer, GTask *task);
 } MdModemBearerOps;
 
+/* Modem.Signal's dictionaries, one per technology. */
+typedef enum {
+  MD_SIGNAL_TECH_CDMA,
+  MD_SIGNAL_TECH_EVDO,
+  MD_SIGNAL_TECH_GSM,
+  MD_SIGNAL_TECH_UMTS,
+  MD_SIGNAL_TECH_LTE,
+  MD_SIGNAL_TECH_NR5G,
+  MD_SIGNAL_TECH_COUNT,
+} MdSignalTech;
+
+/* One technology's measurements; NaN where not known. dBm for rssi, rscp,
+ * rsrp and io; dB for ecio, sinr, rsrq and snr; percent for error_rate. */
+typedef struct {
+  double rssi, rscp, ecio, sinr, io, rsrp, rsrq, snr, error_rate;
+} MdSignalValues;
+
+typedef struct {
+  MdSignalValues tech[MD_SIGNAL_TECH_COUNT];
+} MdSignalReport;
+
+/* Every value of report set to "not known". */
+void md_signal_report_clear (MdSignalReport *report);
+/* The dictionary a measurement without its own technology belongs in: the
+ * best of the MdModemAccessTechnology bits in use (GSM when none). */
+MdSignalTech md_signal_tech_from_access_technologies (guint32 access_technologies);
+
+typedef struct {
+  /* Returns an MdSignalReport* (g_free). */
+  MdModemOp load_values;
+} MdModemSignalOps;
+
 typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
   const MdModemPowerOps *power;
   const MdModemNetregOps *netreg;
   const MdModemBearerOps *bearer;
+  const MdModemSignalOps *signal;
 } MdModemOps;
 
 G_END_DECLS

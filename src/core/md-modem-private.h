@@ -7,6 +7,8 @@
 #include "md-modem-operation.h"
 #include "md-modem.h"
 
+typedef struct _MdModemSignalState MdModemSignalState;
+
 struct _MdModem {
   GObject parent;
 
@@ -61,6 +63,8 @@ struct _MdModem {
   guint max_bearers;  /* 0: the default of one */
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
+
+  MdModemSignalState *signal_state; /* md-modem-signal.c; NULL until used */
 };
 
 void md_modem_private_update_device_identifier (MdModem *self);
@@ -69,3 +73,4 @@ void md_modem_private_init_3gpp (MdModem *self);
 void md_modem_private_finalize_3gpp (MdModem *self);
 void md_modem_private_init_ports (MdModem *self);
 void md_modem_private_finalize_ports (MdModem *self);
+void md_modem_private_finalize_signal (MdModem *self);

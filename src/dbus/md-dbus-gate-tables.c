@@ -93,7 +93,7 @@ static const MdDbusGateRule location_rules[] = {
 };
 
 static const MdDbusGateRule signal_rules[] = {
-  { "Setup", DEVICE, FALSE },
+  { "Setup", DEVICE, TRUE },
   { "SetupThresholds", DEVICE, FALSE },
   { NULL },
 };

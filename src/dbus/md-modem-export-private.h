@@ -17,6 +17,7 @@ struct _MdModemExport {
   MdDbusModem *modem_iface;
   MdDbusModemModem3gpp *modem3gpp_iface;
   MdDbusModemSimple *simple_iface;
+  MdDbusModemSignal *signal_iface; /* NULL: the modem has no signal ops */
   char *path;
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
@@ -32,3 +33,6 @@ void md_modem_methods_install (MdModemExport *self);
 void md_modem_3gpp_export_init (MdModemExport *self);
 void md_modem_3gpp_export_sync (MdModemExport *self);
 void md_simple_export_init (MdModemExport *self);
+void md_signal_export_init (MdModemExport *self);
+void md_signal_export_sync (MdModemExport *self);
+void md_signal_export_free (MdModemExport *self);

@@ -9,6 +9,7 @@
 #include "md-request-network.h"
 #include "md-request-power.h"
 #include "md-request-profile.h"
+#include "md-request-signal.h"
 #include "md-request-sim.h"
 #include "md-request-text.h"
 
@@ -240,6 +241,22 @@ test_ip_type (void)
 }
 
 static void
+test_signal_rate (void)
+{
+  static const NumberCase cases[] = {
+    { 0, TRUE }, { 1, TRUE }, { 5, TRUE }, { 86400, TRUE }, { 86401, FALSE }, { 0xffffffff, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (md_request_signal_rate (cases[i].value, &error), ==, cases[i].ok);
+    if (!cases[i].ok)
+      assert_refused (error);
+  }
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -395,6 +412,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/allowed-auth", test_allowed_auth);
   g_test_add_func ("/request/ip-type", test_ip_type);
   g_test_add_func ("/request/power-state", test_power_state);
+  g_test_add_func ("/request/signal-rate", test_signal_rate);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();

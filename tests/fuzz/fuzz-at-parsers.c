@@ -9,6 +9,7 @@
 #include "md-at-info.h"
 #include "md-at-lines.h"
 #include "md-at-response.h"
+#include "md-at-signal.h"
 #include "md-at-sim.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -17,6 +18,8 @@ static void
 parse_line (const char *line)
 {
   MdAtRegistration reg;
+  MdAtCesq cesq;
+  double dbm, rate;
   MdModemPowerState power;
   MdModemLock lock;
   gboolean enabled;
@@ -33,6 +36,8 @@ parse_line (const char *line)
   md_at_classify_line (line, NULL);
   md_at_parse_registration (line, &reg, NULL);
   md_at_parse_csq (line, &percent, NULL);
+  md_at_parse_cesq (line, &cesq, NULL);
+  md_at_parse_csq_levels (line, &dbm, &rate, NULL);
   md_at_parse_cops_query (line, &format, &op, &act, NULL);
   networks = md_at_parse_cops_test (line, NULL);
   md_at_parse_cfun (line, &power, NULL);

@@ -16,6 +16,10 @@ class GenericModemTest(ModemBehaviour, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_sim_modem(scenario)
 
+    def signal_at(self, level):
+        # +CESQ: RSRP and RSRQ of the LTE cell.
+        return {"lte": {"rsrp": {20: "-90.00", 25: "-80.00"}[level], "rsrq": "-10.00"}}
+
     # --- identity and initial state ------------------------------------------
 
     def test_modem_properties(self):

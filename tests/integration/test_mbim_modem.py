@@ -34,6 +34,10 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_mbim_modem(scenario)
 
+    def signal_at(self, level):
+        # Signal State: the rssi, in the dictionary of the technology in use.
+        return {"lte": {"rssi": {20: "-73.00", 25: "-63.00"}[level], "rsrp": "--"}}
+
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
 
