@@ -434,6 +434,21 @@ do_signal (const SimControlTarget *t, const char *args)
   return g_strdup ("OK");
 }
 
+/* "timezone <minutes> <dst-hours>": the network's NITZ report. */
+static char *
+do_timezone (const SimControlTarget *t, const char *args)
+{
+  g_auto (GStrv) parts = g_strsplit (args, " ", -1);
+  gint64 minutes;
+  guint64 dst;
+
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_signed (parts[0], 10, -840, 840, &minutes, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 0, 2, &dst, NULL)
+      || !sim_model_set_timezone (t->model, (int)minutes, (int)dst, NULL))
+    return g_strdup ("ERROR expected <minutes (multiple of 15)> <dst hours 0-2>");
+  return g_strdup ("OK");
+}
+
 static char *
 do_tech (const SimControlTarget *t, const char *args)
 {
@@ -540,6 +555,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_register (t, args);
   if (strcmp (copy, "signal") == 0)
     return do_signal (t, args);
+  if (strcmp (copy, "timezone") == 0)
+    return do_timezone (t, args);
   if (strcmp (copy, "access-technology") == 0)
     return do_tech (t, args);
   if (strcmp (copy, "sms-incoming") == 0)

@@ -110,6 +110,7 @@ typedef enum {
   SIM_EVENT_SMS_RECEIVED, /* index: the storage index */
   SIM_EVENT_RING,
   SIM_EVENT_CALL_DROPPED, /* the network ended the data call */
+  SIM_EVENT_TIMEZONE,     /* the network sent its time zone (NITZ) */
 } SimEventKind;
 
 typedef struct {
@@ -222,6 +223,7 @@ typedef struct {
   guint sms_capacity;
   GTimeSpan clock_offset; /* added to the host's clock */
   int utc_offset_minutes;
+  int dst_hours; /* the part of the offset due to DST, as the network says */
 
   /* private */
   GArray *subscribers;
@@ -275,6 +277,10 @@ SimOperator *sim_operator_new (const char *code, const char *long_name, const ch
 void sim_operator_free (SimOperator *op);
 GDateTime *sim_model_get_clock (SimModel *self);
 void sim_model_set_clock (SimModel *self, GDateTime *time);
+/* The network reports its zone: the clock's instant stays, its offset
+ * becomes offset_minutes (a multiple of 15 within +-14 h) of which
+ * dst_hours (0-2) are DST; SIM_EVENT_TIMEZONE. */
+gboolean sim_model_set_timezone (SimModel *self, int offset_minutes, int dst_hours, GError **error);
 void sim_model_ring (SimModel *self);
 void sim_model_update_registration (SimModel *self);
 

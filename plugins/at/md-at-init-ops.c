@@ -259,4 +259,5 @@ const MdModemOps md_at_modem_ops = {
   .netreg = &md_at_netreg_ops,
   .bearer = &md_at_bearer_ops,
   .signal = &md_at_signal_ops,
+  .time = &md_at_time_ops,
 };

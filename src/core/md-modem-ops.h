@@ -145,6 +145,26 @@ typedef struct {
   MdModemOp load_values;
 } MdModemSignalOps;
 
+/* Modem.Time's NetworkTimezone; offsets in minutes. */
+typedef struct {
+  gboolean known;
+  gint offset; /* from UTC, DST included */
+  gboolean has_dst_offset;
+  gint dst_offset; /* the part of offset due to DST */
+  gboolean has_leap_seconds;
+  gint leap_seconds;
+} MdNetworkTimezone;
+
+typedef struct {
+  /* Installs handlers for the network's time zone reports; they feed
+   * md_modem_set_network_timezone(). Returns a boolean. */
+  MdModemOp setup_reports;
+  /* Asks the modem for the reports (while enabling). Returns a boolean. */
+  MdModemOp enable_reports;
+  /* Returns the network time as ISO 8601 local time (a string, g_free). */
+  MdModemOp load_network_time;
+} MdModemTimeOps;
+
 typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
@@ -152,6 +172,7 @@ typedef struct {
   const MdModemNetregOps *netreg;
   const MdModemBearerOps *bearer;
   const MdModemSignalOps *signal;
+  const MdModemTimeOps *time;
 } MdModemOps;
 
 G_END_DECLS

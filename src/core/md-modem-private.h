@@ -64,7 +64,8 @@ struct _MdModem {
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
 
-  MdModemSignalState *signal_state; /* md-modem-signal.c; NULL until used */
+  MdModemSignalState *signal_state;   /* md-modem-signal.c; NULL until used */
+  MdNetworkTimezone network_timezone; /* md-modem-time.c */
 };
 
 void md_modem_private_update_device_identifier (MdModem *self);

@@ -99,7 +99,7 @@ static const MdDbusGateRule signal_rules[] = {
 };
 
 static const MdDbusGateRule time_rules[] = {
-  { "GetNetworkTime", MD_ACTION_TIME, FALSE },
+  { "GetNetworkTime", MD_ACTION_TIME, TRUE },
   { NULL },
 };
 

@@ -18,6 +18,7 @@ struct _MdModemExport {
   MdDbusModemModem3gpp *modem3gpp_iface;
   MdDbusModemSimple *simple_iface;
   MdDbusModemSignal *signal_iface; /* NULL: the modem has no signal ops */
+  MdDbusModemTime *time_iface;     /* NULL: the modem has no time ops */
   char *path;
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
@@ -36,3 +37,6 @@ void md_simple_export_init (MdModemExport *self);
 void md_signal_export_init (MdModemExport *self);
 void md_signal_export_sync (MdModemExport *self);
 void md_signal_export_free (MdModemExport *self);
+void md_time_export_init (MdModemExport *self);
+void md_time_export_sync (MdModemExport *self);
+void md_time_export_free (MdModemExport *self);

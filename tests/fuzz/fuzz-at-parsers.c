@@ -11,6 +11,7 @@
 #include "md-at-response.h"
 #include "md-at-signal.h"
 #include "md-at-sim.h"
+#include "md-at-time.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -20,6 +21,8 @@ parse_line (const char *line)
   MdAtRegistration reg;
   MdAtCesq cesq;
   double dbm, rate;
+  gint tz_offset, tz_dst;
+  g_autofree char *clock = NULL;
   MdModemPowerState power;
   MdModemLock lock;
   gboolean enabled;
@@ -38,6 +41,8 @@ parse_line (const char *line)
   md_at_parse_csq (line, &percent, NULL);
   md_at_parse_cesq (line, &cesq, NULL);
   md_at_parse_csq_levels (line, &dbm, &rate, NULL);
+  clock = md_at_parse_cclk (line, NULL);
+  md_at_parse_tz_report (line, &tz_offset, &tz_dst, NULL);
   md_at_parse_cops_query (line, &format, &op, &act, NULL);
   networks = md_at_parse_cops_test (line, NULL);
   md_at_parse_cfun (line, &power, NULL);

@@ -20,6 +20,32 @@ class GenericModemTest(ModemBehaviour, ModemdTestCase):
         # +CESQ: RSRP and RSRQ of the LTE cell.
         return {"lte": {"rsrp": {20: "-90.00", 25: "-80.00"}[level], "rsrq": "-10.00"}}
 
+    # --- Modem.Time -----------------------------------------------------------
+
+    def time(self):
+        return self.mmcli_json("-m", "0", "--time")["modem"]
+
+    def test_network_time_and_zone_reports(self):
+        sim = self.add_sim_modem()
+        # mmcli reads the time only from an enabled modem.
+        self.assertNotEqual(self.mmcli("-m", "0", "--time", check=False).returncode, 0)
+        self.enable()
+        # +CCLK? in the simulator's zone (UTC); no zone report yet.
+        t = self.time()
+        self.assertRegex(t["time"]["current"], r"^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
+        self.assertEqual(t["timezone"]["current"], "--")
+        # The network reports India's zone (+CTZE after +CTZR=2), then a
+        # zone with an hour of DST.
+        sim.control("timezone 330 0")
+        wait_for(lambda: self.time()["timezone"]["current"] == "330", what="the zone report")
+        t = self.time()
+        self.assertEqual(t["time"]["dst-offset"], "0")
+        self.assertTrue(t["time"]["current"].endswith("+05:30"), t["time"]["current"])
+        sim.control("timezone -240 1")
+        wait_for(lambda: self.time()["timezone"]["current"] == "-240", what="the second zone report")
+        self.assertEqual(self.time()["time"]["dst-offset"], "60")
+        self.assertTrue(self.time()["time"]["current"].endswith("-04:00"))
+
     # --- identity and initial state ------------------------------------------
 
     def test_modem_properties(self):

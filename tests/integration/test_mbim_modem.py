@@ -38,6 +38,15 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
         # Signal State: the rssi, in the dictionary of the technology in use.
         return {"lte": {"rssi": {20: "-73.00", 25: "-63.00"}[level], "rsrp": "--"}}
 
+    def test_no_time_interface(self):
+        # MBIM Basic Connect has no network time: Modem.Time is not exported.
+        self.add_mbim_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--time", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("time", result.stderr)
+        self.assert_daemon_alive()
+
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
 
