@@ -260,4 +260,5 @@ const MdModemOps md_at_modem_ops = {
   .bearer = &md_at_bearer_ops,
   .signal = &md_at_signal_ops,
   .time = &md_at_time_ops,
+  .location = &md_at_location_ops,
 };

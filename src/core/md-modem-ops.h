@@ -166,6 +166,12 @@ typedef struct {
 } MdModemTimeOps;
 
 typedef struct {
+  /* The MdModemLocationSource bits the protocol gives. 3GPP LAC/CI comes
+   * from the registration reports netreg follows, so it needs no op. */
+  guint32 sources;
+} MdModemLocationOps;
+
+typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
   const MdModemPowerOps *power;
@@ -173,6 +179,7 @@ typedef struct {
   const MdModemBearerOps *bearer;
   const MdModemSignalOps *signal;
   const MdModemTimeOps *time;
+  const MdModemLocationOps *location;
 } MdModemOps;
 
 G_END_DECLS

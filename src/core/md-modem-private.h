@@ -66,6 +66,9 @@ struct _MdModem {
 
   MdModemSignalState *signal_state;   /* md-modem-signal.c; NULL until used */
   MdNetworkTimezone network_timezone; /* md-modem-time.c */
+  guint32 location_enabled;           /* md-modem-location.c */
+  gboolean location_signals;
+  gboolean location_setup_done;
 };
 
 void md_modem_private_update_device_identifier (MdModem *self);

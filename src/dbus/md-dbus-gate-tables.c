@@ -84,8 +84,8 @@ static const MdDbusGateRule messaging_rules[] = {
 };
 
 static const MdDbusGateRule location_rules[] = {
-  { "Setup", DEVICE, FALSE },
-  { "GetLocation", MD_ACTION_LOCATION, FALSE },
+  { "Setup", DEVICE, TRUE },
+  { "GetLocation", MD_ACTION_LOCATION, TRUE },
   { "SetSuplServer", DEVICE, FALSE },
   { "InjectAssistanceData", DEVICE, FALSE },
   { "SetGpsRefreshRate", DEVICE, FALSE },

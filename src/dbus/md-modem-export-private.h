@@ -17,8 +17,9 @@ struct _MdModemExport {
   MdDbusModem *modem_iface;
   MdDbusModemModem3gpp *modem3gpp_iface;
   MdDbusModemSimple *simple_iface;
-  MdDbusModemSignal *signal_iface; /* NULL: the modem has no signal ops */
-  MdDbusModemTime *time_iface;     /* NULL: the modem has no time ops */
+  MdDbusModemSignal *signal_iface;     /* NULL: the modem has no signal ops */
+  MdDbusModemTime *time_iface;         /* NULL: the modem has no time ops */
+  MdDbusModemLocation *location_iface; /* NULL: the modem gives no location */
   char *path;
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
@@ -40,3 +41,6 @@ void md_signal_export_free (MdModemExport *self);
 void md_time_export_init (MdModemExport *self);
 void md_time_export_sync (MdModemExport *self);
 void md_time_export_free (MdModemExport *self);
+void md_location_export_init (MdModemExport *self);
+void md_location_export_sync (MdModemExport *self);
+void md_location_export_free (MdModemExport *self);

@@ -6,6 +6,7 @@
 #include "md-bearer-properties.h"
 #include "md-errors.h"
 #include "md-request-bearer.h"
+#include "md-request-location.h"
 #include "md-request-network.h"
 #include "md-request-power.h"
 #include "md-request-profile.h"
@@ -257,6 +258,34 @@ test_signal_rate (void)
 }
 
 static void
+test_location_sources (void)
+{
+  static const struct {
+    guint32 sources, capabilities;
+    int code; /* -1: accepted */
+  } cases[] = {
+    { 0, 1, -1 },
+    { 1, 1, -1 },
+    { 0, 0, -1 },
+    { 1, 0, MD_CORE_ERROR_UNSUPPORTED },
+    { 4, 1, MD_CORE_ERROR_UNSUPPORTED },
+    { 1 | 2 | 4, 1, MD_CORE_ERROR_UNSUPPORTED },
+    { 1 << 6, 1, MD_CORE_ERROR_UNSUPPORTED },
+    { 1 << 7, 1, MD_CORE_ERROR_INVALID_ARGS },
+    { 0x80000001, 0xffffffff, MD_CORE_ERROR_INVALID_ARGS },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    gboolean ok = md_request_location_sources (cases[i].sources, cases[i].capabilities, &error);
+
+    g_assert_cmpint (ok, ==, cases[i].code < 0);
+    if (!ok)
+      g_assert_error (error, MD_CORE_ERROR, cases[i].code);
+  }
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -413,6 +442,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/ip-type", test_ip_type);
   g_test_add_func ("/request/power-state", test_power_state);
   g_test_add_func ("/request/signal-rate", test_signal_rate);
+  g_test_add_func ("/request/location-sources", test_location_sources);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();

@@ -46,6 +46,46 @@ class GenericModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(self.time()["time"]["dst-offset"], "60")
         self.assertTrue(self.time()["time"]["current"].endswith("-04:00"))
 
+    # --- Modem.Location ---------------------------------------------------------
+
+    def location(self, what):
+        return self.mmcli_json("-m", "0", what)["modem"]["location"]
+
+    def test_3gpp_location_from_registration(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        status = self.location("--location-status")
+        self.assertEqual(status["capabilities"], ["3gpp-lac-ci"])
+        self.assertEqual(status["enabled"], ["3gpp-lac-ci"])
+        self.assertEqual(status["signals"], "no")
+        # default.ini's cell, from +CREG: 2 / +CEREG: 2 reports.
+        wait_for(lambda: self.location("--location-get")["3gpp"]["cid"] != "--", what="the 3GPP location")
+        loc = self.location("--location-get")["3gpp"]
+        code = sim.control("get operator-code")
+        self.assertEqual((loc["mcc"], loc["mnc"]), (code[:3], code[3:]))
+        self.assertEqual((loc["lac"], loc["tac"], loc["cid"]), ("00C3", "004E20", "01A23B01"))
+        # Off, then on again with the Location property kept up to date.
+        self.mmcli("-m", "0", "--location-disable-3gpp")
+        self.assertEqual(self.location("--location-get")["3gpp"]["cid"], "--")
+        self.mmcli("-m", "0", "--location-enable-3gpp", "--location-set-enable-signal")
+        status = self.location("--location-status")
+        self.assertEqual((status["enabled"], status["signals"]), (["3gpp-lac-ci"], "yes"))
+        self.assertEqual(self.location("--location-get")["3gpp"]["cid"], "01A23B01")
+
+    def test_location_refuses_gnss_and_unknown_sources(self):
+        self.add_sim_modem()
+        self.enable()
+        for option in ("--location-enable-gps-nmea", "--location-enable-gps-raw", "--location-enable-agps-msa"):
+            result = self.mmcli("-m", "0", option, check=False)
+            self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr, option)
+        path = self.modem_paths()[0]
+        result = self.call(path, "org.freedesktop.ModemManager1.Modem.Location.Setup", "0x81", "false",
+                           check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        # Nothing of it was applied.
+        self.assertEqual(self.location("--location-status")["enabled"], ["3gpp-lac-ci"])
+        self.assert_daemon_alive()
+
     # --- identity and initial state ------------------------------------------
 
     def test_modem_properties(self):

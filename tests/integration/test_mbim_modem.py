@@ -47,6 +47,14 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
         self.assertIn("time", result.stderr)
         self.assert_daemon_alive()
 
+    def test_no_location_interface(self):
+        # Basic Connect gives no cell: Modem.Location is not exported.
+        self.add_mbim_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--location-status", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("location", result.stderr)
+
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
 
