@@ -99,6 +99,7 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_SIGNAL: sim_at_net_event (self, event); break;
   case SIM_EVENT_SMS_RECEIVED: sim_at_sms_event (self, event); break;
   case SIM_EVENT_TIMEZONE: sim_at_time_event (self); break;
+  case SIM_EVENT_USSD: sim_at_ussd_event (self); break;
   case SIM_EVENT_RING: sim_at_send_unsolicited (self, self->set.crc ? "+CRING: VOICE" : "RING"); break;
   case SIM_EVENT_CALL_DROPPED:
     if (self->state == SIM_AT_STATE_DATA) {

@@ -533,7 +533,8 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_SMS_RECEIVED:
   case SIM_EVENT_RING:
   case SIM_EVENT_CALL_DROPPED:
-  case SIM_EVENT_TIMEZONE: break;
+  case SIM_EVENT_TIMEZONE:
+  case SIM_EVENT_USSD: break;
   }
 }
 

@@ -209,6 +209,7 @@ sim_model_free (SimModel *self)
   if (!self)
     return;
   g_clear_handle_id (&self->registration_timer, g_source_remove);
+  sim_model_ussd_clear (self);
   g_free (self->identity.manufacturer);
   g_free (self->identity.model);
   g_free (self->identity.revision);

@@ -26,6 +26,7 @@ extern const MdModemBearerOps md_at_bearer_ops;
 extern const MdModemSignalOps md_at_signal_ops;
 extern const MdModemTimeOps md_at_time_ops;
 extern const MdModemLocationOps md_at_location_ops;
+extern const MdModemUssdOps md_at_ussd_ops;
 /* All of the above. */
 extern const MdModemOps md_at_modem_ops;
 

@@ -261,4 +261,5 @@ const MdModemOps md_at_modem_ops = {
   .signal = &md_at_signal_ops,
   .time = &md_at_time_ops,
   .location = &md_at_location_ops,
+  .ussd = &md_at_ussd_ops,
 };

@@ -19,6 +19,7 @@ typedef enum {
   ENABLE_STEP_POWER,
   ENABLE_STEP_UNSOLICITED,
   ENABLE_STEP_TIME_REPORTS,
+  ENABLE_STEP_USSD_REPORTS,
   ENABLE_STEP_REGISTRATION,
   ENABLE_STEP_DONE,
 } EnableStep;
@@ -121,6 +122,7 @@ enable_step (GTask *task)
   EnableContext *ctx = g_task_get_task_data (task);
   const MdModemNetregOps *netreg = md_modem_get_ops (self)->netreg;
   const MdModemTimeOps *time = md_modem_get_ops (self)->time;
+  const MdModemUssdOps *ussd = md_modem_get_ops (self)->ussd;
 
   switch (ctx->step) {
   case ENABLE_STEP_POWER:
@@ -141,6 +143,14 @@ enable_step (GTask *task)
     /* Best effort, like the other reports; nothing to undo on disable. */
     if (ctx->enable) {
       run_op (self, task, time ? time->enable_reports : NULL);
+      return;
+    }
+    ctx->step++;
+    enable_step (task);
+    return;
+  case ENABLE_STEP_USSD_REPORTS:
+    if (ctx->enable) {
+      run_op (self, task, ussd ? ussd->enable_reports : NULL);
       return;
     }
     ctx->step++;

@@ -171,6 +171,28 @@ typedef struct {
   guint32 sources;
 } MdModemLocationOps;
 
+/* What a network USSD report says (md_modem_ussd_report). */
+typedef enum {
+  MD_USSD_REPORT_DONE,            /* an answer or notification; nothing more */
+  MD_USSD_REPORT_ACTION_REQUIRED, /* the network waits for a response */
+  MD_USSD_REPORT_TERMINATED,      /* the network ended the session */
+  MD_USSD_REPORT_FAILED,          /* not supported, timed out, another client */
+} MdUssdReport;
+
+typedef struct {
+  /* Installs the handler for the network's USSD reports; it feeds
+   * md_modem_ussd_report(). Returns a boolean. */
+  MdModemOp setup_reports;
+  /* Asks the modem for the reports (while enabling). Returns a boolean. */
+  MdModemOp enable_reports;
+  /* Sends text (a request, or a response in a session) to the network,
+   * as the D-Bus layer validated it. Returns a boolean once the modem took
+   * it; the network's answer comes as a report. */
+  void (*send) (MdModem *modem, const char *text, GTask *task);
+  /* Ends the session. Returns a boolean. */
+  MdModemOp cancel;
+} MdModemUssdOps;
+
 typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
@@ -180,6 +202,7 @@ typedef struct {
   const MdModemSignalOps *signal;
   const MdModemTimeOps *time;
   const MdModemLocationOps *location;
+  const MdModemUssdOps *ussd;
 } MdModemOps;
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "md-modem.h"
 
 typedef struct _MdModemSignalState MdModemSignalState;
+typedef struct _MdModemUssdState MdModemUssdState;
 
 struct _MdModem {
   GObject parent;
@@ -69,6 +70,7 @@ struct _MdModem {
   guint32 location_enabled;           /* md-modem-location.c */
   gboolean location_signals;
   gboolean location_setup_done;
+  MdModemUssdState *ussd; /* md-modem-ussd.c; NULL until used */
 };
 
 void md_modem_private_update_device_identifier (MdModem *self);
@@ -78,3 +80,4 @@ void md_modem_private_finalize_3gpp (MdModem *self);
 void md_modem_private_init_ports (MdModem *self);
 void md_modem_private_finalize_ports (MdModem *self);
 void md_modem_private_finalize_signal (MdModem *self);
+void md_modem_private_finalize_ussd (MdModem *self);

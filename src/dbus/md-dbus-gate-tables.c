@@ -50,9 +50,9 @@ static const MdDbusGateRule modem3gpp_rules[] = {
 };
 
 static const MdDbusGateRule ussd_rules[] = {
-  { "Initiate", MD_ACTION_USSD, FALSE },
-  { "Respond", MD_ACTION_USSD, FALSE },
-  { "Cancel", MD_ACTION_USSD, FALSE },
+  { "Initiate", MD_ACTION_USSD, TRUE },
+  { "Respond", MD_ACTION_USSD, TRUE },
+  { "Cancel", MD_ACTION_USSD, TRUE },
   { NULL },
 };
 

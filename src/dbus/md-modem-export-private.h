@@ -20,6 +20,7 @@ struct _MdModemExport {
   MdDbusModemSignal *signal_iface;     /* NULL: the modem has no signal ops */
   MdDbusModemTime *time_iface;         /* NULL: the modem has no time ops */
   MdDbusModemLocation *location_iface; /* NULL: the modem gives no location */
+  MdDbusModem3gppUssd *ussd_iface;     /* NULL: the modem has no ussd ops */
   char *path;
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
@@ -44,3 +45,6 @@ void md_time_export_free (MdModemExport *self);
 void md_location_export_init (MdModemExport *self);
 void md_location_export_sync (MdModemExport *self);
 void md_location_export_free (MdModemExport *self);
+void md_ussd_export_init (MdModemExport *self);
+void md_ussd_export_sync (MdModemExport *self);
+void md_ussd_export_free (MdModemExport *self);

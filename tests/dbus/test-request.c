@@ -13,6 +13,7 @@
 #include "md-request-signal.h"
 #include "md-request-sim.h"
 #include "md-request-text.h"
+#include "md-request-ussd.h"
 
 /* The exact injection of the issue report. */
 #define INJECTION "26201\";+CFUN=4;+COPS=1,2,\"26201"
@@ -286,6 +287,42 @@ test_location_sources (void)
 }
 
 static void
+test_ussd_text (void)
+{
+  static const struct {
+    const char *text;
+    gboolean ok;
+  } cases[] = {
+    { "*100#", TRUE },
+    { "1", TRUE },
+    { "*#06#", TRUE },
+    { "Yes, please", TRUE },
+    { "", FALSE },
+    { "*100#\"", FALSE },
+    { "*100#\";+CFUN=4;+CUSD=1,\"*100#", FALSE },
+    { "*100#\\", FALSE },
+    { "*100#\r\nAT+CFUN=4", FALSE },
+    { "*100#\x1a", FALSE },
+    { "*100#\x7f", FALSE },
+    { "\xc3\xa4", FALSE },
+  };
+  g_autofree char *longest = g_strnfill (MD_REQUEST_USSD_MAX, '1');
+  g_autofree char *too_long = g_strnfill (MD_REQUEST_USSD_MAX + 1, '1');
+  g_autoptr (GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) case_error = NULL;
+
+    g_assert_cmpint (md_request_ussd_text (cases[i].text, &case_error), ==, cases[i].ok);
+    if (!cases[i].ok)
+      assert_refused (case_error);
+  }
+  g_assert_true (md_request_ussd_text (longest, NULL));
+  g_assert_false (md_request_ussd_text (too_long, &error));
+  assert_refused (error);
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -443,6 +480,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/power-state", test_power_state);
   g_test_add_func ("/request/signal-rate", test_signal_rate);
   g_test_add_func ("/request/location-sources", test_location_sources);
+  g_test_add_func ("/request/ussd-text", test_ussd_text);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "md-at-signal.h"
 #include "md-at-sim.h"
 #include "md-at-time.h"
+#include "md-at-ussd.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -23,6 +24,8 @@ parse_line (const char *line)
   double dbm, rate;
   gint tz_offset, tz_dst;
   g_autofree char *clock = NULL;
+  MdAtUssdStatus ussd_status;
+  g_autofree char *ussd_text = NULL;
   MdModemPowerState power;
   MdModemLock lock;
   gboolean enabled;
@@ -43,6 +46,7 @@ parse_line (const char *line)
   md_at_parse_csq_levels (line, &dbm, &rate, NULL);
   clock = md_at_parse_cclk (line, NULL);
   md_at_parse_tz_report (line, &tz_offset, &tz_dst, NULL);
+  md_at_parse_cusd (line, &ussd_status, &ussd_text, NULL);
   md_at_parse_cops_query (line, &format, &op, &act, NULL);
   networks = md_at_parse_cops_test (line, NULL);
   md_at_parse_cfun (line, &power, NULL);

@@ -86,6 +86,60 @@ class GenericModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(self.location("--location-status")["enabled"], ["3gpp-lac-ci"])
         self.assert_daemon_alive()
 
+    # --- Modem3gpp.Ussd ----------------------------------------------------------
+
+    def ussd(self):
+        return self.mmcli_json("-m", "0", "--3gpp-ussd-status")["modem"]["3gpp"]["ussd"]
+
+    def test_ussd_session(self):
+        self.add_sim_modem()
+        self.enable()
+        self.assertEqual(self.ussd()["status"], "idle")
+        # A code answered at once, then a menu that waits for a choice.
+        self.assertIn("'Balance: 12.34 EUR'", self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#").stdout)
+        self.assertIn("'1 Balance 2 Data'", self.mmcli("-m", "0", "--3gpp-ussd-initiate=*101#").stdout)
+        self.assertEqual(self.ussd()["status"], "user-response")
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        self.assertIn("'Data left: 1.5 GB'", self.mmcli("-m", "0", "--3gpp-ussd-respond=2").stdout)
+        self.assertEqual(self.ussd()["status"], "idle")
+        # No request to respond to; a code the network does not know.
+        result = self.mmcli("-m", "0", "--3gpp-ussd-respond=1", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*999#", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Failed", result.stderr)
+        # Cancelling a menu.
+        self.mmcli("-m", "0", "--3gpp-ussd-initiate=*101#")
+        self.mmcli("-m", "0", "--3gpp-ussd-cancel")
+        self.assertEqual(self.ussd()["status"], "idle")
+        self.assert_daemon_alive()
+
+    def test_ussd_from_the_network(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        sim.control("ussd notify Welcome to the network")
+        wait_for(lambda: self.ussd()["network-notification"] == "Welcome to the network",
+                 what="the network's notification")
+        self.assertEqual(self.ussd()["status"], "idle")
+        sim.control("ussd request Reply 1 to see your balance")
+        wait_for(lambda: self.ussd()["network-request"] == "Reply 1 to see your balance",
+                 what="the network's request")
+        self.assertEqual(self.ussd()["status"], "user-response")
+        # The simulator's menu takes the answer.
+        sim.control("ussd request 1 Balance 2 Data")
+        self.assertIn("'Balance: 12.34 EUR'", self.mmcli("-m", "0", "--3gpp-ussd-respond=1").stdout)
+        # The network ends a session on its own.
+        sim.control("ussd request 1 Balance 2 Data")
+        wait_for(lambda: self.ussd()["status"] == "user-response", what="the second request")
+        sim.control("ussd end")
+        wait_for(lambda: self.ussd()["status"] == "idle", what="the session's end")
+
+    def test_ussd_needs_an_enabled_modem(self):
+        self.add_sim_modem()
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assert_daemon_alive()
+
     # --- identity and initial state ------------------------------------------
 
     def test_modem_properties(self):
