@@ -27,6 +27,7 @@ extern const MdModemSignalOps md_at_signal_ops;
 extern const MdModemTimeOps md_at_time_ops;
 extern const MdModemLocationOps md_at_location_ops;
 extern const MdModemUssdOps md_at_ussd_ops;
+extern const MdModemFirmwareOps md_at_firmware_ops;
 /* All of the above. */
 extern const MdModemOps md_at_modem_ops;
 
@@ -61,6 +62,7 @@ extern const MdModemPowerOps md_mbim_power_ops;
 extern const MdModemNetregOps md_mbim_netreg_ops;
 extern const MdModemBearerOps md_mbim_bearer_ops;
 extern const MdModemSignalOps md_mbim_signal_ops;
+extern const MdModemFirmwareOps md_mbim_firmware_ops;
 /* All of the above. */
 extern const MdModemOps md_mbim_modem_ops;
 

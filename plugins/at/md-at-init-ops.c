@@ -252,6 +252,11 @@ const MdModemInitOps md_at_init_ops = {
   .load_supported_modes = at_load_supported_modes,
 };
 
+/* +CGMR names the running firmware (init's identity); AT keeps no others. */
+const MdModemFirmwareOps md_at_firmware_ops = {
+  .load_images = NULL,
+};
+
 const MdModemOps md_at_modem_ops = {
   .init = &md_at_init_ops,
   .sim = &md_at_sim_ops,
@@ -262,4 +267,5 @@ const MdModemOps md_at_modem_ops = {
   .time = &md_at_time_ops,
   .location = &md_at_location_ops,
   .ussd = &md_at_ussd_ops,
+  .firmware = &md_at_firmware_ops,
 };

@@ -474,6 +474,12 @@ const MdModemBearerOps md_mbim_bearer_ops = {
   .disconnect = mbim_disconnect,
 };
 
+/* Device Caps' FirmwareInfo names the running firmware (init's identity);
+ * Basic Connect lists no other images. */
+const MdModemFirmwareOps md_mbim_firmware_ops = {
+  .load_images = NULL,
+};
+
 const MdModemOps md_mbim_modem_ops = {
   .init = &md_mbim_init_ops,
   .sim = &md_mbim_sim_ops,
@@ -481,4 +487,5 @@ const MdModemOps md_mbim_modem_ops = {
   .netreg = &md_mbim_netreg_ops,
   .bearer = &md_mbim_bearer_ops,
   .signal = &md_mbim_signal_ops,
+  .firmware = &md_mbim_firmware_ops,
 };

@@ -194,6 +194,13 @@ typedef struct {
 } MdModemUssdOps;
 
 typedef struct {
+  /* Returns a GStrv of the unique ids of the firmware images the modem
+   * stores, the running one first. NULL op: only the running firmware is
+   * known, named by the modem's revision. */
+  MdModemOp load_images;
+} MdModemFirmwareOps;
+
+typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
   const MdModemPowerOps *power;
@@ -203,6 +210,7 @@ typedef struct {
   const MdModemTimeOps *time;
   const MdModemLocationOps *location;
   const MdModemUssdOps *ussd;
+  const MdModemFirmwareOps *firmware;
 } MdModemOps;
 
 G_END_DECLS

@@ -117,7 +117,7 @@ static const MdDbusGateRule voice_rules[] = {
 };
 
 static const MdDbusGateRule firmware_rules[] = {
-  { "List", MD_ACTION_FIRMWARE, FALSE },
+  { "List", MD_ACTION_FIRMWARE, TRUE },
   { "Select", MD_ACTION_FIRMWARE, FALSE },
   { NULL },
 };

@@ -21,6 +21,7 @@ struct _MdModemExport {
   MdDbusModemTime *time_iface;         /* NULL: the modem has no time ops */
   MdDbusModemLocation *location_iface; /* NULL: the modem gives no location */
   MdDbusModem3gppUssd *ussd_iface;     /* NULL: the modem has no ussd ops */
+  MdDbusModemFirmware *firmware_iface; /* NULL: the modem has no firmware ops */
   char *path;
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
@@ -48,3 +49,5 @@ void md_location_export_free (MdModemExport *self);
 void md_ussd_export_init (MdModemExport *self);
 void md_ussd_export_sync (MdModemExport *self);
 void md_ussd_export_free (MdModemExport *self);
+void md_firmware_export_init (MdModemExport *self);
+void md_firmware_export_free (MdModemExport *self);

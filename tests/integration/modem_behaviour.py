@@ -83,6 +83,16 @@ class ModemBehaviour:
         self.assertEqual(self.signal()["refresh"]["rate"], "86400")
         self.assert_daemon_alive()
 
+    # --- Modem.Firmware ------------------------------------------------------
+
+    def test_firmware_list_shows_the_running_revision(self):
+        sim = self.add_modem()
+        listing = self.mmcli_json("-m", "0", "--firmware-list")["modem"]["firmware"]["list"]
+        self.assertEqual(listing, [f"unique-id: {sim.control('get revision')}, current: yes"])
+        result = self.mmcli("-m", "0", "--firmware-select=other", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assertEqual(self.mmcli_json("-m", "0", "--firmware-status")["modem"]["firmware"]["method"], [])
+
     def test_pin_locked_modem_unlocks(self):
         sim = self.add_modem("pin-locked.ini")
         g = generic(self.modem())
