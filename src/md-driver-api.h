@@ -28,6 +28,7 @@ extern const MdModemTimeOps md_at_time_ops;
 extern const MdModemLocationOps md_at_location_ops;
 extern const MdModemUssdOps md_at_ussd_ops;
 extern const MdModemFirmwareOps md_at_firmware_ops;
+extern const MdModemProfileOps md_at_profile_ops;
 /* All of the above. */
 extern const MdModemOps md_at_modem_ops;
 

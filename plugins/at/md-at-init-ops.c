@@ -268,4 +268,5 @@ const MdModemOps md_at_modem_ops = {
   .location = &md_at_location_ops,
   .ussd = &md_at_ussd_ops,
   .firmware = &md_at_firmware_ops,
+  .profiles = &md_at_profile_ops,
 };

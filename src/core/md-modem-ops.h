@@ -200,6 +200,29 @@ typedef struct {
   MdModemOp load_images;
 } MdModemFirmwareOps;
 
+/* A context stored in the modem (Modem3gpp.ProfileManager). */
+typedef struct {
+  gint id;         /* the modem's context id; -1: not stored yet */
+  char *apn;       /* never NULL once stored ("" for none) */
+  guint32 ip_type; /* one MdBearerIpFamily; NONE: the modem's default */
+} MdProfile;
+
+MdProfile *md_profile_copy (const MdProfile *profile);
+void md_profile_free (MdProfile *profile);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdProfile, md_profile_free)
+
+typedef struct {
+  /* Returns a GPtrArray of MdProfile* (with free func), in the modem's
+   * order. */
+  MdModemOp list;
+  /* Stores profile, in a free slot when its id is -1. Returns the
+   * MdProfile* stored (md_profile_free). */
+  void (*set) (MdModem *modem, const MdProfile *profile, GTask *task);
+  /* Returns a boolean; an id the modem does not store fails with
+   * MD_CORE_ERROR_NOT_FOUND. */
+  void (*delete) (MdModem *modem, gint id, GTask *task);
+} MdModemProfileOps;
+
 typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
@@ -211,6 +234,7 @@ typedef struct {
   const MdModemLocationOps *location;
   const MdModemUssdOps *ussd;
   const MdModemFirmwareOps *firmware;
+  const MdModemProfileOps *profiles;
 } MdModemOps;
 
 G_END_DECLS

@@ -57,9 +57,9 @@ static const MdDbusGateRule ussd_rules[] = {
 };
 
 static const MdDbusGateRule profile_manager_rules[] = {
-  { "List", DEVICE, FALSE },
-  { "Set", DEVICE, FALSE },
-  { "Delete", DEVICE, FALSE },
+  { "List", DEVICE, TRUE },
+  { "Set", DEVICE, TRUE },
+  { "Delete", DEVICE, TRUE },
   { NULL },
 };
 

@@ -251,6 +251,7 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
   md_location_export_init (self);
   md_ussd_export_init (self);
   md_firmware_export_init (self);
+  md_profile_manager_export_init (self);
   sync_modem (self);
   md_modem_methods_install (self);
   self->handlers[HANDLER_CHANGED] = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
@@ -274,6 +275,8 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
     md_dbus_object_skeleton_set_modem3gpp_ussd (self->object, self->ussd_iface);
   if (self->firmware_iface)
     md_dbus_object_skeleton_set_modem_firmware (self->object, self->firmware_iface);
+  if (self->profile_manager_iface)
+    md_dbus_object_skeleton_set_modem3gpp_profile_manager (self->object, self->profile_manager_iface);
   g_dbus_object_manager_server_export (object_manager, G_DBUS_OBJECT_SKELETON (self->object));
   md_log_info (md_modem_get_log_name (modem), "exported at %s", self->path);
   return self;
@@ -306,6 +309,7 @@ md_modem_export_free (MdModemExport *self)
   md_location_export_free (self);
   md_ussd_export_free (self);
   md_firmware_export_free (self);
+  md_profile_manager_export_free (self);
   g_dbus_object_manager_server_unexport (self->object_manager, self->path);
   g_hash_table_unref (self->bearer_exports);
   g_clear_pointer (&self->sim_export, md_sim_export_free);

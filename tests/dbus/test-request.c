@@ -4,6 +4,7 @@
  * text, out-of-range numbers, wrong types) fail with Core.InvalidArgs and an
  * error message that does not repeat the hostile text. */
 #include "md-bearer-properties.h"
+#include "md-request-3gpp-profile.h"
 #include "md-errors.h"
 #include "md-request-bearer.h"
 #include "md-request-location.h"
@@ -323,6 +324,72 @@ test_ussd_text (void)
 }
 
 static void
+test_profile_dictionaries (void)
+{
+  static const struct {
+    const char *dict;
+    int code; /* -1: accepted */
+    gint id;
+    const char *apn;
+    guint32 ip_type;
+  } set_cases[] = {
+    { "{'apn': <'internet'>}", -1, -1, "internet", 0 },
+    { "{'apn': <'ims'>, 'ip-type': <uint32 4>, 'profile-id': <3>}", -1, 3, "ims", 4 },
+    { "{'apn': <''>, 'profile-id': <-1>, 'ip-type': <uint32 0xFFFFFFF7>}", -1, -1, "", 0 },
+    { "{'apn': <'x'>, 'colour': <'blue'>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'profile-id': <0>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'profile-id': <uint32 1>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'ip-type': <uint32 3>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x\";+CFUN=4'>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'profile-id': <1>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'user': <'me'>}", MD_CORE_ERROR_UNSUPPORTED },
+    { "{'apn': <'x'>, 'profile-enabled': <true>}", MD_CORE_ERROR_UNSUPPORTED },
+  };
+  static const struct {
+    const char *dict;
+    gint id; /* 0: refused */
+  } delete_cases[] = {
+    { "{'profile-id': <2>}", 2 },
+    { "{'profile-id': <2>, 'apn': <'ignored'>, 'user': <'ignored'>}", 2 },
+    { "{'apn': <'internet'>}", 0 },
+    { "{'profile-id': <-1>}", 0 },
+    { "{'profile-id': <2>, 'colour': <'blue'>}", 0 },
+    { "{'profile-id': <2>, 'a\\u0001\\nCFUN': <'x'>}", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (set_cases); i++) {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GVariant) dict
+      = g_variant_ref_sink (g_variant_parse (G_VARIANT_TYPE ("a{sv}"), set_cases[i].dict, NULL, NULL, NULL));
+    g_autoptr (MdProfile) profile = md_request_profile_to_set (dict, &error);
+
+    g_test_message ("%s", set_cases[i].dict);
+    if (set_cases[i].code >= 0) {
+      g_assert_null (profile);
+      g_assert_error (error, MD_CORE_ERROR, set_cases[i].code);
+      continue;
+    }
+    g_assert_no_error (error);
+    g_assert_cmpint (profile->id, ==, set_cases[i].id);
+    g_assert_cmpstr (profile->apn, ==, set_cases[i].apn);
+    g_assert_cmpuint (profile->ip_type, ==, set_cases[i].ip_type);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS (delete_cases); i++) {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GVariant) dict = g_variant_ref_sink (
+      g_variant_parse (G_VARIANT_TYPE ("a{sv}"), delete_cases[i].dict, NULL, NULL, NULL));
+    gint id = 0;
+    gboolean ok = md_request_profile_to_delete (dict, &id, &error);
+
+    g_assert_cmpint (ok, ==, delete_cases[i].id != 0);
+    if (ok)
+      g_assert_cmpint (id, ==, delete_cases[i].id);
+    else
+      assert_refused (error);
+  }
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -481,6 +548,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/signal-rate", test_signal_rate);
   g_test_add_func ("/request/location-sources", test_location_sources);
   g_test_add_func ("/request/ussd-text", test_ussd_text);
+  g_test_add_func ("/request/profile-dictionaries", test_profile_dictionaries);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();

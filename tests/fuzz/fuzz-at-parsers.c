@@ -8,6 +8,7 @@
 #include "md-at-3gpp.h"
 #include "md-at-info.h"
 #include "md-at-lines.h"
+#include "md-at-pdp.h"
 #include "md-at-response.h"
 #include "md-at-signal.h"
 #include "md-at-sim.h"
@@ -26,6 +27,7 @@ parse_line (const char *line)
   g_autofree char *clock = NULL;
   MdAtUssdStatus ussd_status;
   g_autofree char *ussd_text = NULL;
+  g_autoptr (GPtrArray) contexts = NULL;
   MdModemPowerState power;
   MdModemLock lock;
   gboolean enabled;
@@ -47,6 +49,7 @@ parse_line (const char *line)
   clock = md_at_parse_cclk (line, NULL);
   md_at_parse_tz_report (line, &tz_offset, &tz_dst, NULL);
   md_at_parse_cusd (line, &ussd_status, &ussd_text, NULL);
+  contexts = md_at_parse_cgdcont_query (line, NULL);
   md_at_parse_cops_query (line, &format, &op, &act, NULL);
   networks = md_at_parse_cops_test (line, NULL);
   md_at_parse_cfun (line, &power, NULL);

@@ -140,6 +140,46 @@ class GenericModemTest(ModemBehaviour, ModemdTestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assert_daemon_alive()
 
+    # --- Modem3gpp.ProfileManager ------------------------------------------------
+
+    def profiles(self):
+        return self.mmcli_json("-m", "0", "--3gpp-profile-manager-list")["modem"]["3gpp"]["profile-manager"]["list"]
+
+    def test_profile_manager_lists_sets_and_deletes_contexts(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        self.assertEqual(self.profiles(), ["profile-id: 1, apn: internet, allowed-auth: unknown, ip-type: ipv4"])
+        status = self.mmcli_json("-m", "0", "--3gpp-profile-manager-status")["modem"]["3gpp"]["profile-manager"]
+        self.assertEqual(status["index-field"], "profile-id")
+        # A new profile takes the lowest free context id.
+        out = self.mmcli("-m", "0", "--3gpp-profile-manager-set=apn=internet.test,ip-type=ipv4v6").stdout
+        self.assertIn("profile-id: 2", out)
+        self.mmcli("-m", "0", "--3gpp-profile-manager-set=profile-id=1,apn=other,ip-type=ipv6")
+        self.assertEqual(sim.control("get contexts"), "1:IPV6:other:inactive,2:IPV4V6:internet.test:inactive")
+        self.assertEqual(self.profiles(), ["profile-id: 1, apn: other, allowed-auth: unknown, ip-type: ipv6",
+                                           "profile-id: 2, apn: internet.test, allowed-auth: unknown, ip-type: ipv4v6"])
+        self.mmcli("-m", "0", "--3gpp-profile-manager-delete=profile-id=2")
+        self.assertEqual(sim.control("get contexts"), "1:IPV6:other:inactive")
+        result = self.mmcli("-m", "0", "--3gpp-profile-manager-delete=profile-id=9", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.NotFound", result.stderr)
+        self.assert_daemon_alive()
+
+    def test_profile_manager_refuses_unknown_keys(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        path = self.modem_paths()[0]
+        method = "org.freedesktop.ModemManager1.Modem.Modem3gpp.ProfileManager."
+        result = self.call(path, method + "Set", "{'apn': <'x'>, 'colour': <'blue'>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assertIn("colour", result.stderr)
+        result = self.call(path, method + "Set", "{'apn': <'x'>, 'ip-type': <'ipv4'>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        result = self.mmcli("-m", "0", "--3gpp-profile-manager-set=apn=x,profile-name=mine", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        result = self.call(path, method + "Delete", "{'apn': <'internet'>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assertEqual(sim.control("get contexts"), "1:IP:internet:inactive")
+
     # --- identity and initial state ------------------------------------------
 
     def test_modem_properties(self):
