@@ -488,4 +488,5 @@ const MdModemOps md_mbim_modem_ops = {
   .bearer = &md_mbim_bearer_ops,
   .signal = &md_mbim_signal_ops,
   .firmware = &md_mbim_firmware_ops,
+  .profiles = &md_mbim_profile_ops,
 };

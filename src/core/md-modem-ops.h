@@ -219,7 +219,7 @@ typedef struct {
    * MdProfile* stored (md_profile_free). */
   void (*set) (MdModem *modem, const MdProfile *profile, GTask *task);
   /* Returns a boolean; an id the modem does not store fails with
-   * MD_CORE_ERROR_NOT_FOUND. */
+   * MD_CORE_ERROR_NOT_FOUND. NULL: the protocol cannot delete. */
   void (*delete) (MdModem *modem, gint id, GTask *task);
 } MdModemProfileOps;
 

@@ -32,7 +32,7 @@ md_modem_has_profiles (MdModem *self)
 {
   const MdModemProfileOps *ops = md_modem_get_ops (self)->profiles;
 
-  return ops && ops->list && ops->set && ops->delete;
+  return ops && ops->list && ops->set;
 }
 
 /* A task for callback, or NULL after failing it when the modem has no
@@ -85,8 +85,15 @@ md_modem_profiles_delete_async (MdModem *self, gint id, GAsyncReadyCallback call
 {
   GTask *task = start (self, callback, user_data);
 
-  if (task)
-    md_modem_get_ops (self)->profiles->delete (self, id, task);
+  if (!task)
+    return;
+  if (!md_modem_get_ops (self)->profiles->delete) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                             "The modem cannot delete profiles");
+    g_object_unref (task);
+    return;
+  }
+  md_modem_get_ops (self)->profiles->delete (self, id, task);
 }
 
 gboolean

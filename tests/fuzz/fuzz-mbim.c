@@ -190,6 +190,9 @@ typedef enum {
   OP_SEND_PIN,
   OP_CONNECT,
   OP_DISCONNECT,
+  OP_SIGNAL_VALUES,
+  OP_PROFILES_LIST,
+  OP_PROFILE_SET,
   N_OPS,
 } Op;
 
@@ -215,6 +218,14 @@ start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
   case OP_SEND_PIN: ops->sim->send_pin (modem, "1234", task); break;
   case OP_CONNECT: ops->bearer->connect (modem, bearer, NULL, task); break;
   case OP_DISCONNECT: ops->bearer->disconnect (modem, bearer, task); break;
+  case OP_SIGNAL_VALUES: ops->signal->load_values (modem, task); break;
+  case OP_PROFILES_LIST: ops->profiles->list (modem, task); break;
+  case OP_PROFILE_SET: {
+    MdProfile profile = { .id = -1, .apn = (char *)"internet" };
+
+    ops->profiles->set (modem, &profile, task);
+    break;
+  }
   case N_OPS: g_assert_not_reached ();
   }
 }

@@ -47,6 +47,26 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
         self.assertIn("time", result.stderr)
         self.assert_daemon_alive()
 
+    def test_profile_manager_over_provisioned_contexts(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+
+        def profiles():
+            return self.mmcli_json("-m", "0", "--3gpp-profile-manager-list")["modem"]["3gpp"]["profile-manager"]["list"]
+
+        # Provisioned Contexts v1: no IP type in the profiles.
+        self.assertEqual(profiles(), ["profile-id: 1, apn: internet, allowed-auth: unknown"])
+        self.assertIn("profile-id: 2", self.mmcli("-m", "0", "--3gpp-profile-manager-set=apn=internet.test").stdout)
+        self.mmcli("-m", "0", "--3gpp-profile-manager-set=profile-id=1,apn=other")
+        self.assertEqual(sim.control("get contexts"), "1:IP:other:inactive,2:IPV4V6:internet.test:inactive")
+        self.assertEqual(profiles(), ["profile-id: 1, apn: other, allowed-auth: unknown",
+                                      "profile-id: 2, apn: internet.test, allowed-auth: unknown"])
+        # v1 can neither store an IP type nor delete.
+        for option in ("--3gpp-profile-manager-set=apn=x,ip-type=ipv4", "--3gpp-profile-manager-delete=profile-id=2"):
+            result = self.mmcli("-m", "0", option, check=False)
+            self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr, option)
+        self.assertEqual(sim.control("get contexts"), "1:IP:other:inactive,2:IPV4V6:internet.test:inactive")
+
     def test_no_location_interface(self):
         # Basic Connect gives no cell: Modem.Location is not exported.
         self.add_mbim_modem()
