@@ -77,6 +77,9 @@ struct _SimMbim {
 /* --- sim-mbim.c --- */
 /* Sends COMMAND_DONE for Basic Connect; buffer may be NULL, is consumed. */
 void sim_mbim_reply (SimMbim *self, guint32 tid, guint32 cid, MbimStatusError status, GByteArray *buffer);
+/* The same for a service other than Basic Connect (no indication record). */
+void sim_mbim_reply_service (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid,
+                             MbimStatusError status, GByteArray *buffer);
 /* Sends (or holds) a Basic Connect INDICATE_STATUS; consumes buffer. With
  * dedupe, nothing goes out when it equals the last one of this cid. */
 void sim_mbim_indicate (SimMbim *self, guint32 cid, GByteArray *buffer, gboolean dedupe);
@@ -112,6 +115,10 @@ void sim_mbim_indicate_signal (SimMbim *self);
 void sim_mbim_connect_query (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_connect_set (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_ip_configuration_query (SimMbim *self, const SimMbimRequest *req);
+
+/* sim-mbim-extensions.c: a command of the MS Basic Connect Extensions
+ * service (service is its UUID, as the request carried it). */
+void sim_mbim_extensions_handle (SimMbim *self, const SimMbimRequest *req, const guint8 *service);
 
 /* sim-mbim-contexts.c */
 void sim_mbim_provisioned_contexts_query (SimMbim *self, const SimMbimRequest *req);

@@ -64,6 +64,16 @@ send_done (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid, MbimS
 }
 
 void
+sim_mbim_reply_service (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid,
+                        MbimStatusError status, GByteArray *buffer)
+{
+  if (self->open)
+    send_done (self, tid, service, cid, status, buffer);
+  if (buffer)
+    g_byte_array_unref (buffer);
+}
+
+void
 sim_mbim_reply (SimMbim *self, guint32 tid, guint32 cid, MbimStatusError status, GByteArray *buffer)
 {
   if (!self->open) {
@@ -326,7 +336,9 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
   if (self->mute_after > 1)
     self->mute_after--;
   self->busy = TRUE;
-  if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
+  if (service == MBIM_SERVICE_MS_BASIC_CONNECT_EXTENSIONS)
+    sim_mbim_extensions_handle (self, &req, payload);
+  else if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
     send_done (self, tid, payload, req.cid, MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT, NULL);
   else if (req.type != MBIM_MESSAGE_COMMAND_TYPE_QUERY && req.type != MBIM_MESSAGE_COMMAND_TYPE_SET)
     sim_mbim_reply (self, tid, req.cid, MBIM_STATUS_ERROR_INVALID_PARAMETERS, NULL);

@@ -65,6 +65,7 @@ extern const MdModemBearerOps md_mbim_bearer_ops;
 extern const MdModemSignalOps md_mbim_signal_ops;
 extern const MdModemFirmwareOps md_mbim_firmware_ops;
 extern const MdModemProfileOps md_mbim_profile_ops;
+extern const MdModemLocationOps md_mbim_location_ops;
 /* All of the above. */
 extern const MdModemOps md_mbim_modem_ops;
 

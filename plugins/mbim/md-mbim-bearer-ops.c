@@ -489,4 +489,5 @@ const MdModemOps md_mbim_modem_ops = {
   .signal = &md_mbim_signal_ops,
   .firmware = &md_mbim_firmware_ops,
   .profiles = &md_mbim_profile_ops,
+  .location = &md_mbim_location_ops,
 };

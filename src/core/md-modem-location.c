@@ -43,6 +43,45 @@ md_modem_location_setup (MdModem *self, guint32 sources, gboolean signal_locatio
   md_modem_emit_changed (self);
 }
 
+static void
+cell_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  MdModem *self = MD_MODEM (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree MdCellLocation *cell = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (!cell) {
+    md_log_debug (self->log_name, "cannot read the serving cell: %s", error->message);
+  } else if (memcmp (cell, &self->location, sizeof *cell) != 0) {
+    self->location = *cell;
+    md_modem_emit_changed (self);
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+md_modem_location_refresh_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *task = g_task_new (self, NULL, callback, user_data);
+  const MdModemLocationOps *ops = md_modem_get_ops (self)->location;
+
+  if (!ops || !ops->load_cell
+      || !(md_modem_location_get_enabled (self) & MD_MODEM_LOCATION_SOURCE_3GPP_LAC_CI)
+      || md_modem_get_state (self) < MD_MODEM_STATE_ENABLED || md_modem_has_vanished (self)) {
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  ops->load_cell (self, g_task_new (self, NULL, cell_ready, task));
+}
+
+void
+md_modem_location_refresh_finish (MdModem *self, GAsyncResult *result)
+{
+  g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
 gboolean
 md_modem_location_get_3gpp (MdModem *self, const char **out_code, MdCellLocation *out_location)
 {

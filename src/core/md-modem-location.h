@@ -20,4 +20,10 @@ void md_modem_location_setup (MdModem *self, guint32 sources, gboolean signal_lo
  * out_code is the MCC+MNC. FALSE when not known. */
 gboolean md_modem_location_get_3gpp (MdModem *self, const char **out_code, MdCellLocation *out_location);
 
+/* Reads the serving cell through the location ops where the protocol needs
+ * that (while enabled, with 3GPP on); completes at once otherwise. Never
+ * fails: a cell that cannot be read stays as it was. */
+void md_modem_location_refresh_async (MdModem *self, GAsyncReadyCallback callback, gpointer user_data);
+void md_modem_location_refresh_finish (MdModem *self, GAsyncResult *result);
+
 G_END_DECLS

@@ -167,8 +167,11 @@ typedef struct {
 
 typedef struct {
   /* The MdModemLocationSource bits the protocol gives. 3GPP LAC/CI comes
-   * from the registration reports netreg follows, so it needs no op. */
+   * from the registration reports netreg follows where they carry it. */
   guint32 sources;
+  /* Reads the serving cell where the registration reports do not carry
+   * it: returns an MdCellLocation* (g_free). NULL: the reports do. */
+  MdModemOp load_cell;
 } MdModemLocationOps;
 
 /* What a network USSD report says (md_modem_ussd_report). */

@@ -6,6 +6,7 @@
 
 #include "md-dbus-gate.h"
 #include "md-modem-location.h"
+#include "md-pending-call.h"
 #include "md-request-location.h"
 
 /* "MCC,MNC,LAC,CI,TAC": upper-case hex without leading zeros, as the API
@@ -67,12 +68,23 @@ handle_setup (MdDbusModemLocation *iface, GDBusMethodInvocation *invocation, gui
   return TRUE;
 }
 
+static void
+refresh_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdPendingCall *call = user_data;
+
+  md_modem_location_refresh_finish (MD_MODEM (source), result);
+  md_pending_call_return (call, g_variant_new ("(@a{uv})", location_variant (MD_MODEM (source))));
+}
+
 static gboolean
 handle_get_location (MdDbusModemLocation *iface, GDBusMethodInvocation *invocation, gpointer user_data)
 {
   MdModemExport *self = user_data;
 
-  md_dbus_modem_location_complete_get_location (iface, invocation, location_variant (self->modem));
+  /* Protocols whose registration reports carry no cell read it now. */
+  md_modem_location_refresh_async (self->modem, refresh_ready,
+                                   md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
 

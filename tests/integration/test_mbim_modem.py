@@ -67,13 +67,26 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
             self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr, option)
         self.assertEqual(sim.control("get contexts"), "1:IP:other:inactive,2:IPV4V6:internet.test:inactive")
 
-    def test_no_location_interface(self):
-        # Basic Connect gives no cell: Modem.Location is not exported.
-        self.add_mbim_modem()
+    def mbim_commands(self, sim):
+        count = int(sim.control("get mbim-command-count"))
+        return [sim.control(f"get mbim-command {i}") for i in range(count)]
+
+    def test_3gpp_location_from_location_info_status(self):
+        # Register State names no cell: GetLocation reads MS Basic Connect
+        # Extensions LOCATION_INFO_STATUS.
+        sim = self.add_mbim_modem()
         self.enable()
-        result = self.mmcli("-m", "0", "--location-status", check=False)
-        self.assertNotEqual(result.returncode, 0)
-        self.assertIn("location", result.stderr)
+        status = self.mmcli_json("-m", "0", "--location-status")["modem"]["location"]
+        self.assertEqual((status["capabilities"], status["enabled"]), (["3gpp-lac-ci"], ["3gpp-lac-ci"]))
+        wait_for(lambda: self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]["cid"] != "--",
+                 what="the 3GPP location")
+        loc = self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]
+        code = sim.control("get operator-code")
+        self.assertEqual((loc["mcc"], loc["mnc"]), (code[:3], code[3:]))
+        self.assertEqual((loc["lac"], loc["tac"], loc["cid"]), ("00C3", "004E20", "01A23B01"))
+        self.assertIn("ms-basic-connect-extensions location-info-status query", self.mbim_commands(sim))
+        result = self.mmcli("-m", "0", "--location-enable-gps-nmea", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
 
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
