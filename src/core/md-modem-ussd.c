@@ -16,12 +16,27 @@ struct _MdModemUssdState {
   guint timeout;
 };
 
+static GTask *take_pending (MdModem *self);
+
+/* A modem that went away answers no more: the waiting call ends now
+ * rather than at its timeout. */
+static void
+modem_vanished (MdModem *self, gpointer user_data)
+{
+  g_autoptr (GTask) pending = take_pending (self);
+
+  self->ussd->state = MD_MODEM_3GPP_USSD_SESSION_STATE_IDLE;
+  if (pending)
+    g_task_return_new_error (pending, MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The modem went away");
+}
+
 static MdModemUssdState *
 ussd_state (MdModem *self)
 {
   if (!self->ussd) {
     self->ussd = g_new0 (MdModemUssdState, 1);
     self->ussd->state = MD_MODEM_3GPP_USSD_SESSION_STATE_IDLE;
+    g_signal_connect (self, "vanished", G_CALLBACK (modem_vanished), NULL);
   }
   return self->ussd;
 }
