@@ -63,15 +63,18 @@ static MdProfile *
 parse (GVariant *dict, gboolean for_delete, GError **error)
 {
   g_autoptr (MdProfile) profile = g_new0 (MdProfile, 1);
-  GVariantIter iter;
-  const char *name;
-  GVariant *value;
   gboolean has_apn = FALSE;
+  gsize n = g_variant_n_children (dict);
 
   profile->id = -1;
-  g_variant_iter_init (&iter, dict);
-  while (g_variant_iter_loop (&iter, "{&sv}", &name, &value)) {
-    gint k = find_key (name);
+  /* One entry at a time, each freed on every way out of the loop. */
+  for (gsize i = 0; i < n; i++) {
+    const char *name;
+    g_autoptr (GVariant) value = NULL;
+    gint k;
+
+    g_variant_get_child (dict, i, "{&sv}", &name, &value);
+    k = find_key (name);
 
     if (k < 0) {
       if (nameable (name))

@@ -360,7 +360,7 @@ test_profile_dictionaries (void)
   for (gsize i = 0; i < G_N_ELEMENTS (set_cases); i++) {
     g_autoptr (GError) error = NULL;
     g_autoptr (GVariant) dict
-      = g_variant_ref_sink (g_variant_parse (G_VARIANT_TYPE ("a{sv}"), set_cases[i].dict, NULL, NULL, NULL));
+      = g_variant_parse (G_VARIANT_TYPE ("a{sv}"), set_cases[i].dict, NULL, NULL, NULL);
     g_autoptr (MdProfile) profile = md_request_profile_to_set (dict, &error);
 
     g_test_message ("%s", set_cases[i].dict);
@@ -376,8 +376,8 @@ test_profile_dictionaries (void)
   }
   for (gsize i = 0; i < G_N_ELEMENTS (delete_cases); i++) {
     g_autoptr (GError) error = NULL;
-    g_autoptr (GVariant) dict = g_variant_ref_sink (
-      g_variant_parse (G_VARIANT_TYPE ("a{sv}"), delete_cases[i].dict, NULL, NULL, NULL));
+    g_autoptr (GVariant) dict
+      = g_variant_parse (G_VARIANT_TYPE ("a{sv}"), delete_cases[i].dict, NULL, NULL, NULL);
     gint id = 0;
     gboolean ok = md_request_profile_to_delete (dict, &id, &error);
 
