@@ -29,6 +29,7 @@ extern const MdModemLocationOps md_at_location_ops;
 extern const MdModemUssdOps md_at_ussd_ops;
 extern const MdModemFirmwareOps md_at_firmware_ops;
 extern const MdModemProfileOps md_at_profile_ops;
+extern const MdModemSmsOps md_at_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_at_modem_ops;
 
@@ -66,6 +67,7 @@ extern const MdModemSignalOps md_mbim_signal_ops;
 extern const MdModemFirmwareOps md_mbim_firmware_ops;
 extern const MdModemProfileOps md_mbim_profile_ops;
 extern const MdModemLocationOps md_mbim_location_ops;
+extern const MdModemSmsOps md_mbim_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_mbim_modem_ops;
 

@@ -269,4 +269,5 @@ const MdModemOps md_at_modem_ops = {
   .ussd = &md_at_ussd_ops,
   .firmware = &md_at_firmware_ops,
   .profiles = &md_at_profile_ops,
+  .sms = &md_at_sms_ops,
 };

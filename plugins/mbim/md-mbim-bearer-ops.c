@@ -490,4 +490,5 @@ const MdModemOps md_mbim_modem_ops = {
   .firmware = &md_mbim_firmware_ops,
   .profiles = &md_mbim_profile_ops,
   .location = &md_mbim_location_ops,
+  .sms = &md_mbim_sms_ops,
 };

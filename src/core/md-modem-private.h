@@ -6,6 +6,7 @@
 
 #include "md-modem-operation.h"
 #include "md-modem.h"
+#include "md-sms-list.h"
 
 typedef struct _MdModemSignalState MdModemSignalState;
 typedef struct _MdModemUssdState MdModemUssdState;
@@ -71,6 +72,10 @@ struct _MdModem {
   gboolean location_signals;
   gboolean location_setup_done;
   MdModemUssdState *ussd; /* md-modem-ussd.c; NULL until used */
+  /* Messaging (md-modem-sms.c) */
+  MdSmsList *sms_list;  /* created on first use */
+  guint32 sms_storages; /* 1 << MdSmsStorage */
+  MdSmsStorage sms_default_storage;
 };
 
 void md_modem_private_update_device_identifier (MdModem *self);

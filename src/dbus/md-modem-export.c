@@ -154,6 +154,7 @@ sync_modem (MdModemExport *self)
   md_time_export_sync (self);
   md_location_export_sync (self);
   md_ussd_export_sync (self);
+  md_messaging_export_sync (self);
 }
 
 /* Values that never change yet: set once, so clients see well-formed
@@ -252,6 +253,7 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
   md_ussd_export_init (self);
   md_firmware_export_init (self);
   md_profile_manager_export_init (self);
+  md_messaging_export_init (self);
   sync_modem (self);
   md_modem_methods_install (self);
   self->handlers[HANDLER_CHANGED] = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
@@ -312,6 +314,7 @@ md_modem_export_free (MdModemExport *self)
   md_profile_manager_export_free (self);
   g_dbus_object_manager_server_unexport (self->object_manager, self->path);
   g_hash_table_unref (self->bearer_exports);
+  md_messaging_export_free (self);
   g_clear_pointer (&self->sim_export, md_sim_export_free);
   md_log_info (md_modem_get_log_name (self->modem), "unexported");
   g_object_unref (self->modem_iface);
