@@ -24,6 +24,8 @@ typedef enum {
   INIT_STEP_OWN_NUMBERS,
   INIT_STEP_FACILITY_LOCKS,
   INIT_STEP_NETREG_SETUP,
+  INIT_STEP_TIME_SETUP,
+  INIT_STEP_USSD_SETUP,
   INIT_STEP_LAST,
 } InitStep;
 
@@ -268,6 +270,8 @@ step_action (const MdModemOps *ops, InitStep step)
   const MdModemSimOps *sim = ops->sim;
   const MdModemPowerOps *power = ops->power;
   const MdModemNetregOps *netreg = ops->netreg;
+  const MdModemTimeOps *time = ops->time;
+  const MdModemUssdOps *ussd = ops->ussd;
 
   switch (step) {
   case INIT_STEP_SETUP: return (StepAction){ init ? init->setup : NULL, store_setup };
@@ -291,6 +295,8 @@ step_action (const MdModemOps *ops, InitStep step)
     return (StepAction){ sim ? sim->load_facility_locks : NULL, store_facility_locks };
   case INIT_STEP_NETREG_SETUP:
     return (StepAction){ netreg ? netreg->setup_unsolicited : NULL, store_boolean_optional };
+  case INIT_STEP_TIME_SETUP: return (StepAction){ time ? time->setup_reports : NULL, store_boolean_optional };
+  case INIT_STEP_USSD_SETUP: return (StepAction){ ussd ? ussd->setup_reports : NULL, store_boolean_optional };
   case INIT_STEP_FIRST:
   case INIT_STEP_LAST: break;
   }
