@@ -419,6 +419,7 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   GObject *object = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, &error);
   QmiDeviceOpenFlags flags = QMI_DEVICE_OPEN_FLAGS_SYNC;
+  GCancellable *cancellable;
 
   if (!object) {
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_OPEN_FAILED,
@@ -433,8 +434,8 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   /* Explicit QMI mode: "auto" asks the kernel driver, which a pty lacks. */
   if (self->use_proxy)
     flags |= QMI_DEVICE_OPEN_FLAGS_PROXY;
-  qmi_device_open (self->device, flags, ctx->timeout_s, g_task_get_cancellable (task), open_ready,
-                   g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  qmi_device_open (self->device, flags, ctx->timeout_s, cancellable, open_ready, g_steal_pointer (&task));
 }
 
 void
