@@ -170,6 +170,24 @@ get_qmi_clients (const SimControlTarget *t)
   return t->qmi ? g_strdup_printf ("%u", sim_qmi_get_client_count (t->qmi)) : NULL;
 }
 static char *
+get_qmi_mux_ids (const SimControlTarget *t)
+{
+  return t->qmi ? sim_qmi_get_mux_ids (t->qmi) : NULL;
+}
+
+static char *
+get_data_format (const SimControlTarget *t)
+{
+  return sim_model_data_format_string (t->model);
+}
+
+static char *
+get_allowed_modes (const SimControlTarget *t)
+{
+  return sim_model_allowed_modes_string (t->model);
+}
+
+static char *
 get_mbim_max_transfer (const SimControlTarget *t)
 {
   return t->mbim ? g_strdup_printf ("%u", sim_mbim_get_max_transfer (t->mbim)) : NULL;
@@ -321,6 +339,9 @@ static const struct {
   { "mbim-open", get_mbim_open },
   { "mbim-max-transfer", get_mbim_max_transfer },
   { "qmi-clients", get_qmi_clients },
+  { "qmi-mux-ids", get_qmi_mux_ids },
+  { "data-format", get_data_format },
+  { "allowed-modes", get_allowed_modes },
   { "mbim-last-command", get_mbim_last_command },
   { "max-sessions", get_max_sessions },
   { "sessions", get_sessions },
@@ -339,10 +360,13 @@ history_of (const SimControlTarget *t, const char *key)
 {
   if (g_str_has_prefix (key, "mbim-"))
     return t->mbim ? sim_mbim_get_history (t->mbim) : NULL;
+  if (g_str_has_prefix (key, "qmi-"))
+    return t->qmi ? sim_qmi_get_history (t->qmi) : NULL;
   return t->at ? sim_at_get_history (t->at) : NULL;
 }
 
-/* "[mbim-]command-count" and "[mbim-]command N": what reached the modem. */
+/* "[mbim-|qmi-]command-count" and "[mbim-|qmi-]command N": what reached
+ * the modem. */
 static char *
 get_history (const SimControlTarget *t, const char *key, const char *arg)
 {
@@ -365,7 +389,8 @@ get_history (const SimControlTarget *t, const char *key, const char *arg)
 }
 
 static const char *const history_keys[]
-  = { "command-count", "command", "mbim-command-count", "mbim-command", NULL };
+  = { "command-count", "command", "mbim-command-count", "mbim-command", "qmi-command-count",
+      "qmi-command",   NULL };
 
 /* "ipv4-address [session]": session 0 unless given. */
 static char *
@@ -496,6 +521,8 @@ do_mute (const SimControlTarget *t, const char *args)
       sim_at_mute_after (t->at, (guint)answers);
     if (t->mbim)
       sim_mbim_mute_after (t->mbim, (guint)answers);
+    if (t->qmi)
+      sim_qmi_mute_after (t->qmi, (guint)answers);
     return g_strdup ("OK");
   }
   if (g_strcmp0 (args, "on") != 0 && g_strcmp0 (args, "off") != 0)

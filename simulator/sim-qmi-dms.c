@@ -1,53 +1,109 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* DMS (device management) requests of the QMI front end: manufacturer,
- * model, revision, IDs (IMEI) and operating mode, answered from the model's
- * identity and CFUN, the values the AT and MBIM front ends report. */
+ * model, revision, IDs (IMEI), operating mode and the older UIM fallbacks
+ * (ICCID, IMSI, PIN status), answered from the model's identity, CFUN and
+ * SIM card, the values the AT and MBIM front ends report. */
 #include "sim-qmi-private.h"
 
-#define DMS_GET_MANUFACTURER   0x0021
-#define DMS_GET_MODEL          0x0022
-#define DMS_GET_REVISION       0x0023
-#define DMS_GET_IDS            0x0025
-#define DMS_GET_OPERATING_MODE 0x002D
-#define DMS_TLV_VALUE          0x01
-#define DMS_TLV_IMEI           0x11
-#define DMS_MODE_ONLINE        0
-#define DMS_MODE_LOW_POWER     1
+#define DMS_TLV_VALUE      0x01
+#define DMS_TLV_IMEI       0x11
+#define DMS_TLV_PIN1       0x11
+#define DMS_MODE_ONLINE    0
+#define DMS_MODE_LOW_POWER 1
 
 static void
 reply_string (SimQmi *self, const SimQmiMessage *request, guint8 type, const char *value)
 {
-  GByteArray *frame = sim_qmi_response_new (request);
+  GByteArray *frame = sim_qmi_response_ok (request);
 
-  sim_qmi_frame_result (frame, SIM_QMI_ERROR_NONE);
   sim_qmi_frame_tlv_string (frame, type, value);
   sim_qmi_send (self, frame);
 }
 
+static void
+get_manufacturer (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_VALUE, self->model->identity.manufacturer);
+}
+
+static void
+get_model (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_VALUE, self->model->identity.model);
+}
+
+static void
+get_revision (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_VALUE, self->model->identity.revision);
+}
+
+static void
+get_ids (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_IMEI, self->model->identity.imei);
+}
+
 /* CFUN 1 is online; CFUN 4 and 0 (radio off) are low power. */
 static void
-reply_operating_mode (SimQmi *self, const SimQmiMessage *request)
+get_operating_mode (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  GByteArray *frame = sim_qmi_response_new (request);
+  GByteArray *frame = sim_qmi_response_ok (request);
 
-  sim_qmi_frame_result (frame, SIM_QMI_ERROR_NONE);
   sim_qmi_frame_tlv_u8 (frame, DMS_TLV_VALUE, self->model->cfun == 1 ? DMS_MODE_ONLINE : DMS_MODE_LOW_POWER);
   sim_qmi_send (self, frame);
 }
 
-gboolean
-sim_qmi_dms_handle (SimQmi *self, const SimQmiMessage *request)
+static void
+uim_get_iccid (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  switch (request->message) {
-  case DMS_GET_MANUFACTURER:
-    reply_string (self, request, DMS_TLV_VALUE, self->model->identity.manufacturer);
-    return TRUE;
-  case DMS_GET_MODEL: reply_string (self, request, DMS_TLV_VALUE, self->model->identity.model); return TRUE;
-  case DMS_GET_REVISION:
-    reply_string (self, request, DMS_TLV_VALUE, self->model->identity.revision);
-    return TRUE;
-  case DMS_GET_IDS: reply_string (self, request, DMS_TLV_IMEI, self->model->identity.imei); return TRUE;
-  case DMS_GET_OPERATING_MODE: reply_operating_mode (self, request); return TRUE;
+  if (!self->model->sim.present) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_UIM_UNINITIALIZED);
+    return;
   }
-  return FALSE;
+  reply_string (self, request, DMS_TLV_VALUE, self->model->sim.iccid);
 }
+
+/* The IMSI is readable only once the card is unlocked, as with +CIMI. */
+static void
+uim_get_imsi (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sim_model_check_sim_ready (self->model, &error)) {
+    sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
+    return;
+  }
+  reply_string (self, request, DMS_TLV_VALUE, self->model->sim.imsi);
+}
+
+static void
+uim_get_pin_status (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  GByteArray *frame;
+  GByteArray *pin1;
+
+  if (!self->model->sim.present) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_UIM_UNINITIALIZED);
+    return;
+  }
+  frame = sim_qmi_response_ok (request);
+  pin1 = g_byte_array_new ();
+  sim_qmi_put_u8 (pin1, sim_qmi_uim_pin1_state (self->model));
+  sim_qmi_put_u8 (pin1, (guint8)self->model->sim.pin_retries);
+  sim_qmi_put_u8 (pin1, (guint8)self->model->sim.puk_retries);
+  sim_qmi_frame_tlv_take (frame, DMS_TLV_PIN1, pin1);
+  sim_qmi_send (self, frame);
+}
+
+const SimQmiHandler sim_qmi_dms_handlers[] = {
+  { 0x0021, "Get Manufacturer", get_manufacturer },
+  { 0x0022, "Get Model", get_model },
+  { 0x0023, "Get Revision", get_revision },
+  { 0x0025, "Get IDs", get_ids },
+  { 0x002B, "UIM Get PIN Status", uim_get_pin_status },
+  { 0x002D, "Get Operating Mode", get_operating_mode },
+  { 0x003C, "UIM Get ICCID", uim_get_iccid },
+  { 0x0043, "UIM Get IMSI", uim_get_imsi },
+  { 0 },
+};
