@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* DMS (device management) requests of the QMI front end: manufacturer,
- * model, revision, IDs (IMEI), operating mode and the older UIM fallbacks
+ * model, revision, MSISDN, IDs (IMEI), operating mode (get and set) and
+ * the older UIM fallbacks
  * (ICCID, IMSI, PIN status), answered from the model's identity, CFUN and
  * SIM card, the values the AT and MBIM front ends report. */
 #include "sim-qmi-private.h"
@@ -10,6 +11,7 @@
 #define DMS_TLV_PIN1       0x11
 #define DMS_MODE_ONLINE    0
 #define DMS_MODE_LOW_POWER 1
+#define DMS_MODE_OFFLINE   3
 
 static void
 reply_string (SimQmi *self, const SimQmiMessage *request, guint8 type, const char *value)
@@ -52,6 +54,45 @@ get_operating_mode (SimQmi *self, SimQmiClient *client, const SimQmiMessage *req
 
   sim_qmi_frame_tlv_u8 (frame, DMS_TLV_VALUE, self->model->cfun == 1 ? DMS_MODE_ONLINE : DMS_MODE_LOW_POWER);
   sim_qmi_send (self, frame);
+}
+
+/* Online is CFUN 1, low power CFUN 4, offline CFUN 0 (what AT's power
+ * "off" sets). */
+static void
+set_operating_mode (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  g_autoptr (GError) error = NULL;
+  guint8 mode;
+  guint cfun;
+
+  if (!sim_qmi_tlv_u8 (request, DMS_TLV_VALUE, &mode)) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
+    return;
+  }
+  switch (mode) {
+  case DMS_MODE_ONLINE: cfun = 1; break;
+  case DMS_MODE_LOW_POWER: cfun = 4; break;
+  case DMS_MODE_OFFLINE: cfun = 0; break;
+  default: sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT); return;
+  }
+  if (!sim_model_set_cfun (self->model, cfun, &error)) {
+    sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
+    return;
+  }
+  sim_qmi_send (self, sim_qmi_response_ok (request));
+}
+
+/* The first of the SIM's own numbers; none is "not provisioned". */
+static void
+get_msisdn (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  GStrv numbers = self->model->sim.own_numbers;
+
+  if (!self->model->sim.present || !numbers || !numbers[0]) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_UIM_UNINITIALIZED);
+    return;
+  }
+  reply_string (self, request, DMS_TLV_VALUE, numbers[0]);
 }
 
 static void
@@ -100,9 +141,11 @@ const SimQmiHandler sim_qmi_dms_handlers[] = {
   { 0x0021, "Get Manufacturer", get_manufacturer },
   { 0x0022, "Get Model", get_model },
   { 0x0023, "Get Revision", get_revision },
+  { 0x0024, "Get MSISDN", get_msisdn },
   { 0x0025, "Get IDs", get_ids },
   { 0x002B, "UIM Get PIN Status", uim_get_pin_status },
   { 0x002D, "Get Operating Mode", get_operating_mode },
+  { 0x002E, "Set Operating Mode", set_operating_mode },
   { 0x003C, "UIM Get ICCID", uim_get_iccid },
   { 0x0043, "UIM Get IMSI", uim_get_imsi },
   { 0 },
