@@ -30,7 +30,7 @@ static const MdDbusGateRule modem_rules[] = {
   { "FactoryReset", DEVICE, FALSE },
   { "SetPowerState", DEVICE, TRUE },
   { "SetCurrentCapabilities", DEVICE, FALSE },
-  { "SetCurrentModes", DEVICE, FALSE },
+  { "SetCurrentModes", DEVICE, TRUE },
   { "SetCurrentBands", DEVICE, FALSE },
   { "SetPrimarySimSlot", DEVICE, FALSE },
   { "GetCellInfo", DEVICE, FALSE },
