@@ -30,6 +30,8 @@ static const ErrorMapping error_mappings[] = {
   { QMI_PROTOCOL_ERROR_ARGUMENT_TOO_LONG, md_core_error_quark, MD_CORE_ERROR_INVALID_ARGS },
   { QMI_PROTOCOL_ERROR_OPERATION_IN_PROGRESS, md_core_error_quark, MD_CORE_ERROR_IN_PROGRESS },
   /* As AT modems answer +CPWD with the PIN off (+CME ERROR: 3). */
+  { QMI_PROTOCOL_ERROR_INVALID_OPERATION, md_mobile_equipment_error_quark,
+    MD_MOBILE_EQUIPMENT_ERROR_NOT_ALLOWED },
   { QMI_PROTOCOL_ERROR_ACCESS_DENIED, md_mobile_equipment_error_quark,
     MD_MOBILE_EQUIPMENT_ERROR_NOT_ALLOWED },
   { QMI_PROTOCOL_ERROR_NO_NETWORK_FOUND, md_mobile_equipment_error_quark,

@@ -192,13 +192,21 @@ register_done (MdModem *modem, gpointer output, GTask *task)
   g_task_return_boolean (task, TRUE);
 }
 
-/* Already registered as asked: NO_EFFECT is success. */
+/* Already registered as asked: NO_EFFECT is success. A network that
+ * refuses us is NetworkNotAllowed, what +COPS answers on AT (+CME ERROR:
+ * 32) and the MBIM driver reports. */
 static void
 register_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 {
   if (g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_NO_EFFECT)) {
     g_error_free (error);
     g_task_return_boolean (task, TRUE);
+    return;
+  }
+  if (g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_ACCESS_DENIED)) {
+    g_task_return_new_error (task, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NETWORK_NOT_ALLOWED,
+                             "The network refused the registration: %s", error->message);
+    g_error_free (error);
     return;
   }
   g_task_return_error (task, md_qmi_protocol_error (error, "NAS Initiate Network Register"));
