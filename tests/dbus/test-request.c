@@ -240,6 +240,40 @@ test_ip_type (void)
 }
 
 static void
+test_modes (void)
+{
+  static const struct {
+    guint32 allowed;
+    guint32 preferred;
+    gboolean ok;
+  } cases[] = {
+    { MD_MODEM_MODE_4G, MD_MODEM_MODE_NONE, TRUE },
+    { MD_MODEM_MODE_2G | MD_MODEM_MODE_3G | MD_MODEM_MODE_4G, MD_MODEM_MODE_4G, TRUE },
+    { MD_MODEM_MODE_ANY, MD_MODEM_MODE_NONE, TRUE },
+    { MD_MODEM_MODE_ANY, MD_MODEM_MODE_3G, TRUE },
+    { MD_MODEM_MODE_CS | MD_MODEM_MODE_5G, MD_MODEM_MODE_NONE, TRUE },
+    { MD_MODEM_MODE_NONE, MD_MODEM_MODE_NONE, FALSE }, /* nothing allowed */
+    { 1u << 5, MD_MODEM_MODE_NONE, FALSE },            /* an unknown bit */
+    { MD_MODEM_MODE_4G | (1u << 20), MD_MODEM_MODE_NONE, FALSE },
+    { MD_MODEM_MODE_3G, MD_MODEM_MODE_4G, FALSE }, /* preferred not allowed */
+    { MD_MODEM_MODE_3G | MD_MODEM_MODE_4G, MD_MODEM_MODE_3G | MD_MODEM_MODE_4G, FALSE }, /* two preferred */
+    { MD_MODEM_MODE_ANY, MD_MODEM_MODE_ANY, FALSE },
+    { MD_MODEM_MODE_ANY, 1u << 9, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    gboolean ok = md_request_modes (cases[i].allowed, cases[i].preferred, &error);
+
+    if (ok != cases[i].ok)
+      g_error ("case %zu (0x%x, 0x%x): expected %s", i, cases[i].allowed, cases[i].preferred,
+               cases[i].ok ? "accepted" : "refused");
+    if (!ok)
+      assert_refused (error);
+  }
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -395,6 +429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/allowed-auth", test_allowed_auth);
   g_test_add_func ("/request/ip-type", test_ip_type);
   g_test_add_func ("/request/power-state", test_power_state);
+  g_test_add_func ("/request/modes", test_modes);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();
