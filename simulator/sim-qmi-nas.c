@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* NAS requests of the QMI front end: serving system, system info, signal,
- * network scan, registration and system selection preference, answered
- * from the model's network state; and the Serving System, System Info,
- * Signal Info and Event Report indications, sent once the model settles
- * after a change to the clients that registered for them. */
+/* NAS requests of the QMI front end: serving system, system info and
+ * signal, answered from the model's network state; the Serving System,
+ * System Info, Signal Info and Event Report indications, sent once the
+ * model settles after a change to the clients that registered for them;
+ * and the NAS handler table (network selection is in sim-qmi-nas-select.c). */
 #include "sim-qmi-private.h"
 
 #include <stdlib.h>
@@ -15,34 +15,21 @@
 #define NAS_IND_SIGNAL_INFO    0x0051
 
 /* QmiNasRegistrationState, QmiNasAttachState, QmiNasRadioInterface, ... */
-#define REG_NOT_REGISTERED   0
-#define REG_REGISTERED       1
-#define REG_SEARCHING        2
-#define REG_DENIED           3
-#define REG_UNKNOWN          4
-#define ATTACHED             1
-#define DETACHED             2
-#define NETWORK_3GPP         2
-#define ROAMING_IND_ON       0
-#define ROAMING_IND_OFF      1
-#define SERVICE_NONE         0
-#define SERVICE_LIMITED      1
-#define SERVICE_AVAILABLE    2
-#define DOMAIN_NONE          0
-#define DOMAIN_CS_PS         3
-#define NET_STATUS_CURRENT   0x01
-#define NET_STATUS_AVAILABLE 0x02
-#define NET_STATUS_HOME      0x04
-#define NET_STATUS_ROAMING   0x08
-#define NET_STATUS_FORBIDDEN 0x10
-#define NET_STATUS_ALLOWED   0x20
-#define REGISTER_AUTOMATIC   1
-#define REGISTER_MANUAL      2
-#define RAT_GSM              (1 << 2)
-#define RAT_UMTS             (1 << 3)
-#define RAT_LTE              (1 << 4)
-#define RAT_5GNR             (1 << 6)
-
+#define REG_NOT_REGISTERED 0
+#define REG_REGISTERED     1
+#define REG_SEARCHING      2
+#define REG_DENIED         3
+#define REG_UNKNOWN        4
+#define ATTACHED           1
+#define DETACHED           2
+#define NETWORK_3GPP       2
+#define ROAMING_IND_ON     0
+#define ROAMING_IND_OFF    1
+#define SERVICE_NONE       0
+#define SERVICE_LIMITED    1
+#define SERVICE_AVAILABLE  2
+#define DOMAIN_NONE        0
+#define DOMAIN_CS_PS       3
 typedef enum {
   RADIO_GSM = 4,
   RADIO_UMTS = 5,
@@ -50,15 +37,8 @@ typedef enum {
   RADIO_5GNR = 12,
 } Radio;
 
-/* A reply sent later: Network Scan takes cops-scan-delay-ms. */
-typedef struct {
-  SimQmi *self;
-  SimQmiMessage request; /* headers only */
-  guint timer;
-} Pending;
-
-static Radio
-radio_of (SimTech tech)
+guint8
+sim_qmi_nas_radio (SimTech tech)
 {
   switch (tech) {
   case SIM_TECH_GSM:
@@ -113,8 +93,8 @@ roaming (SimModel *model)
 }
 
 /* MCC and MNC of a 5-6 digit code; FALSE when it is not one. */
-static gboolean
-split_code (const char *code, guint16 *mcc, guint16 *mnc, gboolean *three_digit_mnc)
+gboolean
+sim_qmi_nas_split_code (const char *code, guint16 *mcc, guint16 *mnc, gboolean *three_digit_mnc)
 {
   gsize len = code ? strlen (code) : 0;
   char part[4] = { 0 };
@@ -126,13 +106,6 @@ split_code (const char *code, guint16 *mcc, guint16 *mnc, gboolean *three_digit_
   *mnc = (guint16)atoi (code + 3);
   *three_digit_mnc = len == 6;
   return TRUE;
-}
-
-/* Whether the network is the SIM's own: its code starts the IMSI. */
-static gboolean
-is_home (SimModel *model, const char *code)
-{
-  return model->sim.imsi && code && g_str_has_prefix (model->sim.imsi, code);
 }
 
 /* --- serving system ------------------------------------------------------------- */
@@ -157,7 +130,7 @@ put_serving_system (SimModel *model, GByteArray *frame, gboolean indication)
   sim_qmi_put_u8 (v, NETWORK_3GPP);
   if (registered) {
     sim_qmi_put_u8 (v, 1);
-    sim_qmi_put_u8 (v, (guint8)radio_of (model->net.tech));
+    sim_qmi_put_u8 (v, sim_qmi_nas_radio (model->net.tech));
   } else {
     sim_qmi_put_u8 (v, 0);
   }
@@ -171,7 +144,7 @@ put_serving_system (SimModel *model, GByteArray *frame, gboolean indication)
     sim_qmi_put_u8 (v, data_capability (model->net.tech));
     sim_qmi_frame_tlv_take (frame, 0x11, v);
   }
-  if (split_code (model->net.operator_code, &mcc, &mnc, &three)) {
+  if (sim_qmi_nas_split_code (model->net.operator_code, &mcc, &mnc, &three)) {
     v = g_byte_array_new ();
     sim_qmi_put_u16 (v, mcc);
     sim_qmi_put_u16 (v, mnc);
@@ -244,7 +217,7 @@ put_system_info (SimModel *model, GByteArray *frame, gboolean indication)
 {
   guint8 state = registration_state (model);
   gboolean registered = state == REG_REGISTERED;
-  Radio radio = radio_of (model->net.tech);
+  Radio radio = (Radio)sim_qmi_nas_radio (model->net.tech);
   guint8 status = registered ? SERVICE_AVAILABLE : state == REG_DENIED ? SERVICE_LIMITED : SERVICE_NONE;
   guint8 status_tlv = 0, info_tlv = 0;
   GByteArray *v = g_byte_array_new ();
@@ -315,7 +288,7 @@ put_signal_info (SimModel *model, GByteArray *frame)
   gint8 rssi = rssi_dbm (sim_model_current_rssi (model));
   GByteArray *v = g_byte_array_new ();
 
-  switch (radio_of (model->net.tech)) {
+  switch ((Radio)sim_qmi_nas_radio (model->net.tech)) {
   case RADIO_GSM:
     g_byte_array_unref (v);
     sim_qmi_frame_tlv_u8 (frame, 0x12, (guint8)rssi);
@@ -363,7 +336,7 @@ get_signal_strength (SimQmi *self, SimQmiClient *client, const SimQmiMessage *re
   frame = sim_qmi_response_ok (request);
   v = g_byte_array_new ();
   sim_qmi_put_u8 (v, (guint8)rssi_dbm (sim_model_current_rssi (self->model)));
-  sim_qmi_put_u8 (v, (guint8)radio_of (self->model->net.tech));
+  sim_qmi_put_u8 (v, sim_qmi_nas_radio (self->model->net.tech));
   sim_qmi_frame_tlv_take (frame, 0x01, v);
   sim_qmi_send (self, frame);
 }
@@ -400,245 +373,6 @@ register_indications (SimQmi *self, SimQmiClient *client, const SimQmiMessage *r
     client->system_info_ind = on != 0;
   if (sim_qmi_tlv_u8 (request, 0x19, &on))
     client->signal_info_ind = on != 0;
-  sim_qmi_send (self, sim_qmi_response_ok (request));
-}
-
-/* --- network scan and registration ---------------------------------------------- */
-
-static guint8
-network_status (SimModel *model, const SimOperator *op)
-{
-  guint8 status = is_home (model, op->code) ? NET_STATUS_HOME : NET_STATUS_ROAMING;
-
-  switch (sim_model_operator_status (model, op)) {
-  case SIM_OPERATOR_CURRENT: return status | NET_STATUS_CURRENT | NET_STATUS_ALLOWED;
-  case SIM_OPERATOR_AVAILABLE: return status | NET_STATUS_AVAILABLE | NET_STATUS_ALLOWED;
-  case SIM_OPERATOR_FORBIDDEN: return status | NET_STATUS_AVAILABLE | NET_STATUS_FORBIDDEN;
-  case SIM_OPERATOR_UNKNOWN: return status | NET_STATUS_ALLOWED;
-  }
-  return status;
-}
-
-static void
-send_scan_result (SimQmi *self, const SimQmiMessage *request)
-{
-  GPtrArray *ops = self->model->net.available;
-  GByteArray *frame;
-  GByteArray *info = g_byte_array_new ();
-  GByteArray *rat = g_byte_array_new ();
-  GByteArray *pcs = g_byte_array_new ();
-  guint16 count = 0;
-
-  sim_qmi_put_u16 (info, 0);
-  sim_qmi_put_u16 (rat, 0);
-  sim_qmi_put_u16 (pcs, 0);
-  for (guint i = 0; i < ops->len; i++) {
-    const SimOperator *op = g_ptr_array_index (ops, i);
-    guint16 mcc, mnc;
-    gboolean three;
-
-    if (!split_code (op->code, &mcc, &mnc, &three))
-      continue;
-    count++;
-    sim_qmi_put_u16 (info, mcc);
-    sim_qmi_put_u16 (info, mnc);
-    sim_qmi_put_u8 (info, network_status (self->model, op));
-    sim_qmi_put_string8 (info, op->long_name);
-    sim_qmi_put_u16 (rat, mcc);
-    sim_qmi_put_u16 (rat, mnc);
-    sim_qmi_put_u8 (rat, (guint8)radio_of (op->tech));
-    sim_qmi_put_u16 (pcs, mcc);
-    sim_qmi_put_u16 (pcs, mnc);
-    sim_qmi_put_u8 (pcs, three);
-  }
-  for (GByteArray **a = (GByteArray *[]){ info, rat, pcs, NULL }; *a; a++) {
-    (*a)->data[0] = count & 0xFF;
-    (*a)->data[1] = count >> 8;
-  }
-  frame = sim_qmi_response_ok (request);
-  sim_qmi_frame_tlv_take (frame, 0x10, info);
-  sim_qmi_frame_tlv_take (frame, 0x11, rat);
-  sim_qmi_frame_tlv_take (frame, 0x12, pcs);
-  sim_qmi_frame_tlv_u32 (frame, 0x13, 0); /* success */
-  sim_qmi_send (self, frame);
-}
-
-static gboolean
-scan_done (gpointer user_data)
-{
-  Pending *pending = user_data;
-  SimQmi *self = pending->self;
-
-  self->pending = g_slist_remove (self->pending, pending);
-  send_scan_result (self, &pending->request);
-  g_free (pending);
-  return G_SOURCE_REMOVE;
-}
-
-void
-sim_qmi_nas_cancel_pending (SimQmi *self)
-{
-  for (GSList *l = self->pending; l; l = l->next) {
-    Pending *pending = l->data;
-
-    g_source_remove (pending->timer);
-    g_free (pending);
-  }
-  g_clear_pointer (&self->pending, g_slist_free);
-}
-
-static void
-network_scan (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
-{
-  Pending *pending;
-
-  if (self->model->cfun != 1) {
-    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_NO_RADIO);
-    return;
-  }
-  if (self->scan_delay_ms == 0) {
-    send_scan_result (self, request);
-    return;
-  }
-  pending = g_new0 (Pending, 1);
-  pending->self = self;
-  pending->request = *request;
-  pending->request.tlvs = NULL;
-  pending->request.tlvs_len = 0;
-  pending->timer = g_timeout_add (self->scan_delay_ms, scan_done, pending);
-  self->pending = g_slist_prepend (self->pending, pending);
-}
-
-/* The model's code for an MCC, MNC and whether the MNC has three digits. */
-static char *
-code_of (guint16 mcc, guint16 mnc, gboolean three)
-{
-  return three ? g_strdup_printf ("%03u%03u", mcc, mnc) : g_strdup_printf ("%03u%02u", mcc, mnc);
-}
-
-/* Registration is asynchronous in QMI: the answer only says the request
- * was taken; the outcome comes with the serving system indications. */
-static void
-initiate_network_register (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *code = NULL;
-  guint8 action, three = FALSE;
-  gboolean ok;
-
-  if (!sim_qmi_tlv_u8 (request, 0x01, &action)) {
-    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
-    return;
-  }
-  if (action == REGISTER_AUTOMATIC) {
-    ok = sim_model_select_operator (self->model, SIM_SELECT_AUTOMATIC, NULL, &error);
-  } else if (action == REGISTER_MANUAL) {
-    SimQmiReader r;
-    guint16 mcc, mnc;
-
-    if (!sim_qmi_reader_init (&r, request, 0x10)) {
-      sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
-      return;
-    }
-    mcc = sim_qmi_read_u16 (&r);
-    mnc = sim_qmi_read_u16 (&r);
-    sim_qmi_read_u8 (&r);
-    if (!r.ok) {
-      sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MALFORMED_MESSAGE);
-      return;
-    }
-    sim_qmi_tlv_u8 (request, 0x12, &three);
-    code = code_of (mcc, mnc, three != 0);
-    ok = sim_model_select_operator (self->model, SIM_SELECT_MANUAL, code, &error);
-  } else {
-    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT);
-    return;
-  }
-  if (!ok) {
-    sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
-    return;
-  }
-  sim_qmi_send (self, sim_qmi_response_ok (request));
-}
-
-/* --- system selection preference ------------------------------------------------ */
-
-static const struct {
-  guint16 rat;
-  SimModeFlags mode;
-} rat_modes[] = {
-  { RAT_GSM, SIM_MODE_2G },
-  { RAT_UMTS, SIM_MODE_3G },
-  { RAT_LTE, SIM_MODE_4G },
-  { RAT_5GNR, SIM_MODE_5G },
-};
-
-static void
-get_system_selection_preference (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
-{
-  GByteArray *frame = sim_qmi_response_ok (request);
-  guint16 rats = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (rat_modes); i++) {
-    if (self->model->allowed_modes & rat_modes[i].mode)
-      rats |= rat_modes[i].rat;
-  }
-  sim_qmi_frame_tlv_u8 (frame, 0x10, FALSE); /* emergency mode */
-  sim_qmi_frame_tlv_u16 (frame, 0x11, rats);
-  sim_qmi_frame_tlv_u8 (frame, 0x16, self->model->net.select_mode == SIM_SELECT_MANUAL ? 1 : 0);
-  sim_qmi_send (self, frame);
-}
-
-/* Mode preference and network selection; band preferences cannot be held
- * by the model and are refused rather than ignored. */
-static void
-set_system_selection_preference (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
-{
-  static const guint8 band_tlvs[] = { 0x12, 0x15, 0x1D, 0x24, 0x2F, 0x30 };
-  g_autoptr (GError) error = NULL;
-  const guint8 *value;
-  guint16 len, rats;
-  SimQmiReader r;
-
-  for (guint i = 0; i < G_N_ELEMENTS (band_tlvs); i++) {
-    if (sim_qmi_find_tlv (request, band_tlvs[i], &value, &len)) {
-      sim_qmi_reply_error (self, request, SIM_QMI_ERROR_NOT_SUPPORTED);
-      return;
-    }
-  }
-  if (sim_qmi_tlv_u16 (request, 0x11, &rats)) {
-    guint modes = 0;
-
-    for (guint i = 0; i < G_N_ELEMENTS (rat_modes); i++) {
-      if (rats & rat_modes[i].rat)
-        modes |= rat_modes[i].mode;
-    }
-    if (!sim_model_set_allowed_modes (self->model, modes, &error)) {
-      sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
-      return;
-    }
-  }
-  if (sim_qmi_reader_init (&r, request, 0x16)) {
-    guint8 mode = sim_qmi_read_u8 (&r);
-    guint16 mcc = sim_qmi_read_u16 (&r);
-    guint16 mnc = sim_qmi_read_u16 (&r);
-    guint8 three = FALSE;
-    g_autofree char *code = NULL;
-    gboolean ok;
-
-    if (!r.ok) {
-      sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MALFORMED_MESSAGE);
-      return;
-    }
-    sim_qmi_tlv_u8 (request, 0x1A, &three);
-    code = code_of (mcc, mnc, three != 0);
-    ok = mode == 0 ? sim_model_select_operator (self->model, SIM_SELECT_AUTOMATIC, NULL, &error)
-                   : sim_model_select_operator (self->model, SIM_SELECT_MANUAL, code, &error);
-    if (!ok) {
-      sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
-      return;
-    }
-  }
   sim_qmi_send (self, sim_qmi_response_ok (request));
 }
 
@@ -680,11 +414,11 @@ send_signal_indications (SimQmi *self, SimQmiClient *client)
     frame = sim_qmi_indication_new (SIM_QMI_SERVICE_NAS, client->id, NAS_IND_EVENT_REPORT);
     v = g_byte_array_new ();
     sim_qmi_put_u8 (v, (guint8)rssi);
-    sim_qmi_put_u8 (v, (guint8)radio_of (self->model->net.tech));
+    sim_qmi_put_u8 (v, sim_qmi_nas_radio (self->model->net.tech));
     sim_qmi_frame_tlv_take (frame, 0x10, v);
     v = g_byte_array_new ();
     sim_qmi_put_u8 (v, (guint8)-rssi); /* RSSI as a positive number of -dBm */
-    sim_qmi_put_u8 (v, (guint8)radio_of (self->model->net.tech));
+    sim_qmi_put_u8 (v, sim_qmi_nas_radio (self->model->net.tech));
     sim_qmi_frame_tlv_take (frame, 0x13, v);
     sim_qmi_send (self, frame);
   }
@@ -726,11 +460,12 @@ const SimQmiHandler sim_qmi_nas_handlers[] = {
   { 0x0002, "Set Event Report", set_event_report },
   { 0x0003, "Register Indications", register_indications },
   { 0x0020, "Get Signal Strength", get_signal_strength },
-  { 0x0021, "Network Scan", network_scan },
-  { 0x0022, "Initiate Network Register", initiate_network_register },
+  { 0x0021, "Network Scan", sim_qmi_nas_network_scan },
+  { 0x0022, "Initiate Network Register", sim_qmi_nas_initiate_network_register },
   { 0x0024, "Get Serving System", get_serving_system },
-  { 0x0033, "Set System Selection Preference", set_system_selection_preference },
-  { 0x0034, "Get System Selection Preference", get_system_selection_preference },
+  { 0x0025, "Get Home Network", sim_qmi_nas_get_home_network },
+  { 0x0033, "Set System Selection Preference", sim_qmi_nas_set_system_selection_preference },
+  { 0x0034, "Get System Selection Preference", sim_qmi_nas_get_system_selection_preference },
   { 0x004D, "Get System Info", get_system_info },
   { 0x004F, "Get Signal Info", get_signal_info },
   { 0x0050, "Config Signal Info", config_signal_info },

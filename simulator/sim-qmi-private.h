@@ -45,6 +45,7 @@ struct _SimQmi {
   guint nas_idle;      /* sends the NAS indications once the model settled */
   gboolean nas_network_changed;
   gboolean nas_signal_changed;
+  guint uim_idle; /* sends the card status indication once the model settled */
 };
 
 /* A handler answers one request; it is found by message id in its
@@ -86,6 +87,18 @@ void sim_qmi_uim_model_event (SimQmi *self, const SimEvent *event);
  * enabled-not-verified 1, enabled-verified 2, disabled 3, blocked 4,
  * permanently blocked 5. */
 guint8 sim_qmi_uim_pin1_state (SimModel *model);
+/* NAS pieces shared by sim-qmi-nas.c and sim-qmi-nas-select.c: the
+ * QmiNasRadioInterface of a technology, MCC/MNC of a 5-6 digit code, and
+ * the network selection handlers. */
+guint8 sim_qmi_nas_radio (SimTech tech);
+gboolean sim_qmi_nas_split_code (const char *code, guint16 *mcc, guint16 *mnc, gboolean *three_digit_mnc);
+void sim_qmi_nas_get_home_network (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request);
+void sim_qmi_nas_network_scan (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request);
+void sim_qmi_nas_initiate_network_register (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request);
+void sim_qmi_nas_get_system_selection_preference (SimQmi *self, SimQmiClient *client,
+                                                  const SimQmiMessage *request);
+void sim_qmi_nas_set_system_selection_preference (SimQmi *self, SimQmiClient *client,
+                                                  const SimQmiMessage *request);
 /* Replies a service deferred (network scan) are dropped with the session. */
 void sim_qmi_nas_cancel_pending (SimQmi *self);
 

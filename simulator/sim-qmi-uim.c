@@ -356,11 +356,15 @@ read_transparent (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reque
 
 /* --- indications ---------------------------------------------------------------- */
 
-void
-sim_qmi_uim_model_event (SimQmi *self, const SimEvent *event)
+/* Sent once the model settled, so it follows the reply of the request that
+ * changed the card. */
+static gboolean
+flush_card_status (gpointer user_data)
 {
+  SimQmi *self = user_data;
   g_autoptr (GList) clients = sim_qmi_clients_of (self, SIM_QMI_SERVICE_UIM);
 
+  self->uim_idle = 0;
   for (GList *l = clients; l; l = l->next) {
     SimQmiClient *client = l->data;
     GByteArray *frame;
@@ -371,6 +375,14 @@ sim_qmi_uim_model_event (SimQmi *self, const SimEvent *event)
     sim_qmi_frame_tlv_take (frame, UIM_TLV_CARD_STATUS, card_status (self->model));
     sim_qmi_send (self, frame);
   }
+  return G_SOURCE_REMOVE;
+}
+
+void
+sim_qmi_uim_model_event (SimQmi *self, const SimEvent *event)
+{
+  if (!self->uim_idle)
+    self->uim_idle = g_idle_add (flush_card_status, self);
 }
 
 const SimQmiHandler sim_qmi_uim_handlers[] = {

@@ -444,6 +444,7 @@ sim_qmi_free (SimQmi *self)
   sim_model_unsubscribe (self->model, self->subscription);
   sim_qmi_nas_cancel_pending (self);
   g_clear_handle_id (&self->nas_idle, g_source_remove);
+  g_clear_handle_id (&self->uim_idle, g_source_remove);
   g_clear_handle_id (&self->input_timer, g_source_remove);
   g_byte_array_unref (self->input);
   g_hash_table_unref (self->clients);

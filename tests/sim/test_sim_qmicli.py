@@ -122,6 +122,17 @@ class QmicliTest(unittest.TestCase):
         self.assertEqual(self.sim.get("cfun"), "1")
         self.assertShows(self.qmicli("--dms-get-operating-mode"), "Mode", "online")
 
+    def test_capabilities_and_operating_mode(self):
+        output = self.qmicli("--dms-get-capabilities")
+        self.assertIn("Networks: 'gsm, umts, lte'", output)
+        output = self.qmicli("--dms-get-band-capabilities")
+        self.assertIn("LTE bands (extended): '1, 3, 7, 8, 20'", output)
+        self.qmicli("--dms-set-operating-mode=online")
+        self.assertEqual(self.sim.get("cfun"), "1")
+        self.assertShows(self.qmicli("--dms-get-operating-mode"), "Mode", "online")
+        self.qmicli("--dms-set-operating-mode=low-power")
+        self.assertEqual(self.sim.get("cfun"), "4")
+
     def test_version_info_and_kept_client(self):
         output = self.qmicli("--get-service-version-info")
         self.assertIn("ctl (1.5)", output)
@@ -165,6 +176,9 @@ class QmicliTest(unittest.TestCase):
         self.assertEqual(swapped.rstrip("F"), self.sim.get("iccid"))
         self.assertShows(self.qmicli("--dms-uim-get-imsi"), "IMSI", self.sim.get("imsi"))
         self.assertShows(self.qmicli("--dms-uim-get-iccid"), "ICCID", self.sim.get("iccid"))
+        output = self.qmicli("--nas-get-home-network")
+        self.assertShows(output, "MCC", self.sim.get("imsi")[:3])
+        self.assertShows(output, "Description", self.sim.get("spn"))
 
     def test_nas_registration_and_signal(self):
         self.assertShows(self.qmicli("--nas-get-serving-system"), "Registration state", "not-registered")
