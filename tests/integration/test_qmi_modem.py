@@ -203,8 +203,9 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
 
 @skip_without_tools
 class QmiIndicationTest(ModemdTestCase):
-    """With the poll an hour away, only the Serving System indication can
-    tell the daemon that the registration changed."""
+    """With the poll an hour away, only the Serving System and Signal Info
+    indications can tell the daemon that the registration or the signal
+    changed."""
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=3600", "--no-qmi-proxy"]
 
@@ -218,6 +219,17 @@ class QmiIndicationTest(ModemdTestCase):
         wait_for(lambda: self.mmcli_json("-m", "0")["modem"]["3gpp"]["registration-state"] == "roaming",
                  what="roaming from the indication")
         self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["operator-code"], "26202")
+
+    def test_signal_follows_indications(self):
+        sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
+        sim.control("signal 10")
+        # RSSI -113 + 2 * 10 dBm: (20 * 100) // 62 percent.
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["signal-quality"]["value"] == str(20 * 100 // 62),
+                 what="signal quality from the Signal Info indication")
 
 
 if __name__ == "__main__":
