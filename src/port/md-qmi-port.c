@@ -418,7 +418,7 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   OpenContext *ctx = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   GObject *object = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, &error);
-  QmiDeviceOpenFlags flags = QMI_DEVICE_OPEN_FLAGS_SYNC;
+  QmiDeviceOpenFlags flags;
   GCancellable *cancellable;
 
   if (!object) {
@@ -431,9 +431,11 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   self->closed_emitted = FALSE;
   self->removed_id
     = g_signal_connect (self->device, QMI_DEVICE_SIGNAL_REMOVED, G_CALLBACK (device_removed), self);
-  /* Explicit QMI mode: "auto" asks the kernel driver, which a pty lacks. */
-  if (self->use_proxy)
-    flags |= QMI_DEVICE_OPEN_FLAGS_PROXY;
+  /* Explicit QMI mode: "auto" asks the kernel driver, which a pty lacks.
+   * Alone on the port, a CTL sync drops the client ids a previous owner
+   * left; through the proxy it would drop those of the proxy's other
+   * clients (qmicli -p), so the proxy keeps them. */
+  flags = self->use_proxy ? QMI_DEVICE_OPEN_FLAGS_PROXY : QMI_DEVICE_OPEN_FLAGS_SYNC;
   cancellable = g_task_get_cancellable (task);
   qmi_device_open (self->device, flags, ctx->timeout_s, cancellable, open_ready, g_steal_pointer (&task));
 }
