@@ -33,6 +33,11 @@ void md_qmi_bands_add_lte_mask (GArray *bands, const guint64 *masks, guint n_mas
 guint64 md_qmi_bands_to_legacy (GArray *bands);
 void md_qmi_bands_to_lte_mask (GArray *bands, guint64 masks[4]);
 
+/* An IPv4 address as WDS gives it (a.b.c.d as a << 24 | ... | d) → text;
+ * a subnet mask → its prefix length (leading ones). */
+char *md_qmi_ipv4_to_string (guint32 address);
+guint md_qmi_ipv4_prefix (guint32 mask);
+
 /* Signal quality in percent from RSSI / RSRP in dBm; -1 when out of range. */
 gint md_qmi_quality_from_rssi (gint rssi_dbm);
 gint md_qmi_quality_from_rsrp (gint rsrp_dbm);

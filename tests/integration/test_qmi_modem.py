@@ -156,10 +156,33 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         self.assertEqual(set(generic(self.modem())["current-bands"]), expected)
 
-    def test_no_bearers_yet(self):
+    def bearer(self, index):
+        return self.mmcli_json("-b", str(index))["bearer"]
+
+    def test_simple_connect_static_ipv4(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.state(), "connected")
+        bearer = self.bearer(0)
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["interface"], NET_PORT)
+        config = bearer["ipv4-config"]
+        self.assertEqual(config["method"], "static")
+        self.assertEqual(config["address"], sim.control("get ipv4-address"))
+        self.assertEqual(config["prefix"], sim.control("get ipv4-prefix"))
+        self.assertEqual(config["gateway"], sim.control("get ipv4-gateway"))
+        self.assertEqual(config["dns"], sim.control("get ipv4-dns").split(","))
+        self.assertEqual(config["mtu"], sim.control("get ipv4-mtu"))
+        self.assertEqual(sim.control("get sessions"), "0")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(sim.control("get sessions"), "")
+        self.assertEqual(self.bearer(0)["status"]["connected"], "no")
+        self.wait_state("registered")
+
+    def test_connect_refusals(self):
         self.add_qmi_modem()
         self.enable()
-        result = self.mmcli("-m", "0", "--simple-connect=apn=internet", check=False)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv6", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         self.assert_daemon_alive()
 
