@@ -2,11 +2,13 @@
 /* Data calls of a QMI modem, IPv4 only and one at a time: WDS Start
  * Network (APN, credentials) gives a packet data handle kept with the
  * bearer; WDS Get Current Settings gives the static IPv4 configuration
- * for the modem's network interface; WDS Stop Network ends the call. No
- * WDA data format or multiplexing yet: the interface is used as it is. */
+ * for the modem's network interface; WDS Stop Network ends the call, and
+ * the Packet Service Status indication tells when the network ended it.
+ * No WDA data format or multiplexing yet: the interface is used as is. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-connect.h"
 #include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wds_start, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_start_network, "WDS Start Network");
@@ -233,6 +235,54 @@ qmi_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
   input = qmi_message_wds_stop_network_input_new ();
   qmi_message_wds_stop_network_input_set_packet_data_handle (input, handle, NULL);
   md_qmi_op_full (modem, &wds_stop, input, MD_QMI_TIMEOUT_NETWORK_S, task, stopped, stop_refused);
+}
+
+/* --- the network ending the call ------------------------------------------------- */
+
+/* The connected bearer holding a call: one at a time on the WDS client. */
+static MdBearer *
+call_bearer (MdModem *modem)
+{
+  GPtrArray *bearers = md_modem_get_bearers (modem);
+
+  for (guint i = 0; i < bearers->len; i++) {
+    MdBearer *bearer = g_ptr_array_index (bearers, i);
+
+    if (md_bearer_is_connected (bearer) && md_bearer_get_protocol_data (bearer))
+      return bearer;
+  }
+  return NULL;
+}
+
+static void
+packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceStatusOutput *output,
+                           gpointer user_data)
+{
+  MdModem *modem = user_data;
+  QmiWdsConnectionStatus status = QMI_WDS_CONNECTION_STATUS_UNKNOWN;
+  QmiWdsCallEndReason end = 0;
+  MdBearer *bearer;
+  g_autoptr (GError) reason = NULL;
+
+  if (!qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
+      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem)))
+    return;
+  qmi_indication_wds_packet_service_status_output_get_call_end_reason (output, &end, NULL);
+  md_log_info (md_bearer_get_log_name (bearer), "the network ended the call (reason %u)", (guint)end);
+  reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
+                        "The network ended the call (reason %u)", (guint)end);
+  g_object_ref (bearer);
+  md_bearer_set_protocol_data (bearer, NULL, NULL);
+  md_modem_bearer_dropped (modem, bearer, reason);
+  g_object_unref (bearer);
+}
+
+void
+md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client)
+{
+  if (QMI_IS_CLIENT_WDS (client))
+    g_signal_connect_object (client, "packet-service-status", G_CALLBACK (packet_service_indication), modem,
+                             0);
 }
 
 const MdModemBearerOps md_qmi_bearer_ops = {

@@ -179,6 +179,16 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(self.bearer(0)["status"]["connected"], "no")
         self.wait_state("registered")
 
+    def test_network_drop_ends_bearer(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        sim.control("no-carrier")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the bearer to drop")
+        self.wait_state("registered")
+        # A new call works after the drop.
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.state(), "connected")
+
     def test_connect_refusals(self):
         self.add_qmi_modem()
         self.enable()
