@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* DMS (device management) requests of the QMI front end: identity (IMEI),
- * capabilities and bands, operating mode (read and set, as CFUN) and the
+/* DMS (device management) requests of the QMI front end: identity (IMEI,
+ * MSISDN), capabilities and bands, operating mode (read and set, as CFUN) and the
  * older UIM fallbacks (ICCID, IMSI, PIN status), answered from the model's
  * identity, CFUN and SIM card, the values the AT and MBIM front ends report. */
 #include "sim-qmi-private.h"
@@ -118,6 +118,19 @@ get_capabilities (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reque
   sim_qmi_send (self, frame);
 }
 
+/* The first of the SIM's own numbers; none is UIM_UNINITIALIZED. */
+static void
+get_msisdn (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  GStrv numbers = self->model->sim.own_numbers;
+
+  if (!self->model->sim.present || !numbers || !numbers[0]) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_UIM_UNINITIALIZED);
+    return;
+  }
+  reply_string (self, request, DMS_TLV_VALUE, numbers[0]);
+}
+
 static void
 get_band_capabilities (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
@@ -185,6 +198,7 @@ const SimQmiHandler sim_qmi_dms_handlers[] = {
   { 0x0021, "Get Manufacturer", get_manufacturer },
   { 0x0022, "Get Model", get_model },
   { 0x0023, "Get Revision", get_revision },
+  { 0x0024, "Get MSISDN", get_msisdn },
   { 0x0025, "Get IDs", get_ids },
   { 0x002B, "UIM Get PIN Status", uim_get_pin_status },
   { 0x002D, "Get Operating Mode", get_operating_mode },

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* What the protocol drivers (plugins/at, plugins/mbim) give device plugins:
+/* What the protocol drivers (plugins/at, plugins/mbim, plugins/qmi) give device plugins:
  * their ops tables to compose and override, the functions that build a
  * modem of their protocol from probed ports, and the AT calls a vendor op
  * runs on the modem's AT control port. Included by plugin-api.h; no
@@ -78,5 +78,25 @@ extern const MdModemOps md_mbim_modem_ops;
  * its session links in memory instead of creating them over rtnetlink. */
 MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
                               const MdPluginSettings *settings, const MdModemOps *ops);
+
+/* --- QMI (plugins/qmi) -------------------------------------------------------- */
+
+/* The ops tables implemented with QMI DMS, UIM, NAS (bands too) and WDS
+ * (IPv4 data calls, one at a time). */
+extern const MdModemInitOps md_qmi_init_ops;
+extern const MdModemSimOps md_qmi_sim_ops;
+extern const MdModemPowerOps md_qmi_power_ops;
+extern const MdModemNetregOps md_qmi_netreg_ops;
+extern const MdModemBandsOps md_qmi_bands_ops;
+extern const MdModemBearerOps md_qmi_bearer_ops;
+/* All of the above. */
+extern const MdModemOps md_qmi_modem_ops;
+
+/* Builds a QMI modem from device's probed ports, which must include an
+ * open QMI port (NULL otherwise): the first is held as the modem's QMI
+ * port; the AT ports that answered are held as secondary AT ports (AT ops
+ * run there), other open serial ports as watched. */
+MdModem *md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                             const MdPluginSettings *settings, const MdModemOps *ops);
 
 G_END_DECLS

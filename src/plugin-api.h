@@ -50,6 +50,7 @@ md_plugin_device_find_port (const MdPluginDevice *device, MdModemPortType type)
  * to every create call; plugins keep no process-wide settings. */
 struct _MdPluginSettings {
   gboolean mbim_use_proxy; /* open MBIM ports through mbim-proxy */
+  gboolean qmi_use_proxy;  /* open QMI ports through qmi-proxy */
   gboolean fake_net_links; /* keep session links in memory (test sessions) */
 };
 

@@ -256,6 +256,15 @@ typedef struct {
 } MdModemSmsOps;
 
 typedef struct {
+  /* Each returns a GArray of guint32 MdModemBand values (maybe empty). */
+  MdModemOp load_supported_bands;
+  MdModemOp load_current_bands;
+  /* bands: guint32 MdModemBand values, each one the modem supports (never
+   * ANY: core expands it). Returns a boolean. */
+  void (*set_current_bands) (MdModem *modem, GArray *bands, GTask *task);
+} MdModemBandsOps;
+
+typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
   const MdModemPowerOps *power;
@@ -268,6 +277,7 @@ typedef struct {
   const MdModemFirmwareOps *firmware;
   const MdModemProfileOps *profiles;
   const MdModemSmsOps *sms; /* NULL: no Messaging interface */
+  const MdModemBandsOps *bands;
 } MdModemOps;
 
 G_END_DECLS

@@ -24,6 +24,7 @@ typedef struct {
   gboolean log_journal;
   gboolean log_personal_info;
   gboolean no_mbim_proxy;
+  gboolean no_qmi_proxy;
   gboolean test_fake_net_links;
   gboolean test_no_auth;
   gboolean test_no_udev;
@@ -72,6 +73,8 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
           "Seconds between polls of signal and registration (default 30)", "SECONDS" },
         { "no-mbim-proxy", 0, 0, G_OPTION_ARG_NONE, &options->no_mbim_proxy,
           "Open MBIM ports directly instead of through mbim-proxy", NULL },
+        { "no-qmi-proxy", 0, 0, G_OPTION_ARG_NONE, &options->no_qmi_proxy,
+          "Open QMI ports directly instead of through qmi-proxy", NULL },
         { "test-fake-net-links", 0, 0, G_OPTION_ARG_NONE, &options->test_fake_net_links,
           "With --test-session: keep session links in memory instead of creating them", NULL },
         { "test-no-auth", 0, 0, G_OPTION_ARG_NONE, &options->test_no_auth,
@@ -143,6 +146,7 @@ configure (const Options *options, MdDaemonConfig *config, GError **error)
   config->poll_interval_s
     = options->poll_interval > 0 ? (guint)options->poll_interval : MD_MODEM_POLL_DEFAULT_INTERVAL_S;
   config->plugins.mbim_use_proxy = !options->no_mbim_proxy;
+  config->plugins.qmi_use_proxy = !options->no_qmi_proxy;
   config->plugins.fake_net_links = options->test_fake_net_links;
   config->authorizer
     = md_authorizer_new (options->test_no_auth ? MD_AUTHORIZER_ALLOW_ALL : MD_AUTHORIZER_POLKIT);

@@ -118,18 +118,6 @@ plugin_ports (MdManager *self, const MdDiscoveredDevice *device, GPtrArray *stri
   return ports;
 }
 
-static gboolean
-has_kind (const MdDiscoveredDevice *device, MdPortKind kind)
-{
-  for (guint i = 0; i < device->ports->len; i++) {
-    const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
-
-    if (port->kind == kind && port->may_open)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* A creation, told apart from a later one for the same uid (re-plug) by
  * its cancellable. */
 typedef struct {
@@ -263,12 +251,6 @@ build_modem (MdManager *self, DeviceModem *entry)
   MdDiscoveredDevice *device = entry->device;
   const MdPlugin *plugin;
 
-  if (has_kind (device, MD_PORT_KIND_QMI) && !has_kind (device, MD_PORT_KIND_MBIM)) {
-    md_log_info (NULL,
-                 "[%s] QMI device: its ports are kept, but no modem is built until modemd has a QMI plugin",
-                 device->uid);
-    return;
-  }
   plugin = md_plugin_select (md_plugin_list (), device);
   if (!plugin) {
     md_log_info (NULL, "[%s] no plugin matches the device", device->uid);

@@ -9,12 +9,14 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-mbim-port.h"
+#include "md-qmi-port.h"
 #include "md-port-open.h"
 
 #define AT_PROBE_TIMEOUT_MS     1500
 #define AT_CANDIDATE_TIMEOUT_MS 700
 #define MBIM_OPEN_TIMEOUT_S     5
 #define MBIM_PROBE_TIMEOUT_S    3
+#define QMI_OPEN_TIMEOUT_S      5
 
 void
 md_probed_port_free (MdProbedPort *port)
@@ -56,11 +58,6 @@ md_port_spec_parse (const char *spec, MdModemPortType *out_type, char **out_devi
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Port '%s' names no device", spec);
     return FALSE;
   }
-  if (type == MD_MODEM_PORT_TYPE_QMI) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "QMI ports are not supported yet: '%s'",
-                 spec);
-    return FALSE;
-  }
   *out_type = type;
   *out_device = g_strdup (device);
   return TRUE;
@@ -83,10 +80,12 @@ typedef struct {
   MdPortFlowControl flow_control;
   MdAtPort *at;     /* while probing as AT (borrowed from the result's port) */
   MdMbimPort *mbim; /* while probing as MBIM (borrowed likewise) */
+  MdQmiPort *qmi;   /* while opening as QMI (borrowed likewise) */
 } PortState;
 
 typedef struct {
   gboolean mbim_use_proxy;
+  gboolean qmi_use_proxy;
   GPtrArray *ports;  /* MdProbedPort*, in the order given */
   PortState *states; /* per port */
   GPtrArray *errors; /* GError* or NULL, per port */
@@ -147,11 +146,14 @@ set_port (PortProbe *probe, gpointer object)
   g_clear_object (&port->port);
   state->at = NULL;
   state->mbim = NULL;
+  state->qmi = NULL;
   if (!object)
     return;
   port->port = MD_PORT (object);
   if (MD_IS_AT_PORT (object))
     state->at = object;
+  else if (MD_IS_QMI_PORT (object))
+    state->qmi = object;
   else
     state->mbim = object;
 }
@@ -161,6 +163,7 @@ port_type_name (MdModemPortType type)
 {
   return type == MD_MODEM_PORT_TYPE_AT     ? "AT"
          : type == MD_MODEM_PORT_TYPE_MBIM ? "MBIM"
+         : type == MD_MODEM_PORT_TYPE_QMI  ? "QMI"
          : type == MD_MODEM_PORT_TYPE_NET  ? "net"
                                            : "unknown";
 }
@@ -238,6 +241,35 @@ probe_mbim (PortProbe *probe, guint timeout_s)
 }
 
 static void
+qmi_open_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PortProbe *probe = user_data;
+  MdProbedPort *port = port_of (probe);
+  GError *error = NULL;
+
+  if (md_qmi_port_open_finish (MD_QMI_PORT (source), result, &error)) {
+    port_done (probe, MD_MODEM_PORT_TYPE_QMI, NULL);
+    return;
+  }
+  set_port (probe, NULL);
+  g_prefix_error (&error, "QMI port %s: ", port->device);
+  port_done (probe, MD_MODEM_PORT_TYPE_UNKNOWN, error);
+}
+
+/* QMI ports come typed (by discovery or "qmi:"); they are opened, never
+ * guessed. */
+static void
+probe_qmi (PortProbe *probe)
+{
+  ProbeRun *run = g_task_get_task_data (probe->run);
+  MdProbedPort *port = port_of (probe);
+
+  set_port (probe, md_qmi_port_new (port->device, run->qmi_use_proxy));
+  md_qmi_port_open_async (state_of (probe)->qmi, QMI_OPEN_TIMEOUT_S, g_task_get_cancellable (probe->run),
+                          qmi_open_ready, probe);
+}
+
+static void
 at_probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   PortProbe *probe = user_data;
@@ -295,7 +327,7 @@ probe_port (GTask *task, guint index)
   switch (port->type) {
   case MD_MODEM_PORT_TYPE_NET: port_done (probe, MD_MODEM_PORT_TYPE_NET, NULL); break;
   case MD_MODEM_PORT_TYPE_MBIM: probe_mbim (probe, MBIM_OPEN_TIMEOUT_S); break;
-  case MD_MODEM_PORT_TYPE_QMI:
+  case MD_MODEM_PORT_TYPE_QMI: probe_qmi (probe); break;
   case MD_MODEM_PORT_TYPE_QCDM:
   case MD_MODEM_PORT_TYPE_GPS:
   case MD_MODEM_PORT_TYPE_AUDIO:
@@ -317,7 +349,7 @@ has_control_port (GPtrArray *ports)
     MdProbedPort *port = g_ptr_array_index (ports, i);
 
     if (port->type == MD_MODEM_PORT_TYPE_AT || port->type == MD_MODEM_PORT_TYPE_MBIM
-        || port->type == MD_MODEM_PORT_TYPE_UNKNOWN)
+        || port->type == MD_MODEM_PORT_TYPE_QMI || port->type == MD_MODEM_PORT_TYPE_UNKNOWN)
       return TRUE;
   }
   return FALSE;
@@ -357,13 +389,14 @@ probe_run_port_done (GTask *task)
 }
 
 void
-md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, gboolean mbim_use_proxy,
+md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, const MdPluginSettings *settings,
                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   ProbeRun *run = g_new0 (ProbeRun, 1);
 
-  run->mbim_use_proxy = mbim_use_proxy;
+  run->mbim_use_proxy = settings && settings->mbim_use_proxy;
+  run->qmi_use_proxy = settings && settings->qmi_use_proxy;
   run->states = g_new0 (PortState, MAX (n_ports, 1));
   run->ports = g_ptr_array_new_with_free_func ((GDestroyNotify)md_probed_port_free);
   run->errors = g_ptr_array_new_with_free_func (error_free_if_set);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 typedef struct {
   const char *device;   /* what to open: "/dev/ttyUSB2", "abstract:NAME"; NET: the interface */
   const char *name;     /* as published in Ports: "ttyUSB2", "wwan0" */
-  MdModemPortType type; /* opened as AT or MBIM; NET kept by name; UNKNOWN: probed AT, then MBIM */
+  MdModemPortType type; /* opened as AT, MBIM or QMI; NET kept by name; UNKNOWN: probed AT, then MBIM */
   gboolean candidate;   /* an AT candidate from discovery: probed as AT only, left out when silent */
   gboolean at_primary;  /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
   guint baud;           /* a tty's speed (ID_MM_TTY_BAUDRATE); 0: the port's default */
@@ -28,10 +28,9 @@ typedef struct {
 /* Closes the port object still held and frees. */
 void md_probed_port_free (MdProbedPort *port);
 
-/* Splits "mbim:/dev/x" into its type and device. Untyped ports give
- * MD_MODEM_PORT_TYPE_UNKNOWN. Fails with MD_CORE_ERROR_INVALID_ARGS on an
- * empty device and MD_CORE_ERROR_UNSUPPORTED on a type modemd cannot drive
- * yet ("qmi:"). */
+/* Splits "mbim:/dev/x" or "qmi:/dev/x" into its type and device. Untyped
+ * ports give MD_MODEM_PORT_TYPE_UNKNOWN. Fails with
+ * MD_CORE_ERROR_INVALID_ARGS on an empty device. */
 gboolean md_port_spec_parse (const char *spec, MdModemPortType *out_type, char **out_device, GError **error);
 
 /* The name a Test.SetProfile port is published under: "ttyUSB2" for
@@ -39,13 +38,14 @@ gboolean md_port_spec_parse (const char *spec, MdModemPortType *out_type, char *
 char *md_port_spec_name (MdModemPortType type, const char *device);
 
 /* Opens and probes every port at the same time. Fails when a port that is
- * not a candidate cannot be opened, a typed MBIM port does not answer OPEN,
+ * not a candidate cannot be opened, a typed MBIM or QMI port does not open,
  * or no control port is left (the error of the first failed port, in the
  * order given); the ports opened are closed again. A candidate that cannot
  * be opened or stays silent is closed and left out. Returns a GPtrArray of
  * MdProbedPort* (freed with md_probed_port_free), in the order given.
- * mbim_use_proxy: open MBIM ports through mbim-proxy. */
-void md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, gboolean mbim_use_proxy,
+ * settings: whether MBIM and QMI ports are opened through their proxies
+ * (NULL: directly). */
+void md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, const MdPluginSettings *settings,
                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *md_ports_probe_finish (GAsyncResult *result, GError **error);
 

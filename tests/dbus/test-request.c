@@ -390,6 +390,76 @@ test_profile_dictionaries (void)
 }
 
 static void
+test_modes (void)
+{
+  static const struct {
+    guint32 allowed;
+    guint32 preferred;
+    gboolean ok;
+  } cases[] = {
+    { MD_MODEM_MODE_4G, MD_MODEM_MODE_NONE, TRUE },
+    { MD_MODEM_MODE_2G | MD_MODEM_MODE_3G | MD_MODEM_MODE_4G, MD_MODEM_MODE_4G, TRUE },
+    { MD_MODEM_MODE_ANY, MD_MODEM_MODE_NONE, TRUE },
+    { MD_MODEM_MODE_ANY, MD_MODEM_MODE_3G, TRUE },
+    { MD_MODEM_MODE_CS | MD_MODEM_MODE_5G, MD_MODEM_MODE_NONE, TRUE },
+    { MD_MODEM_MODE_NONE, MD_MODEM_MODE_NONE, FALSE }, /* nothing allowed */
+    { 1u << 5, MD_MODEM_MODE_NONE, FALSE },            /* an unknown bit */
+    { MD_MODEM_MODE_4G | (1u << 20), MD_MODEM_MODE_NONE, FALSE },
+    { MD_MODEM_MODE_3G, MD_MODEM_MODE_4G, FALSE }, /* preferred not allowed */
+    { MD_MODEM_MODE_3G | MD_MODEM_MODE_4G, MD_MODEM_MODE_3G | MD_MODEM_MODE_4G, FALSE }, /* two preferred */
+    { MD_MODEM_MODE_ANY, MD_MODEM_MODE_ANY, FALSE },
+    { MD_MODEM_MODE_ANY, 1u << 9, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    gboolean ok = md_request_modes (cases[i].allowed, cases[i].preferred, &error);
+
+    if (ok != cases[i].ok)
+      g_error ("case %zu (0x%x, 0x%x): expected %s", i, cases[i].allowed, cases[i].preferred,
+               cases[i].ok ? "accepted" : "refused");
+    if (!ok)
+      assert_refused (error);
+  }
+}
+
+static void
+test_bands (void)
+{
+  static const guint32 one[] = { MD_MODEM_BAND_EUTRAN_3 };
+  static const guint32 some[] = { MD_MODEM_BAND_EGSM, MD_MODEM_BAND_UTRAN_1, MD_MODEM_BAND_NGRAN_78 };
+  static const guint32 any[] = { MD_MODEM_BAND_ANY };
+  static const guint32 unknown[] = { MD_MODEM_BAND_UNKNOWN };
+  static const guint32 any_and_more[] = { MD_MODEM_BAND_ANY, MD_MODEM_BAND_EUTRAN_3 };
+  static const guint32 twice[] = { MD_MODEM_BAND_EUTRAN_3, MD_MODEM_BAND_EUTRAN_3 };
+  g_autofree guint32 *many = g_new0 (guint32, MD_REQUEST_MAX_BANDS + 1);
+  GError *error = NULL;
+
+  g_assert_true (md_request_bands (one, G_N_ELEMENTS (one), &error));
+  g_assert_true (md_request_bands (some, G_N_ELEMENTS (some), &error));
+  g_assert_true (md_request_bands (any, G_N_ELEMENTS (any), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i <= MD_REQUEST_MAX_BANDS; i++)
+    many[i] = 1000 + i;
+  g_assert_true (md_request_bands (many, MD_REQUEST_MAX_BANDS, &error));
+  g_assert_false (md_request_bands (many, MD_REQUEST_MAX_BANDS + 1, &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (one, 0, &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (unknown, G_N_ELEMENTS (unknown), &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (any_and_more, G_N_ELEMENTS (any_and_more), &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (twice, G_N_ELEMENTS (twice), &error));
+  assert_refused (error);
+  g_clear_error (&error);
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -549,6 +619,8 @@ main (int argc, char **argv)
   g_test_add_func ("/request/location-sources", test_location_sources);
   g_test_add_func ("/request/ussd-text", test_ussd_text);
   g_test_add_func ("/request/profile-dictionaries", test_profile_dictionaries);
+  g_test_add_func ("/request/modes", test_modes);
+  g_test_add_func ("/request/bands", test_bands);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();

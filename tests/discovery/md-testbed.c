@@ -228,6 +228,29 @@ md_testbed_mbim_modem (UMockdevTestbed *tb, const char *busid, const char *wdm, 
 }
 
 MdTestbedDevice *
+md_testbed_qmi_modem (UMockdevTestbed *tb, const char *busid, const char *wdm, const char *net,
+                      const char *const *props)
+{
+  MdTestbedDevice *device
+    = md_testbed_usb_device (tb, busid, "1199", "9071", "Sierra Wireless, Incorporated", "MC7455", 1);
+  g_autofree char *iface = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *interface = g_strconcat ("INTERFACE=", net, NULL);
+  const char *uevent[] = { interface, NULL };
+  /* qmi_wwan's sysfs switch between 802.3 and raw IP framing. */
+  const char *attrs[] = { "qmi/raw_ip=Y", NULL };
+  Block b = { .subsystem = "net", .devtype = "wwan", .props = props, .uevent = uevent, .attrs = attrs };
+
+  md_testbed_usb_interface (tb, device, 8, "ff", "qmi_wwan");
+  md_testbed_cdc_wdm (tb, device, 8, wdm, props);
+  iface = interface_path (device, 8);
+  path = g_strdup_printf ("%s/net/%s", iface, net);
+  b.path = path;
+  add_port (tb, device, &b);
+  return device;
+}
+
+MdTestbedDevice *
 md_testbed_option_modem (UMockdevTestbed *tb, const char *busid, guint first, const char *const *props)
 {
   MdTestbedDevice *device

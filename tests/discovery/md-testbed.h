@@ -48,6 +48,10 @@ void md_testbed_usb_net (UMockdevTestbed *tb, MdTestbedDevice *device, guint num
  * when net is NULL), data interface 13. Sierra EM7455 ids. */
 MdTestbedDevice *md_testbed_mbim_modem (UMockdevTestbed *tb, const char *busid, const char *wdm,
                                         const char *net, const char *const *props);
+/* qmi_wwan: interface 8 with cdc-wdm <wdm> and net <net> (raw IP,
+ * qmi/raw_ip Y). Sierra MC7455 ids. */
+MdTestbedDevice *md_testbed_qmi_modem (UMockdevTestbed *tb, const char *busid, const char *wdm,
+                                       const char *net, const char *const *props);
 /* Three option ttys ttyUSB<first>..ttyUSB<first+2> on interfaces 0-2. */
 MdTestbedDevice *md_testbed_option_modem (UMockdevTestbed *tb, const char *busid, guint first,
                                           const char *const *props);

@@ -22,9 +22,10 @@ test_spec_parse (void)
   g_assert_cmpint (type, ==, MD_MODEM_PORT_TYPE_UNKNOWN);
   name = md_port_spec_name (type, device);
   g_assert_cmpstr (name, ==, "ttyUSB2");
-  g_assert_false (md_port_spec_parse ("qmi:/dev/cdc-wdm0", &type, &device, &error));
-  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED);
-  g_clear_error (&error);
+  g_clear_pointer (&device, g_free);
+  g_assert_true (md_port_spec_parse ("qmi:/dev/cdc-wdm0", &type, &device, &error));
+  g_assert_cmpint (type, ==, MD_MODEM_PORT_TYPE_QMI);
+  g_assert_cmpstr (device, ==, "/dev/cdc-wdm0");
   g_assert_false (md_port_spec_parse ("at:", &type, &device, &error));
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS);
   g_clear_error (&error);
@@ -65,7 +66,7 @@ static void
 run_probe (AtPeer *peer, const MdPortToProbe *ports, guint n_ports)
 {
   memset (&result, 0, sizeof result);
-  md_ports_probe_async (ports, n_ports, FALSE, NULL, probed, NULL);
+  md_ports_probe_async (ports, n_ports, NULL, NULL, probed, NULL);
   at_peer_run_until (peer, probe_done);
 }
 

@@ -124,30 +124,37 @@ class PrivateBus:
 class Sim:
     """One modem-sim process serving a scenario."""
 
-    def __init__(self, scenario, workdir, at="pty", mbim=None, verbose=False):
+    def __init__(self, scenario, workdir, at="pty", mbim=None, verbose=False, qmi=None):
         path = scenario if os.path.isabs(scenario) else os.path.join(SCENARIOS, scenario)
         self.control_path = os.path.join(workdir, f"sim-{os.getpid()}-{time.monotonic_ns()}.ctl")
         self.log = open(os.path.join(workdir, "sim.log"), "a")
         argv = [MODEM_SIM, "--scenario", path, "--at", at, "--control", self.control_path]
         if mbim:
             argv += ["--mbim", mbim]
+        if qmi:
+            argv += ["--qmi", qmi]
         if verbose:
             argv.append("--verbose")  # traces every received line to sim.log
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.port = None
         self.mbim_port = None
+        self.qmi_port = None
         for line in self.proc.stdout:
             key, _, value = line.strip().partition(" ")
             if key == "at":
                 self.port = value
             elif key == "mbim":
                 self.mbim_port = value
+            elif key == "qmi":
+                self.qmi_port = value
             elif key == "ready":
                 break
         if at != "none" and not self.port:
             raise AssertionError("modem-sim did not announce its AT port")
         if mbim and not self.mbim_port:
             raise AssertionError("modem-sim did not announce its MBIM port")
+        if qmi and not self.qmi_port:
+            raise AssertionError("modem-sim did not announce its QMI port")
 
     def control(self, command):
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
@@ -270,8 +277,8 @@ class ModemdTestCase(unittest.TestCase):
         self.assertIsNone(self.daemon.poll(), "modemd died")
         self.assertEqual(self.mmcli("-L", check=False).returncode, 0)
 
-    def start_sim(self, scenario="default.ini", at="pty", mbim=None):
-        sim = Sim(scenario, self.workdir, at, mbim)
+    def start_sim(self, scenario="default.ini", at="pty", mbim=None, qmi=None):
+        sim = Sim(scenario, self.workdir, at, mbim, qmi=qmi)
         self.sims.append(sim)
         return sim
 

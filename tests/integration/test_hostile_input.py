@@ -194,6 +194,19 @@ class HostileInput:
         self.assert_wrong_signature(MODEM, "Modem.SetPowerState", "string:on")
         self.assert_wrong_signature(MODEM, "Modem.Enable", "uint32:1")
 
+    def test_set_current_modes_refuses_unknown_modes(self):
+        # Nothing allowed, an unknown bit, a preferred mode outside the
+        # allowed ones, two preferred modes.
+        for value in ("(0, 0)", "(32, 0)", "(4, 8)", "(12, 12)", "(4294967295, 4294967295)"):
+            self.assert_refused(MODEM, "Modem.SetCurrentModes", value)
+        self.assert_wrong_signature(MODEM, "Modem.SetCurrentModes", "uint32:4")
+
+    def test_set_current_bands_refuses_bad_lists(self):
+        # Empty, UNKNOWN, ANY beside another band, a band twice.
+        for value in ("@au []", "[uint32 0]", "[uint32 256, 33]", "[uint32 33, 33]"):
+            self.assert_refused(MODEM, "Modem.SetCurrentBands", value)
+        self.assert_wrong_signature(MODEM, "Modem.SetCurrentBands", "uint32:33")
+
     # --- Sim ---------------------------------------------------------------------
 
     def test_sim_methods_refuse_hostile_codes(self):

@@ -137,6 +137,7 @@ class Testbed:
         device_p = ctypes.POINTER(_Device)
         s, u, pp = ctypes.c_char_p, ctypes.c_uint, ctypes.c_void_p
         for name, args in (("md_testbed_mbim_modem", [s, s, s, pp]),
+                           ("md_testbed_qmi_modem", [s, s, s, pp]),
                            ("md_testbed_option_modem", [s, u, pp]),
                            ("md_testbed_quectel_modem", [s, u, pp]),
                            ("md_testbed_pcie_modem", [s, u, pp]),
@@ -196,6 +197,10 @@ class Testbed:
     def mbim_modem(self, busid, wdm, net, props=None):
         return self._keep(self.lib.md_testbed_mbim_modem(
             self.ptr, busid.encode(), wdm.encode(), net.encode() if net else None, _props(props)))
+
+    def qmi_modem(self, busid, wdm, net, props=None):
+        return self._keep(self.lib.md_testbed_qmi_modem(
+            self.ptr, busid.encode(), wdm.encode(), net.encode(), _props(props)))
 
     def option_modem(self, busid, first, props=None):
         return self._keep(self.lib.md_testbed_option_modem(self.ptr, busid.encode(), first,
@@ -300,9 +305,9 @@ def _ptsname(master):
 
 class NodeSim:
     """One modem-sim serving emulated device nodes of a testbed: an AT
-    node, further AT nodes and/or an MBIM node."""
+    node, further AT nodes, an MBIM node and/or a QMI node."""
 
-    def __init__(self, modem_sim, scenario, testbed, workdir, at=None, extra=(), mbim=None):
+    def __init__(self, modem_sim, scenario, testbed, workdir, at=None, extra=(), mbim=None, qmi=None):
         self.control_path = os.path.join(workdir, f"sim-{os.getpid()}-{time.monotonic_ns()}.ctl")
         self.log = open(os.path.join(workdir, "sim.log"), "a")
         fds = []
@@ -318,6 +323,8 @@ class NodeSim:
             argv += ["--at-extra", spec(node)]
         if mbim:
             argv += ["--mbim", spec(mbim)]
+        if qmi:
+            argv += ["--qmi", spec(qmi)]
         # modem-sim is a plain program: no umockdev preload for it.
         env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "UMOCKDEV_DIR")}
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.log, text=True,

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Building a QMI modem from probed ports (the QMI port held by role, AT
+ * ports beside it as secondary), and the one request helper every QMI op
+ * uses: client, request, result check, error mapping. */
+#include "md-at-modem.h"
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-qmi-ops.h"
+
+MdQmiPort *
+md_qmi_modem_port (MdModem *modem)
+{
+  MdPort *port = md_modem_get_port (modem, MD_PORT_ROLE_QMI);
+
+  return port ? MD_QMI_PORT (port) : NULL;
+}
+
+/* --- building ------------------------------------------------------------- */
+
+static void
+client_allocated (MdQmiPort *port, QmiClient *client, gpointer user_data)
+{
+  md_qmi_netreg_client_allocated (MD_MODEM (user_data), client);
+  md_qmi_bearer_client_allocated (MD_MODEM (user_data), client);
+}
+
+MdModem *
+md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
+                    const MdPluginSettings *settings, const MdModemOps *ops)
+{
+  GPtrArray *probed = device->ports;
+  MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
+  g_autoptr (MdQmiPort) control = NULL;
+  const char *primary_name = NULL;
+
+  for (guint i = 0; i < probed->len; i++) {
+    MdProbedPort *port = g_ptr_array_index (probed, i);
+
+    md_modem_add_port (modem, port->name, port->type);
+    if (port->type == MD_MODEM_PORT_TYPE_QMI && port->port && !control) {
+      control = MD_QMI_PORT (g_steal_pointer (&port->port));
+      primary_name = port->name;
+    }
+  }
+  if (!control) {
+    /* A plugin's mistake, not the device's: it must check for the port. */
+    md_log_warn (md_modem_get_log_name (modem), "no QMI port to build a QMI modem on");
+    g_object_unref (modem);
+    return NULL;
+  }
+  md_modem_hold_port (modem, MD_PORT (control), MD_PORT_ROLE_QMI);
+  md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
+  g_signal_connect_object (control, "client-allocated", G_CALLBACK (client_allocated), modem, 0);
+  md_modem_set_primary_port (modem, primary_name);
+  return modem;
+}
+
+/* --- requests ------------------------------------------------------------- */
+
+typedef struct {
+  const MdQmiRequest *request;
+  gpointer input; /* owned until sent (request->input_unref) */
+  guint timeout_s;
+  MdQmiParseFn parse;
+  MdQmiErrorFn on_error;
+  QmiClient *client;
+} OpContext;
+
+static void
+op_context_free (gpointer data)
+{
+  OpContext *ctx = data;
+
+  if (ctx->input)
+    ctx->request->input_unref (ctx->input);
+  g_clear_object (&ctx->client);
+  g_free (ctx);
+}
+
+static void
+op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data; /* the libqmi call's reference */
+  MdModem *modem = g_task_get_source_object (task);
+  OpContext *ctx = g_task_get_task_data (task);
+  MdQmiPort *port = md_qmi_modem_port (modem);
+  g_autoptr (GError) error = NULL;
+  gpointer output;
+
+  if (!port || !md_qmi_port_request_end (port, task)) {
+    /* Already answered: the port closed or went away first. */
+    output = ctx->request->finish (ctx->client, result, NULL);
+    if (output)
+      ctx->request->unref (output);
+    g_object_unref (task);
+    return;
+  }
+  output = ctx->request->finish (ctx->client, result, &error);
+  if (!output) {
+    GError *mapped = md_qmi_port_transport_error (port, error, ctx->request->what);
+
+    g_task_return_error (task, mapped ? mapped
+                                      : md_qmi_protocol_error (g_steal_pointer (&error), ctx->request->what));
+  } else if (!ctx->request->result (output, &error)) {
+    if (ctx->on_error)
+      ctx->on_error (modem, output, g_steal_pointer (&error), task);
+    else
+      g_task_return_error (task, md_qmi_protocol_error (g_steal_pointer (&error), ctx->request->what));
+  } else {
+    ctx->parse (modem, output, task);
+  }
+  if (output)
+    ctx->request->unref (output);
+  g_object_unref (task);
+}
+
+static void
+client_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  OpContext *ctx = g_task_get_task_data (task);
+  MdQmiPort *port = MD_QMI_PORT (source);
+  GError *error = NULL;
+  QmiClient *client = md_qmi_port_get_client_finish (port, result, &error);
+  GCancellable *cancellable;
+
+  if (!client) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  ctx->client = client;
+  cancellable = md_qmi_port_request_begin (port, task);
+  /* libqmi builds the message at once; the input is not needed after. */
+  ctx->request->call (client, ctx->input, ctx->timeout_s, cancellable, op_ready, task);
+  if (ctx->input)
+    ctx->request->input_unref (g_steal_pointer (&ctx->input));
+}
+
+void
+md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input, guint timeout_s, GTask *task,
+                MdQmiParseFn parse, MdQmiErrorFn on_error)
+{
+  MdQmiPort *port = md_qmi_modem_port (modem);
+  OpContext *ctx;
+
+  if (!port || !md_qmi_port_is_open (port)) {
+    if (input)
+      request->input_unref (input);
+    g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is not open");
+    g_object_unref (task);
+    return;
+  }
+  ctx = g_new0 (OpContext, 1);
+  ctx->request = request;
+  ctx->input = input;
+  ctx->timeout_s = timeout_s ? timeout_s : MD_QMI_TIMEOUT_S;
+  ctx->parse = parse;
+  ctx->on_error = on_error;
+  g_task_set_task_data (task, ctx, op_context_free);
+  md_qmi_port_get_client_async (port, request->service, g_task_get_cancellable (task), client_ready, task);
+}
+
+void
+md_qmi_op (MdModem *modem, const MdQmiRequest *request, gpointer input, guint timeout_s, GTask *task,
+           MdQmiParseFn parse)
+{
+  md_qmi_op_full (modem, request, input, timeout_s, task, parse, NULL);
+}
+
+const MdModemOps md_qmi_modem_ops = {
+  .init = &md_qmi_init_ops,
+  .sim = &md_qmi_sim_ops,
+  .power = &md_qmi_power_ops,
+  .netreg = &md_qmi_netreg_ops,
+  .bearer = &md_qmi_bearer_ops,
+  .bands = &md_qmi_bands_ops,
+};

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The pieces the ops files of the QMI plugin share. The tables themselves
+ * are declared in md-driver-api.h. */
+#pragma once
+
+#include "md-qmi-op.h"
+
+G_BEGIN_DECLS
+
+/* A client was allocated on the modem's QMI port: the concern that
+ * follows the indications of its service connects them here. */
+void md_qmi_netreg_client_allocated (MdModem *modem, QmiClient *client);
+void md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client);
+
+/* QmiNasRadioInterface → MdModemAccessTechnology bits. */
+guint32 md_qmi_radio_interface_to_access_technology (QmiNasRadioInterface radio);
+/* QmiNasRatModePreference bits ↔ MdModemMode bits. */
+guint32 md_qmi_modes_from_rat_preference (QmiNasRatModePreference rats);
+QmiNasRatModePreference md_qmi_rat_preference_from_modes (guint32 modes);
+
+/* MCC and MNC as NAS gives them → "26201" (two-digit MNC unless
+ * three_digit_mnc or above 99); NULL for values no network has. */
+char *md_qmi_plmn_code (guint16 mcc, guint16 mnc, gboolean three_digit_mnc);
+/* "26201" / "310410" → MCC, MNC and whether the MNC has three digits. */
+gboolean md_qmi_plmn_parse (const char *code, guint16 *mcc, guint16 *mnc, gboolean *three_digit_mnc);
+/* Bands: LTE band n / NR band n → MdModemBand (UNKNOWN outside the API's
+ * range); the GSM/WCDMA bits of QmiDmsBandCapability / QmiNasBandPreference
+ * and LTE bit masks (bit n-1 is band n, up to 4 words) added to bands (a
+ * GArray of guint32, no repeats), and back. */
+guint32 md_qmi_band_from_lte (guint number);
+guint32 md_qmi_band_from_nr (guint number);
+void md_qmi_bands_add_legacy (GArray *bands, guint64 mask);
+void md_qmi_bands_add_lte_mask (GArray *bands, const guint64 *masks, guint n_masks);
+guint64 md_qmi_bands_to_legacy (GArray *bands);
+void md_qmi_bands_to_lte_mask (GArray *bands, guint64 masks[4]);
+
+/* An IPv4 address as WDS gives it (a.b.c.d as a << 24 | ... | d) → text;
+ * a subnet mask → its prefix length (leading ones). */
+char *md_qmi_ipv4_to_string (guint32 address);
+guint md_qmi_ipv4_prefix (guint32 mask);
+
+/* Signal quality in percent from RSSI / RSRP in dBm; -1 when out of range. */
+gint md_qmi_quality_from_rssi (gint rssi_dbm);
+gint md_qmi_quality_from_rsrp (gint rsrp_dbm);
+
+G_END_DECLS

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The SIM of a QMI modem through UIM: Get Card Status says whether it is
+ * there, which code it wants, how many attempts are left and whether the
+ * PIN lock is on; Verify / Unblock / Change PIN and Set PIN Protection
+ * take codes on the primary GW provisioning session; Read Transparent of
+ * EF_ICCID (MF) and EF_IMSI (ADF) gives the identifiers. */
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-qmi-ops.h"
+#include "md-qmi-uim-parse.h"
+#include "md-sim.h"
+
+#define EF_ICCID 0x2FE2
+#define EF_IMSI  0x6F07
+
+MD_QMI_REQUEST (uim_card_status, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_get_card_status, "UIM Get Card Status");
+MD_QMI_REQUEST_IN (uim_verify, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_verify_pin, "UIM Verify PIN");
+MD_QMI_REQUEST_IN (uim_unblock, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_unblock_pin, "UIM Unblock PIN");
+MD_QMI_REQUEST_IN (uim_change, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_change_pin, "UIM Change PIN");
+MD_QMI_REQUEST_IN (uim_protection, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_set_pin_protection,
+                   "UIM Set PIN Protection");
+MD_QMI_REQUEST_IN (uim_read, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_read_transparent, "UIM Read Transparent");
+
+/* The session every PIN request and the EF_IMSI read address: the
+ * primary GSM/UMTS provisioning application (no AID needed). */
+static GArray *
+no_aid (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (guint8));
+}
+
+/* --- card status ----------------------------------------------------------- */
+
+typedef enum { CARD_LOCK, CARD_RETRIES, CARD_FACILITIES } CardWant;
+
+static void
+parse_card_status (MdModem *modem, gpointer output, GTask *task)
+{
+  CardWant want = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "want"));
+  guint16 index_gw = 0xFFFF;
+  GArray *cards = NULL;
+  MdQmiCardStatus status = { 0 };
+  GError *error = NULL;
+
+  if (!qmi_message_uim_get_card_status_output_get_card_status (output, &index_gw, NULL, NULL, NULL, &cards,
+                                                               &error)) {
+    g_task_return_error (task, md_qmi_protocol_error (error, "UIM Get Card Status"));
+    return;
+  }
+  if (!md_qmi_card_status_read (cards, index_gw, &status, &error)) {
+    g_task_return_error (task, error);
+    return;
+  }
+  switch (want) {
+  case CARD_LOCK: g_task_return_int (task, status.lock); return;
+  case CARD_FACILITIES:
+    g_task_return_int (task, status.pin_enabled ? MD_MODEM_3GPP_FACILITY_SIM : MD_MODEM_3GPP_FACILITY_NONE);
+    return;
+  case CARD_RETRIES: {
+    GArray *retries = g_array_new (FALSE, FALSE, sizeof (MdUnlockRetry));
+    MdUnlockRetry all[] = {
+      { MD_MODEM_LOCK_SIM_PIN, status.pin1_retries },
+      { MD_MODEM_LOCK_SIM_PUK, status.puk1_retries },
+      { MD_MODEM_LOCK_SIM_PIN2, status.pin2_retries },
+      { MD_MODEM_LOCK_SIM_PUK2, status.puk2_retries },
+    };
+
+    g_array_append_vals (retries, all, G_N_ELEMENTS (all));
+    g_task_return_pointer (task, retries, (GDestroyNotify)g_array_unref);
+    return;
+  }
+  }
+}
+
+static void
+card_status (MdModem *modem, GTask *task, CardWant want)
+{
+  g_object_set_data (G_OBJECT (task), "want", GUINT_TO_POINTER (want));
+  md_qmi_op (modem, &uim_card_status, NULL, 0, task, parse_card_status);
+}
+
+static void
+qmi_load_unlock_required (MdModem *modem, GTask *task)
+{
+  card_status (modem, task, CARD_LOCK);
+}
+
+static void
+qmi_load_unlock_retries (MdModem *modem, GTask *task)
+{
+  card_status (modem, task, CARD_RETRIES);
+}
+
+static void
+qmi_load_facility_locks (MdModem *modem, GTask *task)
+{
+  card_status (modem, task, CARD_FACILITIES);
+}
+
+/* --- codes ------------------------------------------------------------------ */
+
+static void
+code_done (MdModem *modem, gpointer output, GTask *task)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+code_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
+{
+  g_task_return_error (task, md_qmi_protocol_error (error, "The SIM refused the code"));
+}
+
+static void
+qmi_send_pin (MdModem *modem, const char *pin, GTask *task)
+{
+  QmiMessageUimVerifyPinInput *input = qmi_message_uim_verify_pin_input_new ();
+  g_autoptr (GArray) aid = no_aid ();
+
+  qmi_message_uim_verify_pin_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
+  qmi_message_uim_verify_pin_input_set_info (input, QMI_UIM_PIN_ID_PIN1, pin, NULL);
+  md_qmi_op_full (modem, &uim_verify, input, 0, task, code_done, code_refused);
+}
+
+static void
+qmi_send_puk (MdModem *modem, const char *puk, const char *new_pin, GTask *task)
+{
+  QmiMessageUimUnblockPinInput *input = qmi_message_uim_unblock_pin_input_new ();
+  g_autoptr (GArray) aid = no_aid ();
+
+  qmi_message_uim_unblock_pin_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
+  qmi_message_uim_unblock_pin_input_set_info (input, QMI_UIM_PIN_ID_PIN1, puk, new_pin, NULL);
+  md_qmi_op_full (modem, &uim_unblock, input, 0, task, code_done, code_refused);
+}
+
+static void
+qmi_enable_pin (MdModem *modem, const char *pin, gboolean enabled, GTask *task)
+{
+  QmiMessageUimSetPinProtectionInput *input = qmi_message_uim_set_pin_protection_input_new ();
+  g_autoptr (GArray) aid = no_aid ();
+
+  qmi_message_uim_set_pin_protection_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
+  qmi_message_uim_set_pin_protection_input_set_info (input, QMI_UIM_PIN_ID_PIN1, enabled, pin, NULL);
+  md_qmi_op_full (modem, &uim_protection, input, 0, task, code_done, code_refused);
+}
+
+static void
+qmi_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask *task)
+{
+  QmiMessageUimChangePinInput *input = qmi_message_uim_change_pin_input_new ();
+  g_autoptr (GArray) aid = no_aid ();
+
+  qmi_message_uim_change_pin_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
+  qmi_message_uim_change_pin_input_set_info (input, QMI_UIM_PIN_ID_PIN1, old_pin, new_pin, NULL);
+  md_qmi_op_full (modem, &uim_change, input, 0, task, code_done, code_refused);
+}
+
+/* --- identifiers: EF_ICCID, then EF_IMSI -------------------------------------- */
+
+static QmiMessageUimReadTransparentInput *
+read_input (guint16 file_id)
+{
+  QmiMessageUimReadTransparentInput *input = qmi_message_uim_read_transparent_input_new ();
+  g_autoptr (GArray) aid = no_aid ();
+  g_autoptr (GArray) path = g_array_new (FALSE, FALSE, sizeof (guint8));
+  /* EF_ICCID lives under the MF (3F00); EF_IMSI under the USIM ADF (7FFF). */
+  const guint8 mf[] = { 0x00, 0x3F };
+  const guint8 adf[] = { 0x00, 0x3F, 0xFF, 0x7F };
+
+  if (file_id == EF_ICCID) {
+    g_array_append_vals (path, mf, sizeof mf);
+    qmi_message_uim_read_transparent_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
+  } else {
+    g_array_append_vals (path, adf, sizeof adf);
+    qmi_message_uim_read_transparent_input_set_session (input, QMI_UIM_SESSION_TYPE_PRIMARY_GW_PROVISIONING,
+                                                        aid, NULL);
+  }
+  qmi_message_uim_read_transparent_input_set_file (input, file_id, path, NULL);
+  qmi_message_uim_read_transparent_input_set_read_information (input, 0, 0, NULL);
+  return input;
+}
+
+static void
+parse_file (MdModem *modem, gpointer output, GTask *task)
+{
+  guint16 file_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "file"));
+  GArray *bytes = NULL;
+  GError *error = NULL;
+  char *value;
+
+  if (!qmi_message_uim_read_transparent_output_get_read_result (output, &bytes, &error) || !bytes) {
+    g_task_return_error (task, error ? md_qmi_protocol_error (error, "UIM Read Transparent")
+                                     : g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Empty file"));
+    return;
+  }
+  value = file_id == EF_ICCID ? md_qmi_iccid_from_bytes ((const guint8 *)bytes->data, bytes->len, &error)
+                              : md_qmi_imsi_from_bytes ((const guint8 *)bytes->data, bytes->len, &error);
+  if (!value)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, g_free);
+}
+
+static void
+read_file (MdModem *modem, guint16 file_id, GCancellable *cancellable, GAsyncReadyCallback callback,
+           gpointer user_data)
+{
+  GTask *task = g_task_new (modem, cancellable, callback, user_data);
+
+  g_object_set_data (G_OBJECT (task), "file", GUINT_TO_POINTER (file_id));
+  md_qmi_op (modem, &uim_read, read_input (file_id), 0, task, parse_file);
+}
+
+static void
+imsi_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  MdSimInfo *info = g_object_steal_data (G_OBJECT (task), "info");
+  g_autoptr (GError) error = NULL;
+
+  info->imsi = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!info->imsi)
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "IMSI unknown: %s", error->message);
+  g_task_return_pointer (task, info, (GDestroyNotify)md_sim_info_free);
+}
+
+static void
+iccid_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  MdSimInfo *info = g_object_get_data (G_OBJECT (task), "info");
+  g_autoptr (GError) error = NULL;
+
+  info->identifier = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!info->identifier)
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "ICCID unknown: %s", error->message);
+  read_file (MD_MODEM (source), EF_IMSI, g_task_get_cancellable (task), imsi_ready, task);
+}
+
+static void
+qmi_load_sim_info (MdModem *modem, GTask *task)
+{
+  MdSimInfo *info = g_new0 (MdSimInfo, 1);
+
+  info->emergency_numbers = g_new0 (char *, 1);
+  g_object_set_data_full (G_OBJECT (task), "info", info, (GDestroyNotify)md_sim_info_free);
+  read_file (modem, EF_ICCID, g_task_get_cancellable (task), iccid_ready, task);
+}
+
+const MdModemSimOps md_qmi_sim_ops = {
+  .load_unlock_required = qmi_load_unlock_required,
+  .load_unlock_retries = qmi_load_unlock_retries,
+  .load_sim_info = qmi_load_sim_info,
+  .load_facility_locks = qmi_load_facility_locks,
+  .send_pin = qmi_send_pin,
+  .send_puk = qmi_send_puk,
+  .enable_pin = qmi_enable_pin,
+  .change_pin = qmi_change_pin,
+};

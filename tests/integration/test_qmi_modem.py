@@ -1,0 +1,269 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The QMI modem end to end: the real mmcli drives modemd against
+modem-sim's QMI front end (`--qmi pty`), and the tests check the values
+mmcli shows against what the simulator reports on its control socket.
+The behaviour every 3GPP modem shares (PIN, PUK, errors, signal) comes
+from modem_behaviour.py, as for the AT and MBIM modems.
+
+modemd runs with --no-qmi-proxy: qmi-proxy listens on a global abstract
+socket (the proxy test runs in its own network namespace)."""
+
+import unittest
+
+from harness import MMCLI, ModemdTestCase, skip_without_tools, wait_for
+from modem_behaviour import ERROR_PREFIX, ModemBehaviour, generic
+
+NET_PORT = "wwan0"
+
+
+@skip_without_tools
+class QmiModemTest(ModemBehaviour, ModemdTestCase):
+
+    daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-qmi-proxy"]
+
+    def add_qmi_modem(self, scenario="default.ini", uid="qmi0", at="none"):
+        sim = self.start_sim(scenario, at=at, qmi="pty")
+        ports = ["qmi:" + sim.qmi_port, "net:" + NET_PORT]
+        if at != "none":
+            ports.append(sim.port)
+        self.set_profile(uid, ports)
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    def add_modem(self, scenario="default.ini"):
+        return self.add_qmi_modem(scenario)
+
+    # --- identity ------------------------------------------------------------------
+
+    def test_identity_and_capabilities(self):
+        sim = self.add_qmi_modem()
+        data = self.modem()
+        g = generic(data)
+        self.assertEqual(g["manufacturer"], sim.control("get manufacturer"))
+        self.assertEqual(g["model"], sim.control("get model"))
+        self.assertEqual(g["revision"], sim.control("get revision"))
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
+        self.assertEqual(data["modem"]["3gpp"]["imei"], sim.control("get imei"))
+        self.assertEqual(g["state"], "disabled")
+        self.assertEqual(g["power-state"], "low")
+        self.assertEqual(g["plugin"], "generic")
+        self.assertEqual(g["primary-port"], sim.qmi_port[len("/dev/"):])
+        self.assertIn(g["primary-port"] + " (qmi)", g["ports"])
+        self.assertIn(NET_PORT + " (net)", g["ports"])
+        self.assertIn("gsm-umts", ", ".join(g["current-capabilities"]))
+        self.assertIn("lte", ", ".join(g["current-capabilities"]))
+        self.assertIn("4g", ", ".join(g["supported-modes"]))
+
+    def test_sim_properties(self):
+        sim = self.add_qmi_modem()
+        props = self.mmcli_json("-i", "0")["sim"]["properties"]
+        self.assertEqual(props["iccid"], sim.control("get iccid"))
+        self.assertEqual(props["imsi"], sim.control("get imsi"))
+        self.assertIn(sim.control("get own-numbers").split(",")[0], generic(self.modem())["own-numbers"])
+
+    # --- SIM PIN ------------------------------------------------------------------
+
+    def test_enable_and_change_pin(self):
+        sim = self.add_qmi_modem()
+        pin = sim.control("get pin")
+        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "1")
+        self.mmcli("-i", "0", "--pin=" + pin, "--change-pin=9876")
+        self.assertEqual(sim.control("get pin"), "9876")
+        self.mmcli("-i", "0", "--pin=9876", "--disable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "0")
+
+    # --- power and registration ------------------------------------------------------
+
+    def test_enable_registers_home(self):
+        sim = self.add_qmi_modem()
+        self.enable()
+        data = self.modem()
+        g = generic(data)
+        self.assertEqual(g["power-state"], "on")
+        self.assertEqual(g["access-technologies"], ["lte"])
+        gpp = data["modem"]["3gpp"]
+        self.assertEqual(gpp["registration-state"], "home")
+        self.assertEqual(gpp["operator-code"], sim.control("get operator-code"))
+        self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
+        self.assertEqual(sim.control("get cfun"), "1")
+
+    def test_disable_and_low_power(self):
+        sim = self.add_qmi_modem()
+        self.enable()
+        self.mmcli("-m", "0", "-d")
+        self.assertEqual(self.state(), "disabled")
+        self.assertEqual(generic(self.modem())["power-state"], "low")
+        self.assertEqual(sim.control("get cfun"), "4")
+        self.mmcli("-m", "0", "--set-power-state-on")
+        self.assertEqual(sim.control("get cfun"), "1")
+        self.mmcli("-m", "0", "--set-power-state-low")
+        self.assertEqual(sim.control("get cfun"), "4")
+
+    def test_registration_follows_simulator(self):
+        sim = self.add_qmi_modem()
+        self.enable()
+        sim.control("register roaming 26202 Vodafone.de")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
+                 what="roaming")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["operator-code"], "26202")
+        sim.control("register denied")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "denied",
+                 what="denied")
+        self.wait_state("enabled")
+        sim.control("register home")
+        self.wait_state("registered")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "home")
+
+    def test_scan_and_register_in_operator(self):
+        sim = self.add_qmi_modem()
+        self.enable()
+        out = self.mmcli_json("-m", "0", "--3gpp-scan", "--timeout=120")
+        networks = out["modem"]["3gpp"]["scan-networks"]
+        self.assertTrue(any("operator-code: 26201" in n and "availability: current" in n for n in networks),
+                        networks)
+        self.mmcli("-m", "0", "--3gpp-register-in-operator=26202")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["operator-code"] == "26202",
+                 what="the new operator")
+        self.assertEqual(sim.control("get operator-code"), "26202")
+        self.mmcli("-m", "0", "--3gpp-register-home")
+        wait_for(lambda: sim.control("get select-mode") == "0", what="automatic selection")
+
+    def test_set_allowed_modes(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--set-allowed-modes=4g")
+        self.assertEqual(sim.control("get allowed-modes"), "4g")
+        self.assertEqual(generic(self.modem())["current-modes"], "allowed: 4g; preferred: none")
+        self.mmcli("-m", "0", "--set-allowed-modes=2g|3g|4g")
+        self.assertEqual(generic(self.modem())["current-modes"], "allowed: 2g, 3g, 4g; preferred: none")
+
+    def test_bands(self):
+        # The simulated hardware: GSM 900/1800, WCDMA 2100/900, LTE 1, 3, 7,
+        # 8, 20 (DMS Get Band Capabilities, LTE as the extended list).
+        self.add_qmi_modem()
+        g = generic(self.modem())
+        expected = {"egsm", "dcs", "utran-1", "utran-8", "eutran-1", "eutran-3", "eutran-7", "eutran-8",
+                    "eutran-20"}
+        self.assertEqual(set(g["supported-bands"]), expected)
+        # The simulator names no band preference: every band is in use.
+        self.assertEqual(set(g["current-bands"]), expected)
+        # A band the modem lacks is refused before anything is sent.
+        result = self.mmcli("-m", "0", "--set-current-bands=eutran-40", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        # The simulator refuses band preferences (NOT_SUPPORTED): the modem's
+        # answer, and the current bands stay.
+        result = self.mmcli("-m", "0", "--set-current-bands=eutran-1|eutran-3", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assertEqual(set(generic(self.modem())["current-bands"]), expected)
+
+    def bearer(self, index):
+        return self.mmcli_json("-b", str(index))["bearer"]
+
+    def test_simple_connect_static_ipv4(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.state(), "connected")
+        bearer = self.bearer(0)
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["interface"], NET_PORT)
+        config = bearer["ipv4-config"]
+        self.assertEqual(config["method"], "static")
+        self.assertEqual(config["address"], sim.control("get ipv4-address"))
+        self.assertEqual(config["prefix"], sim.control("get ipv4-prefix"))
+        self.assertEqual(config["gateway"], sim.control("get ipv4-gateway"))
+        self.assertEqual(config["dns"], sim.control("get ipv4-dns").split(","))
+        self.assertEqual(config["mtu"], sim.control("get ipv4-mtu"))
+        self.assertEqual(sim.control("get sessions"), "0")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(sim.control("get sessions"), "")
+        self.assertEqual(self.bearer(0)["status"]["connected"], "no")
+        self.wait_state("registered")
+
+    def test_network_drop_ends_bearer(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        sim.control("no-carrier")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the bearer to drop")
+        self.wait_state("registered")
+        # A new call works after the drop.
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.state(), "connected")
+
+    def test_connect_refusals(self):
+        self.add_qmi_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv6", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assert_daemon_alive()
+
+    # --- the device going away -------------------------------------------------------
+
+    def test_missing_sim_fails_modem(self):
+        self.add_qmi_modem("no-sim.ini")
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "failed")
+        self.assertEqual(g["state-failed-reason"], "sim-missing")
+
+    def test_unplug_removes_modem(self):
+        sim = self.add_qmi_modem()
+        self.enable()
+        sim.control("unplug")
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.assert_daemon_alive()
+
+    def test_unplug_mid_scan(self):
+        sim = self.add_qmi_modem()
+        self.enable()
+        sim.control("mute on")
+        count = int(sim.control("get qmi-command-count"))
+        scan = self.start_client([MMCLI, "-m", "0", "--3gpp-scan", "--timeout=120"])
+        wait_for(lambda: int(sim.control("get qmi-command-count")) > count, what="the scan to be sent")
+        sim.control("unplug")
+        _, err = scan.communicate(timeout=60)
+        self.assertNotEqual(scan.returncode, 0)
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.assert_daemon_alive()
+
+    # --- ports ----------------------------------------------------------------------------
+
+    def test_qmi_is_primary_beside_at(self):
+        sim = self.add_qmi_modem(at="pty")
+        g = generic(self.modem())
+        self.assertEqual(g["primary-port"], sim.qmi_port[len("/dev/"):])
+        self.assertIn(sim.port[len("/dev/"):] + " (at)", g["ports"])
+        self.enable()
+
+
+@skip_without_tools
+class QmiIndicationTest(ModemdTestCase):
+    """With the poll an hour away, only the Serving System and Signal Info
+    indications can tell the daemon that the registration or the signal
+    changed."""
+
+    daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=3600", "--no-qmi-proxy"]
+
+    def test_registration_follows_indications(self):
+        sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
+        sim.control("register roaming 26202 Vodafone.de")
+        wait_for(lambda: self.mmcli_json("-m", "0")["modem"]["3gpp"]["registration-state"] == "roaming",
+                 what="roaming from the indication")
+        self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["operator-code"], "26202")
+
+    def test_signal_follows_indications(self):
+        sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
+        sim.control("signal 10")
+        # RSSI -113 + 2 * 10 dBm: (20 * 100) // 62 percent.
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["signal-quality"]["value"] == str(20 * 100 // 62),
+                 what="signal quality from the Signal Info indication")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

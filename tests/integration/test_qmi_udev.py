@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""The QMI modem on the real discovery path: a qmi_wwan USB modem (cdc-wdm0
+and a raw-IP wwan0) in a umockdev testbed, modem-sim's QMI front end behind
+the cdc-wdm node, modemd under the umockdev preload finding it by itself
+and opening it through qmi-proxy (the daemon's default), and the real
+qmicli -p beside it on the same proxy. The test runs in its own network
+namespace (reexec_under_preload), since qmi-proxy's socket is global.
+The fixtures and helpers are test_discovery_udev.py's; skipped as that
+file is, and against ModemManager."""
+
+import umockdev_harness
+
+umockdev_harness.reexec_under_preload(private_net=True)
+
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import unittest  # noqa: E402
+
+import harness  # noqa: E402
+import test_discovery_udev as udev  # noqa: E402
+from harness import MODEM_SIM, wait_for  # noqa: E402
+
+QMICLI = shutil.which("qmicli")
+
+
+class QmiDiscoveryTest(udev.DiscoveryTest):
+    """The discovery test's set-up and helpers; only the tests below run
+    (load_tests)."""
+
+    def plug_qmi(self, busid="1-4", wdm="cdc-wdm0", net="wwan0"):
+        device = self.testbed.qmi_modem(busid, wdm, net, self.props())
+        sim = umockdev_harness.NodeSim(MODEM_SIM, udev.SCENARIO, self.testbed, self.workdir,
+                                       qmi="/dev/" + wdm)
+        self.sims.append(sim)
+        return device, sim
+
+    def qmicli(self, *args):
+        env = self.testbed.env(harness.foreign_env(self.bus.env()))
+        return subprocess.run([QMICLI, "-p", *args], env=env, capture_output=True, text=True,
+                              timeout=harness.WAIT_SECONDS)
+
+    def test_qmi_modem_found_and_shared_through_proxy(self):
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        path = self.wait_modem(device)
+        g = self.generic_of(path)
+        self.assertEqual(g["device"], device.sysfs_path)
+        self.assertIn("qmi_wwan", g["drivers"])
+        self.assertEqual(g["plugin"], "generic")
+        self.assertEqual(g["primary-port"], "cdc-wdm0")
+        wait_for(lambda: {"cdc-wdm0 (qmi)", "wwan0 (net)"} <= self.ports_of(path),
+                 what="cdc-wdm0 and wwan0 among the ports")
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
+        self.assertEqual(g["manufacturer"], sim.control("get manufacturer"))
+        self.assertIn("QMI device open (via proxy)", self.log())
+        # qmicli shares the port with the daemon through the proxy (in QMI
+        # mode: libqmi cannot tell the transport of an emulated node).
+        if QMICLI:
+            run = self.qmicli("-d", "/dev/cdc-wdm0", "--device-open-qmi", "--dms-get-ids")
+            self.assertEqual(run.returncode, 0, run.stderr)
+            self.assertIn(sim.control("get imei"), run.stdout)
+        # The daemon still drives the modem after qmicli left.
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        self.testbed.unplug(device)
+        wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")
+        self.assert_daemon_alive()
+
+    def log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
+
+
+def load_tests(loader, tests, pattern):
+    names = [n for n in vars(QmiDiscoveryTest) if n.startswith("test_")]
+    return unittest.TestSuite(QmiDiscoveryTest(name) for name in names)
+
+
+if __name__ == "__main__":
+    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
+                               else udev.skip_reason())
