@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The MBIM session: splits the byte stream into messages, answers OPEN and
  * CLOSE, reassembles fragmented COMMANDs, hands Basic Connect commands to
- * their handlers (sim-mbim-basic.c) and everything else NO_DEVICE_SUPPORT,
+ * their handlers (sim-mbim-basic.c), QMI over MBIM to sim-mbim-qmi.c when
+ * the model offers it, and everything else NO_DEVICE_SUPPORT,
  * sends replies and indications fragmented to the host's
  * MaxControlTransfer, and turns model events into indications. */
 #include "sim-mbim-private.h"
@@ -51,16 +52,23 @@ function_error (SimMbim *self, guint32 tid, MbimProtocolError error)
   write_message (self, mbim_message_function_error_new (tid, error));
 }
 
+void
+sim_mbim_send_done (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid, MbimStatusError status,
+                    const guint8 *data, gsize len)
+{
+  g_autoptr (GPtrArray) fragments = sim_mbim_encode (MBIM_MESSAGE_TYPE_COMMAND_DONE, tid, service, cid, TRUE,
+                                                     status, data, len, self->max_transfer);
+
+  for (guint i = 0; i < fragments->len; i++)
+    write_bytes (self, g_ptr_array_index (fragments, i));
+}
+
 static void
 send_done (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid, MbimStatusError status,
            GByteArray *buffer)
 {
-  g_autoptr (GPtrArray) fragments
-    = sim_mbim_encode (MBIM_MESSAGE_TYPE_COMMAND_DONE, tid, service, cid, TRUE, status,
-                       buffer ? buffer->data : NULL, buffer ? buffer->len : 0, self->max_transfer);
-
-  for (guint i = 0; i < fragments->len; i++)
-    write_bytes (self, g_ptr_array_index (fragments, i));
+  sim_mbim_send_done (self, tid, service, cid, status, buffer ? buffer->data : NULL,
+                      buffer ? buffer->len : 0);
 }
 
 void
@@ -79,15 +87,14 @@ sim_mbim_reply (SimMbim *self, guint32 tid, guint32 cid, MbimStatusError status,
 }
 
 static gboolean
-subscribed (SimMbim *self, guint32 cid)
+subscribed (SimMbim *self, const guint8 *service, guint32 cid)
 {
   if (!self->subscribed)
     return TRUE;
   for (guint i = 0; i < self->subscribed->len; i++) {
     SimMbimSubscription *sub = &g_array_index (self->subscribed, SimMbimSubscription, i);
 
-    if (memcmp (sub->service, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) == 0
-        && (sub->cid == 0 || sub->cid == cid))
+    if (memcmp (sub->service, service, SIM_MBIM_UUID_SIZE) == 0 && (sub->cid == 0 || sub->cid == cid))
       return TRUE;
   }
   return FALSE;
@@ -107,21 +114,30 @@ void
 sim_mbim_indicate (SimMbim *self, guint32 cid, GByteArray *buffer, gboolean dedupe)
 {
   g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buffer);
-  g_autoptr (GPtrArray) fragments = NULL;
   GBytes *last;
   gsize len;
   const guint8 *data;
 
-  if (!self->open || !subscribed (self, cid))
+  if (!self->open || !subscribed (self, sim_mbim_basic_connect_uuid (), cid))
     return;
   last = g_hash_table_lookup (self->last_indication, GUINT_TO_POINTER (cid));
   if (dedupe && last && g_bytes_equal (last, bytes))
     return;
   g_hash_table_insert (self->last_indication, GUINT_TO_POINTER (cid), g_bytes_ref (bytes));
   data = g_bytes_get_data (bytes, &len);
+  sim_mbim_indicate_service (self, sim_mbim_basic_connect_uuid (), cid, data, len);
+}
+
+void
+sim_mbim_indicate_service (SimMbim *self, const guint8 *service, guint32 cid, const guint8 *data, gsize len)
+{
+  g_autoptr (GPtrArray) fragments = NULL;
+
+  if (!self->open || !subscribed (self, service, cid))
+    return;
   /* Indications carry transaction id 0. */
-  fragments = sim_mbim_encode (MBIM_MESSAGE_TYPE_INDICATE_STATUS, 0, sim_mbim_basic_connect_uuid (), cid,
-                               FALSE, 0, data, len, self->max_transfer);
+  fragments = sim_mbim_encode (MBIM_MESSAGE_TYPE_INDICATE_STATUS, 0, service, cid, FALSE, 0, data, len,
+                               self->max_transfer);
   for (guint i = 0; i < fragments->len; i++) {
     if (self->busy)
       g_ptr_array_add (self->held, g_bytes_ref (g_ptr_array_index (fragments, i)));
@@ -326,7 +342,9 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
   if (self->mute_after > 1)
     self->mute_after--;
   self->busy = TRUE;
-  if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
+  if (self->qmi && service == MBIM_SERVICE_QMI)
+    sim_mbim_qmi_handle (self, &req);
+  else if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
     send_done (self, tid, payload, req.cid, MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT, NULL);
   else if (req.type != MBIM_MESSAGE_COMMAND_TYPE_QUERY && req.type != MBIM_MESSAGE_COMMAND_TYPE_SET)
     sim_mbim_reply (self, tid, req.cid, MBIM_STATUS_ERROR_INVALID_PARAMETERS, NULL);
@@ -562,6 +580,8 @@ sim_mbim_new (SimModel *model, const SimMbimOptions *options, SimMbimWriteFunc w
       self->session_active[session->id] = TRUE;
   }
   self->subscription = sim_model_subscribe (model, on_model_event, self);
+  if (model->qmi_over_mbim)
+    sim_mbim_qmi_init (self);
   return self;
 }
 
@@ -571,6 +591,7 @@ sim_mbim_free (SimMbim *self)
   if (!self)
     return;
   sim_model_unsubscribe (self->model, self->subscription);
+  g_clear_pointer (&self->qmi, sim_qmi_free);
   g_clear_handle_id (&self->input_timer, g_source_remove);
   g_clear_handle_id (&self->network_idle, g_source_remove);
   g_ptr_array_unref (self->pending);
@@ -626,4 +647,10 @@ const SimHistory *
 sim_mbim_get_history (SimMbim *self)
 {
   return self->history;
+}
+
+SimQmi *
+sim_mbim_get_qmi (SimMbim *self)
+{
+  return self->qmi;
 }
