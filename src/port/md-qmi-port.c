@@ -37,7 +37,8 @@ struct _MdQmiPort {
   GList *pending;    /* Pending* */
   gboolean closed_emitted;
   gboolean use_proxy;
-  guint generation; /* bumped on every close: late allocations are dropped */
+  gboolean over_mbim; /* QMI over MBIM: libqmi sends QMUX in MBIM QMI_MSG commands */
+  guint generation;   /* bumped on every close: late allocations are dropped */
 };
 
 static void md_qmi_port_face_init (MdPortInterface *iface);
@@ -57,6 +58,21 @@ md_qmi_port_new (const char *device, gboolean use_proxy)
   self->use_proxy = use_proxy;
   self->name = md_port_name_for_device (device);
   return self;
+}
+
+MdQmiPort *
+md_qmi_port_new_over_mbim (const char *device, gboolean use_proxy)
+{
+  MdQmiPort *self = md_qmi_port_new (device, use_proxy);
+
+  self->over_mbim = TRUE;
+  return self;
+}
+
+gboolean
+md_qmi_port_is_over_mbim (MdQmiPort *self)
+{
+  return self->over_mbim;
 }
 
 const char *
@@ -395,7 +411,8 @@ open_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *mapped;
 
   if (qmi_device_open_finish (QMI_DEVICE (source), result, &error)) {
-    md_log_debug (self->name, "QMI device open%s", self->use_proxy ? " (via proxy)" : "");
+    md_log_debug (self->name, "QMI device open%s%s", self->over_mbim ? " over MBIM" : "",
+                  self->use_proxy ? (self->over_mbim ? " (via mbim-proxy)" : " (via proxy)") : "");
     g_task_return_boolean (task, TRUE);
     return;
   }
@@ -418,7 +435,7 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   OpenContext *ctx = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   GObject *object = g_async_initable_new_finish (G_ASYNC_INITABLE (source), result, &error);
-  QmiDeviceOpenFlags flags = QMI_DEVICE_OPEN_FLAGS_SYNC;
+  QmiDeviceOpenFlags flags = QMI_DEVICE_OPEN_FLAGS_NONE;
   GCancellable *cancellable;
 
   if (!object) {
@@ -431,7 +448,15 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   self->closed_emitted = FALSE;
   self->removed_id
     = g_signal_connect (self->device, QMI_DEVICE_SIGNAL_REMOVED, G_CALLBACK (device_removed), self);
-  /* Explicit QMI mode: "auto" asks the kernel driver, which a pty lacks. */
+  /* Explicit QMI or MBIM mode: "auto" asks the kernel driver, which a pty
+   * lacks. Over MBIM the function is shared with the MBIM port's own
+   * session (through mbim-proxy), and a CTL Sync would release the client
+   * ids of every other QMI user on it, so there is no sync; libqmi then
+   * uses mbim-proxy instead of qmi-proxy for the PROXY flag. */
+  if (self->over_mbim)
+    flags |= QMI_DEVICE_OPEN_FLAGS_MBIM;
+  else
+    flags |= QMI_DEVICE_OPEN_FLAGS_SYNC;
   if (self->use_proxy)
     flags |= QMI_DEVICE_OPEN_FLAGS_PROXY;
   cancellable = g_task_get_cancellable (task);
