@@ -69,12 +69,13 @@ MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdP
 
 /* --- QMI (plugins/qmi) -------------------------------------------------------- */
 
-/* The ops tables implemented with QMI DMS, UIM and NAS. No bearer ops yet
- * (data calls answer Unsupported). */
+/* The ops tables implemented with QMI DMS, UIM and NAS (bands too). No
+ * bearer ops yet (data calls answer Unsupported). */
 extern const MdModemInitOps md_qmi_init_ops;
 extern const MdModemSimOps md_qmi_sim_ops;
 extern const MdModemPowerOps md_qmi_power_ops;
 extern const MdModemNetregOps md_qmi_netreg_ops;
+extern const MdModemBandsOps md_qmi_bands_ops;
 /* All of the above. */
 extern const MdModemOps md_qmi_modem_ops;
 

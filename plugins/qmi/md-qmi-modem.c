@@ -172,4 +172,5 @@ const MdModemOps md_qmi_modem_ops = {
   .sim = &md_qmi_sim_ops,
   .power = &md_qmi_power_ops,
   .netreg = &md_qmi_netreg_ops,
+  .bands = &md_qmi_bands_ops,
 };

@@ -22,6 +22,17 @@ QmiNasRatModePreference md_qmi_rat_preference_from_modes (guint32 modes);
 char *md_qmi_plmn_code (guint16 mcc, guint16 mnc, gboolean three_digit_mnc);
 /* "26201" / "310410" → MCC, MNC and whether the MNC has three digits. */
 gboolean md_qmi_plmn_parse (const char *code, guint16 *mcc, guint16 *mnc, gboolean *three_digit_mnc);
+/* Bands: LTE band n / NR band n → MdModemBand (UNKNOWN outside the API's
+ * range); the GSM/WCDMA bits of QmiDmsBandCapability / QmiNasBandPreference
+ * and LTE bit masks (bit n-1 is band n, up to 4 words) added to bands (a
+ * GArray of guint32, no repeats), and back. */
+guint32 md_qmi_band_from_lte (guint number);
+guint32 md_qmi_band_from_nr (guint number);
+void md_qmi_bands_add_legacy (GArray *bands, guint64 mask);
+void md_qmi_bands_add_lte_mask (GArray *bands, const guint64 *masks, guint n_masks);
+guint64 md_qmi_bands_to_legacy (GArray *bands);
+void md_qmi_bands_to_lte_mask (GArray *bands, guint64 masks[4]);
+
 /* Signal quality in percent from RSSI / RSRP in dBm; -1 when out of range. */
 gint md_qmi_quality_from_rssi (gint rssi_dbm);
 gint md_qmi_quality_from_rsrp (gint rsrp_dbm);

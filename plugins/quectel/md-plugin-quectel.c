@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The Quectel plugin (USB vendor 0x2c7c), composed from the protocol
- * drivers: an MBIM modem when the device has an MBIM port, else an AT
- * modem. Either way power "off" is Quectel's normal power-down, AT+QPOWD=1
+ * drivers: an MBIM modem when the device has an MBIM port, a QMI modem
+ * when it has a QMI port, else an AT modem. Either way power "off" is Quectel's normal power-down, AT+QPOWD=1
  * on the modem's AT control port, done when the modem reports "POWERED
  * DOWN"; every other op is the driver's. Includes only the plugin API. */
 #include "md-plugin-quectel.h"
@@ -51,11 +51,22 @@ mbim_set_power_state (MdModem *modem, MdModemPowerState state, GTask *task)
     md_mbim_power_ops.set_power_state (modem, state, task);
 }
 
+static void
+qmi_set_power_state (MdModem *modem, MdModemPowerState state, GTask *task)
+{
+  if (state == MD_MODEM_POWER_STATE_OFF)
+    power_down (modem, task);
+  else
+    md_qmi_power_ops.set_power_state (modem, state, task);
+}
+
 /* The drivers' tables with the one override each. */
 static MdModemPowerOps quectel_at_power_ops;
 static MdModemPowerOps quectel_mbim_power_ops;
+static MdModemPowerOps quectel_qmi_power_ops;
 static MdModemOps quectel_at_ops;
 static MdModemOps quectel_mbim_ops;
+static MdModemOps quectel_qmi_ops;
 
 static void
 compose_ops (void)
@@ -72,6 +83,10 @@ compose_ops (void)
   quectel_mbim_power_ops.set_power_state = mbim_set_power_state;
   quectel_mbim_ops = md_mbim_modem_ops;
   quectel_mbim_ops.power = &quectel_mbim_power_ops;
+  quectel_qmi_power_ops = md_qmi_power_ops;
+  quectel_qmi_power_ops.set_power_state = qmi_set_power_state;
+  quectel_qmi_ops = md_qmi_modem_ops;
+  quectel_qmi_ops.power = &quectel_qmi_power_ops;
   g_once_init_leave (&composed, 1);
 }
 
@@ -82,6 +97,8 @@ quectel_create (guint modem_id, const MdPluginDevice *device, const MdPluginSett
   compose_ops ();
   if (md_plugin_device_find_port (device, MD_MODEM_PORT_TYPE_MBIM))
     return md_mbim_modem_build (modem_id, md_plugin_quectel.name, device, settings, &quectel_mbim_ops);
+  if (md_plugin_device_find_port (device, MD_MODEM_PORT_TYPE_QMI))
+    return md_qmi_modem_build (modem_id, md_plugin_quectel.name, device, settings, &quectel_qmi_ops);
   return md_at_modem_build (modem_id, md_plugin_quectel.name, device, &quectel_at_ops);
 }
 

@@ -14,6 +14,8 @@ md_modem_private_init_3gpp (MdModem *self)
   self->supported_modes = g_array_new (FALSE, TRUE, sizeof (MdModeCombination));
   self->current_modes.allowed = MD_MODEM_MODE_ANY;
   self->current_modes.preferred = MD_MODEM_MODE_NONE;
+  self->supported_bands = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->current_bands = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->own_numbers = g_new0 (char *, 1);
   self->unlock_retries = g_array_new (FALSE, TRUE, sizeof (MdUnlockRetry));
   self->unlock_required = MD_MODEM_LOCK_UNKNOWN;
@@ -24,6 +26,8 @@ void
 md_modem_private_finalize_3gpp (MdModem *self)
 {
   g_array_unref (self->supported_modes);
+  g_array_unref (self->supported_bands);
+  g_array_unref (self->current_bands);
   g_array_unref (self->unlock_retries);
   g_strfreev (self->own_numbers);
   g_free (self->operator_code);
@@ -263,6 +267,44 @@ const MdModeCombination *
 md_modem_get_current_modes (MdModem *self)
 {
   return &self->current_modes;
+}
+
+static gboolean
+same_bands (GArray *a, GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (guint32)) == 0;
+}
+
+void
+md_modem_take_supported_bands (MdModem *self, GArray *bands)
+{
+  g_autoptr (GArray) old = self->supported_bands;
+
+  self->supported_bands = bands;
+  if (!same_bands (old, bands))
+    md_modem_emit_changed (self);
+}
+
+GArray *
+md_modem_get_supported_bands (MdModem *self)
+{
+  return self->supported_bands;
+}
+
+void
+md_modem_set_current_bands (MdModem *self, GArray *bands)
+{
+  if (same_bands (self->current_bands, bands))
+    return;
+  g_array_set_size (self->current_bands, 0);
+  g_array_append_vals (self->current_bands, bands->data, bands->len);
+  md_modem_emit_changed (self);
+}
+
+GArray *
+md_modem_get_current_bands (MdModem *self)
+{
+  return self->current_bands;
 }
 
 void

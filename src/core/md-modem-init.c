@@ -16,6 +16,8 @@ typedef enum {
   INIT_STEP_CAPABILITIES,
   INIT_STEP_SUPPORTED_MODES,
   INIT_STEP_CURRENT_MODES,
+  INIT_STEP_SUPPORTED_BANDS,
+  INIT_STEP_CURRENT_BANDS,
   INIT_STEP_IP_FAMILIES,
   INIT_STEP_POWER_STATE,
   INIT_STEP_UNLOCK_REQUIRED,
@@ -114,6 +116,30 @@ store_supported_modes (MdModem *self, GAsyncResult *result, InitContext *ctx, GE
   if (all & MD_MODEM_MODE_5G)
     caps |= MD_MODEM_CAPABILITY_5GNR;
   md_modem_set_capabilities (self, caps);
+  return OUTCOME_CONTINUE;
+}
+
+static Outcome
+store_supported_bands (MdModem *self, GAsyncResult *result, InitContext *ctx, GError **error)
+{
+  GArray *bands = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (!bands)
+    return optional (self, error, "supported bands");
+  md_modem_take_supported_bands (self, bands);
+  /* Until the modem says otherwise, every supported band is in use. */
+  md_modem_set_current_bands (self, bands);
+  return OUTCOME_CONTINUE;
+}
+
+static Outcome
+store_current_bands (MdModem *self, GAsyncResult *result, InitContext *ctx, GError **error)
+{
+  g_autoptr (GArray) bands = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (!bands)
+    return optional (self, error, "current bands");
+  md_modem_set_current_bands (self, bands);
   return OUTCOME_CONTINUE;
 }
 
@@ -268,6 +294,7 @@ step_action (const MdModemOps *ops, InitStep step)
   const MdModemSimOps *sim = ops->sim;
   const MdModemPowerOps *power = ops->power;
   const MdModemNetregOps *netreg = ops->netreg;
+  const MdModemBandsOps *bands = ops->bands;
 
   switch (step) {
   case INIT_STEP_SETUP: return (StepAction){ init ? init->setup : NULL, store_setup };
@@ -278,6 +305,10 @@ step_action (const MdModemOps *ops, InitStep step)
     return (StepAction){ init ? init->load_supported_modes : NULL, store_supported_modes };
   case INIT_STEP_CURRENT_MODES:
     return (StepAction){ init ? init->load_current_modes : NULL, store_current_modes };
+  case INIT_STEP_SUPPORTED_BANDS:
+    return (StepAction){ bands ? bands->load_supported_bands : NULL, store_supported_bands };
+  case INIT_STEP_CURRENT_BANDS:
+    return (StepAction){ bands ? bands->load_current_bands : NULL, store_current_bands };
   case INIT_STEP_IP_FAMILIES: return (StepAction){ init ? init->load_ip_families : NULL, store_ip_families };
   case INIT_STEP_POWER_STATE:
     return (StepAction){ power ? power->load_power_state : NULL, store_power_state };

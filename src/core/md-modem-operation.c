@@ -37,6 +37,7 @@ kind_name (MdOperationKind kind)
   case MD_OPERATION_DISABLE: return "disable";
   case MD_OPERATION_POWER: return "power";
   case MD_OPERATION_MODES: return "modes";
+  case MD_OPERATION_BANDS: return "bands";
   case MD_OPERATION_CONNECT: return "connect";
   case MD_OPERATION_DISCONNECT: return "disconnect";
   case MD_OPERATION_DELETE_BEARER: return "delete-bearer";
@@ -58,6 +59,7 @@ kind_preempts_connects (MdOperationKind kind)
   case MD_OPERATION_ENABLE:
   case MD_OPERATION_POWER:
   case MD_OPERATION_MODES:
+  case MD_OPERATION_BANDS:
   case MD_OPERATION_CONNECT:
   case MD_OPERATION_REGISTER:
   case MD_OPERATION_SIM:

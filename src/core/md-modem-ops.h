@@ -114,11 +114,21 @@ typedef struct {
 } MdModemBearerOps;
 
 typedef struct {
+  /* Each returns a GArray of guint32 MdModemBand values (maybe empty). */
+  MdModemOp load_supported_bands;
+  MdModemOp load_current_bands;
+  /* bands: guint32 MdModemBand values, each one the modem supports (never
+   * ANY: core expands it). Returns a boolean. */
+  void (*set_current_bands) (MdModem *modem, GArray *bands, GTask *task);
+} MdModemBandsOps;
+
+typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
   const MdModemPowerOps *power;
   const MdModemNetregOps *netreg;
   const MdModemBearerOps *bearer;
+  const MdModemBandsOps *bands;
 } MdModemOps;
 
 G_END_DECLS

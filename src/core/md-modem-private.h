@@ -50,6 +50,8 @@ struct _MdModem {
   GStrv own_numbers;
   GArray *supported_modes; /* MdModeCombination */
   MdModeCombination current_modes;
+  GArray *supported_bands; /* guint32 MdModemBand */
+  GArray *current_bands;   /* guint32 MdModemBand */
   guint32 ip_families;
 
   guint poll_source;

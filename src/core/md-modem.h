@@ -142,6 +142,11 @@ void md_modem_take_supported_modes (MdModem *self, GArray *modes);
 GArray *md_modem_get_supported_modes (MdModem *self);
 void md_modem_set_current_modes (MdModem *self, const MdModeCombination *modes);
 const MdModeCombination *md_modem_get_current_modes (MdModem *self);
+/* Bands: GArrays of guint32 MdModemBand. take: takes bands; set: copies. */
+void md_modem_take_supported_bands (MdModem *self, GArray *bands);
+GArray *md_modem_get_supported_bands (MdModem *self);
+void md_modem_set_current_bands (MdModem *self, GArray *bands);
+GArray *md_modem_get_current_bands (MdModem *self);
 void md_modem_set_ip_families (MdModem *self, guint32 families);
 guint32 md_modem_get_ip_families (MdModem *self);
 /* Forgets what only holds while enabled (registration, operator, signal,

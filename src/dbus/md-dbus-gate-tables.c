@@ -31,7 +31,7 @@ static const MdDbusGateRule modem_rules[] = {
   { "SetPowerState", DEVICE, TRUE },
   { "SetCurrentCapabilities", DEVICE, FALSE },
   { "SetCurrentModes", DEVICE, TRUE },
-  { "SetCurrentBands", DEVICE, FALSE },
+  { "SetCurrentBands", DEVICE, TRUE },
   { "SetPrimarySimSlot", DEVICE, FALSE },
   { "GetCellInfo", DEVICE, FALSE },
   { "Command", DEVICE, FALSE },

@@ -47,6 +47,12 @@ modes_variant (const MdModeCombination *modes)
 }
 
 static GVariant *
+bands_variant (GArray *bands)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, bands->data, bands->len, sizeof (guint32));
+}
+
+static GVariant *
 supported_modes_variant (MdModem *modem)
 {
   GArray *modes = md_modem_get_supported_modes (modem);
@@ -146,6 +152,8 @@ sync_modem (MdModemExport *self)
   md_dbus_modem_set_own_numbers (iface, md_modem_get_own_numbers (modem));
   md_dbus_modem_set_supported_modes (iface, supported_modes_variant (modem));
   md_dbus_modem_set_current_modes (iface, modes_variant (md_modem_get_current_modes (modem)));
+  md_dbus_modem_set_supported_bands (iface, bands_variant (md_modem_get_supported_bands (modem)));
+  md_dbus_modem_set_current_bands (iface, bands_variant (md_modem_get_current_bands (modem)));
   md_dbus_modem_set_supported_ip_families (iface, md_modem_get_ip_families (modem));
   md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem));
   md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem));
@@ -162,8 +170,6 @@ init_modem_defaults (MdDbusModem *iface)
   md_dbus_modem_set_sim_slots (iface, (const char *const *)empty);
   md_dbus_modem_set_carrier_configuration (iface, "");
   md_dbus_modem_set_carrier_configuration_revision (iface, "");
-  md_dbus_modem_set_supported_bands (iface, g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
-  md_dbus_modem_set_current_bands (iface, g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include "md-dbus-gate.h"
 #include "md-errors.h"
 #include "md-modem-connect.h"
+#include "md-modem-bands.h"
 #include "md-modem-enable.h"
 #include "md-modem-modes.h"
 #include "md-request-power.h"
@@ -53,6 +54,27 @@ handle_set_current_modes (MdDbusModem *iface, GDBusMethodInvocation *invocation,
     return TRUE;
   }
   md_modem_set_current_modes_async (self->modem, &combination, NULL, md_pending_call_boolean_ready,
+                                    md_pending_call_new (invocation, self->modem, NULL));
+  return TRUE;
+}
+
+static gboolean
+handle_set_current_bands (MdDbusModem *iface, GDBusMethodInvocation *invocation, GVariant *bands,
+                          gpointer user_data)
+{
+  MdModemExport *self = user_data;
+  gsize n_bands = 0;
+  const guint32 *values = g_variant_get_fixed_array (bands, &n_bands, sizeof (guint32));
+  g_autoptr (GArray) array = NULL;
+  GError *error = NULL;
+
+  if (!md_request_bands (values, n_bands, &error)) {
+    g_dbus_method_invocation_take_error (invocation, error);
+    return TRUE;
+  }
+  array = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint)n_bands);
+  g_array_append_vals (array, values, (guint)n_bands);
+  md_modem_set_current_bands_async (self->modem, array, NULL, md_pending_call_boolean_ready,
                                     md_pending_call_new (invocation, self->modem, NULL));
   return TRUE;
 }
@@ -105,6 +127,8 @@ md_modem_methods_install (MdModemExport *self)
   g_signal_connect (self->modem_iface, "handle-enable", G_CALLBACK (handle_enable), self);
   g_signal_connect (self->modem_iface, "handle-set-power-state", G_CALLBACK (handle_set_power_state), self);
   g_signal_connect (self->modem_iface, "handle-set-current-modes", G_CALLBACK (handle_set_current_modes),
+                    self);
+  g_signal_connect (self->modem_iface, "handle-set-current-bands", G_CALLBACK (handle_set_current_bands),
                     self);
   g_signal_connect (self->modem_iface, "handle-list-bearers", G_CALLBACK (handle_list_bearers), self);
   g_signal_connect (self->modem_iface, "handle-create-bearer", G_CALLBACK (handle_create_bearer), self);

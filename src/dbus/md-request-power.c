@@ -45,3 +45,27 @@ md_request_modes (guint32 allowed, guint32 preferred, GError **error)
   }
   return TRUE;
 }
+
+gboolean
+md_request_bands (const guint32 *bands, gsize n_bands, GError **error)
+{
+  if (n_bands == 0 || n_bands > MD_REQUEST_MAX_BANDS) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Expected 1 to %u bands, not %zu",
+                 MD_REQUEST_MAX_BANDS, n_bands);
+    return FALSE;
+  }
+  for (gsize i = 0; i < n_bands; i++) {
+    if (bands[i] == MD_MODEM_BAND_UNKNOWN || (bands[i] == MD_MODEM_BAND_ANY && n_bands > 1)) {
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Band %u cannot be asked for here",
+                   bands[i]);
+      return FALSE;
+    }
+    for (gsize j = 0; j < i; j++) {
+      if (bands[j] == bands[i]) {
+        g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Band %u is given twice", bands[i]);
+        return FALSE;
+      }
+    }
+  }
+  return TRUE;
+}

@@ -20,4 +20,10 @@ gboolean md_request_power_state (guint32 value, MdModemPowerState *out_state, GE
  * combination is for core to say. */
 gboolean md_request_modes (guint32 allowed, guint32 preferred, GError **error);
 
+/* Modem.SetCurrentBands' bands: 1 to MD_REQUEST_MAX_BANDS MdModemBand
+ * values, none UNKNOWN, no repeats, ANY only alone. Which bands the modem
+ * has is for core to say. */
+#define MD_REQUEST_MAX_BANDS 256
+gboolean md_request_bands (const guint32 *bands, gsize n_bands, GError **error);
+
 G_END_DECLS

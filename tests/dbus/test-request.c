@@ -274,6 +274,42 @@ test_modes (void)
 }
 
 static void
+test_bands (void)
+{
+  static const guint32 one[] = { MD_MODEM_BAND_EUTRAN_3 };
+  static const guint32 some[] = { MD_MODEM_BAND_EGSM, MD_MODEM_BAND_UTRAN_1, MD_MODEM_BAND_NGRAN_78 };
+  static const guint32 any[] = { MD_MODEM_BAND_ANY };
+  static const guint32 unknown[] = { MD_MODEM_BAND_UNKNOWN };
+  static const guint32 any_and_more[] = { MD_MODEM_BAND_ANY, MD_MODEM_BAND_EUTRAN_3 };
+  static const guint32 twice[] = { MD_MODEM_BAND_EUTRAN_3, MD_MODEM_BAND_EUTRAN_3 };
+  g_autofree guint32 *many = g_new0 (guint32, MD_REQUEST_MAX_BANDS + 1);
+  GError *error = NULL;
+
+  g_assert_true (md_request_bands (one, G_N_ELEMENTS (one), &error));
+  g_assert_true (md_request_bands (some, G_N_ELEMENTS (some), &error));
+  g_assert_true (md_request_bands (any, G_N_ELEMENTS (any), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i <= MD_REQUEST_MAX_BANDS; i++)
+    many[i] = 1000 + i;
+  g_assert_true (md_request_bands (many, MD_REQUEST_MAX_BANDS, &error));
+  g_assert_false (md_request_bands (many, MD_REQUEST_MAX_BANDS + 1, &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (one, 0, &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (unknown, G_N_ELEMENTS (unknown), &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (any_and_more, G_N_ELEMENTS (any_and_more), &error));
+  assert_refused (error);
+  g_clear_error (&error);
+  g_assert_false (md_request_bands (twice, G_N_ELEMENTS (twice), &error));
+  assert_refused (error);
+  g_clear_error (&error);
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -430,6 +466,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/ip-type", test_ip_type);
   g_test_add_func ("/request/power-state", test_power_state);
   g_test_add_func ("/request/modes", test_modes);
+  g_test_add_func ("/request/bands", test_bands);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   return g_test_run ();

@@ -3,7 +3,8 @@
  * own TLV parsing: the first byte picks a reader, the rest is its input.
  * 0: EF_ICCID bytes, 1: EF_IMSI bytes, 2: a card status (slot count,
  * provisioning index, then per card and application the fields libqmi
- * hands over, taken byte by byte), 3: MCC/MNC pairs and signal values. */
+ * hands over, taken byte by byte), 3: MCC/MNC pairs and signal values,
+ * 4: band masks and numbers, mapped to bands and back. */
 #include <stdint.h>
 
 #include "md-qmi-ops.h"
@@ -89,6 +90,41 @@ nas_values (Reader *r)
   }
 }
 
+static guint64
+take_u64 (Reader *r)
+{
+  guint64 value = 0;
+
+  for (guint i = 0; i < 8; i++)
+    value = value << 8 | take (r);
+  return value;
+}
+
+static void
+band_values (Reader *r)
+{
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint64 masks[4], back[4];
+
+  md_qmi_bands_add_legacy (bands, take_u64 (r));
+  for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
+    masks[i] = take_u64 (r);
+  md_qmi_bands_add_lte_mask (bands, masks, G_N_ELEMENTS (masks));
+  /* Mapping the LTE bands back never sets a bit the input did not have. */
+  md_qmi_bands_to_lte_mask (bands, back);
+  for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
+    g_assert_true ((back[i] & ~masks[i]) == 0);
+  while (r->size >= 2) {
+    guint number = (guint)(take (r) << 8 | take (r));
+    guint32 band = (number & 1) ? md_qmi_band_from_nr (number >> 1) : md_qmi_band_from_lte (number >> 1);
+
+    if (band != MD_MODEM_BAND_UNKNOWN)
+      g_array_append_val (bands, band);
+  }
+  md_qmi_bands_to_legacy (bands);
+  md_qmi_bands_to_lte_mask (bands, back);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -97,11 +133,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   if (size == 0)
     return 0;
-  switch (take (&r) % 4) {
+  switch (take (&r) % 5) {
   case 0: digits = md_qmi_iccid_from_bytes (r.data, r.size, NULL); break;
   case 1: digits = md_qmi_imsi_from_bytes (r.data, r.size, NULL); break;
   case 2: card_status (&r); break;
   case 3: nas_values (&r); break;
+  case 4: band_values (&r); break;
   }
   if (digits)
     for (const char *p = digits; *p; p++)

@@ -24,7 +24,7 @@ class DiscoveryTestCase(ModemdTestCase):
         self.fs = FakeSysfs(self.tree_dir)
         self.lay_out()
         extra = [f"--test-sysfs-root={self.fs.sys}", f"--test-dev-root={self.fs.dev}",
-                 "--no-mbim-proxy", "--test-fake-net-links"]
+                 "--no-mbim-proxy", "--no-qmi-proxy", "--test-fake-net-links"]
         if self.initial_events is not None:
             path = os.path.join(self.tree_dir, "events")
             with open(path, "w") as f:
@@ -256,19 +256,22 @@ class ReportedQmiModemTest(DiscoveryTestCase):
         with open(self.log_path, errors="replace") as log:
             return log.read()
 
-    def test_qmi_device_is_kept_without_a_modem_or_a_probe(self):
-        qmi = self.start_sim()
-        self.fs.node("cdc-wdm1", qmi.port)
+    def test_qmi_device_builds_a_qmi_modem(self):
+        qmi = self.start_sim(at="none", qmi="pty")
+        self.fs.node("cdc-wdm1", qmi.qmi_port)
         tty = self.start_sim()
         self.fs.node("ttyUSB4", tty.port)
         for name, subsystem in (("ttyUSB4", "tty"), ("cdc-wdm1", "usbmisc"), ("wwan1", "net")):
             self.report(f"action=add,name={name},subsystem={subsystem}")
-        wait_for(lambda: "QMI device" in self.modem_log(), what="the QMI device to be announced")
-        self.assertEqual(self.modem_paths(), [])
-        # Neither the QMI port nor the tty beside it was opened as AT.
-        for sim in (qmi, tty):
-            self.assertEqual(self.sim_command_count(sim), 0)
-            self.assertFalse(self.daemon_holds(sim.port))
+        modem = self.wait_modem(0)["generic"]
+        # The EC25's ids: the quectel plugin, driving the QMI port.
+        self.assertEqual(modem["plugin"], "quectel")
+        self.assertEqual(modem["primary-port"], "cdc-wdm1")
+        self.assertEqual(modem["equipment-identifier"], qmi.control("get imei"))
+        wait_for(lambda: {"cdc-wdm1 (qmi)", "wwan1 (net)"} <= set(self.modem(0)["generic"]["ports"]),
+                 what="the QMI and net ports")
+        # Opened as QMI at once: the first thing it got was a QMI message.
+        self.assertNotEqual(qmi.control("get qmi-command-count"), "0")
         self.assert_daemon_alive()
 
 

@@ -201,6 +201,12 @@ class HostileInput:
             self.assert_refused(MODEM, "Modem.SetCurrentModes", value)
         self.assert_wrong_signature(MODEM, "Modem.SetCurrentModes", "uint32:4")
 
+    def test_set_current_bands_refuses_bad_lists(self):
+        # Empty, UNKNOWN, ANY beside another band, a band twice.
+        for value in ("@au []", "[uint32 0]", "[uint32 256, 33]", "[uint32 33, 33]"):
+            self.assert_refused(MODEM, "Modem.SetCurrentBands", value)
+        self.assert_wrong_signature(MODEM, "Modem.SetCurrentBands", "uint32:33")
+
     # --- Sim ---------------------------------------------------------------------
 
     def test_sim_methods_refuse_hostile_codes(self):

@@ -137,6 +137,25 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.mmcli("-m", "0", "--set-allowed-modes=2g|3g|4g")
         self.assertEqual(generic(self.modem())["current-modes"], "allowed: 2g, 3g, 4g; preferred: none")
 
+    def test_bands(self):
+        # The simulated hardware: GSM 900/1800, WCDMA 2100/900, LTE 1, 3, 7,
+        # 8, 20 (DMS Get Band Capabilities, LTE as the extended list).
+        self.add_qmi_modem()
+        g = generic(self.modem())
+        expected = {"egsm", "dcs", "utran-1", "utran-8", "eutran-1", "eutran-3", "eutran-7", "eutran-8",
+                    "eutran-20"}
+        self.assertEqual(set(g["supported-bands"]), expected)
+        # The simulator names no band preference: every band is in use.
+        self.assertEqual(set(g["current-bands"]), expected)
+        # A band the modem lacks is refused before anything is sent.
+        result = self.mmcli("-m", "0", "--set-current-bands=eutran-40", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        # The simulator refuses band preferences (NOT_SUPPORTED): the modem's
+        # answer, and the current bands stay.
+        result = self.mmcli("-m", "0", "--set-current-bands=eutran-1|eutran-3", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assertEqual(set(generic(self.modem())["current-bands"]), expected)
+
     def test_no_bearers_yet(self):
         self.add_qmi_modem()
         self.enable()

@@ -2,7 +2,7 @@
 /* The QMI plugin's own readers of modem values, table-driven: card status
  * → lock, retries and PIN facility; EF_ICCID and EF_IMSI bytes → digits;
  * NAS MCC/MNC ↔ operator codes; RSSI/RSRP → quality; RAT preference ↔
- * modes. Hostile values (bad indexes, digits above 9, lengths past the
+ * modes; band bits and lists ↔ bands. Hostile values (bad indexes, digits above 9, lengths past the
  * buffer) must fail cleanly. */
 #include "md-errors.h"
 #include "md-qmi-ops.h"
@@ -261,6 +261,40 @@ test_modes (void)
   g_assert_cmpuint (md_qmi_radio_interface_to_access_technology ((QmiNasRadioInterface)77), ==, 0);
 }
 
+static void
+test_bands (void)
+{
+  g_autoptr (GArray) bands = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint64 lte[2] = { (1ull << 0) | (1ull << 2) | (1ull << 19), 1ull << (66 - 65) };
+  guint64 back[4];
+
+  g_assert_cmpuint (md_qmi_band_from_lte (1), ==, MD_MODEM_BAND_EUTRAN_1);
+  g_assert_cmpuint (md_qmi_band_from_lte (85), ==, MD_MODEM_BAND_EUTRAN_85);
+  g_assert_cmpuint (md_qmi_band_from_lte (0), ==, MD_MODEM_BAND_UNKNOWN);
+  g_assert_cmpuint (md_qmi_band_from_lte (86), ==, MD_MODEM_BAND_UNKNOWN);
+  g_assert_cmpuint (md_qmi_band_from_nr (78), ==, MD_MODEM_BAND_NGRAN_78);
+  g_assert_cmpuint (md_qmi_band_from_nr (262), ==, MD_MODEM_BAND_UNKNOWN);
+  /* GSM 1800, both GSM 900 bits (one EGSM), WCDMA 2100 and 900. */
+  md_qmi_bands_add_legacy (bands, (1ull << 7) | (1ull << 8) | (1ull << 9) | (1ull << 22) | (1ull << 49)
+                                    | (1ull << 0) /* a CDMA class: no 3GPP band */);
+  g_assert_cmpuint (bands->len, ==, 4);
+  g_assert_cmpuint (g_array_index (bands, guint32, 0), ==, MD_MODEM_BAND_DCS);
+  g_assert_cmpuint (g_array_index (bands, guint32, 1), ==, MD_MODEM_BAND_EGSM);
+  g_assert_cmpuint (g_array_index (bands, guint32, 2), ==, MD_MODEM_BAND_UTRAN_1);
+  g_assert_cmpuint (g_array_index (bands, guint32, 3), ==, MD_MODEM_BAND_UTRAN_8);
+  /* LTE 1, 3, 20 in the first word, 66 in the second. */
+  md_qmi_bands_add_lte_mask (bands, lte, G_N_ELEMENTS (lte));
+  g_assert_cmpuint (bands->len, ==, 8);
+  g_assert_cmpuint (g_array_index (bands, guint32, 7), ==, MD_MODEM_BAND_EUTRAN_66);
+  /* And back: EGSM is both 900 bits. */
+  g_assert_cmphex (md_qmi_bands_to_legacy (bands), ==,
+                   (1ull << 7) | (1ull << 8) | (1ull << 9) | (1ull << 22) | (1ull << 49));
+  md_qmi_bands_to_lte_mask (bands, back);
+  g_assert_cmphex (back[0], ==, lte[0]);
+  g_assert_cmphex (back[1], ==, lte[1]);
+  g_assert_cmphex (back[2] | back[3], ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,5 +306,6 @@ main (int argc, char **argv)
   g_test_add_func ("/qmi-parse/plmn", test_plmn);
   g_test_add_func ("/qmi-parse/quality", test_quality);
   g_test_add_func ("/qmi-parse/modes", test_modes);
+  g_test_add_func ("/qmi-parse/bands", test_bands);
   return g_test_run ();
 }
