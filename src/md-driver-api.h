@@ -56,6 +56,8 @@ extern const MdModemSimOps md_mbim_sim_ops;
 extern const MdModemPowerOps md_mbim_power_ops;
 extern const MdModemNetregOps md_mbim_netreg_ops;
 extern const MdModemBearerOps md_mbim_bearer_ops;
+/* Bands through QMI over MBIM when the device offers it (else unsupported). */
+extern const MdModemBandsOps md_mbim_bands_ops;
 /* All of the above. */
 extern const MdModemOps md_mbim_modem_ops;
 

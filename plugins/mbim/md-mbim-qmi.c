@@ -2,8 +2,9 @@
 /* QMI over MBIM for an MBIM modem: at setup, when the device lists
  * Qualcomm's QMI service and the MBIM port is shared through mbim-proxy, a
  * QMI port over the same node is opened and held in the QMI role, so the
- * QMI driver's ops can run for what Basic Connect lacks (modes). Nothing
- * here is fatal: without QMI the modem stays a Basic Connect modem. */
+ * QMI driver's ops can run for what Basic Connect lacks (modes, bands).
+ * Nothing here is fatal: without QMI the modem stays a Basic Connect
+ * modem. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
@@ -142,3 +143,42 @@ md_mbim_qmi_load_current_modes (MdModem *modem, GTask *task)
   md_qmi_init_ops.load_current_modes (
     modem, g_task_new (modem, g_task_get_cancellable (task), current_modes_ready, task));
 }
+
+/* --- bands: only through QMI ------------------------------------------------------ */
+
+static gboolean
+no_qmi (MdModem *modem, GTask *task)
+{
+  if (md_mbim_qmi_port (modem))
+    return FALSE;
+  g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "Basic Connect has no bands");
+  g_object_unref (task);
+  return TRUE;
+}
+
+static void
+mbim_load_supported_bands (MdModem *modem, GTask *task)
+{
+  if (!no_qmi (modem, task))
+    md_qmi_bands_ops.load_supported_bands (modem, task);
+}
+
+static void
+mbim_load_current_bands (MdModem *modem, GTask *task)
+{
+  if (!no_qmi (modem, task))
+    md_qmi_bands_ops.load_current_bands (modem, task);
+}
+
+static void
+mbim_set_current_bands (MdModem *modem, GArray *bands, GTask *task)
+{
+  if (!no_qmi (modem, task))
+    md_qmi_bands_ops.set_current_bands (modem, bands, task);
+}
+
+const MdModemBandsOps md_mbim_bands_ops = {
+  .load_supported_bands = mbim_load_supported_bands,
+  .load_current_bands = mbim_load_current_bands,
+  .set_current_bands = mbim_set_current_bands,
+};

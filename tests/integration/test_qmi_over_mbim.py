@@ -4,7 +4,8 @@ drives modemd against modem-sim's MBIM port with scenarios/mbim-qmi.ini.
 modemd opens the MBIM port through mbim-proxy (its default), finds the QMI
 service in Device Services, opens a QMI port over the same node through
 the proxy, and takes supported/current modes and SetCurrentModes from QMI
-NAS; the simulator's control socket shows the change. An MBIM modem without
+NAS (the simulator's control socket shows the change) and the bands from
+QMI DMS/NAS. An MBIM modem without
 the QMI service, and one whose MBIM port is not shared (--no-mbim-proxy),
 stay Basic Connect modems whose modes cannot be changed.
 
@@ -116,6 +117,18 @@ class QmiOverMbimTest(QmiOverMbimBase):
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.modem())["state"] == "registered", what="registration over MBIM")
 
+    def test_bands_from_qmi(self):
+        # The simulated hardware's bands, from DMS Get Band Capabilities
+        # over MBIM (LTE as the extended list).
+        self.add_mbim_modem("mbim-qmi.ini")
+        g = generic(self.modem())
+        expected = {"egsm", "dcs", "utran-1", "utran-8", "eutran-1", "eutran-3", "eutran-7", "eutran-8",
+                    "eutran-20"}
+        self.assertEqual(set(g["supported-bands"]), expected)
+        self.assertEqual(set(g["current-bands"]), expected)
+        result = self.mmcli("-m", "0", "--set-current-bands=eutran-40", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+
     def test_without_qmi_service(self):
         sim = self.add_mbim_modem("default.ini")
         self.assertNotIn("QMI over MBIM", self.log())
@@ -125,6 +138,9 @@ class QmiOverMbimTest(QmiOverMbimBase):
         result = self.mmcli("-m", "0", "--set-allowed-modes=4g", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         self.assertEqual(sim.control("get allowed-modes"), "2g,3g,4g,5g")
+        self.assertNotIn("eutran-1", g["supported-bands"])
+        result = self.mmcli("-m", "0", "--set-current-bands=eutran-1", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.modem())["state"] == "registered", what="registration over MBIM")
 
