@@ -70,6 +70,12 @@ parse_services (MdModem *modem, MbimMessage *response, GTask *task)
     g_task_return_boolean (task, TRUE);
     return;
   }
+  /* A modem whose replies a function gives (fuzzing) has no node. */
+  if (md_mbim_modem_data (modem)->reply) {
+    md_log_debug (log_name, "QMI over MBIM offered, no node to open");
+    g_task_return_boolean (task, TRUE);
+    return;
+  }
   /* libqmi opens its own MbimDevice on the node; only mbim-proxy lets it
    * share the node with our MBIM port, one process per node otherwise. */
   if (!md_mbim_port_get_use_proxy (MD_MBIM_PORT (mbim))) {
@@ -102,8 +108,7 @@ md_mbim_qmi_setup (MdModem *modem, GTask *task)
   MbimMessage *request;
   GTask *services;
 
-  /* A modem without a real port (fuzzing, scripted replies) has no QMI. */
-  if (!mbim || mbim->reply || !md_modem_get_port (modem, MD_PORT_ROLE_MBIM) || md_mbim_qmi_port (modem)) {
+  if (!mbim || !md_modem_get_port (modem, MD_PORT_ROLE_MBIM) || md_mbim_qmi_port (modem)) {
     g_task_return_boolean (task, TRUE);
     g_object_unref (task);
     return;
