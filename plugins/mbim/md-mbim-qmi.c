@@ -7,6 +7,7 @@
  * modem. */
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-mbim-arrays.h"
 #include "md-mbim-ops.h"
 #include "md-qmi-modem.h"
 
@@ -36,37 +37,20 @@ qmi_open_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-lists_qmi (MbimMessage *response, GError **error)
-{
-  g_autoptr (MbimDeviceServiceElementArray) services = NULL;
-  guint32 count = 0;
-
-  if (!mbim_message_device_services_response_parse (response, &count, NULL, &services, error))
-    return FALSE;
-  for (guint32 i = 0; i < count; i++) {
-    if (mbim_uuid_to_service (&services[i]->device_service_id) != MBIM_SERVICE_QMI)
-      continue;
-    for (guint32 c = 0; c < services[i]->cids_count; c++) {
-      if (services[i]->cids[c] == MBIM_CID_QMI_MSG)
-        return TRUE;
-    }
-  }
-  return FALSE;
-}
-
 static void
 parse_services (MdModem *modem, MbimMessage *response, GTask *task)
 {
   const char *log_name = md_modem_get_log_name (modem);
   MdPort *mbim = md_modem_get_port (modem, MD_PORT_ROLE_MBIM);
   GError *error = NULL;
+  gboolean lists = FALSE;
   MdQmiPort *port;
 
-  if (!lists_qmi (response, &error)) {
-    if (error)
-      md_log_debug (log_name, "device services unreadable: %s", error->message);
-    g_clear_error (&error);
+  /* libmbim's own reader trusts the device's counts (md-mbim-arrays.c). */
+  if (!md_mbim_read_lists_qmi (response, &lists, &error))
+    md_log_debug (log_name, "device services unreadable: %s", error->message);
+  g_clear_error (&error);
+  if (!lists) {
     g_task_return_boolean (task, TRUE);
     return;
   }
