@@ -71,13 +71,14 @@ MdModem *md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdP
 
 /* --- QMI (plugins/qmi) -------------------------------------------------------- */
 
-/* The ops tables implemented with QMI DMS, UIM and NAS (bands too). No
- * bearer ops yet (data calls answer Unsupported). */
+/* The ops tables implemented with QMI DMS, UIM, NAS (bands too) and WDS
+ * (IPv4 data calls, one at a time). */
 extern const MdModemInitOps md_qmi_init_ops;
 extern const MdModemSimOps md_qmi_sim_ops;
 extern const MdModemPowerOps md_qmi_power_ops;
 extern const MdModemNetregOps md_qmi_netreg_ops;
 extern const MdModemBandsOps md_qmi_bands_ops;
+extern const MdModemBearerOps md_qmi_bearer_ops;
 /* All of the above. */
 extern const MdModemOps md_qmi_modem_ops;
 

@@ -21,6 +21,7 @@ static void
 client_allocated (MdQmiPort *port, QmiClient *client, gpointer user_data)
 {
   md_qmi_netreg_client_allocated (MD_MODEM (user_data), client);
+  md_qmi_bearer_client_allocated (MD_MODEM (user_data), client);
 }
 
 MdModem *
@@ -172,5 +173,6 @@ const MdModemOps md_qmi_modem_ops = {
   .sim = &md_qmi_sim_ops,
   .power = &md_qmi_power_ops,
   .netreg = &md_qmi_netreg_ops,
+  .bearer = &md_qmi_bearer_ops,
   .bands = &md_qmi_bands_ops,
 };

@@ -2,8 +2,9 @@
 /* Network registration of a QMI modem through NAS: Get Serving System
  * (polled) and its Serving System indication carry the registration,
  * the operator and the radio in use; Initiate Network Register selects
- * automatic or manual; Network Scan lists networks; Get Signal Info gives
- * the signal. Indications feed the same code as the poll. */
+ * automatic or manual; Network Scan lists networks; Get Signal Info and
+ * its indication give the signal. Indications feed the same code as the
+ * poll. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-ops.h"
@@ -303,23 +304,41 @@ qmi_scan (MdModem *modem, GTask *task)
 
 /* --- signal ---------------------------------------------------------------------- */
 
+/* What Get Signal Info and the Signal Info indication report, per radio. */
+typedef struct {
+  gboolean nr, lte, wcdma, gsm;
+  gint16 nr_rsrp;
+  gint8 lte_rssi, wcdma_rssi, gsm_rssi;
+} SignalValues;
+
+/* The fastest radio that reports wins; -1 when none does. */
+static gint
+quality_from_values (const SignalValues *v)
+{
+  if (v->nr)
+    return md_qmi_quality_from_rsrp (v->nr_rsrp);
+  if (v->lte)
+    return md_qmi_quality_from_rssi (v->lte_rssi);
+  if (v->wcdma)
+    return md_qmi_quality_from_rssi (v->wcdma_rssi);
+  if (v->gsm)
+    return md_qmi_quality_from_rssi (v->gsm_rssi);
+  return -1;
+}
+
 static void
 parse_signal (MdModem *modem, gpointer output, GTask *task)
 {
-  gint8 rssi = 0;
-  gint16 rsrp = 0;
-  gint quality = -1;
+  SignalValues v = { 0 };
+  gint quality;
 
-  /* The fastest radio that reports wins. */
-  if (qmi_message_nas_get_signal_info_output_get_5g_signal_strength (output, &rsrp, NULL, NULL))
-    quality = md_qmi_quality_from_rsrp (rsrp);
-  else if (qmi_message_nas_get_signal_info_output_get_lte_signal_strength (output, &rssi, NULL, NULL, NULL,
-                                                                           NULL))
-    quality = md_qmi_quality_from_rssi (rssi);
-  else if (qmi_message_nas_get_signal_info_output_get_wcdma_signal_strength (output, &rssi, NULL, NULL))
-    quality = md_qmi_quality_from_rssi (rssi);
-  else if (qmi_message_nas_get_signal_info_output_get_gsm_signal_strength (output, &rssi, NULL))
-    quality = md_qmi_quality_from_rssi (rssi);
+  v.nr = qmi_message_nas_get_signal_info_output_get_5g_signal_strength (output, &v.nr_rsrp, NULL, NULL);
+  v.lte = qmi_message_nas_get_signal_info_output_get_lte_signal_strength (output, &v.lte_rssi, NULL, NULL,
+                                                                          NULL, NULL);
+  v.wcdma
+    = qmi_message_nas_get_signal_info_output_get_wcdma_signal_strength (output, &v.wcdma_rssi, NULL, NULL);
+  v.gsm = qmi_message_nas_get_signal_info_output_get_gsm_signal_strength (output, &v.gsm_rssi, NULL);
+  quality = quality_from_values (&v);
   if (quality < 0) {
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Signal strength unknown");
     return;
@@ -349,11 +368,33 @@ serving_system_indication (QmiClientNas *client, QmiIndicationNasServingSystemOu
   serving_system_clear (&serving);
 }
 
+static void
+signal_info_indication (QmiClientNas *client, QmiIndicationNasSignalInfoOutput *output, gpointer user_data)
+{
+  MdModem *modem = user_data;
+  SignalValues v = { 0 };
+  gint quality;
+
+  v.nr = qmi_indication_nas_signal_info_output_get_5g_signal_strength (output, &v.nr_rsrp, NULL, NULL);
+  v.lte = qmi_indication_nas_signal_info_output_get_lte_signal_strength (output, &v.lte_rssi, NULL, NULL,
+                                                                         NULL, NULL);
+  v.wcdma
+    = qmi_indication_nas_signal_info_output_get_wcdma_signal_strength (output, &v.wcdma_rssi, NULL, NULL);
+  v.gsm = qmi_indication_nas_signal_info_output_get_gsm_signal_strength (output, &v.gsm_rssi, NULL);
+  quality = quality_from_values (&v);
+  if (quality >= 0)
+    md_modem_set_signal_quality (modem, (guint)quality, TRUE);
+  else
+    md_modem_set_signal_quality (modem, 0, FALSE);
+}
+
 void
 md_qmi_netreg_client_allocated (MdModem *modem, QmiClient *client)
 {
-  if (QMI_IS_CLIENT_NAS (client))
-    g_signal_connect_object (client, "serving-system", G_CALLBACK (serving_system_indication), modem, 0);
+  if (!QMI_IS_CLIENT_NAS (client))
+    return;
+  g_signal_connect_object (client, "serving-system", G_CALLBACK (serving_system_indication), modem, 0);
+  g_signal_connect_object (client, "signal-info", G_CALLBACK (signal_info_indication), modem, 0);
 }
 
 static void
@@ -368,6 +409,7 @@ set_indications (MdModem *modem, gboolean enable, GTask *task)
   QmiMessageNasRegisterIndicationsInput *input = qmi_message_nas_register_indications_input_new ();
 
   qmi_message_nas_register_indications_input_set_serving_system_events (input, enable, NULL);
+  qmi_message_nas_register_indications_input_set_signal_info (input, enable, NULL);
   md_qmi_op (modem, &nas_indications, input, 0, task, indications_done);
 }
 

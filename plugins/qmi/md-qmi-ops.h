@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 /* A client was allocated on the modem's QMI port: the concern that
  * follows the indications of its service connects them here. */
 void md_qmi_netreg_client_allocated (MdModem *modem, QmiClient *client);
+void md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client);
 
 /* QmiNasRadioInterface → MdModemAccessTechnology bits. */
 guint32 md_qmi_radio_interface_to_access_technology (QmiNasRadioInterface radio);
@@ -32,6 +33,11 @@ void md_qmi_bands_add_legacy (GArray *bands, guint64 mask);
 void md_qmi_bands_add_lte_mask (GArray *bands, const guint64 *masks, guint n_masks);
 guint64 md_qmi_bands_to_legacy (GArray *bands);
 void md_qmi_bands_to_lte_mask (GArray *bands, guint64 masks[4]);
+
+/* An IPv4 address as WDS gives it (a.b.c.d as a << 24 | ... | d) → text;
+ * a subnet mask → its prefix length (leading ones). */
+char *md_qmi_ipv4_to_string (guint32 address);
+guint md_qmi_ipv4_prefix (guint32 mask);
 
 /* Signal quality in percent from RSSI / RSRP in dBm; -1 when out of range. */
 gint md_qmi_quality_from_rssi (gint rssi_dbm);

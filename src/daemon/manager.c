@@ -262,8 +262,8 @@ md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModem
   call->done = done;
   call->user_data = user_data;
   g_hash_table_add (self->pending_uids, g_strdup (call->uid));
-  md_ports_probe_async (request->ports, request->n_ports, &self->config->plugins,
-                        call->cancellable, probed_ready, call);
+  md_ports_probe_async (request->ports, request->n_ports, &self->config->plugins, call->cancellable,
+                        probed_ready, call);
 }
 
 MdModem *

@@ -86,6 +86,5 @@ md_manager_probe_late_port (MdManager *self, MdModem *modem, const MdPortToProbe
   probe->name = g_strdup (port->name);
   probe->path = g_strdup (port->device);
   md_log_info (md_modem_get_log_name (modem), "late port %s: probing for AT", port->name);
-  md_ports_probe_async (&to_probe, 1, &self->config->plugins, cancellable, late_probe_ready,
-                        probe);
+  md_ports_probe_async (&to_probe, 1, &self->config->plugins, cancellable, late_probe_ready, probe);
 }

@@ -33,8 +33,8 @@ const char *md_qmi_port_get_device (MdQmiPort *self);
 /* "cdc-wdm0", "wwan0qmi0", "pts/5": the path relative to /dev. */
 const char *md_qmi_port_get_name (MdQmiPort *self);
 
-/* Creates the QmiDevice and opens it in QMI mode (CTL sync) or, over
- * MBIM, in MBIM mode; fails with
+/* Creates the QmiDevice and opens it in QMI mode (with a CTL sync when
+ * not through the proxy) or, over MBIM, in MBIM mode (no sync); fails with
  * MD_SERIAL_ERROR_OPEN_FAILED_NO_DEVICE when the file is missing,
  * MD_SERIAL_ERROR_RESPONSE_TIMEOUT when the device does not answer within
  * timeout_s, MD_SERIAL_ERROR_OPEN_FAILED otherwise. */

@@ -156,10 +156,43 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         self.assertEqual(set(generic(self.modem())["current-bands"]), expected)
 
-    def test_no_bearers_yet(self):
+    def bearer(self, index):
+        return self.mmcli_json("-b", str(index))["bearer"]
+
+    def test_simple_connect_static_ipv4(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.state(), "connected")
+        bearer = self.bearer(0)
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["interface"], NET_PORT)
+        config = bearer["ipv4-config"]
+        self.assertEqual(config["method"], "static")
+        self.assertEqual(config["address"], sim.control("get ipv4-address"))
+        self.assertEqual(config["prefix"], sim.control("get ipv4-prefix"))
+        self.assertEqual(config["gateway"], sim.control("get ipv4-gateway"))
+        self.assertEqual(config["dns"], sim.control("get ipv4-dns").split(","))
+        self.assertEqual(config["mtu"], sim.control("get ipv4-mtu"))
+        self.assertEqual(sim.control("get sessions"), "0")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(sim.control("get sessions"), "")
+        self.assertEqual(self.bearer(0)["status"]["connected"], "no")
+        self.wait_state("registered")
+
+    def test_network_drop_ends_bearer(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        sim.control("no-carrier")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the bearer to drop")
+        self.wait_state("registered")
+        # A new call works after the drop.
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.state(), "connected")
+
+    def test_connect_refusals(self):
         self.add_qmi_modem()
         self.enable()
-        result = self.mmcli("-m", "0", "--simple-connect=apn=internet", check=False)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv6", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
         self.assert_daemon_alive()
 
@@ -203,8 +236,9 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
 
 @skip_without_tools
 class QmiIndicationTest(ModemdTestCase):
-    """With the poll an hour away, only the Serving System indication can
-    tell the daemon that the registration changed."""
+    """With the poll an hour away, only the Serving System and Signal Info
+    indications can tell the daemon that the registration or the signal
+    changed."""
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=3600", "--no-qmi-proxy"]
 
@@ -218,6 +252,17 @@ class QmiIndicationTest(ModemdTestCase):
         wait_for(lambda: self.mmcli_json("-m", "0")["modem"]["3gpp"]["registration-state"] == "roaming",
                  what="roaming from the indication")
         self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["operator-code"], "26202")
+
+    def test_signal_follows_indications(self):
+        sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
+        sim.control("signal 10")
+        # RSSI -113 + 2 * 10 dBm: (20 * 100) // 62 percent.
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["signal-quality"]["value"] == str(20 * 100 // 62),
+                 what="signal quality from the Signal Info indication")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 /* The QMI plugin's own readers of modem values, table-driven: card status
  * → lock, retries and PIN facility; EF_ICCID and EF_IMSI bytes → digits;
  * NAS MCC/MNC ↔ operator codes; RSSI/RSRP → quality; RAT preference ↔
- * modes; band bits and lists ↔ bands. Hostile values (bad indexes, digits above 9, lengths past the
- * buffer) must fail cleanly. */
+ * modes; band bits and lists ↔ bands; WDS IPv4 addresses and masks. Hostile values (bad indexes, digits above
+ * 9, lengths past the buffer) must fail cleanly. */
 #include "md-errors.h"
 #include "md-qmi-ops.h"
 #include "md-qmi-uim-parse.h"
@@ -295,6 +295,20 @@ test_bands (void)
   g_assert_cmphex (back[2] | back[3], ==, 0);
 }
 
+static void
+test_ipv4 (void)
+{
+  g_autofree char *address = md_qmi_ipv4_to_string (0x0A400001);
+  g_autofree char *zero = md_qmi_ipv4_to_string (0);
+
+  g_assert_cmpstr (address, ==, "10.64.0.1");
+  g_assert_cmpstr (zero, ==, "0.0.0.0");
+  g_assert_cmpuint (md_qmi_ipv4_prefix (0xFFFFFF00), ==, 24);
+  g_assert_cmpuint (md_qmi_ipv4_prefix (0xFFFFFFFF), ==, 32);
+  g_assert_cmpuint (md_qmi_ipv4_prefix (0), ==, 0);
+  g_assert_cmpuint (md_qmi_ipv4_prefix (0xFF00FF00), ==, 8); /* holes: up to the first zero */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,5 +321,6 @@ main (int argc, char **argv)
   g_test_add_func ("/qmi-parse/quality", test_quality);
   g_test_add_func ("/qmi-parse/modes", test_modes);
   g_test_add_func ("/qmi-parse/bands", test_bands);
+  g_test_add_func ("/qmi-parse/ipv4", test_ipv4);
   return g_test_run ();
 }
