@@ -350,6 +350,10 @@ run (const char *scenario_path, const char *at_spec, const char *mbim_spec, cons
   if (open_ports (&sim, scenario, at_spec, mbim_spec, qmi_spec, extra, &error)) {
     target = (SimControlTarget){ scenario->model, sim.at, sim.transport, sim.mbim,         sim.mbim_transport,
                                  on_quit,         &sim,   sim.qmi,       sim.qmi_transport };
+    /* QMI over MBIM: the control socket's qmi-* keys and mute reach the
+     * QMI session behind the MBIM port. */
+    if (!target.qmi && sim.mbim)
+      target.qmi = sim_mbim_get_qmi (sim.mbim);
     control = sim_control_new (control_path, &target, &error);
   }
   if (!control) {

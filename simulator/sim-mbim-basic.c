@@ -256,9 +256,22 @@ device_services_query (SimMbim *self, const SimMbimRequest *req)
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     sim_mbim_builder_u32 (element, handlers[i].cid);
   basic = sim_mbim_builder_end (element);
-  sim_mbim_builder_u32 (b, 1);
+  sim_mbim_builder_u32 (b, self->qmi ? 2 : 1);
   sim_mbim_builder_u32 (b, 0); /* MaxDssSessions */
   sim_mbim_builder_ref (b, basic->data, basic->len);
+  if (self->qmi) {
+    /* Qualcomm's QMI service: one CID carrying QMUX frames. */
+    g_autoptr (GByteArray) qmi = NULL;
+
+    element = sim_mbim_builder_new ();
+    sim_mbim_builder_bytes (element, (const guint8 *)MBIM_UUID_QMI, SIM_MBIM_UUID_SIZE);
+    sim_mbim_builder_u32 (element, 0);
+    sim_mbim_builder_u32 (element, 0);
+    sim_mbim_builder_u32 (element, 1);
+    sim_mbim_builder_u32 (element, MBIM_CID_QMI_MSG);
+    qmi = sim_mbim_builder_end (element);
+    sim_mbim_builder_ref (b, qmi->data, qmi->len);
+  }
   sim_mbim_reply (self, req->tid, req->cid, MBIM_STATUS_ERROR_NONE, sim_mbim_builder_end (b));
 }
 

@@ -7,6 +7,7 @@
 
 #include "sim-mbim-codec.h"
 #include "sim-mbim.h"
+#include "sim-qmi.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,11 @@ struct _SimMbim {
   gboolean own_session_change;
   gboolean session_active[SIM_MBIM_MAX_SESSIONS];
   guint8 context_type[SIM_MBIM_MAX_SESSIONS][SIM_MBIM_UUID_SIZE];
+
+  /* QMI over MBIM (model->qmi_over_mbim): the QMI session behind the QMI
+   * service, and the transaction whose COMMAND_DONE its next frame is. */
+  SimQmi *qmi;
+  guint32 qmi_tid; /* 0: none waiting */
 };
 
 /* --- sim-mbim.c --- */
@@ -84,12 +90,19 @@ void sim_mbim_indicate (SimMbim *self, guint32 cid, GByteArray *buffer, gboolean
 void sim_mbim_reply_service (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid,
                              MbimStatusError status, GByteArray *buffer);
 void sim_mbim_indicate_service (SimMbim *self, const guint8 *service, guint32 cid, GByteArray *buffer);
+/* COMMAND_DONE of any service from raw bytes (NULL, 0: no payload). */
+void sim_mbim_send_done (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid,
+                         MbimStatusError status, const guint8 *data, gsize len);
 void sim_mbim_defer (SimMbim *self, guint32 tid, guint delay_ms, gboolean wait_registration,
                      SimMbimFinish finish);
 MbimStatusError sim_mbim_status_from_error (const GError *error);
 /* The status for a SIM that is not ready, or NONE when it is. */
 MbimStatusError sim_mbim_sim_status (SimModel *model);
 const guint8 *sim_mbim_basic_connect_uuid (void);
+
+/* --- sim-mbim-qmi.c: QMI over MBIM --- */
+void sim_mbim_qmi_init (SimMbim *self);
+void sim_mbim_qmi_handle (SimMbim *self, const SimMbimRequest *req);
 
 /* --- sim-mbim-basic.c: the CID table, device and SIM --- */
 void sim_mbim_basic_handle (SimMbim *self, const SimMbimRequest *req);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The MBIM session: splits the byte stream into messages, answers OPEN and
  * CLOSE, reassembles fragmented COMMANDs, hands Basic Connect commands to
- * their handlers (sim-mbim-basic.c) and everything else NO_DEVICE_SUPPORT,
+ * their handlers (sim-mbim-basic.c), QMI over MBIM to sim-mbim-qmi.c when
+ * the model offers it, and everything else NO_DEVICE_SUPPORT,
  * sends replies and indications fragmented to the host's
  * MaxControlTransfer, and turns model events into indications. */
 #include "sim-mbim-private.h"
@@ -51,16 +52,23 @@ function_error (SimMbim *self, guint32 tid, MbimProtocolError error)
   write_message (self, mbim_message_function_error_new (tid, error));
 }
 
+void
+sim_mbim_send_done (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid, MbimStatusError status,
+                    const guint8 *data, gsize len)
+{
+  g_autoptr (GPtrArray) fragments = sim_mbim_encode (MBIM_MESSAGE_TYPE_COMMAND_DONE, tid, service, cid, TRUE,
+                                                     status, data, len, self->max_transfer);
+
+  for (guint i = 0; i < fragments->len; i++)
+    write_bytes (self, g_ptr_array_index (fragments, i));
+}
+
 static void
 send_done (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid, MbimStatusError status,
            GByteArray *buffer)
 {
-  g_autoptr (GPtrArray) fragments
-    = sim_mbim_encode (MBIM_MESSAGE_TYPE_COMMAND_DONE, tid, service, cid, TRUE, status,
-                       buffer ? buffer->data : NULL, buffer ? buffer->len : 0, self->max_transfer);
-
-  for (guint i = 0; i < fragments->len; i++)
-    write_bytes (self, g_ptr_array_index (fragments, i));
+  sim_mbim_send_done (self, tid, service, cid, status, buffer ? buffer->data : NULL,
+                      buffer ? buffer->len : 0);
 }
 
 void
@@ -350,7 +358,9 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
   if (self->mute_after > 1)
     self->mute_after--;
   self->busy = TRUE;
-  if (service == MBIM_SERVICE_MS_BASIC_CONNECT_EXTENSIONS)
+  if (self->qmi && service == MBIM_SERVICE_QMI)
+    sim_mbim_qmi_handle (self, &req);
+  else if (service == MBIM_SERVICE_MS_BASIC_CONNECT_EXTENSIONS)
     sim_mbim_extensions_handle (self, &req, payload);
   else if (memcmp (payload, sim_mbim_sms_uuid (), SIM_MBIM_UUID_SIZE) == 0)
     sim_mbim_sms_handle (self, &req);
@@ -593,6 +603,8 @@ sim_mbim_new (SimModel *model, const SimMbimOptions *options, SimMbimWriteFunc w
       self->session_active[session->id] = TRUE;
   }
   self->subscription = sim_model_subscribe (model, on_model_event, self);
+  if (model->qmi_over_mbim)
+    sim_mbim_qmi_init (self);
   return self;
 }
 
@@ -602,6 +614,7 @@ sim_mbim_free (SimMbim *self)
   if (!self)
     return;
   sim_model_unsubscribe (self->model, self->subscription);
+  g_clear_pointer (&self->qmi, sim_qmi_free);
   g_clear_handle_id (&self->input_timer, g_source_remove);
   g_clear_handle_id (&self->network_idle, g_source_remove);
   g_ptr_array_unref (self->pending);
@@ -657,4 +670,10 @@ const SimHistory *
 sim_mbim_get_history (SimMbim *self)
 {
   return self->history;
+}
+
+SimQmi *
+sim_mbim_get_qmi (SimMbim *self)
+{
+  return self->qmi;
 }

@@ -10,6 +10,7 @@
 
 #include "sim-history.h"
 #include "sim-model.h"
+#include "sim-qmi.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,9 @@ const char *sim_mbim_get_last_command (SimMbim *self);
 /* last_command of OPEN, CLOSE and every COMMAND dispatched while open, in
  * order. */
 const SimHistory *sim_mbim_get_history (SimMbim *self);
+/* The QMI session behind the QMI-over-MBIM service; NULL when the model
+ * does not offer it. */
+SimQmi *sim_mbim_get_qmi (SimMbim *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimMbim, sim_mbim_free)
 

@@ -258,7 +258,8 @@ typedef struct {
   guint ipv6_mtu;
   GPtrArray *sessions; /* SimSession, sorted by id */
   guint max_sessions;
-  GStrv reject_apns; /* APNs the network refuses, compared without case */
+  gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */
+  GStrv reject_apns;      /* APNs the network refuses, compared without case */
   SimDataFormat data_format;
   guint allowed_modes; /* SimModeFlags; all at start */
   GPtrArray *sms;      /* SimSms, sorted by index */

@@ -383,6 +383,7 @@ static const KeySpec keys[] = {
   { "identity", "revision", KEY_STRING, MODEL_FIELD (identity.revision) },
   { "identity", "imei", KEY_DIGITS, MODEL_FIELD (identity.imei), 14, 17 },
   { "identity", "ati1", KEY_STRING, MODEL_FIELD (identity.ati1) },
+  { "modem", "qmi-over-mbim", KEY_BOOL, MODEL_FIELD (qmi_over_mbim) },
   { "sim", "present", KEY_BOOL, MODEL_FIELD (sim.present) },
   { "sim", "iccid", KEY_DIGITS, MODEL_FIELD (sim.iccid), 18, 20 },
   { "sim", "imsi", KEY_DIGITS, MODEL_FIELD (sim.imsi), 6, 15 },

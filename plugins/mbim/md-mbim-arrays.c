@@ -4,7 +4,9 @@
  * a broken device asks for tens of gigabytes, and 0xFFFFFFFF wraps to an
  * empty allocation that libmbim then writes into: counts are checked
  * against the information buffer first. A string array with one bad
- * element is freed twice by libmbim: the telephone numbers are read here. */
+ * element is freed twice by libmbim: the telephone numbers are read here,
+ * and so is the one fact taken from Device Services (nested arrays whose
+ * counts libmbim trusts). */
 #include "md-mbim-arrays.h"
 
 #include <string.h>
@@ -185,4 +187,56 @@ md_mbim_read_telephone_numbers (MbimMessage *message, GError **error)
   }
   g_ptr_array_add (numbers, NULL);
   return (GStrv)g_ptr_array_free (g_steal_pointer (&numbers), FALSE);
+}
+
+/* Device Services: count, MaxDssSessions, an offset/size pair per element;
+ * an element is the service UUID, DssPayload, MaxDssInstances, the CID
+ * count and the CIDs. */
+#define SERVICES_PAIRS  8
+#define ELEMENT_CIDS    24
+#define ELEMENT_MINIMUM 28
+
+gboolean
+md_mbim_read_lists_qmi (MbimMessage *message, gboolean *out_lists, GError **error)
+{
+  guint32 len = 0;
+  const guint8 *buffer = information_buffer (message, &len);
+  guint32 count;
+
+  *out_lists = FALSE;
+  if (!buffer || len < SERVICES_PAIRS) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Device Services: %u bytes", len);
+    return FALSE;
+  }
+  count = read_u32 (buffer, 0);
+  if (count > (len - SERVICES_PAIRS) / 8) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED,
+                 "Device Services: %u services cannot fit in %u bytes", count, len);
+    return FALSE;
+  }
+  for (guint32 i = 0; i < count; i++) {
+    guint32 offset = read_u32 (buffer, SERVICES_PAIRS + 8 * i);
+    guint32 size = read_u32 (buffer, SERVICES_PAIRS + 8 * i + 4);
+    guint32 cids;
+
+    if (offset > len || size > len - offset || size < ELEMENT_MINIMUM) {
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED,
+                   "Device Services: service %u (%u bytes at %u) does not fit in %u bytes", i, size, offset,
+                   len);
+      return FALSE;
+    }
+    cids = read_u32 (buffer, offset + ELEMENT_CIDS);
+    if (cids > (size - ELEMENT_MINIMUM) / 4) {
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED,
+                   "Device Services: %u CIDs cannot fit in %u bytes", cids, size);
+      return FALSE;
+    }
+    if (mbim_uuid_to_service ((const MbimUuid *)(buffer + offset)) != MBIM_SERVICE_QMI)
+      continue;
+    for (guint32 c = 0; c < cids; c++) {
+      if (read_u32 (buffer, offset + ELEMENT_MINIMUM + 4 * c) == MBIM_CID_QMI_MSG)
+        *out_lists = TRUE;
+    }
+  }
+  return TRUE;
 }

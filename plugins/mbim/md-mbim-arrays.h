@@ -20,4 +20,9 @@ gboolean md_mbim_check_sms_read (MbimMessage *message, GError **error);
  * past the buffer or a number is not UTF-16. */
 GStrv md_mbim_read_telephone_numbers (MbimMessage *message, GError **error);
 
+/* Whether a Device Services answer lists Qualcomm's QMI service with its
+ * QMI_MSG CID. Fails with MD_CORE_ERROR_FAILED when a service or its CIDs
+ * run past the buffer. */
+gboolean md_mbim_read_lists_qmi (MbimMessage *message, gboolean *out_lists, GError **error);
+
 G_END_DECLS

@@ -491,4 +491,5 @@ const MdModemOps md_mbim_modem_ops = {
   .profiles = &md_mbim_profile_ops,
   .location = &md_mbim_location_ops,
   .sms = &md_mbim_sms_ops,
+  .bands = &md_mbim_bands_ops,
 };

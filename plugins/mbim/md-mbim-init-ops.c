@@ -63,12 +63,28 @@ parse_device_caps (MdModem *modem, MbimMessage *response, GTask *task)
 }
 
 static void
+caps_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  md_mbim_qmi_setup (MD_MODEM (source), task);
+}
+
+/* Device Caps, then QMI over MBIM when the device offers it. */
+static void
 mbim_setup (MdModem *modem, GTask *task)
 {
   GError *error = NULL;
   MbimMessage *request = mbim_message_device_caps_query_new (&error);
+  GTask *caps = g_task_new (modem, g_task_get_cancellable (task), caps_ready, task);
 
-  md_mbim_op (modem, task, request, error, MD_MBIM_TIMEOUT_S, parse_device_caps);
+  md_mbim_op (modem, caps, request, error, MD_MBIM_TIMEOUT_S, parse_device_caps);
 }
 
 static void
@@ -115,14 +131,33 @@ mbim_load_capabilities (MdModem *modem, GTask *task)
 static void
 mbim_load_supported_modes (MdModem *modem, GTask *task)
 {
-  GArray *modes = g_array_new (FALSE, FALSE, sizeof (MdModeCombination));
-  MdModeCombination all
-    = { md_mbim_data_class_to_modes (md_mbim_modem_data (modem)->data_class), MD_MODEM_MODE_NONE };
+  GArray *modes;
+  MdModeCombination all;
 
+  if (md_mbim_qmi_port (modem)) {
+    md_qmi_init_ops.load_supported_modes (modem, task);
+    return;
+  }
+  modes = g_array_new (FALSE, FALSE, sizeof (MdModeCombination));
+  all = (MdModeCombination){ md_mbim_data_class_to_modes (md_mbim_modem_data (modem)->data_class),
+                             MD_MODEM_MODE_NONE };
   /* Basic Connect cannot restrict the radio, so the one combination is
    * every mode the device has. */
   g_array_append_val (modes, all);
   g_task_return_pointer (task, modes, (GDestroyNotify)g_array_unref);
+  g_object_unref (task);
+}
+
+/* Basic Connect has no word for the radio's modes; QMI NAS has. */
+static void
+mbim_load_current_modes (MdModem *modem, GTask *task)
+{
+  if (md_mbim_qmi_port (modem)) {
+    md_mbim_qmi_load_current_modes (modem, task);
+    return;
+  }
+  g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                           "Basic Connect cannot read the modes in use");
   g_object_unref (task);
 }
 
@@ -165,4 +200,5 @@ const MdModemInitOps md_mbim_init_ops = {
   .load_ip_families = mbim_load_ip_families,
   .load_own_numbers = mbim_load_own_numbers,
   .load_supported_modes = mbim_load_supported_modes,
+  .load_current_modes = mbim_load_current_modes,
 };

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "md-mbim-modem.h"
+#include "md-qmi-port.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,15 @@ void md_mbim_netreg_indication (MdModem *modem, MbimMessage *message, MbimCidBas
 void md_mbim_sim_indication (MdModem *modem, MbimMessage *message);
 void md_mbim_bearer_indication (MdModem *modem, MbimMessage *message);
 void md_mbim_sms_indication (MdModem *modem, MbimMessage *message);
+
+/* QMI over MBIM (md-mbim-qmi.c): at setup, opens and holds the QMI port
+ * when the device lists the QMI service (returns TRUE either way). */
+void md_mbim_qmi_setup (MdModem *modem, GTask *task);
+/* The modem's open QMI-over-MBIM port, or NULL: the ops that Basic Connect
+ * lacks run the QMI driver's op when there is one. */
+MdQmiPort *md_mbim_qmi_port (MdModem *modem);
+/* The QMI driver's current modes, limited to the supported ones. */
+void md_mbim_qmi_load_current_modes (MdModem *modem, GTask *task);
 
 /* Removes every link the modem created (modem removal). */
 void md_mbim_delete_created_links (MdMbimModemData *mbim);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Radio power of an MBIM modem through Radio State: the software switch on
  * is full power, off is low power. A hardware switch that is off keeps the
- * radio off whatever the host asks, and is reported as such. */
+ * radio off whatever the host asks, and is reported as such. Modes are set
+ * through QMI over MBIM when the modem has it (md-mbim-qmi.c). */
 #include "md-errors.h"
 #include "md-mbim-ops.h"
 
@@ -69,7 +70,21 @@ mbim_set_power_state (MdModem *modem, MdModemPowerState state, GTask *task)
   md_mbim_op (modem, task, request, error, MD_MBIM_TIMEOUT_S, parse_power_set);
 }
 
+/* Basic Connect cannot restrict the radio; QMI NAS over MBIM can. */
+static void
+mbim_set_current_modes (MdModem *modem, const MdModeCombination *modes, GTask *task)
+{
+  if (md_mbim_qmi_port (modem)) {
+    md_qmi_power_ops.set_current_modes (modem, modes, task);
+    return;
+  }
+  g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                           "The modem cannot change its modes");
+  g_object_unref (task);
+}
+
 const MdModemPowerOps md_mbim_power_ops = {
   .load_power_state = mbim_load_power_state,
   .set_power_state = mbim_set_power_state,
+  .set_current_modes = mbim_set_current_modes,
 };

@@ -42,6 +42,12 @@ md_mbim_port_new (const char *device, gboolean use_proxy)
   return self;
 }
 
+gboolean
+md_mbim_port_get_use_proxy (MdMbimPort *self)
+{
+  return self->use_proxy;
+}
+
 const char *
 md_mbim_port_get_device (MdMbimPort *self)
 {

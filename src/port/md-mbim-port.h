@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (MdMbimPort, md_mbim_port, MD, MBIM_PORT, GObject)
  * tests that use it run in their own network namespace. */
 MdMbimPort *md_mbim_port_new (const char *device, gboolean use_proxy);
 const char *md_mbim_port_get_device (MdMbimPort *self);
+/* Whether the port opens through mbim-proxy (then others may share it). */
+gboolean md_mbim_port_get_use_proxy (MdMbimPort *self);
 /* "cdc-wdm0", "wwan0mbim0", "pts/5": the path relative to /dev. */
 const char *md_mbim_port_get_name (MdMbimPort *self);
 

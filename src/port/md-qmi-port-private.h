@@ -27,7 +27,8 @@ struct _MdQmiPort {
   GList *pending;    /* Pending* */
   gboolean closed_emitted;
   gboolean use_proxy;
-  guint generation; /* bumped on every close: late allocations are dropped */
+  gboolean over_mbim; /* QMI over MBIM: libqmi sends QMUX in MBIM QMI_MSG commands */
+  guint generation;   /* bumped on every close: late allocations are dropped */
 };
 
 /* Fails every pending request / waiting allocation with

@@ -28,6 +28,21 @@ md_qmi_port_new (const char *device, gboolean use_proxy)
   return self;
 }
 
+MdQmiPort *
+md_qmi_port_new_over_mbim (const char *device, gboolean use_proxy)
+{
+  MdQmiPort *self = md_qmi_port_new (device, use_proxy);
+
+  self->over_mbim = TRUE;
+  return self;
+}
+
+gboolean
+md_qmi_port_is_over_mbim (MdQmiPort *self)
+{
+  return self->over_mbim;
+}
+
 const char *
 md_qmi_port_get_device (MdQmiPort *self)
 {
@@ -176,7 +191,8 @@ open_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *mapped;
 
   if (qmi_device_open_finish (QMI_DEVICE (source), result, &error)) {
-    md_log_debug (self->name, "QMI device open%s", self->use_proxy ? " (via proxy)" : "");
+    md_log_debug (self->name, "QMI device open%s%s", self->over_mbim ? " over MBIM" : "",
+                  self->use_proxy ? (self->over_mbim ? " (via mbim-proxy)" : " (via proxy)") : "");
     g_task_return_boolean (task, TRUE);
     return;
   }
@@ -215,8 +231,12 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   /* Explicit QMI mode: "auto" asks the kernel driver, which a pty lacks.
    * Alone on the port, a CTL sync drops the client ids a previous owner
    * left; through the proxy it would drop those of the proxy's other
-   * clients (qmicli -p), so the proxy keeps them. */
+   * clients (qmicli -p), so the proxy keeps them. Over MBIM (MBIM mode,
+   * where PROXY means mbim-proxy) the function is always shared with the
+   * MBIM port's own session and other QMI users on it: no sync. */
   flags = self->use_proxy ? QMI_DEVICE_OPEN_FLAGS_PROXY : QMI_DEVICE_OPEN_FLAGS_SYNC;
+  if (self->over_mbim)
+    flags = (flags & ~QMI_DEVICE_OPEN_FLAGS_SYNC) | QMI_DEVICE_OPEN_FLAGS_MBIM;
   cancellable = g_task_get_cancellable (task);
   qmi_device_open (self->device, flags, ctx->timeout_s, cancellable, open_ready, g_steal_pointer (&task));
 }

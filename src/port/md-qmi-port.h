@@ -21,12 +21,20 @@ G_DECLARE_FINAL_TYPE (MdQmiPort, md_qmi_port, MD, QMI_PORT, GObject)
  * turns it off). The proxy's socket is global, so tests that use it run in
  * their own network namespace. */
 MdQmiPort *md_qmi_port_new (const char *device, gboolean use_proxy);
+/* QMI over MBIM: the same port face on an MBIM control port whose device
+ * lists Qualcomm's QMI service; libqmi wraps each QMUX message in an MBIM
+ * QMI_MSG command. use_proxy opens it through mbim-proxy (not qmi-proxy),
+ * which is how it shares the node with an MdMbimPort on the same device;
+ * without the proxy the port must be the node's only user. Opened without
+ * CTL Sync. */
+MdQmiPort *md_qmi_port_new_over_mbim (const char *device, gboolean use_proxy);
+gboolean md_qmi_port_is_over_mbim (MdQmiPort *self);
 const char *md_qmi_port_get_device (MdQmiPort *self);
 /* "cdc-wdm0", "wwan0qmi0", "pts/5": the path relative to /dev. */
 const char *md_qmi_port_get_name (MdQmiPort *self);
 
 /* Creates the QmiDevice and opens it in QMI mode (with a CTL sync when
- * not through the proxy); fails with
+ * not through the proxy) or, over MBIM, in MBIM mode (no sync); fails with
  * MD_SERIAL_ERROR_OPEN_FAILED_NO_DEVICE when the file is missing,
  * MD_SERIAL_ERROR_RESPONSE_TIMEOUT when the device does not answer within
  * timeout_s, MD_SERIAL_ERROR_OPEN_FAILED otherwise. */

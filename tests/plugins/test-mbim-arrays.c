@@ -3,7 +3,7 @@
  * a telephone number outside it, fails the op cleanly instead of reaching
  * libmbim 1.28, which would allocate by the count (and wrap at 0xFFFFFFFF)
  * or free the numbers twice. Driven through the ops of a modem answered
- * without a port. */
+ * without a port; Device Services (QMI over MBIM) read table-driven. */
 #include "mbim-test-message.h"
 #include "md-errors.h"
 #include "md-mbim-arrays.h"
@@ -247,11 +247,62 @@ test_counts_that_fit (void)
   g_assert_null (ip6);
 }
 
+/* Device Services, read by our own reader (QMI over MBIM): services and
+ * their CIDs must fit in the buffer. */
+#define QMI_UUID 0xc20ba3d1, 0x436e7af9, 0xe2c765bf, 0xd3f0b04f
+#define BC_UUID  0x33cc89a2, 0x4f8bbbbc, 0x3e13b0b6, 0xdfe6aac2
+
+static void
+test_device_services (void)
+{
+  static const guint32 qmi[] = { 1, 0, 16, 32, QMI_UUID, 0, 0, 1, 1 };
+  static const guint32 both[] = { 2, 0, 24, 32, 56, 32, BC_UUID, 0, 0, 1, 1, QMI_UUID, 0, 0, 1, 1 };
+  static const guint32 basic_only[] = { 1, 0, 16, 32, BC_UUID, 0, 0, 1, 1 };
+  static const guint32 qmi_other_cid[] = { 1, 0, 16, 32, QMI_UUID, 0, 0, 1, 2 };
+  static const guint32 count_lies[] = { 0xFFFFFFFF, 0 };
+  static const guint32 element_outside[] = { 1, 0, 100, 32 };
+  static const guint32 element_short[] = { 1, 0, 16, 8, QMI_UUID };
+  static const guint32 cids_lie[] = { 1, 0, 16, 32, QMI_UUID, 0, 0, 0xFFFFFFFF, 1 };
+  static const struct {
+    const guint32 *words;
+    guint n_words;
+    gboolean ok;
+    gboolean lists;
+  } cases[] = {
+    { qmi, G_N_ELEMENTS (qmi), TRUE, TRUE },
+    { both, G_N_ELEMENTS (both), TRUE, TRUE },
+    { basic_only, G_N_ELEMENTS (basic_only), TRUE, FALSE },
+    { qmi_other_cid, G_N_ELEMENTS (qmi_other_cid), TRUE, FALSE },
+    { count_lies, G_N_ELEMENTS (count_lies), FALSE, FALSE },
+    { element_outside, G_N_ELEMENTS (element_outside), FALSE, FALSE },
+    { element_short, G_N_ELEMENTS (element_short), FALSE, FALSE },
+    { cids_lie, G_N_ELEMENTS (cids_lie), FALSE, FALSE },
+    { NULL, 0, FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (MbimMessage) message
+      = answer (MBIM_CID_BASIC_CONNECT_DEVICE_SERVICES, cases[i].words, cases[i].n_words);
+    g_autoptr (GError) error = NULL;
+    gboolean lists = TRUE;
+    gboolean ok = md_mbim_read_lists_qmi (message, &lists, &error);
+
+    g_test_message ("case %u", i);
+    g_assert_cmpint (ok, ==, cases[i].ok);
+    g_assert_cmpint (lists, ==, cases[i].lists);
+    if (ok)
+      g_assert_no_error (error);
+    else
+      g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/mbim/arrays/visible-providers", test_providers);
+  g_test_add_func ("/mbim/arrays/device-services", test_device_services);
   g_test_add_func ("/mbim/arrays/subscriber-numbers", test_own_numbers);
   g_test_add_func ("/mbim/arrays/numbers", test_numbers_read);
   g_test_add_func ("/mbim/arrays/bad-number", test_bad_number);

@@ -2,7 +2,8 @@
 /* MdQmiPort against modem-sim's QMI session served in this process on a
  * pty: open, a DMS request through a port client, one shared allocation,
  * a service the device lacks, the open timeout, a missing node, close and
- * a vanishing device failing what is pending exactly once. */
+ * a vanishing device failing what is pending exactly once; and the same
+ * request over MBIM (modem-sim's MBIM session with QMI over MBIM). */
 #include <fcntl.h>
 #include <glib-unix.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "md-errors.h"
 #include "md-qmi-port.h"
+#include "sim-mbim.h"
 #include "sim-qmi.h"
 #include "sim-scenario.h"
 
@@ -20,6 +22,7 @@ static const char scenario_text[]
 typedef struct {
   SimScenario *scenario;
   SimQmi *qmi;
+  SimMbim *mbim; /* the peer when the port runs over MBIM */
   int master;
   int slave; /* kept open so the master never reads EIO between clients */
   guint watch;
@@ -51,7 +54,9 @@ peer_readable (int fd, GIOCondition condition, gpointer user_data)
   guint8 buffer[4096];
   ssize_t n = read (fd, buffer, sizeof buffer);
 
-  if (n > 0)
+  if (n > 0 && f->mbim)
+    sim_mbim_feed (f->mbim, buffer, (gsize)n);
+  else if (n > 0)
     sim_qmi_feed (f->qmi, buffer, (gsize)n);
   return G_SOURCE_CONTINUE;
 }
@@ -64,7 +69,14 @@ fixture_setup (Fixture *f, gconstpointer data)
 
   f->scenario = sim_scenario_load_data (scenario_text, &error);
   g_assert_no_error (error);
-  f->qmi = sim_qmi_new (f->scenario->model, peer_write, f);
+  if (g_strcmp0 (data, "mbim") == 0) {
+    SimMbimOptions options = { 0 };
+
+    f->scenario->model->qmi_over_mbim = TRUE;
+    f->mbim = sim_mbim_new (f->scenario->model, &options, peer_write, f);
+  } else {
+    f->qmi = sim_qmi_new (f->scenario->model, peer_write, f);
+  }
   f->master = posix_openpt (O_RDWR | O_NOCTTY | O_CLOEXEC);
   g_assert_cmpint (f->master, >=, 0);
   g_assert_cmpint (grantpt (f->master), ==, 0);
@@ -77,7 +89,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_cmpint (f->slave, >=, 0);
   g_unix_set_fd_nonblocking (f->master, TRUE, NULL);
   f->watch = g_unix_fd_add (f->master, G_IO_IN, peer_readable, f);
-  f->port = md_qmi_port_new (f->path, FALSE);
+  f->port = f->mbim ? md_qmi_port_new_over_mbim (f->path, FALSE) : md_qmi_port_new (f->path, FALSE);
 }
 
 /* The device goes away: the master closes. */
@@ -100,7 +112,8 @@ fixture_teardown (Fixture *f, gconstpointer data)
     ;
   unplug (f);
   close (f->slave);
-  sim_qmi_free (f->qmi);
+  g_clear_pointer (&f->qmi, sim_qmi_free);
+  g_clear_pointer (&f->mbim, sim_mbim_free);
   sim_scenario_free (f->scenario);
   g_free (f->path);
 }
@@ -195,6 +208,10 @@ test_request (Fixture *f, gconstpointer data)
   value = g_task_propagate_pointer (G_TASK (wait_result (&result)), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (value, ==, "ACME");
+  if (f->mbim) {
+    g_assert_true (md_qmi_port_is_over_mbim (f->port));
+    g_assert_cmpstr (sim_mbim_get_last_command (f->mbim), ==, "qmi msg set");
+  }
 }
 
 static void
@@ -361,6 +378,9 @@ main (int argc, char **argv)
    * these tests do on purpose (and teardown does after each test). */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_test_add ("/qmi-port/request", Fixture, NULL, fixture_setup, test_request, fixture_teardown);
+  g_test_add ("/qmi-port/over-mbim/request", Fixture, "mbim", fixture_setup, test_request, fixture_teardown);
+  g_test_add ("/qmi-port/over-mbim/unsupported-service", Fixture, "mbim", fixture_setup,
+              test_unsupported_service, fixture_teardown);
   g_test_add ("/qmi-port/shared-allocation", Fixture, NULL, fixture_setup, test_shared_allocation,
               fixture_teardown);
   g_test_add ("/qmi-port/unsupported-service", Fixture, NULL, fixture_setup, test_unsupported_service,

@@ -101,7 +101,8 @@ static const struct {
   const char *mentions[2];
 } bad_files[] = {
   { "[sim]\npinn=1234\n", G_KEY_FILE_ERROR_KEY_NOT_FOUND, { "'pinn'", "[sim]" } },
-  { "[modem]\nx=1\n", G_KEY_FILE_ERROR_GROUP_NOT_FOUND, { "[modem]", NULL } },
+  { "[radio]\nx=1\n", G_KEY_FILE_ERROR_GROUP_NOT_FOUND, { "[radio]", NULL } },
+  { "[modem]\nx=1\n", G_KEY_FILE_ERROR_KEY_NOT_FOUND, { "'x'", "[modem]" } },
   { "[network]\nregistration=maybe\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "registration", "maybe" } },
   { "[network]\nsignal=40\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "signal", "40" } },
   { "[network]\naccess-technology=6g\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "access-technology", "6g" } },

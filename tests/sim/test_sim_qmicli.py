@@ -29,9 +29,9 @@ TIMEOUT = 60
 class Sim:
     """modem-sim with --qmi pty and --at pty; its announced ports."""
 
-    def __init__(self, scenario="default.ini"):
+    def __init__(self, scenario="default.ini", ports=("--at", "pty", "--qmi", "pty")):
         self.process = subprocess.Popen(
-            [MODEM_SIM, "--scenario", os.path.join(SCENARIOS, scenario), "--at", "pty", "--qmi", "pty"],
+            [MODEM_SIM, "--scenario", os.path.join(SCENARIOS, scenario), *ports],
             stdout=subprocess.PIPE, text=True)
         self.ports = {}
         for line in self.process.stdout:
@@ -40,7 +40,7 @@ class Sim:
                 break
             key, _, value = line.partition(" ")
             self.ports[key] = value
-        assert "qmi" in self.ports and "control" in self.ports, self.ports
+        assert ("qmi" in self.ports or "mbim" in self.ports) and "control" in self.ports, self.ports
 
     def control(self, command):
         with socket.socket(socket.AF_UNIX) as s:
@@ -301,6 +301,39 @@ class QmicliPinTest(QmicliTest.__bases__[0]):
         self.assertShows(output, "Application state", "ready")
         self.assertShows(output, "PIN1 state", "enabled-verified")
         self.assertShows(output, "PIN1 retries", "3")
+
+
+class QmiOverMbimTest(unittest.TestCase):
+    """The MBIM port of mbim-qmi.ini (QMI over MBIM), with qmicli in MBIM
+    mode (--device-open-mbim): each QMI message travels in an MBIM QMI_MSG
+    command to the same QMI services and model."""
+
+    def setUp(self):
+        self.sim = Sim("mbim-qmi.ini", ("--at", "pty", "--mbim", "pty"))
+        self.addCleanup(lambda: self.assertEqual(self.sim.stop(), 0))
+
+    def run_qmicli(self, *args):
+        return subprocess.run(
+            [QMICLI, "-d", self.sim.ports["mbim"], "--device-open-mbim", *args],
+            capture_output=True, text=True, timeout=TIMEOUT)
+
+    qmicli = QmicliTest.qmicli
+    assertShows = QmicliTest.assertShows
+
+    def test_dms_ids(self):
+        self.assertShows(self.qmicli("--dms-get-ids"), "IMEI", self.sim.get("imei"))
+        self.assertEqual(self.sim.get("qmi-command 1"), "dms Get IDs")
+        self.assertEqual(self.sim.get("qmi-clients"), "0")
+
+    def test_system_selection_preference(self):
+        output = self.qmicli("--nas-get-system-selection-preference")
+        self.assertShows(output, "Mode preference", "gsm, umts, lte, 5gnr")
+        self.qmicli("--nas-set-system-selection-preference=lte")
+        self.assertEqual(self.sim.get("allowed-modes"), "4g")
+        output = self.qmicli("--nas-get-system-selection-preference")
+        self.assertShows(output, "Mode preference", "lte")
+        # The AT side of the same model sees the change.
+        self.assertIn("OK", self.sim.at("AT"))
 
 
 if __name__ == "__main__":
