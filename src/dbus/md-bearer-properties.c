@@ -184,10 +184,13 @@ md_ip_config_to_variant (const MdIpConfig *config)
 {
   GVariantBuilder builder;
 
+  /* Clients (libmm-glib) refuse an IP configuration without a method, so
+   * an unused family says "unknown" rather than publishing nothing. */
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&builder, "{sv}", "method",
+                         g_variant_new_uint32 (config ? config->method : MD_BEARER_IP_METHOD_UNKNOWN));
   if (!config)
     return g_variant_builder_end (&builder);
-  g_variant_builder_add (&builder, "{sv}", "method", g_variant_new_uint32 (config->method));
   if (config->address) {
     g_variant_builder_add (&builder, "{sv}", "address", g_variant_new_string (config->address));
     g_variant_builder_add (&builder, "{sv}", "prefix", g_variant_new_uint32 (config->prefix));

@@ -381,6 +381,24 @@ test_dictionaries (void)
   }
 }
 
+/* An unused IP family still carries "method" (unknown): libmm-glib warns
+ * about every IP configuration without one. */
+static void
+test_ip_config_method (void)
+{
+  g_autoptr (GVariant) unused = g_variant_ref_sink (md_ip_config_to_variant (NULL));
+  g_autoptr (MdIpConfig) config = md_ip_config_new (MD_BEARER_IP_METHOD_STATIC);
+  g_autoptr (GVariant) used = NULL;
+  guint32 method = 99;
+
+  g_assert_cmpuint (g_variant_n_children (unused), ==, 1);
+  g_assert_true (g_variant_lookup (unused, "method", "u", &method));
+  g_assert_cmpuint (method, ==, MD_BEARER_IP_METHOD_UNKNOWN);
+  used = g_variant_ref_sink (md_ip_config_to_variant (config));
+  g_assert_true (g_variant_lookup (used, "method", "u", &method));
+  g_assert_cmpuint (method, ==, MD_BEARER_IP_METHOD_STATIC);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,5 +415,6 @@ main (int argc, char **argv)
   g_test_add_func ("/request/power-state", test_power_state);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
+  g_test_add_func ("/request/ip-config-method", test_ip_config_method);
   return g_test_run ();
 }
