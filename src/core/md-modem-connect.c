@@ -53,6 +53,18 @@ any_bearer_connected (MdModem *self)
   return FALSE;
 }
 
+/* CONNECTING and DISCONNECTING are entered only for a client's request, so
+ * leaving them completes that request: "user-requested", as ModemManager
+ * reports it. A connection dropped by the network leaves CONNECTED with
+ * reason unknown. */
+static MdModemStateChangeReason
+connection_change_reason (MdModemState from)
+{
+  if (from == MD_MODEM_STATE_CONNECTING || from == MD_MODEM_STATE_DISCONNECTING)
+    return MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED;
+  return MD_MODEM_STATE_CHANGE_REASON_UNKNOWN;
+}
+
 void
 md_modem_update_connection_state (MdModem *self)
 {
@@ -61,13 +73,12 @@ md_modem_update_connection_state (MdModem *self)
   if (state < MD_MODEM_STATE_ENABLED)
     return;
   if (any_bearer_connected (self)) {
-    md_modem_set_state (self, MD_MODEM_STATE_CONNECTED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+    md_modem_set_state (self, MD_MODEM_STATE_CONNECTED, connection_change_reason (state));
     return;
   }
   if (state == MD_MODEM_STATE_CONNECTED || state == MD_MODEM_STATE_CONNECTING
       || state == MD_MODEM_STATE_DISCONNECTING)
-    md_modem_set_state (self, md_modem_registration_target_state (self),
-                        MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+    md_modem_set_state (self, md_modem_registration_target_state (self), connection_change_reason (state));
 }
 
 void

@@ -83,7 +83,12 @@ handle_disconnect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpoin
 static void
 bearer_changed (MdBearer *bearer, gpointer user_data)
 {
-  sync_bearer (user_data);
+  MdBearerExport *self = user_data;
+
+  sync_bearer (self);
+  /* Sent now, not from GDBus' idle: the modem's StateChanged that follows a
+   * connection change must find the bearer already changed. */
+  g_dbus_interface_skeleton_flush (G_DBUS_INTERFACE_SKELETON (self->iface));
 }
 
 MdBearerExport *

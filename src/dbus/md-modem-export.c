@@ -200,6 +200,9 @@ modem_state_changed (MdModem *modem, gint old_state, gint new_state, guint reaso
   MdModemExport *self = user_data;
 
   sync_modem (self);
+  /* GDBus queues PropertiesChanged for an idle; ModemManager's clients read
+   * State in their StateChanged handler, so the new value goes out first. */
+  g_dbus_interface_skeleton_flush (G_DBUS_INTERFACE_SKELETON (self->modem_iface));
   md_dbus_modem_emit_state_changed (self->modem_iface, old_state, new_state, reason);
 }
 
