@@ -40,6 +40,7 @@ struct _MdModem {
   /* 3GPP network */
   MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];
   MdModem3gppRegistrationState registration_state;
+  MdModem3gppPacketServiceState packet_service_state; /* while disabled */
   MdCellLocation location;
   char *operator_code;
   char *operator_name;

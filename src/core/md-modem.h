@@ -120,6 +120,7 @@ void md_modem_take_unlock_retries (MdModem *self, GArray *retries);
 void md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegistrationState state,
                                    const MdCellLocation *location, guint32 access_technologies);
 MdModem3gppRegistrationState md_modem_get_registration_state (MdModem *self);
+MdModem3gppPacketServiceState md_modem_get_packet_service_state (MdModem *self);
 /* Sets ENABLED/SEARCHING/REGISTERED from the registration, when the modem
  * is enabled and not in a connection flow. */
 void md_modem_follow_registration (MdModem *self);

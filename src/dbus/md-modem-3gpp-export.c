@@ -8,16 +8,6 @@
 #include "md-modem-netreg.h"
 #include "md-request-network.h"
 
-/* Attached while registered for data; known only while the radio is on. */
-static MdModem3gppPacketServiceState
-packet_service_state (MdModem *modem)
-{
-  if (md_modem_get_state (modem) < MD_MODEM_STATE_ENABLED)
-    return MD_MODEM_3GPP_PACKET_SERVICE_STATE_UNKNOWN;
-  return md_modem_is_registered (modem) ? MD_MODEM_3GPP_PACKET_SERVICE_STATE_ATTACHED
-                                        : MD_MODEM_3GPP_PACKET_SERVICE_STATE_DETACHED;
-}
-
 void
 md_modem_3gpp_export_sync (MdModemExport *self)
 {
@@ -31,7 +21,7 @@ md_modem_3gpp_export_sync (MdModemExport *self)
   md_dbus_modem_modem3gpp_set_operator_code (iface, code ? code : "");
   md_dbus_modem_modem3gpp_set_operator_name (iface, name ? name : "");
   md_dbus_modem_modem3gpp_set_enabled_facility_locks (iface, md_modem_get_facility_locks (self->modem));
-  md_dbus_modem_modem3gpp_set_packet_service_state (iface, packet_service_state (self->modem));
+  md_dbus_modem_modem3gpp_set_packet_service_state (iface, md_modem_get_packet_service_state (self->modem));
 }
 
 static GVariant *

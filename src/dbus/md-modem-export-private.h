@@ -32,3 +32,5 @@ void md_modem_methods_install (MdModemExport *self);
 void md_modem_3gpp_export_init (MdModemExport *self);
 void md_modem_3gpp_export_sync (MdModemExport *self);
 void md_simple_export_init (MdModemExport *self);
+/* SupportedBands/CurrentBands while bands are not loaded: [unknown]. */
+GVariant *md_modem_export_bands_variant (void);

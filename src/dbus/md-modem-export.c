@@ -152,6 +152,16 @@ sync_modem (MdModemExport *self)
   md_modem_3gpp_export_sync (self);
 }
 
+/* Bands are not loaded yet: ModemManager then publishes one "unknown"
+ * band, never an empty list, in the properties and in Simple.GetStatus. */
+GVariant *
+md_modem_export_bands_variant (void)
+{
+  static const guint32 unknown[] = { MD_MODEM_BAND_UNKNOWN };
+
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, unknown, G_N_ELEMENTS (unknown), sizeof (guint32));
+}
+
 /* Values that never change yet: set once, so clients see well-formed
  * properties from the first GetAll. */
 static void
@@ -162,8 +172,8 @@ init_modem_defaults (MdDbusModem *iface)
   md_dbus_modem_set_sim_slots (iface, (const char *const *)empty);
   md_dbus_modem_set_carrier_configuration (iface, "");
   md_dbus_modem_set_carrier_configuration_revision (iface, "");
-  md_dbus_modem_set_supported_bands (iface, g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
-  md_dbus_modem_set_current_bands (iface, g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
+  md_dbus_modem_set_supported_bands (iface, md_modem_export_bands_variant ());
+  md_dbus_modem_set_current_bands (iface, md_modem_export_bands_variant ());
 }
 
 const char *

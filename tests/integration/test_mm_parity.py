@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Where clients could tell modemd from ModemManager 1.20.4: each test
+holds one behaviour measured on ModemManager with the same simulator
+(bench/compare-mmcli.py and tests/README.md "mmcli output"), on the AT
+modem and, where the protocol matters, on the MBIM modem."""
+
+import unittest
+
+from harness import MANAGER_PATH, ModemdTestCase, skip_without_tools, wait_for
+from modem_behaviour import generic
+
+IFACE = "org.freedesktop.ModemManager1"
+MODEM_PATH = "/org/freedesktop/ModemManager1/Modem/0"
+# Simple.GetStatus keys of a registered 3GPP modem, as ModemManager 1.20.4
+# answers them (disabled, enabling, enabled and searching: "state" only).
+REGISTERED_STATUS_KEYS = {"state", "signal-quality", "current-bands", "access-technologies",
+                          "m3gpp-registration-state", "m3gpp-operator-code", "m3gpp-operator-name"}
+
+
+class ParityHelpers:
+
+    def prop(self, interface, name, path=MODEM_PATH):
+        out = self.call(path, "org.freedesktop.DBus.Properties.Get", IFACE + interface, name).stdout
+        return out.strip()
+
+    def status(self):
+        out = self.call(MODEM_PATH, IFACE + ".Modem.Simple.GetStatus").stdout
+        keys = set()
+        for part in out.split("'")[1::2]:
+            keys.add(part)
+        return out, {k for k in keys if k in REGISTERED_STATUS_KEYS | {"state"}}
+
+    def state(self):
+        return generic(self.mmcli_json("-m", "0"))["state"]
+
+    def enable(self):
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: self.state() == "registered", what="registration")
+
+    def disable(self):
+        self.mmcli("-m", "0", "-d")
+        wait_for(lambda: self.state() == "disabled", what="disabled")
+
+
+class SharedParity(ParityHelpers):
+    """What both protocols must answer the same way."""
+
+    def add_modem(self):
+        raise NotImplementedError
+
+    def test_simple_status_keys_follow_the_state(self):
+        self.add_modem()
+        out, keys = self.status()
+        self.assertEqual(keys, {"state"}, out)
+        self.enable()
+        out, keys = self.status()
+        self.assertEqual(keys, REGISTERED_STATUS_KEYS, out)
+        self.assertIn("'current-bands': <[uint32 0]>", out)
+        self.disable()
+        out, keys = self.status()
+        self.assertEqual(keys, {"state"}, out)
+
+    def test_bands_are_unknown_not_empty(self):
+        self.add_modem()
+        self.assertEqual(self.prop(".Modem", "CurrentBands"), "(<[uint32 0]>,)")
+        self.assertEqual(self.prop(".Modem", "SupportedBands"), "(<[uint32 0]>,)")
+
+    def test_registration_and_packet_service_while_disabled(self):
+        self.add_modem()
+        # Before the first enable: nothing known (unknown = 4, unknown = 0).
+        self.assertEqual(self.prop(".Modem.Modem3gpp", "RegistrationState"), "(<uint32 4>,)")
+        self.assertEqual(self.prop(".Modem.Modem3gpp", "PacketServiceState"), "(<uint32 0>,)")
+        self.enable()
+        self.assertEqual(self.prop(".Modem.Modem3gpp", "PacketServiceState"), "(<uint32 2>,)")
+        self.disable()
+        # Once disabled: registration unknown, packet service detached (1).
+        self.assertEqual(self.prop(".Modem.Modem3gpp", "RegistrationState"), "(<uint32 4>,)")
+        self.assertEqual(self.prop(".Modem.Modem3gpp", "PacketServiceState"), "(<uint32 1>,)")
+
+
+@skip_without_tools
+class AtParityTest(SharedParity, ModemdTestCase):
+
+    def add_modem(self, scenario="default.ini"):
+        return self.add_sim_modem(scenario)
+
+    def test_connect_without_ip_type_asks_ipv4(self):
+        # ModemManager 1.20.4 asks an "IP" context of an AT modem without an
+        # ip-type, even when the modem offers IPV4V6.
+        sim = self.add_modem()
+        self.enable()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        commands = [sim.control(f"get command {i}") for i in range(int(sim.control("get command-count")))]
+        contexts = [c for c in commands if c.startswith("AT+CGDCONT=") and "internet" in c]
+        self.assertTrue(contexts, commands)
+        self.assertIn('"IP"', contexts[-1])
+        self.assertIn(":IP:internet:active", sim.control("get contexts"))
+
+
+@skip_without_tools
+class MbimParityTest(SharedParity, ModemdTestCase):
+
+    daemon_args = ModemdTestCase.daemon_args + ["--no-mbim-proxy", "--test-fake-net-links"]
+
+    def add_modem(self, scenario="default.ini"):
+        sim = self.start_sim(scenario, at="none", mbim="pty")
+        self.set_profile("mbim0", ["mbim:" + sim.mbim_port, "net:wwan0"])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    def test_connect_without_ip_type_asks_ipv4v6(self):
+        # ModemManager 1.20's MBIM bearer turns "no ip-type" into IPv4v6
+        # rather than the modem's default (the simulator's default for the
+        # APN "internet" is IPv4 only, from its provisioned context).
+        self.add_modem()
+        self.enable()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        bearer = self.mmcli_json("-b", "0")["bearer"]
+        self.assertEqual(bearer["ipv4-config"]["method"], "static")
+        self.assertEqual(bearer["ipv6-config"]["method"], "static")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
