@@ -243,6 +243,21 @@ md_modem_get_facility_locks (MdModem *self)
 }
 
 void
+md_modem_set_eps_ue_mode (MdModem *self, MdModem3gppEpsUeModeOperation mode)
+{
+  if (self->eps_ue_mode == mode)
+    return;
+  self->eps_ue_mode = mode;
+  md_modem_emit_changed (self);
+}
+
+MdModem3gppEpsUeModeOperation
+md_modem_get_eps_ue_mode (MdModem *self)
+{
+  return self->eps_ue_mode;
+}
+
+void
 md_modem_take_own_numbers (MdModem *self, GStrv numbers)
 {
   g_strfreev (self->own_numbers);

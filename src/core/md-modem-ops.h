@@ -34,6 +34,8 @@ typedef struct {
   MdModemOp load_supported_modes;
   /* Returns an MdModeCombination* (g_free). */
   MdModemOp load_current_modes;
+  /* Returns the MdModem3gppEpsUeModeOperation, as a gssize. */
+  MdModemOp load_eps_ue_mode;
 } MdModemInitOps;
 
 typedef struct {

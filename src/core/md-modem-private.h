@@ -48,6 +48,7 @@ struct _MdModem {
   guint signal_quality;
   gboolean signal_recent;
   guint32 facility_locks;
+  MdModem3gppEpsUeModeOperation eps_ue_mode;
   GStrv own_numbers;
   GArray *supported_modes; /* MdModeCombination */
   MdModeCombination current_modes;

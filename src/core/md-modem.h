@@ -137,6 +137,8 @@ void md_modem_set_signal_quality (MdModem *self, guint quality, gboolean recent)
 guint md_modem_get_signal_quality (MdModem *self, gboolean *recent);
 void md_modem_set_facility_locks (MdModem *self, guint32 locks);
 guint32 md_modem_get_facility_locks (MdModem *self);
+void md_modem_set_eps_ue_mode (MdModem *self, MdModem3gppEpsUeModeOperation mode);
+MdModem3gppEpsUeModeOperation md_modem_get_eps_ue_mode (MdModem *self);
 void md_modem_take_own_numbers (MdModem *self, GStrv numbers);
 const char *const *md_modem_get_own_numbers (MdModem *self);
 void md_modem_take_supported_modes (MdModem *self, GArray *modes);

@@ -21,6 +21,7 @@ md_modem_3gpp_export_sync (MdModemExport *self)
   md_dbus_modem_modem3gpp_set_operator_code (iface, code ? code : "");
   md_dbus_modem_modem3gpp_set_operator_name (iface, name ? name : "");
   md_dbus_modem_modem3gpp_set_enabled_facility_locks (iface, md_modem_get_facility_locks (self->modem));
+  md_dbus_modem_modem3gpp_set_eps_ue_mode_operation (iface, md_modem_get_eps_ue_mode (self->modem));
   md_dbus_modem_modem3gpp_set_packet_service_state (iface, md_modem_get_packet_service_state (self->modem));
 }
 

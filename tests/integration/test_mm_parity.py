@@ -84,6 +84,15 @@ class AtParityTest(SharedParity, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_sim_modem(scenario)
 
+    def test_eps_mode_and_emergency_numbers_while_disabled(self):
+        # Read at initialization, as ModemManager does: +CEMODE? (the
+        # simulator answers 2, CS/PS mode 2) and EF_ECC by +CRSM.
+        self.add_modem()
+        self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["eps"]["ue-mode-operation"],
+                         "csps-2")
+        self.assertEqual(self.mmcli_json("-i", "0")["sim"]["properties"]["emergency-numbers"],
+                         ["112", "911"])
+
     def test_connect_without_ip_type_asks_ipv4(self):
         # ModemManager 1.20.4 asks an "IP" context of an AT modem without an
         # ip-type, even when the modem offers IPV4V6.
