@@ -212,11 +212,20 @@ void
 md_modem_set_signal_quality (MdModem *self, guint quality, gboolean recent)
 {
   quality = MIN (quality, 100);
+  if (recent)
+    self->signal_updated_us = g_get_monotonic_time ();
   if (self->signal_quality == quality && self->signal_recent == recent)
     return;
   self->signal_quality = quality;
   self->signal_recent = recent;
   md_modem_emit_changed (self);
+}
+
+void
+md_modem_age_signal_quality (MdModem *self)
+{
+  if (self->signal_recent && g_get_monotonic_time () - self->signal_updated_us > MD_SIGNAL_RECENT_US)
+    md_modem_set_signal_quality (self, self->signal_quality, FALSE);
 }
 
 guint

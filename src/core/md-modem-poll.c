@@ -94,9 +94,12 @@ signal_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   gssize quality = g_task_propagate_int (G_TASK (result), &error);
 
+  /* A modem that cannot answer now (its only AT port carries a PPP call)
+   * keeps its last value, which only stops being recent with time, as in
+   * ModemManager. */
   if (error) {
     note_error (user_data, MD_MODEM (source), "signal", error);
-    md_modem_set_signal_quality (MD_MODEM (source), 0, FALSE);
+    md_modem_age_signal_quality (MD_MODEM (source));
   } else
     md_modem_set_signal_quality (MD_MODEM (source), (guint)quality, TRUE);
   advance (user_data);

@@ -47,6 +47,7 @@ struct _MdModem {
   guint32 access_technologies;
   guint signal_quality;
   gboolean signal_recent;
+  gint64 signal_updated_us; /* monotonic time of the last fresh value */
   guint32 facility_locks;
   MdModem3gppEpsUeModeOperation eps_ue_mode;
   GStrv own_numbers;

@@ -134,6 +134,10 @@ const char *md_modem_get_operator_name (MdModem *self);
 void md_modem_set_access_technologies (MdModem *self, guint32 access_technologies);
 guint32 md_modem_get_access_technologies (MdModem *self);
 void md_modem_set_signal_quality (MdModem *self, guint quality, gboolean recent);
+/* A fresh value could not be read: the last one stays, and stops being
+ * recent MD_SIGNAL_RECENT_US after it was read (ModemManager: 60 s). */
+#define MD_SIGNAL_RECENT_US (60 * G_USEC_PER_SEC)
+void md_modem_age_signal_quality (MdModem *self);
 guint md_modem_get_signal_quality (MdModem *self, gboolean *recent);
 void md_modem_set_facility_locks (MdModem *self, guint32 locks);
 guint32 md_modem_get_facility_locks (MdModem *self);

@@ -81,6 +81,30 @@ class SharedParity(ParityHelpers):
 @skip_without_tools
 class AtParityTest(SharedParity, ModemdTestCase):
 
+    daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1"]
+
+    def polls(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read().count("(poll) ends")
+
+    def test_ppp_call_on_the_only_port_keeps_network_values(self):
+        # The PPP call holds the only AT port: polls cannot ask the modem,
+        # and ModemManager keeps operator, registration and the last signal
+        # quality rather than publishing none.
+        self.add_modem()
+        self.enable()
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["signal-quality"]["value"] == "64",
+                 what="a signal quality")
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        polls = self.polls()
+        wait_for(lambda: self.polls() >= polls + 2, what="two polls during the call")
+        modem = self.mmcli_json("-m", "0")["modem"]
+        self.assertEqual(modem["3gpp"]["operator-code"], "26201")
+        self.assertEqual(modem["3gpp"]["operator-name"], "Telekom.de")
+        self.assertEqual(modem["3gpp"]["registration-state"], "home")
+        self.assertEqual(modem["generic"]["signal-quality"]["value"], "64")
+        self.assertEqual(modem["generic"]["state"], "connected")
+
     def add_modem(self, scenario="default.ini"):
         return self.add_sim_modem(scenario)
 
