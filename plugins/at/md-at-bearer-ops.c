@@ -166,6 +166,7 @@ mark_connected (MdModem *modem, ConnectContext *ctx)
   ppp->no_carrier_id
     = md_at_port_add_unsolicited_handler (ctx->port, "NO CARRIER", no_carrier, ref, weak_ref_free);
   md_bearer_set_protocol_data (ctx->bearer, ppp, ppp_data_free);
+  md_bearer_set_profile_id (ctx->bearer, PPP_CID);
   md_bearer_set_connected (ctx->bearer, md_at_port_get_name (ctx->port),
                            v4 ? md_ip_config_new (MD_BEARER_IP_METHOD_PPP) : NULL,
                            v6 ? md_ip_config_new (MD_BEARER_IP_METHOD_PPP) : NULL);

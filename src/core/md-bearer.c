@@ -18,6 +18,10 @@ struct _MdBearer {
   GError *connection_error;
   gpointer protocol_data;
   GDestroyNotify protocol_data_destroy;
+  gint profile_id;
+  MdBearerStats stats;    /* durations of finished connections only */
+  gint64 connected_at_us; /* monotonic; while connected */
+  guint stats_source;
 };
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
@@ -72,6 +76,7 @@ md_ip_config_free (MdIpConfig *config)
 static void
 md_bearer_init (MdBearer *self)
 {
+  self->profile_id = -1;
 }
 
 static void
@@ -79,6 +84,7 @@ md_bearer_finalize (GObject *object)
 {
   MdBearer *self = MD_BEARER (object);
 
+  g_clear_handle_id (&self->stats_source, g_source_remove);
   if (self->protocol_data_destroy)
     self->protocol_data_destroy (self->protocol_data);
   md_bearer_settings_free (self->settings);
@@ -157,9 +163,63 @@ md_bearer_get_connection_error (MdBearer *self)
   return self->connection_error;
 }
 
+static guint
+current_duration (MdBearer *self)
+{
+  if (!self->connected)
+    return 0;
+  return (guint)((g_get_monotonic_time () - self->connected_at_us) / G_USEC_PER_SEC);
+}
+
+void
+md_bearer_get_stats (MdBearer *self, MdBearerStats *out)
+{
+  guint running = current_duration (self);
+
+  *out = self->stats;
+  if (self->connected) {
+    out->duration = running;
+    out->total_duration += running;
+  }
+}
+
+void
+md_bearer_note_attempt (MdBearer *self)
+{
+  self->stats.attempts++;
+}
+
+void
+md_bearer_set_profile_id (MdBearer *self, gint profile_id)
+{
+  self->profile_id = profile_id;
+}
+
+gint
+md_bearer_get_profile_id (MdBearer *self)
+{
+  return self->profile_id;
+}
+
+static gboolean
+stats_tick (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[SIGNAL_CHANGED], 0);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6)
 {
+  if (!self->connected) {
+    self->connected_at_us = g_get_monotonic_time ();
+    self->stats.start_date = (guint64)(g_get_real_time () / G_USEC_PER_SEC);
+    self->stats.duration = 0;
+    self->stats.rx_bytes = 0;
+    self->stats.tx_bytes = 0;
+    g_clear_handle_id (&self->stats_source, g_source_remove);
+    self->stats_source = g_timeout_add_seconds (MD_BEARER_STATS_INTERVAL_S, stats_tick, self);
+  }
   self->connected = TRUE;
   g_free (self->interface);
   self->interface = g_strdup (interface);
@@ -177,6 +237,14 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
 {
   gboolean was_connected = self->connected;
 
+  if (was_connected) {
+    self->stats.duration = current_duration (self);
+    self->stats.total_duration += self->stats.duration;
+  } else if (reason) {
+    self->stats.failed_attempts++;
+  }
+  g_clear_handle_id (&self->stats_source, g_source_remove);
+  self->profile_id = -1;
   self->connected = FALSE;
   g_clear_pointer (&self->interface, g_free);
   g_clear_pointer (&self->ip4, md_ip_config_free);

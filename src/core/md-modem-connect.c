@@ -176,6 +176,7 @@ md_modem_connect_flow_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallbac
     return;
   }
   md_modem_set_state (self, MD_MODEM_STATE_CONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+  md_bearer_note_attempt (bearer);
   md_modem_get_ops (self)->bearer->connect (self, bearer, NULL, g_task_new (self, NULL, connect_ready, task));
 }
 

@@ -84,7 +84,10 @@ store_key (MdSimpleConnectRequest *request, const KeyInfo *key, GVariant *value)
     settings->password = g_variant_dup_string (value, NULL);
     return;
   case KEY_ALLOWED_AUTH: settings->allowed_auth = g_variant_get_uint32 (value); return;
-  case KEY_ALLOW_ROAMING: settings->allow_roaming = g_variant_get_boolean (value); return;
+  case KEY_ALLOW_ROAMING:
+    settings->allow_roaming = g_variant_get_boolean (value);
+    settings->allow_roaming_set = TRUE;
+    return;
   case KEY_NUMBER:
     g_free (settings->number);
     settings->number = g_variant_dup_string (value, NULL);
@@ -172,8 +175,13 @@ md_bearer_settings_to_variant (const MdBearerSettings *settings)
     g_variant_builder_add (&builder, "{sv}", "allowed-auth", g_variant_new_uint32 (settings->allowed_auth));
   if (settings->user)
     g_variant_builder_add (&builder, "{sv}", "user", g_variant_new_string (settings->user));
-  /* The password is never published. */
-  g_variant_builder_add (&builder, "{sv}", "allow-roaming", g_variant_new_boolean (settings->allow_roaming));
+  /* The password is never published. As in ModemManager 1.20, roaming is
+   * shown only when the client chose it, and profile-id always: no
+   * profile was asked for (modemd has no profile manager yet). */
+  if (settings->allow_roaming_set)
+    g_variant_builder_add (&builder, "{sv}", "allow-roaming",
+                           g_variant_new_boolean (settings->allow_roaming));
+  g_variant_builder_add (&builder, "{sv}", "profile-id", g_variant_new_int32 (-1));
   if (settings->number)
     g_variant_builder_add (&builder, "{sv}", "number", g_variant_new_string (settings->number));
   return g_variant_builder_end (&builder);

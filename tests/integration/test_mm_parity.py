@@ -4,6 +4,7 @@ holds one behaviour measured on ModemManager with the same simulator
 (bench/compare-mmcli.py and tests/README.md "mmcli output"), on the AT
 modem and, where the protocol matters, on the MBIM modem."""
 
+import time
 import unittest
 
 from harness import MANAGER_PATH, ModemdTestCase, skip_without_tools, wait_for
@@ -60,6 +61,35 @@ class SharedParity(ParityHelpers):
         out, keys = self.status()
         self.assertEqual(keys, {"state"}, out)
 
+    def test_bearer_stats_and_properties(self):
+        self.add_modem()
+        self.enable()
+        before = int(time.time())
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        path = "/org/freedesktop/ModemManager1/Bearer/0"
+        props = self.prop(".Bearer", "Properties", path=path)
+        # ModemManager 1.20: profile-id always, allow-roaming only when asked.
+        self.assertIn("'profile-id': <-1>", props)
+        self.assertNotIn("allow-roaming", props)
+        stats = self.prop(".Bearer", "Stats", path=path)
+        for key in ("duration", "rx-bytes", "tx-bytes", "start-date", "attempts", "failed-attempts",
+                    "total-duration", "total-rx-bytes", "total-tx-bytes", "uplink-speed",
+                    "downlink-speed"):
+            self.assertIn(f"'{key}'", stats)
+        self.assertIn("'attempts': <uint32 1>", stats)
+        self.assertIn("'failed-attempts': <uint32 0>", stats)
+        start = int(stats.split("'start-date': <uint64 ")[1].split(">")[0])
+        self.assertGreaterEqual(start, before - 1)
+        self.assertLessEqual(start, time.time() + 1)
+        self.check_connected_profile_id(self.prop(".Bearer", "ProfileId", path=path))
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(self.prop(".Bearer", "ProfileId", path=path), "(<-1>,)")
+        stats = self.prop(".Bearer", "Stats", path=path)
+        self.assertIn("'attempts': <uint32 1>", stats)
+
+    def check_connected_profile_id(self, value):
+        raise NotImplementedError
+
     def test_bands_are_unknown_not_empty(self):
         self.add_modem()
         self.assertEqual(self.prop(".Modem", "CurrentBands"), "(<[uint32 0]>,)")
@@ -108,6 +138,10 @@ class AtParityTest(SharedParity, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_sim_modem(scenario)
 
+    def check_connected_profile_id(self, value):
+        # The PDP context the call runs on (ModemManager 1.20.4: 1 here).
+        self.assertEqual(value, "(<1>,)")
+
     def test_eps_mode_and_emergency_numbers_while_disabled(self):
         # Read at initialization, as ModemManager does: +CEMODE? (the
         # simulator answers 2, CS/PS mode 2) and EF_ECC by +CRSM.
@@ -140,6 +174,10 @@ class MbimParityTest(SharedParity, ModemdTestCase):
         self.set_profile("mbim0", ["mbim:" + sim.mbim_port, "net:wwan0"])
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
         return sim
+
+    def check_connected_profile_id(self, value):
+        # No provisioned profile is looked up for an MBIM session yet.
+        self.assertEqual(value, "(<-1>,)")
 
     def test_connect_without_ip_type_asks_ipv4v6(self):
         # ModemManager 1.20's MBIM bearer turns "no ip-type" into IPv4v6
