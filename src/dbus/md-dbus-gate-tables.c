@@ -46,6 +46,7 @@ static const MdDbusGateRule modem3gpp_rules[] = {
   { "SetNr5gRegistrationSettings", DEVICE, FALSE },
   { "DisableFacilityLock", DEVICE, FALSE },
   { "SetPacketServiceState", DEVICE, FALSE },
+  { "SetCarrierLock", DEVICE, FALSE },
   { NULL },
 };
 
@@ -80,6 +81,7 @@ static const MdDbusGateRule messaging_rules[] = {
   { "List", NULL, FALSE },
   { "Delete", MD_ACTION_MESSAGING, FALSE },
   { "Create", MD_ACTION_MESSAGING, FALSE },
+  { "SetDefaultStorage", MD_ACTION_MESSAGING, FALSE },
   { NULL },
 };
 

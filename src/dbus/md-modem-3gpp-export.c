@@ -100,6 +100,9 @@ md_modem_3gpp_export_init (MdModemExport *self)
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_modem_modem3gpp_set_nr5g_registration_settings (
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  /* No rejection is reported by any driver yet: nothing was refused. */
+  md_dbus_modem_modem3gpp_set_network_rejection (iface,
+                                                 g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (iface), self->authorizer);
   g_signal_connect (iface, "handle-scan", G_CALLBACK (handle_scan), self);
   g_signal_connect (iface, "handle-register", G_CALLBACK (handle_register), self);

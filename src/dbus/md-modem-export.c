@@ -130,6 +130,9 @@ sync_modem (MdModemExport *self)
   sync_sim (self);
   sync_bearer_paths (self);
   md_dbus_modem_set_device (iface, md_modem_get_uid (modem));
+  /* The sysfs device, for modems found in sysfs; a test profile has none. */
+  md_dbus_modem_set_physdev (
+    iface, g_str_has_prefix (md_modem_get_uid (modem), "/sys/") ? md_modem_get_uid (modem) : "");
   md_dbus_modem_set_drivers (iface, md_modem_get_drivers (modem));
   md_dbus_modem_set_plugin (iface, md_modem_get_plugin (modem));
   md_dbus_modem_set_primary_port (iface, primary ? primary : "");

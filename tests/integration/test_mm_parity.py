@@ -90,6 +90,18 @@ class SharedParity(ParityHelpers):
     def check_connected_profile_id(self, value):
         raise NotImplementedError
 
+    def test_members_of_later_api(self):
+        # ModemManager 1.22/1.24 members: served with values that say
+        # "nothing", and methods refused as not implemented.
+        self.add_modem()
+        self.assertEqual(self.prop(".Modem", "Physdev"), "(<''>,)")
+        self.assertEqual(self.prop(".Modem.Modem3gpp", "NetworkRejection"), "(<@a{sv} {}>,)")
+        # (Messaging.SetDefaultStorage has its gate row; the Messaging
+        # interface itself is not exported yet.)
+        result = self.call(MODEM_PATH, IFACE + ".Modem.Modem3gpp.SetCarrierLock", "[byte 1, 2]",
+                           check=False)
+        self.assertIn("org.freedesktop.ModemManager1.Error.Core.Unsupported", result.stderr)
+
     def test_bands_are_unknown_not_empty(self):
         self.add_modem()
         self.assertEqual(self.prop(".Modem", "CurrentBands"), "(<[uint32 0]>,)")
