@@ -222,16 +222,16 @@ auth_protocol (const MdBearerSettings *settings)
   return settings->user && *settings->user ? MBIM_AUTH_PROTOCOL_CHAP : MBIM_AUTH_PROTOCOL_NONE;
 }
 
-/* Without an ip-type ModemManager 1.20's MBIM bearer asks for IPv4v6 (its
- * IP family normalization), not the modem's default, so a client gets both
- * families where the network offers them, as with ModemManager. */
+/* Without an ip-type ModemManager 1.20's MBIM bearer asks for IPv4 (its IP
+ * family normalization), not the modem's default, so a client gets the
+ * same session as with ModemManager. */
 static MbimContextIpType
 context_ip_type (guint32 ip_type)
 {
   switch (ip_type) {
-  case MD_BEARER_IP_FAMILY_IPV4: return MBIM_CONTEXT_IP_TYPE_IPV4;
   case MD_BEARER_IP_FAMILY_IPV6: return MBIM_CONTEXT_IP_TYPE_IPV6;
-  default: return MBIM_CONTEXT_IP_TYPE_IPV4V6;
+  case MD_BEARER_IP_FAMILY_IPV4V6: return MBIM_CONTEXT_IP_TYPE_IPV4V6;
+  default: return MBIM_CONTEXT_IP_TYPE_IPV4;
   }
 }
 
