@@ -19,6 +19,7 @@ struct _MdBearer {
   gpointer protocol_data;
   GDestroyNotify protocol_data_destroy;
   gint profile_id;
+  gboolean multiplexed;
   MdBearerStats stats;    /* durations of finished connections only */
   gint64 connected_at_us; /* monotonic; while connected */
   guint stats_source;
@@ -201,6 +202,18 @@ md_bearer_get_profile_id (MdBearer *self)
   return self->profile_id;
 }
 
+void
+md_bearer_set_multiplexed (MdBearer *self, gboolean multiplexed)
+{
+  self->multiplexed = multiplexed;
+}
+
+gboolean
+md_bearer_get_multiplexed (MdBearer *self)
+{
+  return self->multiplexed;
+}
+
 static gboolean
 stats_tick (gpointer user_data)
 {
@@ -245,6 +258,7 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
   }
   g_clear_handle_id (&self->stats_source, g_source_remove);
   self->profile_id = -1;
+  self->multiplexed = FALSE;
   self->connected = FALSE;
   g_clear_pointer (&self->interface, g_free);
   g_clear_pointer (&self->ip4, md_ip_config_free);

@@ -25,6 +25,7 @@ typedef struct {
   gboolean allow_roaming;     /* TRUE unless the client said no */
   gboolean allow_roaming_set; /* the client said it (published only then) */
   char *number;               /* deprecated dial string; ignored unless set */
+  guint32 multiplex;          /* MdBearerMultiplexSupport; UNKNOWN = as NONE */
 } MdBearerSettings;
 
 MdBearerSettings *md_bearer_settings_new (void);
@@ -90,6 +91,11 @@ void md_bearer_note_attempt (MdBearer *self);
  * md_bearer_set_connected. */
 void md_bearer_set_profile_id (MdBearer *self, gint profile_id);
 gint md_bearer_get_profile_id (MdBearer *self);
+
+/* Whether the connection runs on a multiplexed link (ModemManager 1.20:
+ * an MBIM session on a link of its own); FALSE once disconnected. */
+void md_bearer_set_multiplexed (MdBearer *self, gboolean multiplexed);
+gboolean md_bearer_get_multiplexed (MdBearer *self);
 
 /* Protocol plugins keep per-bearer state here (cid, session id, data port). */
 void md_bearer_set_protocol_data (MdBearer *self, gpointer data, GDestroyNotify destroy);

@@ -62,6 +62,7 @@ struct _MdModem {
   /* Bearers */
   GPtrArray *bearers; /* MdBearer* */
   guint max_bearers;  /* 0: the default of one */
+  guint max_multiplexed_bearers;
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
 };

@@ -160,10 +160,15 @@ void md_modem_reset_network_state (MdModem *self);
 void md_modem_add_bearer (MdModem *self, MdBearer *bearer);
 void md_modem_remove_bearer (MdModem *self, MdBearer *bearer);
 GPtrArray *md_modem_get_bearers (MdModem *self);
-/* How many bearers may exist and be connected at once (MaxBearers and
- * MaxActiveBearers); 1 unless the plugin sets it. */
+/* How many bearers may exist and be connected at once, multiplexed ones
+ * included; 1 unless the plugin sets it. */
 guint md_modem_get_max_bearers (MdModem *self);
 void md_modem_set_max_bearers (MdModem *self, guint max_bearers);
+/* How many of those run multiplexed (MaxActiveMultiplexedBearers); the
+ * rest are MaxActiveBearers (and MaxBearers, as ModemManager 1.20 sets
+ * it). 0 unless the plugin sets it. */
+guint md_modem_get_max_multiplexed_bearers (MdModem *self);
+void md_modem_set_max_multiplexed_bearers (MdModem *self, guint count);
 
 /* The device went away: pending work fails, and "vanished" is emitted once
  * so the owner unexports and drops the modem. */

@@ -73,13 +73,13 @@ sync_bearer (MdBearerExport *self)
                                  md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
   md_dbus_bearer_set_stats (self->iface, stats_variant (bearer));
   md_dbus_bearer_set_profile_id (self->iface, md_bearer_get_profile_id (bearer));
+  md_dbus_bearer_set_multiplexed (self->iface, md_bearer_get_multiplexed (bearer));
 }
 
 static void
 init_defaults (MdDbusBearer *iface)
 {
   md_dbus_bearer_set_suspended (iface, FALSE);
-  md_dbus_bearer_set_multiplexed (iface, FALSE);
   md_dbus_bearer_set_reload_stats_supported (iface, FALSE);
   md_dbus_bearer_set_ip_timeout (iface, 20);
   md_dbus_bearer_set_bearer_type (iface, MD_BEARER_TYPE_DEFAULT);

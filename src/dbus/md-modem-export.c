@@ -150,8 +150,13 @@ sync_modem (MdModemExport *self)
   md_dbus_modem_set_supported_modes (iface, supported_modes_variant (modem));
   md_dbus_modem_set_current_modes (iface, modes_variant (md_modem_get_current_modes (modem)));
   md_dbus_modem_set_supported_ip_families (iface, md_modem_get_ip_families (modem));
-  md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem));
-  md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem));
+  /* ModemManager 1.20: MaxBearers equals MaxActiveBearers, the bearers that
+   * run without multiplexing; multiplexed ones are counted apart. */
+  md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem)
+                                          - md_modem_get_max_multiplexed_bearers (modem));
+  md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem)
+                                                 - md_modem_get_max_multiplexed_bearers (modem));
+  md_dbus_modem_set_max_active_multiplexed_bearers (iface, md_modem_get_max_multiplexed_bearers (modem));
   md_modem_3gpp_export_sync (self);
 }
 

@@ -358,6 +358,8 @@ test_dictionaries (void)
     { "{'apn': <'internet'>, 'number': <'*99#;+CFUN=4'>}", FALSE, FALSE },
     { "{'apn': <'internet'>, 'allow-roaming': <'yes'>}", FALSE, FALSE },
     { "{'bogus': <1>}", FALSE, FALSE },
+    { "{'apn': <'internet'>, 'multiplex': <uint32 4>}", FALSE, FALSE },
+    { "{'apn': <'internet'>, 'multiplex': <uint32 3>}", TRUE, TRUE },
     { "{'bo\\ngus\\u0001': <1>}", FALSE, FALSE },
   };
 
@@ -413,6 +415,8 @@ test_settings_published (void)
       "{'apn': <'internet'>, 'allow-roaming': <false>, 'profile-id': <-1>}" },
     { "{'apn': <'a'>, 'user': <'u'>, 'password': <'secret'>, 'ip-type': <uint32 8>}",
       "{'apn': <'a'>, 'ip-type': <uint32 8>, 'user': <'u'>, 'profile-id': <-1>}" },
+    { "{'apn': <'a'>, 'multiplex': <uint32 2>}",
+      "{'apn': <'a'>, 'profile-id': <-1>, 'multiplex': <uint32 2>}" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
