@@ -25,7 +25,7 @@ struct _MdBearer {
   guint stats_source;
 };
 
-enum { SIGNAL_CHANGED, N_SIGNALS };
+enum { SIGNAL_CHANGED, SIGNAL_CONNECTION_CHANGED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -103,6 +103,9 @@ md_bearer_class_init (MdBearerClass *klass)
   G_OBJECT_CLASS (klass)->finalize = md_bearer_finalize;
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                           NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CONNECTION_CHANGED]
+    = g_signal_new ("connection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
 }
 
 MdBearer *
@@ -224,6 +227,8 @@ stats_tick (gpointer user_data)
 void
 md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6)
 {
+  gboolean newly = !self->connected;
+
   if (!self->connected) {
     self->connected_at_us = g_get_monotonic_time ();
     self->stats.start_date = (guint64)(g_get_real_time () / G_USEC_PER_SEC);
@@ -243,12 +248,15 @@ md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4,
   g_clear_error (&self->connection_error);
   md_log_info (self->log_name, "connected on %s", interface ? interface : "(no interface)");
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (newly)
+    g_signal_emit (self, signals[SIGNAL_CONNECTION_CHANGED], 0, TRUE, self->interface);
 }
 
 void
 md_bearer_set_disconnected (MdBearer *self, const GError *reason)
 {
   gboolean was_connected = self->connected;
+  g_autofree char *old_interface = g_steal_pointer (&self->interface);
 
   if (was_connected) {
     self->stats.duration = current_duration (self);
@@ -260,7 +268,6 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
   self->profile_id = -1;
   self->multiplexed = FALSE;
   self->connected = FALSE;
-  g_clear_pointer (&self->interface, g_free);
   g_clear_pointer (&self->ip4, md_ip_config_free);
   g_clear_pointer (&self->ip6, md_ip_config_free);
   g_clear_error (&self->connection_error);
@@ -270,6 +277,8 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
     md_log_info (self->log_name, "%s%s%s", was_connected ? "disconnected" : "connection failed",
                  reason ? ": " : "", reason ? reason->message : "");
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (was_connected)
+    g_signal_emit (self, signals[SIGNAL_CONNECTION_CHANGED], 0, FALSE, old_interface);
 }
 
 void

@@ -63,6 +63,10 @@ const GError *md_bearer_get_connection_error (MdBearer *self);
 void md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6);
 /* reason NULL for a requested disconnection; emits "changed". */
 void md_bearer_set_disconnected (MdBearer *self, const GError *reason);
+/* "connection-changed" (gboolean connected, const char *interface) follows
+ * "changed" when the bearer becomes connected or stops being connected
+ * (requested, dropped or failed after connecting); on disconnection the
+ * interface is the one the connection used. */
 
 /* Bearer.Stats as ModemManager keeps them: attempts counted by the connect
  * flow, durations in seconds (the current connection's grows while it
