@@ -166,6 +166,19 @@ static const MdDbusGateRule call_rules[] = {
   { "SendDtmf", MD_ACTION_VOICE, FALSE },        { NULL },
 };
 
+/* Added in ModemManager 1.24, which checks these actions. */
+static const MdDbusGateRule cell_broadcast_rules[] = {
+  { "List", NULL, FALSE },
+  { "Delete", MD_ACTION_CELL_BROADCAST, FALSE },
+  { "SetChannels", DEVICE, FALSE },
+  { NULL },
+};
+
+/* Cbm objects have properties only. */
+static const MdDbusGateRule cbm_rules[] = {
+  { NULL },
+};
+
 static const MdDbusGateTable tables[] = {
   { IFACE, manager_rules },
   { IFACE ".Test", test_rules },
@@ -187,6 +200,8 @@ static const MdDbusGateTable tables[] = {
   { IFACE ".Bearer", bearer_rules },
   { IFACE ".Sms", sms_rules },
   { IFACE ".Call", call_rules },
+  { IFACE ".Modem.CellBroadcast", cell_broadcast_rules },
+  { IFACE ".Cbm", cbm_rules },
   { NULL },
 };
 
