@@ -120,6 +120,8 @@ def main():
     out["modem_disabled"] = getters(modem)
     modem.enable_finish(call(modem.enable))
     wait_state(modem, MM.ModemState.REGISTERED)
+    # The operator is read after registration (as in ModemManager).
+    wait(lambda: modem3gpp.get_operator_code(), "the operator code")
     out["modem"] = getters(modem)
     out["modem3gpp"] = getters(modem3gpp)
     out["signal_quality"] = list(modem.get_signal_quality())
