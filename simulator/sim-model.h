@@ -216,6 +216,8 @@ typedef struct {
   GStrv ipv6_dns;
   guint ipv6_mtu;
   GPtrArray *sessions; /* SimSession, sorted by id */
+  guint64 rx_octets;   /* MBIM packet statistics: received over all sessions */
+  guint64 tx_octets;   /* ... and sent; the control socket's `traffic` adds */
   guint max_sessions;
   GStrv reject_apns; /* APNs the network refuses, compared without case */
   GPtrArray *sms;    /* SimSms, sorted by index */

@@ -500,6 +500,7 @@ md_mbim_bearer_indication (MdModem *modem, MbimMessage *message)
 const MdModemBearerOps md_mbim_bearer_ops = {
   .connect = mbim_connect,
   .disconnect = mbim_disconnect,
+  .load_traffic = md_mbim_load_traffic,
 };
 
 const MdModemOps md_mbim_modem_ops = {

@@ -22,6 +22,9 @@ struct _MdBearer {
   gboolean multiplexed;
   MdBearerStats stats;    /* durations of finished connections only */
   gint64 connected_at_us; /* monotonic; while connected */
+  gboolean have_baseline; /* traffic counters at the connection's start */
+  guint64 baseline_rx;
+  guint64 baseline_tx;
   guint stats_source;
 };
 
@@ -184,7 +187,32 @@ md_bearer_get_stats (MdBearer *self, MdBearerStats *out)
   if (self->connected) {
     out->duration = running;
     out->total_duration += running;
+    out->total_rx_bytes += self->stats.rx_bytes;
+    out->total_tx_bytes += self->stats.tx_bytes;
   }
+}
+
+void
+md_bearer_update_traffic (MdBearer *self, guint64 rx_total, guint64 tx_total)
+{
+  guint64 rx, tx;
+
+  if (!self->connected)
+    return;
+  /* A counter that went back (the modem restarted counting) starts over. */
+  if (!self->have_baseline || rx_total < self->baseline_rx + self->stats.rx_bytes
+      || tx_total < self->baseline_tx + self->stats.tx_bytes) {
+    self->have_baseline = TRUE;
+    self->baseline_rx = rx_total - MIN (rx_total, self->stats.rx_bytes);
+    self->baseline_tx = tx_total - MIN (tx_total, self->stats.tx_bytes);
+  }
+  rx = rx_total - self->baseline_rx;
+  tx = tx_total - self->baseline_tx;
+  if (rx == self->stats.rx_bytes && tx == self->stats.tx_bytes)
+    return;
+  self->stats.rx_bytes = rx;
+  self->stats.tx_bytes = tx;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 void
@@ -235,6 +263,7 @@ md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4,
     self->stats.duration = 0;
     self->stats.rx_bytes = 0;
     self->stats.tx_bytes = 0;
+    self->have_baseline = FALSE;
     g_clear_handle_id (&self->stats_source, g_source_remove);
     self->stats_source = g_timeout_add_seconds (MD_BEARER_STATS_INTERVAL_S, stats_tick, self);
   }
@@ -261,6 +290,8 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
   if (was_connected) {
     self->stats.duration = current_duration (self);
     self->stats.total_duration += self->stats.duration;
+    self->stats.total_rx_bytes += self->stats.rx_bytes;
+    self->stats.total_tx_bytes += self->stats.tx_bytes;
   } else if (reason) {
     self->stats.failed_attempts++;
   }

@@ -89,6 +89,10 @@ typedef struct {
 void md_bearer_get_stats (MdBearer *self, MdBearerStats *out);
 /* The connect flow calls this before every attempt. */
 void md_bearer_note_attempt (MdBearer *self);
+/* The modem's traffic counters while connected: the first report after a
+ * connection is its baseline, later ones give rx/tx bytes; emits "changed"
+ * when they moved. */
+void md_bearer_update_traffic (MdBearer *self, guint64 rx_total, guint64 tx_total);
 
 /* The modem's profile (AT: the PDP context id) the connection uses; -1
  * when unknown or disconnected. Set by protocol plugins before

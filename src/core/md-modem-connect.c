@@ -82,6 +82,38 @@ md_modem_update_connection_state (MdModem *self)
 }
 
 void
+md_modem_apply_traffic (MdModem *self, const MdTraffic *traffic)
+{
+  GPtrArray *bearers = md_modem_get_bearers (self);
+
+  for (guint i = 0; i < bearers->len; i++)
+    md_bearer_update_traffic (g_ptr_array_index (bearers, i), traffic->rx_bytes, traffic->tx_bytes);
+}
+
+static void
+traffic_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree MdTraffic *traffic = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (traffic)
+    md_modem_apply_traffic (MD_MODEM (source), traffic);
+  else
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "traffic counters: %s", error->message);
+}
+
+/* The counters at a connection's start are its baseline: read them at
+ * once, not at the next poll. */
+static void
+load_traffic_baseline (MdModem *self)
+{
+  MdModemOp op = md_modem_get_ops (self)->bearer->load_traffic;
+
+  if (op)
+    op (self, g_task_new (self, NULL, traffic_ready, NULL));
+}
+
+void
 md_modem_bearer_dropped (MdModem *self, MdBearer *bearer, const GError *reason)
 {
   md_bearer_set_disconnected (bearer, reason);
@@ -162,6 +194,7 @@ connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   }
   md_modem_update_connection_state (self);
+  load_traffic_baseline (self);
   g_task_return_boolean (task, TRUE);
 }
 

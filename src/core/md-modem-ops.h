@@ -113,7 +113,15 @@ typedef struct {
   void (*connect) (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask *task);
   /* Returns a boolean. */
   void (*disconnect) (MdModem *modem, MdBearer *bearer, GTask *task);
+  /* Returns an MdTraffic* (g_free): the octets the modem's data sessions
+   * received and sent since it started counting. NULL: not reported. */
+  MdModemOp load_traffic;
 } MdModemBearerOps;
+
+typedef struct {
+  guint64 rx_bytes;
+  guint64 tx_bytes;
+} MdTraffic;
 
 typedef struct {
   const MdModemInitOps *init;

@@ -128,6 +128,9 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   self->path = g_strdup_printf (BEARER_PATH_PREFIX "%u", md_bearer_get_id (bearer));
   self->iface = md_dbus_bearer_skeleton_new ();
   init_defaults (self->iface);
+  /* Bytes are counted where the protocol reports traffic (MBIM). */
+  md_dbus_bearer_set_reload_stats_supported (
+    self->iface, md_modem_get_ops (modem)->bearer && md_modem_get_ops (modem)->bearer->load_traffic);
   sync_bearer (self);
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), authorizer);
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);

@@ -190,6 +190,7 @@ typedef enum {
   OP_SEND_PIN,
   OP_CONNECT,
   OP_DISCONNECT,
+  OP_TRAFFIC,
   N_OPS,
 } Op;
 
@@ -215,6 +216,7 @@ start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
   case OP_SEND_PIN: ops->sim->send_pin (modem, "1234", task); break;
   case OP_CONNECT: ops->bearer->connect (modem, bearer, NULL, task); break;
   case OP_DISCONNECT: ops->bearer->disconnect (modem, bearer, task); break;
+  case OP_TRAFFIC: ops->bearer->load_traffic (modem, task); break;
   case N_OPS: g_assert_not_reached ();
   }
 }

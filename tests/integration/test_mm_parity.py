@@ -179,7 +179,8 @@ class AtParityTest(SharedParity, ModemdTestCase):
 @skip_without_tools
 class MbimParityTest(SharedParity, ModemdTestCase):
 
-    daemon_args = ModemdTestCase.daemon_args + ["--no-mbim-proxy", "--test-fake-net-links"]
+    daemon_args = ModemdTestCase.daemon_args + ["--no-mbim-proxy", "--test-fake-net-links",
+                                                "--poll-interval=1"]
 
     def add_modem(self, scenario="default.ini"):
         sim = self.start_sim(scenario, at="none", mbim="pty")
@@ -190,6 +191,25 @@ class MbimParityTest(SharedParity, ModemdTestCase):
     def check_connected_profile_id(self, value):
         # No provisioned profile is looked up for an MBIM session yet.
         self.assertEqual(value, "(<-1>,)")
+
+    def stat(self, name):
+        stats = self.prop(".Bearer", "Stats", path="/org/freedesktop/ModemManager1/Bearer/0")
+        return int(stats.split(f"'{name}': <uint64 ")[1].split(">")[0])
+
+    def test_bearer_bytes_from_packet_statistics(self):
+        # The modem's PACKET_STATISTICS counters, from the connection's
+        # start, read at every poll; totals survive the disconnection.
+        sim = self.add_modem()
+        self.enable()
+        sim.control("traffic 500 700")  # before the connection: not counted
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        path = "/org/freedesktop/ModemManager1/Bearer/0"
+        self.assertEqual(self.prop(".Bearer", "ReloadStatsSupported", path=path), "(<true>,)")
+        sim.control("traffic 1000 2000")
+        wait_for(lambda: (self.stat("rx-bytes"), self.stat("tx-bytes")) == (1000, 2000),
+                 what="the bytes of the connection")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual((self.stat("total-rx-bytes"), self.stat("total-tx-bytes")), (1000, 2000))
 
     def test_connect_without_ip_type_asks_ipv4(self):
         # ModemManager 1.20's MBIM bearer turns "no ip-type" into IPv4
