@@ -158,6 +158,7 @@ sync_modem (MdModemExport *self)
                                                  - md_modem_get_max_multiplexed_bearers (modem));
   md_dbus_modem_set_max_active_multiplexed_bearers (iface, md_modem_get_max_multiplexed_bearers (modem));
   md_modem_3gpp_export_sync (self);
+  md_messaging_export_sync (self);
 }
 
 /* Bands are not loaded yet: ModemManager then publishes one "unknown"
@@ -263,6 +264,7 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
   init_modem_defaults (self->modem_iface);
   md_modem_3gpp_export_init (self);
   md_simple_export_init (self);
+  md_messaging_export_init (self);
   sync_modem (self);
   md_modem_methods_install (self);
   self->handlers[HANDLER_CHANGED] = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
@@ -305,6 +307,7 @@ md_modem_export_free (MdModemExport *self)
   g_signal_handlers_disconnect_by_data (self->simple_iface, self);
   g_dbus_object_manager_server_unexport (self->object_manager, self->path);
   g_hash_table_unref (self->bearer_exports);
+  md_messaging_export_free (self);
   g_clear_pointer (&self->sim_export, md_sim_export_free);
   md_log_info (md_modem_get_log_name (self->modem), "unexported");
   g_object_unref (self->modem_iface);
