@@ -96,10 +96,11 @@ class SharedParity(ParityHelpers):
         self.add_modem()
         self.assertEqual(self.prop(".Modem", "Physdev"), "(<''>,)")
         self.assertEqual(self.prop(".Modem.Modem3gpp", "NetworkRejection"), "(<@a{sv} {}>,)")
-        # (Messaging.SetDefaultStorage has its gate row; the Messaging
-        # interface itself is not exported yet.)
         result = self.call(MODEM_PATH, IFACE + ".Modem.Modem3gpp.SetCarrierLock", "[byte 1, 2]",
                            check=False)
+        self.assertIn("org.freedesktop.ModemManager1.Error.Core.Unsupported", result.stderr)
+        self.enable()
+        result = self.call(MODEM_PATH, IFACE + ".Modem.Messaging.SetDefaultStorage", "2", check=False)
         self.assertIn("org.freedesktop.ModemManager1.Error.Core.Unsupported", result.stderr)
 
     def test_bands_are_unknown_not_empty(self):
