@@ -280,6 +280,28 @@ handle_cclk (SimAt *at, const SimAtCommand *cmd)
   return bad_parameters (at);
 }
 
+void
+sim_at_time_event (SimAt *at)
+{
+  g_autoptr (GDateTime) now = sim_model_get_clock (at->model);
+  int quarters = at->model->utc_offset_minutes / 15;
+  g_autofree char *line = NULL;
+
+  switch (at->set.ctzr) {
+  case 0: break;
+  case 1: line = g_strdup_printf ("+CTZV: %+03d", quarters); break;
+  default:
+    /* 2 and 3 (UTC instead of local time, not told apart here). */
+    line = g_strdup_printf ("+CTZE: \"%+03d\",%d,\"%04d/%02d/%02d,%02d:%02d:%02d\"", quarters,
+                            at->model->dst_hours, g_date_time_get_year (now), g_date_time_get_month (now),
+                            g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                            g_date_time_get_minute (now), g_date_time_get_second (now));
+    break;
+  }
+  if (line)
+    sim_at_send_unsolicited (at, line);
+}
+
 static SimAtStatus
 handle_ctzu (SimAt *at, const SimAtCommand *cmd)
 {

@@ -214,7 +214,9 @@ sim_at_net_event (SimAt *at, const SimEvent *event)
   case SIM_EVENT_SMS_RECEIVED:
   case SIM_EVENT_SMS_STATUS_REPORT:
   case SIM_EVENT_RING:
-  case SIM_EVENT_CALL_DROPPED: break;
+  case SIM_EVENT_CALL_DROPPED:
+  case SIM_EVENT_TIMEZONE:
+  case SIM_EVENT_USSD: break;
   }
 }
 

@@ -174,5 +174,9 @@ extern const SimAtEntry sim_at_vendor_commands[];
 /* Model events for each concern. */
 void sim_at_net_event (SimAt *at, const SimEvent *event);
 void sim_at_sms_event (SimAt *at, const SimEvent *event);
+/* The network's time zone report: +CTZV or +CTZE as +CTZR asks. */
+void sim_at_time_event (SimAt *at);
+/* The network's USSD report: +CUSD with +CUSD=1. */
+void sim_at_ussd_event (SimAt *at);
 
 G_END_DECLS

@@ -97,6 +97,8 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_OPERATOR:
   case SIM_EVENT_ACCESS_TECH:
   case SIM_EVENT_SIGNAL: sim_at_net_event (self, event); break;
+  case SIM_EVENT_TIMEZONE: sim_at_time_event (self); break;
+  case SIM_EVENT_USSD: sim_at_ussd_event (self); break;
   case SIM_EVENT_SMS_RECEIVED:
   case SIM_EVENT_SMS_STATUS_REPORT: sim_at_sms_event (self, event); break;
   case SIM_EVENT_RING: sim_at_send_unsolicited (self, self->set.crc ? "+CRING: VOICE" : "RING"); break;

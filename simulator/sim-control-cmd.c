@@ -486,6 +486,45 @@ do_traffic (const SimControlTarget *t, const char *args)
   return g_strdup ("OK");
 }
 
+/* "timezone <minutes> <dst-hours>": the network's NITZ report. */
+static char *
+do_timezone (const SimControlTarget *t, const char *args)
+{
+  g_auto (GStrv) parts = g_strsplit (args, " ", -1);
+  gint64 minutes;
+  guint64 dst;
+
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_signed (parts[0], 10, -840, 840, &minutes, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 0, 2, &dst, NULL)
+      || !sim_model_set_timezone (t->model, (int)minutes, (int)dst, NULL))
+    return g_strdup ("ERROR expected <minutes (multiple of 15)> <dst hours 0-2>");
+  return g_strdup ("OK");
+}
+
+/* "ussd <notify|request|end> [text]": the network sends a USSD message. */
+static char *
+do_ussd (const SimControlTarget *t, const char *args)
+{
+  g_autofree char *kind = g_strndup (args, strcspn (args, " "));
+  const char *text = args + strlen (kind);
+  SimUssdStatus status;
+
+  while (*text == ' ')
+    text++;
+  if (strcmp (kind, "notify") == 0)
+    status = SIM_USSD_DONE;
+  else if (strcmp (kind, "request") == 0)
+    status = SIM_USSD_ACTION_REQUIRED;
+  else if (strcmp (kind, "end") == 0)
+    status = SIM_USSD_TERMINATED;
+  else
+    return g_strdup ("ERROR expected notify|request|end [text]");
+  if (strchr (text, '"'))
+    return g_strdup ("ERROR the text may not hold quotes");
+  sim_model_ussd_network (t->model, status, status == SIM_USSD_TERMINATED || !*text ? NULL : text);
+  return g_strdup ("OK");
+}
+
 static char *
 do_tech (const SimControlTarget *t, const char *args)
 {
@@ -604,6 +643,10 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_register (t, args);
   if (strcmp (copy, "signal") == 0)
     return do_signal (t, args);
+  if (strcmp (copy, "ussd") == 0)
+    return do_ussd (t, args);
+  if (strcmp (copy, "timezone") == 0)
+    return do_timezone (t, args);
   if (strcmp (copy, "access-technology") == 0)
     return do_tech (t, args);
   if (strcmp (copy, "traffic") == 0)

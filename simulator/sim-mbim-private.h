@@ -117,6 +117,14 @@ void sim_mbim_indicate_signal (SimMbim *self);
 void sim_mbim_connect_query (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_connect_set (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_ip_configuration_query (SimMbim *self, const SimMbimRequest *req);
+
+/* sim-mbim-extensions.c: a command of the MS Basic Connect Extensions
+ * service (service is its UUID, as the request carried it). */
+void sim_mbim_extensions_handle (SimMbim *self, const SimMbimRequest *req, const guint8 *service);
+
+/* sim-mbim-contexts.c */
+void sim_mbim_provisioned_contexts_query (SimMbim *self, const SimMbimRequest *req);
+void sim_mbim_provisioned_contexts_set (SimMbim *self, const SimMbimRequest *req);
 /* Indicates sessions the network ended (not those the host ended). */
 void sim_mbim_sessions_changed (SimMbim *self);
 

@@ -350,7 +350,9 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
   if (self->mute_after > 1)
     self->mute_after--;
   self->busy = TRUE;
-  if (memcmp (payload, sim_mbim_sms_uuid (), SIM_MBIM_UUID_SIZE) == 0)
+  if (service == MBIM_SERVICE_MS_BASIC_CONNECT_EXTENSIONS)
+    sim_mbim_extensions_handle (self, &req, payload);
+  else if (memcmp (payload, sim_mbim_sms_uuid (), SIM_MBIM_UUID_SIZE) == 0)
     sim_mbim_sms_handle (self, &req);
   else if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
     send_done (self, tid, payload, req.cid, MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT, NULL);
@@ -559,7 +561,9 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_SMS_RECEIVED: sim_mbim_sms_indicate_new (self, event->index); break;
   case SIM_EVENT_SMS_STATUS_REPORT:
   case SIM_EVENT_RING:
-  case SIM_EVENT_CALL_DROPPED: break;
+  case SIM_EVENT_CALL_DROPPED:
+  case SIM_EVENT_TIMEZONE:
+  case SIM_EVENT_USSD: break;
   }
 }
 

@@ -211,6 +211,7 @@ sim_model_free (SimModel *self)
   if (!self)
     return;
   g_clear_handle_id (&self->registration_timer, g_source_remove);
+  sim_model_ussd_clear (self);
   g_free (self->identity.manufacturer);
   g_free (self->identity.model);
   g_free (self->identity.revision);
@@ -628,6 +629,20 @@ sim_model_set_clock (SimModel *self, GDateTime *time)
 
   self->clock_offset = g_date_time_difference (time, now);
   self->utc_offset_minutes = (int)(g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE);
+}
+
+gboolean
+sim_model_set_timezone (SimModel *self, int offset_minutes, int dst_hours, GError **error)
+{
+  if (offset_minutes % 15 != 0 || ABS (offset_minutes) > 14 * 60 || dst_hours < 0 || dst_hours > 2) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_INCORRECT_PARAMETERS, "Time zone %d min, DST %d h is not valid",
+                 offset_minutes, dst_hours);
+    return FALSE;
+  }
+  self->utc_offset_minutes = offset_minutes;
+  self->dst_hours = dst_hours;
+  sim_model_emit (self, SIM_EVENT_TIMEZONE, 0, 0);
+  return TRUE;
 }
 
 void

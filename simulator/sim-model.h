@@ -111,7 +111,17 @@ typedef enum {
   SIM_EVENT_SMS_STATUS_REPORT, /* the PDU is sms_status_report */
   SIM_EVENT_RING,
   SIM_EVENT_CALL_DROPPED, /* the network ended the data call */
+  SIM_EVENT_TIMEZONE,     /* the network sent its time zone (NITZ) */
+  SIM_EVENT_USSD,         /* a USSD answer or message: model->ussd */
 } SimEventKind;
+
+/* The <m> of a USSD report (27.007 +CUSD). */
+typedef enum {
+  SIM_USSD_DONE = 0,
+  SIM_USSD_ACTION_REQUIRED = 1,
+  SIM_USSD_TERMINATED = 2,
+  SIM_USSD_NOT_SUPPORTED = 4,
+} SimUssdStatus;
 
 typedef struct {
   SimEventKind kind;
@@ -260,6 +270,14 @@ typedef struct {
   char *sms_status_report;  /* the last status report PDU delivered */
   GTimeSpan clock_offset;   /* added to the host's clock */
   int utc_offset_minutes;
+  int dst_hours; /* the part of the offset due to DST, as the network says */
+  struct {
+    SimUssdStatus status; /* of the last report */
+    char *text;           /* of the last report; NULL: none */
+    char *last_request;   /* the last string the user sent */
+    gboolean menu_open;
+    guint timer;
+  } ussd;
 
   /* private */
   GArray *subscribers;
@@ -318,6 +336,18 @@ SimOperator *sim_operator_new (const char *code, const char *long_name, const ch
 void sim_operator_free (SimOperator *op);
 GDateTime *sim_model_get_clock (SimModel *self);
 void sim_model_set_clock (SimModel *self, GDateTime *time);
+/* The network reports its zone: the clock's instant stays, its offset
+ * becomes offset_minutes (a multiple of 15 within +-14 h) of which
+ * dst_hours (0-2) are DST; SIM_EVENT_TIMEZONE. */
+gboolean sim_model_set_timezone (SimModel *self, int offset_minutes, int dst_hours, GError **error);
+/* USSD (sim-model-ussd.c): the user sends text (a code, or a choice in a
+ * menu); the network answers with SIM_EVENT_USSD on the next loop turn. */
+void sim_model_ussd_send (SimModel *self, const char *text);
+void sim_model_ussd_cancel (SimModel *self);
+/* A network-initiated notification (DONE) or request (ACTION_REQUIRED),
+ * or the end of the session (TERMINATED): SIM_EVENT_USSD at once. */
+void sim_model_ussd_network (SimModel *self, SimUssdStatus status, const char *text);
+void sim_model_ussd_clear (SimModel *self);
 void sim_model_ring (SimModel *self);
 void sim_model_update_registration (SimModel *self);
 

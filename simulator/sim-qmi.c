@@ -385,7 +385,9 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_CALL_DROPPED: sim_qmi_wds_model_event (self, event); return;
   case SIM_EVENT_SMS_RECEIVED:
   case SIM_EVENT_SMS_STATUS_REPORT:
-  case SIM_EVENT_RING: return;
+  case SIM_EVENT_RING:
+  case SIM_EVENT_TIMEZONE:
+  case SIM_EVENT_USSD: return;
   }
 }
 

@@ -23,6 +23,12 @@ extern const MdModemSimOps md_at_sim_ops;
 extern const MdModemPowerOps md_at_power_ops;
 extern const MdModemNetregOps md_at_netreg_ops;
 extern const MdModemBearerOps md_at_bearer_ops;
+extern const MdModemSignalOps md_at_signal_ops;
+extern const MdModemTimeOps md_at_time_ops;
+extern const MdModemLocationOps md_at_location_ops;
+extern const MdModemUssdOps md_at_ussd_ops;
+extern const MdModemFirmwareOps md_at_firmware_ops;
+extern const MdModemProfileOps md_at_profile_ops;
 extern const MdModemSmsOps md_at_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_at_modem_ops;
@@ -57,6 +63,10 @@ extern const MdModemSimOps md_mbim_sim_ops;
 extern const MdModemPowerOps md_mbim_power_ops;
 extern const MdModemNetregOps md_mbim_netreg_ops;
 extern const MdModemBearerOps md_mbim_bearer_ops;
+extern const MdModemSignalOps md_mbim_signal_ops;
+extern const MdModemFirmwareOps md_mbim_firmware_ops;
+extern const MdModemProfileOps md_mbim_profile_ops;
+extern const MdModemLocationOps md_mbim_location_ops;
 extern const MdModemSmsOps md_mbim_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_mbim_modem_ops;

@@ -272,11 +272,22 @@ const MdModemInitOps md_at_init_ops = {
   .load_eps_ue_mode = at_load_eps_ue_mode,
 };
 
+/* +CGMR names the running firmware (init's identity); AT keeps no others. */
+const MdModemFirmwareOps md_at_firmware_ops = {
+  .load_images = NULL,
+};
+
 const MdModemOps md_at_modem_ops = {
   .init = &md_at_init_ops,
   .sim = &md_at_sim_ops,
   .power = &md_at_power_ops,
   .netreg = &md_at_netreg_ops,
   .bearer = &md_at_bearer_ops,
+  .signal = &md_at_signal_ops,
+  .time = &md_at_time_ops,
+  .location = &md_at_location_ops,
+  .ussd = &md_at_ussd_ops,
+  .firmware = &md_at_firmware_ops,
+  .profiles = &md_at_profile_ops,
   .sms = &md_at_sms_ops,
 };

@@ -259,6 +259,12 @@ at_load_signal_quality (MdModem *modem, GTask *task)
   md_at_op_int (modem, task, "AT+CSQ", MD_AT_TIMEOUT_SHORT_MS, parse_csq);
 }
 
+/* +CREG=2 / +CEREG=2 (enable_unsolicited) bring LAC/TAC and cell id with
+ * every registration report: that is the 3GPP location. */
+const MdModemLocationOps md_at_location_ops = {
+  .sources = MD_MODEM_LOCATION_SOURCE_3GPP_LAC_CI,
+};
+
 const MdModemNetregOps md_at_netreg_ops = {
   .setup_unsolicited = at_setup_unsolicited,
   .enable_unsolicited = at_enable_unsolicited,

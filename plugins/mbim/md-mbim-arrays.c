@@ -103,6 +103,15 @@ md_mbim_check_visible_providers (MbimMessage *message, GError **error)
   return check_counts (message, fields, G_N_ELEMENTS (fields), "Visible Providers", error);
 }
 
+gboolean
+md_mbim_check_provisioned_contexts (MbimMessage *message, GError **error)
+{
+  /* Contexts: an offset/size pair each. */
+  static const CountField fields[] = { { 0, 8 } };
+
+  return check_counts (message, fields, G_N_ELEMENTS (fields), "Provisioned Contexts", error);
+}
+
 static guint32
 read_u32 (const guint8 *buffer, guint32 offset)
 {

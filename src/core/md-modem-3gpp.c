@@ -121,9 +121,19 @@ md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegi
     if (registration_rank (self->registration[i]) > registration_rank (best))
       best = self->registration[i];
   }
-  if (location && state_is_registered (state) && memcmp (location, &self->location, sizeof *location) != 0) {
-    self->location = *location;
-    changed = TRUE;
+  if (location && state_is_registered (state)) {
+    /* CS/PS reports carry the LAC, EPS/5GS ones the TAC: keep both. */
+    MdCellLocation merged = self->location;
+
+    if (location->lac)
+      merged.lac = location->lac;
+    if (location->tac)
+      merged.tac = location->tac;
+    merged.cell_id = location->cell_id;
+    if (memcmp (&merged, &self->location, sizeof merged) != 0) {
+      self->location = merged;
+      changed = TRUE;
+    }
   }
   if (access_technologies && state_is_registered (state)
       && self->access_technologies != access_technologies) {

@@ -19,6 +19,8 @@
 typedef enum {
   ENABLE_STEP_POWER,
   ENABLE_STEP_UNSOLICITED,
+  ENABLE_STEP_TIME_REPORTS,
+  ENABLE_STEP_USSD_REPORTS,
   ENABLE_STEP_MESSAGING,
   ENABLE_STEP_REGISTRATION,
   ENABLE_STEP_DONE,
@@ -121,6 +123,8 @@ enable_step (GTask *task)
   MdModem *self = g_task_get_source_object (task);
   EnableContext *ctx = g_task_get_task_data (task);
   const MdModemNetregOps *netreg = md_modem_get_ops (self)->netreg;
+  const MdModemTimeOps *time = md_modem_get_ops (self)->time;
+  const MdModemUssdOps *ussd = md_modem_get_ops (self)->ussd;
 
   switch (ctx->step) {
   case ENABLE_STEP_POWER:
@@ -136,6 +140,23 @@ enable_step (GTask *task)
       return;
     }
     run_power (self, task, MD_MODEM_POWER_STATE_LOW);
+    return;
+  case ENABLE_STEP_TIME_REPORTS:
+    /* Best effort, like the other reports; nothing to undo on disable. */
+    if (ctx->enable) {
+      run_op (self, task, time ? time->enable_reports : NULL);
+      return;
+    }
+    ctx->step++;
+    enable_step (task);
+    return;
+  case ENABLE_STEP_USSD_REPORTS:
+    if (ctx->enable) {
+      run_op (self, task, ussd ? ussd->enable_reports : NULL);
+      return;
+    }
+    ctx->step++;
+    enable_step (task);
     return;
   case ENABLE_STEP_MESSAGING:
     /* Messages are loaded once the radio is on and the SIM answers. */

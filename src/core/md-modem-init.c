@@ -25,6 +25,8 @@ typedef enum {
   INIT_STEP_FACILITY_LOCKS,
   INIT_STEP_EPS_UE_MODE,
   INIT_STEP_NETREG_SETUP,
+  INIT_STEP_TIME_SETUP,
+  INIT_STEP_USSD_SETUP,
   INIT_STEP_LAST,
 } InitStep;
 
@@ -280,6 +282,8 @@ step_action (const MdModemOps *ops, InitStep step)
   const MdModemSimOps *sim = ops->sim;
   const MdModemPowerOps *power = ops->power;
   const MdModemNetregOps *netreg = ops->netreg;
+  const MdModemTimeOps *time = ops->time;
+  const MdModemUssdOps *ussd = ops->ussd;
 
   switch (step) {
   case INIT_STEP_SETUP: return (StepAction){ init ? init->setup : NULL, store_setup };
@@ -304,6 +308,8 @@ step_action (const MdModemOps *ops, InitStep step)
   case INIT_STEP_EPS_UE_MODE: return (StepAction){ init ? init->load_eps_ue_mode : NULL, store_eps_ue_mode };
   case INIT_STEP_NETREG_SETUP:
     return (StepAction){ netreg ? netreg->setup_unsolicited : NULL, store_boolean_optional };
+  case INIT_STEP_TIME_SETUP: return (StepAction){ time ? time->setup_reports : NULL, store_boolean_optional };
+  case INIT_STEP_USSD_SETUP: return (StepAction){ ussd ? ussd->setup_reports : NULL, store_boolean_optional };
   case INIT_STEP_FIRST:
   case INIT_STEP_LAST: break;
   }

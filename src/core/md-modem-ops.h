@@ -119,6 +119,119 @@ typedef struct {
   MdModemOp load_traffic;
 } MdModemBearerOps;
 
+/* Modem.Signal's dictionaries, one per technology. */
+typedef enum {
+  MD_SIGNAL_TECH_CDMA,
+  MD_SIGNAL_TECH_EVDO,
+  MD_SIGNAL_TECH_GSM,
+  MD_SIGNAL_TECH_UMTS,
+  MD_SIGNAL_TECH_LTE,
+  MD_SIGNAL_TECH_NR5G,
+  MD_SIGNAL_TECH_COUNT,
+} MdSignalTech;
+
+/* One technology's measurements; NaN where not known. dBm for rssi, rscp,
+ * rsrp and io; dB for ecio, sinr, rsrq and snr; percent for error_rate. */
+typedef struct {
+  double rssi, rscp, ecio, sinr, io, rsrp, rsrq, snr, error_rate;
+} MdSignalValues;
+
+typedef struct {
+  MdSignalValues tech[MD_SIGNAL_TECH_COUNT];
+} MdSignalReport;
+
+/* Every value of report set to "not known". */
+void md_signal_report_clear (MdSignalReport *report);
+/* The dictionary a measurement without its own technology belongs in: the
+ * best of the MdModemAccessTechnology bits in use (GSM when none). */
+MdSignalTech md_signal_tech_from_access_technologies (guint32 access_technologies);
+
+typedef struct {
+  /* Returns an MdSignalReport* (g_free). */
+  MdModemOp load_values;
+} MdModemSignalOps;
+
+/* Modem.Time's NetworkTimezone; offsets in minutes. */
+typedef struct {
+  gboolean known;
+  gint offset; /* from UTC, DST included */
+  gboolean has_dst_offset;
+  gint dst_offset; /* the part of offset due to DST */
+  gboolean has_leap_seconds;
+  gint leap_seconds;
+} MdNetworkTimezone;
+
+typedef struct {
+  /* Installs handlers for the network's time zone reports; they feed
+   * md_modem_set_network_timezone(). Returns a boolean. */
+  MdModemOp setup_reports;
+  /* Asks the modem for the reports (while enabling). Returns a boolean. */
+  MdModemOp enable_reports;
+  /* Returns the network time as ISO 8601 local time (a string, g_free). */
+  MdModemOp load_network_time;
+} MdModemTimeOps;
+
+typedef struct {
+  /* The MdModemLocationSource bits the protocol gives. 3GPP LAC/CI comes
+   * from the registration reports netreg follows where they carry it. */
+  guint32 sources;
+  /* Reads the serving cell where the registration reports do not carry
+   * it: returns an MdCellLocation* (g_free). NULL: the reports do. */
+  MdModemOp load_cell;
+} MdModemLocationOps;
+
+/* What a network USSD report says (md_modem_ussd_report). */
+typedef enum {
+  MD_USSD_REPORT_DONE,            /* an answer or notification; nothing more */
+  MD_USSD_REPORT_ACTION_REQUIRED, /* the network waits for a response */
+  MD_USSD_REPORT_TERMINATED,      /* the network ended the session */
+  MD_USSD_REPORT_FAILED,          /* not supported, timed out, another client */
+} MdUssdReport;
+
+typedef struct {
+  /* Installs the handler for the network's USSD reports; it feeds
+   * md_modem_ussd_report(). Returns a boolean. */
+  MdModemOp setup_reports;
+  /* Asks the modem for the reports (while enabling). Returns a boolean. */
+  MdModemOp enable_reports;
+  /* Sends text (a request, or a response in a session) to the network,
+   * as the D-Bus layer validated it. Returns a boolean once the modem took
+   * it; the network's answer comes as a report. */
+  void (*send) (MdModem *modem, const char *text, GTask *task);
+  /* Ends the session. Returns a boolean. */
+  MdModemOp cancel;
+} MdModemUssdOps;
+
+typedef struct {
+  /* Returns a GStrv of the unique ids of the firmware images the modem
+   * stores, the running one first. NULL op: only the running firmware is
+   * known, named by the modem's revision. */
+  MdModemOp load_images;
+} MdModemFirmwareOps;
+
+/* A context stored in the modem (Modem3gpp.ProfileManager). */
+typedef struct {
+  gint id;         /* the modem's context id; -1: not stored yet */
+  char *apn;       /* never NULL once stored ("" for none) */
+  guint32 ip_type; /* one MdBearerIpFamily; NONE: the modem's default */
+} MdProfile;
+
+MdProfile *md_profile_copy (const MdProfile *profile);
+void md_profile_free (MdProfile *profile);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdProfile, md_profile_free)
+
+typedef struct {
+  /* Returns a GPtrArray of MdProfile* (with free func), in the modem's
+   * order. */
+  MdModemOp list;
+  /* Stores profile, in a free slot when its id is -1. Returns the
+   * MdProfile* stored (md_profile_free). */
+  void (*set) (MdModem *modem, const MdProfile *profile, GTask *task);
+  /* Returns a boolean; an id the modem does not store fails with
+   * MD_CORE_ERROR_NOT_FOUND. NULL: the protocol cannot delete. */
+  void (*delete) (MdModem *modem, gint id, GTask *task);
+} MdModemProfileOps;
+
 typedef struct {
   guint64 rx_bytes;
   guint64 tx_bytes;
@@ -158,6 +271,12 @@ typedef struct {
   const MdModemPowerOps *power;
   const MdModemNetregOps *netreg;
   const MdModemBearerOps *bearer;
+  const MdModemSignalOps *signal;
+  const MdModemTimeOps *time;
+  const MdModemLocationOps *location;
+  const MdModemUssdOps *ussd;
+  const MdModemFirmwareOps *firmware;
+  const MdModemProfileOps *profiles;
   const MdModemSmsOps *sms; /* NULL: no Messaging interface */
 } MdModemOps;
 

@@ -8,6 +8,9 @@
 #include "md-modem.h"
 #include "md-sms-list.h"
 
+typedef struct _MdModemSignalState MdModemSignalState;
+typedef struct _MdModemUssdState MdModemUssdState;
+
 struct _MdModem {
   GObject parent;
 
@@ -67,6 +70,12 @@ struct _MdModem {
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
 
+  MdModemSignalState *signal_state;   /* md-modem-signal.c; NULL until used */
+  MdNetworkTimezone network_timezone; /* md-modem-time.c */
+  guint32 location_enabled;           /* md-modem-location.c */
+  gboolean location_signals;
+  gboolean location_setup_done;
+  MdModemUssdState *ussd; /* md-modem-ussd.c; NULL until used */
   /* Messaging (md-modem-sms.c) */
   MdSmsList *sms_list;  /* created on first use */
   guint32 sms_storages; /* 1 << MdSmsStorage */
@@ -79,3 +88,5 @@ void md_modem_private_init_3gpp (MdModem *self);
 void md_modem_private_finalize_3gpp (MdModem *self);
 void md_modem_private_init_ports (MdModem *self);
 void md_modem_private_finalize_ports (MdModem *self);
+void md_modem_private_finalize_signal (MdModem *self);
+void md_modem_private_finalize_ussd (MdModem *self);

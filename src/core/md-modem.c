@@ -61,6 +61,8 @@ md_modem_finalize (GObject *object)
   MdModem *self = MD_MODEM (object);
 
   md_modem_private_finalize_ports (self);
+  md_modem_private_finalize_signal (self);
+  md_modem_private_finalize_ussd (self);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   md_operation_queue_free (self->operations);
   md_modem_private_finalize_3gpp (self);

@@ -51,16 +51,16 @@ static const MdDbusGateRule modem3gpp_rules[] = {
 };
 
 static const MdDbusGateRule ussd_rules[] = {
-  { "Initiate", MD_ACTION_USSD, FALSE },
-  { "Respond", MD_ACTION_USSD, FALSE },
-  { "Cancel", MD_ACTION_USSD, FALSE },
+  { "Initiate", MD_ACTION_USSD, TRUE },
+  { "Respond", MD_ACTION_USSD, TRUE },
+  { "Cancel", MD_ACTION_USSD, TRUE },
   { NULL },
 };
 
 static const MdDbusGateRule profile_manager_rules[] = {
-  { "List", DEVICE, FALSE },
-  { "Set", DEVICE, FALSE },
-  { "Delete", DEVICE, FALSE },
+  { "List", DEVICE, TRUE },
+  { "Set", DEVICE, TRUE },
+  { "Delete", DEVICE, TRUE },
   { NULL },
 };
 
@@ -86,8 +86,8 @@ static const MdDbusGateRule messaging_rules[] = {
 };
 
 static const MdDbusGateRule location_rules[] = {
-  { "Setup", DEVICE, FALSE },
-  { "GetLocation", MD_ACTION_LOCATION, FALSE },
+  { "Setup", DEVICE, TRUE },
+  { "GetLocation", MD_ACTION_LOCATION, TRUE },
   { "SetSuplServer", DEVICE, FALSE },
   { "InjectAssistanceData", DEVICE, FALSE },
   { "SetGpsRefreshRate", DEVICE, FALSE },
@@ -95,13 +95,13 @@ static const MdDbusGateRule location_rules[] = {
 };
 
 static const MdDbusGateRule signal_rules[] = {
-  { "Setup", DEVICE, FALSE },
+  { "Setup", DEVICE, TRUE },
   { "SetupThresholds", DEVICE, FALSE },
   { NULL },
 };
 
 static const MdDbusGateRule time_rules[] = {
-  { "GetNetworkTime", MD_ACTION_TIME, FALSE },
+  { "GetNetworkTime", MD_ACTION_TIME, TRUE },
   { NULL },
 };
 
@@ -119,7 +119,7 @@ static const MdDbusGateRule voice_rules[] = {
 };
 
 static const MdDbusGateRule firmware_rules[] = {
-  { "List", MD_ACTION_FIRMWARE, FALSE },
+  { "List", MD_ACTION_FIRMWARE, TRUE },
   { "Select", MD_ACTION_FIRMWARE, FALSE },
   { NULL },
 };

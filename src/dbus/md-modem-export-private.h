@@ -18,6 +18,12 @@ struct _MdModemExport {
   MdDbusModem *modem_iface;
   MdDbusModemModem3gpp *modem3gpp_iface;
   MdDbusModemSimple *simple_iface;
+  MdDbusModemSignal *signal_iface;                      /* NULL: the modem has no signal ops */
+  MdDbusModemTime *time_iface;                          /* NULL: the modem has no time ops */
+  MdDbusModemLocation *location_iface;                  /* NULL: the modem gives no location */
+  MdDbusModem3gppUssd *ussd_iface;                      /* NULL: the modem has no ussd ops */
+  MdDbusModemFirmware *firmware_iface;                  /* NULL: the modem has no firmware ops */
+  MdDbusModem3gppProfileManager *profile_manager_iface; /* NULL: no profile ops */
   char *path;
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
@@ -38,6 +44,22 @@ void md_modem_methods_install (MdModemExport *self);
 void md_modem_3gpp_export_init (MdModemExport *self);
 void md_modem_3gpp_export_sync (MdModemExport *self);
 void md_simple_export_init (MdModemExport *self);
+void md_signal_export_init (MdModemExport *self);
+void md_signal_export_sync (MdModemExport *self);
+void md_signal_export_free (MdModemExport *self);
+void md_time_export_init (MdModemExport *self);
+void md_time_export_sync (MdModemExport *self);
+void md_time_export_free (MdModemExport *self);
+void md_location_export_init (MdModemExport *self);
+void md_location_export_sync (MdModemExport *self);
+void md_location_export_free (MdModemExport *self);
+void md_ussd_export_init (MdModemExport *self);
+void md_ussd_export_sync (MdModemExport *self);
+void md_ussd_export_free (MdModemExport *self);
+void md_firmware_export_init (MdModemExport *self);
+void md_firmware_export_free (MdModemExport *self);
+void md_profile_manager_export_init (MdModemExport *self);
+void md_profile_manager_export_free (MdModemExport *self);
 void md_messaging_export_init (MdModemExport *self);
 void md_messaging_export_sync (MdModemExport *self);
 void md_messaging_export_free (MdModemExport *self);

@@ -158,6 +158,10 @@ sync_modem (MdModemExport *self)
                                                  - md_modem_get_max_multiplexed_bearers (modem));
   md_dbus_modem_set_max_active_multiplexed_bearers (iface, md_modem_get_max_multiplexed_bearers (modem));
   md_modem_3gpp_export_sync (self);
+  md_signal_export_sync (self);
+  md_time_export_sync (self);
+  md_location_export_sync (self);
+  md_ussd_export_sync (self);
   md_messaging_export_sync (self);
 }
 
@@ -264,6 +268,12 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
   init_modem_defaults (self->modem_iface);
   md_modem_3gpp_export_init (self);
   md_simple_export_init (self);
+  md_signal_export_init (self);
+  md_time_export_init (self);
+  md_location_export_init (self);
+  md_ussd_export_init (self);
+  md_firmware_export_init (self);
+  md_profile_manager_export_init (self);
   md_messaging_export_init (self);
   sync_modem (self);
   md_modem_methods_install (self);
@@ -278,6 +288,18 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
   md_dbus_object_skeleton_set_modem (self->object, self->modem_iface);
   md_dbus_object_skeleton_set_modem_modem3gpp (self->object, self->modem3gpp_iface);
   md_dbus_object_skeleton_set_modem_simple (self->object, self->simple_iface);
+  if (self->signal_iface)
+    md_dbus_object_skeleton_set_modem_signal (self->object, self->signal_iface);
+  if (self->time_iface)
+    md_dbus_object_skeleton_set_modem_time (self->object, self->time_iface);
+  if (self->location_iface)
+    md_dbus_object_skeleton_set_modem_location (self->object, self->location_iface);
+  if (self->ussd_iface)
+    md_dbus_object_skeleton_set_modem3gpp_ussd (self->object, self->ussd_iface);
+  if (self->firmware_iface)
+    md_dbus_object_skeleton_set_modem_firmware (self->object, self->firmware_iface);
+  if (self->profile_manager_iface)
+    md_dbus_object_skeleton_set_modem3gpp_profile_manager (self->object, self->profile_manager_iface);
   g_dbus_object_manager_server_export (object_manager, G_DBUS_OBJECT_SKELETON (self->object));
   md_log_info (md_modem_get_log_name (modem), "exported at %s", self->path);
   return self;
@@ -305,6 +327,12 @@ md_modem_export_free (MdModemExport *self)
   g_signal_handlers_disconnect_by_data (self->modem_iface, self);
   g_signal_handlers_disconnect_by_data (self->modem3gpp_iface, self);
   g_signal_handlers_disconnect_by_data (self->simple_iface, self);
+  md_signal_export_free (self);
+  md_time_export_free (self);
+  md_location_export_free (self);
+  md_ussd_export_free (self);
+  md_firmware_export_free (self);
+  md_profile_manager_export_free (self);
   g_dbus_object_manager_server_unexport (self->object_manager, self->path);
   g_hash_table_unref (self->bearer_exports);
   md_messaging_export_free (self);

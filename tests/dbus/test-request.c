@@ -4,13 +4,17 @@
  * text, out-of-range numbers, wrong types) fail with Core.InvalidArgs and an
  * error message that does not repeat the hostile text. */
 #include "md-bearer-properties.h"
+#include "md-request-3gpp-profile.h"
 #include "md-errors.h"
 #include "md-request-bearer.h"
+#include "md-request-location.h"
 #include "md-request-network.h"
 #include "md-request-power.h"
 #include "md-request-profile.h"
+#include "md-request-signal.h"
 #include "md-request-sim.h"
 #include "md-request-text.h"
+#include "md-request-ussd.h"
 
 /* The exact injection of the issue report. */
 #define INJECTION "26201\";+CFUN=4;+COPS=1,2,\"26201"
@@ -240,6 +244,152 @@ test_ip_type (void)
 }
 
 static void
+test_signal_rate (void)
+{
+  static const NumberCase cases[] = {
+    { 0, TRUE }, { 1, TRUE }, { 5, TRUE }, { 86400, TRUE }, { 86401, FALSE }, { 0xffffffff, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (md_request_signal_rate (cases[i].value, &error), ==, cases[i].ok);
+    if (!cases[i].ok)
+      assert_refused (error);
+  }
+}
+
+static void
+test_location_sources (void)
+{
+  static const struct {
+    guint32 sources, capabilities;
+    int code; /* -1: accepted */
+  } cases[] = {
+    { 0, 1, -1 },
+    { 1, 1, -1 },
+    { 0, 0, -1 },
+    { 1, 0, MD_CORE_ERROR_UNSUPPORTED },
+    { 4, 1, MD_CORE_ERROR_UNSUPPORTED },
+    { 1 | 2 | 4, 1, MD_CORE_ERROR_UNSUPPORTED },
+    { 1 << 6, 1, MD_CORE_ERROR_UNSUPPORTED },
+    { 1 << 7, 1, MD_CORE_ERROR_INVALID_ARGS },
+    { 0x80000001, 0xffffffff, MD_CORE_ERROR_INVALID_ARGS },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    gboolean ok = md_request_location_sources (cases[i].sources, cases[i].capabilities, &error);
+
+    g_assert_cmpint (ok, ==, cases[i].code < 0);
+    if (!ok)
+      g_assert_error (error, MD_CORE_ERROR, cases[i].code);
+  }
+}
+
+static void
+test_ussd_text (void)
+{
+  static const struct {
+    const char *text;
+    gboolean ok;
+  } cases[] = {
+    { "*100#", TRUE },
+    { "1", TRUE },
+    { "*#06#", TRUE },
+    { "Yes, please", TRUE },
+    { "", FALSE },
+    { "*100#\"", FALSE },
+    { "*100#\";+CFUN=4;+CUSD=1,\"*100#", FALSE },
+    { "*100#\\", FALSE },
+    { "*100#\r\nAT+CFUN=4", FALSE },
+    { "*100#\x1a", FALSE },
+    { "*100#\x7f", FALSE },
+    { "\xc3\xa4", FALSE },
+  };
+  g_autofree char *longest = g_strnfill (MD_REQUEST_USSD_MAX, '1');
+  g_autofree char *too_long = g_strnfill (MD_REQUEST_USSD_MAX + 1, '1');
+  g_autoptr (GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) case_error = NULL;
+
+    g_assert_cmpint (md_request_ussd_text (cases[i].text, &case_error), ==, cases[i].ok);
+    if (!cases[i].ok)
+      assert_refused (case_error);
+  }
+  g_assert_true (md_request_ussd_text (longest, NULL));
+  g_assert_false (md_request_ussd_text (too_long, &error));
+  assert_refused (error);
+}
+
+static void
+test_profile_dictionaries (void)
+{
+  static const struct {
+    const char *dict;
+    int code; /* -1: accepted */
+    gint id;
+    const char *apn;
+    guint32 ip_type;
+  } set_cases[] = {
+    { "{'apn': <'internet'>}", -1, -1, "internet", 0 },
+    { "{'apn': <'ims'>, 'ip-type': <uint32 4>, 'profile-id': <3>}", -1, 3, "ims", 4 },
+    { "{'apn': <''>, 'profile-id': <-1>, 'ip-type': <uint32 0xFFFFFFF7>}", -1, -1, "", 0 },
+    { "{'apn': <'x'>, 'colour': <'blue'>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'profile-id': <0>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'profile-id': <uint32 1>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'ip-type': <uint32 3>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x\";+CFUN=4'>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'profile-id': <1>}", MD_CORE_ERROR_INVALID_ARGS },
+    { "{'apn': <'x'>, 'user': <'me'>}", MD_CORE_ERROR_UNSUPPORTED },
+    { "{'apn': <'x'>, 'profile-enabled': <true>}", MD_CORE_ERROR_UNSUPPORTED },
+  };
+  static const struct {
+    const char *dict;
+    gint id; /* 0: refused */
+  } delete_cases[] = {
+    { "{'profile-id': <2>}", 2 },
+    { "{'profile-id': <2>, 'apn': <'ignored'>, 'user': <'ignored'>}", 2 },
+    { "{'apn': <'internet'>}", 0 },
+    { "{'profile-id': <-1>}", 0 },
+    { "{'profile-id': <2>, 'colour': <'blue'>}", 0 },
+    { "{'profile-id': <2>, 'a\\u0001\\nCFUN': <'x'>}", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (set_cases); i++) {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GVariant) dict
+      = g_variant_parse (G_VARIANT_TYPE ("a{sv}"), set_cases[i].dict, NULL, NULL, NULL);
+    g_autoptr (MdProfile) profile = md_request_profile_to_set (dict, &error);
+
+    g_test_message ("%s", set_cases[i].dict);
+    if (set_cases[i].code >= 0) {
+      g_assert_null (profile);
+      g_assert_error (error, MD_CORE_ERROR, set_cases[i].code);
+      continue;
+    }
+    g_assert_no_error (error);
+    g_assert_cmpint (profile->id, ==, set_cases[i].id);
+    g_assert_cmpstr (profile->apn, ==, set_cases[i].apn);
+    g_assert_cmpuint (profile->ip_type, ==, set_cases[i].ip_type);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS (delete_cases); i++) {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GVariant) dict
+      = g_variant_parse (G_VARIANT_TYPE ("a{sv}"), delete_cases[i].dict, NULL, NULL, NULL);
+    gint id = 0;
+    gboolean ok = md_request_profile_to_delete (dict, &id, &error);
+
+    g_assert_cmpint (ok, ==, delete_cases[i].id != 0);
+    if (ok)
+      g_assert_cmpint (id, ==, delete_cases[i].id);
+    else
+      assert_refused (error);
+  }
+}
+
+static void
 test_power_state (void)
 {
   static const NumberCase cases[] = {
@@ -447,6 +597,10 @@ main (int argc, char **argv)
   g_test_add_func ("/request/allowed-auth", test_allowed_auth);
   g_test_add_func ("/request/ip-type", test_ip_type);
   g_test_add_func ("/request/power-state", test_power_state);
+  g_test_add_func ("/request/signal-rate", test_signal_rate);
+  g_test_add_func ("/request/location-sources", test_location_sources);
+  g_test_add_func ("/request/ussd-text", test_ussd_text);
+  g_test_add_func ("/request/profile-dictionaries", test_profile_dictionaries);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
   g_test_add_func ("/request/ip-config-method", test_ip_config_method);

@@ -89,13 +89,16 @@ add_block (UMockdevTestbed *tb, const Block *b)
     g_string_append_printf (text, "E: DRIVER=%s\nL: driver=%sbus/%s/drivers/%s\n", b->driver, up->str, bus,
                             b->driver);
   }
-  if (!umockdev_testbed_add_from_string (tb, text->str, &error))
-    g_error ("umockdev refused %s: %s", b->path, error->message);
+  /* The ioctl handler is attached before the device is added: adding it
+   * sends the "add" uevent, and a daemon that opens the node before the
+   * handler's socket exists gets an abort from umockdev's preload. */
   if (b->node && g_str_equal (b->subsystem, "tty")) {
     g_autofree char *node = g_strconcat ("/dev/", b->node, NULL);
 
     md_testbed_attach_tty_ioctls (tb, node);
   }
+  if (!umockdev_testbed_add_from_string (tb, text->str, &error))
+    g_error ("umockdev refused %s: %s", b->path, error->message);
   pump ();
 }
 

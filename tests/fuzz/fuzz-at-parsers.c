@@ -8,8 +8,12 @@
 #include "md-at-3gpp.h"
 #include "md-at-info.h"
 #include "md-at-lines.h"
+#include "md-at-pdp.h"
 #include "md-at-response.h"
+#include "md-at-signal.h"
 #include "md-at-sim.h"
+#include "md-at-time.h"
+#include "md-at-ussd.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -17,6 +21,13 @@ static void
 parse_line (const char *line)
 {
   MdAtRegistration reg;
+  MdAtCesq cesq;
+  double dbm, rate;
+  gint tz_offset, tz_dst;
+  g_autofree char *clock = NULL;
+  MdAtUssdStatus ussd_status;
+  g_autofree char *ussd_text = NULL;
+  g_autoptr (GPtrArray) contexts = NULL;
   MdModemPowerState power;
   MdModemLock lock;
   MdModem3gppEpsUeModeOperation eps_mode;
@@ -35,6 +46,12 @@ parse_line (const char *line)
   md_at_classify_line (line, NULL);
   md_at_parse_registration (line, &reg, NULL);
   md_at_parse_csq (line, &percent, NULL);
+  md_at_parse_cesq (line, &cesq, NULL);
+  md_at_parse_csq_levels (line, &dbm, &rate, NULL);
+  clock = md_at_parse_cclk (line, NULL);
+  md_at_parse_tz_report (line, &tz_offset, &tz_dst, NULL);
+  md_at_parse_cusd (line, &ussd_status, &ussd_text, NULL);
+  contexts = md_at_parse_cgdcont_query (line, NULL);
   md_at_parse_cops_query (line, &format, &op, &act, NULL);
   networks = md_at_parse_cops_test (line, NULL);
   md_at_parse_cfun (line, &power, NULL);

@@ -192,6 +192,10 @@ typedef enum {
   OP_CONNECT,
   OP_DISCONNECT,
   OP_TRAFFIC,
+  OP_SIGNAL_VALUES,
+  OP_PROFILES_LIST,
+  OP_PROFILE_SET,
+  OP_LOCATION_CELL,
   OP_SMS_ENABLE,
   OP_SMS_LIST,
   OP_SMS_READ,
@@ -229,6 +233,15 @@ start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
   case OP_CONNECT: ops->bearer->connect (modem, bearer, NULL, task); break;
   case OP_DISCONNECT: ops->bearer->disconnect (modem, bearer, task); break;
   case OP_TRAFFIC: ops->bearer->load_traffic (modem, task); break;
+  case OP_LOCATION_CELL: ops->location->load_cell (modem, task); break;
+  case OP_SIGNAL_VALUES: ops->signal->load_values (modem, task); break;
+  case OP_PROFILES_LIST: ops->profiles->list (modem, task); break;
+  case OP_PROFILE_SET: {
+    MdProfile profile = { .id = -1, .apn = (char *)"internet" };
+
+    ops->profiles->set (modem, &profile, task);
+    break;
+  }
   case OP_SMS_ENABLE: ops->sms->enable (modem, task); break;
   case OP_SMS_LIST: ops->sms->list (modem, MD_SMS_STORAGE_MT, task); break;
   case OP_SMS_READ: ops->sms->read (modem, MD_SMS_STORAGE_MT, 1, task); break;

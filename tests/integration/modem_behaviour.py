@@ -40,6 +40,59 @@ class ModemBehaviour:
         wait_for(lambda: generic(self.modem())["signal-quality"]["value"] == str(10 * 100 // 31),
                  what="signal quality to follow the simulator")
 
+    # --- Modem.Signal ------------------------------------------------------
+
+    # What --signal-get shows for the simulator's signal levels 20 (-73 dBm)
+    # and 25 (-63 dBm) on its LTE cell, per protocol: {dictionary: {key: text}}.
+    def signal_at(self, level):
+        raise NotImplementedError
+
+    def signal(self):
+        return self.mmcli_json("-m", "0", "--signal-get")["modem"]["signal"]
+
+    def wait_signal(self, rate, level):
+        def shows():
+            s = self.signal()
+            return s["refresh"]["rate"] == rate and all(
+                s[tech][key] == value for tech, values in self.signal_at(level).items()
+                for key, value in values.items())
+        wait_for(shows, what=f"signal level {level} in --signal-get")
+
+    def test_signal_setup_and_get(self):
+        sim = self.add_modem()
+        self.enable()
+        sim.control("signal 20")
+        self.mmcli("-m", "0", "--signal-setup=1")
+        self.wait_signal("1", 20)
+        # The periodic refresh follows the network.
+        sim.control("signal 25")
+        self.wait_signal("1", 25)
+        # Turning refreshing off forgets the values.
+        self.mmcli("-m", "0", "--signal-setup=0")
+        s = self.signal()
+        self.assertEqual(s["refresh"]["rate"], "0")
+        for tech, values in self.signal_at(25).items():
+            for key in values:
+                self.assertEqual(s[tech][key], "--")
+
+    def test_signal_rate_over_a_day_is_refused(self):
+        self.add_modem()
+        result = self.mmcli("-m", "0", "--signal-setup=86401", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.mmcli("-m", "0", "--signal-setup=86400")
+        self.assertEqual(self.signal()["refresh"]["rate"], "86400")
+        self.assert_daemon_alive()
+
+    # --- Modem.Firmware ------------------------------------------------------
+
+    def test_firmware_list_shows_the_running_revision(self):
+        sim = self.add_modem()
+        listing = self.mmcli_json("-m", "0", "--firmware-list")["modem"]["firmware"]["list"]
+        self.assertEqual(listing, [f"unique-id: {sim.control('get revision')}, current: yes"])
+        result = self.mmcli("-m", "0", "--firmware-select=other", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assertEqual(self.mmcli_json("-m", "0", "--firmware-status")["modem"]["firmware"]["method"], [])
+
     def test_pin_locked_modem_unlocks(self):
         sim = self.add_modem("pin-locked.ini")
         g = generic(self.modem())

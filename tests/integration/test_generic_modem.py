@@ -16,6 +16,170 @@ class GenericModemTest(ModemBehaviour, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_sim_modem(scenario)
 
+    def signal_at(self, level):
+        # +CESQ: RSRP and RSRQ of the LTE cell.
+        return {"lte": {"rsrp": {20: "-90.00", 25: "-80.00"}[level], "rsrq": "-10.00"}}
+
+    # --- Modem.Time -----------------------------------------------------------
+
+    def time(self):
+        return self.mmcli_json("-m", "0", "--time")["modem"]
+
+    def test_network_time_and_zone_reports(self):
+        sim = self.add_sim_modem()
+        # mmcli reads the time only from an enabled modem.
+        self.assertNotEqual(self.mmcli("-m", "0", "--time", check=False).returncode, 0)
+        self.enable()
+        # +CCLK? in the simulator's zone (UTC); no zone report yet.
+        t = self.time()
+        self.assertRegex(t["time"]["current"], r"^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
+        self.assertEqual(t["timezone"]["current"], "--")
+        # The network reports India's zone (+CTZE after +CTZR=2), then a
+        # zone with an hour of DST.
+        sim.control("timezone 330 0")
+        wait_for(lambda: self.time()["timezone"]["current"] == "330", what="the zone report")
+        t = self.time()
+        self.assertEqual(t["time"]["dst-offset"], "0")
+        self.assertTrue(t["time"]["current"].endswith("+05:30"), t["time"]["current"])
+        sim.control("timezone -240 1")
+        wait_for(lambda: self.time()["timezone"]["current"] == "-240", what="the second zone report")
+        self.assertEqual(self.time()["time"]["dst-offset"], "60")
+        self.assertTrue(self.time()["time"]["current"].endswith("-04:00"))
+
+    # --- Modem.Location ---------------------------------------------------------
+
+    def location(self, what):
+        return self.mmcli_json("-m", "0", what)["modem"]["location"]
+
+    def test_3gpp_location_from_registration(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        status = self.location("--location-status")
+        self.assertEqual(status["capabilities"], ["3gpp-lac-ci"])
+        self.assertEqual(status["enabled"], ["3gpp-lac-ci"])
+        self.assertEqual(status["signals"], "no")
+        # default.ini's cell, from +CREG: 2 / +CEREG: 2 reports.
+        wait_for(lambda: self.location("--location-get")["3gpp"]["cid"] != "--", what="the 3GPP location")
+        loc = self.location("--location-get")["3gpp"]
+        code = sim.control("get operator-code")
+        self.assertEqual((loc["mcc"], loc["mnc"]), (code[:3], code[3:]))
+        self.assertEqual((loc["lac"], loc["tac"], loc["cid"]), ("00C3", "004E20", "01A23B01"))
+        # Off, then on again with the Location property kept up to date.
+        self.mmcli("-m", "0", "--location-disable-3gpp")
+        self.assertEqual(self.location("--location-get")["3gpp"]["cid"], "--")
+        self.mmcli("-m", "0", "--location-enable-3gpp", "--location-set-enable-signal")
+        status = self.location("--location-status")
+        self.assertEqual((status["enabled"], status["signals"]), (["3gpp-lac-ci"], "yes"))
+        self.assertEqual(self.location("--location-get")["3gpp"]["cid"], "01A23B01")
+
+    def test_location_refuses_gnss_and_unknown_sources(self):
+        self.add_sim_modem()
+        self.enable()
+        for option in ("--location-enable-gps-nmea", "--location-enable-gps-raw", "--location-enable-agps-msa"):
+            result = self.mmcli("-m", "0", option, check=False)
+            self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr, option)
+        path = self.modem_paths()[0]
+        result = self.call(path, "org.freedesktop.ModemManager1.Modem.Location.Setup", "0x81", "false",
+                           check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        # Nothing of it was applied.
+        self.assertEqual(self.location("--location-status")["enabled"], ["3gpp-lac-ci"])
+        self.assert_daemon_alive()
+
+    # --- Modem3gpp.Ussd ----------------------------------------------------------
+
+    def ussd(self):
+        return self.mmcli_json("-m", "0", "--3gpp-ussd-status")["modem"]["3gpp"]["ussd"]
+
+    def test_ussd_session(self):
+        self.add_sim_modem()
+        self.enable()
+        self.assertEqual(self.ussd()["status"], "idle")
+        # A code answered at once, then a menu that waits for a choice.
+        self.assertIn("'Balance: 12.34 EUR'", self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#").stdout)
+        self.assertIn("'1 Balance 2 Data'", self.mmcli("-m", "0", "--3gpp-ussd-initiate=*101#").stdout)
+        self.assertEqual(self.ussd()["status"], "user-response")
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        self.assertIn("'Data left: 1.5 GB'", self.mmcli("-m", "0", "--3gpp-ussd-respond=2").stdout)
+        self.assertEqual(self.ussd()["status"], "idle")
+        # No request to respond to; a code the network does not know.
+        result = self.mmcli("-m", "0", "--3gpp-ussd-respond=1", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*999#", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Failed", result.stderr)
+        # Cancelling a menu.
+        self.mmcli("-m", "0", "--3gpp-ussd-initiate=*101#")
+        self.mmcli("-m", "0", "--3gpp-ussd-cancel")
+        self.assertEqual(self.ussd()["status"], "idle")
+        self.assert_daemon_alive()
+
+    def test_ussd_from_the_network(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        sim.control("ussd notify Welcome to the network")
+        wait_for(lambda: self.ussd()["network-notification"] == "Welcome to the network",
+                 what="the network's notification")
+        self.assertEqual(self.ussd()["status"], "idle")
+        sim.control("ussd request Reply 1 to see your balance")
+        wait_for(lambda: self.ussd()["network-request"] == "Reply 1 to see your balance",
+                 what="the network's request")
+        self.assertEqual(self.ussd()["status"], "user-response")
+        # The simulator's menu takes the answer.
+        sim.control("ussd request 1 Balance 2 Data")
+        self.assertIn("'Balance: 12.34 EUR'", self.mmcli("-m", "0", "--3gpp-ussd-respond=1").stdout)
+        # The network ends a session on its own.
+        sim.control("ussd request 1 Balance 2 Data")
+        wait_for(lambda: self.ussd()["status"] == "user-response", what="the second request")
+        sim.control("ussd end")
+        wait_for(lambda: self.ussd()["status"] == "idle", what="the session's end")
+
+    def test_ussd_needs_an_enabled_modem(self):
+        self.add_sim_modem()
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assert_daemon_alive()
+
+    # --- Modem3gpp.ProfileManager ------------------------------------------------
+
+    def profiles(self):
+        return self.mmcli_json("-m", "0", "--3gpp-profile-manager-list")["modem"]["3gpp"]["profile-manager"]["list"]
+
+    def test_profile_manager_lists_sets_and_deletes_contexts(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        self.assertEqual(self.profiles(), ["profile-id: 1, apn: internet, allowed-auth: unknown, ip-type: ipv4"])
+        status = self.mmcli_json("-m", "0", "--3gpp-profile-manager-status")["modem"]["3gpp"]["profile-manager"]
+        self.assertEqual(status["index-field"], "profile-id")
+        # A new profile takes the lowest free context id.
+        out = self.mmcli("-m", "0", "--3gpp-profile-manager-set=apn=internet.test,ip-type=ipv4v6").stdout
+        self.assertIn("profile-id: 2", out)
+        self.mmcli("-m", "0", "--3gpp-profile-manager-set=profile-id=1,apn=other,ip-type=ipv6")
+        self.assertEqual(sim.control("get contexts"), "1:IPV6:other:inactive,2:IPV4V6:internet.test:inactive")
+        self.assertEqual(self.profiles(), ["profile-id: 1, apn: other, allowed-auth: unknown, ip-type: ipv6",
+                                           "profile-id: 2, apn: internet.test, allowed-auth: unknown, ip-type: ipv4v6"])
+        self.mmcli("-m", "0", "--3gpp-profile-manager-delete=profile-id=2")
+        self.assertEqual(sim.control("get contexts"), "1:IPV6:other:inactive")
+        result = self.mmcli("-m", "0", "--3gpp-profile-manager-delete=profile-id=9", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.NotFound", result.stderr)
+        self.assert_daemon_alive()
+
+    def test_profile_manager_refuses_unknown_keys(self):
+        sim = self.add_sim_modem()
+        self.enable()
+        path = self.modem_paths()[0]
+        method = "org.freedesktop.ModemManager1.Modem.Modem3gpp.ProfileManager."
+        result = self.call(path, method + "Set", "{'apn': <'x'>, 'colour': <'blue'>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assertIn("colour", result.stderr)
+        result = self.call(path, method + "Set", "{'apn': <'x'>, 'ip-type': <'ipv4'>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        result = self.mmcli("-m", "0", "--3gpp-profile-manager-set=apn=x,profile-name=mine", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        result = self.call(path, method + "Delete", "{'apn': <'internet'>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assertEqual(sim.control("get contexts"), "1:IP:internet:inactive")
+
     # --- identity and initial state ------------------------------------------
 
     def test_modem_properties(self):

@@ -247,6 +247,24 @@ class AtHostileInputTest(HostileInput, ModemdTestCase):
     def read_only(self, command):
         return command.endswith("?") or command in AT_READ_ONLY
 
+    def test_ussd_refuses_quotes_and_control_characters(self):
+        # Modem3gpp.Ussd exists on AT modems; its text goes into +CUSD="...".
+        hostile = ['*100#";+CFUN=4;+CUSD=1,"*100#', '*100#"', '*100#\\', '*100#\r\nAT+CFUN=4', '*100#\nAT',
+                   '*100#\x1a', '\x01', '*100#\x7f', '*100#\u00e4', '\uff0a100#', '1' * 183, '']
+        for text in hostile:
+            for method in ("Initiate", "Respond"):
+                self.assert_refused(MODEM, "Modem.Modem3gpp.Ussd." + method, gv_string(text))
+        self.assert_mmcli_refused("-m", "0", '--3gpp-ussd-initiate=*100#";+CFUN=4')
+
+    def test_profile_manager_refuses_hostile_profiles(self):
+        method = "Modem.Modem3gpp.ProfileManager.Set"
+        for text in HOSTILE_TEXT + ['internet"', 'a\\b']:
+            self.assert_refused(MODEM, method, gv_dict({"apn": gv_string(text)}))
+        for entries in ({"apn": "'x'", "profile-id": "int32 0"}, {"apn": "'x'", "ip-type": "uint32 3"},
+                        {"apn": "'x'", "unknown": "'1'"}, {"profile-id": "int32 1"}):
+            self.assert_refused(MODEM, method, gv_dict(entries))
+        self.assert_refused(MODEM, "Modem.Modem3gpp.ProfileManager.Delete", gv_dict({"profile-id": "int32 -5"}))
+
 
 @skip_without_tools
 class MbimHostileInputTest(HostileInput, ModemdTestCase):

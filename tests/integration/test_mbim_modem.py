@@ -34,6 +34,60 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_mbim_modem(scenario)
 
+    def signal_at(self, level):
+        # Signal State: the rssi, in the dictionary of the technology in use.
+        return {"lte": {"rssi": {20: "-73.00", 25: "-63.00"}[level], "rsrp": "--"}}
+
+    def test_no_time_interface(self):
+        # MBIM Basic Connect has no network time: Modem.Time is not exported.
+        self.add_mbim_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--time", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("time", result.stderr)
+        self.assert_daemon_alive()
+
+    def test_profile_manager_over_provisioned_contexts(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+
+        def profiles():
+            return self.mmcli_json("-m", "0", "--3gpp-profile-manager-list")["modem"]["3gpp"]["profile-manager"]["list"]
+
+        # Provisioned Contexts v1: no IP type in the profiles.
+        self.assertEqual(profiles(), ["profile-id: 1, apn: internet, allowed-auth: unknown"])
+        self.assertIn("profile-id: 2", self.mmcli("-m", "0", "--3gpp-profile-manager-set=apn=internet.test").stdout)
+        self.mmcli("-m", "0", "--3gpp-profile-manager-set=profile-id=1,apn=other")
+        self.assertEqual(sim.control("get contexts"), "1:IP:other:inactive,2:IPV4V6:internet.test:inactive")
+        self.assertEqual(profiles(), ["profile-id: 1, apn: other, allowed-auth: unknown",
+                                      "profile-id: 2, apn: internet.test, allowed-auth: unknown"])
+        # v1 can neither store an IP type nor delete.
+        for option in ("--3gpp-profile-manager-set=apn=x,ip-type=ipv4", "--3gpp-profile-manager-delete=profile-id=2"):
+            result = self.mmcli("-m", "0", option, check=False)
+            self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr, option)
+        self.assertEqual(sim.control("get contexts"), "1:IP:other:inactive,2:IPV4V6:internet.test:inactive")
+
+    def mbim_commands(self, sim):
+        count = int(sim.control("get mbim-command-count"))
+        return [sim.control(f"get mbim-command {i}") for i in range(count)]
+
+    def test_3gpp_location_from_location_info_status(self):
+        # Register State names no cell: GetLocation reads MS Basic Connect
+        # Extensions LOCATION_INFO_STATUS.
+        sim = self.add_mbim_modem()
+        self.enable()
+        status = self.mmcli_json("-m", "0", "--location-status")["modem"]["location"]
+        self.assertEqual((status["capabilities"], status["enabled"]), (["3gpp-lac-ci"], ["3gpp-lac-ci"]))
+        wait_for(lambda: self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]["cid"] != "--",
+                 what="the 3GPP location")
+        loc = self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]
+        code = sim.control("get operator-code")
+        self.assertEqual((loc["mcc"], loc["mnc"]), (code[:3], code[3:]))
+        self.assertEqual((loc["lac"], loc["tac"], loc["cid"]), ("00C3", "004E20", "01A23B01"))
+        self.assertIn("ms-basic-connect-extensions location-info-status query", self.mbim_commands(sim))
+        result = self.mmcli("-m", "0", "--location-enable-gps-nmea", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
 
