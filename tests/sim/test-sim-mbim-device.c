@@ -285,8 +285,7 @@ test_unsupported (Fixture *f, gconstpointer data)
   ussd = command (f, mbim_message_ussd_set_new (MBIM_USSD_ACTION_INITIATE, 0, 0, NULL, NULL),
                   MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
   g_assert_cmpuint (mbim_message_command_done_get_service (ussd), ==, MBIM_SERVICE_USSD);
-  stats
-    = command (f, mbim_message_provisioned_contexts_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
+  stats = command (f, mbim_message_preferred_providers_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
   bad_request = mbim_message_command_new (0, MBIM_SERVICE_BASIC_CONNECT, MBIM_CID_BASIC_CONNECT_DEVICE_CAPS,
                                           MBIM_MESSAGE_COMMAND_TYPE_SET);
   set_caps = command (f, g_steal_pointer (&bad_request), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
