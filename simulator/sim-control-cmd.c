@@ -471,6 +471,21 @@ do_signal (const SimControlTarget *t, const char *args)
   return g_strdup ("OK");
 }
 
+/* "traffic RX TX": octets the data sessions received and sent meanwhile. */
+static char *
+do_traffic (const SimControlTarget *t, const char *args)
+{
+  g_auto (GStrv) parts = g_strsplit (args, " ", -1);
+  guint64 rx, tx;
+
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, &rx, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &tx, NULL))
+    return g_strdup ("ERROR expected RX TX octets");
+  t->model->rx_octets += rx;
+  t->model->tx_octets += tx;
+  return g_strdup ("OK");
+}
+
 /* "timezone <minutes> <dst-hours>": the network's NITZ report. */
 static char *
 do_timezone (const SimControlTarget *t, const char *args)
@@ -634,6 +649,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_timezone (t, args);
   if (strcmp (copy, "access-technology") == 0)
     return do_tech (t, args);
+  if (strcmp (copy, "traffic") == 0)
+    return do_traffic (t, args);
   if (strcmp (copy, "sms-incoming") == 0)
     return do_sms (t, args);
   if (strcmp (copy, "sms-status-report") == 0)

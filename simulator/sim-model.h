@@ -257,6 +257,8 @@ typedef struct {
   GStrv ipv6_dns;
   guint ipv6_mtu;
   GPtrArray *sessions; /* SimSession, sorted by id */
+  guint64 rx_octets;   /* MBIM packet statistics: received over all sessions */
+  guint64 tx_octets;   /* ... and sent; the control socket's `traffic` adds */
   guint max_sessions;
   gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */
   GStrv reject_apns;      /* APNs the network refuses, compared without case */

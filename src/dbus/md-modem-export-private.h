@@ -63,3 +63,5 @@ void md_profile_manager_export_free (MdModemExport *self);
 void md_messaging_export_init (MdModemExport *self);
 void md_messaging_export_sync (MdModemExport *self);
 void md_messaging_export_free (MdModemExport *self);
+/* SupportedBands/CurrentBands/current-bands of bands (NULL or empty: [unknown]). */
+GVariant *md_modem_export_bands_variant (GArray *bands);
