@@ -468,6 +468,23 @@ do_sms (const SimControlTarget *t, const char *args)
   return g_strdup_printf ("OK %u", index);
 }
 
+/* sms-fill N / sms-burst N: OK and the storage entries used. */
+static char *
+do_sms_generated (const SimControlTarget *t, const char *args, gboolean burst)
+{
+  g_autoptr (GError) error = NULL;
+  guint64 n;
+  guint entries;
+
+  if (!g_ascii_string_to_unsigned (args, 10, 1, 10000, &n, NULL))
+    return g_strdup ("ERROR expected a count of 1-10000");
+  entries = burst ? sim_model_burst_sms (t->model, (guint)n, &error)
+                  : sim_model_fill_sms (t->model, (guint)n, &error);
+  if (!entries)
+    return g_strdup_printf ("ERROR %s", error->message);
+  return g_strdup_printf ("OK %u", entries);
+}
+
 static char *
 do_status_report (const SimControlTarget *t, const char *args)
 {
@@ -566,6 +583,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_tech (t, args);
   if (strcmp (copy, "sms-incoming") == 0)
     return do_sms (t, args);
+  if (strcmp (copy, "sms-fill") == 0 || strcmp (copy, "sms-burst") == 0)
+    return do_sms_generated (t, args, copy[4] == 'b');
   if (strcmp (copy, "sms-status-report") == 0)
     return do_status_report (t, args);
   if (strcmp (copy, "ring") == 0) {

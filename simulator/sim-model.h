@@ -332,6 +332,14 @@ void sim_model_mark_sms_read (SimModel *self, SimSms *sms);
  * message reference (0-255, counting up); FALSE for a PDU that is no hex
  * PDU or carries no SMS-SUBMIT. */
 gboolean sim_model_send_sms (SimModel *self, const char *pdu, guint *reference, GError **error);
+/* Stores n generated messages (sim-sms-gen.h: every tenth in two parts),
+ * without events, as if they were there before; returns the entries
+ * stored. Fails, storing nothing, when they do not fit. */
+guint sim_model_fill_sms (SimModel *self, guint n, GError **error);
+/* n generated single-part messages arrive one after another, each stored
+ * unread with its SIM_EVENT_SMS_RECEIVED; returns n. Fails, storing
+ * nothing, when they do not fit. */
+guint sim_model_burst_sms (SimModel *self, guint n, GError **error);
 /* Delivers a status report (hex PDU, SMSC field first):
  * SIM_EVENT_SMS_STATUS_REPORT. */
 gboolean sim_model_status_report (SimModel *self, const char *pdu, GError **error);
