@@ -70,15 +70,40 @@ sim_model_fill_sms (SimModel *self, guint n, GError **error)
   return pdus->len;
 }
 
+static gboolean
+burst_next (gpointer user_data)
+{
+  SimModel *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdu = g_ptr_array_steal_index (self->sms_burst, 0);
+
+  if (!sim_model_receive_sms (self, pdu, &error))
+    g_warning ("burst: %s", error->message);
+  if (self->sms_burst->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->sms_burst_timer = 0;
+  g_clear_pointer (&self->sms_burst, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
 guint
-sim_model_burst_sms (SimModel *self, guint n, GError **error)
+sim_model_burst_sms (SimModel *self, guint n, guint gap_ms, GError **error)
 {
   g_autoptr (GPtrArray) pdus = g_ptr_array_new_with_free_func (g_free);
 
+  if (self->sms_burst) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_NOT_ALLOWED, "a burst is still arriving");
+    return 0;
+  }
   if (!check_room (self, sim_sms_gen_entries (n, FALSE), error))
     return 0;
   for (guint serial = 0; serial < n; serial++)
     sim_sms_gen_message (serial, "Burst", FALSE, pdus);
+  if (gap_ms > 0) {
+    self->sms_burst = g_steal_pointer (&pdus);
+    self->sms_burst_timer = g_timeout_add (gap_ms, burst_next, self);
+    return n;
+  }
   for (guint i = 0; i < pdus->len; i++) {
     if (!sim_model_receive_sms (self, g_ptr_array_index (pdus, i), error))
       return 0;

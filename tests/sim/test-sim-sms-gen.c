@@ -98,11 +98,11 @@ test_model_fill_and_burst (void)
   g_assert_cmpuint (((SimSms *)g_ptr_array_index (model->sms, 0))->status, ==, SIM_SMS_UNREAD);
   g_assert_cmpuint (((SimSms *)g_ptr_array_index (model->sms, 1))->status, ==, SIM_SMS_READ);
   /* 101 do not fit in the 100 entries left: nothing is stored. */
-  g_assert_cmpuint (sim_model_burst_sms (model, 101, &error), ==, 0);
+  g_assert_cmpuint (sim_model_burst_sms (model, 101, 0, &error), ==, 0);
   g_assert_error (error, SIM_ERROR, SIM_ERROR_MEMORY_FULL);
   g_clear_error (&error);
   g_assert_cmpuint (model->sms->len, ==, 1100);
-  g_assert_cmpuint (sim_model_burst_sms (model, 100, &error), ==, 100);
+  g_assert_cmpuint (sim_model_burst_sms (model, 100, 0, &error), ==, 100);
   g_assert_no_error (error);
   g_assert_cmpuint (received, ==, 100);
   g_assert_cmpuint (((SimSms *)g_ptr_array_index (model->sms, 1199))->index, ==, 1200);
@@ -123,7 +123,9 @@ test_control_commands (void)
     { "sms-burst 9", "OK 9" }, /* the default capacity, 20, is now full */
     { "sms-burst 1", "ERROR 1 free entries needed, 0 free" },
     { "sms-fill 0", "ERROR expected a count of 1-10000" },
-    { "sms-burst 10001", "ERROR expected a count of 1-10000" },
+    { "sms-burst 10001", "ERROR expected a count of 1-10000 and a gap of 0-10000 ms" },
+    { "sms-burst 1 2 3", "ERROR expected a count of 1-10000 and a gap of 0-10000 ms" },
+    { "sms-fill 1 2", "ERROR expected a count of 1-10000" },
     { "sms-fill many", "ERROR expected a count of 1-10000" },
     { "get sms-count", "OK 20" },
   };
@@ -136,6 +138,29 @@ test_control_commands (void)
   }
 }
 
+static void
+test_paced_burst (void)
+{
+  g_autoptr (SimModel) model = sim_model_new ();
+  g_autoptr (GError) error = NULL;
+  guint received = 0;
+  guint id = sim_model_subscribe (model, count_received, &received);
+
+  /* Nothing arrives before the main loop runs; then one every 5 ms. */
+  g_assert_cmpuint (sim_model_burst_sms (model, 3, 5, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (received, ==, 0);
+  g_assert_cmpuint (sim_model_burst_sms (model, 1, 0, &error), ==, 0);
+  g_assert_error (error, SIM_ERROR, SIM_ERROR_NOT_ALLOWED);
+  while (received < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (model->sms->len, ==, 3);
+  g_assert_null (model->sms_burst);
+  /* A model freed mid-burst stops it. */
+  g_assert_cmpuint (sim_model_burst_sms (model, 3, 5, NULL), ==, 3);
+  sim_model_unsubscribe (model, id);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -144,5 +169,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sim/sms-gen/two-parts", test_two_parts);
   g_test_add_func ("/sim/sms-gen/model-fill-and-burst", test_model_fill_and_burst);
   g_test_add_func ("/sim/sms-gen/control-commands", test_control_commands);
+  g_test_add_func ("/sim/sms-gen/paced-burst", test_paced_burst);
   return g_test_run ();
 }
