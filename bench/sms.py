@@ -16,6 +16,9 @@ daemon and run, two fresh daemons:
   after 5 s without a new one, and "arrived" (the fewest of the runs)
   says how many came.
 
+"list CPU" is the daemon's CPU time (user + system, /proc/PID/stat) from
+Enable until the listing is complete, full run minus empty run: the work
+the 1,000 messages cost, less disturbed by a busy machine than the time.
 Memory per stored message = (full - empty) / 1,000, for private anonymous
 memory (smaps_rollup) and RSS. The client follows signals on its own
 connection; it polls nothing while timed.
@@ -48,6 +51,13 @@ ROOT_PATH = "/org/freedesktop/ModemManager1"
 MESSAGING = BUS_NAME + ".Modem.Messaging"
 STATE_DISABLED = 3
 QUIET_SECONDS = 5
+
+
+def cpu_ms(pid):
+    """User plus system CPU time the process used so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def memory_kib(pid):
@@ -154,11 +164,13 @@ def run_once(argv, workdir, label, index, messages, burst, gap=0):
         def enable_done(bus, res):
             bus.call_finish(res)
             enabled["t"] = time.monotonic()
+        cpu0 = cpu_ms(daemon.pid)
         t0 = time.monotonic()
         client.bus.call(BUS_NAME, client.modem, BUS_NAME + ".Modem", "Enable", GLib.Variant("(b)", (True,)),
                         None, Gio.DBusCallFlags.NONE, LIMIT_SECONDS * 1000, None, enable_done)
         iterate_until(lambda: "t" in enabled and (not messages or client.t_wanted), "Enable and the listing")
         result["enable_ms"] = (enabled["t"] - t0) * 1000
+        result["enable_cpu_ms"] = cpu_ms(daemon.pid) - cpu0
         if messages:
             result["listed_ms"] = (max(client.t_wanted, enabled["t"]) - t0) * 1000
         listed = client.call(client.modem, MESSAGING, "List", None, "(ao)").unpack()[0]
@@ -217,6 +229,7 @@ def main():
                 full = run_once(argv, workdir, label, i, args.messages, 0)
                 empty = run_once(argv, workdir, label, i, 0, args.burst, args.gap)
                 runs.append({"listed_ms": full["listed_ms"], "burst_ms": empty["burst_ms"],
+                             "listed_cpu_ms": full["enable_cpu_ms"] - empty["enable_cpu_ms"],
                              "burst_arrived": empty["burst_arrived"],
                              "anon_per_msg": (full["Anonymous"] - empty["Anonymous"]) * 1024 / args.messages,
                              "rss_per_msg": (full["VmRSS"] - empty["VmRSS"]) * 1024 / args.messages,
@@ -228,12 +241,13 @@ def main():
         if runs:
             results[label] = {key: median_range([r[key] for r in runs]) for key in runs[0]}
     shutil.rmtree(workdir, ignore_errors=True)
-    print(f"{'daemon':<14} {'listed ' + str(args.messages):>24} {'burst ' + str(args.burst):>24} {'arrived':>8} "
+    print(f"{'daemon':<14} {'listed ' + str(args.messages):>24} {'burst ' + str(args.burst):>24} {'arrived':>8} {'list CPU':>9} "
           f"{'anon B/msg':>11} {'RSS B/msg':>10} {'anon 0 / N KiB':>16}")
     for label, r in results.items():
         def ms(key):
             return f"{r[key][0]:.0f} ({r[key][1]:.0f}-{r[key][2]:.0f}) ms"
         print(f"{label:<14} {ms('listed_ms'):>24} {ms('burst_ms'):>24} {r['burst_arrived'][1]:>8} "
+              f"{r['listed_cpu_ms'][0]:>6.0f} ms "
               f"{r['anon_per_msg'][0]:>11.0f} "
               f"{r['rss_per_msg'][0]:>10.0f} {r['anon_empty'][0]:>7.0f} / {r['anon_full'][0]:.0f}")
     print(json.dumps(results))
