@@ -14,8 +14,9 @@ interleaved (replies between the first and the last Added), errors
 (failed calls, with their D-Bus names).
 
 argv: dump modem-path: one JSON line, the Sms objects of Messaging.List
-as [path, Number, Text, State] in the listed order (one process instead
-of one mmcli per message)."""
+as [path, Number, Text, State] in the listed order, leaving out those
+removed between List and their GetAll (one process instead of one mmcli
+per message)."""
 
 import json
 import sys
@@ -34,9 +35,16 @@ def dump(path):
                           Gio.DBusCallFlags.NONE, TIMEOUT_MS, None).unpack()[0]
     out = []
     for sms in paths:
-        props = bus.call_sync(BUS_NAME, sms, "org.freedesktop.DBus.Properties", "GetAll",
-                              GLib.Variant("(s)", ("org.freedesktop.ModemManager1.Sms",)), None,
-                              Gio.DBusCallFlags.NONE, TIMEOUT_MS, None).unpack()[0]
+        try:
+            props = bus.call_sync(BUS_NAME, sms, "org.freedesktop.DBus.Properties", "GetAll",
+                                  GLib.Variant("(s)", ("org.freedesktop.ModemManager1.Sms",)), None,
+                                  Gio.DBusCallFlags.NONE, TIMEOUT_MS, None).unpack()[0]
+        except GLib.Error as e:
+            # Removed since List answered (an incomplete message dropped
+            # while messages keep arriving): it is no longer listed.
+            if Gio.DBusError.get_remote_error(e) != "org.freedesktop.DBus.Error.UnknownMethod":
+                raise
+            continue
         out.append([sms, props.get("Number"), props.get("Text"), props.get("State")])
     print(json.dumps(out), flush=True)
 
