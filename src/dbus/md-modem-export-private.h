@@ -33,6 +33,7 @@ struct _MdModemExport {
   GHashTable *sms_exports; /* MdSms* -> MdSmsExport* */
   gulong sms_added_id;
   gulong sms_removed_id;
+  guint messages_sync_id; /* a pending update of Messages */
 };
 
 /* Object path of bearer, or "/" when it is not exported (yet). */
