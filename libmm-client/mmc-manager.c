@@ -153,6 +153,7 @@ object_manager_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   NewRequest *request = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   request->object_manager = g_dbus_object_manager_client_new_finish (result, &error);
@@ -161,8 +162,7 @@ object_manager_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   }
   mmc_gdbus_manager_proxy_new (request->connection, G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START, MMC_DBUS_NAME,
-                               MMC_DBUS_PATH, g_task_get_cancellable (task), manager_iface_ready,
-                               g_steal_pointer (&task));
+                               MMC_DBUS_PATH, cancellable, manager_iface_ready, g_steal_pointer (&task));
 }
 
 static void

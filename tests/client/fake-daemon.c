@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* See fake-daemon.h. Everything the service does runs in its own thread
+ * and main context; the test thread reaches it only through run_in_fake(),
+ * which waits until the function ran, and through D-Bus. */
+#include "fake-daemon.h"
+
+struct _FakeDaemon {
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+  char *address;
+  GDBusConnection *connection;
+  GDBusObjectManagerServer *object_manager;
+  GHashTable *modems; /* index -> MmcGdbusModem */
+  MmcGdbusSim *sim;
+  MmcGdbusBearer *bearer;
+
+  GMutex lock; /* the fields below */
+  GCond cond;
+  gboolean ready;
+  GVariant *bearer_properties;
+  char *disconnected;
+};
+
+/* --- the service's handlers (fake thread) ----------------------------------------------------------------
+ */
+
+static void
+export_bearer (FakeDaemon *fake, GVariant *properties)
+{
+  g_mutex_lock (&fake->lock);
+  g_clear_pointer (&fake->bearer_properties, g_variant_unref);
+  fake->bearer_properties = g_variant_ref (properties);
+  g_mutex_unlock (&fake->lock);
+  if (fake->bearer)
+    return;
+  fake->bearer = mmc_gdbus_bearer_skeleton_new ();
+  mmc_gdbus_bearer_set_interface (fake->bearer, "wwan0");
+  mmc_gdbus_bearer_set_connected (fake->bearer, TRUE);
+  mmc_gdbus_bearer_set_properties (fake->bearer, properties);
+  mmc_gdbus_bearer_set_ip4_config (
+    fake->bearer,
+    g_variant_new_parsed ("{'method': <uint32 2>, 'address': <'10.0.0.2'>, 'prefix': <uint32 24>,"
+                          " 'gateway': <'10.0.0.1'>, 'dns1': <'10.0.0.10'>, 'dns2': <'10.0.0.11'>,"
+                          " 'mtu': <uint32 1500>}"));
+  g_assert_true (g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (fake->bearer), fake->connection,
+                                                   FAKE_BEARER_PATH, NULL));
+}
+
+static void
+list_bearer_on_modems (FakeDaemon *fake)
+{
+  const char *const bearers[] = { FAKE_BEARER_PATH, NULL };
+  GHashTableIter iter;
+  gpointer modem;
+
+  g_hash_table_iter_init (&iter, fake->modems);
+  while (g_hash_table_iter_next (&iter, NULL, &modem))
+    mmc_gdbus_modem_set_bearers (modem, bearers);
+}
+
+static gboolean
+handle_reset (MmcGdbusModem *modem, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  g_dbus_method_invocation_return_dbus_error (
+    invocation, "org.freedesktop.ModemManager1.Error.Core.Unsupported", "Reset is not supported");
+  return TRUE;
+}
+
+static gboolean
+handle_create_bearer (MmcGdbusModem *modem, GDBusMethodInvocation *invocation, GVariant *properties,
+                      gpointer user_data)
+{
+  export_bearer (user_data, properties);
+  list_bearer_on_modems (user_data);
+  mmc_gdbus_modem_complete_create_bearer (modem, invocation, FAKE_BEARER_PATH);
+  return TRUE;
+}
+
+static gboolean
+handle_connect (MmcGdbusModemSimple *simple, GDBusMethodInvocation *invocation, GVariant *properties,
+                gpointer user_data)
+{
+  export_bearer (user_data, properties);
+  list_bearer_on_modems (user_data);
+  mmc_gdbus_modem_simple_complete_connect (simple, invocation, FAKE_BEARER_PATH);
+  return TRUE;
+}
+
+static gboolean
+handle_disconnect (MmcGdbusModemSimple *simple, GDBusMethodInvocation *invocation, const char *bearer,
+                   gpointer user_data)
+{
+  FakeDaemon *fake = user_data;
+
+  g_mutex_lock (&fake->lock);
+  g_free (fake->disconnected);
+  fake->disconnected = g_strdup (bearer);
+  g_mutex_unlock (&fake->lock);
+  mmc_gdbus_modem_simple_complete_disconnect (simple, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_send_pin (MmcGdbusSim *sim, GDBusMethodInvocation *invocation, const char *pin, gpointer user_data)
+{
+  if (g_strcmp0 (pin, FAKE_PIN) != 0) {
+    g_dbus_method_invocation_return_dbus_error (
+      invocation, "org.freedesktop.ModemManager1.Error.MobileEquipment.IncorrectPassword", "Wrong PIN");
+    return TRUE;
+  }
+  mmc_gdbus_sim_complete_send_pin (sim, invocation);
+  return TRUE;
+}
+
+static char *
+modem_path (guint index)
+{
+  return g_strdup_printf (FAKE_MODEM_PATH "%u", index);
+}
+
+static void
+add_modem (FakeDaemon *fake, gpointer data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  g_autofree char *path = modem_path (index);
+  g_autoptr (MmcGdbusObjectSkeleton) object = mmc_gdbus_object_skeleton_new (path);
+  g_autoptr (MmcGdbusModem) modem = mmc_gdbus_modem_skeleton_new ();
+  g_autoptr (MmcGdbusModemSimple) simple = mmc_gdbus_modem_simple_skeleton_new ();
+
+  mmc_gdbus_modem_set_state (modem, MMC_MODEM_STATE_DISABLED);
+  mmc_gdbus_modem_set_power_state (modem, MMC_MODEM_POWER_STATE_LOW);
+  mmc_gdbus_modem_set_manufacturer (modem, "Fake");
+  mmc_gdbus_modem_set_sim (modem, FAKE_SIM_PATH);
+  mmc_gdbus_modem_set_signal_quality (modem, g_variant_new ("(ub)", 64, TRUE));
+  g_signal_connect (modem, "handle-reset", G_CALLBACK (handle_reset), fake);
+  g_signal_connect (modem, "handle-create-bearer", G_CALLBACK (handle_create_bearer), fake);
+  g_signal_connect (simple, "handle-connect", G_CALLBACK (handle_connect), fake);
+  g_signal_connect (simple, "handle-disconnect", G_CALLBACK (handle_disconnect), fake);
+  mmc_gdbus_object_skeleton_set_modem (object, modem);
+  mmc_gdbus_object_skeleton_set_modem_simple (object, simple);
+  g_dbus_object_manager_server_export (fake->object_manager, G_DBUS_OBJECT_SKELETON (object));
+  g_hash_table_insert (fake->modems, GUINT_TO_POINTER (index), g_steal_pointer (&modem));
+
+  if (!fake->sim) {
+    fake->sim = mmc_gdbus_sim_skeleton_new ();
+    mmc_gdbus_sim_set_active (fake->sim, TRUE);
+    mmc_gdbus_sim_set_imsi (fake->sim, "262011234567890");
+    g_signal_connect (fake->sim, "handle-send-pin", G_CALLBACK (handle_send_pin), fake);
+    g_assert_true (g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (fake->sim), fake->connection,
+                                                     FAKE_SIM_PATH, NULL));
+  }
+}
+
+static void
+remove_modem (FakeDaemon *fake, gpointer data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  g_autofree char *path = modem_path (index);
+
+  g_assert_true (g_dbus_object_manager_server_unexport (fake->object_manager, path));
+  g_hash_table_remove (fake->modems, data);
+}
+
+/* --- the thread
+ * ----------------------------------------------------------------------------------------------- */
+
+static gpointer
+fake_thread (gpointer data)
+{
+  FakeDaemon *fake = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (MmcGdbusManager) manager = mmc_gdbus_manager_skeleton_new ();
+
+  g_main_context_push_thread_default (fake->context);
+  fake->connection = g_dbus_connection_new_for_address_sync (
+    fake->address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION, NULL,
+    NULL, &error);
+  g_assert_no_error (error);
+  fake->object_manager = g_dbus_object_manager_server_new ("/org/freedesktop/ModemManager1");
+  g_dbus_object_manager_server_set_connection (fake->object_manager, fake->connection);
+  g_assert_true (g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (manager), fake->connection,
+                                                   "/org/freedesktop/ModemManager1", NULL));
+  reply = g_dbus_connection_call_sync (fake->connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.ModemManager1", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mutex_lock (&fake->lock);
+  fake->ready = TRUE;
+  g_cond_broadcast (&fake->cond);
+  g_mutex_unlock (&fake->lock);
+
+  g_main_loop_run (fake->loop);
+
+  g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (manager));
+  if (fake->sim)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (fake->sim));
+  if (fake->bearer)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (fake->bearer));
+  g_clear_object (&fake->sim);
+  g_clear_object (&fake->bearer);
+  g_hash_table_remove_all (fake->modems);
+  g_clear_object (&fake->object_manager);
+  g_dbus_connection_close_sync (fake->connection, NULL, NULL);
+  g_clear_object (&fake->connection);
+  /* Let the closed connection's last idle callbacks run here. */
+  while (g_main_context_iteration (fake->context, FALSE))
+    ;
+  g_main_context_pop_thread_default (fake->context);
+  return NULL;
+}
+
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+FakeDaemon *
+fake_daemon_new (const char *address)
+{
+  FakeDaemon *fake = g_new0 (FakeDaemon, 1);
+
+  g_mutex_init (&fake->lock);
+  g_cond_init (&fake->cond);
+  fake->address = g_strdup (address);
+  fake->context = g_main_context_new ();
+  fake->loop = g_main_loop_new (fake->context, FALSE);
+  fake->modems = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  fake->thread = g_thread_new ("fake-daemon", fake_thread, fake);
+  g_mutex_lock (&fake->lock);
+  while (!fake->ready)
+    g_cond_wait (&fake->cond, &fake->lock);
+  g_mutex_unlock (&fake->lock);
+  return fake;
+}
+
+void
+fake_daemon_free (FakeDaemon *fake)
+{
+  g_main_context_invoke (fake->context, quit_loop, fake->loop);
+  g_thread_join (fake->thread);
+  g_main_loop_unref (fake->loop);
+  g_main_context_unref (fake->context);
+  g_hash_table_unref (fake->modems);
+  g_clear_pointer (&fake->bearer_properties, g_variant_unref);
+  g_free (fake->disconnected);
+  g_free (fake->address);
+  g_mutex_clear (&fake->lock);
+  g_cond_clear (&fake->cond);
+  g_free (fake);
+}
+
+typedef struct {
+  FakeDaemon *fake;
+  void (*func) (FakeDaemon *fake, gpointer data);
+  gpointer data;
+  gboolean done;
+} FakeCall;
+
+static gboolean
+fake_call_run (gpointer user_data)
+{
+  FakeCall *call = user_data;
+
+  call->func (call->fake, call->data);
+  g_mutex_lock (&call->fake->lock);
+  call->done = TRUE;
+  g_cond_broadcast (&call->fake->cond);
+  g_mutex_unlock (&call->fake->lock);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs func in the fake's thread and returns when it ran. */
+static void
+run_in_fake (FakeDaemon *fake, void (*func) (FakeDaemon *fake, gpointer data), gpointer data)
+{
+  FakeCall call = { fake, func, data, FALSE };
+
+  g_main_context_invoke (fake->context, fake_call_run, &call);
+  g_mutex_lock (&fake->lock);
+  while (!call.done)
+    g_cond_wait (&fake->cond, &fake->lock);
+  g_mutex_unlock (&fake->lock);
+}
+
+void
+fake_daemon_add_modem (FakeDaemon *fake, guint index)
+{
+  run_in_fake (fake, add_modem, GUINT_TO_POINTER (index));
+}
+
+void
+fake_daemon_remove_modem (FakeDaemon *fake, guint index)
+{
+  run_in_fake (fake, remove_modem, GUINT_TO_POINTER (index));
+}
+
+GVariant *
+fake_daemon_dup_bearer_properties (FakeDaemon *fake)
+{
+  GVariant *properties;
+
+  g_mutex_lock (&fake->lock);
+  properties = fake->bearer_properties ? g_variant_ref (fake->bearer_properties) : NULL;
+  g_mutex_unlock (&fake->lock);
+  return properties;
+}
+
+char *
+fake_daemon_dup_disconnected (FakeDaemon *fake)
+{
+  char *path;
+
+  g_mutex_lock (&fake->lock);
+  path = g_strdup (fake->disconnected);
+  g_mutex_unlock (&fake->lock);
+  return path;
+}
