@@ -325,3 +325,13 @@ mmc_modem_get_time (MmcModem *self)
 {
   return get_sibling (self, "org.freedesktop.ModemManager1.Modem.Time");
 }
+
+gboolean
+mmc_modem_lacks_interface (MmcModem *self, gpointer interface, const char *name, GError **error)
+{
+  if (interface)
+    return FALSE;
+  g_set_error (error, MMC_CORE_ERROR, MMC_CORE_ERROR_UNSUPPORTED, "The modem at %s has no %s interface",
+               mmc_modem_get_path (self), name);
+  return TRUE;
+}

@@ -60,6 +60,10 @@ GList *mmc_proxy_list_new_sync (GType type, const char *interface, GDBusConnecti
                                 const char *name, const char *const *paths, GCancellable *cancellable,
                                 GError **error);
 
+/* mmc-modem.c: FALSE when interface (one of the modem's, or NULL) is
+ * there; else TRUE with MMC_CORE_ERROR_UNSUPPORTED naming it. */
+gboolean mmc_modem_lacks_interface (MmcModem *self, gpointer interface, const char *name, GError **error);
+
 /* mmc-bearer-ip-config.c */
 MmcBearerIpConfig *mmc_bearer_ip_config_new_from_variant (GVariant *dictionary);
 
