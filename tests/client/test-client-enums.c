@@ -40,13 +40,14 @@ read_header (const char *file)
   g_assert_no_error (error);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i]; i++) {
+    g_autoptr (GMatchInfo) end = NULL;
     g_autoptr (GMatchInfo) match = NULL;
 
     if (g_str_has_prefix (lines[i], "typedef enum")) {
       g_clear_pointer (&current, g_ptr_array_unref);
       current = g_ptr_array_new_with_free_func ((GDestroyNotify)member_free);
-    } else if (current && g_regex_match (end_re, lines[i], 0, &match)) {
-      g_hash_table_insert (enums, g_match_info_fetch (match, 1), g_steal_pointer (&current));
+    } else if (current && g_regex_match (end_re, lines[i], 0, &end)) {
+      g_hash_table_insert (enums, g_match_info_fetch (end, 1), g_steal_pointer (&current));
     } else if (current && g_regex_match (member_re, lines[i], 0, &match)) {
       Member *member = g_new0 (Member, 1);
       g_autofree char *value = g_match_info_fetch (match, 2);

@@ -27,8 +27,12 @@ except (ImportError, ValueError) as error:  # no gi, or no typelib (-Dintrospect
 from harness import WAIT_SECONDS, ModemdTestCase, skip_without_tools
 
 # fatal-warnings is for this process only: GLib read it when gi loaded, and
-# the daemon and the simulator, started from os.environ, keep their own.
+# the daemon and the simulator, started from os.environ, keep their own. So
+# is an ASan runtime preloaded to load an ASan build of libmm-client.
 os.environ.pop("G_DEBUG", None)
+if "libasan" in os.environ.get("LD_PRELOAD", ""):
+    os.environ.pop("LD_PRELOAD")
+    os.environ.pop("ASAN_OPTIONS", None)
 
 NET_PORT = "wwan0"
 MODEM_PREFIX = "/org/freedesktop/ModemManager1/Modem/"
