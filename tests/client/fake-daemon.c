@@ -14,12 +14,13 @@ struct _FakeDaemon {
   GHashTable *modems; /* index -> MmcGdbusModem */
   MmcGdbusSim *sim;
   MmcGdbusBearer *bearer;
+  MmcGdbusSms *sms;
 
   GMutex lock; /* the fields below */
   GCond cond;
   gboolean ready;
   GVariant *bearer_properties;
-  char *disconnected;
+  char *last_call;
 };
 
 /* --- the service's handlers (fake thread) ----------------------------------------------------------------
@@ -87,29 +88,125 @@ handle_connect (MmcGdbusModemSimple *simple, GDBusMethodInvocation *invocation, 
   return TRUE;
 }
 
+/* Records "Method argument" for fake_daemon_dup_last_call (). */
+static void
+record_call (FakeDaemon *fake, GDBusMethodInvocation *invocation, const char *argument)
+{
+  g_mutex_lock (&fake->lock);
+  g_free (fake->last_call);
+  fake->last_call
+    = g_strdup_printf ("%s %s", g_dbus_method_invocation_get_method_name (invocation), argument);
+  g_mutex_unlock (&fake->lock);
+}
+
 static gboolean
 handle_disconnect (MmcGdbusModemSimple *simple, GDBusMethodInvocation *invocation, const char *bearer,
                    gpointer user_data)
 {
-  FakeDaemon *fake = user_data;
-
-  g_mutex_lock (&fake->lock);
-  g_free (fake->disconnected);
-  fake->disconnected = g_strdup (bearer);
-  g_mutex_unlock (&fake->lock);
+  record_call (user_data, invocation, bearer);
   mmc_gdbus_modem_simple_complete_disconnect (simple, invocation);
   return TRUE;
 }
 
 static gboolean
+handle_delete_bearer (MmcGdbusModem *modem, GDBusMethodInvocation *invocation, const char *bearer,
+                      gpointer user_data)
+{
+  record_call (user_data, invocation, bearer);
+  mmc_gdbus_modem_complete_delete_bearer (modem, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_enable (MmcGdbusModem *modem, GDBusMethodInvocation *invocation, gboolean enable, gpointer user_data)
+{
+  record_call (user_data, invocation, enable ? "true" : "false");
+  mmc_gdbus_modem_set_state (modem, enable ? MMC_MODEM_STATE_ENABLED : MMC_MODEM_STATE_DISABLED);
+  mmc_gdbus_modem_complete_enable (modem, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_set_power_state (MmcGdbusModem *modem, GDBusMethodInvocation *invocation, guint state,
+                        gpointer user_data)
+{
+  g_autofree char *argument = g_strdup_printf ("%u", state);
+
+  record_call (user_data, invocation, argument);
+  mmc_gdbus_modem_set_power_state (modem, state);
+  mmc_gdbus_modem_complete_set_power_state (modem, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_sms_send (MmcGdbusSms *sms, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  record_call (user_data, invocation, mmc_gdbus_sms_get_number (sms));
+  mmc_gdbus_sms_set_state (sms, MMC_SMS_STATE_SENT);
+  mmc_gdbus_sms_complete_send (sms, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_sms_store (MmcGdbusSms *sms, GDBusMethodInvocation *invocation, guint storage, gpointer user_data)
+{
+  g_autofree char *argument = g_strdup_printf ("%u", storage);
+
+  record_call (user_data, invocation, argument);
+  mmc_gdbus_sms_set_storage (sms, storage);
+  mmc_gdbus_sms_complete_store (sms, invocation);
+  return TRUE;
+}
+
+/* Every SIM method: refused with IncorrectPassword unless code is right. */
+static gboolean
+check_code (GDBusMethodInvocation *invocation, const char *code, const char *right)
+{
+  if (g_strcmp0 (code, right) == 0)
+    return TRUE;
+  g_dbus_method_invocation_return_dbus_error (
+    invocation, "org.freedesktop.ModemManager1.Error.MobileEquipment.IncorrectPassword", "Wrong PIN");
+  return FALSE;
+}
+
+static gboolean
 handle_send_pin (MmcGdbusSim *sim, GDBusMethodInvocation *invocation, const char *pin, gpointer user_data)
 {
-  if (g_strcmp0 (pin, FAKE_PIN) != 0) {
-    g_dbus_method_invocation_return_dbus_error (
-      invocation, "org.freedesktop.ModemManager1.Error.MobileEquipment.IncorrectPassword", "Wrong PIN");
-    return TRUE;
+  if (check_code (invocation, pin, FAKE_PIN))
+    mmc_gdbus_sim_complete_send_pin (sim, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_send_puk (MmcGdbusSim *sim, GDBusMethodInvocation *invocation, const char *puk, const char *pin,
+                 gpointer user_data)
+{
+  if (check_code (invocation, puk, FAKE_PUK)) {
+    record_call (user_data, invocation, pin);
+    mmc_gdbus_sim_complete_send_puk (sim, invocation);
   }
-  mmc_gdbus_sim_complete_send_pin (sim, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_enable_pin (MmcGdbusSim *sim, GDBusMethodInvocation *invocation, const char *pin, gboolean enabled,
+                   gpointer user_data)
+{
+  if (check_code (invocation, pin, FAKE_PIN)) {
+    record_call (user_data, invocation, enabled ? "true" : "false");
+    mmc_gdbus_sim_complete_enable_pin (sim, invocation);
+  }
+  return TRUE;
+}
+
+static gboolean
+handle_change_pin (MmcGdbusSim *sim, GDBusMethodInvocation *invocation, const char *old_pin,
+                   const char *new_pin, gpointer user_data)
+{
+  if (check_code (invocation, old_pin, FAKE_PIN)) {
+    record_call (user_data, invocation, new_pin);
+    mmc_gdbus_sim_complete_change_pin (sim, invocation);
+  }
   return TRUE;
 }
 
@@ -135,6 +232,9 @@ add_modem (FakeDaemon *fake, gpointer data)
   mmc_gdbus_modem_set_signal_quality (modem, g_variant_new ("(ub)", 64, TRUE));
   g_signal_connect (modem, "handle-reset", G_CALLBACK (handle_reset), fake);
   g_signal_connect (modem, "handle-create-bearer", G_CALLBACK (handle_create_bearer), fake);
+  g_signal_connect (modem, "handle-delete-bearer", G_CALLBACK (handle_delete_bearer), fake);
+  g_signal_connect (modem, "handle-enable", G_CALLBACK (handle_enable), fake);
+  g_signal_connect (modem, "handle-set-power-state", G_CALLBACK (handle_set_power_state), fake);
   g_signal_connect (simple, "handle-connect", G_CALLBACK (handle_connect), fake);
   g_signal_connect (simple, "handle-disconnect", G_CALLBACK (handle_disconnect), fake);
   mmc_gdbus_object_skeleton_set_modem (object, modem);
@@ -142,11 +242,28 @@ add_modem (FakeDaemon *fake, gpointer data)
   g_dbus_object_manager_server_export (fake->object_manager, G_DBUS_OBJECT_SKELETON (object));
   g_hash_table_insert (fake->modems, GUINT_TO_POINTER (index), g_steal_pointer (&modem));
 
+  if (!fake->sms) {
+    fake->sms = mmc_gdbus_sms_skeleton_new ();
+    mmc_gdbus_sms_set_state (fake->sms, MMC_SMS_STATE_STORED);
+    mmc_gdbus_sms_set_number (fake->sms, "+491701234567");
+    mmc_gdbus_sms_set_text (fake->sms, "hello");
+    /* With Data or Validity unset, GetAll on this skeleton failed (GLib 2.74). */
+    mmc_gdbus_sms_set_data (fake->sms,
+                            g_variant_new_from_data (G_VARIANT_TYPE_BYTESTRING, "", 0, TRUE, NULL, NULL));
+    mmc_gdbus_sms_set_validity (fake->sms, g_variant_new ("(uv)", 0, g_variant_new_uint32 (0)));
+    g_signal_connect (fake->sms, "handle-send", G_CALLBACK (handle_sms_send), fake);
+    g_signal_connect (fake->sms, "handle-store", G_CALLBACK (handle_sms_store), fake);
+    g_assert_true (g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (fake->sms), fake->connection,
+                                                     FAKE_SMS_PATH, NULL));
+  }
   if (!fake->sim) {
     fake->sim = mmc_gdbus_sim_skeleton_new ();
     mmc_gdbus_sim_set_active (fake->sim, TRUE);
     mmc_gdbus_sim_set_imsi (fake->sim, "262011234567890");
     g_signal_connect (fake->sim, "handle-send-pin", G_CALLBACK (handle_send_pin), fake);
+    g_signal_connect (fake->sim, "handle-send-puk", G_CALLBACK (handle_send_puk), fake);
+    g_signal_connect (fake->sim, "handle-enable-pin", G_CALLBACK (handle_enable_pin), fake);
+    g_signal_connect (fake->sim, "handle-change-pin", G_CALLBACK (handle_change_pin), fake);
     g_assert_true (g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (fake->sim), fake->connection,
                                                      FAKE_SIM_PATH, NULL));
   }
@@ -201,6 +318,9 @@ fake_thread (gpointer data)
     g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (fake->sim));
   if (fake->bearer)
     g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (fake->bearer));
+  if (fake->sms)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (fake->sms));
+  g_clear_object (&fake->sms);
   g_clear_object (&fake->sim);
   g_clear_object (&fake->bearer);
   g_hash_table_remove_all (fake->modems);
@@ -249,7 +369,7 @@ fake_daemon_free (FakeDaemon *fake)
   g_main_context_unref (fake->context);
   g_hash_table_unref (fake->modems);
   g_clear_pointer (&fake->bearer_properties, g_variant_unref);
-  g_free (fake->disconnected);
+  g_free (fake->last_call);
   g_free (fake->address);
   g_mutex_clear (&fake->lock);
   g_cond_clear (&fake->cond);
@@ -313,12 +433,12 @@ fake_daemon_dup_bearer_properties (FakeDaemon *fake)
 }
 
 char *
-fake_daemon_dup_disconnected (FakeDaemon *fake)
+fake_daemon_dup_last_call (FakeDaemon *fake)
 {
-  char *path;
+  char *call;
 
   g_mutex_lock (&fake->lock);
-  path = g_strdup (fake->disconnected);
+  call = g_strdup (fake->last_call);
   g_mutex_unlock (&fake->lock);
-  return path;
+  return call;
 }

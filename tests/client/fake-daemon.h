@@ -11,7 +11,9 @@ typedef struct _FakeDaemon FakeDaemon;
 #define FAKE_MODEM_PATH  "/org/freedesktop/ModemManager1/Modem/"
 #define FAKE_SIM_PATH    "/org/freedesktop/ModemManager1/SIM/0"
 #define FAKE_BEARER_PATH "/org/freedesktop/ModemManager1/Bearer/0"
+#define FAKE_SMS_PATH    "/org/freedesktop/ModemManager1/SMS/0"
 #define FAKE_PIN         "1234"
+#define FAKE_PUK         "12345678"
 
 /* Connects to the bus at address, owns the name and serves the Manager
  * interface and an ObjectManager; returns once the name is owned. */
@@ -20,11 +22,11 @@ void fake_daemon_free (FakeDaemon *fake);
 
 /* Exports modem index (Modem.Reset answers Core.Unsupported; CreateBearer
  * and Simple.Connect create FAKE_BEARER_PATH) and, once, FAKE_SIM_PATH
- * (SendPin takes only FAKE_PIN). */
+ * (each method takes only FAKE_PIN or FAKE_PUK) and FAKE_SMS_PATH. */
 void fake_daemon_add_modem (FakeDaemon *fake, guint index);
 void fake_daemon_remove_modem (FakeDaemon *fake, guint index);
 
-/* The a{sv} the last CreateBearer or Simple.Connect received, and the
- * bearer path the last Simple.Disconnect received (both transfer full). */
+/* The a{sv} the last CreateBearer or Simple.Connect received, and the last
+ * other call as "Method argument" (both transfer full). */
 GVariant *fake_daemon_dup_bearer_properties (FakeDaemon *fake);
-char *fake_daemon_dup_disconnected (FakeDaemon *fake);
+char *fake_daemon_dup_last_call (FakeDaemon *fake);

@@ -250,7 +250,7 @@ test_bearer (Fixture *f, gconstpointer data)
   g_autoptr (MmcBearer) connected = NULL;
   g_autoptr (MmcBearerIpConfig) config = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *disconnected = NULL;
+  g_autofree char *last_call = NULL;
   const char *const *dns;
   const char *apn = NULL;
   GList *bearers;
@@ -310,8 +310,63 @@ test_bearer (Fixture *f, gconstpointer data)
   /* Simple.Disconnect of all bearers sends "/". */
   g_assert_true (mmc_modem_simple_disconnect_sync (modem, NULL, NULL, &error));
   g_assert_no_error (error);
-  disconnected = fake_daemon_dup_disconnected (f->fake);
-  g_assert_cmpstr (disconnected, ==, "/");
+  last_call = fake_daemon_dup_last_call (f->fake);
+  g_assert_cmpstr (last_call, ==, "Disconnect /");
+  g_clear_pointer (&last_call, g_free);
+  g_assert_true (mmc_modem_simple_disconnect_sync (modem, connected, NULL, &error));
+  last_call = fake_daemon_dup_last_call (f->fake);
+  g_assert_cmpstr (last_call, ==, "Disconnect " FAKE_BEARER_PATH);
+  g_clear_pointer (&last_call, g_free);
+
+  g_assert_true (mmc_modem_delete_bearer_sync (modem, bearer, NULL, &error));
+  g_assert_no_error (error);
+  last_call = fake_daemon_dup_last_call (f->fake);
+  g_assert_cmpstr (last_call, ==, "DeleteBearer " FAKE_BEARER_PATH);
+}
+
+/* The calls not covered above, each answered and seen by the fake. */
+static void
+test_other_calls (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MmcModem) modem = first_modem (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MmcSim) sim = NULL;
+  g_autoptr (MmcSms) sms = NULL;
+#define EXPECT_CALL(expr, expected)                                                                          \
+  G_STMT_START                                                                                               \
+  {                                                                                                          \
+    g_autofree char *call_ = NULL;                                                                           \
+    g_assert_true (expr);                                                                                    \
+    g_assert_no_error (error);                                                                               \
+    call_ = fake_daemon_dup_last_call (f->fake);                                                             \
+    g_assert_cmpstr (call_, ==, expected);                                                                   \
+  }                                                                                                          \
+  G_STMT_END
+
+  EXPECT_CALL (mmc_modem_enable_sync (modem, TRUE, NULL, &error), "Enable true");
+  SPIN_UNTIL (mmc_modem_get_state (modem) == MMC_MODEM_STATE_ENABLED);
+  EXPECT_CALL (mmc_modem_set_power_state_sync (modem, MMC_MODEM_POWER_STATE_ON, NULL, &error),
+               "SetPowerState 3");
+  SPIN_UNTIL (mmc_modem_get_power_state (modem) == MMC_MODEM_POWER_STATE_ON);
+
+  sim = mmc_sim_new_sync (f->connection, FAKE_SIM_PATH, NULL, &error);
+  g_assert_no_error (error);
+  EXPECT_CALL (mmc_sim_send_puk_sync (sim, FAKE_PUK, "4321", NULL, &error), "SendPuk 4321");
+  EXPECT_CALL (mmc_sim_enable_pin_sync (sim, FAKE_PIN, FALSE, NULL, &error), "EnablePin false");
+  EXPECT_CALL (mmc_sim_change_pin_sync (sim, FAKE_PIN, "4321", NULL, &error), "ChangePin 4321");
+  g_assert_false (mmc_sim_change_pin_sync (sim, "0000", "4321", NULL, &error));
+  g_assert_error (error, MMC_MOBILE_EQUIPMENT_ERROR, MMC_MOBILE_EQUIPMENT_ERROR_INCORRECT_PASSWORD);
+  g_clear_error (&error);
+
+  sms = mmc_sms_new_sync (f->connection, FAKE_SMS_PATH, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mmc_sms_get_state (sms), ==, MMC_SMS_STATE_STORED);
+  g_assert_cmpstr (mmc_sms_get_text (sms), ==, "hello");
+  EXPECT_CALL (mmc_sms_store_sync (sms, MMC_SMS_STORAGE_ME, NULL, &error), "Store 2");
+  EXPECT_CALL (mmc_sms_send_sync (sms, NULL, &error), "Send +491701234567");
+  SPIN_UNTIL (mmc_sms_get_state (sms) == MMC_SMS_STATE_SENT);
+  g_assert_cmpint (mmc_sms_get_storage (sms), ==, MMC_SMS_STORAGE_ME);
+#undef EXPECT_CALL
 }
 
 int
@@ -326,6 +381,7 @@ main (int argc, char **argv)
   ADD ("mobile-equipment-error", test_mobile_equipment_error);
   ADD ("unknown-paths", test_unknown_paths);
   ADD ("bearer", test_bearer);
+  ADD ("other-calls", test_other_calls);
 #undef ADD
   return g_test_run ();
 }
