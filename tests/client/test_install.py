@@ -3,7 +3,9 @@
 the versioned library, its headers, mm-client.pc, and (when built) the GIR
 and typelib. A C program builds against the installed copy through
 pkg-config and runs; Python loads the installed typelib. Nothing here
-needs a bus. Arguments: BUILD_DIR HAVE_GIR(0|1)."""
+needs a bus. Arguments: BUILD_DIR HAVE_GIR(0|1) [SANITIZE]: a sanitizer
+build's library needs its runtime, so the program is built with the same
+-fsanitize."""
 
 import glob
 import os
@@ -15,6 +17,7 @@ import unittest
 
 BUILD_DIR = sys.argv[1] if len(sys.argv) > 1 else "build"
 HAVE_GIR = len(sys.argv) > 2 and sys.argv[2] == "1"
+SANITIZE = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] != "none" else None
 
 PROGRAM = r"""
 #include <mm-client.h>
@@ -44,8 +47,9 @@ class InstallTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.destdir = tempfile.mkdtemp(prefix="mmc-install-")
-        subprocess.run(["meson", "install", "-C", BUILD_DIR, "--no-rebuild", "--quiet", "--destdir", cls.destdir],
-                       check=True, capture_output=True)
+        result = subprocess.run(["meson", "install", "-C", BUILD_DIR, "--no-rebuild", "--quiet", "--destdir",
+                                 cls.destdir], capture_output=True, text=True)
+        assert result.returncode == 0, f"meson install failed:\n{result.stdout}\n{result.stderr}"
         pcs = glob.glob(os.path.join(cls.destdir, "**", "pkgconfig", "mm-client.pc"), recursive=True)
         assert len(pcs) == 1, pcs
         cls.pc_dir = os.path.dirname(pcs[0])
@@ -95,7 +99,8 @@ class InstallTest(unittest.TestCase):
         with open(source, "w") as out:
             out.write(PROGRAM)
         binary = os.path.join(work, "program")
-        subprocess.run(["cc", "-o", binary, source, *self.pkg_config("--cflags", "--libs")], check=True)
+        sanitize = [f"-fsanitize={SANITIZE}"] if SANITIZE else []
+        subprocess.run(["cc", *sanitize, "-o", binary, source, *self.pkg_config("--cflags", "--libs")], check=True)
         result = subprocess.run([binary], env=dict(os.environ, LD_LIBRARY_PATH=self.libdir), check=True,
                                 capture_output=True, text=True)
         self.assertEqual(result.stdout.strip(), "MmcModem 1 1")
