@@ -26,6 +26,26 @@ struct _FakeDaemon {
 /* --- the service's handlers (fake thread) ----------------------------------------------------------------
  */
 
+static void record_call (FakeDaemon *fake, GDBusMethodInvocation *invocation, const char *argument);
+
+static gboolean
+handle_bearer_connect (MmcGdbusBearer *bearer, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  record_call (user_data, invocation, "-");
+  mmc_gdbus_bearer_set_connected (bearer, TRUE);
+  mmc_gdbus_bearer_complete_connect (bearer, invocation);
+  return TRUE;
+}
+
+static gboolean
+handle_bearer_disconnect (MmcGdbusBearer *bearer, GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  record_call (user_data, invocation, "-");
+  mmc_gdbus_bearer_set_connected (bearer, FALSE);
+  mmc_gdbus_bearer_complete_disconnect (bearer, invocation);
+  return TRUE;
+}
+
 static void
 export_bearer (FakeDaemon *fake, GVariant *properties)
 {
@@ -44,6 +64,8 @@ export_bearer (FakeDaemon *fake, GVariant *properties)
     g_variant_new_parsed ("{'method': <uint32 2>, 'address': <'10.0.0.2'>, 'prefix': <uint32 24>,"
                           " 'gateway': <'10.0.0.1'>, 'dns1': <'10.0.0.10'>, 'dns2': <'10.0.0.11'>,"
                           " 'mtu': <uint32 1500>}"));
+  g_signal_connect (fake->bearer, "handle-connect", G_CALLBACK (handle_bearer_connect), fake);
+  g_signal_connect (fake->bearer, "handle-disconnect", G_CALLBACK (handle_bearer_disconnect), fake);
   g_assert_true (g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (fake->bearer), fake->connection,
                                                    FAKE_BEARER_PATH, NULL));
 }

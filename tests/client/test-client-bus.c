@@ -301,6 +301,7 @@ test_bearer (Fixture *f, gconstpointer data)
   SPIN_UNTIL (f->result);
   connected = mmc_modem_simple_connect_finish (modem, f->result, &error);
   g_assert_no_error (error);
+  g_clear_object (&f->result);
   g_assert_cmpstr (mmc_bearer_get_path (connected), ==, FAKE_BEARER_PATH);
   g_clear_pointer (&received, g_variant_unref);
   received = fake_daemon_dup_bearer_properties (f->fake);
@@ -316,6 +317,19 @@ test_bearer (Fixture *f, gconstpointer data)
   g_assert_true (mmc_modem_simple_disconnect_sync (modem, connected, NULL, &error));
   last_call = fake_daemon_dup_last_call (f->fake);
   g_assert_cmpstr (last_call, ==, "Disconnect " FAKE_BEARER_PATH);
+  g_clear_pointer (&last_call, g_free);
+
+  /* The bearer's own Disconnect and Connect. */
+  g_assert_true (mmc_bearer_disconnect_sync (bearer, NULL, &error));
+  g_assert_no_error (error);
+  SPIN_UNTIL (!mmc_bearer_get_connected (bearer));
+  mmc_bearer_connect_async (bearer, NULL, store_result, f);
+  SPIN_UNTIL (f->result);
+  g_assert_true (mmc_bearer_connect_finish (bearer, f->result, &error));
+  g_assert_no_error (error);
+  SPIN_UNTIL (mmc_bearer_get_connected (bearer));
+  last_call = fake_daemon_dup_last_call (f->fake);
+  g_assert_cmpstr (last_call, ==, "Connect -");
   g_clear_pointer (&last_call, g_free);
 
   g_assert_true (mmc_modem_delete_bearer_sync (modem, bearer, NULL, &error));
