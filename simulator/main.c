@@ -308,6 +308,7 @@ open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mb
   }
   if (qmi_spec) {
     sim->qmi = sim_qmi_new (scenario->model, qmi_write, sim);
+    sim_qmi_set_scan_delay (sim->qmi, scenario->at.cops_scan_delay_ms);
     sim->qmi_transport = open_binary_transport (sim, "qmi", qmi_spec, &qmi_callbacks, error);
     if (!sim->qmi_transport)
       return FALSE;

@@ -212,6 +212,7 @@ sim_at_net_event (SimAt *at, const SimEvent *event)
   case SIM_EVENT_CONTEXT:
   case SIM_EVENT_ATTACH:
   case SIM_EVENT_SMS_RECEIVED:
+  case SIM_EVENT_SMS_STATUS_REPORT:
   case SIM_EVENT_RING:
   case SIM_EVENT_CALL_DROPPED: break;
   }

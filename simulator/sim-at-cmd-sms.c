@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMS AT commands (27.005) over the model's "SM" storage, in PDU mode:
  * format (+CMGF), service (+CSMS), storage (+CPMS), indications (+CNMI and
- * the +CMTI/+CMT they cause), list (+CMGL), read (+CMGR), delete (+CMGD)
- * and the service centre (+CSCA). Text mode is accepted but not listed. */
+ * the +CMTI/+CMT they cause, and +CDS for status reports), list (+CMGL),
+ * read (+CMGR), delete (+CMGD), send (+CMGS) and write (+CMGW) after the
+ * "> " prompt, and the service centre (+CSCA). Text mode is accepted but
+ * not listed. */
 #include "sim-at-private.h"
 
 #include <string.h>
@@ -211,6 +213,61 @@ handle_cmgd (SimAt *at, const SimAtCommand *cmd)
 }
 
 static SimAtStatus
+cmgs_payload (SimAt *at, const char *payload)
+{
+  g_autoptr (GError) error = NULL;
+  guint reference;
+
+  if (!sim_model_send_sms (at->model, payload, &reference, &error))
+    return sim_at_cms (at, 304);
+  sim_at_reply (at, "+CMGS: %u", reference);
+  return SIM_AT_OK;
+}
+
+static SimAtStatus
+cmgw_payload (SimAt *at, const char *payload)
+{
+  g_autoptr (GError) error = NULL;
+  guint index = sim_model_store_sms (at->model, (SimSmsStatus)at->prompt_arg, payload, &error);
+
+  if (!index)
+    return sim_at_cms_error (at, error);
+  sim_at_reply (at, "+CMGW: %u", index);
+  return SIM_AT_OK;
+}
+
+/* +CMGS=<length> and +CMGW=<length>[,<stat>]: the PDU follows the prompt. */
+static SimAtStatus
+handle_cmgs_cmgw (SimAt *at, const SimAtCommand *cmd, gboolean write)
+{
+  SimAtStatus status;
+  guint length;
+
+  if (cmd->mode == SIM_AT_TEST)
+    return SIM_AT_OK;
+  if (at->set.cmgf != 0)
+    return sim_at_cms (at, 303);
+  if (cmd->mode != SIM_AT_SET || !sim_at_arg_uint (cmd, 0, 255, &length) || length == 0
+      || !sim_at_arg_uint_or (cmd, 1, 3, SIM_SMS_UNSENT, &at->prompt_arg))
+    return bad_parameters (at);
+  if (!storage_ready (at, &status))
+    return status;
+  return sim_at_prompt (at, write ? cmgw_payload : cmgs_payload);
+}
+
+static SimAtStatus
+handle_cmgs (SimAt *at, const SimAtCommand *cmd)
+{
+  return handle_cmgs_cmgw (at, cmd, FALSE);
+}
+
+static SimAtStatus
+handle_cmgw (SimAt *at, const SimAtCommand *cmd)
+{
+  return handle_cmgs_cmgw (at, cmd, TRUE);
+}
+
+static SimAtStatus
 handle_csca (SimAt *at, const SimAtCommand *cmd)
 {
   switch (cmd->mode) {
@@ -225,8 +282,16 @@ handle_csca (SimAt *at, const SimAtCommand *cmd)
 void
 sim_at_sms_event (SimAt *at, const SimEvent *event)
 {
-  SimSms *sms = sim_model_find_sms (at->model, event->index);
+  SimSms *sms;
 
+  if (event->kind == SIM_EVENT_SMS_STATUS_REPORT) {
+    /* <ds> 1 routes reports as "+CDS: <length>" and the PDU. */
+    if (at->set.cnmi[3] != 0 && at->model->sms_status_report)
+      sim_at_urc (at, "+CDS: %u\r\n%s", tpdu_length (at->model->sms_status_report),
+                  at->model->sms_status_report);
+    return;
+  }
+  sms = sim_model_find_sms (at->model, event->index);
   if (!sms)
     return;
   switch (at->set.cnmi[1]) {
@@ -241,7 +306,7 @@ sim_at_sms_event (SimAt *at, const SimEvent *event)
 }
 
 const SimAtEntry sim_at_sms_commands[] = {
-  { "+CMGF", handle_cmgf }, { "+CSMS", handle_csms }, { "+CPMS", handle_cpms },
-  { "+CNMI", handle_cnmi }, { "+CMGL", handle_cmgl }, { "+CMGR", handle_cmgr },
-  { "+CMGD", handle_cmgd }, { "+CSCA", handle_csca }, { NULL, NULL },
+  { "+CMGF", handle_cmgf }, { "+CSMS", handle_csms }, { "+CPMS", handle_cpms }, { "+CNMI", handle_cnmi },
+  { "+CMGL", handle_cmgl }, { "+CMGR", handle_cmgr }, { "+CMGD", handle_cmgd }, { "+CMGS", handle_cmgs },
+  { "+CMGW", handle_cmgw }, { "+CSCA", handle_csca }, { NULL, NULL },
 };

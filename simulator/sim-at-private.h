@@ -51,6 +51,8 @@ typedef enum {
 
 typedef SimAtStatus (*SimAtHandler) (SimAt *at, const SimAtCommand *cmd);
 typedef SimAtStatus (*SimAtFinish) (SimAt *at);
+/* Gets what the client typed after the "> " prompt, up to Ctrl-Z. */
+typedef SimAtStatus (*SimAtPromptFinish) (SimAt *at, const char *payload);
 
 typedef struct {
   const char *name;
@@ -108,6 +110,9 @@ struct _SimAt {
   gboolean busy;
   guint defer_timer;
   SimAtFinish defer_finish;
+  SimAtPromptFinish prompt_finish; /* set while the "> " prompt waits */
+  GString *prompt_payload;
+  guint prompt_arg; /* +CMGW's <stat> */
   GString *held_input;
   GPtrArray *held_urcs;
 
@@ -132,6 +137,9 @@ SimAtStatus sim_at_cme_error (SimAt *at, const GError *error);
 SimAtStatus sim_at_cms (SimAt *at, guint code);
 SimAtStatus sim_at_cms_error (SimAt *at, const GError *error);
 SimAtStatus sim_at_defer (SimAt *at, guint delay_ms, SimAtFinish finish);
+/* Writes the "> " prompt and takes the client's next bytes as a payload up
+ * to Ctrl-Z, then calls finish (ESC cancels with OK). */
+SimAtStatus sim_at_prompt (SimAt *at, SimAtPromptFinish finish);
 void sim_at_urc (SimAt *at, const char *format, ...) G_GNUC_PRINTF (2, 3);
 void sim_at_finish_line (SimAt *at, SimAtStatus status);
 void sim_at_flush_held_urcs (SimAt *at);

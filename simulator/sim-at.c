@@ -97,7 +97,8 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_OPERATOR:
   case SIM_EVENT_ACCESS_TECH:
   case SIM_EVENT_SIGNAL: sim_at_net_event (self, event); break;
-  case SIM_EVENT_SMS_RECEIVED: sim_at_sms_event (self, event); break;
+  case SIM_EVENT_SMS_RECEIVED:
+  case SIM_EVENT_SMS_STATUS_REPORT: sim_at_sms_event (self, event); break;
   case SIM_EVENT_RING: sim_at_send_unsolicited (self, self->set.crc ? "+CRING: VOICE" : "RING"); break;
   case SIM_EVENT_CALL_DROPPED:
     if (self->state == SIM_AT_STATE_DATA) {
@@ -151,6 +152,8 @@ sim_at_free (SimAt *self)
   g_string_free (self->echo, TRUE);
   g_string_free (self->response, TRUE);
   g_string_free (self->held_input, TRUE);
+  if (self->prompt_payload)
+    g_string_free (self->prompt_payload, TRUE);
   g_ptr_array_unref (self->held_urcs);
   g_clear_pointer (&self->commands, g_ptr_array_unref);
   g_free (self->last_command);
@@ -228,6 +231,40 @@ sim_at_defer (SimAt *at, guint delay_ms, SimAtFinish finish)
   at->defer_finish = finish;
   at->defer_timer = g_timeout_add (delay_ms, defer_done, at);
   return SIM_AT_PENDING;
+}
+
+SimAtStatus
+sim_at_prompt (SimAt *at, SimAtPromptFinish finish)
+{
+  static const char prompt[] = "\r\n> ";
+
+  at->prompt_finish = finish;
+  at->prompt_payload = g_string_new (NULL);
+  at->write (prompt, sizeof prompt - 1, at->write_data);
+  return SIM_AT_PENDING;
+}
+
+/* 27.005: the payload ends with Ctrl-Z (send) or ESC (cancel: OK, nothing
+ * sent). */
+static void
+prompt_byte (SimAt *self, char c)
+{
+  g_autoptr (GString) payload = NULL;
+  SimAtPromptFinish finish = self->prompt_finish;
+  SimAtStatus status;
+
+  if (c != 0x1a && c != 0x1b) {
+    if (c != '\r' && c != '\n' && self->prompt_payload->len < MAX_LINE)
+      g_string_append_c (self->prompt_payload, c);
+    return;
+  }
+  payload = g_steal_pointer (&self->prompt_payload);
+  self->prompt_finish = NULL;
+  status = c == 0x1b ? SIM_AT_OK : finish (self, payload->str);
+  if (status == SIM_AT_OK)
+    run_commands (self);
+  else
+    complete_line (self, status);
 }
 
 static void
@@ -350,6 +387,10 @@ sim_at_feed (SimAt *self, const char *data, gsize len)
   for (gsize i = 0; i < len; i++) {
     if (self->state == SIM_AT_STATE_DATA) {
       data_byte (self, data[i]);
+      continue;
+    }
+    if (self->prompt_finish) {
+      prompt_byte (self, data[i]);
       continue;
     }
     if (self->busy) {

@@ -147,6 +147,17 @@ get_sms_count (const SimControlTarget *t)
 {
   return g_strdup_printf ("%u", t->model->sms->len);
 }
+/* The PDUs sent so far, oldest first, one per line after the count. */
+static char *
+get_sms_sent (const SimControlTarget *t)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%u", t->model->sms_sent->len);
+  for (guint i = 0; i < t->model->sms_sent->len; i++)
+    g_string_append_printf (text, " %s", (const char *)g_ptr_array_index (t->model->sms_sent, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
 static char *
 get_data_bytes (const SimControlTarget *t)
 {
@@ -169,6 +180,24 @@ get_qmi_clients (const SimControlTarget *t)
 {
   return t->qmi ? g_strdup_printf ("%u", sim_qmi_get_client_count (t->qmi)) : NULL;
 }
+static char *
+get_qmi_mux_ids (const SimControlTarget *t)
+{
+  return t->qmi ? sim_qmi_get_mux_ids (t->qmi) : NULL;
+}
+
+static char *
+get_data_format (const SimControlTarget *t)
+{
+  return sim_model_data_format_string (t->model);
+}
+
+static char *
+get_allowed_modes (const SimControlTarget *t)
+{
+  return sim_model_allowed_modes_string (t->model);
+}
+
 static char *
 get_mbim_max_transfer (const SimControlTarget *t)
 {
@@ -317,10 +346,14 @@ static const struct {
   { "cmee", get_cmee },
   { "muted", get_muted },
   { "sms-count", get_sms_count },
+  { "sms-sent", get_sms_sent },
   { "own-numbers", get_own_numbers },
   { "mbim-open", get_mbim_open },
   { "mbim-max-transfer", get_mbim_max_transfer },
   { "qmi-clients", get_qmi_clients },
+  { "qmi-mux-ids", get_qmi_mux_ids },
+  { "data-format", get_data_format },
+  { "allowed-modes", get_allowed_modes },
   { "mbim-last-command", get_mbim_last_command },
   { "max-sessions", get_max_sessions },
   { "sessions", get_sessions },
@@ -339,10 +372,13 @@ history_of (const SimControlTarget *t, const char *key)
 {
   if (g_str_has_prefix (key, "mbim-"))
     return t->mbim ? sim_mbim_get_history (t->mbim) : NULL;
+  if (g_str_has_prefix (key, "qmi-"))
+    return t->qmi ? sim_qmi_get_history (t->qmi) : NULL;
   return t->at ? sim_at_get_history (t->at) : NULL;
 }
 
-/* "[mbim-]command-count" and "[mbim-]command N": what reached the modem. */
+/* "[mbim-|qmi-]command-count" and "[mbim-|qmi-]command N": what reached
+ * the modem. */
 static char *
 get_history (const SimControlTarget *t, const char *key, const char *arg)
 {
@@ -365,7 +401,8 @@ get_history (const SimControlTarget *t, const char *key, const char *arg)
 }
 
 static const char *const history_keys[]
-  = { "command-count", "command", "mbim-command-count", "mbim-command", NULL };
+  = { "command-count", "command", "mbim-command-count", "mbim-command", "qmi-command-count",
+      "qmi-command",   NULL };
 
 /* "ipv4-address [session]": session 0 unless given. */
 static char *
@@ -457,6 +494,16 @@ do_sms (const SimControlTarget *t, const char *args)
 }
 
 static char *
+do_status_report (const SimControlTarget *t, const char *args)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sim_model_status_report (t->model, args, &error))
+    return g_strdup_printf ("ERROR %s", error->message);
+  return g_strdup ("OK");
+}
+
+static char *
 do_garbage (const SimControlTarget *t, const char *args)
 {
   g_autoptr (GString) bytes = g_string_new (NULL);
@@ -496,6 +543,8 @@ do_mute (const SimControlTarget *t, const char *args)
       sim_at_mute_after (t->at, (guint)answers);
     if (t->mbim)
       sim_mbim_mute_after (t->mbim, (guint)answers);
+    if (t->qmi)
+      sim_qmi_mute_after (t->qmi, (guint)answers);
     return g_strdup ("OK");
   }
   if (g_strcmp0 (args, "on") != 0 && g_strcmp0 (args, "off") != 0)
@@ -544,6 +593,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_tech (t, args);
   if (strcmp (copy, "sms-incoming") == 0)
     return do_sms (t, args);
+  if (strcmp (copy, "sms-status-report") == 0)
+    return do_status_report (t, args);
   if (strcmp (copy, "ring") == 0) {
     sim_model_ring (t->model);
     return g_strdup ("OK");

@@ -80,6 +80,10 @@ void sim_mbim_reply (SimMbim *self, guint32 tid, guint32 cid, MbimStatusError st
 /* Sends (or holds) a Basic Connect INDICATE_STATUS; consumes buffer. With
  * dedupe, nothing goes out when it equals the last one of this cid. */
 void sim_mbim_indicate (SimMbim *self, guint32 cid, GByteArray *buffer, gboolean dedupe);
+/* The same for another service (no dedupe); consume buffer. */
+void sim_mbim_reply_service (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid,
+                             MbimStatusError status, GByteArray *buffer);
+void sim_mbim_indicate_service (SimMbim *self, const guint8 *service, guint32 cid, GByteArray *buffer);
 void sim_mbim_defer (SimMbim *self, guint32 tid, guint delay_ms, gboolean wait_registration,
                      SimMbimFinish finish);
 MbimStatusError sim_mbim_status_from_error (const GError *error);
@@ -114,5 +118,11 @@ void sim_mbim_connect_set (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_ip_configuration_query (SimMbim *self, const SimMbimRequest *req);
 /* Indicates sessions the network ended (not those the host ended). */
 void sim_mbim_sessions_changed (SimMbim *self);
+
+/* --- sim-mbim-sms.c: the SMS service over the model's "SM" storage --- */
+const guint8 *sim_mbim_sms_uuid (void);
+void sim_mbim_sms_handle (SimMbim *self, const SimMbimRequest *req);
+/* MESSAGE_STORE_STATUS with the new message's index. */
+void sim_mbim_sms_indicate_new (SimMbim *self, guint index);
 
 G_END_DECLS

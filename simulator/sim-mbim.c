@@ -78,16 +78,25 @@ sim_mbim_reply (SimMbim *self, guint32 tid, guint32 cid, MbimStatusError status,
     g_byte_array_unref (buffer);
 }
 
+void
+sim_mbim_reply_service (SimMbim *self, guint32 tid, const guint8 *service, guint32 cid,
+                        MbimStatusError status, GByteArray *buffer)
+{
+  if (self->open)
+    send_done (self, tid, service, cid, status, buffer);
+  if (buffer)
+    g_byte_array_unref (buffer);
+}
+
 static gboolean
-subscribed (SimMbim *self, guint32 cid)
+subscribed (SimMbim *self, const guint8 *service, guint32 cid)
 {
   if (!self->subscribed)
     return TRUE;
   for (guint i = 0; i < self->subscribed->len; i++) {
     SimMbimSubscription *sub = &g_array_index (self->subscribed, SimMbimSubscription, i);
 
-    if (memcmp (sub->service, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) == 0
-        && (sub->cid == 0 || sub->cid == cid))
+    if (memcmp (sub->service, service, SIM_MBIM_UUID_SIZE) == 0 && (sub->cid == 0 || sub->cid == cid))
       return TRUE;
   }
   return FALSE;
@@ -103,31 +112,46 @@ flush_held (SimMbim *self)
     write_bytes (self, g_ptr_array_index (held, i));
 }
 
-void
-sim_mbim_indicate (SimMbim *self, guint32 cid, GByteArray *buffer, gboolean dedupe)
+static void
+send_indication (SimMbim *self, const guint8 *service, guint32 cid, GBytes *bytes)
 {
-  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buffer);
   g_autoptr (GPtrArray) fragments = NULL;
-  GBytes *last;
   gsize len;
-  const guint8 *data;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
 
-  if (!self->open || !subscribed (self, cid))
-    return;
-  last = g_hash_table_lookup (self->last_indication, GUINT_TO_POINTER (cid));
-  if (dedupe && last && g_bytes_equal (last, bytes))
-    return;
-  g_hash_table_insert (self->last_indication, GUINT_TO_POINTER (cid), g_bytes_ref (bytes));
-  data = g_bytes_get_data (bytes, &len);
   /* Indications carry transaction id 0. */
-  fragments = sim_mbim_encode (MBIM_MESSAGE_TYPE_INDICATE_STATUS, 0, sim_mbim_basic_connect_uuid (), cid,
-                               FALSE, 0, data, len, self->max_transfer);
+  fragments = sim_mbim_encode (MBIM_MESSAGE_TYPE_INDICATE_STATUS, 0, service, cid, FALSE, 0, data, len,
+                               self->max_transfer);
   for (guint i = 0; i < fragments->len; i++) {
     if (self->busy)
       g_ptr_array_add (self->held, g_bytes_ref (g_ptr_array_index (fragments, i)));
     else
       write_bytes (self, g_ptr_array_index (fragments, i));
   }
+}
+
+void
+sim_mbim_indicate (SimMbim *self, guint32 cid, GByteArray *buffer, gboolean dedupe)
+{
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buffer);
+  GBytes *last;
+
+  if (!self->open || !subscribed (self, sim_mbim_basic_connect_uuid (), cid))
+    return;
+  last = g_hash_table_lookup (self->last_indication, GUINT_TO_POINTER (cid));
+  if (dedupe && last && g_bytes_equal (last, bytes))
+    return;
+  g_hash_table_insert (self->last_indication, GUINT_TO_POINTER (cid), g_bytes_ref (bytes));
+  send_indication (self, sim_mbim_basic_connect_uuid (), cid, bytes);
+}
+
+void
+sim_mbim_indicate_service (SimMbim *self, const guint8 *service, guint32 cid, GByteArray *buffer)
+{
+  g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (buffer);
+
+  if (self->open && subscribed (self, service, cid))
+    send_indication (self, service, cid, bytes);
 }
 
 /* --- replies that wait ----------------------------------------------------------- */
@@ -326,7 +350,9 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
   if (self->mute_after > 1)
     self->mute_after--;
   self->busy = TRUE;
-  if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
+  if (memcmp (payload, sim_mbim_sms_uuid (), SIM_MBIM_UUID_SIZE) == 0)
+    sim_mbim_sms_handle (self, &req);
+  else if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
     send_done (self, tid, payload, req.cid, MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT, NULL);
   else if (req.type != MBIM_MESSAGE_COMMAND_TYPE_QUERY && req.type != MBIM_MESSAGE_COMMAND_TYPE_SET)
     sim_mbim_reply (self, tid, req.cid, MBIM_STATUS_ERROR_INVALID_PARAMETERS, NULL);
@@ -530,7 +556,8 @@ on_model_event (const SimEvent *event, gpointer user_data)
     if (event->index == 0)
       sim_mbim_sessions_changed (self);
     break;
-  case SIM_EVENT_SMS_RECEIVED:
+  case SIM_EVENT_SMS_RECEIVED: sim_mbim_sms_indicate_new (self, event->index); break;
+  case SIM_EVENT_SMS_STATUS_REPORT:
   case SIM_EVENT_RING:
   case SIM_EVENT_CALL_DROPPED: break;
   }

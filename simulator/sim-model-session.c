@@ -3,7 +3,8 @@
  * QMI) opens by number, beside the AT contexts. Activation needs packet
  * service (attaching first when detached) and an APN the network accepts;
  * the network drops them all when packet service goes. Every change emits
- * SIM_EVENT_CONTEXT with index 0. */
+ * SIM_EVENT_CONTEXT with index 0. Also the data port's format (link layer,
+ * aggregation) a host negotiated. */
 #include "sim-model.h"
 
 #include <gio/gio.h>
@@ -130,4 +131,34 @@ sim_model_session_address (SimModel *self, guint id, gboolean ipv6)
   }
   shifted = g_inet_address_new_from_bytes (bytes, ipv6 ? G_SOCKET_FAMILY_IPV6 : G_SOCKET_FAMILY_IPV4);
   return g_inet_address_to_string (shifted);
+}
+
+void
+sim_model_set_data_format (SimModel *self, const SimDataFormat *format)
+{
+  self->data_format = *format;
+}
+
+static const char *
+aggregation_name (SimAggregation aggregation)
+{
+  switch (aggregation) {
+  case SIM_AGGREGATION_NONE: return "none";
+  case SIM_AGGREGATION_QMAP: return "qmap";
+  case SIM_AGGREGATION_QMAPV5: return "qmapv5";
+  }
+  return "none";
+}
+
+char *
+sim_model_data_format_string (SimModel *self)
+{
+  const char *link = "802-3";
+
+  switch (self->data_format.link_layer) {
+  case SIM_LINK_LAYER_802_3: link = "802-3"; break;
+  case SIM_LINK_LAYER_RAW_IP: link = "raw-ip"; break;
+  }
+  return g_strdup_printf ("%s %s %s", link, aggregation_name (self->data_format.uplink),
+                          aggregation_name (self->data_format.downlink));
 }

@@ -195,9 +195,11 @@ sim_model_new (void)
   self->ipv6_mtu = 1500;
   self->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify)sim_session_free);
   self->max_sessions = 2;
+  self->allowed_modes = SIM_MODES_ALL;
   self->reject_apns = g_new0 (char *, 1);
   self->sms = g_ptr_array_new_with_free_func (sms_free);
   self->sms_capacity = 20;
+  self->sms_sent = g_ptr_array_new_with_free_func (g_free);
   self->subscribers = g_array_new (FALSE, FALSE, sizeof (Subscriber));
   self->next_subscriber = 1;
   return self;
@@ -235,6 +237,8 @@ sim_model_free (SimModel *self)
   g_ptr_array_unref (self->sessions);
   g_strfreev (self->reject_apns);
   g_ptr_array_unref (self->sms);
+  g_ptr_array_unref (self->sms_sent);
+  g_free (self->sms_status_report);
   g_array_unref (self->subscribers);
   g_free (self);
 }
@@ -483,6 +487,30 @@ sim_model_set_tech (SimModel *self, SimTech tech)
   sim_model_emit (self, SIM_EVENT_ACCESS_TECH, 0, 0);
   /* EPS and 5GS registration depend on the technology. */
   sim_model_update_registration (self);
+}
+
+gboolean
+sim_model_set_allowed_modes (SimModel *self, guint modes, GError **error)
+{
+  if (modes == 0 || (modes & ~(guint)SIM_MODES_ALL) != 0) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_INCORRECT_PARAMETERS, "Invalid modes 0x%x", modes);
+    return FALSE;
+  }
+  self->allowed_modes = modes;
+  return TRUE;
+}
+
+char *
+sim_model_allowed_modes_string (SimModel *self)
+{
+  static const char *const names[] = { "2g", "3g", "4g", "5g" };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++) {
+    if (self->allowed_modes & (1u << i))
+      g_string_append_printf (out, "%s%s", out->len ? "," : "", names[i]);
+  }
+  return g_string_free (out, FALSE);
 }
 
 gboolean

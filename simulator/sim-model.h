@@ -107,7 +107,8 @@ typedef enum {
   SIM_EVENT_SIGNAL,
   SIM_EVENT_CONTEXT, /* index: the cid; 0 for a data session (sessions) */
   SIM_EVENT_ATTACH,
-  SIM_EVENT_SMS_RECEIVED, /* index: the storage index */
+  SIM_EVENT_SMS_RECEIVED,      /* index: the storage index */
+  SIM_EVENT_SMS_STATUS_REPORT, /* the PDU is sms_status_report */
   SIM_EVENT_RING,
   SIM_EVENT_CALL_DROPPED, /* the network ended the data call */
 } SimEventKind;
@@ -143,6 +144,36 @@ typedef struct {
   char *apn;
   char *type; /* "IP", "IPV6", "IPV4V6" */
 } SimSession;
+
+/* The radio access generations the terminal allows (a mode preference). */
+typedef enum {
+  SIM_MODE_2G = 1 << 0,
+  SIM_MODE_3G = 1 << 1,
+  SIM_MODE_4G = 1 << 2,
+  SIM_MODE_5G = 1 << 3,
+} SimModeFlags;
+#define SIM_MODES_ALL (SIM_MODE_2G | SIM_MODE_3G | SIM_MODE_4G | SIM_MODE_5G)
+
+/* How packets cross the data port (what a host negotiates, e.g. with QMI
+ * WDA Set Data Format): link layer and aggregation per direction. */
+typedef enum {
+  SIM_LINK_LAYER_802_3,
+  SIM_LINK_LAYER_RAW_IP,
+} SimLinkLayer;
+
+typedef enum {
+  SIM_AGGREGATION_NONE,
+  SIM_AGGREGATION_QMAP,
+  SIM_AGGREGATION_QMAPV5,
+} SimAggregation;
+
+typedef struct {
+  SimLinkLayer link_layer;
+  SimAggregation uplink;
+  SimAggregation downlink;
+  guint downlink_max_datagrams; /* 0: not set */
+  guint downlink_max_size;
+} SimDataFormat;
 
 typedef struct {
   guint index;
@@ -218,9 +249,14 @@ typedef struct {
   GPtrArray *sessions; /* SimSession, sorted by id */
   guint max_sessions;
   GStrv reject_apns; /* APNs the network refuses, compared without case */
-  GPtrArray *sms;    /* SimSms, sorted by index */
+  SimDataFormat data_format;
+  guint allowed_modes; /* SimModeFlags; all at start */
+  GPtrArray *sms;      /* SimSms, sorted by index */
   guint sms_capacity;
-  GTimeSpan clock_offset; /* added to the host's clock */
+  GPtrArray *sms_sent;      /* char*: every PDU sent (+CMGS), upper-case hex */
+  guint sms_next_reference; /* TP-MR the network gives the next message */
+  char *sms_status_report;  /* the last status report PDU delivered */
+  GTimeSpan clock_offset;   /* added to the host's clock */
   int utc_offset_minutes;
 
   /* private */
@@ -259,6 +295,11 @@ void sim_model_set_tech (SimModel *self, SimTech tech);
 gboolean sim_model_set_signal (SimModel *self, guint rssi, GError **error);
 gboolean sim_model_select_operator (SimModel *self, SimSelectMode mode, const char *code, GError **error);
 gboolean sim_model_set_attached (SimModel *self, gboolean attached, GError **error);
+/* A mode preference: any non-empty set of SimModeFlags. Stored and
+ * reported; the simulated network does not follow it. */
+gboolean sim_model_set_allowed_modes (SimModel *self, guint modes, GError **error);
+/* "2g,3g,4g,5g": the allowed modes by name, for the control socket. */
+char *sim_model_allowed_modes_string (SimModel *self);
 /* The best of the domains, as a user would describe the registration. */
 SimRegState sim_model_get_registration (SimModel *self);
 gboolean sim_model_is_registered (SimModel *self);
@@ -314,6 +355,9 @@ gboolean sim_model_activate_session (SimModel *self, guint id, const char *apn, 
 gboolean sim_model_deactivate_session (SimModel *self, guint id, GError **error);
 /* The network ends every session; returns how many there were. */
 guint sim_model_drop_sessions (SimModel *self);
+void sim_model_set_data_format (SimModel *self, const SimDataFormat *format);
+/* "raw-ip qmap qmap": link layer, uplink and downlink aggregation. */
+char *sim_model_data_format_string (SimModel *self);
 /* The address session id gets: the configured one plus id in its last
  * octet (IPv4) or 16-bit group (IPv6). Free with g_free(). */
 char *sim_model_session_address (SimModel *self, guint id, gboolean ipv6);
@@ -324,6 +368,13 @@ guint sim_model_store_sms (SimModel *self, SimSmsStatus status, const char *pdu,
 guint sim_model_receive_sms (SimModel *self, const char *pdu, GError **error);
 gboolean sim_model_delete_sms (SimModel *self, guint index, GError **error);
 void sim_model_mark_sms_read (SimModel *self, SimSms *sms);
+/* sim-model-sms.c: the network side. Records pdu as sent and returns its
+ * message reference (0-255, counting up); FALSE for a PDU that is no hex
+ * PDU or carries no SMS-SUBMIT. */
+gboolean sim_model_send_sms (SimModel *self, const char *pdu, guint *reference, GError **error);
+/* Delivers a status report (hex PDU, SMSC field first):
+ * SIM_EVENT_SMS_STATUS_REPORT. */
+gboolean sim_model_status_report (SimModel *self, const char *pdu, GError **error);
 gboolean sim_pdu_is_valid (const char *hex, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimModel, sim_model_free)

@@ -181,3 +181,173 @@ sim_qmi_frame_end (GByteArray *frame)
   put_u16 (frame->data + SIM_QMI_QMUX_SIZE + header_len - 2, (guint16)tlvs_len);
   return frame;
 }
+
+/* --- TLV values ------------------------------------------------------------- */
+
+void
+sim_qmi_put_u8 (GByteArray *value, guint8 v)
+{
+  g_byte_array_append (value, &v, 1);
+}
+
+void
+sim_qmi_put_u16 (GByteArray *value, guint16 v)
+{
+  guint8 bytes[2];
+
+  put_u16 (bytes, v);
+  g_byte_array_append (value, bytes, sizeof bytes);
+}
+
+void
+sim_qmi_put_u32 (GByteArray *value, guint32 v)
+{
+  sim_qmi_put_u16 (value, (guint16)(v & 0xFFFF));
+  sim_qmi_put_u16 (value, (guint16)(v >> 16));
+}
+
+void
+sim_qmi_put_u64 (GByteArray *value, guint64 v)
+{
+  sim_qmi_put_u32 (value, (guint32)(v & 0xFFFFFFFF));
+  sim_qmi_put_u32 (value, (guint32)(v >> 32));
+}
+
+void
+sim_qmi_put_string8 (GByteArray *value, const char *s)
+{
+  gsize len = s ? MIN (strlen (s), 255) : 0;
+
+  sim_qmi_put_u8 (value, (guint8)len);
+  if (len)
+    g_byte_array_append (value, (const guint8 *)s, (guint)len);
+}
+
+void
+sim_qmi_frame_tlv_take (GByteArray *frame, guint8 type, GByteArray *value)
+{
+  sim_qmi_frame_tlv (frame, type, value->data, (guint16)MIN (value->len, G_MAXUINT16 - 64));
+  g_byte_array_unref (value);
+}
+
+void
+sim_qmi_frame_tlv_u16 (GByteArray *frame, guint8 type, guint16 v)
+{
+  guint8 bytes[2];
+
+  put_u16 (bytes, v);
+  sim_qmi_frame_tlv (frame, type, bytes, sizeof bytes);
+}
+
+void
+sim_qmi_frame_tlv_u32 (GByteArray *frame, guint8 type, guint32 v)
+{
+  guint8 bytes[4];
+
+  put_u16 (bytes, (guint16)(v & 0xFFFF));
+  put_u16 (bytes + 2, (guint16)(v >> 16));
+  sim_qmi_frame_tlv (frame, type, bytes, sizeof bytes);
+}
+
+gboolean
+sim_qmi_tlv_u8 (const SimQmiMessage *msg, guint8 type, guint8 *out)
+{
+  const guint8 *value;
+  guint16 len;
+
+  if (!sim_qmi_find_tlv (msg, type, &value, &len) || len != 1)
+    return FALSE;
+  *out = value[0];
+  return TRUE;
+}
+
+gboolean
+sim_qmi_tlv_u16 (const SimQmiMessage *msg, guint8 type, guint16 *out)
+{
+  const guint8 *value;
+  guint16 len;
+
+  if (!sim_qmi_find_tlv (msg, type, &value, &len) || len != 2)
+    return FALSE;
+  *out = get_u16 (value);
+  return TRUE;
+}
+
+gboolean
+sim_qmi_tlv_u32 (const SimQmiMessage *msg, guint8 type, guint32 *out)
+{
+  const guint8 *value;
+  guint16 len;
+
+  if (!sim_qmi_find_tlv (msg, type, &value, &len) || len != 4)
+    return FALSE;
+  *out = (guint32)get_u16 (value) | (guint32)get_u16 (value + 2) << 16;
+  return TRUE;
+}
+
+gboolean
+sim_qmi_reader_init (SimQmiReader *r, const SimQmiMessage *msg, guint8 type)
+{
+  memset (r, 0, sizeof *r);
+  r->ok = sim_qmi_find_tlv (msg, type, &r->data, &r->len);
+  return r->ok;
+}
+
+/* The next n bytes of the value, NULL (and !ok from then on) past its end. */
+static const guint8 *
+reader_take (SimQmiReader *r, guint16 n)
+{
+  const guint8 *at;
+
+  if (!r->ok || r->len - r->at < n) {
+    r->ok = FALSE;
+    return NULL;
+  }
+  at = r->data + r->at;
+  r->at += n;
+  return at;
+}
+
+guint8
+sim_qmi_read_u8 (SimQmiReader *r)
+{
+  const guint8 *at = reader_take (r, 1);
+
+  return at ? at[0] : 0;
+}
+
+guint16
+sim_qmi_read_u16 (SimQmiReader *r)
+{
+  const guint8 *at = reader_take (r, 2);
+
+  return at ? get_u16 (at) : 0;
+}
+
+guint32
+sim_qmi_read_u32 (SimQmiReader *r)
+{
+  const guint8 *at = reader_take (r, 4);
+
+  return at ? (guint32)get_u16 (at) | (guint32)get_u16 (at + 2) << 16 : 0;
+}
+
+char *
+sim_qmi_read_string8 (SimQmiReader *r)
+{
+  guint8 len = sim_qmi_read_u8 (r);
+  const guint8 *at = r->ok ? reader_take (r, len) : NULL;
+
+  return at ? g_strndup ((const char *)at, len) : NULL;
+}
+
+char *
+sim_qmi_tlv_string (const SimQmiMessage *msg, guint8 type)
+{
+  const guint8 *value;
+  guint16 len;
+
+  if (!sim_qmi_find_tlv (msg, type, &value, &len))
+    return NULL;
+  return g_strndup ((const char *)value, len);
+}

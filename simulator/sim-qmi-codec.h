@@ -39,12 +39,31 @@ G_BEGIN_DECLS
 typedef enum {
   SIM_QMI_ERROR_NONE = 0,
   SIM_QMI_ERROR_MALFORMED_MESSAGE = 1,
+  SIM_QMI_ERROR_INTERNAL = 3,
   SIM_QMI_ERROR_CLIENT_IDS_EXHAUSTED = 5,
   SIM_QMI_ERROR_INVALID_CLIENT_ID = 7,
+  SIM_QMI_ERROR_INVALID_HANDLE = 9,
+  SIM_QMI_ERROR_INCORRECT_PIN = 12,
+  SIM_QMI_ERROR_NO_NETWORK_FOUND = 13,
+  SIM_QMI_ERROR_CALL_FAILED = 14,
+  SIM_QMI_ERROR_OUT_OF_CALL = 15,
   SIM_QMI_ERROR_MISSING_ARGUMENT = 17,
+  SIM_QMI_ERROR_NO_EFFECT = 26,
   SIM_QMI_ERROR_INVALID_SERVICE_TYPE = 31,
+  SIM_QMI_ERROR_PIN_BLOCKED = 35,
+  SIM_QMI_ERROR_PIN_ALWAYS_BLOCKED = 36,
+  SIM_QMI_ERROR_UIM_UNINITIALIZED = 37,
+  SIM_QMI_ERROR_GENERAL_ERROR = 46,
   SIM_QMI_ERROR_INVALID_ARGUMENT = 48,
+  SIM_QMI_ERROR_NO_ENTRY = 50,
+  SIM_QMI_ERROR_DEVICE_STORAGE_FULL = 51,
+  SIM_QMI_ERROR_INVALID_OPERATION = 70,
   SIM_QMI_ERROR_INVALID_QMI_COMMAND = 71,
+  SIM_QMI_ERROR_INFORMATION_UNAVAILABLE = 74,
+  SIM_QMI_ERROR_SIM_FILE_NOT_FOUND = 80,
+  SIM_QMI_ERROR_ACCESS_DENIED = 82,
+  SIM_QMI_ERROR_NO_RADIO = 93,
+  SIM_QMI_ERROR_NOT_SUPPORTED = 94,
 } SimQmiError;
 
 typedef struct {
@@ -87,5 +106,39 @@ void sim_qmi_frame_tlv_string (GByteArray *frame, guint8 type, const char *value
 void sim_qmi_frame_result (GByteArray *frame, SimQmiError error);
 /* Fills in the QMUX and TLV lengths; returns frame. */
 GByteArray *sim_qmi_frame_end (GByteArray *frame);
+
+/* --- TLV values ------------------------------------------------------------- */
+
+void sim_qmi_put_u8 (GByteArray *value, guint8 v);
+void sim_qmi_put_u16 (GByteArray *value, guint16 v);
+void sim_qmi_put_u32 (GByteArray *value, guint32 v);
+void sim_qmi_put_u64 (GByteArray *value, guint64 v);
+/* A string with a one-byte length in front (strings inside structures). */
+void sim_qmi_put_string8 (GByteArray *value, const char *s);
+/* Adds value as TLV type to frame and frees value. */
+void sim_qmi_frame_tlv_take (GByteArray *frame, guint8 type, GByteArray *value);
+void sim_qmi_frame_tlv_u16 (GByteArray *frame, guint8 type, guint16 v);
+void sim_qmi_frame_tlv_u32 (GByteArray *frame, guint8 type, guint32 v);
+
+/* Reads a TLV of exactly the integer's size; FALSE when absent or of
+ * another size. */
+gboolean sim_qmi_tlv_u8 (const SimQmiMessage *msg, guint8 type, guint8 *out);
+gboolean sim_qmi_tlv_u16 (const SimQmiMessage *msg, guint8 type, guint16 *out);
+gboolean sim_qmi_tlv_u32 (const SimQmiMessage *msg, guint8 type, guint32 *out);
+/* A cursor over one TLV's value for structured contents. */
+typedef struct {
+  const guint8 *data;
+  guint16 len;
+  guint16 at;
+  gboolean ok; /* FALSE once a read ran past the end */
+} SimQmiReader;
+gboolean sim_qmi_reader_init (SimQmiReader *r, const SimQmiMessage *msg, guint8 type);
+guint8 sim_qmi_read_u8 (SimQmiReader *r);
+guint16 sim_qmi_read_u16 (SimQmiReader *r);
+guint32 sim_qmi_read_u32 (SimQmiReader *r);
+/* A string with a one-byte length; NULL when it does not fit. */
+char *sim_qmi_read_string8 (SimQmiReader *r);
+/* The whole TLV as a string (a TLV that is only a string); NULL if absent. */
+char *sim_qmi_tlv_string (const SimQmiMessage *msg, guint8 type);
 
 G_END_DECLS

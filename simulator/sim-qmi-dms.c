@@ -1,53 +1,196 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* DMS (device management) requests of the QMI front end: manufacturer,
- * model, revision, IDs (IMEI) and operating mode, answered from the model's
- * identity and CFUN, the values the AT and MBIM front ends report. */
+/* DMS (device management) requests of the QMI front end: identity (IMEI),
+ * capabilities and bands, operating mode (read and set, as CFUN) and the
+ * older UIM fallbacks (ICCID, IMSI, PIN status), answered from the model's
+ * identity, CFUN and SIM card, the values the AT and MBIM front ends report. */
 #include "sim-qmi-private.h"
 
-#define DMS_GET_MANUFACTURER   0x0021
-#define DMS_GET_MODEL          0x0022
-#define DMS_GET_REVISION       0x0023
-#define DMS_GET_IDS            0x0025
-#define DMS_GET_OPERATING_MODE 0x002D
-#define DMS_TLV_VALUE          0x01
-#define DMS_TLV_IMEI           0x11
-#define DMS_MODE_ONLINE        0
-#define DMS_MODE_LOW_POWER     1
+#define DMS_TLV_VALUE                 0x01
+#define DMS_TLV_IMEI                  0x11
+#define DMS_TLV_PIN1                  0x11
+#define DMS_MODE_ONLINE               0
+#define DMS_MODE_LOW_POWER            1
+#define DMS_MODE_OFFLINE              3
+#define DMS_MODE_PERSISTENT_LOW_POWER 6
+#define DMS_MODE_MODE_ONLY_LOW_POWER  7
+/* QmiDmsRadioInterface. */
+#define DMS_RADIO_GSM  4
+#define DMS_RADIO_UMTS 5
+#define DMS_RADIO_LTE  8
+#define DMS_RADIO_5GNR 10
+/* The bands of the simulated hardware (QmiDmsBandCapability and
+ * QmiDmsLteBandCapability bits): GSM 900/1800, WCDMA 2100/900, LTE 1, 3,
+ * 7, 8, 20. */
+#define DMS_BANDS     ((1ull << 7) | (1ull << 8) | (1ull << 9) | (1ull << 22) | (1ull << 49))
+#define DMS_LTE_BANDS ((1ull << 0) | (1ull << 2) | (1ull << 6) | (1ull << 7) | (1ull << 19))
 
 static void
 reply_string (SimQmi *self, const SimQmiMessage *request, guint8 type, const char *value)
 {
-  GByteArray *frame = sim_qmi_response_new (request);
+  GByteArray *frame = sim_qmi_response_ok (request);
 
-  sim_qmi_frame_result (frame, SIM_QMI_ERROR_NONE);
   sim_qmi_frame_tlv_string (frame, type, value);
   sim_qmi_send (self, frame);
 }
 
+static void
+get_manufacturer (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_VALUE, self->model->identity.manufacturer);
+}
+
+static void
+get_model (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_VALUE, self->model->identity.model);
+}
+
+static void
+get_revision (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_VALUE, self->model->identity.revision);
+}
+
+static void
+get_ids (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_string (self, request, DMS_TLV_IMEI, self->model->identity.imei);
+}
+
 /* CFUN 1 is online; CFUN 4 and 0 (radio off) are low power. */
 static void
-reply_operating_mode (SimQmi *self, const SimQmiMessage *request)
+get_operating_mode (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  GByteArray *frame = sim_qmi_response_new (request);
+  GByteArray *frame = sim_qmi_response_ok (request);
 
-  sim_qmi_frame_result (frame, SIM_QMI_ERROR_NONE);
   sim_qmi_frame_tlv_u8 (frame, DMS_TLV_VALUE, self->model->cfun == 1 ? DMS_MODE_ONLINE : DMS_MODE_LOW_POWER);
   sim_qmi_send (self, frame);
 }
 
-gboolean
-sim_qmi_dms_handle (SimQmi *self, const SimQmiMessage *request)
+/* Online is CFUN 1, the low power modes CFUN 4, offline CFUN 0 (which
+ * Get Operating Mode reads back as low power); others are refused. */
+static void
+set_operating_mode (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  switch (request->message) {
-  case DMS_GET_MANUFACTURER:
-    reply_string (self, request, DMS_TLV_VALUE, self->model->identity.manufacturer);
-    return TRUE;
-  case DMS_GET_MODEL: reply_string (self, request, DMS_TLV_VALUE, self->model->identity.model); return TRUE;
-  case DMS_GET_REVISION:
-    reply_string (self, request, DMS_TLV_VALUE, self->model->identity.revision);
-    return TRUE;
-  case DMS_GET_IDS: reply_string (self, request, DMS_TLV_IMEI, self->model->identity.imei); return TRUE;
-  case DMS_GET_OPERATING_MODE: reply_operating_mode (self, request); return TRUE;
+  g_autoptr (GError) error = NULL;
+  guint8 mode;
+  guint cfun;
+
+  if (!sim_qmi_tlv_u8 (request, DMS_TLV_VALUE, &mode)) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
+    return;
   }
-  return FALSE;
+  switch (mode) {
+  case DMS_MODE_ONLINE: cfun = 1; break;
+  case DMS_MODE_LOW_POWER:
+  case DMS_MODE_PERSISTENT_LOW_POWER:
+  case DMS_MODE_MODE_ONLY_LOW_POWER: cfun = 4; break;
+  case DMS_MODE_OFFLINE: cfun = 0; break;
+  default: sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT); return;
+  }
+  if (!sim_model_set_cfun (self->model, cfun, &error)) {
+    sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
+    return;
+  }
+  sim_qmi_send (self, sim_qmi_response_ok (request));
 }
+
+/* Nominal LTE speeds as MBIM's packet service reports; 5G NR only while
+ * the technology is 5gnr, as MBIM's device caps. */
+static void
+get_capabilities (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  GByteArray *frame = sim_qmi_response_ok (request);
+  GByteArray *v = g_byte_array_new ();
+  gboolean nr = self->model->net.tech == SIM_TECH_5GNR;
+
+  sim_qmi_put_u32 (v, 50000000);
+  sim_qmi_put_u32 (v, 150000000);
+  sim_qmi_put_u8 (v, 3); /* simultaneous CS and PS */
+  sim_qmi_put_u8 (v, 2); /* SIM supported */
+  sim_qmi_put_u8 (v, nr ? 4 : 3);
+  sim_qmi_put_u8 (v, DMS_RADIO_GSM);
+  sim_qmi_put_u8 (v, DMS_RADIO_UMTS);
+  sim_qmi_put_u8 (v, DMS_RADIO_LTE);
+  if (nr)
+    sim_qmi_put_u8 (v, DMS_RADIO_5GNR);
+  sim_qmi_frame_tlv_take (frame, DMS_TLV_VALUE, v);
+  sim_qmi_send (self, frame);
+}
+
+static void
+get_band_capabilities (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  static const guint16 lte_bands[] = { 1, 3, 7, 8, 20 };
+  GByteArray *frame = sim_qmi_response_ok (request);
+  GByteArray *v = g_byte_array_new ();
+
+  sim_qmi_put_u64 (v, DMS_BANDS);
+  sim_qmi_frame_tlv_take (frame, DMS_TLV_VALUE, v);
+  v = g_byte_array_new ();
+  sim_qmi_put_u64 (v, DMS_LTE_BANDS);
+  sim_qmi_frame_tlv_take (frame, 0x10, v);
+  v = g_byte_array_new ();
+  sim_qmi_put_u16 (v, G_N_ELEMENTS (lte_bands));
+  for (guint i = 0; i < G_N_ELEMENTS (lte_bands); i++)
+    sim_qmi_put_u16 (v, lte_bands[i]);
+  sim_qmi_frame_tlv_take (frame, 0x12, v);
+  sim_qmi_send (self, frame);
+}
+
+static void
+uim_get_iccid (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  if (!self->model->sim.present) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_UIM_UNINITIALIZED);
+    return;
+  }
+  reply_string (self, request, DMS_TLV_VALUE, self->model->sim.iccid);
+}
+
+/* The IMSI is readable only once the card is unlocked, as with +CIMI. */
+static void
+uim_get_imsi (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sim_model_check_sim_ready (self->model, &error)) {
+    sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
+    return;
+  }
+  reply_string (self, request, DMS_TLV_VALUE, self->model->sim.imsi);
+}
+
+static void
+uim_get_pin_status (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  GByteArray *frame;
+  GByteArray *pin1;
+
+  if (!self->model->sim.present) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_UIM_UNINITIALIZED);
+    return;
+  }
+  frame = sim_qmi_response_ok (request);
+  pin1 = g_byte_array_new ();
+  sim_qmi_put_u8 (pin1, sim_qmi_uim_pin1_state (self->model));
+  sim_qmi_put_u8 (pin1, (guint8)self->model->sim.pin_retries);
+  sim_qmi_put_u8 (pin1, (guint8)self->model->sim.puk_retries);
+  sim_qmi_frame_tlv_take (frame, DMS_TLV_PIN1, pin1);
+  sim_qmi_send (self, frame);
+}
+
+const SimQmiHandler sim_qmi_dms_handlers[] = {
+  { 0x0020, "Get Capabilities", get_capabilities },
+  { 0x0021, "Get Manufacturer", get_manufacturer },
+  { 0x0022, "Get Model", get_model },
+  { 0x0023, "Get Revision", get_revision },
+  { 0x0025, "Get IDs", get_ids },
+  { 0x002B, "UIM Get PIN Status", uim_get_pin_status },
+  { 0x002D, "Get Operating Mode", get_operating_mode },
+  { 0x002E, "Set Operating Mode", set_operating_mode },
+  { 0x003C, "UIM Get ICCID", uim_get_iccid },
+  { 0x0043, "UIM Get IMSI", uim_get_imsi },
+  { 0x0045, "Get Band Capabilities", get_band_capabilities },
+  { 0 },
+};

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The QMI front end of the simulated modem: one QMUX control port. It takes
  * the bytes a host sends (QMUX frames, possibly split or joined), answers
- * CTL (client ids) and the services it serves (DMS) through a write
+ * CTL (client ids) and the services it serves (DMS, UIM, NAS, WDS, WDA) through a write
  * function, so the transport (pty or a test) stays outside. */
 #pragma once
 
 #include <glib.h>
 
+#include "sim-history.h"
 #include "sim-model.h"
 
 G_BEGIN_DECLS
@@ -20,9 +21,19 @@ void sim_qmi_free (SimQmi *self);
 
 void sim_qmi_feed (SimQmi *self, const guint8 *data, gsize len);
 
+/* How long NAS Network Scan takes (the AT +COPS=? delay). */
+void sim_qmi_set_scan_delay (SimQmi *self, guint ms);
+
 /* Mute: read messages but answer nothing, for timeout tests. */
 void sim_qmi_set_muted (SimQmi *self, gboolean muted);
 gboolean sim_qmi_get_muted (SimQmi *self);
+/* Answer that many more requests, then behave as muted. */
+void sim_qmi_mute_after (SimQmi *self, guint answers);
+/* Every request received ("nas Get Serving System"), muted or not. */
+const SimHistory *sim_qmi_get_history (SimQmi *self);
+/* The mux ids WDS clients bound (Bind Mux Data Port), ","-separated in
+ * client id order; "" when none. */
+char *sim_qmi_get_mux_ids (SimQmi *self);
 /* How many client ids are allocated, over all services. */
 guint sim_qmi_get_client_count (SimQmi *self);
 

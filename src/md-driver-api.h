@@ -23,6 +23,7 @@ extern const MdModemSimOps md_at_sim_ops;
 extern const MdModemPowerOps md_at_power_ops;
 extern const MdModemNetregOps md_at_netreg_ops;
 extern const MdModemBearerOps md_at_bearer_ops;
+extern const MdModemSmsOps md_at_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_at_modem_ops;
 
@@ -56,6 +57,7 @@ extern const MdModemSimOps md_mbim_sim_ops;
 extern const MdModemPowerOps md_mbim_power_ops;
 extern const MdModemNetregOps md_mbim_netreg_ops;
 extern const MdModemBearerOps md_mbim_bearer_ops;
+extern const MdModemSmsOps md_mbim_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_mbim_modem_ops;
 

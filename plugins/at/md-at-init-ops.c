@@ -258,4 +258,5 @@ const MdModemOps md_at_modem_ops = {
   .power = &md_at_power_ops,
   .netreg = &md_at_netreg_ops,
   .bearer = &md_at_bearer_ops,
+  .sms = &md_at_sms_ops,
 };

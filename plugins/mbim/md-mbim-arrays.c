@@ -85,6 +85,15 @@ md_mbim_check_ip_configuration (MbimMessage *message, GError **error)
   return check_counts (message, fields, G_N_ELEMENTS (fields), "IP configuration", error);
 }
 
+/* Format, then the count of records, each an offset/size pair (8 bytes). */
+gboolean
+md_mbim_check_sms_read (MbimMessage *message, GError **error)
+{
+  static const CountField fields[] = { { 4, 8 } };
+
+  return check_counts (message, fields, G_N_ELEMENTS (fields), "SMS read", error);
+}
+
 gboolean
 md_mbim_check_visible_providers (MbimMessage *message, GError **error)
 {

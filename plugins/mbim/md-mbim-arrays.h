@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * COMMAND_DONE or INDICATE_STATUS) cannot fit in its information buffer. */
 gboolean md_mbim_check_ip_configuration (MbimMessage *message, GError **error);
 gboolean md_mbim_check_visible_providers (MbimMessage *message, GError **error);
+/* SMS Read answers and indications: the record count. */
+gboolean md_mbim_check_sms_read (MbimMessage *message, GError **error);
 
 /* The telephone numbers of a Subscriber Ready Status answer or indication,
  * empty ones left out. Fails with MD_CORE_ERROR_FAILED when the list runs

@@ -480,4 +480,5 @@ const MdModemOps md_mbim_modem_ops = {
   .power = &md_mbim_power_ops,
   .netreg = &md_mbim_netreg_ops,
   .bearer = &md_mbim_bearer_ops,
+  .sms = &md_mbim_sms_ops,
 };

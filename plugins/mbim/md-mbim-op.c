@@ -48,6 +48,10 @@ md_mbim_dispatch_indication (MdModem *modem, MbimMessage *message)
 {
   guint32 cid = mbim_message_indicate_status_get_cid (message);
 
+  if (mbim_message_indicate_status_get_service (message) == MBIM_SERVICE_SMS) {
+    md_mbim_sms_indication (modem, message);
+    return;
+  }
   if (mbim_message_indicate_status_get_service (message) != MBIM_SERVICE_BASIC_CONNECT)
     return;
   switch (cid) {

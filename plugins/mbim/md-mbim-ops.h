@@ -25,6 +25,7 @@ void md_mbim_dispatch_indication (MdModem *modem, MbimMessage *message);
 void md_mbim_netreg_indication (MdModem *modem, MbimMessage *message, MbimCidBasicConnect cid);
 void md_mbim_sim_indication (MdModem *modem, MbimMessage *message);
 void md_mbim_bearer_indication (MdModem *modem, MbimMessage *message);
+void md_mbim_sms_indication (MdModem *modem, MbimMessage *message);
 
 /* Removes every link the modem created (modem removal). */
 void md_mbim_delete_created_links (MdMbimModemData *mbim);

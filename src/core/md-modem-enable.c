@@ -12,12 +12,14 @@
 #include "md-modem-flows.h"
 #include "md-modem-operation.h"
 #include "md-modem-poll.h"
+#include "md-modem-sms.h"
 
 /* Disabling walks the same steps with the opposite meaning: reports off
- * first, then radio power low. */
+ * first, then radio power low, then message indications off. */
 typedef enum {
   ENABLE_STEP_POWER,
   ENABLE_STEP_UNSOLICITED,
+  ENABLE_STEP_MESSAGING,
   ENABLE_STEP_REGISTRATION,
   ENABLE_STEP_DONE,
 } EnableStep;
@@ -134,6 +136,10 @@ enable_step (GTask *task)
       return;
     }
     run_power (self, task, MD_MODEM_POWER_STATE_LOW);
+    return;
+  case ENABLE_STEP_MESSAGING:
+    /* Messages are loaded once the radio is on and the SIM answers. */
+    md_modem_sms_enable_async (self, ctx->enable, g_task_get_cancellable (task), step_ready, task);
     return;
   case ENABLE_STEP_REGISTRATION:
     if (ctx->enable) {

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "md-enums.h"
+#include "md-sms.h"
 
 G_BEGIN_DECLS
 
@@ -114,11 +115,40 @@ typedef struct {
 } MdModemBearerOps;
 
 typedef struct {
+  /* Installs the handlers for incoming messages and delivery reports (they
+   * feed md_modem_sms_take_part), selects the message format and turns the
+   * indications on. Returns a boolean. */
+  MdModemOp enable;
+  /* Turns the indications off. Returns a boolean. */
+  MdModemOp disable;
+  /* Returns the storages messages can be read from, as bits (1 << an
+   * MdSmsStorage) in a gssize. */
+  MdModemOp load_storages;
+  /* Makes storage the one new messages are received into and stored in.
+   * Returns a boolean. */
+  void (*set_default_storage) (MdModem *modem, MdSmsStorage storage, GTask *task);
+  /* Returns a GPtrArray of MdSmsEntry* (with free func): every part held in
+   * storage, each with its index and state. */
+  void (*list) (MdModem *modem, MdSmsStorage storage, GTask *task);
+  /* Returns the MdSmsEntry* at index in storage (md_sms_entry_free). */
+  void (*read) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
+  /* Returns a boolean. */
+  void (*delete_part) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
+  /* Sends submit, split into as many parts as it needs; returns a GArray of
+   * guint, the message reference of each part in order. */
+  void (*send) (MdModem *modem, const MdSmsRequest *submit, GTask *task);
+  /* Stores submit in storage; returns a GArray of guint, the index of each
+   * part in order. */
+  void (*store) (MdModem *modem, const MdSmsRequest *submit, MdSmsStorage storage, GTask *task);
+} MdModemSmsOps;
+
+typedef struct {
   const MdModemInitOps *init;
   const MdModemSimOps *sim;
   const MdModemPowerOps *power;
   const MdModemNetregOps *netreg;
   const MdModemBearerOps *bearer;
+  const MdModemSmsOps *sms; /* NULL: no Messaging interface */
 } MdModemOps;
 
 G_END_DECLS

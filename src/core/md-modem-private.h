@@ -6,6 +6,7 @@
 
 #include "md-modem-operation.h"
 #include "md-modem.h"
+#include "md-sms-list.h"
 
 struct _MdModem {
   GObject parent;
@@ -61,6 +62,11 @@ struct _MdModem {
   guint max_bearers;  /* 0: the default of one */
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
+
+  /* Messaging (md-modem-sms.c) */
+  MdSmsList *sms_list;  /* created on first use */
+  guint32 sms_storages; /* 1 << MdSmsStorage */
+  MdSmsStorage sms_default_storage;
 };
 
 void md_modem_private_update_device_identifier (MdModem *self);

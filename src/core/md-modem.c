@@ -64,6 +64,7 @@ md_modem_finalize (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   md_operation_queue_free (self->operations);
   md_modem_private_finalize_3gpp (self);
+  g_clear_object (&self->sms_list);
   g_array_unref (self->ports);
   g_free (self->primary_port);
   md_modem_identity_free (self->identity);

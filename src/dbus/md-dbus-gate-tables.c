@@ -77,9 +77,9 @@ static const MdDbusGateRule simple_rules[] = {
 };
 
 static const MdDbusGateRule messaging_rules[] = {
-  { "List", NULL, FALSE },
-  { "Delete", MD_ACTION_MESSAGING, FALSE },
-  { "Create", MD_ACTION_MESSAGING, FALSE },
+  { "List", NULL, TRUE },
+  { "Delete", MD_ACTION_MESSAGING, TRUE },
+  { "Create", MD_ACTION_MESSAGING, TRUE },
   { NULL },
 };
 
@@ -152,8 +152,8 @@ static const MdDbusGateRule bearer_rules[] = {
 };
 
 static const MdDbusGateRule sms_rules[] = {
-  { "Send", MD_ACTION_MESSAGING, FALSE },
-  { "Store", MD_ACTION_MESSAGING, FALSE },
+  { "Send", MD_ACTION_MESSAGING, TRUE },
+  { "Store", MD_ACTION_MESSAGING, TRUE },
   { NULL },
 };
 

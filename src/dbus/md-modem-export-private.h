@@ -8,6 +8,7 @@
 #include "md-dbus-generated.h"
 #include "md-modem-export.h"
 #include "md-sim-export.h"
+#include "md-sms-export.h"
 
 struct _MdModemExport {
   MdModem *modem;
@@ -21,6 +22,11 @@ struct _MdModemExport {
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
   gulong handlers[5];
+  /* Messaging (md-messaging-export.c); the interface only with SMS ops */
+  MdDbusModemMessaging *messaging_iface;
+  GHashTable *sms_exports; /* MdSms* -> MdSmsExport* */
+  gulong sms_added_id;
+  gulong sms_removed_id;
 };
 
 /* Object path of bearer, or "/" when it is not exported (yet). */
@@ -32,3 +38,6 @@ void md_modem_methods_install (MdModemExport *self);
 void md_modem_3gpp_export_init (MdModemExport *self);
 void md_modem_3gpp_export_sync (MdModemExport *self);
 void md_simple_export_init (MdModemExport *self);
+void md_messaging_export_init (MdModemExport *self);
+void md_messaging_export_sync (MdModemExport *self);
+void md_messaging_export_free (MdModemExport *self);

@@ -150,6 +150,7 @@ sync_modem (MdModemExport *self)
   md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem));
   md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem));
   md_modem_3gpp_export_sync (self);
+  md_messaging_export_sync (self);
 }
 
 /* Values that never change yet: set once, so clients see well-formed
@@ -242,6 +243,7 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
   init_modem_defaults (self->modem_iface);
   md_modem_3gpp_export_init (self);
   md_simple_export_init (self);
+  md_messaging_export_init (self);
   sync_modem (self);
   md_modem_methods_install (self);
   self->handlers[HANDLER_CHANGED] = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
@@ -284,6 +286,7 @@ md_modem_export_free (MdModemExport *self)
   g_signal_handlers_disconnect_by_data (self->simple_iface, self);
   g_dbus_object_manager_server_unexport (self->object_manager, self->path);
   g_hash_table_unref (self->bearer_exports);
+  md_messaging_export_free (self);
   g_clear_pointer (&self->sim_export, md_sim_export_free);
   md_log_info (md_modem_get_log_name (self->modem), "unexported");
   g_object_unref (self->modem_iface);

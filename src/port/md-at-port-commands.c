@@ -325,6 +325,8 @@ void
 md_at_port_process_line (MdAtPort *self, const char *line)
 {
   log_traffic (self, "<--", line);
+  if (md_at_port_take_second_line (self, line))
+    return;
   if (self->current && !self->data_mode && !self->drain_source) {
     process_response_line (self, line);
     return;

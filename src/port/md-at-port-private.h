@@ -45,7 +45,9 @@ struct _MdAtPort {
   gint64 drain_deadline; /* monotonic µs: the drain never outlasts this */
   gboolean data_mode;
 
-  GList *handlers; /* MdAtHandler* */
+  GList *handlers;       /* MdAtHandler* */
+  guint pair_handler_id; /* a two-line handler waiting for its second line */
+  char *pair_first;
   guint next_handler_id;
   gboolean closed_emitted;
 };
@@ -57,6 +59,9 @@ struct _MdAtPort {
 void md_at_port_feed (MdAtPort *self, const guint8 *data, gsize len);
 void md_at_port_send (MdAtPort *self, const char *data, gsize len);
 gboolean md_at_port_dispatch_unsolicited (MdAtPort *self, const char *line);
+/* When a two-line handler holds a first line, hands it line joined to the
+ * first with "\n" and returns TRUE. */
+gboolean md_at_port_take_second_line (MdAtPort *self, const char *line);
 void md_at_port_enter_data_mode (MdAtPort *self);
 
 /* md-at-port-commands.c */

@@ -23,6 +23,7 @@ typedef struct {
   MdAtUnsolicitedFn fn;
   gpointer user_data;
   GDestroyNotify destroy;
+  gboolean with_next_line; /* "+CMT: ,24" is followed by its PDU */
 } MdAtHandler;
 
 enum { SIGNAL_CLOSED, N_SIGNALS };
@@ -172,6 +173,34 @@ handler_free (gpointer data)
   g_free (h);
 }
 
+static void
+call_handler (MdAtPort *self, guint id, const char *line)
+{
+  for (GList *l = self->handlers; l; l = l->next) {
+    MdAtHandler *h = l->data;
+
+    if (h->id == id) {
+      h->fn (self, line, h->user_data);
+      return;
+    }
+  }
+}
+
+gboolean
+md_at_port_take_second_line (MdAtPort *self, const char *line)
+{
+  g_autofree char *first = g_steal_pointer (&self->pair_first);
+  g_autofree char *joined = NULL;
+  guint id = self->pair_handler_id;
+
+  if (!id)
+    return FALSE;
+  self->pair_handler_id = 0;
+  joined = g_strconcat (first, "\n", line, NULL);
+  call_handler (self, id, joined);
+  return TRUE;
+}
+
 gboolean
 md_at_port_dispatch_unsolicited (MdAtPort *self, const char *line)
 {
@@ -180,27 +209,28 @@ md_at_port_dispatch_unsolicited (MdAtPort *self, const char *line)
   for (GList *l = self->handlers; l; l = l->next) {
     MdAtHandler *h = l->data;
 
-    if (g_str_has_prefix (line, h->prefix))
-      g_array_append_val (ids, h->id);
+    if (!g_str_has_prefix (line, h->prefix))
+      continue;
+    /* The first line is held until its second comes; that handler alone
+     * gets the pair. */
+    if (h->with_next_line) {
+      g_free (self->pair_first);
+      self->pair_first = g_strdup (line);
+      self->pair_handler_id = h->id;
+      return TRUE;
+    }
+    g_array_append_val (ids, h->id);
   }
   /* Handlers may add or remove handlers, or close the port, while they
    * run: look each one up again just before calling it. */
-  for (guint i = 0; i < ids->len; i++) {
-    for (GList *l = self->handlers; l; l = l->next) {
-      MdAtHandler *h = l->data;
-
-      if (h->id == g_array_index (ids, guint, i)) {
-        h->fn (self, line, h->user_data);
-        break;
-      }
-    }
-  }
+  for (guint i = 0; i < ids->len; i++)
+    call_handler (self, g_array_index (ids, guint, i), line);
   return ids->len > 0;
 }
 
-guint
-md_at_port_add_unsolicited_handler (MdAtPort *self, const char *prefix, MdAtUnsolicitedFn fn,
-                                    gpointer user_data, GDestroyNotify destroy)
+static guint
+add_handler (MdAtPort *self, const char *prefix, MdAtUnsolicitedFn fn, gpointer user_data,
+             GDestroyNotify destroy, gboolean with_next_line)
 {
   MdAtHandler *h;
 
@@ -212,8 +242,23 @@ md_at_port_add_unsolicited_handler (MdAtPort *self, const char *prefix, MdAtUnso
   h->fn = fn;
   h->user_data = user_data;
   h->destroy = destroy;
+  h->with_next_line = with_next_line;
   self->handlers = g_list_append (self->handlers, h);
   return h->id;
+}
+
+guint
+md_at_port_add_unsolicited_handler (MdAtPort *self, const char *prefix, MdAtUnsolicitedFn fn,
+                                    gpointer user_data, GDestroyNotify destroy)
+{
+  return add_handler (self, prefix, fn, user_data, destroy, FALSE);
+}
+
+guint
+md_at_port_add_two_line_handler (MdAtPort *self, const char *prefix, MdAtUnsolicitedFn fn, gpointer user_data,
+                                 GDestroyNotify destroy)
+{
+  return add_handler (self, prefix, fn, user_data, destroy, TRUE);
 }
 
 void
@@ -290,6 +335,8 @@ md_at_port_dispose (GObject *object)
 
   md_at_port_close (self);
   g_list_free_full (g_steal_pointer (&self->handlers), handler_free);
+  self->pair_handler_id = 0;
+  g_clear_pointer (&self->pair_first, g_free);
   G_OBJECT_CLASS (md_at_port_parent_class)->dispose (object);
 }
 

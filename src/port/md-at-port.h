@@ -80,6 +80,12 @@ gboolean md_at_port_write_raw (MdAtPort *self, const char *data, gsize len, GErr
  * remove handlers, and close or unref the port. Returns an id > 0. */
 guint md_at_port_add_unsolicited_handler (MdAtPort *self, const char *prefix, MdAtUnsolicitedFn fn,
                                           gpointer user_data, GDestroyNotify destroy);
+/* The same for reports of two lines (27.005 +CMT and +CDS in PDU mode: a
+ * header, then the PDU): a line matching prefix is held and fn gets it
+ * joined with "\n" to the line after it, whatever that is; no other
+ * handler sees either. */
+guint md_at_port_add_two_line_handler (MdAtPort *self, const char *prefix, MdAtUnsolicitedFn fn,
+                                       gpointer user_data, GDestroyNotify destroy);
 void md_at_port_remove_unsolicited_handler (MdAtPort *self, guint id);
 
 /* Sends "AT" up to three times, timeout_ms each (0: 1500 ms), and succeeds

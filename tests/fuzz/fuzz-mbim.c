@@ -131,7 +131,8 @@ check_error (const GError *error)
 {
   g_assert_nonnull (error);
   g_assert_true (error->domain == MD_CORE_ERROR || error->domain == MD_MOBILE_EQUIPMENT_ERROR
-                 || error->domain == MD_SERIAL_ERROR || error->domain == MD_CONNECTION_ERROR);
+                 || error->domain == MD_SERIAL_ERROR || error->domain == MD_CONNECTION_ERROR
+                 || error->domain == MD_MESSAGE_ERROR);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
@@ -190,6 +191,10 @@ typedef enum {
   OP_SEND_PIN,
   OP_CONNECT,
   OP_DISCONNECT,
+  OP_SMS_ENABLE,
+  OP_SMS_LIST,
+  OP_SMS_READ,
+  OP_SMS_SEND,
   N_OPS,
 } Op;
 
@@ -197,6 +202,13 @@ static void
 start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
 {
   const MdModemOps *ops = &md_mbim_modem_ops;
+  /* Long enough for two parts. */
+  static const MdSmsRequest request = {
+    .number = "+4912345",
+    .text = "a text of more than one hundred and sixty characters, so that it is sent in two parts: "
+            "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890",
+    .class = -1,
+  };
 
   switch (op) {
   case OP_SETUP: ops->init->setup (modem, task); break;
@@ -215,6 +227,10 @@ start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
   case OP_SEND_PIN: ops->sim->send_pin (modem, "1234", task); break;
   case OP_CONNECT: ops->bearer->connect (modem, bearer, NULL, task); break;
   case OP_DISCONNECT: ops->bearer->disconnect (modem, bearer, task); break;
+  case OP_SMS_ENABLE: ops->sms->enable (modem, task); break;
+  case OP_SMS_LIST: ops->sms->list (modem, MD_SMS_STORAGE_MT, task); break;
+  case OP_SMS_READ: ops->sms->read (modem, MD_SMS_STORAGE_MT, 1, task); break;
+  case OP_SMS_SEND: ops->sms->send (modem, &request, task); break;
   case N_OPS: g_assert_not_reached ();
   }
 }
@@ -232,9 +248,10 @@ run_op (MdModem *modem, MdBearer *bearer, Op op)
   g_object_unref (task);
 }
 
-/* Basic Connect CID byte, then the information buffer as a record. */
+/* CID byte, then the information buffer as a record; of the SMS service
+ * when sms, else of Basic Connect. */
 static void
-run_indication (MdModem *modem, Input *in)
+run_indication (MdModem *modem, Input *in, gboolean sms)
 {
   guint cid = take_byte (in);
   gsize len;
@@ -242,7 +259,7 @@ run_indication (MdModem *modem, Input *in)
   GByteArray *out = start_message (MBIM_MESSAGE_TYPE_INDICATE_STATUS, 0);
   g_autoptr (MbimMessage) message = NULL;
 
-  g_byte_array_append (out, (const guint8 *)MBIM_UUID_BASIC_CONNECT, 16);
+  g_byte_array_append (out, (const guint8 *)(sms ? MBIM_UUID_SMS : MBIM_UUID_BASIC_CONNECT), 16);
   put_u32 (out, cid);
   put_u32 (out, (guint32)len);
   g_byte_array_append (out, buffer, (guint)len);
@@ -323,8 +340,9 @@ run_status (Input *in)
   g_assert_true (error->domain == MD_CORE_ERROR || error->domain == MD_MOBILE_EQUIPMENT_ERROR);
 }
 
-/* Step byte: 0xE0 and up are an indication, a raw message or a status;
- * anything else runs op (byte % N_OPS). */
+/* Step byte: 0xE0 and up are an indication (0xE8-0xEF: of the SMS
+ * service), a raw message or a status; anything else runs op (byte %
+ * N_OPS). The modem counts as enabled, so SMS indications are read. */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -339,6 +357,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   settings->apn = g_strdup ("internet");
   bearer = md_bearer_new (1, "modem1", settings);
   md_modem_add_bearer (modem, bearer);
+  md_modem_set_state (modem, MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  md_modem_set_state (modem, MD_MODEM_STATE_DISABLED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  md_modem_set_state (modem, MD_MODEM_STATE_ENABLING, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  md_modem_set_state (modem, MD_MODEM_STATE_ENABLED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
   while (in.left) {
     guint step = take_byte (&in);
 
@@ -347,7 +369,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     else if (step >= 0xF0)
       run_raw (modem, &in);
     else if (step >= 0xE0)
-      run_indication (modem, &in);
+      run_indication (modem, &in, step & 0x08);
     else
       run_op (modem, bearer, (Op)(step % N_OPS));
   }

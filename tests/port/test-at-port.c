@@ -351,6 +351,34 @@ test_fifo (gconstpointer data)
   at_peer_free (peer);
 }
 
+static gboolean
+three_unsolicited (AtPeer *peer)
+{
+  return peer->unsolicited->len >= 3;
+}
+
+/* +CMT and +CDS in PDU mode: the header and the PDU reach one handler
+ * together, idle or in the middle of an answer; other handlers still work. */
+static void
+test_two_line_handler (gconstpointer data)
+{
+  AtPeer *peer = at_peer_new (GPOINTER_TO_INT (data));
+  guint n;
+
+  md_at_port_add_two_line_handler (peer->port, "+CMT:", at_peer_record_unsolicited, peer, NULL);
+  md_at_port_add_unsolicited_handler (peer->port, "+CMTI:", at_peer_record_unsolicited, peer, NULL);
+  at_peer_script (peer, "AT+CGSN", "\r\n490154203237518\r\n\r\n+CMT: ,24\r\n0791AB\r\n\r\nOK\r\n");
+  n = at_peer_run_command (peer, "AT+CGSN");
+  g_assert_cmpstr (at_peer_text (peer, n), ==, "490154203237518");
+  g_assert_cmpuint (peer->unsolicited->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (peer->unsolicited, 0), ==, "+CMT: ,24\n0791AB");
+  at_peer_write (peer, "\r\n+CMT: \"\",5\r\n0011\r\n\r\n+CMTI: \"SM\",3\r\n");
+  at_peer_run_until (peer, three_unsolicited);
+  g_assert_cmpstr (g_ptr_array_index (peer->unsolicited, 1), ==, "+CMT: \"\",5\n0011");
+  g_assert_cmpstr (g_ptr_array_index (peer->unsolicited, 2), ==, "+CMTI: \"SM\",3");
+  at_peer_free (peer);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -358,6 +386,7 @@ main (int argc, char **argv)
   at_peer_add_tests ("final-results", test_final_results);
   at_peer_add_tests ("echo-and-line-endings", test_echo_and_line_endings);
   at_peer_add_tests ("unsolicited", test_unsolicited);
+  at_peer_add_tests ("two-line-handler", test_two_line_handler);
   at_peer_add_tests ("prompt-and-payload", test_prompt_and_payload);
   at_peer_add_tests ("large-payload", test_large_payload);
   at_peer_add_tests ("large-response", test_large_response);

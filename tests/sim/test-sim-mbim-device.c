@@ -273,7 +273,7 @@ test_device_services_and_subscribe (Fixture *f, gconstpointer data)
 static void
 test_unsupported (Fixture *f, gconstpointer data)
 {
-  g_autoptr (MbimMessage) sms = NULL;
+  g_autoptr (MbimMessage) ussd = NULL;
   g_autoptr (MbimMessage) stats = NULL;
   g_autoptr (MbimMessage) set_caps = NULL;
   g_autoptr (MbimMessage) short_connect = NULL;
@@ -282,8 +282,9 @@ test_unsupported (Fixture *f, gconstpointer data)
   guint8 bogus[4] = { 1, 0, 0, 0 };
 
   open_function (f, 4096);
-  sms = command (f, mbim_message_sms_configuration_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
-  g_assert_cmpuint (mbim_message_command_done_get_service (sms), ==, MBIM_SERVICE_SMS);
+  ussd = command (f, mbim_message_ussd_set_new (MBIM_USSD_ACTION_INITIATE, 0, 0, NULL, NULL),
+                  MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
+  g_assert_cmpuint (mbim_message_command_done_get_service (ussd), ==, MBIM_SERVICE_USSD);
   stats = command (f, mbim_message_packet_statistics_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
   bad_request = mbim_message_command_new (0, MBIM_SERVICE_BASIC_CONNECT, MBIM_CID_BASIC_CONNECT_DEVICE_CAPS,
                                           MBIM_MESSAGE_COMMAND_TYPE_SET);

@@ -152,11 +152,16 @@ test_version_info (Fixture *f, gconstpointer data)
 
   g_assert_cmpuint (result_error (reply), ==, QMI_PROTOCOL_ERROR_NONE);
   list = qmi_message_get_raw_tlv (reply, 0x01, &len);
-  /* Count, then service, major, minor per entry: CTL and DMS. */
-  g_assert_cmpuint (len, ==, 1 + 2 * 5);
-  g_assert_cmpuint (list[0], ==, 2);
+  /* Count, then service, major, minor per entry: CTL, WDS, DMS, NAS,
+   * UIM, WDA. */
+  g_assert_cmpuint (len, ==, 1 + 6 * 5);
+  g_assert_cmpuint (list[0], ==, 6);
   g_assert_cmpuint (list[1], ==, QMI_SERVICE_CTL);
-  g_assert_cmpuint (list[6], ==, QMI_SERVICE_DMS);
+  g_assert_cmpuint (list[6], ==, QMI_SERVICE_WDS);
+  g_assert_cmpuint (list[11], ==, QMI_SERVICE_DMS);
+  g_assert_cmpuint (list[16], ==, QMI_SERVICE_NAS);
+  g_assert_cmpuint (list[21], ==, QMI_SERVICE_UIM);
+  g_assert_cmpuint (list[26], ==, QMI_SERVICE_WDA);
 }
 
 static void
@@ -173,7 +178,7 @@ test_allocate_release (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sim_qmi_get_client_count (f->qmi), ==, 1);
   g_assert_cmpuint (release (f, QMI_SERVICE_DMS, first), ==, QMI_PROTOCOL_ERROR_INVALID_CLIENT_ID);
   /* A service not served gets no client. */
-  g_assert_cmpuint (allocate (f, QMI_SERVICE_NAS, &error), ==, 0);
+  g_assert_cmpuint (allocate (f, QMI_SERVICE_VOICE, &error), ==, 0);
   g_assert_cmpuint (error, ==, QMI_PROTOCOL_ERROR_INVALID_SERVICE_TYPE);
 }
 

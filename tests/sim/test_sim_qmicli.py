@@ -4,10 +4,13 @@
 modem-sim --qmi pty with an AT port beside it on the same model; qmicli
 opens the pty in explicit QMI mode (--device-open-qmi: a pty is not a
 cdc-wdm node, so libqmi cannot detect the mode itself) and its DMS answers
-are compared with the simulator's own values. Exits 77 (skip) without
-qmicli."""
+are compared with the simulator's own values: DMS, UIM (card status, PIN,
+files), NAS (serving system, system info, signal, scan, selection
+preference), WDS (a call started, inspected and stopped; a network drop)
+and WDA (data format). Exits 77 (skip) without qmicli."""
 
 import os
+import re
 import select
 import shutil
 import socket
@@ -18,7 +21,7 @@ import unittest
 
 QMICLI = shutil.which("qmicli")
 MODEM_SIM = os.environ.get("MODEM_SIM", "")
-SCENARIO = os.path.join(os.environ.get("SIM_SCENARIOS_DIR", ""), "default.ini")
+SCENARIOS = os.environ.get("SIM_SCENARIOS_DIR", "")
 # Generous: the machine may be slow and busy.
 TIMEOUT = 60
 
@@ -26,9 +29,9 @@ TIMEOUT = 60
 class Sim:
     """modem-sim with --qmi pty and --at pty; its announced ports."""
 
-    def __init__(self):
+    def __init__(self, scenario="default.ini"):
         self.process = subprocess.Popen(
-            [MODEM_SIM, "--scenario", SCENARIO, "--at", "pty", "--qmi", "pty"],
+            [MODEM_SIM, "--scenario", os.path.join(SCENARIOS, scenario), "--at", "pty", "--qmi", "pty"],
             stdout=subprocess.PIPE, text=True)
         self.ports = {}
         for line in self.process.stdout:
@@ -54,7 +57,7 @@ class Sim:
 
     def get(self, key):
         reply = self.control("get " + key)
-        assert reply.startswith("OK "), reply
+        assert reply == "OK" or reply.startswith("OK "), reply
         return reply[3:]
 
     def at(self, command):
@@ -85,8 +88,10 @@ class Sim:
 
 
 class QmicliTest(unittest.TestCase):
+    scenario = "default.ini"
+
     def setUp(self):
-        self.sim = Sim()
+        self.sim = Sim(self.scenario)
         self.addCleanup(lambda: self.assertEqual(self.sim.stop(), 0))
 
     def run_qmicli(self, *args):
@@ -117,6 +122,17 @@ class QmicliTest(unittest.TestCase):
         self.assertEqual(self.sim.get("cfun"), "1")
         self.assertShows(self.qmicli("--dms-get-operating-mode"), "Mode", "online")
 
+    def test_capabilities_and_operating_mode(self):
+        output = self.qmicli("--dms-get-capabilities")
+        self.assertIn("Networks: 'gsm, umts, lte'", output)
+        output = self.qmicli("--dms-get-band-capabilities")
+        self.assertIn("LTE bands (extended): '1, 3, 7, 8, 20'", output)
+        self.qmicli("--dms-set-operating-mode=online")
+        self.assertEqual(self.sim.get("cfun"), "1")
+        self.assertShows(self.qmicli("--dms-get-operating-mode"), "Mode", "online")
+        self.qmicli("--dms-set-operating-mode=low-power")
+        self.assertEqual(self.sim.get("cfun"), "4")
+
     def test_version_info_and_kept_client(self):
         output = self.qmicli("--get-service-version-info")
         self.assertIn("ctl (1.5)", output)
@@ -137,16 +153,154 @@ class QmicliTest(unittest.TestCase):
         self.assertEqual(self.sim.get("qmi-clients"), "0")
 
     def test_unsupported_service(self):
-        # NAS is not served yet: the client allocation is refused.
-        result = self.run_qmicli("--nas-get-signal-info")
+        # Voice is not served: the client allocation is refused.
+        result = self.run_qmicli("--voice-get-config")
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("InvalidServiceType", result.stderr)
+
+    def radio_on(self):
+        self.assertIn("OK", self.sim.at("AT+CFUN=1"))
+        self.assertEqual(self.sim.get("registration"), "home")
+
+    def test_uim_card_status_and_files(self):
+        output = self.qmicli("--uim-get-card-status")
+        self.assertShows(output, "Card state", "present")
+        self.assertShows(output, "Application state", "ready")
+        self.assertShows(output, "PIN1 state", "disabled")
+        self.assertShows(output, "PIN1 retries", self.sim.get("pin-retries"))
+        self.assertShows(output, "PUK1 retries", self.sim.get("puk-retries"))
+        # EF_ICCID holds the ICCID as swapped BCD digits.
+        output = self.qmicli("--uim-read-transparent=0x3F00,0x2FE2")
+        data = re.search(r"Read result:\s*([0-9A-F:]+)", output).group(1).replace(":", "")
+        swapped = "".join(data[i + 1] + data[i] for i in range(0, len(data), 2))
+        self.assertEqual(swapped.rstrip("F"), self.sim.get("iccid"))
+        self.assertShows(self.qmicli("--dms-uim-get-imsi"), "IMSI", self.sim.get("imsi"))
+        self.assertShows(self.qmicli("--dms-uim-get-iccid"), "ICCID", self.sim.get("iccid"))
+        output = self.qmicli("--nas-get-home-network")
+        self.assertShows(output, "MCC", self.sim.get("imsi")[:3])
+        self.assertShows(output, "Description", self.sim.get("spn"))
+
+    def test_nas_registration_and_signal(self):
+        self.assertShows(self.qmicli("--nas-get-serving-system"), "Registration state", "not-registered")
+        self.radio_on()
+        output = self.qmicli("--nas-get-serving-system")
+        self.assertShows(output, "Registration state", "registered")
+        self.assertShows(output, "PS", "attached")
+        self.assertShows(output, "Description", self.sim.get("operator-name"))
+        code = self.sim.get("operator-code")
+        self.assertShows(output, "MCC", code[:3])
+        output = self.qmicli("--nas-get-system-info")
+        self.assertIn("LTE service:", output)
+        self.assertShows(output, "Status", "available")
+        self.assertShows(output, "MNC", code[3:])
+        dbm = -113 + 2 * int(self.sim.get("signal"))
+        self.assertShows(self.qmicli("--nas-get-signal-info"), "RSSI", "%d dBm" % dbm)
+        self.assertEqual(self.sim.control("signal 10"), "OK")
+        self.assertShows(self.qmicli("--nas-get-signal-info"), "RSSI", "%d dBm" % (-113 + 20))
+        # The control socket moves the modem to a roaming network.
+        self.assertEqual(self.sim.control("register roaming 20810 SFR"), "OK")
+        output = self.qmicli("--nas-get-serving-system")
+        self.assertShows(output, "Roaming status", "on")
+        self.assertShows(output, "Description", "SFR")
+        self.assertShows(output, "MCC", "208")
+
+    def test_nas_scan_and_selection(self):
+        self.radio_on()
+        output = self.qmicli("--nas-network-scan")
+        self.assertIn("current-serving, home", output)
+        self.assertShows(output, "Description", self.sim.get("operator-name"))
+        self.assertIn("Network scan result: success", output)
+        output = self.qmicli("--nas-get-system-selection-preference")
+        self.assertShows(output, "Mode preference", "gsm, umts, lte, 5gnr")
+        self.assertShows(output, "Network selection preference", "automatic")
+        self.qmicli("--nas-set-system-selection-preference=umts|lte")
+        self.assertEqual(self.sim.get("allowed-modes"), "3g,4g")
+        self.assertShows(self.qmicli("--nas-get-system-selection-preference"), "Mode preference", "umts, lte")
+
+    def test_wds_call(self):
+        self.radio_on()
+        output = self.qmicli("--wds-start-network=apn=internet,ip-type=4", "--client-no-release-cid")
+        handle = re.search(r"Packet data handle: '(\d+)'", output).group(1)
+        cid = re.search(r"CID: '(\d+)'", output).group(1)
+        self.assertEqual(self.sim.get("sessions"), "0")
+        output = self.qmicli("--wds-get-current-settings", "--client-cid=" + cid, "--client-no-release-cid")
+        self.assertIn("IPv4 address: " + self.sim.get("ipv4-address"), output)
+        self.assertIn("IPv4 gateway address: " + self.sim.get("ipv4-gateway"), output)
+        self.assertIn("IPv4 primary DNS: " + self.sim.get("ipv4-dns").split(",")[0], output)
+        self.assertIn("MTU: " + self.sim.get("ipv4-mtu"), output)
+        output = self.qmicli("--wds-get-packet-service-status", "--client-cid=" + cid, "--client-no-release-cid")
+        self.assertIn("Connection status: 'connected'", output)
+        self.qmicli("--wds-stop-network=" + handle, "--client-cid=" + cid)
+        self.assertEqual(self.sim.get("sessions"), "")
+        self.assertEqual(self.sim.get("qmi-clients"), "0")
+
+    def test_wds_network_drop(self):
+        self.radio_on()
+        output = self.qmicli("--wds-start-network=apn=internet,ip-type=4", "--client-no-release-cid")
+        cid = re.search(r"CID: '(\d+)'", output).group(1)
+        self.assertEqual(self.sim.control("no-carrier"), "OK")
+        self.assertEqual(self.sim.get("sessions"), "")
+        output = self.qmicli("--wds-get-packet-service-status", "--client-cid=" + cid)
+        self.assertIn("Connection status: 'disconnected'", output)
+
+    def test_wds_refused_without_service(self):
+        # Radio off: no packet service, the call fails with a reason.
+        result = self.run_qmicli("--wds-start-network=apn=internet,ip-type=4")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("CallFailed", result.stderr)
+        self.assertEqual(self.sim.get("sessions"), "")
+
+    def test_wda_data_format(self):
+        output = self.qmicli("--wda-get-data-format")
+        self.assertShows(output, "Link layer protocol", "802-3")
+        output = self.qmicli("--wda-set-data-format=link-layer-protocol=raw-ip,ul-protocol=qmap,"
+                             "dl-protocol=qmap,dl-max-datagrams=32,dl-datagram-max-size=32768")
+        self.assertShows(output, "Link layer protocol", "raw-ip")
+        self.assertShows(output, "Downlink data aggregation protocol", "qmap")
+        self.assertEqual(self.sim.get("data-format"), "raw-ip qmap qmap")
+        self.assertShows(self.qmicli("--wda-get-data-format"), "Uplink data aggregation protocol", "qmap")
+
+    def test_command_history(self):
+        first = int(self.sim.get("qmi-command-count"))
+        self.qmicli("--nas-get-serving-system")
+        self.assertEqual(int(self.sim.get("qmi-command-count")), first + 3)
+        self.assertEqual(self.sim.get("qmi-command %d" % first), "ctl Allocate CID")
+        self.assertEqual(self.sim.get("qmi-command %d" % (first + 1)), "nas Get Serving System")
+        self.assertEqual(self.sim.get("qmi-command %d" % (first + 2)), "ctl Release CID")
 
     def test_unplug(self):
         self.assertEqual(self.sim.control("unplug"), "OK")
         # The QMI port closes with the others and the simulator exits
         # cleanly (the pty is not reopened: its number may be reused).
         self.assertEqual(self.sim.process.wait(TIMEOUT), 0)
+
+
+class QmicliPinTest(QmicliTest.__bases__[0]):
+    """The PIN-locked SIM over UIM: card status, a wrong and a right PIN."""
+
+    def setUp(self):
+        self.sim = Sim("pin-locked.ini")
+        self.addCleanup(lambda: self.assertEqual(self.sim.stop(), 0))
+
+    run_qmicli = QmicliTest.run_qmicli
+    qmicli = QmicliTest.qmicli
+    assertShows = QmicliTest.assertShows
+
+    def test_verify_pin(self):
+        output = self.qmicli("--uim-get-card-status")
+        self.assertShows(output, "Application state", "pin1-or-upin-pin-required")
+        self.assertShows(output, "PIN1 state", "enabled-not-verified")
+        self.assertShows(output, "PIN1 retries", "3")
+        result = self.run_qmicli("--uim-verify-pin=PIN1,0000")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("IncorrectPin", result.stderr)
+        self.assertEqual(self.sim.get("pin-retries"), "2")
+        self.qmicli("--uim-verify-pin=PIN1," + self.sim.get("pin"))
+        self.assertEqual(self.sim.get("sim-lock"), "ready")
+        output = self.qmicli("--uim-get-card-status")
+        self.assertShows(output, "Application state", "ready")
+        self.assertShows(output, "PIN1 state", "enabled-verified")
+        self.assertShows(output, "PIN1 retries", "3")
 
 
 if __name__ == "__main__":

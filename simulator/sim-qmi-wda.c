@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* WDA requests of the QMI front end: Get and Set Data Format, the data
+ * port's link layer and aggregation, kept in the model (data_format) so
+ * tests can read what the host negotiated. */
+#include "sim-qmi-private.h"
+
+#define WDA_TLV_LINK_LAYER       0x11
+#define WDA_TLV_UPLINK           0x12
+#define WDA_TLV_DOWNLINK         0x13
+#define WDA_TLV_DL_MAX_DATAGRAMS 0x15
+#define WDA_TLV_DL_MAX_SIZE      0x16
+#define WDA_LINK_802_3           1
+#define WDA_LINK_RAW_IP          2
+#define WDA_AGGREGATION_DISABLED 0
+#define WDA_AGGREGATION_QMAP     5
+#define WDA_AGGREGATION_QMAPV5   9
+
+static guint32
+aggregation_value (SimAggregation aggregation)
+{
+  switch (aggregation) {
+  case SIM_AGGREGATION_NONE: return WDA_AGGREGATION_DISABLED;
+  case SIM_AGGREGATION_QMAP: return WDA_AGGREGATION_QMAP;
+  case SIM_AGGREGATION_QMAPV5: return WDA_AGGREGATION_QMAPV5;
+  }
+  return WDA_AGGREGATION_DISABLED;
+}
+
+/* Only the aggregations a modem of this kind offers are taken. */
+static gboolean
+aggregation_from_value (guint32 value, SimAggregation *out)
+{
+  switch (value) {
+  case WDA_AGGREGATION_DISABLED: *out = SIM_AGGREGATION_NONE; return TRUE;
+  case WDA_AGGREGATION_QMAP: *out = SIM_AGGREGATION_QMAP; return TRUE;
+  case WDA_AGGREGATION_QMAPV5: *out = SIM_AGGREGATION_QMAPV5; return TRUE;
+  }
+  return FALSE;
+}
+
+static void
+reply_format (SimQmi *self, const SimQmiMessage *request)
+{
+  const SimDataFormat *format = &self->model->data_format;
+  GByteArray *frame = sim_qmi_response_ok (request);
+  guint32 link = WDA_LINK_802_3;
+
+  switch (format->link_layer) {
+  case SIM_LINK_LAYER_802_3: link = WDA_LINK_802_3; break;
+  case SIM_LINK_LAYER_RAW_IP: link = WDA_LINK_RAW_IP; break;
+  }
+  sim_qmi_frame_tlv_u8 (frame, 0x10, FALSE); /* QoS format */
+  sim_qmi_frame_tlv_u32 (frame, WDA_TLV_LINK_LAYER, link);
+  sim_qmi_frame_tlv_u32 (frame, WDA_TLV_UPLINK, aggregation_value (format->uplink));
+  sim_qmi_frame_tlv_u32 (frame, WDA_TLV_DOWNLINK, aggregation_value (format->downlink));
+  if (format->downlink_max_datagrams)
+    sim_qmi_frame_tlv_u32 (frame, WDA_TLV_DL_MAX_DATAGRAMS, format->downlink_max_datagrams);
+  if (format->downlink_max_size)
+    sim_qmi_frame_tlv_u32 (frame, WDA_TLV_DL_MAX_SIZE, format->downlink_max_size);
+  sim_qmi_send (self, frame);
+}
+
+static void
+get_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  reply_format (self, request);
+}
+
+/* Changes only what the request carries; the reply is the result. */
+static void
+set_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  SimDataFormat format = self->model->data_format;
+  guint32 value;
+
+  if (sim_qmi_tlv_u32 (request, WDA_TLV_LINK_LAYER, &value)) {
+    if (value == WDA_LINK_802_3)
+      format.link_layer = SIM_LINK_LAYER_802_3;
+    else if (value == WDA_LINK_RAW_IP)
+      format.link_layer = SIM_LINK_LAYER_RAW_IP;
+    else {
+      sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT);
+      return;
+    }
+  }
+  if ((sim_qmi_tlv_u32 (request, WDA_TLV_UPLINK, &value) && !aggregation_from_value (value, &format.uplink))
+      || (sim_qmi_tlv_u32 (request, WDA_TLV_DOWNLINK, &value)
+          && !aggregation_from_value (value, &format.downlink))) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT);
+    return;
+  }
+  if (sim_qmi_tlv_u32 (request, WDA_TLV_DL_MAX_DATAGRAMS, &value))
+    format.downlink_max_datagrams = value;
+  if (sim_qmi_tlv_u32 (request, WDA_TLV_DL_MAX_SIZE, &value))
+    format.downlink_max_size = value;
+  sim_model_set_data_format (self->model, &format);
+  reply_format (self, request);
+}
+
+const SimQmiHandler sim_qmi_wda_handlers[] = {
+  { 0x0020, "Set Data Format", set_data_format },
+  { 0x0021, "Get Data Format", get_data_format },
+  { 0 },
+};

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The messaging flows of md-modem-sms.c through fake SMS ops: the enable
+ * step (storages, default storage, every storage listed), Create before
+ * and after enable, Send and its states, Store, Delete of stored parts. */
+#include "md-errors.h"
+#include "md-modem-sms.h"
+
+typedef struct {
+  GArray *listed;  /* MdSmsStorage listed */
+  GArray *deleted; /* indexes deleted */
+  MdSmsStorage default_storage;
+  gboolean send_fails;
+} Fake;
+
+static Fake fake;
+
+static void
+finish_bool (GTask *task, gboolean ok)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "fake failure");
+  g_object_unref (task);
+}
+
+static void
+fake_enable (MdModem *modem, GTask *task)
+{
+  finish_bool (task, TRUE);
+}
+
+static void
+fake_storages (MdModem *modem, GTask *task)
+{
+  g_task_return_int (task, (1 << MD_SMS_STORAGE_SM) | (1 << MD_SMS_STORAGE_ME));
+  g_object_unref (task);
+}
+
+static void
+fake_set_default (MdModem *modem, MdSmsStorage storage, GTask *task)
+{
+  fake.default_storage = storage;
+  finish_bool (task, TRUE);
+}
+
+/* One received message in each storage, at index 1. */
+static void
+fake_list (MdModem *modem, MdSmsStorage storage, GTask *task)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sms_entry_free);
+  MdSmsEntry *entry = md_sms_entry_new ();
+
+  g_array_append_val (fake.listed, storage);
+  entry->index = 1;
+  entry->storage = storage;
+  entry->pdu_type = MD_SMS_PDU_TYPE_DELIVER;
+  entry->state = MD_SMS_STATE_RECEIVED;
+  entry->number = g_strdup ("+4912345");
+  entry->text = g_strdup (storage == MD_SMS_STORAGE_SM ? "on the SIM" : "in the modem");
+  g_ptr_array_add (entries, entry);
+  g_task_return_pointer (task, entries, (GDestroyNotify)g_ptr_array_unref);
+  g_object_unref (task);
+}
+
+static void
+fake_delete (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
+{
+  g_array_append_val (fake.deleted, index);
+  finish_bool (task, TRUE);
+}
+
+static void
+return_numbers (GTask *task, guint first, guint n)
+{
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n; i++) {
+    guint value = first + i;
+
+    g_array_append_val (numbers, value);
+  }
+  g_task_return_pointer (task, numbers, (GDestroyNotify)g_array_unref);
+  g_object_unref (task);
+}
+
+static void
+fake_send (MdModem *modem, const MdSmsRequest *request, GTask *task)
+{
+  if (fake.send_fails) {
+    finish_bool (task, FALSE);
+    return;
+  }
+  return_numbers (task, 5, 2);
+}
+
+static void
+fake_store (MdModem *modem, const MdSmsRequest *request, MdSmsStorage storage, GTask *task)
+{
+  return_numbers (task, 3, 2);
+}
+
+static const MdModemSmsOps sms_ops = {
+  .enable = fake_enable,
+  .load_storages = fake_storages,
+  .set_default_storage = fake_set_default,
+  .list = fake_list,
+  .delete_part = fake_delete,
+  .send = fake_send,
+  .store = fake_store,
+};
+static const MdModemOps ops = { .sms = &sms_ops };
+
+static void
+on_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (!*slot)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static MdModem *
+new_modem (gboolean enabled)
+{
+  MdModem *modem = md_modem_new (0, "uid", "test", NULL, &ops);
+  static const MdModemState path[] = { MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_DISABLED,
+                                       MD_MODEM_STATE_ENABLING, MD_MODEM_STATE_ENABLED };
+
+  memset (&fake, 0, sizeof fake);
+  fake.listed = g_array_new (FALSE, FALSE, sizeof (MdSmsStorage));
+  fake.deleted = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < (enabled ? G_N_ELEMENTS (path) : 2); i++)
+    md_modem_set_state (modem, path[i], MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  return modem;
+}
+
+static void
+free_fake (void)
+{
+  g_array_unref (fake.listed);
+  g_array_unref (fake.deleted);
+}
+
+static void
+test_enable_loads_storages (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *all;
+
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_true (md_modem_sms_enable_finish (modem, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (md_modem_get_sms_storages (modem), ==,
+                   (1 << MD_SMS_STORAGE_SM) | (1 << MD_SMS_STORAGE_ME));
+  /* ME is preferred, as ModemManager does. */
+  g_assert_cmpint (md_modem_get_sms_default_storage (modem), ==, MD_SMS_STORAGE_ME);
+  g_assert_cmpint (fake.default_storage, ==, MD_SMS_STORAGE_ME);
+  g_assert_cmpuint (fake.listed->len, ==, 2);
+  all = md_sms_list_get_all (md_modem_get_sms_list (modem));
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (md_sms_get_text (g_ptr_array_index (all, 0)), ==, "on the SIM");
+  g_assert_cmpint (md_sms_get_storage (g_ptr_array_index (all, 1)), ==, MD_SMS_STORAGE_ME);
+  /* A second enable lists again and adds nothing. */
+  g_clear_object (&result);
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_true (md_modem_sms_enable_finish (modem, wait_result (&result), &error));
+  g_assert_cmpuint (all->len, ==, 2);
+  free_fake ();
+}
+
+static void
+test_create_needs_enabled (void)
+{
+  g_autoptr (MdModem) modem = new_modem (FALSE);
+  MdSmsRequest request = { .number = "+49123", .text = "x", .class = -1 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (md_modem_sms_create (modem, &request, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE);
+  g_assert_true (md_modem_has_messaging (modem));
+  free_fake ();
+}
+
+static gboolean
+run_call (MdModem *modem, MdSms *sms, const char *what, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  if (g_str_equal (what, "send"))
+    md_modem_sms_send_async (modem, sms, NULL, on_done, &result);
+  else if (g_str_equal (what, "store"))
+    md_modem_sms_store_async (modem, sms, MD_SMS_STORAGE_UNKNOWN, NULL, on_done, &result);
+  else
+    md_modem_sms_delete_async (modem, sms, NULL, on_done, &result);
+  return md_modem_sms_finish (modem, wait_result (&result), error);
+}
+
+static void
+test_send_states (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  MdSmsRequest request = { .number = "+49123", .text = "x", .class = -1 };
+  g_autoptr (GError) error = NULL;
+  MdSms *sms = md_modem_sms_create (modem, &request, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_UNKNOWN);
+  fake.send_fails = TRUE;
+  g_assert_false (run_call (modem, sms, "send", &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  g_clear_error (&error);
+  /* A failed send leaves the message as it was. */
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_UNKNOWN);
+  fake.send_fails = FALSE;
+  g_assert_true (run_call (modem, sms, "send", &error));
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_SENT);
+  g_assert_cmpuint (md_sms_get_message_reference (sms), ==, 5);
+  g_assert_true (md_sms_has_message_reference (sms, 6));
+  g_assert_false (run_call (modem, sms, "send", &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  free_fake ();
+}
+
+static void
+test_send_received_refused (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  g_autoptr (GError) error = NULL;
+  MdSmsEntry *entry = md_sms_entry_new ();
+  MdSms *sms;
+
+  entry->pdu_type = MD_SMS_PDU_TYPE_DELIVER;
+  entry->state = MD_SMS_STATE_RECEIVED;
+  entry->text = g_strdup ("hi");
+  sms = md_sms_list_take_part (md_modem_get_sms_list (modem), entry);
+  g_assert_false (run_call (modem, sms, "send", &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_RECEIVED);
+  free_fake ();
+}
+
+static void
+test_store_then_delete (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  MdSmsRequest request = { .number = "+49123", .text = "x", .class = -1 };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdSms) sms = NULL;
+
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_true (md_modem_sms_enable_finish (modem, wait_result (&result), &error));
+  sms = g_object_ref (md_modem_sms_create (modem, &request, &error));
+  g_assert_true (run_call (modem, sms, "store", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_STORED);
+  g_assert_cmpint (md_sms_get_storage (sms), ==, MD_SMS_STORAGE_ME);
+  /* Stored again where it is: nothing to do. */
+  g_assert_true (run_call (modem, sms, "store", &error));
+  g_assert_true (run_call (modem, sms, "delete", &error));
+  g_assert_cmpuint (fake.deleted->len, ==, 2);
+  g_assert_cmpuint (g_array_index (fake.deleted, guint, 0), ==, 3);
+  g_assert_cmpuint (g_array_index (fake.deleted, guint, 1), ==, 4);
+  g_assert_false (g_ptr_array_find (md_sms_list_get_all (md_modem_get_sms_list (modem)), sms, NULL));
+  free_fake ();
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/modem-sms/enable-loads-storages", test_enable_loads_storages);
+  g_test_add_func ("/modem-sms/create-needs-enabled", test_create_needs_enabled);
+  g_test_add_func ("/modem-sms/send-states", test_send_states);
+  g_test_add_func ("/modem-sms/send-received-refused", test_send_received_refused);
+  g_test_add_func ("/modem-sms/store-then-delete", test_store_then_delete);
+  return g_test_run ();
+}

@@ -1,0 +1,361 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Messaging end to end on the generic AT modem: the real mmcli drives
+modemd against modem-sim (PDU mode). Stored messages are listed after
+enable, incoming ones (single and 3-part) appear, created messages are
+sent (the simulator's recorded PDUs checked) or stored and deleted, a
+delivery report updates the sent message, and bad input gets a clear
+error while the daemon keeps running."""
+
+import os
+import shutil
+import subprocess
+import unittest
+
+from harness import SCENARIOS, ModemdTestCase, skip_without_tools, wait_for
+
+SMS_PREFIX = "/org/freedesktop/ModemManager1/SMS/"
+SENDER = "+4917012345678"
+# 2026-12-05 17:00:00 +01:00 as TP-SCTS semi-octets, and as the daemon shows it.
+SCTS = "62215071000040"
+TIMESTAMP = "2026-12-05T17:00:00+01:00"
+
+
+def swap_bcd(digits):
+    if len(digits) % 2:
+        digits += "F"
+    return "".join(digits[i + 1] + digits[i] for i in range(0, len(digits), 2))
+
+
+def address(number):
+    digits = number.lstrip("+")
+    return f"{len(digits):02X}{'91' if number.startswith('+') else '81'}{swap_bcd(digits)}"
+
+
+def pack_septets(septets):
+    value = 0
+    for i, septet in enumerate(septets):
+        value |= septet << (7 * i)
+    n_bytes = (len(septets) * 7 + 7) // 8
+    return value.to_bytes(n_bytes, "little") if n_bytes else b""
+
+
+def deliver_pdu(number, text, concat=None):
+    """An SMS-DELIVER in GSM 7-bit (text of letters, digits and spaces,
+    which the default alphabet shares with ASCII); concat = (reference,
+    count, sequence) adds the 8-bit concatenation header."""
+    septets = [ord(c) for c in text]
+    first = 0x04
+    if concat:
+        first |= 0x40
+        udh = bytes([0x05, 0x00, 0x03, *concat])
+        # 6 header octets fill 7 septets (one fill bit).
+        ud = bytearray(pack_septets([0] * 7 + septets))
+        ud[:6] = udh
+        udl = 7 + len(septets)
+    else:
+        ud = pack_septets(septets)
+        udl = len(septets)
+    return ("07911326040000F0" + f"{first:02X}" + address(number) + "0000" + SCTS
+            + f"{udl:02X}" + bytes(ud).hex().upper())
+
+
+def status_report_pdu(reference, number, status=0):
+    return ("00" + "06" + f"{reference:02X}" + address(number) + SCTS + SCTS + f"{status:02X}")
+
+
+def parse_submit(pdu):
+    """The fields of a recorded SMS-SUBMIT this test checks."""
+    data = bytes.fromhex(pdu)
+    at = data[0] + 1
+    first = data[at]
+    at += 2  # first octet, TP-MR
+    n_digits = data[at]
+    number_bytes = data[at + 2: at + 2 + (n_digits + 1) // 2]
+    digits = "".join(f"{b & 0xF:X}{b >> 4:X}" for b in number_bytes)[:n_digits]
+    number = ("+" if data[at + 1] == 0x91 else "") + digits
+    at += 2 + (n_digits + 1) // 2
+    dcs = data[at + 1]
+    at += 2
+    vpf = (first >> 3) & 3
+    at += {0: 0, 2: 1}.get(vpf, 7)
+    udl = data[at]
+    concat = None
+    if first & 0x40:
+        udh = data[at + 1: at + 2 + data[at + 1]]
+        if udh[1] == 0x00:
+            concat = (udh[3], udh[4], udh[5])
+    return {"number": number, "dcs": dcs, "udl": udl, "concat": concat,
+            "srr": bool(first & 0x20)}
+
+
+@skip_without_tools
+class SmsTest(ModemdTestCase):
+
+    storage = "sm"
+
+    def add_modem_with(self, stored=()):
+        scenario = os.path.join(self.workdir, "sms.ini")
+        shutil.copy(os.path.join(SCENARIOS, "default.ini"), scenario)
+        if stored:
+            with open(scenario, "a") as out:
+                out.write("\n[sms]\nstored=" + ";".join(stored) + "\n")
+        return self.add_sim_modem(scenario)
+
+    def enable(self):
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: self.mmcli_json("-m", "0")["modem"]["generic"]["state"] == "registered",
+                 what="the modem to register")
+
+    def sms_paths(self):
+        return self.mmcli_json("-m", "0", "--messaging-list-sms").get("modem.messaging.sms", [])
+
+    def sms(self, path):
+        return self.mmcli_json("-s", path)["sms"]
+
+    def sms_property(self, path, name):
+        out = self.call(path, "org.freedesktop.DBus.Properties.Get", "org.freedesktop.ModemManager1.Sms",
+                        name).stdout
+        return out.strip().strip("(),<>").split()[-1].strip("<>'")
+
+    def create_raw(self, properties):
+        """Messaging.Create with an a{sv} mmcli would not send."""
+        return self.call("/org/freedesktop/ModemManager1/Modem/0",
+                         "org.freedesktop.ModemManager1.Modem.Messaging.Create", properties, check=False)
+
+    def sent_pdus(self, sim):
+        return sim.control("get sms-sent").split()[1:]
+
+    def create(self, spec):
+        out = self.mmcli("-m", "0", f"--messaging-create-sms={spec}").stdout
+        path = next(word for word in out.split() if word.startswith(SMS_PREFIX))
+        return path
+
+    # --- status and stored messages ---------------------------------------
+
+    def test_messaging_status(self):
+        self.add_modem_with()
+        self.enable()
+        status = self.mmcli_json("-m", "0", "--messaging-status")["modem"]["messaging"]
+        self.assertEqual(status["supported-storages"], self.storage)
+        self.assertEqual(status["default-storages"], self.storage)
+
+    def test_stored_messages_listed_after_enable(self):
+        self.add_modem_with([deliver_pdu(SENDER, "Hello from the SIM"),
+                             "unread:" + deliver_pdu("+4930123456", "Second one")])
+        self.enable()
+        paths = wait_for(lambda: len(self.sms_paths()) == 2 and self.sms_paths(), what="two stored messages")
+        first = self.sms(paths[0])
+        self.assertEqual(first["content"]["number"], SENDER)
+        self.assertEqual(first["content"]["text"], "Hello from the SIM")
+        self.assertEqual(first["properties"]["state"], "received")
+        self.assertEqual(first["properties"]["storage"], self.storage)
+        self.assertEqual(first["properties"]["pdu-type"], "deliver")
+        self.assertEqual(first["properties"]["timestamp"], TIMESTAMP)
+        self.assertEqual(first["properties"]["smsc"], "+31624000000")
+        self.assertEqual(self.sms(paths[1])["content"]["text"], "Second one")
+        # mmcli -s N -K, the form scripts read.
+        keyed = self.mmcli("-s", paths[0], "-K").stdout
+        self.assertIn("sms.content.text", keyed)
+        self.assertIn("Hello from the SIM", keyed)
+
+    def test_incoming_message_appears(self):
+        sim = self.add_modem_with()
+        self.enable()
+        self.assertEqual(self.sms_paths(), [])
+        sim.control("sms-incoming " + deliver_pdu(SENDER, "Ping"))
+        paths = wait_for(lambda: self.sms_paths(), what="the incoming message")
+        self.assertEqual(self.sms(paths[0])["content"]["text"], "Ping")
+        self.assertEqual(self.sms(paths[0])["properties"]["state"], "received")
+
+    def test_added_and_deleted_signals(self):
+        sim = self.add_modem_with()
+        self.enable()
+        out_path = os.path.join(self.workdir, "monitor.txt")
+        with open(out_path, "w") as out:
+            monitor = subprocess.Popen(["gdbus", "monitor", "--session", "--dest", "org.freedesktop.ModemManager1",
+                                        "--object-path", "/org/freedesktop/ModemManager1/Modem/0"],
+                                       env=self.bus.env(), stdout=out, stderr=subprocess.DEVNULL)
+
+        def seen(text):
+            with open(out_path) as log:
+                return text in log.read()
+        try:
+            # The monitor is listening once it reports a change it saw.
+            wait_for(lambda: seen("Monitoring signals") or monitor.poll() is not None, what="gdbus monitor")
+            sim.control("sms-incoming " + deliver_pdu(SENDER, "Signal me"))
+            path = wait_for(lambda: self.sms_paths() and self.sms_paths()[0], what="the incoming message")
+            wait_for(lambda: seen(f"Messaging.Added (objectpath '{path}', true)"), what="the Added signal")
+            self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
+            wait_for(lambda: seen(f"Messaging.Deleted (objectpath '{path}',)"), what="the Deleted signal")
+        finally:
+            monitor.terminate()
+            monitor.wait()
+
+    def test_three_parts_become_one_message(self):
+        sim = self.add_modem_with()
+        self.enable()
+        texts = ["Part one of ", "three and ", "the end"]
+        # The last part first: the message waits for the others.
+        sim.control("sms-incoming " + deliver_pdu(SENDER, texts[2], (42, 3, 3)))
+        paths = wait_for(lambda: self.sms_paths(), what="the first part")
+        self.assertEqual(self.sms(paths[0])["properties"]["state"], "receiving")
+        sim.control("sms-incoming " + deliver_pdu(SENDER, texts[0], (42, 3, 1)))
+        sim.control("sms-incoming " + deliver_pdu(SENDER, texts[1], (42, 3, 2)))
+        wait_for(lambda: self.sms(paths[0])["properties"]["state"] == "received", what="the whole message")
+        self.assertEqual(self.sms_paths(), paths)
+        self.assertEqual(self.sms(paths[0])["content"]["text"], "".join(texts))
+
+    # --- create, send, store, delete ---------------------------------------
+
+    def test_create_and_send(self):
+        sim = self.add_modem_with()
+        self.enable()
+        path = self.create(f"number={SENDER},text='Hello network'")
+        props = self.sms(path)
+        self.assertEqual(props["properties"]["state"], "--")  # mmcli's word for unknown
+        self.assertEqual(props["properties"]["pdu-type"], "submit")
+        self.mmcli("-s", path, "--send")
+        self.assertEqual(self.sms(path)["properties"]["state"], "sent")
+        pdus = self.sent_pdus(sim)
+        self.assertEqual(len(pdus), 1)
+        submit = parse_submit(pdus[0])
+        self.assertEqual(submit["number"], SENDER)
+        self.assertEqual(submit["udl"], len("Hello network"))
+        self.assertIsNone(submit["concat"])
+
+    def test_long_text_sent_in_parts_with_one_reference(self):
+        sim = self.add_modem_with()
+        self.enable()
+        text = "x" * 400  # 153 + 153 + 94 septets
+        path = self.create(f"number=+4912345,text='{text}'")
+        self.mmcli("-s", path, "--send")
+        submits = [parse_submit(pdu) for pdu in self.sent_pdus(sim)]
+        self.assertEqual(len(submits), 3)
+        references = {s["concat"][0] for s in submits}
+        self.assertEqual(len(references), 1)
+        self.assertEqual([s["concat"][1:] for s in submits], [(3, 1), (3, 2), (3, 3)])
+        self.assertEqual(self.sms(path)["properties"]["state"], "sent")
+
+    def test_delivery_report_updates_state(self):
+        sim = self.add_modem_with()
+        self.enable()
+        sim.control("get sms-sent")
+        path = self.create(f"number={SENDER},text='Report me',delivery-report-request=yes")
+        self.mmcli("-s", path, "--send")
+        submit = parse_submit(self.sent_pdus(sim)[0])
+        self.assertTrue(submit["srr"])
+        reference = int(self.sms_property(path, "MessageReference"))
+        sim.control("sms-status-report " + status_report_pdu(reference, SENDER, 0))
+        wait_for(lambda: self.sms(path)["properties"]["delivery-state"] == "completed-received",
+                 what="the delivery state")
+        self.assertEqual(self.sms_paths(), [path])
+
+    def test_store_then_delete(self):
+        sim = self.add_modem_with()
+        self.enable()
+        path = self.create("number=+4912345,text='Keep me'")
+        self.mmcli("-s", path, "--store")
+        props = self.sms(path)["properties"]
+        self.assertEqual(props["state"], "stored")
+        self.assertEqual(props["storage"], "sm")
+        self.assertEqual(sim.control("get sms-count"), "1")
+        self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
+        self.assertEqual(self.sms_paths(), [])
+        self.assertEqual(sim.control("get sms-count"), "0")
+
+    def test_delete_received_removes_it_from_the_sim(self):
+        sim = self.add_modem_with([deliver_pdu(SENDER, "Old news")])
+        self.enable()
+        paths = wait_for(lambda: self.sms_paths(), what="the stored message")
+        self.mmcli("-m", "0", f"--messaging-delete-sms={paths[0]}")
+        self.assertEqual(self.sms_paths(), [])
+        self.assertEqual(sim.control("get sms-count"), "0")
+        # A new message gets a new path: N is never reused.
+        sim.control("sms-incoming " + deliver_pdu(SENDER, "New"))
+        new = wait_for(lambda: self.sms_paths(), what="the new message")
+        self.assertNotEqual(new, paths)
+
+    def test_modem_vanishing_mid_send_fails_the_send(self):
+        sim = self.add_modem_with()
+        self.enable()
+        path = self.create(f"number={SENDER},text='Lost'")
+        # The modem stops answering, the send waits, then the device goes.
+        sim.control("mute on")
+        client = self.start_client([shutil.which("mmcli") or "mmcli", "-s", path, "--send"])
+        wait_for(lambda: self.sms(path)["properties"]["state"] == "sending", what="the send to start")
+        sim.control("unplug")
+        client.wait(timeout=60)
+        client.stdout.close()
+        client.stderr.close()
+        self.assertNotEqual(client.returncode, 0)
+        wait_for(lambda: not self.modem_paths(), what="the modem to go")
+        self.assert_daemon_alive()
+
+    # --- bad input -----------------------------------------------------------
+
+    def assert_refused(self, args, error_name):
+        result = self.mmcli(*args, check=False)
+        self.assertNotEqual(result.returncode, 0, result.stdout)
+        self.assertIn(error_name, result.stderr)
+
+    def test_bad_input_gets_clear_errors(self):
+        self.add_modem_with([deliver_pdu(SENDER, "Received")])
+        self.enable()
+        received = wait_for(lambda: self.sms_paths(), what="the stored message")[0]
+        invalid = "org.freedesktop.ModemManager1.Error.Core.InvalidArgs"
+        self.assert_refused(["-m", "0", "--messaging-create-sms=number='',text='x'"], invalid)
+        self.assert_refused(["-m", "0", "--messaging-create-sms=number=12ab,text='x'"], invalid)
+        self.assert_refused(["-m", "0", "--messaging-create-sms=number=+49123"], invalid)
+        for properties in ("{'number': <'+49123'>, 'text': <'x'>, 'storage': <uint32 7>}",
+                           "{'number': <'+49123'>, 'text': <'x'>, 'colour': <'red'>}",
+                           "{'number': <'+49123'>, 'data': <[byte 1]>, 'text': <'x'>}"):
+            result = self.create_raw(properties)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn(invalid, result.stderr)
+        self.assert_refused(["-s", received, "--send"], "org.freedesktop.ModemManager1.Error.Core.Failed")
+        # mmcli refuses such paths itself; the daemon must too.
+        for path in ("/org/freedesktop/ModemManager1/Bearer/0", SMS_PREFIX + "999"):
+            result = self.call("/org/freedesktop/ModemManager1/Modem/0",
+                               "org.freedesktop.ModemManager1.Modem.Messaging.Delete", path, check=False)
+            self.assertIn("org.freedesktop.ModemManager1.Error.Core.NotFound", result.stderr)
+        created = self.create("number=+49123,text='x'")
+        self.assert_refused(["-s", created, "--store-in-storage=sr"],
+                            "org.freedesktop.ModemManager1.Error.Core.Unsupported")
+        self.assertEqual(len(self.sms_paths()), 2)
+        self.assert_daemon_alive()
+
+    def test_messaging_needs_enabled_modem(self):
+        self.add_modem_with()
+        result = self.create_raw("{'number': <'+49123'>, 'text': <'x'>}")
+        self.assertIn("org.freedesktop.ModemManager1.Error.Core.WrongState", result.stderr)
+
+
+@skip_without_tools
+class MbimSmsTest(SmsTest):
+    """The same store and network served over MBIM's SMS service: one store,
+    published as "mt"; MBIM cannot write messages, so Store is refused."""
+
+    daemon_args = ModemdTestCase.daemon_args + ["--no-mbim-proxy", "--test-fake-net-links"]
+    storage = "mt"
+
+    def add_sim_modem(self, scenario="default.ini", uid="mbim0"):
+        sim = self.start_sim(scenario, at="none", mbim="pty")
+        self.set_profile(uid, ["mbim:" + sim.mbim_port, "net:wwan0"])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    # Not on MBIM: no status reports over the SMS service, no writing.
+    test_delivery_report_updates_state = None
+    test_bad_input_gets_clear_errors = None
+
+    def test_store_then_delete(self):
+        self.add_modem_with()
+        self.enable()
+        path = self.create("number=+4912345,text='Keep me'")
+        self.assert_refused(["-s", path, "--store"], "org.freedesktop.ModemManager1.Error.Core.Unsupported")
+        self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
+        self.assertEqual(self.sms_paths(), [])
+
+
+if __name__ == "__main__":
+    unittest.main()
