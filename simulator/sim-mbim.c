@@ -299,6 +299,9 @@ reset_function (SimMbim *self)
   g_clear_pointer (&self->fragments, g_byte_array_unref);
   g_clear_pointer (&self->subscribed, g_array_unref);
   g_hash_table_remove_all (self->last_indication);
+  /* The network's answer to a set of the old function goes out as a
+   * notification. */
+  self->ussd_tid = 0;
 }
 
 static void

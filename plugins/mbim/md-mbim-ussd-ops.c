@@ -92,35 +92,39 @@ mbim_send (MdModem *modem, const char *text, GTask *task)
   MdMbimModemData *mbim = md_mbim_modem_data (modem);
   GError *error = NULL;
   g_autoptr (GByteArray) packed = md_ussd_encode_gsm7 (text, &error);
+  MbimUssdAction action = mbim && mbim->ussd_waits ? MBIM_USSD_ACTION_CONTINUE : MBIM_USSD_ACTION_INITIATE;
   MbimMessage *request;
 
+  /* Only the answer opens the session again: after a failed send the
+   * core's session is idle, and so is the next send. */
+  if (mbim)
+    mbim->ussd_waits = FALSE;
   if (!packed) {
     g_task_return_error (task, error);
     g_object_unref (task);
     return;
   }
-  request = mbim_message_ussd_set_new (mbim && mbim->ussd_waits ? MBIM_USSD_ACTION_CONTINUE
-                                                                : MBIM_USSD_ACTION_INITIATE,
-                                       MD_USSD_DCS_GSM7, packed->len, packed->data, &error);
+  request = mbim_message_ussd_set_new (action, MD_USSD_DCS_GSM7, packed->len, packed->data, &error);
   md_mbim_op (modem, task, request, error, SEND_TIMEOUT_S, parse_send);
 }
 
 static void
 parse_cancel (MdModem *modem, MbimMessage *response, GTask *task)
 {
-  MdMbimModemData *mbim = md_mbim_modem_data (modem);
-
-  if (mbim)
-    mbim->ussd_waits = FALSE;
   g_task_return_boolean (task, TRUE);
 }
 
 static void
 mbim_cancel (MdModem *modem, GTask *task)
 {
+  MdMbimModemData *mbim = md_mbim_modem_data (modem);
   GError *error = NULL;
-  MbimMessage *request
-    = mbim_message_ussd_set_new (MBIM_USSD_ACTION_CANCEL, MD_USSD_DCS_GSM7, 0, NULL, &error);
+  MbimMessage *request;
+
+  /* The core's session is idle from here, whatever the modem answers. */
+  if (mbim)
+    mbim->ussd_waits = FALSE;
+  request = mbim_message_ussd_set_new (MBIM_USSD_ACTION_CANCEL, MD_USSD_DCS_GSM7, 0, NULL, &error);
 
   md_mbim_op (modem, task, request, error, MD_MBIM_TIMEOUT_S, parse_cancel);
 }
