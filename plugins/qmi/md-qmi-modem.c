@@ -63,6 +63,7 @@ typedef struct {
   guint timeout_s;
   MdQmiParseFn parse;
   MdQmiErrorFn on_error;
+  guint instance;
   QmiClient *client;
 } OpContext;
 
@@ -141,6 +142,13 @@ void
 md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input, guint timeout_s, GTask *task,
                 MdQmiParseFn parse, MdQmiErrorFn on_error)
 {
+  md_qmi_op_on (modem, request, 0, input, timeout_s, task, parse, on_error);
+}
+
+void
+md_qmi_op_on (MdModem *modem, const MdQmiRequest *request, guint instance, gpointer input, guint timeout_s,
+              GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error)
+{
   MdQmiPort *port = md_qmi_modem_port (modem);
   OpContext *ctx;
 
@@ -157,8 +165,10 @@ md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input, gui
   ctx->timeout_s = timeout_s ? timeout_s : MD_QMI_TIMEOUT_S;
   ctx->parse = parse;
   ctx->on_error = on_error;
+  ctx->instance = instance;
   g_task_set_task_data (task, ctx, op_context_free);
-  md_qmi_port_get_client_async (port, request->service, g_task_get_cancellable (task), client_ready, task);
+  md_qmi_port_get_client_instance_async (port, request->service, instance, g_task_get_cancellable (task),
+                                         client_ready, task);
 }
 
 void

@@ -49,6 +49,10 @@ void md_qmi_op (MdModem *modem, const MdQmiRequest *request, gpointer input, gui
 typedef void (*MdQmiErrorFn) (MdModem *modem, gpointer output, GError *error, GTask *task);
 void md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input, guint timeout_s,
                      GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error);
+/* As md_qmi_op_full, on the given instance of the service's client
+ * (md_qmi_port_get_client_instance_async); on_error may be NULL. */
+void md_qmi_op_on (MdModem *modem, const MdQmiRequest *request, guint instance, gpointer input,
+                   guint timeout_s, GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error);
 
 /* Maps a QMI protocol error (QMI_PROTOCOL_ERROR) to the error an API user
  * understands; other errors keep their message under MD_CORE_ERROR_FAILED.
