@@ -13,6 +13,7 @@ typedef struct {
   const char *name;
   gboolean (*add) (MdNetLinks *links, const MdNetLinkInfo *link, GError **error);
   gboolean (*delete) (MdNetLinks *links, const char *ifname, GError **error);
+  gboolean (*set_up) (MdNetLinks *links, const char *ifname, gboolean up, GError **error);
   void (*free_data) (gpointer data);
 } MdNetLinksBackend;
 

@@ -200,10 +200,20 @@ rtnl_delete (MdNetLinks *links, const char *ifname, GError **error)
   return run (request, what, error);
 }
 
+static gboolean
+rtnl_set_up (MdNetLinks *links, const char *ifname, gboolean up, GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("Cannot set link %s %s", ifname, up ? "up" : "down");
+  g_autoptr (GByteArray) request = md_net_link_msg_new_set_up (0, ifname, up);
+
+  return run (request, what, error);
+}
+
 static const MdNetLinksBackend rtnl_backend = {
   .name = "rtnetlink",
   .add = rtnl_add,
   .delete = rtnl_delete,
+  .set_up = rtnl_set_up,
 };
 
 MdNetLinks *

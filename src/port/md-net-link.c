@@ -167,6 +167,21 @@ md_net_links_add_session_link (MdNetLinks *links, MdNetLinkKind kind, const char
 }
 
 gboolean
+md_net_links_set_up (MdNetLinks *links, const char *ifname, gboolean up, GError **error)
+{
+  g_return_val_if_fail (links != NULL, FALSE);
+  if (!md_net_link_name_is_valid (ifname)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid link name '%s'",
+                 ifname ? ifname : "(null)");
+    return FALSE;
+  }
+  if (!links->backend->set_up (links, ifname, up, error))
+    return FALSE;
+  md_log_debug (ifname, "link set %s", up ? "up" : "down");
+  return TRUE;
+}
+
+gboolean
 md_net_links_delete (MdNetLinks *links, const char *ifname, GError **error)
 {
   g_autoptr (GError) local = NULL;
