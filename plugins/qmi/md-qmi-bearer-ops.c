@@ -321,6 +321,22 @@ start_family (GTask *outer)
                 family_accepted, NULL);
 }
 
+/* The interface frames what the modem sends: the calls can start. */
+static void
+format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  Connect *ctx = connect_of (outer);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  md_bearer_set_protocol_data (ctx->bearer, g_new0 (QmiCalls, 1), g_free);
+  start_family (outer);
+}
+
 /* The families a bearer's ip-type asks for; FALSE for one QMI calls
  * cannot carry. The modem's choice is IPv4, as before IPv6 existed. */
 static gboolean
@@ -352,10 +368,9 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
     g_object_unref (task);
     return;
   }
-  md_bearer_set_protocol_data (bearer, g_new0 (QmiCalls, 1), g_free);
   ctx->family = ctx->want[FAMILY_V4] ? FAMILY_V4 : FAMILY_V6;
-  start_family (task);
-  g_object_unref (task);
+  md_qmi_data_format_ensure (modem, first_net_port (modem),
+                             g_task_new (modem, cancellable, format_ready, task));
 }
 
 /* --- disconnect ------------------------------------------------------------------ */

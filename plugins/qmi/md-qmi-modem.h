@@ -4,6 +4,7 @@
  * Vendor plugins build on these. */
 #pragma once
 
+#include "md-net-link.h"
 #include "md-qmi-port.h"
 #include "plugin-api.h"
 
@@ -15,6 +16,17 @@ G_BEGIN_DECLS
 
 /* The QMI port the modem holds; NULL when it has none (gone). */
 MdQmiPort *md_qmi_modem_port (MdModem *modem);
+
+/* The driver's state, kept with the QMI port: the net links object (the
+ * kernel's, or the fake in test mode) and whether the data format of the
+ * network interface was settled (md-qmi-data-format.c). */
+typedef struct {
+  MdNetLinks *links;
+  gboolean data_format_ready;
+} MdQmiModemData;
+
+/* NULL when the modem holds no QMI port (gone). */
+MdQmiModemData *md_qmi_modem_data (MdModem *modem);
 
 /* One libqmi request, described once per message by MD_QMI_REQUEST
  * (md-qmi-op.h): which service's client sends it, how, and how its output

@@ -46,6 +46,11 @@ char *md_qmi_ipv6_to_string (const GArray *groups);
  * static with what it holds, DHCP when it holds no address. */
 MdIpConfig *md_qmi_ip_config_from_settings (QmiMessageWdsGetCurrentSettingsOutput *output, gboolean ipv6);
 
+/* Settles the link layer of the network interface ifname once per modem
+ * (md-qmi-data-format.c): task (taken, source the modem) returns TRUE
+ * when the interface frames what the modem sends. */
+void md_qmi_data_format_ensure (MdModem *modem, const char *ifname, GTask *task);
+
 /* Signal quality in percent from RSSI / RSRP in dBm; -1 when out of range. */
 gint md_qmi_quality_from_rssi (gint rssi_dbm);
 gint md_qmi_quality_from_rsrp (gint rsrp_dbm);
