@@ -24,6 +24,7 @@ typedef struct {
   guint32 allowed_auth;   /* MdBearerAllowedAuth bits; UNKNOWN = modem's choice */
   gboolean allow_roaming; /* TRUE unless the client said no */
   char *number;           /* deprecated dial string; ignored unless set */
+  guint32 multiplex;      /* MdBearerMultiplexSupport; UNKNOWN = not given (none) */
 } MdBearerSettings;
 
 MdBearerSettings *md_bearer_settings_new (void);

@@ -41,6 +41,21 @@ md_modem_get_max_bearers (MdModem *self)
   return self->max_bearers ? self->max_bearers : DEFAULT_MAX_BEARERS;
 }
 
+guint
+md_modem_get_max_multiplexed_bearers (MdModem *self)
+{
+  return self->max_multiplexed_bearers;
+}
+
+void
+md_modem_set_max_multiplexed_bearers (MdModem *self, guint max)
+{
+  if (self->max_multiplexed_bearers == max)
+    return;
+  self->max_multiplexed_bearers = max;
+  md_modem_emit_changed (self);
+}
+
 void
 md_modem_set_max_bearers (MdModem *self, guint max_bearers)
 {

@@ -103,6 +103,13 @@ check_can_connect (MdModem *self, MdBearer *bearer, GError **error)
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_CONNECTED, "The bearer is connected already");
     return FALSE;
   }
+  /* "requested" falls back to a plain bearer; "required" cannot. */
+  if (md_bearer_get_settings (bearer)->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED
+      && md_modem_get_max_multiplexed_bearers (self) == 0) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                 "The bearer requires multiplexing, which the modem does not support");
+    return FALSE;
+  }
   if (state == MD_MODEM_STATE_LOCKED) {
     g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_PIN, "The SIM is locked");
     return FALSE;

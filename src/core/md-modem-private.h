@@ -63,8 +63,9 @@ struct _MdModem {
   MdOperationQueue *operations;
 
   /* Bearers */
-  GPtrArray *bearers; /* MdBearer* */
-  guint max_bearers;  /* 0: the default of one */
+  GPtrArray *bearers;            /* MdBearer* */
+  guint max_bearers;             /* 0: the default of one */
+  guint max_multiplexed_bearers; /* 0: the modem cannot multiplex */
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
 

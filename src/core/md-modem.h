@@ -162,6 +162,11 @@ GPtrArray *md_modem_get_bearers (MdModem *self);
  * MaxActiveBearers); 1 unless the plugin sets it. */
 guint md_modem_get_max_bearers (MdModem *self);
 void md_modem_set_max_bearers (MdModem *self, guint max_bearers);
+/* How many multiplexed bearers the driver can run at once (Modem
+ * MaxActiveMultiplexedBearers); 0, the default, refuses a connect whose
+ * bearer requires multiplexing. */
+guint md_modem_get_max_multiplexed_bearers (MdModem *self);
+void md_modem_set_max_multiplexed_bearers (MdModem *self, guint max);
 
 /* The device went away: pending work fails, and "vanished" is emitted once
  * so the owner unexports and drops the modem. */

@@ -20,6 +20,7 @@ typedef enum {
   KEY_NUMBER,
   KEY_PIN,
   KEY_OPERATOR_ID,
+  KEY_MULTIPLEX,
   KEY_IGNORED,
 } KeyId;
 
@@ -51,7 +52,7 @@ static const KeyInfo keys[] = {
   { "profile-id", "i", KEY_IGNORED, FALSE },
   { "profile-name", "s", KEY_IGNORED, FALSE },
   { "profile-enabled", "b", KEY_IGNORED, FALSE },
-  { "multiplex", "u", KEY_IGNORED, FALSE },
+  { "multiplex", "u", KEY_MULTIPLEX, FALSE },
 };
 
 static const KeyInfo *
@@ -97,6 +98,7 @@ store_key (MdSimpleConnectRequest *request, const KeyInfo *key, GVariant *value)
     g_free (request->operator_id);
     request->operator_id = g_variant_dup_string (value, NULL);
     return;
+  case KEY_MULTIPLEX: settings->multiplex = g_variant_get_uint32 (value); return;
   case KEY_IGNORED: return;
   }
 }
@@ -176,6 +178,8 @@ md_bearer_settings_to_variant (const MdBearerSettings *settings)
   g_variant_builder_add (&builder, "{sv}", "allow-roaming", g_variant_new_boolean (settings->allow_roaming));
   if (settings->number)
     g_variant_builder_add (&builder, "{sv}", "number", g_variant_new_string (settings->number));
+  if (settings->multiplex != MD_BEARER_MULTIPLEX_SUPPORT_UNKNOWN)
+    g_variant_builder_add (&builder, "{sv}", "multiplex", g_variant_new_uint32 (settings->multiplex));
   return g_variant_builder_end (&builder);
 }
 

@@ -157,6 +157,7 @@ sync_modem (MdModemExport *self)
   md_dbus_modem_set_supported_ip_families (iface, md_modem_get_ip_families (modem));
   md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem));
   md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem));
+  md_dbus_modem_set_max_active_multiplexed_bearers (iface, md_modem_get_max_multiplexed_bearers (modem));
   md_modem_3gpp_export_sync (self);
   md_signal_export_sync (self);
   md_time_export_sync (self);

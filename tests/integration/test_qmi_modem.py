@@ -240,6 +240,28 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
         self.assertEqual(sim.control("get sessions"), "0,1")
 
+    def test_multiplex_setting(self):
+        # This QMI driver multiplexes no bearer yet: "required" is refused
+        # before anything is sent, "requested" connects a plain bearer.
+        sim = self.add_qmi_modem()
+        self.enable()
+        result = self.call("/org/freedesktop/ModemManager1/Modem/0", "org.freedesktop.DBus.Properties.Get",
+                           "org.freedesktop.ModemManager1.Modem", "MaxActiveMultiplexedBearers")
+        self.assertIn("<uint32 0>", result.stdout)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,multiplex=required", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assertEqual(sim.control("get sessions"), "")
+        result = self.call("/org/freedesktop/ModemManager1/Modem/0",
+                           "org.freedesktop.ModemManager1.Modem.CreateBearer",
+                           "{'apn': <'internet'>, 'multiplex': <uint32 7>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,multiplex=requested")
+        bearers = self.mmcli_json("-m", "0")["modem"]["generic"]["bearers"]
+        bearer = self.mmcli_json("-b", bearers[-1])["bearer"]
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["multiplexed"], "no")
+        self.assertEqual(sim.control("get qmi-mux-ids"), "")
+
     def test_connect_refusals(self):
         self.add_qmi_modem()
         self.enable()

@@ -79,7 +79,8 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         with open(RAW_IP, "w") as switch:
             switch.write("N")
         # A veth stands in for the kernel interface, to be seen going down.
-        veth = IP and subprocess.run([IP, "link", "add", "wwan0", "type", "veth", "peer", "name", "mdpeer0"]).returncode == 0
+        veth = IP and subprocess.run([IP, "link", "add", "wwan0", "type", "veth",
+                                      "peer", "name", "mdpeer0"]).returncode == 0
         if veth:
             subprocess.run([IP, "link", "set", "wwan0", "up"], check=True)
         self.assertTrue(sim.control("get data-format").startswith("802-3"))
