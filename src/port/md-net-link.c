@@ -17,6 +17,7 @@ md_net_link_kind_to_string (MdNetLinkKind kind)
   switch (kind) {
   case MD_NET_LINK_KIND_VLAN: return "vlan";
   case MD_NET_LINK_KIND_WWAN: return "wwan";
+  case MD_NET_LINK_KIND_RMNET: return "rmnet";
   }
   return "unknown";
 }
@@ -81,6 +82,7 @@ md_net_link_name_for_session (MdNetLinkKind kind, const char *parent, guint sess
   switch (kind) {
   case MD_NET_LINK_KIND_VLAN: name = g_strdup_printf ("%s.%u", parent, session_id); break;
   case MD_NET_LINK_KIND_WWAN: name = g_strdup_printf ("%s-%u", parent, session_id); break;
+  case MD_NET_LINK_KIND_RMNET: name = g_strdup_printf ("%sm%u", parent, session_id); break;
   }
   if (!name) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown link kind %d", (int)kind);

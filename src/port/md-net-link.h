@@ -14,11 +14,12 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  MD_NET_LINK_KIND_VLAN, /* "<parent>.<N>", VLAN id N on the network interface <parent> */
-  MD_NET_LINK_KIND_WWAN, /* "<parent>-<N>", link id N on the wwan device <parent> */
+  MD_NET_LINK_KIND_VLAN,  /* "<parent>.<N>", VLAN id N on the network interface <parent> */
+  MD_NET_LINK_KIND_WWAN,  /* "<parent>-<N>", link id N on the wwan device <parent> */
+  MD_NET_LINK_KIND_RMNET, /* "<parent>m<N>", QMAP mux id N on the network interface <parent> (QMI) */
 } MdNetLinkKind;
 
-/* The kernel's rtnl link kind: "vlan" or "wwan". */
+/* The kernel's rtnl link kind: "vlan", "wwan" or "rmnet". */
 const char *md_net_link_kind_to_string (MdNetLinkKind kind);
 
 /* IFNAMSIZ - 1: the longest interface name the kernel takes. */

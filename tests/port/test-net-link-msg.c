@@ -186,6 +186,29 @@ test_new_vlan (void)
 }
 
 static void
+test_new_rmnet (void)
+{
+  const guint16 flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
+  g_autoptr (GByteArray) msg = md_net_link_msg_new_rmnet (4, "wwan0m2", 7, 2);
+  g_autoptr (GArray) top = check_request (msg, RTM_NEWLINK, flags, 4);
+  g_autoptr (GArray) data = NULL;
+  const Attr *rmnet_flags;
+  struct ifla_rmnet_flags value;
+
+  g_assert_cmpuint (top->len, ==, 3);
+  assert_string (find_attr (top, IFLA_IFNAME), "wwan0m2");
+  g_assert_cmpuint (attr_u32 (find_attr (top, IFLA_LINK)), ==, 7);
+  data = check_linkinfo (top, "rmnet");
+  g_assert_cmpuint (data->len, ==, 2);
+  g_assert_cmpuint (attr_u16 (find_attr (data, IFLA_RMNET_MUX_ID)), ==, 2);
+  rmnet_flags = find_attr (data, IFLA_RMNET_FLAGS);
+  g_assert_cmpuint (rmnet_flags->len, ==, sizeof value);
+  memcpy (&value, rmnet_flags->data, sizeof value);
+  g_assert_cmphex (value.flags, ==, RMNET_FLAGS_INGRESS_DEAGGREGATION);
+  g_assert_cmphex (value.mask, ==, RMNET_FLAGS_INGRESS_DEAGGREGATION);
+}
+
+static void
 test_delete (void)
 {
   g_autoptr (GByteArray) msg = md_net_link_msg_new_delete (5, "wwan0.3");
@@ -411,6 +434,7 @@ main (int argc, char **argv)
   g_test_add_func ("/net-link/msg/new-wwan", test_new_wwan);
   g_test_add_func ("/net-link/msg/new-vlan", test_new_vlan);
   g_test_add_func ("/net-link/msg/delete", test_delete);
+  g_test_add_func ("/net-link/msg/new-rmnet", test_new_rmnet);
   g_test_add_func ("/net-link/msg/set-up", test_set_up);
   g_test_add_func ("/net-link/msg/alignment", test_builder_alignment);
   g_test_add_func ("/net-link/msg/ack", test_parse_ack);

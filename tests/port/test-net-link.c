@@ -22,6 +22,9 @@ test_names (void)
   } cases[] = {
     { MD_NET_LINK_KIND_VLAN, "wwan0", 1, "wwan0.1" },
     { MD_NET_LINK_KIND_WWAN, "wwan0", 1, "wwan0-1" },
+    { MD_NET_LINK_KIND_RMNET, "wwan0", 3, "wwan0m3" },
+    { MD_NET_LINK_KIND_RMNET, "abcdefghijklm", 1, "abcdefghijklmm1" },
+    { MD_NET_LINK_KIND_RMNET, "abcdefghijklm", 10, NULL },
     { MD_NET_LINK_KIND_VLAN, "wwp0s20f0u2i12", 7, NULL },             /* 16 characters */
     { MD_NET_LINK_KIND_VLAN, "wwp0s20f0u2i1", 7, "wwp0s20f0u2i1.7" }, /* exactly 15 */
     { MD_NET_LINK_KIND_WWAN, "abcdefghijklm", 10, NULL },
