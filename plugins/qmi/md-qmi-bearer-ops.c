@@ -13,6 +13,8 @@
 #include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wds_family, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_set_ip_family, "WDS Set IP Family");
+MD_QMI_REQUEST_IN (wds_bind, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_bind_mux_data_port,
+                   "WDS Bind Mux Data Port");
 MD_QMI_REQUEST_IN (wds_start, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_start_network, "WDS Start Network");
 MD_QMI_REQUEST_IN (wds_stop, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_stop_network, "WDS Stop Network");
 MD_QMI_REQUEST_IN (wds_settings, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_current_settings,
@@ -21,14 +23,33 @@ MD_QMI_REQUEST_IN (wds_settings, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_curren
 /* 3GPP TS 24.008 cause 27: missing or unknown APN. */
 #define CAUSE_UNKNOWN_APN 27
 
-/* The two calls of a bearer, by family: the index is the WDS client
- * instance that carries the call (FAMILY_V4 / FAMILY_V6). */
+/* The two calls of a bearer, by family; each runs on its own WDS client,
+ * instance 2 * mux id + family (mux id 0: the plain bearer). */
 enum { FAMILY_V4, FAMILY_V6, N_FAMILIES };
+
+#define N_INSTANCES (2 * (MD_QMI_MAX_MUX + 1))
 
 typedef struct {
   guint32 handle[N_FAMILIES]; /* 0: no call */
   gboolean stopping[N_FAMILIES];
-} QmiCalls; /* the bearer's protocol data */
+  guint mux_id; /* 0: plain, on the interface itself */
+  char *link;   /* the mux link a multiplexed bearer runs on */
+} QmiCalls;     /* the bearer's protocol data */
+
+static guint
+instance (const QmiCalls *calls, guint family)
+{
+  return 2 * calls->mux_id + family;
+}
+
+static void
+calls_free (gpointer data)
+{
+  QmiCalls *calls = data;
+
+  g_free (calls->link);
+  g_free (calls);
+}
 
 static const char *
 first_net_port (MdModem *modem)
@@ -56,7 +77,8 @@ family_name (guint family)
 typedef struct {
   MdBearer *bearer;
   gboolean want[N_FAMILIES];
-  guint family; /* the one being started */
+  guint family;       /* the one being started */
+  gboolean multiplex; /* on a mux link of its own */
   MdIpConfig *ip[N_FAMILIES];
   GError *error[N_FAMILIES];
 } Connect;
@@ -122,6 +144,17 @@ static void start_family (GTask *outer);
 static void stop_call (MdModem *modem, QmiCalls *calls, guint family, GTask *task);
 static void other_stopped (GObject *source, GAsyncResult *result, gpointer user_data);
 
+/* The bearer's calls are over: its mux id and link go back, its state too. */
+static void
+release_calls (MdModem *modem, MdBearer *bearer)
+{
+  QmiCalls *calls = calls_of (bearer);
+
+  if (calls)
+    md_qmi_mux_release (modem, calls->mux_id, calls->link);
+  md_bearer_set_protocol_data (bearer, NULL, NULL);
+}
+
 /* The port went away or the caller cancelled: the connect fails with
  * error, and a call already up is stopped (when the port still talks). */
 static void
@@ -135,7 +168,7 @@ connect_abort (GTask *outer, GError *error)
     if (calls->handle[i])
       stop_call (modem, calls, i, g_task_new (modem, NULL, other_stopped, NULL));
   }
-  md_bearer_set_protocol_data (ctx->bearer, NULL, NULL);
+  release_calls (modem, ctx->bearer);
   g_task_return_error (outer, error);
 }
 
@@ -154,12 +187,13 @@ connect_finish (GTask *outer)
         md_log_info (md_bearer_get_log_name (ctx->bearer), "no %s call: %s", family_name (i),
                      ctx->error[i]->message);
     }
-    md_bearer_set_connected (ctx->bearer, first_net_port (modem), g_steal_pointer (&ctx->ip[FAMILY_V4]),
-                             g_steal_pointer (&ctx->ip[FAMILY_V6]));
+    md_bearer_set_multiplexed (ctx->bearer, calls->mux_id != 0);
+    md_bearer_set_connected (ctx->bearer, calls->link ? calls->link : first_net_port (modem),
+                             g_steal_pointer (&ctx->ip[FAMILY_V4]), g_steal_pointer (&ctx->ip[FAMILY_V6]));
     g_task_return_boolean (outer, TRUE);
     return;
   }
-  md_bearer_set_protocol_data (ctx->bearer, NULL, NULL);
+  release_calls (modem, ctx->bearer);
   /* The IPv4 call's failure says most for an IPv4v6 bearer. */
   if (ctx->error[FAMILY_V4])
     g_task_return_error (outer, g_steal_pointer (&ctx->error[FAMILY_V4]));
@@ -234,8 +268,8 @@ start_done (GTask *outer, GError *error)
       | QMI_WDS_REQUESTED_SETTINGS_DNS_ADDRESS | QMI_WDS_REQUESTED_SETTINGS_MTU
       | QMI_WDS_REQUESTED_SETTINGS_IP_FAMILY,
     NULL);
-  md_qmi_op_on (modem, &wds_settings, ctx->family, input, 0, step_new (modem, outer, settings_done),
-                parse_settings, NULL);
+  md_qmi_op_on (modem, &wds_settings, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+                step_new (modem, outer, settings_done), parse_settings, NULL);
 }
 
 static void
@@ -270,23 +304,13 @@ start_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 }
 
 static void
-family_set (GTask *outer, GError *error)
+send_start (GTask *outer)
 {
   MdModem *modem = g_task_get_source_object (outer);
   Connect *ctx = connect_of (outer);
   const MdBearerSettings *settings = md_bearer_get_settings (ctx->bearer);
   QmiMessageWdsStartNetworkInput *input;
 
-  if (error && is_fatal (error)) {
-    connect_abort (outer, error);
-    return;
-  }
-  /* Older firmware lacks Set IP Family; the start's own preference
-   * still says which family this call is. */
-  if (error) {
-    md_log_debug (md_bearer_get_log_name (ctx->bearer), "%s", error->message);
-    g_error_free (error);
-  }
   input = qmi_message_wds_start_network_input_new ();
   qmi_message_wds_start_network_input_set_apn (input, settings->apn ? settings->apn : "", NULL);
   qmi_message_wds_start_network_input_set_ip_family_preference (
@@ -298,14 +322,61 @@ family_set (GTask *outer, GError *error)
     qmi_message_wds_start_network_input_set_authentication_preference (
       input, QMI_WDS_AUTHENTICATION_PAP | QMI_WDS_AUTHENTICATION_CHAP, NULL);
   }
-  md_qmi_op_on (modem, &wds_start, ctx->family, input, MD_QMI_TIMEOUT_NETWORK_S,
-                step_new (modem, outer, start_done), started, start_refused);
+  md_qmi_op_on (modem, &wds_start, instance (calls_of (ctx->bearer), ctx->family), input,
+                MD_QMI_TIMEOUT_NETWORK_S, step_new (modem, outer, start_done), started, start_refused);
 }
 
 static void
 family_accepted (MdModem *modem, gpointer output, GTask *task)
 {
   g_task_return_boolean (task, TRUE);
+}
+
+/* A family's client of a multiplexed bearer is bound to its mux id, so
+ * the call's packets travel in that QMAP channel. */
+static void
+bound (GTask *outer, GError *error)
+{
+  if (error && is_fatal (error)) {
+    connect_abort (outer, error);
+    return;
+  }
+  if (error) {
+    connect_of (outer)->error[connect_of (outer)->family] = error;
+    family_done (outer);
+    return;
+  }
+  send_start (outer);
+}
+
+static void
+family_set (GTask *outer, GError *error)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+  QmiCalls *calls = calls_of (ctx->bearer);
+  QmiMessageWdsBindMuxDataPortInput *input;
+
+  if (error && is_fatal (error)) {
+    connect_abort (outer, error);
+    return;
+  }
+  /* Older firmware lacks Set IP Family; the start's own preference
+   * still says which family this call is. */
+  if (error) {
+    md_log_debug (md_bearer_get_log_name (ctx->bearer), "%s", error->message);
+    g_error_free (error);
+  }
+  if (!calls->mux_id) {
+    send_start (outer);
+    return;
+  }
+  input = qmi_message_wds_bind_mux_data_port_input_new ();
+  qmi_message_wds_bind_mux_data_port_input_set_mux_id (input, (guint8)calls->mux_id, NULL);
+  qmi_message_wds_bind_mux_data_port_input_set_client_type (input, QMI_WDS_CLIENT_TYPE_TETHERED, NULL);
+  qmi_message_wds_bind_mux_data_port_input_set_endpoint_info (input, QMI_DATA_ENDPOINT_TYPE_HSUSB, 0, NULL);
+  md_qmi_op_on (modem, &wds_bind, instance (calls, ctx->family), input, 0, step_new (modem, outer, bound),
+                family_accepted, NULL);
 }
 
 static void
@@ -317,8 +388,8 @@ start_family (GTask *outer)
 
   qmi_message_wds_set_ip_family_input_set_preference (
     input, ctx->family == FAMILY_V6 ? QMI_WDS_IP_FAMILY_IPV6 : QMI_WDS_IP_FAMILY_IPV4, NULL);
-  md_qmi_op_on (modem, &wds_family, ctx->family, input, 0, step_new (modem, outer, family_set),
-                family_accepted, NULL);
+  md_qmi_op_on (modem, &wds_family, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+                step_new (modem, outer, family_set), family_accepted, NULL);
 }
 
 /* The interface frames what the modem sends: the calls can start. */
@@ -326,15 +397,42 @@ static void
 format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) outer = user_data;
+  MdModem *modem = MD_MODEM (source);
   Connect *ctx = connect_of (outer);
   GError *error = NULL;
+  QmiCalls *calls;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
     g_task_return_error (outer, error);
     return;
   }
-  md_bearer_set_protocol_data (ctx->bearer, g_new0 (QmiCalls, 1), g_free);
+  calls = g_new0 (QmiCalls, 1);
+  md_bearer_set_protocol_data (ctx->bearer, calls, calls_free);
+  if (ctx->multiplex
+      && !md_qmi_mux_acquire (modem, first_net_port (modem), &calls->mux_id, &calls->link, &error)) {
+    md_bearer_set_protocol_data (ctx->bearer, NULL, NULL);
+    g_task_return_error (outer, error);
+    return;
+  }
   start_family (outer);
+}
+
+/* Switching the data port to QMAP would cut a plain bearer's call. */
+static gboolean
+qmap_allowed (MdModem *modem, MdBearer *bearer)
+{
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  GPtrArray *bearers = md_modem_get_bearers (modem);
+
+  if (!qmi || qmi->qmap)
+    return TRUE;
+  for (guint i = 0; i < bearers->len; i++) {
+    MdBearer *other = g_ptr_array_index (bearers, i);
+
+    if (other != bearer && md_bearer_is_connected (other))
+      return FALSE;
+  }
+  return TRUE;
 }
 
 /* The families a bearer's ip-type asks for; FALSE for one QMI calls
@@ -369,7 +467,18 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
     return;
   }
   ctx->family = ctx->want[FAMILY_V4] ? FAMILY_V4 : FAMILY_V6;
-  md_qmi_data_format_ensure (modem, first_net_port (modem),
+  /* "requested" multiplexes when the modem can (MaxActiveMultiplexedBearers);
+   * the core refused "required" already when it cannot. */
+  ctx->multiplex = (settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED
+                    || settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED)
+                   && md_modem_get_max_multiplexed_bearers (modem) > 0;
+  if (ctx->multiplex && !qmap_allowed (modem, bearer)) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
+                             "A plain bearer is connected: the data port cannot switch to multiplexing");
+    g_object_unref (task);
+    return;
+  }
+  md_qmi_data_format_ensure (modem, first_net_port (modem), ctx->multiplex,
                              g_task_new (modem, cancellable, format_ready, task));
 }
 
@@ -442,7 +551,8 @@ stop_call (MdModem *modem, QmiCalls *calls, guint family, GTask *task)
 
   calls->stopping[family] = TRUE;
   qmi_message_wds_stop_network_input_set_packet_data_handle (input, calls->handle[family], NULL);
-  md_qmi_op_on (modem, &wds_stop, family, input, MD_QMI_TIMEOUT_NETWORK_S, task, stopped, stop_refused);
+  md_qmi_op_on (modem, &wds_stop, instance (calls, family), input, MD_QMI_TIMEOUT_NETWORK_S, task, stopped,
+                stop_refused);
 }
 
 static void
@@ -462,7 +572,7 @@ stop_next (GTask *outer)
     g_task_return_error (outer, g_steal_pointer (&ctx->error));
     return;
   }
-  md_bearer_set_protocol_data (ctx->bearer, NULL, NULL);
+  release_calls (modem, ctx->bearer);
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -479,31 +589,32 @@ qmi_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
 
 /* --- the network ending a call ------------------------------------------------- */
 
-/* Which family's client this is; N_FAMILIES for none of ours. */
+/* Which client instance this is; N_INSTANCES for none of ours. */
 static guint
-client_family (MdModem *modem, QmiClient *client)
+client_instance (MdModem *modem, QmiClient *client)
 {
   MdQmiPort *port = md_qmi_modem_port (modem);
 
-  for (guint i = 0; port && i < N_FAMILIES; i++) {
+  for (guint i = 0; port && i < N_INSTANCES; i++) {
     if (md_qmi_port_peek_client_instance (port, QMI_SERVICE_WDS, i) == client)
       return i;
   }
-  return N_FAMILIES;
+  return N_INSTANCES;
 }
 
-/* The connected bearer whose call of family runs and is not being
- * stopped by us (our own Stop Network is indicated too). */
+/* The connected bearer whose call runs on the client instance and is not
+ * being stopped by us (our own Stop Network is indicated too). */
 static MdBearer *
-call_bearer (MdModem *modem, guint family)
+call_bearer (MdModem *modem, guint client)
 {
   GPtrArray *bearers = md_modem_get_bearers (modem);
+  guint family = client % 2;
 
   for (guint i = 0; i < bearers->len; i++) {
     MdBearer *bearer = g_ptr_array_index (bearers, i);
     QmiCalls *calls = md_bearer_is_connected (bearer) ? calls_of (bearer) : NULL;
 
-    if (calls && calls->handle[family] && !calls->stopping[family])
+    if (calls && instance (calls, family) == client && calls->handle[family] && !calls->stopping[family])
       return bearer;
   }
   return NULL;
@@ -528,14 +639,15 @@ packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceSt
   MdModem *modem = user_data;
   QmiWdsConnectionStatus status = QMI_WDS_CONNECTION_STATUS_UNKNOWN;
   QmiWdsCallEndReason end = 0;
-  guint family = client_family (modem, QMI_CLIENT (client));
+  guint client_id = client_instance (modem, QMI_CLIENT (client));
+  guint family = client_id % 2;
   MdBearer *bearer;
   QmiCalls *calls;
   g_autoptr (GError) reason = NULL;
 
-  if (family == N_FAMILIES
+  if (client_id == N_INSTANCES
       || !qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
-      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, family)))
+      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, client_id)))
     return;
   calls = calls_of (bearer);
   qmi_indication_wds_packet_service_status_output_get_call_end_reason (output, &end, NULL);
@@ -549,7 +661,7 @@ packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceSt
   reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
                         "The network ended the call (reason %u)", (guint)end);
   g_object_ref (bearer);
-  md_bearer_set_protocol_data (bearer, NULL, NULL);
+  release_calls (modem, bearer);
   md_modem_bearer_dropped (modem, bearer, reason);
   g_object_unref (bearer);
 }

@@ -4,7 +4,10 @@
  * modem is asked for raw IP with WDA Set Data Format when WDA Get Data
  * Format says 802.3, as ModemManager does, and the kernel's switch is then
  * set to what the modem runs. Interfaces without the switch are used as
- * they are. The sysfs and link work is md-net-link-qmi.c's. */
+ * they are. A multiplexed bearer switches the modem to QMAP aggregation
+ * (raw IP, uplink and downlink QMAP) for good and sets the interface up,
+ * the parent of the bearers' rmnet links. The sysfs and link work is
+ * md-net-link-qmi.c's. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-ops.h"
@@ -148,17 +151,106 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   md_qmi_op (modem, &wda_set, input, 0, inner_new (modem, outer, set_ready), set_parse);
 }
 
+/* --- QMAP ------------------------------------------------------------------- */
+
+#define QMAP_DL_MAX_DATAGRAMS 32
+#define QMAP_DL_MAX_SIZE      32768
+
+static void
+qmap_parse (MdModem *modem, gpointer output, GTask *task)
+{
+  QmiWdaLinkLayerProtocol link = QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
+  QmiWdaDataAggregationProtocol downlink = QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP;
+
+  qmi_message_wda_set_data_format_output_get_link_layer_protocol (output, &link, NULL);
+  qmi_message_wda_set_data_format_output_get_downlink_data_aggregation_protocol (output, &downlink, NULL);
+  if (link != QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP || downlink != QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                             "The modem does not run QMAP aggregation: no multiplexing");
+    return;
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  MdModem *modem = MD_MODEM (source);
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  Format *format = format_of (outer);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  if (!qmi) {
+    g_task_return_new_error (outer, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is gone");
+    return;
+  }
+  md_log_info (md_modem_get_log_name (modem), "modem data format: raw IP with QMAP");
+  /* qmi_wwan frames raw IP; other drivers (MHI, IPA) have no switch. */
+  if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, TRUE, &error)
+      && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  g_clear_error (&error);
+  /* rmnet links carry traffic only while their parent is up. */
+  if (!md_net_links_set_up (qmi->links, format->ifname, TRUE, &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  qmi->qmap = TRUE;
+  qmi->data_format_ready = TRUE;
+  g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_qmap (MdModem *modem, const char *ifname, GTask *task)
+{
+  QmiMessageWdaSetDataFormatInput *input = qmi_message_wda_set_data_format_input_new ();
+  Format *format = g_new0 (Format, 1);
+
+  format->ifname = g_strdup (ifname);
+  g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
+  qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
+                                                                 NULL);
+  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (
+    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (
+    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_datagrams (
+    input, QMAP_DL_MAX_DATAGRAMS, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_size (input, QMAP_DL_MAX_SIZE,
+                                                                                NULL);
+  md_qmi_op (modem, &wda_set, input, 0, g_task_new (modem, g_task_get_cancellable (task), qmap_ready, task),
+             qmap_parse);
+}
+
 void
-md_qmi_data_format_ensure (MdModem *modem, const char *ifname, GTask *task)
+md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task)
 {
   MdQmiModemData *qmi = md_qmi_modem_data (modem);
   g_autoptr (GError) error = NULL;
   Format *format;
   gboolean kernel_raw_ip = FALSE;
 
-  if (!qmi || qmi->data_format_ready) {
+  if (qmi && qmi->qmap && !qmap) {
+    /* Leaving QMAP would cut the multiplexed bearers' links. */
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                             "The modem's data port runs multiplexed: connect with multiplex=requested");
+    g_object_unref (task);
+    return;
+  }
+  if (!qmi || (qmi->data_format_ready && qmi->qmap == qmap)) {
     g_task_return_boolean (task, TRUE);
     g_object_unref (task);
+    return;
+  }
+  if (qmap) {
+    start_qmap (modem, ifname, task);
     return;
   }
   if (!md_net_link_qmi_get_raw_ip (SYSFS_ROOT, ifname, &kernel_raw_ip, &error)) {

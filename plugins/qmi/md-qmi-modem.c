@@ -27,7 +27,11 @@ static void
 modem_data_free (gpointer data)
 {
   MdQmiModemData *qmi = data;
+  g_autoptr (GError) error = NULL;
 
+  /* Links the modem's bearers created go with the modem. */
+  if (qmi->links && !md_net_links_delete_all_created (qmi->links, &error))
+    md_log_warn ("qmi", "%s", error->message);
   g_clear_pointer (&qmi->links, md_net_links_unref);
   g_free (qmi);
 }
@@ -49,6 +53,7 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   g_autoptr (MdQmiPort) control = NULL;
   const char *primary_name = NULL;
+  const char *net_name = NULL;
   MdQmiModemData *qmi = g_new0 (MdQmiModemData, 1);
 
   qmi->links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
@@ -60,6 +65,8 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
     /* In test mode the profile's interfaces are the fake kernel's. */
     if (port->type == MD_MODEM_PORT_TYPE_NET && md_net_links_is_fake (qmi->links))
       md_net_links_fake_add_parent (qmi->links, port->name);
+    if (port->type == MD_MODEM_PORT_TYPE_NET && !net_name)
+      net_name = port->name;
     if (port->type == MD_MODEM_PORT_TYPE_QMI && port->port && !control) {
       control = MD_QMI_PORT (g_steal_pointer (&port->port));
       primary_name = port->name;
@@ -71,6 +78,12 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
     modem_data_free (qmi);
     g_object_unref (modem);
     return NULL;
+  }
+  /* rmnet links need the interface in our namespace (or the fake's). */
+  if (net_name && md_net_links_has_interface (qmi->links, net_name)) {
+    qmi->max_mux = MD_QMI_MAX_MUX;
+    md_modem_set_max_multiplexed_bearers (modem, MD_QMI_MAX_MUX);
+    md_modem_set_max_bearers (modem, 1 + MD_QMI_MAX_MUX);
   }
   md_port_set_driver_state (MD_PORT (control), qmi, modem_data_free);
   md_modem_hold_port (modem, MD_PORT (control), MD_PORT_ROLE_QMI);

@@ -23,7 +23,14 @@ MdQmiPort *md_qmi_modem_port (MdModem *modem);
 typedef struct {
   MdNetLinks *links;
   gboolean data_format_ready;
+  gboolean qmap;      /* the data port runs QMAP: every call on a mux link */
+  guint max_mux;      /* multiplexed bearers at once; 0 when the interface cannot */
+  guint32 mux_in_use; /* bit n: mux id n holds a bearer's link */
 } MdQmiModemData;
+
+/* Mux ids 1..MD_QMI_MAX_MUX; each bearer's WDS clients are instances
+ * 2 * mux id (IPv4) and 2 * mux id + 1 (IPv6), mux id 0 the plain bearer. */
+#define MD_QMI_MAX_MUX 4
 
 /* NULL when the modem holds no QMI port (gone). */
 MdQmiModemData *md_qmi_modem_data (MdModem *modem);

@@ -12,6 +12,7 @@ struct _MdBearer {
   char *log_name;
   MdBearerSettings *settings;
   gboolean connected;
+  gboolean multiplexed; /* the connection runs on a multiplexed link */
   char *interface;
   MdIpConfig *ip4;
   MdIpConfig *ip6;
@@ -157,6 +158,18 @@ md_bearer_get_connection_error (MdBearer *self)
   return self->connection_error;
 }
 
+gboolean
+md_bearer_is_multiplexed (MdBearer *self)
+{
+  return self->multiplexed;
+}
+
+void
+md_bearer_set_multiplexed (MdBearer *self, gboolean multiplexed)
+{
+  self->multiplexed = multiplexed;
+}
+
 void
 md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6)
 {
@@ -178,6 +191,7 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
   gboolean was_connected = self->connected;
 
   self->connected = FALSE;
+  self->multiplexed = FALSE;
   g_clear_pointer (&self->interface, g_free);
   g_clear_pointer (&self->ip4, md_ip_config_free);
   g_clear_pointer (&self->ip6, md_ip_config_free);

@@ -58,6 +58,11 @@ const MdIpConfig *md_bearer_get_ip6_config (MdBearer *self);
  * after a successful or requested change. */
 const GError *md_bearer_get_connection_error (MdBearer *self);
 
+/* Whether the connection runs on a link multiplexed with others (Bearer
+ * Multiplexed). Set by the driver before md_bearer_set_connected, which
+ * publishes it; a disconnection clears it. */
+gboolean md_bearer_is_multiplexed (MdBearer *self);
+void md_bearer_set_multiplexed (MdBearer *self, gboolean multiplexed);
 /* Takes ip4/ip6 (either may be NULL); emits "changed". */
 void md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6);
 /* reason NULL for a requested disconnection; emits "changed". */

@@ -132,3 +132,12 @@ md_net_links_fake_is_up (MdNetLinks *links, const char *ifname)
   fake = links->data;
   return ifname && g_hash_table_contains (fake->up, ifname);
 }
+
+gboolean
+md_net_links_fake_has (MdNetLinks *links, const char *ifname)
+{
+  Fake *fake = links->data;
+
+  return ifname
+         && (g_hash_table_contains (fake->parents, ifname) || g_hash_table_contains (fake->links, ifname));
+}

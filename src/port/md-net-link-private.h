@@ -24,6 +24,8 @@ struct _MdNetLinks {
   GPtrArray *created; /* MdNetLinkInfo, oldest first */
 };
 
+/* The fake's md_net_links_has_interface. */
+gboolean md_net_links_fake_has (MdNetLinks *links, const char *ifname);
 MdNetLinks *md_net_links_new_with_backend (const MdNetLinksBackend *backend, gpointer data);
 
 /* Whether name is something the kernel accepts as an interface name. */

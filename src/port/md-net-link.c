@@ -6,6 +6,7 @@
 #include "md-net-link-private.h"
 
 #include <errno.h>
+#include <net/if.h>
 #include <string.h>
 
 #include "md-errors.h"
@@ -166,6 +167,17 @@ md_net_links_add_session_link (MdNetLinks *links, MdNetLinkKind kind, const char
   if (out_ifname)
     *out_ifname = g_steal_pointer (&ifname);
   return TRUE;
+}
+
+gboolean
+md_net_links_has_interface (MdNetLinks *links, const char *ifname)
+{
+  g_return_val_if_fail (links != NULL, FALSE);
+  if (!md_net_link_name_is_valid (ifname))
+    return FALSE;
+  if (md_net_links_is_fake (links))
+    return md_net_links_fake_has (links, ifname);
+  return if_nametoindex (ifname) != 0;
 }
 
 gboolean

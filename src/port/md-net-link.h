@@ -90,6 +90,9 @@ GPtrArray *md_net_links_list_created (MdNetLinks *links);
  * interface, created by this object or not). Errors as for deleting:
  * NOT_FOUND when there is no such interface. */
 gboolean md_net_links_set_up (MdNetLinks *links, const char *ifname, gboolean up, GError **error);
+/* Whether the network interface ifname exists: in the kernel (our
+ * namespace), or for the fake among its parents and links. */
+gboolean md_net_links_has_interface (MdNetLinks *links, const char *ifname);
 /* Whether links is the in-memory fake (the daemon's test mode). */
 gboolean md_net_links_is_fake (MdNetLinks *links);
 /* Fake backend only: makes the network interface or wwan device name
