@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Data calls of a QMI modem, one bearer at a time: one WDS client per IP
- * family (instance 0 IPv4, instance 1 IPv6; Set IP Family on each), both
- * started for IPv4v6. Each family: Set IP Family, Start Network (APN,
- * credentials; the packet data handle is kept with the bearer), Get
- * Current Settings → static configuration. Stop Network ends each call;
- * the Packet Service Status indication of either client ends the bearer.
- * Settings parsing: md-qmi-ip-settings.c. No multiplexing yet. */
+/* Data calls of a QMI modem: one WDS client per IP family and bearer
+ * (instance 2 * mux id + family), both started for IPv4v6. Each family:
+ * Set IP Family, Bind Mux Data Port for a multiplexed bearer, Start
+ * Network (the packet data handle is kept with the bearer), Get Current
+ * Settings → static configuration. Stop Network ends each call; the Packet
+ * Service Status indication of either client ends the bearer. Settings:
+ * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids and
+ * links: md-qmi-mux.c. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
