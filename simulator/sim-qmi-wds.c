@@ -236,7 +236,9 @@ put_ipv4_tlv (GByteArray *frame, guint8 type, const char *text)
                            (guint32)b[0] << 24 | (guint32)b[1] << 16 | (guint32)b[2] << 8 | b[3]);
 }
 
-/* IPv6 addresses travel as eight 16-bit groups, each little endian. */
+/* IPv6 addresses travel as eight 16-bit groups, each big endian (unlike
+ * every other QMI number): the address in network order, as libqmi reads
+ * it. */
 static gboolean
 put_ipv6 (GByteArray *v, const char *text)
 {
@@ -244,8 +246,7 @@ put_ipv6 (GByteArray *v, const char *text)
 
   if (!address_bytes (text, TRUE, b))
     return FALSE;
-  for (guint i = 0; i < 8; i++)
-    sim_qmi_put_u16 (v, (guint16)(b[2 * i] << 8 | b[2 * i + 1]));
+  g_byte_array_append (v, b, sizeof b);
   return TRUE;
 }
 

@@ -1,16 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Data calls of a QMI modem, IPv4 only and one at a time: WDS Start
- * Network (APN, credentials) gives a packet data handle kept with the
- * bearer; WDS Get Current Settings gives the static IPv4 configuration
- * for the modem's network interface; WDS Stop Network ends the call, and
- * the Packet Service Status indication tells when the network ended it.
- * No WDA data format or multiplexing yet: the interface is used as is. */
+/* Data calls of a QMI modem: one WDS client per IP family and bearer
+ * (instance 2 * mux id + family), both started for IPv4v6. Each family:
+ * Set IP Family, Bind Mux Data Port for a multiplexed bearer, Start
+ * Network (the packet data handle is kept with the bearer), Get Current
+ * Settings → static configuration. Stop Network ends each call; the Packet
+ * Service Status indication of either client ends the bearer. Settings:
+ * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids and
+ * links: md-qmi-mux.c. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-connect.h"
 #include "md-qmi-ops.h"
 
+MD_QMI_REQUEST_IN (wds_family, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_set_ip_family, "WDS Set IP Family");
+MD_QMI_REQUEST_IN (wds_bind, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_bind_mux_data_port,
+                   "WDS Bind Mux Data Port");
 MD_QMI_REQUEST_IN (wds_start, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_start_network, "WDS Start Network");
 MD_QMI_REQUEST_IN (wds_stop, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_stop_network, "WDS Stop Network");
 MD_QMI_REQUEST_IN (wds_settings, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_current_settings,
@@ -18,6 +23,34 @@ MD_QMI_REQUEST_IN (wds_settings, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_curren
 
 /* 3GPP TS 24.008 cause 27: missing or unknown APN. */
 #define CAUSE_UNKNOWN_APN 27
+
+/* The two calls of a bearer, by family; each runs on its own WDS client,
+ * instance 2 * mux id + family (mux id 0: the plain bearer). */
+enum { FAMILY_V4, FAMILY_V6, N_FAMILIES };
+
+#define N_INSTANCES (2 * (MD_QMI_MAX_MUX + 1))
+
+typedef struct {
+  guint32 handle[N_FAMILIES]; /* 0: no call */
+  gboolean stopping[N_FAMILIES];
+  guint mux_id; /* 0: plain, on the interface itself */
+  char *link;   /* the mux link a multiplexed bearer runs on */
+} QmiCalls;     /* the bearer's protocol data */
+
+static guint
+instance (const QmiCalls *calls, guint family)
+{
+  return 2 * calls->mux_id + family;
+}
+
+static void
+calls_free (gpointer data)
+{
+  QmiCalls *calls = data;
+
+  g_free (calls->link);
+  g_free (calls);
+}
 
 static const char *
 first_net_port (MdModem *modem)
@@ -32,119 +65,225 @@ first_net_port (MdModem *modem)
   return NULL;
 }
 
-char *
-md_qmi_ipv4_to_string (guint32 address)
+static const char *
+family_name (guint family)
 {
-  return g_strdup_printf ("%u.%u.%u.%u", address >> 24, (address >> 16) & 0xFF, (address >> 8) & 0xFF,
-                          address & 0xFF);
-}
-
-guint
-md_qmi_ipv4_prefix (guint32 mask)
-{
-  guint prefix = 0;
-
-  /* Leading ones only; a mask with holes counts up to its first zero. */
-  while (prefix < 32 && (mask & (0x80000000u >> prefix)))
-    prefix++;
-  return prefix;
+  return family == FAMILY_V6 ? "IPv6" : "IPv4";
 }
 
 /* --- connect ------------------------------------------------------------------ */
 
-/* The bearer an op works on, kept on its task (the task data is the
- * request helper's). */
-static MdBearer *
-task_bearer (GTask *task)
+/* One connect, kept on the outer task (the core's); each request runs on
+ * an inner task whose data is the request helper's. */
+typedef struct {
+  MdBearer *bearer;
+  gboolean want[N_FAMILIES];
+  guint family;       /* the one being started */
+  gboolean multiplex; /* on a mux link of its own */
+  MdIpConfig *ip[N_FAMILIES];
+  GError *error[N_FAMILIES];
+} Connect;
+
+static void
+connect_free (gpointer data)
 {
-  return g_object_get_data (G_OBJECT (task), "bearer");
+  Connect *ctx = data;
+
+  g_object_unref (ctx->bearer);
+  for (guint i = 0; i < N_FAMILIES; i++) {
+    g_clear_pointer (&ctx->ip[i], md_ip_config_free);
+    g_clear_error (&ctx->error[i]);
+  }
+  g_free (ctx);
+}
+
+static Connect *
+connect_of (GTask *task)
+{
+  return g_object_get_data (G_OBJECT (task), "qmi-connect");
+}
+
+static QmiCalls *
+calls_of (MdBearer *bearer)
+{
+  return md_bearer_get_protocol_data (bearer);
+}
+
+typedef void (*StepFn) (GTask *outer, GError *error);
+
+/* An inner task for one request of the connect; done gets the outer
+ * task back with the request's error (NULL on success). */
+static void
+step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  StepFn done = g_object_get_data (G_OBJECT (result), "step");
+  GError *error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  done (outer, error);
+}
+
+static GTask *
+step_new (MdModem *modem, GTask *outer, StepFn done)
+{
+  GTask *inner = g_task_new (modem, g_task_get_cancellable (outer), step_ready, g_object_ref (outer));
+
+  g_object_set_data (G_OBJECT (inner), "step", done);
+  g_object_set_data (G_OBJECT (inner), "qmi-connect", connect_of (outer));
+  return inner;
+}
+
+static gboolean
+is_fatal (const GError *error)
+{
+  return g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)
+         || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED);
+}
+
+static void start_family (GTask *outer);
+static void stop_call (MdModem *modem, QmiCalls *calls, guint family, GTask *task);
+static void other_stopped (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* The bearer's calls are over: its mux id and link go back, its state too. */
+static void
+release_calls (MdModem *modem, MdBearer *bearer)
+{
+  QmiCalls *calls = calls_of (bearer);
+
+  if (calls)
+    md_qmi_mux_release (modem, calls->mux_id, calls->link);
+  md_bearer_set_protocol_data (bearer, NULL, NULL);
+}
+
+/* The port went away or the caller cancelled: the connect fails with
+ * error, and a call already up is stopped (when the port still talks). */
+static void
+connect_abort (GTask *outer, GError *error)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+  QmiCalls *calls = calls_of (ctx->bearer);
+
+  for (guint i = 0; calls && i < N_FAMILIES; i++) {
+    if (calls->handle[i])
+      stop_call (modem, calls, i, g_task_new (modem, NULL, other_stopped, NULL));
+  }
+  release_calls (modem, ctx->bearer);
+  g_task_return_error (outer, error);
+}
+
+/* Every wanted family tried: connected when at least one call is up (an
+ * IPv4v6 bearer whose IPv6 call the network refuses runs IPv4 only). */
+static void
+connect_finish (GTask *outer)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+  QmiCalls *calls = calls_of (ctx->bearer);
+
+  if (calls && (calls->handle[FAMILY_V4] || calls->handle[FAMILY_V6])) {
+    for (guint i = 0; i < N_FAMILIES; i++) {
+      if (ctx->error[i])
+        md_log_info (md_bearer_get_log_name (ctx->bearer), "no %s call: %s", family_name (i),
+                     ctx->error[i]->message);
+    }
+    md_bearer_set_multiplexed (ctx->bearer, calls->mux_id != 0);
+    md_bearer_set_connected (ctx->bearer, calls->link ? calls->link : first_net_port (modem),
+                             g_steal_pointer (&ctx->ip[FAMILY_V4]), g_steal_pointer (&ctx->ip[FAMILY_V6]));
+    g_task_return_boolean (outer, TRUE);
+    return;
+  }
+  release_calls (modem, ctx->bearer);
+  /* The IPv4 call's failure says most for an IPv4v6 bearer. */
+  if (ctx->error[FAMILY_V4])
+    g_task_return_error (outer, g_steal_pointer (&ctx->error[FAMILY_V4]));
+  else
+    g_task_return_error (outer, g_steal_pointer (&ctx->error[FAMILY_V6]));
 }
 
 static void
-set_task_bearer (GTask *task, MdBearer *bearer)
+family_done (GTask *outer)
 {
-  g_object_set_data_full (G_OBJECT (task), "bearer", g_object_ref (bearer), g_object_unref);
+  Connect *ctx = connect_of (outer);
+
+  for (guint next = ctx->family + 1; next < N_FAMILIES; next++) {
+    if (ctx->want[next]) {
+      ctx->family = next;
+      start_family (outer);
+      return;
+    }
+  }
+  connect_finish (outer);
+}
+
+/* A call whose settings cannot be read still carries traffic: the
+ * interface asks DHCP / autoconfiguration. */
+static void
+settings_done (GTask *outer, GError *error)
+{
+  Connect *ctx = connect_of (outer);
+
+  if (error && is_fatal (error)) {
+    connect_abort (outer, error);
+    return;
+  }
+  if (error) {
+    md_log_info (md_bearer_get_log_name (ctx->bearer), "no %s settings (%s): DHCP on the interface",
+                 family_name (ctx->family), error->message);
+    g_error_free (error);
+    ctx->ip[ctx->family] = md_ip_config_new (MD_BEARER_IP_METHOD_DHCP);
+  }
+  family_done (outer);
 }
 
 static void
 parse_settings (MdModem *modem, gpointer output, GTask *task)
 {
-  MdBearer *bearer = task_bearer (task);
-  MdIpConfig *ip4 = md_ip_config_new (MD_BEARER_IP_METHOD_STATIC);
-  guint32 address = 0, gateway = 0, mask = 0, dns1 = 0, dns2 = 0, mtu = 0;
-  GPtrArray *dns = g_ptr_array_new ();
+  Connect *ctx = connect_of (task);
 
-  if (!qmi_message_wds_get_current_settings_output_get_ipv4_address (output, &address, NULL)
-      || address == 0) {
-    /* No address given: the host asks DHCP on the interface. */
-    md_ip_config_free (ip4);
-    ip4 = md_ip_config_new (MD_BEARER_IP_METHOD_DHCP);
-  } else {
-    ip4->address = md_qmi_ipv4_to_string (address);
-    if (qmi_message_wds_get_current_settings_output_get_ipv4_gateway_subnet_mask (output, &mask, NULL))
-      ip4->prefix = md_qmi_ipv4_prefix (mask);
-    if (qmi_message_wds_get_current_settings_output_get_ipv4_gateway_address (output, &gateway, NULL)
-        && gateway)
-      ip4->gateway = md_qmi_ipv4_to_string (gateway);
-    if (qmi_message_wds_get_current_settings_output_get_primary_ipv4_dns_address (output, &dns1, NULL)
-        && dns1)
-      g_ptr_array_add (dns, md_qmi_ipv4_to_string (dns1));
-    if (qmi_message_wds_get_current_settings_output_get_secondary_ipv4_dns_address (output, &dns2, NULL)
-        && dns2)
-      g_ptr_array_add (dns, md_qmi_ipv4_to_string (dns2));
-    if (qmi_message_wds_get_current_settings_output_get_mtu (output, &mtu, NULL))
-      ip4->mtu = mtu;
-  }
-  g_ptr_array_add (dns, NULL);
-  ip4->dns = (GStrv)g_ptr_array_free (dns, FALSE);
-  md_bearer_set_connected (bearer, first_net_port (modem), ip4, NULL);
+  ctx->ip[ctx->family] = md_qmi_ip_config_from_settings (output, ctx->family == FAMILY_V6);
   g_task_return_boolean (task, TRUE);
 }
 
-/* Settings the modem does not give leave the interface to DHCP; a modem
- * that went away fails the connect. */
 static void
-settings_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+start_done (GTask *outer, GError *error)
 {
-  g_autoptr (GTask) task = user_data;
-  MdModem *modem = MD_MODEM (source);
-  MdBearer *bearer = task_bearer (task);
-  GError *error = NULL;
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+  QmiMessageWdsGetCurrentSettingsInput *input;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error)) {
-    g_task_return_boolean (task, TRUE);
+  if (error && is_fatal (error)) {
+    connect_abort (outer, error);
     return;
   }
-  if (g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)
-      || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED)) {
-    g_task_return_error (task, error);
+  if (error) {
+    ctx->error[ctx->family] = error;
+    family_done (outer);
     return;
   }
-  md_log_info (md_bearer_get_log_name (bearer), "no IP settings (%s): DHCP on the interface", error->message);
-  g_error_free (error);
-  md_bearer_set_connected (bearer, first_net_port (modem), md_ip_config_new (MD_BEARER_IP_METHOD_DHCP), NULL);
-  g_task_return_boolean (task, TRUE);
+  input = qmi_message_wds_get_current_settings_input_new ();
+  qmi_message_wds_get_current_settings_input_set_requested_settings (
+    input,
+    QMI_WDS_REQUESTED_SETTINGS_IP_ADDRESS | QMI_WDS_REQUESTED_SETTINGS_GATEWAY_INFO
+      | QMI_WDS_REQUESTED_SETTINGS_DNS_ADDRESS | QMI_WDS_REQUESTED_SETTINGS_MTU
+      | QMI_WDS_REQUESTED_SETTINGS_IP_FAMILY,
+    NULL);
+  md_qmi_op_on (modem, &wds_settings, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+                step_new (modem, outer, settings_done), parse_settings, NULL);
 }
 
 static void
 started (MdModem *modem, gpointer output, GTask *task)
 {
-  MdBearer *bearer = task_bearer (task);
-  QmiMessageWdsGetCurrentSettingsInput *input = qmi_message_wds_get_current_settings_input_new ();
-  GTask *inner = g_task_new (modem, g_task_get_cancellable (task), settings_ready, g_object_ref (task));
+  Connect *ctx = connect_of (task);
   guint32 handle = 0;
 
   qmi_message_wds_start_network_output_get_packet_data_handle (output, &handle, NULL);
-  md_bearer_set_protocol_data (bearer, GUINT_TO_POINTER (handle), NULL);
-  md_log_info (md_bearer_get_log_name (bearer), "QMI call up (handle 0x%08x)", handle);
-  qmi_message_wds_get_current_settings_input_set_requested_settings (
-    input,
-    QMI_WDS_REQUESTED_SETTINGS_IP_ADDRESS | QMI_WDS_REQUESTED_SETTINGS_GATEWAY_INFO
-      | QMI_WDS_REQUESTED_SETTINGS_DNS_ADDRESS | QMI_WDS_REQUESTED_SETTINGS_MTU,
-    NULL);
-  /* The connect is answered once the settings are in. */
-  set_task_bearer (inner, bearer);
-  md_qmi_op (modem, &wds_settings, input, 0, inner, parse_settings);
+  calls_of (ctx->bearer)->handle[ctx->family] = handle;
+  md_log_info (md_bearer_get_log_name (ctx->bearer), "QMI %s call up (handle 0x%08x)",
+               family_name (ctx->family), handle);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -166,16 +305,159 @@ start_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 }
 
 static void
+send_start (GTask *outer)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+  const MdBearerSettings *settings = md_bearer_get_settings (ctx->bearer);
+  QmiMessageWdsStartNetworkInput *input;
+
+  input = qmi_message_wds_start_network_input_new ();
+  qmi_message_wds_start_network_input_set_apn (input, settings->apn ? settings->apn : "", NULL);
+  qmi_message_wds_start_network_input_set_ip_family_preference (
+    input, ctx->family == FAMILY_V6 ? QMI_WDS_IP_FAMILY_IPV6 : QMI_WDS_IP_FAMILY_IPV4, NULL);
+  if (settings->user && *settings->user) {
+    qmi_message_wds_start_network_input_set_username (input, settings->user, NULL);
+    qmi_message_wds_start_network_input_set_password (input, settings->password ? settings->password : "",
+                                                      NULL);
+    qmi_message_wds_start_network_input_set_authentication_preference (
+      input, QMI_WDS_AUTHENTICATION_PAP | QMI_WDS_AUTHENTICATION_CHAP, NULL);
+  }
+  md_qmi_op_on (modem, &wds_start, instance (calls_of (ctx->bearer), ctx->family), input,
+                MD_QMI_TIMEOUT_NETWORK_S, step_new (modem, outer, start_done), started, start_refused);
+}
+
+static void
+family_accepted (MdModem *modem, gpointer output, GTask *task)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A family's client of a multiplexed bearer is bound to its mux id, so
+ * the call's packets travel in that QMAP channel. */
+static void
+bound (GTask *outer, GError *error)
+{
+  if (error && is_fatal (error)) {
+    connect_abort (outer, error);
+    return;
+  }
+  if (error) {
+    connect_of (outer)->error[connect_of (outer)->family] = error;
+    family_done (outer);
+    return;
+  }
+  send_start (outer);
+}
+
+static void
+family_set (GTask *outer, GError *error)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+  QmiCalls *calls = calls_of (ctx->bearer);
+  QmiMessageWdsBindMuxDataPortInput *input;
+
+  if (error && is_fatal (error)) {
+    connect_abort (outer, error);
+    return;
+  }
+  /* Older firmware lacks Set IP Family; the start's own preference
+   * still says which family this call is. */
+  if (error) {
+    md_log_debug (md_bearer_get_log_name (ctx->bearer), "%s", error->message);
+    g_error_free (error);
+  }
+  if (!calls->mux_id) {
+    send_start (outer);
+    return;
+  }
+  input = qmi_message_wds_bind_mux_data_port_input_new ();
+  qmi_message_wds_bind_mux_data_port_input_set_mux_id (input, (guint8)calls->mux_id, NULL);
+  qmi_message_wds_bind_mux_data_port_input_set_client_type (input, QMI_WDS_CLIENT_TYPE_TETHERED, NULL);
+  qmi_message_wds_bind_mux_data_port_input_set_endpoint_info (input, QMI_DATA_ENDPOINT_TYPE_HSUSB, 0, NULL);
+  md_qmi_op_on (modem, &wds_bind, instance (calls, ctx->family), input, 0, step_new (modem, outer, bound),
+                family_accepted, NULL);
+}
+
+static void
+start_family (GTask *outer)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+  QmiMessageWdsSetIpFamilyInput *input = qmi_message_wds_set_ip_family_input_new ();
+
+  qmi_message_wds_set_ip_family_input_set_preference (
+    input, ctx->family == FAMILY_V6 ? QMI_WDS_IP_FAMILY_IPV6 : QMI_WDS_IP_FAMILY_IPV4, NULL);
+  md_qmi_op_on (modem, &wds_family, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+                step_new (modem, outer, family_set), family_accepted, NULL);
+}
+
+/* The interface frames what the modem sends: the calls can start. */
+static void
+format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  MdModem *modem = MD_MODEM (source);
+  Connect *ctx = connect_of (outer);
+  GError *error = NULL;
+  QmiCalls *calls;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  calls = g_new0 (QmiCalls, 1);
+  md_bearer_set_protocol_data (ctx->bearer, calls, calls_free);
+  if (ctx->multiplex
+      && !md_qmi_mux_acquire (modem, first_net_port (modem), &calls->mux_id, &calls->link, &error)) {
+    md_bearer_set_protocol_data (ctx->bearer, NULL, NULL);
+    g_task_return_error (outer, error);
+    return;
+  }
+  start_family (outer);
+}
+
+/* Switching the data port to QMAP would cut a plain bearer's call. */
+static gboolean
+qmap_allowed (MdModem *modem, MdBearer *bearer)
+{
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  GPtrArray *bearers = md_modem_get_bearers (modem);
+
+  if (!qmi || qmi->qmap)
+    return TRUE;
+  for (guint i = 0; i < bearers->len; i++) {
+    MdBearer *other = g_ptr_array_index (bearers, i);
+
+    if (other != bearer && md_bearer_is_connected (other))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* The families a bearer's ip-type asks for; FALSE for one QMI calls
+ * cannot carry. The modem's choice is IPv4, as before IPv6 existed. */
+static gboolean
+wanted_families (guint32 ip_type, gboolean want[N_FAMILIES])
+{
+  want[FAMILY_V4] = ip_type == MD_BEARER_IP_FAMILY_NONE || ip_type == MD_BEARER_IP_FAMILY_ANY
+                    || ip_type == MD_BEARER_IP_FAMILY_IPV4 || ip_type == MD_BEARER_IP_FAMILY_IPV4V6;
+  want[FAMILY_V6] = ip_type == MD_BEARER_IP_FAMILY_IPV6 || ip_type == MD_BEARER_IP_FAMILY_IPV4V6;
+  return want[FAMILY_V4] || want[FAMILY_V6];
+}
+
+static void
 qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask *task)
 {
   const MdBearerSettings *settings = md_bearer_get_settings (bearer);
-  QmiMessageWdsStartNetworkInput *input;
+  Connect *ctx = g_new0 (Connect, 1);
 
-  set_task_bearer (task, bearer);
-  if (settings->ip_type != MD_BEARER_IP_FAMILY_NONE && settings->ip_type != MD_BEARER_IP_FAMILY_IPV4
-      && settings->ip_type != MD_BEARER_IP_FAMILY_ANY) {
+  ctx->bearer = g_object_ref (bearer);
+  g_object_set_data_full (G_OBJECT (task), "qmi-connect", ctx, connect_free);
+  if (!wanted_families (settings->ip_type, ctx->want)) {
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
-                             "QMI data calls are IPv4 only for now");
+                             "QMI data calls carry IPv4, IPv6 or IPv4v6 only");
     g_object_unref (task);
     return;
   }
@@ -185,75 +467,172 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
     g_object_unref (task);
     return;
   }
-  input = qmi_message_wds_start_network_input_new ();
-  qmi_message_wds_start_network_input_set_apn (input, settings->apn ? settings->apn : "", NULL);
-  qmi_message_wds_start_network_input_set_ip_family_preference (input, QMI_WDS_IP_FAMILY_IPV4, NULL);
-  if (settings->user && *settings->user) {
-    qmi_message_wds_start_network_input_set_username (input, settings->user, NULL);
-    qmi_message_wds_start_network_input_set_password (input, settings->password ? settings->password : "",
-                                                      NULL);
-    qmi_message_wds_start_network_input_set_authentication_preference (
-      input, QMI_WDS_AUTHENTICATION_PAP | QMI_WDS_AUTHENTICATION_CHAP, NULL);
+  ctx->family = ctx->want[FAMILY_V4] ? FAMILY_V4 : FAMILY_V6;
+  /* "requested" multiplexes when the modem can (MaxActiveMultiplexedBearers);
+   * the core refused "required" already when it cannot. */
+  ctx->multiplex = (settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED
+                    || settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED)
+                   && md_modem_get_max_multiplexed_bearers (modem) > 0;
+  if (ctx->multiplex && !qmap_allowed (modem, bearer)) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
+                             "A plain bearer is connected: the data port cannot switch to multiplexing");
+    g_object_unref (task);
+    return;
   }
-  md_qmi_op_full (modem, &wds_start, input, MD_QMI_TIMEOUT_NETWORK_S, task, started, start_refused);
+  md_qmi_data_format_ensure (modem, first_net_port (modem), ctx->multiplex,
+                             g_task_new (modem, cancellable, format_ready, task));
 }
 
 /* --- disconnect ------------------------------------------------------------------ */
 
+/* Stops the bearer's calls one family after the other; a call the modem
+ * already ended counts as stopped. The first real failure is returned
+ * once every call was tried. */
+typedef struct {
+  MdBearer *bearer;
+  guint family;
+  GError *error;
+} Disconnect;
+
+static void
+disconnect_free (gpointer data)
+{
+  Disconnect *ctx = data;
+
+  g_object_unref (ctx->bearer);
+  g_clear_error (&ctx->error);
+  g_free (ctx);
+}
+
+static void stop_next (GTask *outer);
+
+static void
+stop_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  Disconnect *ctx = g_object_get_data (G_OBJECT (outer), "qmi-disconnect");
+  QmiCalls *calls = calls_of (ctx->bearer);
+  GError *error = NULL;
+
+  if (calls && g_task_propagate_boolean (G_TASK (result), &error))
+    calls->handle[ctx->family] = 0;
+  else if (error && !ctx->error)
+    ctx->error = error;
+  else
+    g_clear_error (&error);
+  if (calls)
+    calls->stopping[ctx->family] = FALSE;
+  ctx->family++;
+  stop_next (outer);
+}
+
 static void
 stopped (MdModem *modem, gpointer output, GTask *task)
 {
-  md_bearer_set_protocol_data (task_bearer (task), NULL, NULL);
   g_task_return_boolean (task, TRUE);
 }
 
-/* A call the modem already ended counts as stopped. */
 static void
 stop_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 {
   if (g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_INVALID_HANDLE)
       || g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_NO_EFFECT)) {
     g_error_free (error);
-    stopped (modem, output, task);
+    g_task_return_boolean (task, TRUE);
     return;
   }
   g_task_return_error (task, md_qmi_protocol_error (error, "WDS Stop Network"));
 }
 
+/* Sends Stop Network for one call; task answers when it is done. */
+static void
+stop_call (MdModem *modem, QmiCalls *calls, guint family, GTask *task)
+{
+  QmiMessageWdsStopNetworkInput *input = qmi_message_wds_stop_network_input_new ();
+
+  calls->stopping[family] = TRUE;
+  qmi_message_wds_stop_network_input_set_packet_data_handle (input, calls->handle[family], NULL);
+  md_qmi_op_on (modem, &wds_stop, instance (calls, family), input, MD_QMI_TIMEOUT_NETWORK_S, task, stopped,
+                stop_refused);
+}
+
+static void
+stop_next (GTask *outer)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Disconnect *ctx = g_object_get_data (G_OBJECT (outer), "qmi-disconnect");
+  QmiCalls *calls = calls_of (ctx->bearer);
+
+  while (calls && ctx->family < N_FAMILIES && !calls->handle[ctx->family])
+    ctx->family++;
+  if (calls && ctx->family < N_FAMILIES) {
+    stop_call (modem, calls, ctx->family, g_task_new (modem, NULL, stop_ready, g_object_ref (outer)));
+    return;
+  }
+  if (ctx->error) {
+    g_task_return_error (outer, g_steal_pointer (&ctx->error));
+    return;
+  }
+  release_calls (modem, ctx->bearer);
+  g_task_return_boolean (outer, TRUE);
+}
+
 static void
 qmi_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
 {
-  guint32 handle = GPOINTER_TO_UINT (md_bearer_get_protocol_data (bearer));
-  QmiMessageWdsStopNetworkInput *input;
+  Disconnect *ctx = g_new0 (Disconnect, 1);
 
-  set_task_bearer (task, bearer);
-  if (!handle) {
-    g_task_return_boolean (task, TRUE);
-    g_object_unref (task);
-    return;
-  }
-  input = qmi_message_wds_stop_network_input_new ();
-  qmi_message_wds_stop_network_input_set_packet_data_handle (input, handle, NULL);
-  md_qmi_op_full (modem, &wds_stop, input, MD_QMI_TIMEOUT_NETWORK_S, task, stopped, stop_refused);
+  ctx->bearer = g_object_ref (bearer);
+  g_object_set_data_full (G_OBJECT (task), "qmi-disconnect", ctx, disconnect_free);
+  stop_next (task);
+  g_object_unref (task);
 }
 
-/* --- the network ending the call ------------------------------------------------- */
+/* --- the network ending a call ------------------------------------------------- */
 
-/* The connected bearer holding a call: one at a time on the WDS client. */
+/* Which client instance this is; N_INSTANCES for none of ours. */
+static guint
+client_instance (MdModem *modem, QmiClient *client)
+{
+  MdQmiPort *port = md_qmi_modem_port (modem);
+
+  for (guint i = 0; port && i < N_INSTANCES; i++) {
+    if (md_qmi_port_peek_client_instance (port, QMI_SERVICE_WDS, i) == client)
+      return i;
+  }
+  return N_INSTANCES;
+}
+
+/* The connected bearer whose call runs on the client instance and is not
+ * being stopped by us (our own Stop Network is indicated too). */
 static MdBearer *
-call_bearer (MdModem *modem)
+call_bearer (MdModem *modem, guint client)
 {
   GPtrArray *bearers = md_modem_get_bearers (modem);
+  guint family = client % 2;
 
   for (guint i = 0; i < bearers->len; i++) {
     MdBearer *bearer = g_ptr_array_index (bearers, i);
+    QmiCalls *calls = md_bearer_is_connected (bearer) ? calls_of (bearer) : NULL;
 
-    if (md_bearer_is_connected (bearer) && md_bearer_get_protocol_data (bearer))
+    if (calls && instance (calls, family) == client && calls->handle[family] && !calls->stopping[family])
       return bearer;
   }
   return NULL;
 }
 
+static void
+other_stopped (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_log_debug ("qmi", "stopping the other call: %s", error->message);
+}
+
+/* The bearer depends on each of its calls, as ModemManager's does: when
+ * the network ends one, the bearer is disconnected, and the other family's
+ * call is stopped so that the modem keeps no call nobody holds. */
 static void
 packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceStatusOutput *output,
                            gpointer user_data)
@@ -261,18 +640,29 @@ packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceSt
   MdModem *modem = user_data;
   QmiWdsConnectionStatus status = QMI_WDS_CONNECTION_STATUS_UNKNOWN;
   QmiWdsCallEndReason end = 0;
+  guint client_id = client_instance (modem, QMI_CLIENT (client));
+  guint family = client_id % 2;
   MdBearer *bearer;
+  QmiCalls *calls;
   g_autoptr (GError) reason = NULL;
 
-  if (!qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
-      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem)))
+  if (client_id == N_INSTANCES
+      || !qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
+      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, client_id)))
     return;
+  calls = calls_of (bearer);
   qmi_indication_wds_packet_service_status_output_get_call_end_reason (output, &end, NULL);
-  md_log_info (md_bearer_get_log_name (bearer), "the network ended the call (reason %u)", (guint)end);
+  md_log_info (md_bearer_get_log_name (bearer), "the network ended the %s call (reason %u)",
+               family_name (family), (guint)end);
+  calls->handle[family] = 0;
+  for (guint other = 0; other < N_FAMILIES; other++) {
+    if (calls->handle[other] && !calls->stopping[other])
+      stop_call (modem, calls, other, g_task_new (modem, NULL, other_stopped, NULL));
+  }
   reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
                         "The network ended the call (reason %u)", (guint)end);
   g_object_ref (bearer);
-  md_bearer_set_protocol_data (bearer, NULL, NULL);
+  release_calls (modem, bearer);
   md_modem_bearer_dropped (modem, bearer, reason);
   g_object_unref (bearer);
 }

@@ -15,6 +15,27 @@ md_qmi_modem_port (MdModem *modem)
   return port ? MD_QMI_PORT (port) : NULL;
 }
 
+MdQmiModemData *
+md_qmi_modem_data (MdModem *modem)
+{
+  MdPort *port = md_modem_get_port (modem, MD_PORT_ROLE_QMI);
+
+  return port ? md_port_get_driver_state (port) : NULL;
+}
+
+static void
+modem_data_free (gpointer data)
+{
+  MdQmiModemData *qmi = data;
+  g_autoptr (GError) error = NULL;
+
+  /* Links the modem's bearers created go with the modem. */
+  if (qmi->links && !md_net_links_delete_all_created (qmi->links, &error))
+    md_log_warn ("qmi", "%s", error->message);
+  g_clear_pointer (&qmi->links, md_net_links_unref);
+  g_free (qmi);
+}
+
 /* --- building ------------------------------------------------------------- */
 
 static void
@@ -32,11 +53,20 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   g_autoptr (MdQmiPort) control = NULL;
   const char *primary_name = NULL;
+  const char *net_name = NULL;
+  MdQmiModemData *qmi = g_new0 (MdQmiModemData, 1);
+
+  qmi->links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
 
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
 
     md_modem_add_port (modem, port->name, port->type);
+    /* In test mode the profile's interfaces are the fake kernel's. */
+    if (port->type == MD_MODEM_PORT_TYPE_NET && md_net_links_is_fake (qmi->links))
+      md_net_links_fake_add_parent (qmi->links, port->name);
+    if (port->type == MD_MODEM_PORT_TYPE_NET && !net_name)
+      net_name = port->name;
     if (port->type == MD_MODEM_PORT_TYPE_QMI && port->port && !control) {
       control = MD_QMI_PORT (g_steal_pointer (&port->port));
       primary_name = port->name;
@@ -45,9 +75,17 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
   if (!control) {
     /* A plugin's mistake, not the device's: it must check for the port. */
     md_log_warn (md_modem_get_log_name (modem), "no QMI port to build a QMI modem on");
+    modem_data_free (qmi);
     g_object_unref (modem);
     return NULL;
   }
+  /* rmnet links need the interface in our namespace (or the fake's). */
+  if (net_name && md_net_links_has_interface (qmi->links, net_name)) {
+    qmi->max_mux = MD_QMI_MAX_MUX;
+    md_modem_set_max_multiplexed_bearers (modem, MD_QMI_MAX_MUX);
+    md_modem_set_max_bearers (modem, 1 + MD_QMI_MAX_MUX);
+  }
+  md_port_set_driver_state (MD_PORT (control), qmi, modem_data_free);
   md_modem_hold_port (modem, MD_PORT (control), MD_PORT_ROLE_QMI);
   md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
   g_signal_connect_object (control, "client-allocated", G_CALLBACK (client_allocated), modem, 0);
@@ -63,6 +101,7 @@ typedef struct {
   guint timeout_s;
   MdQmiParseFn parse;
   MdQmiErrorFn on_error;
+  guint instance;
   QmiClient *client;
 } OpContext;
 
@@ -141,6 +180,13 @@ void
 md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input, guint timeout_s, GTask *task,
                 MdQmiParseFn parse, MdQmiErrorFn on_error)
 {
+  md_qmi_op_on (modem, request, 0, input, timeout_s, task, parse, on_error);
+}
+
+void
+md_qmi_op_on (MdModem *modem, const MdQmiRequest *request, guint instance, gpointer input, guint timeout_s,
+              GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error)
+{
   MdQmiPort *port = md_qmi_modem_port (modem);
   OpContext *ctx;
 
@@ -157,8 +203,10 @@ md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input, gui
   ctx->timeout_s = timeout_s ? timeout_s : MD_QMI_TIMEOUT_S;
   ctx->parse = parse;
   ctx->on_error = on_error;
+  ctx->instance = instance;
   g_task_set_task_data (task, ctx, op_context_free);
-  md_qmi_port_get_client_async (port, request->service, g_task_get_cancellable (task), client_ready, task);
+  md_qmi_port_get_client_instance_async (port, request->service, instance, g_task_get_cancellable (task),
+                                         client_ready, task);
 }
 
 void

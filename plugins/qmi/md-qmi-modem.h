@@ -4,6 +4,7 @@
  * Vendor plugins build on these. */
 #pragma once
 
+#include "md-net-link.h"
 #include "md-qmi-port.h"
 #include "plugin-api.h"
 
@@ -15,6 +16,24 @@ G_BEGIN_DECLS
 
 /* The QMI port the modem holds; NULL when it has none (gone). */
 MdQmiPort *md_qmi_modem_port (MdModem *modem);
+
+/* The driver's state, kept with the QMI port: the net links object (the
+ * kernel's, or the fake in test mode) and whether the data format of the
+ * network interface was settled (md-qmi-data-format.c). */
+typedef struct {
+  MdNetLinks *links;
+  gboolean data_format_ready;
+  gboolean qmap;      /* the data port runs QMAP: every call on a mux link */
+  guint max_mux;      /* multiplexed bearers at once; 0 when the interface cannot */
+  guint32 mux_in_use; /* bit n: mux id n holds a bearer's link */
+} MdQmiModemData;
+
+/* Mux ids 1..MD_QMI_MAX_MUX; each bearer's WDS clients are instances
+ * 2 * mux id (IPv4) and 2 * mux id + 1 (IPv6), mux id 0 the plain bearer. */
+#define MD_QMI_MAX_MUX 4
+
+/* NULL when the modem holds no QMI port (gone). */
+MdQmiModemData *md_qmi_modem_data (MdModem *modem);
 
 /* One libqmi request, described once per message by MD_QMI_REQUEST
  * (md-qmi-op.h): which service's client sends it, how, and how its output
@@ -49,6 +68,10 @@ void md_qmi_op (MdModem *modem, const MdQmiRequest *request, gpointer input, gui
 typedef void (*MdQmiErrorFn) (MdModem *modem, gpointer output, GError *error, GTask *task);
 void md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input, guint timeout_s,
                      GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error);
+/* As md_qmi_op_full, on the given instance of the service's client
+ * (md_qmi_port_get_client_instance_async); on_error may be NULL. */
+void md_qmi_op_on (MdModem *modem, const MdQmiRequest *request, guint instance, gpointer input,
+                   guint timeout_s, GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error);
 
 /* Maps a QMI protocol error (QMI_PROTOCOL_ERROR) to the error an API user
  * understands; other errors keep their message under MD_CORE_ERROR_FAILED.

@@ -3,6 +3,7 @@
  * are declared in md-driver-api.h. */
 #pragma once
 
+#include "md-bearer.h"
 #include "md-qmi-op.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,26 @@ void md_qmi_bands_to_lte_mask (GArray *bands, guint64 masks[4]);
  * a subnet mask → its prefix length (leading ones). */
 char *md_qmi_ipv4_to_string (guint32 address);
 guint md_qmi_ipv4_prefix (guint32 mask);
+/* An IPv6 address as libqmi gives it (eight 16-bit groups) → text; NULL
+ * when it is not one. */
+char *md_qmi_ipv6_to_string (const GArray *groups);
+/* The IPv4 or IPv6 configuration a call's Get Current Settings gives:
+ * static with what it holds, DHCP when it holds no address. */
+MdIpConfig *md_qmi_ip_config_from_settings (QmiMessageWdsGetCurrentSettingsOutput *output, gboolean ipv6);
+
+/* Settles the link layer of the network interface ifname once per modem
+ * (md-qmi-data-format.c), with QMAP aggregation for multiplexed bearers
+ * (qmap; once on, plain bearers are refused): task (taken, source the
+ * modem) returns TRUE when the interface frames what the modem sends. */
+void md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task);
+
+/* Multiplexed bearers (md-qmi-mux.c): the lowest free mux id and its
+ * rmnet link on the interface net (*out_link, owned by the caller); TOO_MANY
+ * when all are taken, UNSUPPORTED when the modem cannot multiplex, or the
+ * link's error. Release gives both back (link may be NULL). */
+gboolean md_qmi_mux_acquire (MdModem *modem, const char *net, guint *out_mux_id, char **out_link,
+                             GError **error);
+void md_qmi_mux_release (MdModem *modem, guint mux_id, const char *link);
 
 /* Signal quality in percent from RSSI / RSRP in dBm; -1 when out of range. */
 gint md_qmi_quality_from_rssi (gint rssi_dbm);

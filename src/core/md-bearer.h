@@ -100,8 +100,10 @@ void md_bearer_update_traffic (MdBearer *self, guint64 rx_total, guint64 tx_tota
 void md_bearer_set_profile_id (MdBearer *self, gint profile_id);
 gint md_bearer_get_profile_id (MdBearer *self);
 
-/* Whether the connection runs on a multiplexed link (ModemManager 1.20:
- * an MBIM session on a link of its own); FALSE once disconnected. */
+/* Whether the connection runs on a link multiplexed with others (Bearer
+ * Multiplexed; ModemManager 1.20: an MBIM session on a link of its own, a
+ * QMAP mux id on QMI). Set by the driver before md_bearer_set_connected,
+ * which publishes it; FALSE once disconnected. */
 void md_bearer_set_multiplexed (MdBearer *self, gboolean multiplexed);
 gboolean md_bearer_get_multiplexed (MdBearer *self);
 

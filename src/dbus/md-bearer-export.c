@@ -65,6 +65,7 @@ sync_bearer (MdBearerExport *self)
   const char *interface = md_bearer_get_interface (bearer);
 
   md_dbus_bearer_set_connected (self->iface, md_bearer_is_connected (bearer));
+  md_dbus_bearer_set_multiplexed (self->iface, md_bearer_get_multiplexed (bearer));
   md_dbus_bearer_set_interface (self->iface, interface ? interface : "");
   md_dbus_bearer_set_ip4_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip4_config (bearer)));
   md_dbus_bearer_set_ip6_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip6_config (bearer)));
@@ -73,7 +74,6 @@ sync_bearer (MdBearerExport *self)
                                  md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
   md_dbus_bearer_set_stats (self->iface, stats_variant (bearer));
   md_dbus_bearer_set_profile_id (self->iface, md_bearer_get_profile_id (bearer));
-  md_dbus_bearer_set_multiplexed (self->iface, md_bearer_get_multiplexed (bearer));
 }
 
 static void

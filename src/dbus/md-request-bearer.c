@@ -67,10 +67,22 @@ md_request_check_ip_type (guint32 ip_type, GError **error)
 }
 
 gboolean
+md_request_check_multiplex (guint32 multiplex, GError **error)
+{
+  if (multiplex > MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "Invalid multiplex value %u: give none, requested or required", multiplex);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
 md_request_check_bearer_settings (const MdBearerSettings *settings, GError **error)
 {
   if (!md_request_check_apn (settings->apn, error) || !md_request_check_ip_type (settings->ip_type, error)
-      || !md_request_check_allowed_auth (settings->allowed_auth, error))
+      || !md_request_check_allowed_auth (settings->allowed_auth, error)
+      || !md_request_check_multiplex (settings->multiplex, error))
     return FALSE;
   if (settings->user && !md_request_check_credential ("user", settings->user, error))
     return FALSE;
@@ -78,11 +90,6 @@ md_request_check_bearer_settings (const MdBearerSettings *settings, GError **err
     return FALSE;
   if (settings->number && !md_request_check_number (settings->number, error))
     return FALSE;
-  if (settings->multiplex > MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
-                 "Invalid multiplex value %u: give none, requested or required", settings->multiplex);
-    return FALSE;
-  }
   if (settings->password && !settings->user) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "A password was given without a user");
     return FALSE;

@@ -17,6 +17,8 @@ gboolean md_request_check_credential (const char *what, const char *text, GError
 gboolean md_request_check_number (const char *number, GError **error);
 gboolean md_request_check_allowed_auth (guint32 mask, GError **error);
 gboolean md_request_check_ip_type (guint32 ip_type, GError **error);
+/* MdBearerMultiplexSupport: unknown, none, requested or required. */
+gboolean md_request_check_multiplex (guint32 multiplex, GError **error);
 
 /* Every field set in settings, and their combination (no password without
  * a user). */

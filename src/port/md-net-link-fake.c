@@ -10,6 +10,7 @@
 typedef struct {
   GHashTable *parents; /* name -> itself */
   GHashTable *links;   /* ifname -> MdNetLinkInfo */
+  GHashTable *up;      /* names of parents and links set up (new ones are down) */
 } Fake;
 
 static void
@@ -19,6 +20,7 @@ fake_free (gpointer data)
 
   g_hash_table_unref (fake->parents);
   g_hash_table_unref (fake->links);
+  g_hash_table_unref (fake->up);
   g_free (fake);
 }
 
@@ -53,6 +55,24 @@ fake_delete (MdNetLinks *links, const char *ifname, GError **error)
                  ifname);
     return FALSE;
   }
+  g_hash_table_remove (fake->up, ifname);
+  return TRUE;
+}
+
+static gboolean
+fake_set_up (MdNetLinks *links, const char *ifname, gboolean up, GError **error)
+{
+  Fake *fake = links->data;
+
+  if (!g_hash_table_contains (fake->links, ifname) && !g_hash_table_contains (fake->parents, ifname)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "Cannot set link %s %s: no such link", ifname,
+                 up ? "up" : "down");
+    return FALSE;
+  }
+  if (up)
+    g_hash_table_add (fake->up, g_strdup (ifname));
+  else
+    g_hash_table_remove (fake->up, ifname);
   return TRUE;
 }
 
@@ -60,6 +80,7 @@ static const MdNetLinksBackend fake_backend = {
   .name = "fake",
   .add = fake_add,
   .delete = fake_delete,
+  .set_up = fake_set_up,
   .free_data = fake_free,
 };
 
@@ -71,6 +92,7 @@ md_net_links_new_fake (void)
   fake->parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fake->links
     = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)md_net_link_info_free);
+  fake->up = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return md_net_links_new_with_backend (&fake_backend, fake);
 }
 
@@ -99,4 +121,23 @@ md_net_links_fake_lookup (MdNetLinks *links, const char *ifname)
   g_return_val_if_fail (links != NULL && md_net_links_is_fake (links), NULL);
   fake = links->data;
   return ifname ? g_hash_table_lookup (fake->links, ifname) : NULL;
+}
+
+gboolean
+md_net_links_fake_is_up (MdNetLinks *links, const char *ifname)
+{
+  Fake *fake;
+
+  g_return_val_if_fail (links != NULL && md_net_links_is_fake (links), FALSE);
+  fake = links->data;
+  return ifname && g_hash_table_contains (fake->up, ifname);
+}
+
+gboolean
+md_net_links_fake_has (MdNetLinks *links, const char *ifname)
+{
+  Fake *fake = links->data;
+
+  return ifname
+         && (g_hash_table_contains (fake->parents, ifname) || g_hash_table_contains (fake->links, ifname));
 }

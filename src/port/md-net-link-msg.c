@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/if.h>
 #include <linux/if_link.h>
 #include <linux/wwan.h>
 
@@ -141,6 +142,40 @@ md_net_link_msg_new_vlan (guint32 seq, const char *ifname, guint32 parent_ifinde
   md_nl_msg_put_u16 (msg, IFLA_VLAN_ID, vlan_id);
   md_nl_msg_nest_end (msg, data);
   md_nl_msg_nest_end (msg, info);
+  return msg;
+}
+
+GByteArray *
+md_net_link_msg_new_rmnet (guint32 seq, const char *ifname, guint32 parent_ifindex, guint16 mux_id)
+{
+  GByteArray *msg = new_link (seq, ifname);
+  /* The modem aggregates downlink packets (QMAP): rmnet splits them. */
+  struct ifla_rmnet_flags flags = {
+    .flags = RMNET_FLAGS_INGRESS_DEAGGREGATION,
+    .mask = RMNET_FLAGS_INGRESS_DEAGGREGATION,
+  };
+  gsize info, data;
+
+  md_nl_msg_put_u32 (msg, IFLA_LINK, parent_ifindex);
+  info = md_nl_msg_nest_start (msg, IFLA_LINKINFO);
+  md_nl_msg_put_string (msg, IFLA_INFO_KIND, "rmnet");
+  data = md_nl_msg_nest_start (msg, IFLA_INFO_DATA);
+  md_nl_msg_put_u16 (msg, IFLA_RMNET_MUX_ID, mux_id);
+  md_nl_msg_put_attr (msg, IFLA_RMNET_FLAGS, &flags, sizeof flags);
+  md_nl_msg_nest_end (msg, data);
+  md_nl_msg_nest_end (msg, info);
+  return msg;
+}
+
+GByteArray *
+md_net_link_msg_new_set_up (guint32 seq, const char *ifname, gboolean up)
+{
+  GByteArray *msg = md_nl_msg_new_link_request (RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, seq);
+  struct ifinfomsg *ifi = (struct ifinfomsg *)(msg->data + NLMSG_ALIGN (sizeof (struct nlmsghdr)));
+
+  ifi->ifi_change = IFF_UP;
+  ifi->ifi_flags = up ? IFF_UP : 0;
+  md_nl_msg_put_string (msg, IFLA_IFNAME, ifname);
   return msg;
 }
 

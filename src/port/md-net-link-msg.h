@@ -32,6 +32,16 @@ GByteArray *md_net_link_msg_new_wwan (guint32 seq, const char *ifname, const cha
  * IFLA_LINKINFO { IFLA_INFO_KIND "vlan", IFLA_INFO_DATA { IFLA_VLAN_ID u16 } } */
 GByteArray *md_net_link_msg_new_vlan (guint32 seq, const char *ifname, guint32 parent_ifindex,
                                       guint16 vlan_id);
+/* RTM_NEWLINK, flags REQUEST|ACK|CREATE|EXCL:
+ * IFLA_IFNAME, IFLA_LINK = parent_ifindex (u32),
+ * IFLA_LINKINFO { IFLA_INFO_KIND "rmnet", IFLA_INFO_DATA { IFLA_RMNET_MUX_ID u16,
+ * IFLA_RMNET_FLAGS { ingress deaggregation } } } */
+GByteArray *md_net_link_msg_new_rmnet (guint32 seq, const char *ifname, guint32 parent_ifindex,
+                                       guint16 mux_id);
+/* RTM_NEWLINK, flags REQUEST|ACK, index 0 and IFLA_IFNAME (the kernel
+ * looks the link up by name), ifi_change IFF_UP and ifi_flags IFF_UP or 0:
+ * sets the link administratively up or down. */
+GByteArray *md_net_link_msg_new_set_up (guint32 seq, const char *ifname, gboolean up);
 /* RTM_DELLINK, flags REQUEST|ACK, index 0 and IFLA_IFNAME: the kernel
  * looks the link up by name. */
 GByteArray *md_net_link_msg_new_delete (guint32 seq, const char *ifname);

@@ -13,6 +13,7 @@ typedef struct {
   const char *name;
   gboolean (*add) (MdNetLinks *links, const MdNetLinkInfo *link, GError **error);
   gboolean (*delete) (MdNetLinks *links, const char *ifname, GError **error);
+  gboolean (*set_up) (MdNetLinks *links, const char *ifname, gboolean up, GError **error);
   void (*free_data) (gpointer data);
 } MdNetLinksBackend;
 
@@ -23,6 +24,8 @@ struct _MdNetLinks {
   GPtrArray *created; /* MdNetLinkInfo, oldest first */
 };
 
+/* The fake's md_net_links_has_interface. */
+gboolean md_net_links_fake_has (MdNetLinks *links, const char *ifname);
 MdNetLinks *md_net_links_new_with_backend (const MdNetLinksBackend *backend, gpointer data);
 
 /* Whether name is something the kernel accepts as an interface name. */

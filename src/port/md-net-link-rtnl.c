@@ -170,7 +170,9 @@ rtnl_add (MdNetLinks *links, const MdNetLinkInfo *link, GError **error)
     request = md_net_link_msg_new_wwan (0, link->ifname, link->parent, link->session_id);
     break;
   case MD_NET_LINK_KIND_VLAN:
-    /* A VLAN names its parent by index; look it up in our own namespace. */
+  case MD_NET_LINK_KIND_RMNET:
+    /* VLAN and rmnet name their parent by index; look it up in our own
+     * namespace. */
     parent_index = if_nametoindex (link->parent);
     if (parent_index == 0) {
       int err = errno;
@@ -181,7 +183,10 @@ rtnl_add (MdNetLinks *links, const MdNetLinkInfo *link, GError **error)
         md_net_link_set_kernel_error (error, err, NULL, what);
       return FALSE;
     }
-    request = md_net_link_msg_new_vlan (0, link->ifname, parent_index, (guint16)link->session_id);
+    if (link->kind == MD_NET_LINK_KIND_RMNET)
+      request = md_net_link_msg_new_rmnet (0, link->ifname, parent_index, (guint16)link->session_id);
+    else
+      request = md_net_link_msg_new_vlan (0, link->ifname, parent_index, (guint16)link->session_id);
     break;
   }
   if (!request) {
@@ -200,10 +205,20 @@ rtnl_delete (MdNetLinks *links, const char *ifname, GError **error)
   return run (request, what, error);
 }
 
+static gboolean
+rtnl_set_up (MdNetLinks *links, const char *ifname, gboolean up, GError **error)
+{
+  g_autofree char *what = g_strdup_printf ("Cannot set link %s %s", ifname, up ? "up" : "down");
+  g_autoptr (GByteArray) request = md_net_link_msg_new_set_up (0, ifname, up);
+
+  return run (request, what, error);
+}
+
 static const MdNetLinksBackend rtnl_backend = {
   .name = "rtnetlink",
   .add = rtnl_add,
   .delete = rtnl_delete,
+  .set_up = rtnl_set_up,
 };
 
 MdNetLinks *

@@ -6,6 +6,7 @@
 #include "md-net-link-private.h"
 
 #include <errno.h>
+#include <net/if.h>
 #include <string.h>
 
 #include "md-errors.h"
@@ -17,6 +18,7 @@ md_net_link_kind_to_string (MdNetLinkKind kind)
   switch (kind) {
   case MD_NET_LINK_KIND_VLAN: return "vlan";
   case MD_NET_LINK_KIND_WWAN: return "wwan";
+  case MD_NET_LINK_KIND_RMNET: return "rmnet";
   }
   return "unknown";
 }
@@ -81,6 +83,7 @@ md_net_link_name_for_session (MdNetLinkKind kind, const char *parent, guint sess
   switch (kind) {
   case MD_NET_LINK_KIND_VLAN: name = g_strdup_printf ("%s.%u", parent, session_id); break;
   case MD_NET_LINK_KIND_WWAN: name = g_strdup_printf ("%s-%u", parent, session_id); break;
+  case MD_NET_LINK_KIND_RMNET: name = g_strdup_printf ("%sm%u", parent, session_id); break;
   }
   if (!name) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown link kind %d", (int)kind);
@@ -163,6 +166,32 @@ md_net_links_add_session_link (MdNetLinks *links, MdNetLinkKind kind, const char
   g_ptr_array_add (links->created, md_net_link_info_copy (&link));
   if (out_ifname)
     *out_ifname = g_steal_pointer (&ifname);
+  return TRUE;
+}
+
+gboolean
+md_net_links_has_interface (MdNetLinks *links, const char *ifname)
+{
+  g_return_val_if_fail (links != NULL, FALSE);
+  if (!md_net_link_name_is_valid (ifname))
+    return FALSE;
+  if (md_net_links_is_fake (links))
+    return md_net_links_fake_has (links, ifname);
+  return if_nametoindex (ifname) != 0;
+}
+
+gboolean
+md_net_links_set_up (MdNetLinks *links, const char *ifname, gboolean up, GError **error)
+{
+  g_return_val_if_fail (links != NULL, FALSE);
+  if (!md_net_link_name_is_valid (ifname)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid link name '%s'",
+                 ifname ? ifname : "(null)");
+    return FALSE;
+  }
+  if (!links->backend->set_up (links, ifname, up, error))
+    return FALSE;
+  md_log_debug (ifname, "link set %s", up ? "up" : "down");
   return TRUE;
 }
 

@@ -14,11 +14,12 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  MD_NET_LINK_KIND_VLAN, /* "<parent>.<N>", VLAN id N on the network interface <parent> */
-  MD_NET_LINK_KIND_WWAN, /* "<parent>-<N>", link id N on the wwan device <parent> */
+  MD_NET_LINK_KIND_VLAN,  /* "<parent>.<N>", VLAN id N on the network interface <parent> */
+  MD_NET_LINK_KIND_WWAN,  /* "<parent>-<N>", link id N on the wwan device <parent> */
+  MD_NET_LINK_KIND_RMNET, /* "<parent>m<N>", QMAP mux id N on the network interface <parent> (QMI) */
 } MdNetLinkKind;
 
-/* The kernel's rtnl link kind: "vlan" or "wwan". */
+/* The kernel's rtnl link kind: "vlan", "wwan" or "rmnet". */
 const char *md_net_link_kind_to_string (MdNetLinkKind kind);
 
 /* IFNAMSIZ - 1: the longest interface name the kernel takes. */
@@ -85,11 +86,21 @@ gboolean md_net_links_delete_all_created (MdNetLinks *links, GError **error);
  * array of MdNetLinkInfo copies (free func set). */
 GPtrArray *md_net_links_list_created (MdNetLinks *links);
 
+/* Sets the network interface ifname administratively up or down (any
+ * interface, created by this object or not). Errors as for deleting:
+ * NOT_FOUND when there is no such interface. */
+gboolean md_net_links_set_up (MdNetLinks *links, const char *ifname, gboolean up, GError **error);
+/* Whether the network interface ifname exists: in the kernel (our
+ * namespace), or for the fake among its parents and links. */
+gboolean md_net_links_has_interface (MdNetLinks *links, const char *ifname);
 /* Whether links is the in-memory fake (the daemon's test mode). */
 gboolean md_net_links_is_fake (MdNetLinks *links);
 /* Fake backend only: makes the network interface or wwan device name
  * known, so links can be created on it. */
 void md_net_links_fake_add_parent (MdNetLinks *links, const char *name);
+/* Fake backend only: whether ifname was last set up (parents and links
+ * start down). */
+gboolean md_net_links_fake_is_up (MdNetLinks *links, const char *ifname);
 /* Fake backend only: the link ifname if it exists in the fake, else NULL.
  * Parents registered with md_net_links_fake_add_parent are not links. */
 const MdNetLinkInfo *md_net_links_fake_lookup (MdNetLinks *links, const char *ifname);
@@ -111,5 +122,17 @@ MdNetLinkKind md_net_link_kind_for_parent (const char *sysfs_root, const char *i
  * network interface ifname belongs to, the parent to give for WWAN links;
  * NULL when ifname does not belong to a wwan device. */
 char *md_net_link_wwan_device_for_netdev (const char *sysfs_root, const char *ifname);
+
+/* qmi_wwan's link layer (md-net-link-qmi.c): whether the network
+ * interface ifname runs raw IP (<root>/class/net/<ifname>/qmi/raw_ip is
+ * Y). NOT_FOUND when the interface has no such switch (not qmi_wwan). */
+gboolean md_net_link_qmi_get_raw_ip (const char *sysfs_root, const char *ifname, gboolean *out_raw_ip,
+                                     GError **error);
+/* Switches it to raw IP or 802.3: when it differs, the interface is set
+ * down (through links; an interface the kernel lacks is skipped) and the
+ * switch written, so the link layer matches the modem's data format. The
+ * interface stays down: whoever configures the bearer brings it up. */
+gboolean md_net_link_qmi_set_raw_ip (MdNetLinks *links, const char *sysfs_root, const char *ifname,
+                                     gboolean raw_ip, GError **error);
 
 G_END_DECLS

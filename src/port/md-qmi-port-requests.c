@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* MdQmiPort's requests and clients: every request task sits in
  * self->pending until either libqmi answers or the port closes, whichever
- * comes first completing it; one client per service is kept in
- * self->slots, allocated once for all callers that ask meanwhile. */
+ * comes first completing it; one client per service and instance is
+ * kept in self->slots, allocated once for all callers that ask meanwhile. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-port-private.h"
@@ -112,9 +112,18 @@ md_qmi_port_fail_waiters (MdQmiPort *self, const char *why)
     slot_answer (slot, error);
 }
 
+/* The slots table's key: the service in the low 16 bits, the instance
+ * above (QMI services are 8-bit numbers). */
+static gpointer
+slot_key (QmiService service, guint instance)
+{
+  return GUINT_TO_POINTER (((guint)service & 0xFFFF) | (instance << 16));
+}
+
 typedef struct {
   MdQmiPort *self; /* a reference */
   QmiService service;
+  guint instance;
   guint generation;
 } AllocContext;
 
@@ -125,7 +134,7 @@ allocate_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   MdQmiPort *self = ctx->self;
   g_autoptr (GError) error = NULL;
   g_autoptr (QmiClient) client = qmi_device_allocate_client_finish (QMI_DEVICE (source), result, &error);
-  ClientSlot *slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (ctx->service));
+  ClientSlot *slot = g_hash_table_lookup (self->slots, slot_key (ctx->service, ctx->instance));
 
   if (ctx->generation != self->generation || !slot) {
     /* The port closed meanwhile; its waiters were answered then. */
@@ -144,8 +153,8 @@ allocate_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   } else {
     slot->allocating = FALSE;
     slot->client = g_steal_pointer (&client);
-    md_log_debug (self->name, "%s client %u allocated", qmi_service_get_string (ctx->service),
-                  qmi_client_get_cid (slot->client));
+    md_log_debug (self->name, "%s client %u allocated (instance %u)", qmi_service_get_string (ctx->service),
+                  qmi_client_get_cid (slot->client), ctx->instance);
     g_signal_emit_by_name (self, "client-allocated", slot->client);
     slot_answer (slot, NULL);
   }
@@ -157,6 +166,14 @@ void
 md_qmi_port_get_client_async (MdQmiPort *self, QmiService service, GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data)
 {
+  md_qmi_port_get_client_instance_async (self, service, 0, cancellable, callback, user_data);
+}
+
+void
+md_qmi_port_get_client_instance_async (MdQmiPort *self, QmiService service, guint instance,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   ClientSlot *slot;
   AllocContext *ctx;
@@ -166,10 +183,10 @@ md_qmi_port_get_client_async (MdQmiPort *self, QmiService service, GCancellable 
     g_object_unref (task);
     return;
   }
-  slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (service));
+  slot = g_hash_table_lookup (self->slots, slot_key (service, instance));
   if (!slot) {
     slot = g_new0 (ClientSlot, 1);
-    g_hash_table_insert (self->slots, GUINT_TO_POINTER (service), slot);
+    g_hash_table_insert (self->slots, slot_key (service, instance), slot);
   }
   if (slot->client) {
     g_task_return_pointer (task, g_object_ref (slot->client), g_object_unref);
@@ -183,6 +200,7 @@ md_qmi_port_get_client_async (MdQmiPort *self, QmiService service, GCancellable 
   ctx = g_new0 (AllocContext, 1);
   ctx->self = g_object_ref (self);
   ctx->service = service;
+  ctx->instance = instance;
   ctx->generation = self->generation;
   qmi_device_allocate_client (self->device, service, QMI_CID_NONE, MD_QMI_CLIENT_TIMEOUT_S, NULL,
                               allocate_ready, ctx);
@@ -197,7 +215,13 @@ md_qmi_port_get_client_finish (MdQmiPort *self, GAsyncResult *result, GError **e
 QmiClient *
 md_qmi_port_peek_client (MdQmiPort *self, QmiService service)
 {
-  ClientSlot *slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (service));
+  return md_qmi_port_peek_client_instance (self, service, 0);
+}
+
+QmiClient *
+md_qmi_port_peek_client_instance (MdQmiPort *self, QmiService service, guint instance)
+{
+  ClientSlot *slot = g_hash_table_lookup (self->slots, slot_key (service, instance));
 
   return slot ? slot->client : NULL;
 }

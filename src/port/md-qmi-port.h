@@ -51,8 +51,16 @@ gboolean md_qmi_port_is_open (MdQmiPort *self);
 void md_qmi_port_get_client_async (MdQmiPort *self, QmiService service, GCancellable *cancellable,
                                    GAsyncReadyCallback callback, gpointer user_data);
 QmiClient *md_qmi_port_get_client_finish (MdQmiPort *self, GAsyncResult *result, GError **error);
+/* The same for a further client of service: instance 0 is the one above,
+ * each other instance its own client id (WDS runs one call per client,
+ * so an IPv4v6 bearer holds one client per family). Finished with
+ * md_qmi_port_get_client_finish; released with the others on close. */
+void md_qmi_port_get_client_instance_async (MdQmiPort *self, QmiService service, guint instance,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
 /* The client of service when it is already allocated (no reference). */
 QmiClient *md_qmi_port_peek_client (MdQmiPort *self, QmiService service);
+QmiClient *md_qmi_port_peek_client_instance (MdQmiPort *self, QmiService service, guint instance);
 
 /* Requests run on a client through libqmi's generated calls; the port
  * tracks them so that a vanished or closed port answers each exactly once.

@@ -219,6 +219,27 @@ test_allowed_auth (void)
 }
 
 static void
+test_multiplex (void)
+{
+  static const NumberCase cases[] = {
+    { MD_BEARER_MULTIPLEX_SUPPORT_UNKNOWN, TRUE },
+    { MD_BEARER_MULTIPLEX_SUPPORT_NONE, TRUE },
+    { MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED, TRUE },
+    { MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED, TRUE },
+    { 4, FALSE },
+    { 0xffffffff, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_cmpint (md_request_check_multiplex (cases[i].value, &error), ==, cases[i].ok);
+    if (!cases[i].ok)
+      assert_refused (error);
+  }
+}
+
+static void
 test_ip_type (void)
 {
   static const NumberCase cases[] = {
@@ -666,6 +687,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/number", test_number);
   g_test_add_func ("/request/allowed-auth", test_allowed_auth);
   g_test_add_func ("/request/ip-type", test_ip_type);
+  g_test_add_func ("/request/multiplex", test_multiplex);
   g_test_add_func ("/request/power-state", test_power_state);
   g_test_add_func ("/request/signal-rate", test_signal_rate);
   g_test_add_func ("/request/location-sources", test_location_sources);

@@ -125,6 +125,28 @@ band_values (Reader *r)
   md_qmi_bands_to_lte_mask (bands, back);
 }
 
+/* An IPv6 address as libqmi hands it over: any number of 16-bit groups. */
+static void
+ipv6_groups (Reader *r)
+{
+  g_autoptr (GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint16));
+  g_autofree char *text = NULL;
+  guint n = take (r) % 10;
+
+  for (guint i = 0; i < n; i++) {
+    guint16 group = (guint16)(take (r) << 8 | take (r));
+
+    g_array_append_val (groups, group);
+  }
+  text = md_qmi_ipv6_to_string (groups);
+  g_assert_true ((text != NULL) == (n == 8));
+  if (text) {
+    g_autoptr (GInetAddress) back = g_inet_address_new_from_string (text);
+
+    g_assert_nonnull (back);
+  }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -133,12 +155,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   if (size == 0)
     return 0;
-  switch (take (&r) % 5) {
+  switch (take (&r) % 6) {
   case 0: digits = md_qmi_iccid_from_bytes (r.data, r.size, NULL); break;
   case 1: digits = md_qmi_imsi_from_bytes (r.data, r.size, NULL); break;
   case 2: card_status (&r); break;
   case 3: nas_values (&r); break;
   case 4: band_values (&r); break;
+  case 5: ipv6_groups (&r); break;
   }
   if (digits)
     for (const char *p = digits; *p; p++)

@@ -8,6 +8,7 @@ from modem_behaviour.py, as for the AT and MBIM modems.
 modemd runs with --no-qmi-proxy: qmi-proxy listens on a global abstract
 socket (the proxy test runs in its own network namespace)."""
 
+import ipaddress
 import unittest
 
 from harness import MMCLI, ModemdTestCase, skip_without_tools, wait_for
@@ -195,11 +196,88 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(self.state(), "connected")
 
+    def assert_static_config(self, config, sim, family, session=0):
+        self.assertEqual(config["method"], "static")
+        expected = ipaddress.ip_address(sim.control(f"get {family}-address")) + session
+        self.assertEqual(config["address"], str(expected))
+        self.assertEqual(config["prefix"], sim.control(f"get {family}-prefix"))
+        self.assertEqual(config["gateway"], sim.control(f"get {family}-gateway"))
+        self.assertEqual(config["dns"], sim.control(f"get {family}-dns").split(","))
+        self.assertEqual(config["mtu"], sim.control(f"get {family}-mtu"))
+
+    def test_simple_connect_ipv6(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv6")
+        bearer = self.bearer(0)
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assert_static_config(bearer["ipv6-config"], sim, "ipv6")
+        self.assertEqual(sim.control("get sessions"), "0")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(sim.control("get sessions"), "")
+        self.assertEqual(self.bearer(0)["status"]["connected"], "no")
+
+    def test_simple_connect_ipv4v6(self):
+        # One WDS client per family: the IPv4 call is session 0, the IPv6
+        # call session 1 (whose address the simulator shifts by one).
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
+        self.assertEqual(self.state(), "connected")
+        bearer = self.bearer(0)
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["interface"], NET_PORT)
+        self.assert_static_config(bearer["ipv4-config"], sim, "ipv4")
+        self.assert_static_config(bearer["ipv6-config"], sim, "ipv6", session=1)
+        self.assertEqual(sim.control("get sessions"), "0,1")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.assertEqual(sim.control("get sessions"), "")
+        self.assertEqual(self.bearer(0)["status"]["connected"], "no")
+        self.wait_state("registered")
+        # Connecting again reuses both clients.
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
+        self.assertEqual(sim.control("get sessions"), "0,1")
+
+    def test_network_drop_ends_ipv4v6_bearer(self):
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
+        sim.control("no-carrier")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the bearer to drop")
+        self.wait_state("registered")
+        wait_for(lambda: sim.control("get sessions") == "", what="both calls to end")
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
+        self.assertEqual(sim.control("get sessions"), "0,1")
+
+    def test_multiplex_setting(self):
+        # This QMI driver multiplexes no bearer yet: "required" is refused
+        # before anything is sent, "requested" connects a plain bearer.
+        sim = self.add_qmi_modem()
+        self.enable()
+        result = self.call("/org/freedesktop/ModemManager1/Modem/0", "org.freedesktop.DBus.Properties.Get",
+                           "org.freedesktop.ModemManager1.Modem", "MaxActiveMultiplexedBearers")
+        self.assertIn("<uint32 0>", result.stdout)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,multiplex=required", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assertEqual(sim.control("get sessions"), "")
+        result = self.call("/org/freedesktop/ModemManager1/Modem/0",
+                           "org.freedesktop.ModemManager1.Modem.CreateBearer",
+                           "{'apn': <'internet'>, 'multiplex': <uint32 7>}", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,multiplex=requested")
+        bearers = self.mmcli_json("-m", "0")["modem"]["generic"]["bearers"]
+        bearer = self.mmcli_json("-b", bearers[-1])["bearer"]
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["multiplexed"], "no")
+        self.assertEqual(sim.control("get qmi-mux-ids"), "")
+
     def test_connect_refusals(self):
         self.add_qmi_modem()
         self.enable()
-        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv6", check=False)
+        # QMI WDS calls carry IP only.
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=non-ip", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv5", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        result = self.mmcli("-m", "0", "--simple-connect=apn=" + "a" * 101 + ",ip-type=ipv4v6", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
         self.assert_daemon_alive()
 
     # --- the device going away -------------------------------------------------------

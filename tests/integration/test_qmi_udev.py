@@ -21,6 +21,9 @@ import test_discovery_udev as udev  # noqa: E402
 from harness import MODEM_SIM, wait_for  # noqa: E402
 
 QMICLI = shutil.which("qmicli")
+IP = shutil.which("ip")
+# qmi_wwan's switch as the umockdev preload shows it to the daemon.
+RAW_IP = "/sys/class/net/wwan0/qmi/raw_ip"
 
 
 class QmiDiscoveryTest(udev.DiscoveryTest):
@@ -65,6 +68,34 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         self.testbed.unplug(device)
         wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")
         self.assert_daemon_alive()
+
+    def test_raw_ip_follows_the_modem(self):
+        # The kernel runs 802.3, the modem too: before the first call the
+        # daemon asks the modem for raw IP (WDA Set Data Format) and sets
+        # qmi_wwan's switch to match, with the interface down meanwhile.
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        path = self.wait_modem(device)
+        with open(RAW_IP, "w") as switch:
+            switch.write("N")
+        # A veth stands in for the kernel interface, to be seen going down.
+        veth = IP and subprocess.run([IP, "link", "add", "wwan0", "type", "veth",
+                                      "peer", "name", "mdpeer0"]).returncode == 0
+        if veth:
+            subprocess.run([IP, "link", "set", "wwan0", "up"], check=True)
+        self.assertTrue(sim.control("get data-format").startswith("802-3"))
+        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertTrue(sim.control("get data-format").startswith("raw-ip"))
+        with open(RAW_IP) as switch:
+            self.assertEqual(switch.read().strip(), "Y")
+        self.assertIn("link layer set to raw IP", self.log())
+        if veth:
+            link = subprocess.run([IP, "-o", "link", "show", "wwan0"], capture_output=True, text=True)
+            self.assertNotIn(",UP", link.stdout)
+        # Settled once: a second call leaves the format alone.
+        self.mmcli("-m", path, "--simple-disconnect")
+        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.log().count("link layer set to"), 1)
 
     def log(self):
         with open(self.log_path, errors="replace") as log:

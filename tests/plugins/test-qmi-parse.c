@@ -309,11 +309,32 @@ test_ipv4 (void)
   g_assert_cmpuint (md_qmi_ipv4_prefix (0xFF00FF00), ==, 8); /* holes: up to the first zero */
 }
 
+/* libqmi gives IPv6 addresses as eight 16-bit groups with host values. */
+static void
+test_ipv6 (void)
+{
+  static const guint16 groups[] = { 0x2001, 0x0db8, 0, 1, 0, 0, 0, 2 };
+  g_autoptr (GArray) address = g_array_new (FALSE, FALSE, sizeof (guint16));
+  g_autoptr (GArray) short_one = g_array_new (FALSE, FALSE, sizeof (guint16));
+  g_autoptr (GArray) bytes = g_array_new (FALSE, FALSE, 1);
+  g_autofree char *text = NULL;
+
+  g_array_append_vals (address, groups, G_N_ELEMENTS (groups));
+  text = md_qmi_ipv6_to_string (address);
+  g_assert_cmpstr (text, ==, "2001:db8:0:1::2");
+  g_array_append_vals (short_one, groups, 7);
+  g_assert_null (md_qmi_ipv6_to_string (short_one));
+  g_array_set_size (bytes, 16);
+  g_assert_null (md_qmi_ipv6_to_string (bytes));
+  g_assert_null (md_qmi_ipv6_to_string (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/qmi-parse/card-status", test_card_status);
+  g_test_add_func ("/qmi-parse/ipv6", test_ipv6);
   g_test_add_func ("/qmi-parse/card-status-empty", test_card_status_empty);
   g_test_add_func ("/qmi-parse/iccid", test_iccid);
   g_test_add_func ("/qmi-parse/imsi", test_imsi);

@@ -8,6 +8,8 @@
 #include <sched.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/if_link.h>
@@ -170,6 +172,38 @@ test_delete (void)
   g_assert_no_error (error);
 }
 
+static gboolean
+link_is_up (const char *ifname)
+{
+  struct ifreq request = { 0 };
+  int fd = socket (AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_strlcpy (request.ifr_name, ifname, sizeof request.ifr_name);
+  g_assert_cmpint (ioctl (fd, SIOCGIFFLAGS, &request), ==, 0);
+  close (fd);
+  return (request.ifr_flags & IFF_UP) != 0;
+}
+
+static void
+test_set_up (void)
+{
+  g_autoptr (MdNetLinks) links = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!enter_new_netns ())
+    return;
+  add_veth_pair ("mdveth4", "mdveth5");
+  links = md_net_links_new_rtnetlink ();
+  g_assert_true (md_net_links_set_up (links, "mdveth4", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (link_is_up ("mdveth4"));
+  g_assert_true (md_net_links_set_up (links, "mdveth4", FALSE, &error));
+  g_assert_false (link_is_up ("mdveth4"));
+  g_assert_false (md_net_links_set_up (links, "mdnosuch0", FALSE, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -178,5 +212,6 @@ main (int argc, char **argv)
   g_test_add_func ("/net-link/kernel/missing-parent", test_missing_parent);
   g_test_add_func ("/net-link/kernel/vlan-on-veth", test_vlan_on_veth);
   g_test_add_func ("/net-link/kernel/delete", test_delete);
+  g_test_add_func ("/net-link/kernel/set-up", test_set_up);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/if.h>
 #include <linux/if_link.h>
 #include <linux/wwan.h>
 
@@ -185,6 +186,29 @@ test_new_vlan (void)
 }
 
 static void
+test_new_rmnet (void)
+{
+  const guint16 flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL;
+  g_autoptr (GByteArray) msg = md_net_link_msg_new_rmnet (4, "wwan0m2", 7, 2);
+  g_autoptr (GArray) top = check_request (msg, RTM_NEWLINK, flags, 4);
+  g_autoptr (GArray) data = NULL;
+  const Attr *rmnet_flags;
+  struct ifla_rmnet_flags value;
+
+  g_assert_cmpuint (top->len, ==, 3);
+  assert_string (find_attr (top, IFLA_IFNAME), "wwan0m2");
+  g_assert_cmpuint (attr_u32 (find_attr (top, IFLA_LINK)), ==, 7);
+  data = check_linkinfo (top, "rmnet");
+  g_assert_cmpuint (data->len, ==, 2);
+  g_assert_cmpuint (attr_u16 (find_attr (data, IFLA_RMNET_MUX_ID)), ==, 2);
+  rmnet_flags = find_attr (data, IFLA_RMNET_FLAGS);
+  g_assert_cmpuint (rmnet_flags->len, ==, sizeof value);
+  memcpy (&value, rmnet_flags->data, sizeof value);
+  g_assert_cmphex (value.flags, ==, RMNET_FLAGS_INGRESS_DEAGGREGATION);
+  g_assert_cmphex (value.mask, ==, RMNET_FLAGS_INGRESS_DEAGGREGATION);
+}
+
+static void
 test_delete (void)
 {
   g_autoptr (GByteArray) msg = md_net_link_msg_new_delete (5, "wwan0.3");
@@ -192,6 +216,28 @@ test_delete (void)
 
   g_assert_cmpuint (top->len, ==, 1);
   assert_string (find_attr (top, IFLA_IFNAME), "wwan0.3");
+}
+
+/* Up / down: the same link request with IFF_UP in ifi_change, and in
+ * ifi_flags only for up; the rest as every other request. */
+static void
+test_set_up (void)
+{
+  for (guint up = 0; up <= 1; up++) {
+    g_autoptr (GByteArray) msg = md_net_link_msg_new_set_up (9, "wwan0", up);
+    g_autoptr (GByteArray) plain = g_byte_array_new ();
+    g_autoptr (GArray) top = NULL;
+    struct ifinfomsg ifi;
+
+    memcpy (&ifi, msg->data + NLMSG_HDRLEN, sizeof ifi);
+    g_assert_cmphex (ifi.ifi_change, ==, IFF_UP);
+    g_assert_cmphex (ifi.ifi_flags, ==, up ? IFF_UP : 0);
+    g_byte_array_append (plain, msg->data, msg->len);
+    memset (plain->data + NLMSG_HDRLEN, 0, sizeof ifi);
+    top = check_request (plain, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, 9);
+    g_assert_cmpuint (top->len, ==, 1);
+    assert_string (find_attr (top, IFLA_IFNAME), "wwan0");
+  }
 }
 
 static void
@@ -388,6 +434,8 @@ main (int argc, char **argv)
   g_test_add_func ("/net-link/msg/new-wwan", test_new_wwan);
   g_test_add_func ("/net-link/msg/new-vlan", test_new_vlan);
   g_test_add_func ("/net-link/msg/delete", test_delete);
+  g_test_add_func ("/net-link/msg/new-rmnet", test_new_rmnet);
+  g_test_add_func ("/net-link/msg/set-up", test_set_up);
   g_test_add_func ("/net-link/msg/alignment", test_builder_alignment);
   g_test_add_func ("/net-link/msg/ack", test_parse_ack);
   g_test_add_func ("/net-link/msg/ack-malformed", test_parse_malformed);

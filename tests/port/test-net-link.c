@@ -22,6 +22,9 @@ test_names (void)
   } cases[] = {
     { MD_NET_LINK_KIND_VLAN, "wwan0", 1, "wwan0.1" },
     { MD_NET_LINK_KIND_WWAN, "wwan0", 1, "wwan0-1" },
+    { MD_NET_LINK_KIND_RMNET, "wwan0", 3, "wwan0m3" },
+    { MD_NET_LINK_KIND_RMNET, "abcdefghijklm", 1, "abcdefghijklmm1" },
+    { MD_NET_LINK_KIND_RMNET, "abcdefghijklm", 10, NULL },
     { MD_NET_LINK_KIND_VLAN, "wwp0s20f0u2i12", 7, NULL },             /* 16 characters */
     { MD_NET_LINK_KIND_VLAN, "wwp0s20f0u2i1", 7, "wwp0s20f0u2i1.7" }, /* exactly 15 */
     { MD_NET_LINK_KIND_WWAN, "abcdefghijklm", 10, NULL },
@@ -325,6 +328,74 @@ test_kind_for_parent (void)
   remove_tree (root);
 }
 
+static void
+test_fake_set_up (void)
+{
+  g_autoptr (MdNetLinks) links = md_net_links_new_fake ();
+  g_autoptr (GError) error = NULL;
+
+  md_net_links_fake_add_parent (links, "wwan0");
+  g_assert_false (md_net_links_fake_is_up (links, "wwan0"));
+  g_assert_true (md_net_links_set_up (links, "wwan0", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (md_net_links_fake_is_up (links, "wwan0"));
+  g_assert_true (md_net_links_set_up (links, "wwan0", FALSE, &error));
+  g_assert_false (md_net_links_fake_is_up (links, "wwan0"));
+  g_assert_false (md_net_links_set_up (links, "nosuch0", TRUE, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (md_net_links_set_up (links, "../x", TRUE, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS);
+}
+
+/* qmi_wwan's raw_ip switch in a fake sysfs: read, written only when it
+ * differs (with the interface set down first), refused without the file. */
+static void
+test_qmi_raw_ip (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("md-net-link-XXXXXX", NULL);
+  g_autoptr (MdNetLinks) links = md_net_links_new_fake ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  gboolean raw_ip = TRUE;
+
+  tree_dir (root, "class/net/wwan0/qmi");
+  tree_dir (root, "class/net/eth0");
+  tree_file (root, "class/net/wwan0/qmi/raw_ip", "N\n");
+  md_net_links_fake_add_parent (links, "wwan0");
+  g_assert_true (md_net_links_set_up (links, "wwan0", TRUE, &error));
+  g_assert_true (md_net_link_qmi_get_raw_ip (root, "wwan0", &raw_ip, &error));
+  g_assert_no_error (error);
+  g_assert_false (raw_ip);
+
+  g_assert_true (md_net_link_qmi_set_raw_ip (links, root, "wwan0", TRUE, &error));
+  g_assert_no_error (error);
+  path = tree_path (root, "class/net/wwan0/qmi/raw_ip");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Y");
+  g_assert_false (md_net_links_fake_is_up (links, "wwan0"));
+
+  /* Already raw IP: nothing written, the interface left as it is. */
+  g_assert_true (md_net_links_set_up (links, "wwan0", TRUE, &error));
+  g_assert_true (md_net_link_qmi_set_raw_ip (links, root, "wwan0", TRUE, &error));
+  g_assert_true (md_net_links_fake_is_up (links, "wwan0"));
+
+  g_assert_false (md_net_link_qmi_get_raw_ip (root, "eth0", &raw_ip, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (md_net_link_qmi_set_raw_ip (links, root, "eth0", TRUE, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  tree_file (root, "class/net/wwan0/qmi/raw_ip", "maybe");
+  g_assert_false (md_net_link_qmi_get_raw_ip (root, "wwan0", &raw_ip, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (md_net_link_qmi_get_raw_ip (root, "../wwan0", &raw_ip, &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS);
+  remove_tree (root);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -335,5 +406,7 @@ main (int argc, char **argv)
   g_test_add_func ("/net-link/fake/delete", test_fake_delete);
   g_test_add_func ("/net-link/fake/separate", test_fake_separate);
   g_test_add_func ("/net-link/kind-for-parent", test_kind_for_parent);
+  g_test_add_func ("/net-link/fake/set-up", test_fake_set_up);
+  g_test_add_func ("/net-link/qmi-raw-ip", test_qmi_raw_ip);
   return g_test_run ();
 }

@@ -370,6 +370,30 @@ test_vanish_fails_pending (Fixture *f, gconstpointer data)
   g_assert_cmpuint (closed, ==, 1);
 }
 
+/* A further instance of a service is its own client id, kept apart from
+ * instance 0 and shared by its own callers. */
+static void
+test_client_instances (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (QmiClient) first = NULL;
+  g_autoptr (QmiClient) second = NULL;
+
+  open_port (f);
+  first = get_client (f, QMI_SERVICE_WDS, &error);
+  g_assert_no_error (error);
+  md_qmi_port_get_client_instance_async (f->port, QMI_SERVICE_WDS, 1, NULL, store_result, &result);
+  second = md_qmi_port_get_client_finish (f->port, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (QMI_IS_CLIENT_WDS (second));
+  g_assert_cmpuint (qmi_client_get_cid (first), !=, qmi_client_get_cid (second));
+  g_assert_true (md_qmi_port_peek_client (f->port, QMI_SERVICE_WDS) == first);
+  g_assert_true (md_qmi_port_peek_client_instance (f->port, QMI_SERVICE_WDS, 0) == first);
+  g_assert_true (md_qmi_port_peek_client_instance (f->port, QMI_SERVICE_WDS, 1) == second);
+  g_assert_null (md_qmi_port_peek_client_instance (f->port, QMI_SERVICE_WDS, 2));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -381,6 +405,8 @@ main (int argc, char **argv)
   g_test_add ("/qmi-port/over-mbim/request", Fixture, "mbim", fixture_setup, test_request, fixture_teardown);
   g_test_add ("/qmi-port/over-mbim/unsupported-service", Fixture, "mbim", fixture_setup,
               test_unsupported_service, fixture_teardown);
+  g_test_add ("/qmi-port/client-instances", Fixture, NULL, fixture_setup, test_client_instances,
+              fixture_teardown);
   g_test_add ("/qmi-port/shared-allocation", Fixture, NULL, fixture_setup, test_shared_allocation,
               fixture_teardown);
   g_test_add ("/qmi-port/unsupported-service", Fixture, NULL, fixture_setup, test_unsupported_service,

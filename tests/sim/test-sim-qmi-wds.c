@@ -149,7 +149,8 @@ test_ipv6_and_mux (Fixture *f, gconstpointer data)
   g_autoptr (QmiMessage) reply = NULL;
   g_autoptr (QmiMessage) settings = NULL;
   g_autofree char *mux = NULL;
-  static const guint8 address[] = { 0x01, 0x20, 0xb8, 0x0d, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0x03, 0, 64 };
+  /* Network order, as libqmi reads the groups (big endian). */
+  static const guint8 address[] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0x03, 64 };
   guint16 len = 0;
   const guint8 *v;
 

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The network interface's link layer, settled once per modem before its
+ * first call: for a qmi_wwan interface (it has the qmi/raw_ip switch) the
+ * modem is asked for raw IP with WDA Set Data Format when WDA Get Data
+ * Format says 802.3, as ModemManager does, and the kernel's switch is then
+ * set to what the modem runs. Interfaces without the switch are used as
+ * they are. A multiplexed bearer switches the modem to QMAP aggregation
+ * (raw IP, uplink and downlink QMAP) for good and sets the interface up,
+ * the parent of the bearers' rmnet links. The sysfs and link work is
+ * md-net-link-qmi.c's. */
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-qmi-ops.h"
+
+MD_QMI_REQUEST_IN (wda_get, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_get_data_format, "WDA Get Data Format");
+MD_QMI_REQUEST_IN (wda_set, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_set_data_format, "WDA Set Data Format");
+
+#define SYSFS_ROOT "/sys"
+
+typedef struct {
+  char *ifname;
+  gboolean modem_raw_ip;
+} Format;
+
+static void
+format_free (gpointer data)
+{
+  Format *format = data;
+
+  g_free (format->ifname);
+  g_free (format);
+}
+
+static Format *
+format_of (GTask *task)
+{
+  return g_object_get_data (G_OBJECT (task), "qmi-format");
+}
+
+/* The kernel follows the modem; then the format is settled for good. */
+static void
+align_kernel (MdModem *modem, GTask *task)
+{
+  Format *format = format_of (task);
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  GError *error = NULL;
+
+  if (!qmi) {
+    g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is gone");
+    return;
+  }
+  md_log_info (md_modem_get_log_name (modem), "modem data format: %s",
+               format->modem_raw_ip ? "raw IP" : "802.3");
+  if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, format->modem_raw_ip, &error)) {
+    g_task_return_error (task, error);
+    return;
+  }
+  qmi->data_format_ready = TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+is_fatal (const GError *error)
+{
+  return g_error_matches (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN)
+         || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED);
+}
+
+/* Each request runs on an inner task that returns the link layer the
+ * modem reports; its callback gets the outer task back. */
+static GTask *
+inner_new (MdModem *modem, GTask *outer, GAsyncReadyCallback callback)
+{
+  return g_task_new (modem, g_task_get_cancellable (outer), callback, outer);
+}
+
+static void
+set_parse (MdModem *modem, gpointer output, GTask *task)
+{
+  QmiWdaLinkLayerProtocol link = QMI_WDA_LINK_LAYER_PROTOCOL_UNKNOWN;
+
+  qmi_message_wda_set_data_format_output_get_link_layer_protocol (output, &link, NULL);
+  g_task_return_int (task, link);
+}
+
+/* A modem that keeps 802.3 still carries data: the kernel follows it. */
+static void
+set_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *outer = user_data;
+  MdModem *modem = MD_MODEM (source);
+  GError *error = NULL;
+  gssize link = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error && is_fatal (error)) {
+    g_task_return_error (outer, error);
+    g_object_unref (outer);
+    return;
+  }
+  if (error) {
+    md_log_info (md_modem_get_log_name (modem), "the modem keeps its data format: %s", error->message);
+    g_error_free (error);
+  } else if (link != QMI_WDA_LINK_LAYER_PROTOCOL_UNKNOWN) {
+    format_of (outer)->modem_raw_ip = link == QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
+  }
+  align_kernel (modem, outer);
+  g_object_unref (outer);
+}
+
+static void
+get_parse (MdModem *modem, gpointer output, GTask *task)
+{
+  QmiWdaLinkLayerProtocol link = QMI_WDA_LINK_LAYER_PROTOCOL_802_3;
+
+  qmi_message_wda_get_data_format_output_get_link_layer_protocol (output, &link, NULL);
+  g_task_return_int (task, link);
+}
+
+/* A modem without WDA (or that does not answer Get Data Format) frames
+ * data as 802.3. */
+static void
+get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *outer = user_data;
+  MdModem *modem = MD_MODEM (source);
+  GError *error = NULL;
+  gssize link = g_task_propagate_int (G_TASK (result), &error);
+  QmiMessageWdaSetDataFormatInput *input;
+
+  if (error && is_fatal (error)) {
+    g_task_return_error (outer, error);
+    g_object_unref (outer);
+    return;
+  }
+  if (error) {
+    md_log_info (md_modem_get_log_name (modem), "no data format from the modem (%s): 802.3", error->message);
+    g_error_free (error);
+    link = QMI_WDA_LINK_LAYER_PROTOCOL_802_3;
+  }
+  format_of (outer)->modem_raw_ip = link == QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
+  if (link == QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP) {
+    align_kernel (modem, outer);
+    g_object_unref (outer);
+    return;
+  }
+  /* Raw IP is what current modems and kernels run best; 802.3 framing is
+   * the legacy mode (ModemManager asks for raw IP the same way). */
+  input = qmi_message_wda_set_data_format_input_new ();
+  qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
+                                                                 NULL);
+  md_qmi_op (modem, &wda_set, input, 0, inner_new (modem, outer, set_ready), set_parse);
+}
+
+/* --- QMAP ------------------------------------------------------------------- */
+
+#define QMAP_DL_MAX_DATAGRAMS 32
+#define QMAP_DL_MAX_SIZE      32768
+
+static void
+qmap_parse (MdModem *modem, gpointer output, GTask *task)
+{
+  QmiWdaLinkLayerProtocol link = QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
+  QmiWdaDataAggregationProtocol downlink = QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP;
+
+  qmi_message_wda_set_data_format_output_get_link_layer_protocol (output, &link, NULL);
+  qmi_message_wda_set_data_format_output_get_downlink_data_aggregation_protocol (output, &downlink, NULL);
+  if (link != QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP || downlink != QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                             "The modem does not run QMAP aggregation: no multiplexing");
+    return;
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  MdModem *modem = MD_MODEM (source);
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  Format *format = format_of (outer);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  if (!qmi) {
+    g_task_return_new_error (outer, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is gone");
+    return;
+  }
+  md_log_info (md_modem_get_log_name (modem), "modem data format: raw IP with QMAP");
+  /* qmi_wwan frames raw IP; other drivers (MHI, IPA) have no switch. */
+  if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, TRUE, &error)
+      && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  g_clear_error (&error);
+  /* rmnet links carry traffic only while their parent is up. */
+  if (!md_net_links_set_up (qmi->links, format->ifname, TRUE, &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  qmi->qmap = TRUE;
+  qmi->data_format_ready = TRUE;
+  g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_qmap (MdModem *modem, const char *ifname, GTask *task)
+{
+  QmiMessageWdaSetDataFormatInput *input = qmi_message_wda_set_data_format_input_new ();
+  Format *format = g_new0 (Format, 1);
+
+  format->ifname = g_strdup (ifname);
+  g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
+  qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
+                                                                 NULL);
+  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (
+    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (
+    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_datagrams (
+    input, QMAP_DL_MAX_DATAGRAMS, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_size (input, QMAP_DL_MAX_SIZE,
+                                                                                NULL);
+  md_qmi_op (modem, &wda_set, input, 0, g_task_new (modem, g_task_get_cancellable (task), qmap_ready, task),
+             qmap_parse);
+}
+
+void
+md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task)
+{
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  g_autoptr (GError) error = NULL;
+  Format *format;
+  gboolean kernel_raw_ip = FALSE;
+
+  if (qmi && qmi->qmap && !qmap) {
+    /* Leaving QMAP would cut the multiplexed bearers' links. */
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                             "The modem's data port runs multiplexed: connect with multiplex=requested");
+    g_object_unref (task);
+    return;
+  }
+  if (!qmi || (qmi->data_format_ready && qmi->qmap == qmap)) {
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  if (qmap) {
+    start_qmap (modem, ifname, task);
+    return;
+  }
+  if (!md_net_link_qmi_get_raw_ip (SYSFS_ROOT, ifname, &kernel_raw_ip, &error)) {
+    if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+      /* Not qmi_wwan: the interface frames what the modem sends. */
+      md_log_debug (md_modem_get_log_name (modem), "%s", error->message);
+      qmi->data_format_ready = TRUE;
+      g_task_return_boolean (task, TRUE);
+    } else {
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+    g_object_unref (task);
+    return;
+  }
+  format = g_new0 (Format, 1);
+  format->ifname = g_strdup (ifname);
+  g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
+  md_qmi_op (modem, &wda_get, NULL, 0, inner_new (modem, task, get_ready), get_parse);
+}
