@@ -54,6 +54,7 @@ struct _SimQmi {
   guint wms_n_routes;
   gboolean wms_transfer_status_report;
   guint32 wms_transaction; /* of the last transfer-route indication */
+  GPtrArray *wms_nv;       /* SimSms: the NV store, NULL until used */
 };
 
 /* A handler answers one request; it is found by message id in its

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* WMS requests of the QMI front end over the model's one SMS store (the
- * "SM" store AT and MBIM serve), which WMS calls UIM storage; NV storage
- * is always empty. Raw PDUs carry the SMSC field first, as the store keeps
+ * "SM" store AT and MBIM serve), which WMS calls UIM storage, and an NV
+ * store this front end keeps (filled by Raw Write only; new messages always
+ * go to UIM, whatever the routes say). Raw PDUs carry the SMSC field first, as the store keeps
  * them. New messages and status reports come as Event Report indications. */
 #include "sim-qmi-private.h"
 
@@ -22,6 +23,69 @@
 #define WMS_TAG_MO_SENT        0x02
 #define WMS_TAG_MO_NOT_SENT    0x03
 #define WMS_TRANSFER_TO_CLIENT 0x01
+#define WMS_NV_CAPACITY        20
+
+static void
+nv_sms_free (gpointer data)
+{
+  SimSms *sms = data;
+
+  g_free (sms->pdu);
+  g_free (sms);
+}
+
+static GPtrArray *
+store_of (SimQmi *self, guint8 storage)
+{
+  if (storage == WMS_STORAGE_UIM)
+    return self->model->sms;
+  if (!self->wms_nv)
+    self->wms_nv = g_ptr_array_new_with_free_func (nv_sms_free);
+  return self->wms_nv;
+}
+
+static SimSms *
+find_in (SimQmi *self, guint8 storage, guint32 index)
+{
+  GPtrArray *store = store_of (self, storage);
+
+  for (guint i = 0; i < store->len; i++) {
+    SimSms *sms = g_ptr_array_index (store, i);
+
+    if (sms->index == index)
+      return sms;
+  }
+  return NULL;
+}
+
+static void
+delete_in (SimQmi *self, guint8 storage, SimSms *sms)
+{
+  if (storage == WMS_STORAGE_UIM)
+    sim_model_delete_sms (self->model, sms->index, NULL);
+  else
+    g_ptr_array_remove (self->wms_nv, sms);
+}
+
+/* Into NV at the lowest free index; 0 when full. */
+static guint
+nv_write (SimQmi *self, const char *hex)
+{
+  GPtrArray *store = store_of (self, WMS_STORAGE_NV);
+  SimSms *sms;
+  guint index = 1;
+
+  while (find_in (self, WMS_STORAGE_NV, index))
+    index++;
+  if (index > WMS_NV_CAPACITY)
+    return 0;
+  sms = g_new0 (SimSms, 1);
+  sms->index = index;
+  sms->status = SIM_SMS_UNSENT;
+  sms->pdu = g_strdup (hex);
+  g_ptr_array_add (store, sms);
+  return index;
+}
 
 static guint8
 tag_of_status (SimSmsStatus status)
@@ -162,8 +226,8 @@ list_messages (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
   by_tag = sim_qmi_tlv_u8 (request, 0x11, &tag);
   list = g_byte_array_new ();
   sim_qmi_put_u32 (list, 0);
-  for (guint i = 0; storage == WMS_STORAGE_UIM && i < self->model->sms->len; i++) {
-    SimSms *sms = g_ptr_array_index (self->model->sms, i);
+  for (guint i = 0; i < store_of (self, storage)->len; i++) {
+    SimSms *sms = g_ptr_array_index (store_of (self, storage), i);
 
     if (by_tag && tag_of_status (sms->status) != tag)
       continue;
@@ -199,8 +263,8 @@ find_message (SimQmi *self, const SimQmiMessage *request, guint8 type)
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MALFORMED_MESSAGE);
     return NULL;
   }
-  if (storage == WMS_STORAGE_UIM)
-    sms = sim_model_find_sms (self->model, index);
+  if (storage == WMS_STORAGE_UIM || storage == WMS_STORAGE_NV)
+    sms = find_in (self, storage, index);
   if (!sms)
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_INDEX);
   return sms;
@@ -254,18 +318,20 @@ delete_messages (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reques
   by_tag = sim_qmi_tlv_u8 (request, 0x11, &tag);
   by_index = sim_qmi_tlv_u32 (request, 0x10, &index);
   if (by_index) {
-    if (storage != WMS_STORAGE_UIM || !sim_model_find_sms (self->model, index)) {
+    SimSms *sms = find_in (self, storage, index);
+
+    if (!sms) {
       sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_INDEX);
       return;
     }
-    sim_model_delete_sms (self->model, index, NULL);
+    delete_in (self, storage, sms);
   }
   /* Without an index: every message of the storage, or of the tag. */
-  for (guint i = self->model->sms->len; !by_index && i > 0; i--) {
-    SimSms *sms = g_ptr_array_index (self->model->sms, i - 1);
+  for (guint i = store_of (self, storage)->len; !by_index && i > 0; i--) {
+    SimSms *sms = g_ptr_array_index (store_of (self, storage), i - 1);
 
-    if (storage == WMS_STORAGE_UIM && (!by_tag || tag_of_status (sms->status) == tag))
-      sim_model_delete_sms (self->model, sms->index, NULL);
+    if (!by_tag || tag_of_status (sms->status) == tag)
+      delete_in (self, storage, sms);
   }
   sim_qmi_send (self, sim_qmi_response_ok (request));
 }
@@ -317,12 +383,16 @@ raw_write (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MALFORMED_MESSAGE);
     return;
   }
-  if (storage != WMS_STORAGE_UIM) {
-    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_DEVICE_STORAGE_FULL);
+  if (storage == WMS_STORAGE_NV) {
+    index = nv_write (self, hex);
+    if (!index) {
+      sim_qmi_reply_error (self, request, SIM_QMI_ERROR_DEVICE_STORAGE_FULL);
+      return;
+    }
+  } else if (storage != WMS_STORAGE_UIM) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT);
     return;
-  }
-  index = sim_model_store_sms (self->model, SIM_SMS_UNSENT, hex, &error);
-  if (!index) {
+  } else if (!(index = sim_model_store_sms (self->model, SIM_SMS_UNSENT, hex, &error))) {
     sim_qmi_reply_error (self, request, sim_qmi_error_from_model (error));
     return;
   }

@@ -453,6 +453,7 @@ sim_qmi_free (SimQmi *self)
   g_clear_handle_id (&self->input_timer, g_source_remove);
   g_byte_array_unref (self->input);
   g_hash_table_unref (self->clients);
+  g_clear_pointer (&self->wms_nv, g_ptr_array_unref);
   sim_history_free (self->history);
   g_free (self);
 }

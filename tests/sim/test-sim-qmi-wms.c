@@ -214,6 +214,31 @@ test_write_tag_delete (Fixture *f, gconstpointer data)
   g_assert_cmpuint (qmi_fixture_error (deleted), ==, QMI_PROTOCOL_ERROR_INVALID_INDEX);
 }
 
+/* NV is a store of its own: written there, listed there, not in UIM. */
+static void
+test_nv_store (Fixture *f, gconstpointer data)
+{
+  guint8 wms = qmi_fixture_allocate (f, QMI_SERVICE_WMS);
+  QmiMessage *request = qmi_fixture_request (f, QMI_SERVICE_WMS, wms, 0x0021);
+  g_autoptr (QmiMessage) reply = NULL;
+  g_autoptr (QmiMessage) deleted = NULL;
+  g_autoptr (GArray) nv = NULL, nv_after = NULL;
+
+  raw_data_tlv (request, QMI_WMS_STORAGE_TYPE_NV, submit_hex);
+  reply = qmi_fixture_exchange (f, request);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  g_assert_cmpuint (f->model->sms->len, ==, 0);
+  nv = list (f, wms, QMI_WMS_STORAGE_TYPE_NV, -1);
+  g_assert_cmpuint (nv->len, ==, 1);
+  g_assert_cmpuint (g_array_index (nv, guint32, 0), ==, 1 << 8 | QMI_WMS_MESSAGE_TAG_TYPE_MO_NOT_SENT);
+  request = qmi_fixture_request (f, QMI_SERVICE_WMS, wms, 0x0024);
+  qmi_fixture_tlv_u8 (request, 0x01, QMI_WMS_STORAGE_TYPE_NV);
+  deleted = qmi_fixture_exchange (f, request);
+  g_assert_cmpuint (qmi_fixture_error (deleted), ==, 0);
+  nv_after = list (f, wms, QMI_WMS_STORAGE_TYPE_NV, -1);
+  g_assert_cmpuint (nv_after->len, ==, 0);
+}
+
 static void
 test_send (Fixture *f, gconstpointer data)
 {
@@ -293,6 +318,7 @@ main (int argc, char **argv)
   ADD ("incoming-list-read", test_incoming_list_read);
   ADD ("read-missing", test_read_missing);
   ADD ("write-tag-delete", test_write_tag_delete);
+  ADD ("nv-store", test_nv_store);
   ADD ("send", test_send);
   ADD ("routes-protocol-status-report", test_routes_protocol_status_report);
   return g_test_run ();
