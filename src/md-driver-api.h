@@ -91,6 +91,8 @@ extern const MdModemPowerOps md_qmi_power_ops;
 extern const MdModemNetregOps md_qmi_netreg_ops;
 extern const MdModemBandsOps md_qmi_bands_ops;
 extern const MdModemBearerOps md_qmi_bearer_ops;
+/* SMS over WMS: storages UIM ("sm") and NV ("me"). */
+extern const MdModemSmsOps md_qmi_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_qmi_modem_ops;
 

@@ -22,6 +22,7 @@ client_allocated (MdQmiPort *port, QmiClient *client, gpointer user_data)
 {
   md_qmi_netreg_client_allocated (MD_MODEM (user_data), client);
   md_qmi_bearer_client_allocated (MD_MODEM (user_data), client);
+  md_qmi_sms_client_allocated (MD_MODEM (user_data), client);
 }
 
 MdModem *
@@ -175,4 +176,5 @@ const MdModemOps md_qmi_modem_ops = {
   .netreg = &md_qmi_netreg_ops,
   .bearer = &md_qmi_bearer_ops,
   .bands = &md_qmi_bands_ops,
+  .sms = &md_qmi_sms_ops,
 };

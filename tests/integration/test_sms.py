@@ -92,6 +92,8 @@ def parse_submit(pdu):
 class SmsTest(ModemdTestCase):
 
     storage = "sm"
+    supported_storages = "sm"
+    received_storage = "sm"
 
     def add_modem_with(self, stored=()):
         scenario = os.path.join(self.workdir, "sms.ini")
@@ -136,7 +138,7 @@ class SmsTest(ModemdTestCase):
         self.add_modem_with()
         self.enable()
         status = self.mmcli_json("-m", "0", "--messaging-status")["modem"]["messaging"]
-        self.assertEqual(status["supported-storages"], self.storage)
+        self.assertEqual(status["supported-storages"], self.supported_storages)
         self.assertEqual(status["default-storages"], self.storage)
 
     def test_stored_messages_listed_after_enable(self):
@@ -148,7 +150,7 @@ class SmsTest(ModemdTestCase):
         self.assertEqual(first["content"]["number"], SENDER)
         self.assertEqual(first["content"]["text"], "Hello from the SIM")
         self.assertEqual(first["properties"]["state"], "received")
-        self.assertEqual(first["properties"]["storage"], self.storage)
+        self.assertEqual(first["properties"]["storage"], self.received_storage)
         self.assertEqual(first["properties"]["pdu-type"], "deliver")
         self.assertEqual(first["properties"]["timestamp"], TIMESTAMP)
         self.assertEqual(first["properties"]["smsc"], "+31624000000")
@@ -336,7 +338,7 @@ class MbimSmsTest(SmsTest):
     published as "mt"; MBIM cannot write messages, so Store is refused."""
 
     daemon_args = ModemdTestCase.daemon_args + ["--no-mbim-proxy", "--test-fake-net-links"]
-    storage = "mt"
+    storage = supported_storages = received_storage = "mt"
 
     def add_sim_modem(self, scenario="default.ini", uid="mbim0"):
         sim = self.start_sim(scenario, at="none", mbim="pty")
@@ -355,6 +357,41 @@ class MbimSmsTest(SmsTest):
         self.assert_refused(["-s", path, "--store"], "org.freedesktop.ModemManager1.Error.Core.Unsupported")
         self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
         self.assertEqual(self.sms_paths(), [])
+
+
+@skip_without_tools
+class QmiSmsTest(SmsTest):
+    """The same store and network served over QMI WMS: the model's store is
+    UIM storage ("sm"), the simulator's QMI front end keeps an NV store
+    ("me"), which is the default storage as in ModemManager; status reports
+    are routed to the host."""
+
+    daemon_args = ModemdTestCase.daemon_args + ["--no-qmi-proxy"]
+    storage = "me"
+    supported_storages = "sm, me"
+    received_storage = "sm"
+
+    def add_sim_modem(self, scenario="default.ini", uid="qmi0"):
+        sim = self.start_sim(scenario, at="none", qmi="pty")
+        self.set_profile(uid, ["qmi:" + sim.qmi_port, "net:wwan0"])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    def test_store_then_delete(self):
+        sim = self.add_modem_with()
+        self.enable()
+        kept = self.create("number=+4912345,text='Keep me'")
+        self.mmcli("-s", kept, "--store")
+        self.assertEqual(self.sms(kept)["properties"]["storage"], "me")
+        on_sim = self.create("number=+4912345,text='On the SIM'")
+        self.mmcli("-s", on_sim, "--store-in-storage=sm")
+        props = self.sms(on_sim)["properties"]
+        self.assertEqual((props["state"], props["storage"]), ("stored", "sm"))
+        self.assertEqual(sim.control("get sms-count"), "1")
+        for path in (kept, on_sim):
+            self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
+        self.assertEqual(self.sms_paths(), [])
+        self.assertEqual(sim.control("get sms-count"), "0")
 
 
 if __name__ == "__main__":
