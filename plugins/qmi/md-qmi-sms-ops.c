@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMS ops over QMI WMS (3GPP point-to-point PDUs, the SMSC field first):
- * Set Event Report and Set Routes at enable, List Messages + Raw Read per
+ * Set Event Report at enable, Set Routes with the default storage, List
+ * Messages + Raw Read per
  * storage (UIM published as "sm", NV as "me", as ModemManager maps them),
  * Delete, Raw Send and Raw Write one part at a time, and the Event Report
  * indication: a stored message is read and handed to core, a routed status
@@ -137,15 +138,12 @@ qmi_set_default_storage (MdModem *modem, MdSmsStorage storage, GTask *task)
 
 /* --- read, list, delete ---------------------------------------------------- */
 
-typedef struct {
-  MdSmsStorage storage;
-  guint index;
-} ReadContext;
-
 static void
 parse_read (MdModem *modem, gpointer output, GTask *task)
 {
-  const ReadContext *at = g_object_get_data (G_OBJECT (task), "md-sms-read");
+  /* md_qmi_op owns the task data; the read's place rides beside it. */
+  MdSmsStorage storage = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "md-sms-storage"));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "md-sms-index"));
   QmiWmsMessageTagType tag = QMI_WMS_MESSAGE_TAG_TYPE_MT_READ;
   QmiWmsMessageFormat format = QMI_WMS_MESSAGE_FORMAT_CDMA;
   GArray *data = NULL;
@@ -153,7 +151,7 @@ parse_read (MdModem *modem, gpointer output, GTask *task)
 
   if (qmi_message_wms_raw_read_output_get_raw_message_data (output, &tag, &format, &data, NULL)
       && format == QMI_WMS_MESSAGE_FORMAT_GSM_WCDMA_POINT_TO_POINT && data)
-    entry = md_sms_entry_from_pdu (modem, (const guint8 *)data->data, data->len, at->storage, at->index,
+    entry = md_sms_entry_from_pdu (modem, (const guint8 *)data->data, data->len, storage, index,
                                    state_of_tag (tag));
   if (!entry)
     g_task_return_new_error (task, MD_MESSAGE_ERROR, MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER,
@@ -167,15 +165,11 @@ qmi_read (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
 {
   QmiMessageWmsRawReadInput *input;
   QmiWmsStorageType qmi;
-  ReadContext *at;
 
   if (no_storage (storage, &qmi, task))
     return;
-  at = g_new0 (ReadContext, 1);
-  at->storage = storage;
-  at->index = index;
-  /* The op owns the task data; the read's place rides beside it. */
-  g_object_set_data_full (G_OBJECT (task), "md-sms-read", at, g_free);
+  g_object_set_data (G_OBJECT (task), "md-sms-storage", GUINT_TO_POINTER (storage));
+  g_object_set_data (G_OBJECT (task), "md-sms-index", GUINT_TO_POINTER (index));
   input = qmi_message_wms_raw_read_input_new ();
   qmi_message_wms_raw_read_input_set_message_memory_storage_id (input, qmi, index, NULL);
   qmi_message_wms_raw_read_input_set_message_mode (input, QMI_WMS_MESSAGE_MODE_GSM_WCDMA, NULL);
