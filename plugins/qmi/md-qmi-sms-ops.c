@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* SMS ops over QMI WMS (3GPP point-to-point PDUs, the SMSC field first):
- * Set Event Report at enable, Set Routes with the default storage, List
- * Messages + Raw Read per
- * storage (UIM published as "sm", NV as "me", as ModemManager maps them),
- * Delete, Raw Send and Raw Write one part at a time, and the Event Report
+/* SMS ops over QMI WMS (3GPP point-to-point PDUs, SMSC field first): Set
+ * Event Report at enable, Set Routes to the default storage, List Messages
+ * + Raw Read per storage (UIM as "sm", NV as "me", as ModemManager maps
+ * them), Delete, Raw Send / Raw Write per part, and the Event Report
  * indication: a stored message is read and handed to core, a routed status
- * report is decoded as it comes. PDUs are decoded and encoded by src/parse. */
+ * report decoded as it comes. PDUs go through src/parse's codec only. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-ops.h"
