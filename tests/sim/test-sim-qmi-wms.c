@@ -29,6 +29,16 @@ teardown (Fixture *f, gconstpointer data)
   qmi_fixture_teardown (f);
 }
 
+/* Sends request, frees it and returns the response. */
+static QmiMessage *
+exchange_take (Fixture *f, QmiMessage *request)
+{
+  QmiMessage *reply = qmi_fixture_exchange (f, request);
+
+  qmi_message_unref (request);
+  return reply;
+}
+
 static GByteArray *
 unhex (const char *hex)
 {
@@ -76,7 +86,7 @@ list (Fixture *f, guint8 wms, guint8 storage, gint tag)
   qmi_fixture_tlv_u8 (request, 0x01, storage);
   if (tag >= 0)
     qmi_fixture_tlv_u8 (request, 0x11, (guint8)tag);
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   v = qmi_fixture_tlv (reply, 0x01, &len);
   count = qmi_fixture_le32 (v);
@@ -97,7 +107,7 @@ enable_reports (Fixture *f)
   g_autoptr (QmiMessage) reply = NULL;
 
   qmi_fixture_tlv_u8 (request, 0x10, 1);
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   return wms;
 }
@@ -140,7 +150,7 @@ test_incoming_list_read (Fixture *f, gconstpointer data)
 
     qmi_fixture_tlv_bytes (request, 0x01, id, sizeof id);
   }
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   v = qmi_fixture_tlv (reply, 0x01, &len);
   g_assert_cmpuint (v[0], ==, QMI_WMS_MESSAGE_TAG_TYPE_MT_NOT_READ);
@@ -158,7 +168,7 @@ test_read_missing (Fixture *f, gconstpointer data)
   g_autoptr (QmiMessage) reply = NULL;
 
   qmi_fixture_tlv_bytes (request, 0x01, id, sizeof id);
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, QMI_PROTOCOL_ERROR_INVALID_INDEX);
 }
 
@@ -180,7 +190,7 @@ test_write_tag_delete (Fixture *f, gconstpointer data)
                 "00"
                 "01000C919451153254760000"
                 "02E834");
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   v = qmi_fixture_tlv (reply, 0x01, &len);
   g_assert_cmpuint (len, ==, 4);
@@ -194,7 +204,7 @@ test_write_tag_delete (Fixture *f, gconstpointer data)
   tag[2] = tag[3] = tag[4] = 0;
   tag[5] = QMI_WMS_MESSAGE_TAG_TYPE_MO_SENT;
   qmi_fixture_tlv_bytes (request, 0x01, tag, sizeof tag);
-  tagged = qmi_fixture_exchange (f, request);
+  tagged = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (tagged), ==, 0);
   sent = list (f, wms, QMI_WMS_STORAGE_TYPE_UIM, QMI_WMS_MESSAGE_TAG_TYPE_MO_SENT);
   g_assert_cmpuint (sent->len, ==, 1);
@@ -202,7 +212,7 @@ test_write_tag_delete (Fixture *f, gconstpointer data)
   request = qmi_fixture_request (f, QMI_SERVICE_WMS, wms, 0x0024);
   qmi_fixture_tlv_u8 (request, 0x01, QMI_WMS_STORAGE_TYPE_UIM);
   qmi_fixture_tlv_u32 (request, 0x10, index);
-  deleted = qmi_fixture_exchange (f, request);
+  deleted = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (deleted), ==, 0);
   g_assert_null (sim_model_find_sms (f->model, index));
   g_clear_pointer (&deleted, qmi_message_unref);
@@ -210,7 +220,7 @@ test_write_tag_delete (Fixture *f, gconstpointer data)
   request = qmi_fixture_request (f, QMI_SERVICE_WMS, wms, 0x0024);
   qmi_fixture_tlv_u8 (request, 0x01, QMI_WMS_STORAGE_TYPE_UIM);
   qmi_fixture_tlv_u32 (request, 0x10, index);
-  deleted = qmi_fixture_exchange (f, request);
+  deleted = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (deleted), ==, QMI_PROTOCOL_ERROR_INVALID_INDEX);
 }
 
@@ -225,7 +235,7 @@ test_nv_store (Fixture *f, gconstpointer data)
   g_autoptr (GArray) nv = NULL, nv_after = NULL;
 
   raw_data_tlv (request, QMI_WMS_STORAGE_TYPE_NV, submit_hex);
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   g_assert_cmpuint (f->model->sms->len, ==, 0);
   nv = list (f, wms, QMI_WMS_STORAGE_TYPE_NV, -1);
@@ -233,7 +243,7 @@ test_nv_store (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_array_index (nv, guint32, 0), ==, 1 << 8 | QMI_WMS_MESSAGE_TAG_TYPE_MO_NOT_SENT);
   request = qmi_fixture_request (f, QMI_SERVICE_WMS, wms, 0x0024);
   qmi_fixture_tlv_u8 (request, 0x01, QMI_WMS_STORAGE_TYPE_NV);
-  deleted = qmi_fixture_exchange (f, request);
+  deleted = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (deleted), ==, 0);
   nv_after = list (f, wms, QMI_WMS_STORAGE_TYPE_NV, -1);
   g_assert_cmpuint (nv_after->len, ==, 0);
@@ -250,7 +260,7 @@ test_send (Fixture *f, gconstpointer data)
   guint16 len = 0;
 
   raw_data_tlv (request, -1, submit_hex);
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   v = qmi_fixture_tlv (reply, 0x01, &len);
   g_assert_cmpuint (len, ==, 2);
@@ -260,7 +270,7 @@ test_send (Fixture *f, gconstpointer data)
   /* A DELIVER is not something to send. */
   request = qmi_fixture_request (f, QMI_SERVICE_WMS, wms, 0x0020);
   raw_data_tlv (request, -1, deliver_hex);
-  bad = qmi_fixture_exchange (f, request);
+  bad = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (bad), !=, 0);
   g_assert_cmpuint (f->model->sms_sent->len, ==, 1);
 }
@@ -286,7 +296,7 @@ test_routes_protocol_status_report (Fixture *f, gconstpointer data)
 
   qmi_fixture_tlv_bytes (request, 0x01, routes, sizeof routes);
   qmi_fixture_tlv_u8 (request, 0x10, QMI_WMS_TRANSFER_INDICATION_CLIENT);
-  reply = qmi_fixture_exchange (f, request);
+  reply = exchange_take (f, request);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   got = qmi_fixture_call (f, QMI_SERVICE_WMS, wms, 0x0033);
   v = qmi_fixture_tlv (got, 0x01, &len);
