@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Inside the QMI front end: the session state shared by the session
- * (sim-qmi.c) and the service handlers (sim-qmi-{dms,uim,nas,wds,wda}.c),
+ * (sim-qmi.c) and the service handlers (sim-qmi-{dms,uim,nas,wds,wda,wms}.c),
  * the per-client state, and the TLV reading/writing helpers they share. */
 #pragma once
 
@@ -26,6 +26,8 @@ typedef struct {
   guint8 mux_id;    /* 0: not bound */
   gint session;     /* the model's session id; -1: none */
   guint32 handle;   /* packet data handle while session >= 0 */
+  /* WMS: Set Event Report (new MT message indications). */
+  gboolean wms_event_report;
 } SimQmiClient;
 
 struct _SimQmi {
@@ -46,6 +48,13 @@ struct _SimQmi {
   gboolean nas_network_changed;
   gboolean nas_signal_changed;
   guint uim_idle; /* sends the card status indication once the model settled */
+  /* WMS: the routes last set (type, class, storage, receipt action) and
+   * whether status reports go to the client (Transfer Status Report). */
+  guint8 wms_routes[8][4];
+  guint wms_n_routes;
+  gboolean wms_transfer_status_report;
+  guint32 wms_transaction; /* of the last transfer-route indication */
+  GPtrArray *wms_nv;       /* SimSms: the NV store, NULL until used */
 };
 
 /* A handler answers one request; it is found by message id in its
@@ -62,6 +71,7 @@ extern const SimQmiHandler sim_qmi_uim_handlers[];
 extern const SimQmiHandler sim_qmi_nas_handlers[];
 extern const SimQmiHandler sim_qmi_wds_handlers[];
 extern const SimQmiHandler sim_qmi_wda_handlers[];
+extern const SimQmiHandler sim_qmi_wms_handlers[];
 
 /* Sends a finished frame (sim_qmi_frame_end is applied here) and frees it. */
 void sim_qmi_send (SimQmi *self, GByteArray *frame);
@@ -83,6 +93,7 @@ void sim_qmi_wds_client_released (SimQmi *self, SimQmiClient *client);
 void sim_qmi_wds_model_event (SimQmi *self, const SimEvent *event);
 void sim_qmi_nas_model_event (SimQmi *self, const SimEvent *event);
 void sim_qmi_uim_model_event (SimQmi *self, const SimEvent *event);
+void sim_qmi_wms_model_event (SimQmi *self, const SimEvent *event);
 /* The UIM PIN state of PIN1 (also DMS's PIN status): not initialized 0,
  * enabled-not-verified 1, enabled-verified 2, disabled 3, blocked 4,
  * permanently blocked 5. */

@@ -2,7 +2,7 @@
 /* The QMI session: cuts the byte stream into QMUX frames (skipping garbage,
  * dropping a partial frame after 2 s of silence), answers CTL (version info,
  * client ids, sync), records each request, hands requests of allocated
- * clients to their service's handler table (sim-qmi-{dms,uim,nas,wds,wda}.c)
+ * clients to their service's handler table (sim-qmi-{dms,uim,nas,wds,wda,wms}.c)
  * and turns model events into those services' indications. */
 #include "sim-qmi-private.h"
 
@@ -25,6 +25,7 @@ static const struct {
 } services[] = {
   { SIM_QMI_SERVICE_CTL, 1, 5 },  { SIM_QMI_SERVICE_WDS, 1, 67 }, { SIM_QMI_SERVICE_DMS, 1, 14 },
   { SIM_QMI_SERVICE_NAS, 1, 25 }, { SIM_QMI_SERVICE_UIM, 1, 46 }, { SIM_QMI_SERVICE_WDA, 1, 16 },
+  { SIM_QMI_SERVICE_WMS, 1, 10 },
 };
 
 /* The handler table and the history name of each service. */
@@ -37,6 +38,7 @@ handlers_of (guint8 service, const char **name)
   case SIM_QMI_SERVICE_NAS: *name = "nas"; return sim_qmi_nas_handlers;
   case SIM_QMI_SERVICE_UIM: *name = "uim"; return sim_qmi_uim_handlers;
   case SIM_QMI_SERVICE_WDA: *name = "wda"; return sim_qmi_wda_handlers;
+  case SIM_QMI_SERVICE_WMS: *name = "wms"; return sim_qmi_wms_handlers;
   }
   *name = service == SIM_QMI_SERVICE_CTL ? "ctl" : NULL;
   return NULL;
@@ -384,7 +386,7 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_CONTEXT:
   case SIM_EVENT_CALL_DROPPED: sim_qmi_wds_model_event (self, event); return;
   case SIM_EVENT_SMS_RECEIVED:
-  case SIM_EVENT_SMS_STATUS_REPORT:
+  case SIM_EVENT_SMS_STATUS_REPORT: sim_qmi_wms_model_event (self, event); return;
   case SIM_EVENT_RING:
   case SIM_EVENT_TIMEZONE:
   case SIM_EVENT_USSD: return;
@@ -451,6 +453,7 @@ sim_qmi_free (SimQmi *self)
   g_clear_handle_id (&self->input_timer, g_source_remove);
   g_byte_array_unref (self->input);
   g_hash_table_unref (self->clients);
+  g_clear_pointer (&self->wms_nv, g_ptr_array_unref);
   sim_history_free (self->history);
   g_free (self);
 }

@@ -95,6 +95,8 @@ extern const MdModemBandsOps md_qmi_bands_ops;
 extern const MdModemSignalOps md_qmi_signal_ops;
 extern const MdModemFirmwareOps md_qmi_firmware_ops;
 extern const MdModemBearerOps md_qmi_bearer_ops;
+/* SMS over WMS: storages UIM ("sm") and NV ("me"). */
+extern const MdModemSmsOps md_qmi_sms_ops;
 /* All of the above. */
 extern const MdModemOps md_qmi_modem_ops;
 

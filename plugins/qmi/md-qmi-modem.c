@@ -43,6 +43,7 @@ client_allocated (MdQmiPort *port, QmiClient *client, gpointer user_data)
 {
   md_qmi_netreg_client_allocated (MD_MODEM (user_data), client);
   md_qmi_bearer_client_allocated (MD_MODEM (user_data), client);
+  md_qmi_sms_client_allocated (MD_MODEM (user_data), client);
 }
 
 MdModem *
@@ -225,4 +226,5 @@ const MdModemOps md_qmi_modem_ops = {
   .bands = &md_qmi_bands_ops,
   .signal = &md_qmi_signal_ops,
   .firmware = &md_qmi_firmware_ops,
+  .sms = &md_qmi_sms_ops,
 };

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
  * follows the indications of its service connects them here. */
 void md_qmi_netreg_client_allocated (MdModem *modem, QmiClient *client);
 void md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client);
+void md_qmi_sms_client_allocated (MdModem *modem, QmiClient *client);
 
 /* QmiNasRadioInterface → MdModemAccessTechnology bits. */
 guint32 md_qmi_radio_interface_to_access_technology (QmiNasRadioInterface radio);

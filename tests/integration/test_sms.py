@@ -31,6 +31,44 @@ def address(number):
     return f"{len(digits):02X}{'91' if number.startswith('+') else '81'}{swap_bcd(digits)}"
 
 
+# GSM 03.38: the characters these tests use. Letters, digits and most
+# punctuation share their ASCII codes; the rest are listed, and the
+# extension table's characters follow an escape (0x1B).
+GSM_BASIC = {"@": 0x00, "$": 0x02, "\n": 0x0A, "\r": 0x0D, "_": 0x11}
+GSM_EXTENSION = {"\f": 0x0A, "^": 0x14, "{": 0x28, "}": 0x29, "\\": 0x2F, "[": 0x3C, "~": 0x3D, "]": 0x3E,
+                 "|": 0x40, "\u20ac": 0x65}
+GSM_SAME_AS_ASCII = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 !\"#%&'()*+,-./:;<=>?")
+
+
+def gsm_septets(text):
+    septets = []
+    for c in text:
+        if c in GSM_EXTENSION:
+            septets += [0x1B, GSM_EXTENSION[c]]
+        elif c in GSM_BASIC:
+            septets.append(GSM_BASIC[c])
+        elif c in GSM_SAME_AS_ASCII:
+            septets.append(ord(c))
+        else:
+            raise ValueError(f"no GSM 7-bit code for {c!r} in this test's table")
+    return septets
+
+
+def gsm_text(septets):
+    basic = {v: k for k, v in GSM_BASIC.items()}
+    extension = {v: k for k, v in GSM_EXTENSION.items()}
+    out, escaped = [], False
+    for septet in septets:
+        if escaped:
+            out.append(extension[septet])
+            escaped = False
+        elif septet == 0x1B:
+            escaped = True
+        else:
+            out.append(basic.get(septet, chr(septet)))
+    return "".join(out)
+
+
 def pack_septets(septets):
     value = 0
     for i, septet in enumerate(septets):
@@ -39,11 +77,15 @@ def pack_septets(septets):
     return value.to_bytes(n_bytes, "little") if n_bytes else b""
 
 
+def unpack_septets(data, count):
+    value = int.from_bytes(data, "little")
+    return [(value >> (7 * i)) & 0x7F for i in range(count)]
+
+
 def deliver_pdu(number, text, concat=None):
-    """An SMS-DELIVER in GSM 7-bit (text of letters, digits and spaces,
-    which the default alphabet shares with ASCII); concat = (reference,
-    count, sequence) adds the 8-bit concatenation header."""
-    septets = [ord(c) for c in text]
+    """An SMS-DELIVER in GSM 7-bit; concat = (reference, count, sequence)
+    adds the 8-bit concatenation header."""
+    septets = gsm_septets(text)
     first = 0x04
     if concat:
         first |= 0x40
@@ -57,6 +99,18 @@ def deliver_pdu(number, text, concat=None):
         udl = len(septets)
     return ("07911326040000F0" + f"{first:02X}" + address(number) + "0000" + SCTS
             + f"{udl:02X}" + bytes(ud).hex().upper())
+
+
+def deliver_pdu_ucs2(number, text, concat=None):
+    """An SMS-DELIVER in UCS-2 (UTF-16BE, so characters beyond the BMP are
+    surrogate pairs), with the concatenation header as above."""
+    ud = text.encode("utf-16-be")
+    first = 0x04
+    if concat:
+        first |= 0x40
+        ud = bytes([0x05, 0x00, 0x03, *concat]) + ud
+    return ("07911326040000F0" + f"{first:02X}" + address(number) + "0008" + SCTS
+            + f"{len(ud):02X}" + ud.hex().upper())
 
 
 def status_report_pdu(reference, number, status=0):
@@ -79,19 +133,32 @@ def parse_submit(pdu):
     vpf = (first >> 3) & 3
     at += {0: 0, 2: 1}.get(vpf, 7)
     udl = data[at]
+    ud = data[at + 1:]
     concat = None
+    header = 0
     if first & 0x40:
-        udh = data[at + 1: at + 2 + data[at + 1]]
+        header = ud[0] + 1
+        udh = ud[:header]
         if udh[1] == 0x00:
             concat = (udh[3], udh[4], udh[5])
+    if dcs & 0x0C == 0x00:
+        # Septets; the header and its fill bits take whole septets.
+        skip = (header * 8 + 6) // 7
+        body = gsm_text(unpack_septets(ud, udl)[skip:])
+    elif dcs & 0x0C == 0x08:
+        body = ud[header:udl].decode("utf-16-be")
+    else:
+        body = ud[header:udl]
     return {"number": number, "dcs": dcs, "udl": udl, "concat": concat,
-            "srr": bool(first & 0x20)}
+            "srr": bool(first & 0x20), "body": body}
 
 
 @skip_without_tools
 class SmsTest(ModemdTestCase):
 
     storage = "sm"
+    supported_storages = "sm"
+    received_storage = "sm"
 
     def add_modem_with(self, stored=()):
         scenario = os.path.join(self.workdir, "sms.ini")
@@ -136,7 +203,7 @@ class SmsTest(ModemdTestCase):
         self.add_modem_with()
         self.enable()
         status = self.mmcli_json("-m", "0", "--messaging-status")["modem"]["messaging"]
-        self.assertEqual(status["supported-storages"], self.storage)
+        self.assertEqual(status["supported-storages"], self.supported_storages)
         self.assertEqual(status["default-storages"], self.storage)
 
     def test_stored_messages_listed_after_enable(self):
@@ -148,10 +215,15 @@ class SmsTest(ModemdTestCase):
         self.assertEqual(first["content"]["number"], SENDER)
         self.assertEqual(first["content"]["text"], "Hello from the SIM")
         self.assertEqual(first["properties"]["state"], "received")
-        self.assertEqual(first["properties"]["storage"], self.storage)
+        self.assertEqual(first["properties"]["storage"], self.received_storage)
         self.assertEqual(first["properties"]["pdu-type"], "deliver")
         self.assertEqual(first["properties"]["timestamp"], TIMESTAMP)
         self.assertEqual(first["properties"]["smsc"], "+31624000000")
+        self.assertEqual(first["properties"], {
+            "class": "--", "delivery-report": "--", "delivery-state": "--", "discharge-timestamp": "--",
+            "message-reference": "--", "pdu-type": "deliver", "service-category": "--",
+            "smsc": "+31624000000", "state": "received", "storage": self.received_storage,
+            "teleservice-id": "--", "timestamp": TIMESTAMP, "validity": "--"})
         self.assertEqual(self.sms(paths[1])["content"]["text"], "Second one")
         # mmcli -s N -K, the form scripts read.
         keyed = self.mmcli("-s", paths[0], "-K").stdout
@@ -205,6 +277,30 @@ class SmsTest(ModemdTestCase):
         self.assertEqual(self.sms_paths(), paths)
         self.assertEqual(self.sms(paths[0])["content"]["text"], "".join(texts))
 
+    def test_three_gsm7_parts_with_extension_characters(self):
+        sim = self.add_modem_with()
+        self.enable()
+        # Every character of the extension table, some across part ends.
+        texts = ["Cost: 5\u20ac [a] ", "{b} ~c\\ ^d| ", "e \u20ac\u20ac{}[]~^|\\"]
+        for sequence, text in enumerate(texts, 1):
+            sim.control("sms-incoming " + deliver_pdu(SENDER, text, (77, 3, sequence)))
+        paths = wait_for(lambda: self.sms_paths(), what="the message")
+        wait_for(lambda: self.sms(paths[0])["properties"]["state"] == "received", what="the whole message")
+        self.assertEqual(len(self.sms_paths()), 1)
+        self.assertEqual(self.sms(paths[0])["content"]["text"], "".join(texts))
+
+    def test_three_ucs2_parts_with_emoji(self):
+        sim = self.add_modem_with()
+        self.enable()
+        # Characters beyond the BMP are surrogate pairs in UCS-2 (UTF-16).
+        texts = ["Gr\u00fc\u00dfe \U0001F600 ", "\u65e5\u672c \U0001F389\U0001F44D ", "\u0416 end \U0001F680"]
+        for sequence, text in enumerate(texts, 1):
+            sim.control("sms-incoming " + deliver_pdu_ucs2(SENDER, text, (78, 3, sequence)))
+        paths = wait_for(lambda: self.sms_paths(), what="the message")
+        wait_for(lambda: self.sms(paths[0])["properties"]["state"] == "received", what="the whole message")
+        self.assertEqual(len(self.sms_paths()), 1)
+        self.assertEqual(self.sms(paths[0])["content"]["text"], "".join(texts))
+
     # --- create, send, store, delete ---------------------------------------
 
     def test_create_and_send(self):
@@ -236,6 +332,64 @@ class SmsTest(ModemdTestCase):
         self.assertEqual([s["concat"][1:] for s in submits], [(3, 1), (3, 2), (3, 3)])
         self.assertEqual(self.sms(path)["properties"]["state"], "sent")
 
+    def test_created_text_sent_as_exactly_that_pdu(self):
+        sim = self.add_modem_with()
+        self.enable()
+        text = "Cost 5\u20ac [a] {b} ~^| ok?"
+        out = self.mmcli("-m", "0", f"--messaging-create-sms=text='{text}',number='{SENDER}'").stdout
+        path = next(word for word in out.split() if word.startswith(SMS_PREFIX))
+        self.mmcli("-s", path, "--send")
+        pdus = self.sent_pdus(sim)
+        self.assertEqual(len(pdus), 1)
+        submit = parse_submit(pdus[0])
+        self.assertEqual((submit["number"], submit["dcs"], submit["concat"]), (SENDER, 0x00, None))
+        self.assertEqual(submit["udl"], len(gsm_septets(text)))
+        self.assertEqual(submit["body"], text)
+        props = self.sms(path)
+        self.assertEqual(props["content"], {"data": "--", "number": SENDER, "text": text})
+        self.assertEqual({k: props["properties"][k] for k in ("state", "pdu-type", "delivery-report",
+                                                              "delivery-state")},
+                         {"state": "sent", "pdu-type": "submit", "delivery-report": "not requested",
+                          "delivery-state": "--"})
+
+    def test_data_file_sent_as_8bit(self):
+        sim = self.add_modem_with()
+        self.enable()
+        data = bytes(range(0, 256, 3))
+        data_path = os.path.join(self.workdir, "data.bin")
+        with open(data_path, "wb") as out:
+            out.write(data)
+        out = self.mmcli("-m", "0", f"--messaging-create-sms=number={SENDER}",
+                         f"--messaging-create-sms-with-data={data_path}").stdout
+        path = next(word for word in out.split() if word.startswith(SMS_PREFIX))
+        self.assertEqual(self.sms(path)["content"], {"data": data.hex().upper(), "number": SENDER, "text": "--"})
+        self.mmcli("-s", path, "--send")
+        submit = parse_submit(self.sent_pdus(sim)[0])
+        self.assertEqual(submit["dcs"] & 0x0C, 0x04)
+        self.assertEqual(submit["body"], data)
+
+    def assert_sent_in_three_parts(self, sim, text):
+        path = self.create(f"number={SENDER},text='{text}'")
+        self.mmcli("-s", path, "--send")
+        submits = [parse_submit(pdu) for pdu in self.sent_pdus(sim)]
+        self.assertEqual([s["concat"][1:] for s in submits], [(3, 1), (3, 2), (3, 3)])
+        self.assertEqual(len({s["concat"][0] for s in submits}), 1)
+        # Each part decodes on its own: no escape or surrogate pair is cut.
+        self.assertEqual("".join(s["body"] for s in submits), text)
+        self.assertEqual(self.sms(path)["properties"]["state"], "sent")
+
+    def test_three_part_outgoing_gsm7_keeps_escapes_whole(self):
+        sim = self.add_modem_with()
+        self.enable()
+        # The euro sign's escape would be septet 153, the end of part one.
+        self.assert_sent_in_three_parts(sim, "a" * 152 + "\u20ac" + "b" * 150 + "[x]" + "c" * 40)
+
+    def test_three_part_outgoing_ucs2_keeps_surrogates_whole(self):
+        sim = self.add_modem_with()
+        self.enable()
+        # A pair would straddle code units 67/68, the end of part one.
+        self.assert_sent_in_three_parts(sim, "x" * 66 + "\U0001F600" + "y" * 65 + "\U0001F389" + "z" * 40)
+
     def test_delivery_report_updates_state(self):
         sim = self.add_modem_with()
         self.enable()
@@ -249,6 +403,10 @@ class SmsTest(ModemdTestCase):
         wait_for(lambda: self.sms(path)["properties"]["delivery-state"] == "completed-received",
                  what="the delivery state")
         self.assertEqual(self.sms_paths(), [path])
+        props = self.sms(path)["properties"]
+        self.assertEqual({k: props[k] for k in ("state", "pdu-type", "delivery-report", "discharge-timestamp")},
+                         {"state": "sent", "pdu-type": "submit", "delivery-report": "requested",
+                          "discharge-timestamp": TIMESTAMP})
 
     def test_store_then_delete(self):
         sim = self.add_modem_with()
@@ -336,7 +494,7 @@ class MbimSmsTest(SmsTest):
     published as "mt"; MBIM cannot write messages, so Store is refused."""
 
     daemon_args = ModemdTestCase.daemon_args + ["--no-mbim-proxy", "--test-fake-net-links"]
-    storage = "mt"
+    storage = supported_storages = received_storage = "mt"
 
     def add_sim_modem(self, scenario="default.ini", uid="mbim0"):
         sim = self.start_sim(scenario, at="none", mbim="pty")
@@ -355,6 +513,41 @@ class MbimSmsTest(SmsTest):
         self.assert_refused(["-s", path, "--store"], "org.freedesktop.ModemManager1.Error.Core.Unsupported")
         self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
         self.assertEqual(self.sms_paths(), [])
+
+
+@skip_without_tools
+class QmiSmsTest(SmsTest):
+    """The same store and network served over QMI WMS: the model's store is
+    UIM storage ("sm"), the simulator's QMI front end keeps an NV store
+    ("me"), which is the default storage as in ModemManager; status reports
+    are routed to the host."""
+
+    daemon_args = ModemdTestCase.daemon_args + ["--no-qmi-proxy"]
+    storage = "me"
+    supported_storages = "sm, me"
+    received_storage = "sm"
+
+    def add_sim_modem(self, scenario="default.ini", uid="qmi0"):
+        sim = self.start_sim(scenario, at="none", qmi="pty")
+        self.set_profile(uid, ["qmi:" + sim.qmi_port, "net:wwan0"])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    def test_store_then_delete(self):
+        sim = self.add_modem_with()
+        self.enable()
+        kept = self.create("number=+4912345,text='Keep me'")
+        self.mmcli("-s", kept, "--store")
+        self.assertEqual(self.sms(kept)["properties"]["storage"], "me")
+        on_sim = self.create("number=+4912345,text='On the SIM'")
+        self.mmcli("-s", on_sim, "--store-in-storage=sm")
+        props = self.sms(on_sim)["properties"]
+        self.assertEqual((props["state"], props["storage"]), ("stored", "sm"))
+        self.assertEqual(sim.control("get sms-count"), "1")
+        for path in (kept, on_sim):
+            self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
+        self.assertEqual(self.sms_paths(), [])
+        self.assertEqual(sim.control("get sms-count"), "0")
 
 
 if __name__ == "__main__":

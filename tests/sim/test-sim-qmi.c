@@ -153,15 +153,16 @@ test_version_info (Fixture *f, gconstpointer data)
   g_assert_cmpuint (result_error (reply), ==, QMI_PROTOCOL_ERROR_NONE);
   list = qmi_message_get_raw_tlv (reply, 0x01, &len);
   /* Count, then service, major, minor per entry: CTL, WDS, DMS, NAS,
-   * UIM, WDA. */
-  g_assert_cmpuint (len, ==, 1 + 6 * 5);
-  g_assert_cmpuint (list[0], ==, 6);
+   * UIM, WDA, WMS. */
+  g_assert_cmpuint (len, ==, 1 + 7 * 5);
+  g_assert_cmpuint (list[0], ==, 7);
   g_assert_cmpuint (list[1], ==, QMI_SERVICE_CTL);
   g_assert_cmpuint (list[6], ==, QMI_SERVICE_WDS);
   g_assert_cmpuint (list[11], ==, QMI_SERVICE_DMS);
   g_assert_cmpuint (list[16], ==, QMI_SERVICE_NAS);
   g_assert_cmpuint (list[21], ==, QMI_SERVICE_UIM);
   g_assert_cmpuint (list[26], ==, QMI_SERVICE_WDA);
+  g_assert_cmpuint (list[31], ==, QMI_SERVICE_WMS);
 }
 
 static void
