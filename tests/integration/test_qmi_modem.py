@@ -94,6 +94,27 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
         self.assertEqual(sim.control("get cfun"), "1")
 
+    def qmi_commands(self, sim):
+        count = int(sim.control("get qmi-command-count"))
+        return [sim.control(f"get qmi-command {i}") for i in range(count)]
+
+    def test_3gpp_location_from_system_info(self):
+        # Serving System has LAC and cell id but no TAC: GetLocation reads
+        # the serving cell from NAS Get System Info.
+        sim = self.add_qmi_modem()
+        self.enable()
+        status = self.mmcli_json("-m", "0", "--location-status")["modem"]["location"]
+        self.assertEqual((status["capabilities"], status["enabled"]), (["3gpp-lac-ci"], ["3gpp-lac-ci"]))
+        wait_for(lambda: self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]["tac"] != "--",
+                 what="the 3GPP location")
+        loc = self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]
+        code = sim.control("get operator-code")
+        self.assertEqual((loc["mcc"], loc["mnc"]), (code[:3], code[3:]))
+        self.assertEqual((loc["lac"], loc["tac"], loc["cid"]), ("00C3", "004E20", "01A23B01"))
+        self.assertIn("nas Get System Info", self.qmi_commands(sim))
+        result = self.mmcli("-m", "0", "--location-enable-gps-nmea", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+
     def test_disable_and_low_power(self):
         sim = self.add_qmi_modem()
         self.enable()
