@@ -280,6 +280,29 @@ class QmiIndicationTest(ModemdTestCase):
                  what="roaming from the indication")
         self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["operator-code"], "26202")
 
+    def test_system_info_indication_reports_eps_and_5gs(self):
+        # Serving System names no TAC and no 5GS: the System Info
+        # indication reports the LTE and NR5G cells.
+        sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
+        sim.control("register roaming 26202 Vodafone.de")
+        wait_for(lambda: "System Info: LTE in service, TAC 4E20" in self.daemon_log(),
+                 what="the LTE cell from System Info")
+        sim.control("access-technology 5gnr")
+        wait_for(lambda: "System Info: NR5G in service, TAC 4E20" in self.daemon_log(),
+                 what="the NR5G cell from System Info")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["access-technologies"] == ["5gnr"],
+                 what="5G from the indications")
+        self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["registration-state"], "roaming")
+        self.assert_daemon_alive()
+
+    def daemon_log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
+
     def test_signal_follows_indications(self):
         sim = self.start_sim("default.ini", at="none", qmi="pty")
         self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
