@@ -237,6 +237,7 @@ sim_model_free (SimModel *self)
   g_strfreev (self->ipv6_dns);
   g_ptr_array_unref (self->sessions);
   g_strfreev (self->reject_apns);
+  g_strfreev (self->qmi_services);
   g_ptr_array_unref (self->sms);
   g_ptr_array_unref (self->sms_sent);
   g_free (self->sms_status_report);

@@ -261,6 +261,7 @@ typedef struct {
   guint64 tx_octets;   /* ... and sent; the control socket's `traffic` adds */
   guint max_sessions;
   gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */
+  GStrv qmi_services;     /* the QMI services listed and served ("dms", "uim"...); NULL: all */
   GStrv reject_apns;      /* APNs the network refuses, compared without case */
   SimDataFormat data_format;
   guint allowed_modes; /* SimModeFlags; all at start */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* DMS (device management) requests of the QMI front end: identity (IMEI,
  * MSISDN), capabilities and bands, operating mode (read and set, as CFUN) and the
- * older UIM fallbacks (ICCID, IMSI, PIN status), answered from the model's
+ * older UIM fallbacks (ICCID, IMSI, PIN status, PIN1 verify / unblock /
+ * change / protection), answered from the model's
  * identity, CFUN and SIM card, the values the AT and MBIM front ends report. */
 #include "sim-qmi-private.h"
 
@@ -193,6 +194,31 @@ uim_get_pin_status (SimQmi *self, SimQmiClient *client, const SimQmiMessage *req
   sim_qmi_send (self, frame);
 }
 
+/* The PIN messages of firmware without UIM: PIN1 only, as through UIM. */
+static void
+uim_set_pin_protection (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_PROTECTION, DMS_TLV_VALUE);
+}
+
+static void
+uim_verify_pin (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_VERIFY, DMS_TLV_VALUE);
+}
+
+static void
+uim_unblock_pin (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_UNBLOCK, DMS_TLV_VALUE);
+}
+
+static void
+uim_change_pin (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_CHANGE, DMS_TLV_VALUE);
+}
+
 const SimQmiHandler sim_qmi_dms_handlers[] = {
   { 0x0020, "Get Capabilities", get_capabilities },
   { 0x0021, "Get Manufacturer", get_manufacturer },
@@ -200,6 +226,10 @@ const SimQmiHandler sim_qmi_dms_handlers[] = {
   { 0x0023, "Get Revision", get_revision },
   { 0x0024, "Get MSISDN", get_msisdn },
   { 0x0025, "Get IDs", get_ids },
+  { 0x0027, "UIM Set PIN Protection", uim_set_pin_protection },
+  { 0x0028, "UIM Verify PIN", uim_verify_pin },
+  { 0x0029, "UIM Unblock PIN", uim_unblock_pin },
+  { 0x002A, "UIM Change PIN", uim_change_pin },
   { 0x002B, "UIM Get PIN Status", uim_get_pin_status },
   { 0x002D, "Get Operating Mode", get_operating_mode },
   { 0x002E, "Set Operating Mode", set_operating_mode },

@@ -98,6 +98,18 @@ void sim_qmi_wms_model_event (SimQmi *self, const SimEvent *event);
  * enabled-not-verified 1, enabled-verified 2, disabled 3, blocked 4,
  * permanently blocked 5. */
 guint8 sim_qmi_uim_pin1_state (SimModel *model);
+
+/* PIN1 operations, shared by UIM and DMS's older UIM messages: the same
+ * Info TLV (PIN id, [enable,] one or two codes with a length byte), found
+ * at info_tlv (UIM 0x02, DMS 0x01), answered with the result and the
+ * retries left (TLV 0x10) from the model. */
+typedef enum {
+  SIM_QMI_PIN_VERIFY,
+  SIM_QMI_PIN_UNBLOCK,
+  SIM_QMI_PIN_CHANGE,
+  SIM_QMI_PIN_PROTECTION,
+} SimQmiPinOp;
+void sim_qmi_pin_operation (SimQmi *self, const SimQmiMessage *request, SimQmiPinOp op, guint8 info_tlv);
 /* NAS pieces shared by sim-qmi-nas.c and sim-qmi-nas-select.c: the
  * QmiNasRadioInterface of a technology, MCC/MNC of a 5-6 digit code, and
  * the network selection handlers. */

@@ -140,13 +140,6 @@ register_events (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reques
 
 /* --- PIN operations ------------------------------------------------------------ */
 
-typedef enum {
-  PIN_OP_VERIFY,
-  PIN_OP_UNBLOCK,
-  PIN_OP_CHANGE,
-  PIN_OP_PROTECTION,
-} PinOp;
-
 /* The answer to a PIN operation: its result, with the retries left. */
 static void
 reply_pin (SimQmi *self, const SimQmiMessage *request, SimQmiError error)
@@ -171,8 +164,8 @@ verify (SimModel *model, const char *pin, GError **error)
   return sim_model_enter_pin (model, pin, error);
 }
 
-static void
-pin_operation (SimQmi *self, const SimQmiMessage *request, PinOp op)
+void
+sim_qmi_pin_operation (SimQmi *self, const SimQmiMessage *request, SimQmiPinOp op, guint8 info_tlv)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
@@ -182,15 +175,15 @@ pin_operation (SimQmi *self, const SimQmiMessage *request, PinOp op)
   guint8 enable = FALSE;
   gboolean ok = FALSE;
 
-  if (!sim_qmi_reader_init (&r, request, UIM_TLV_INFO)) {
+  if (!sim_qmi_reader_init (&r, request, info_tlv)) {
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
     return;
   }
   pin_id = sim_qmi_read_u8 (&r);
-  if (op == PIN_OP_PROTECTION)
+  if (op == SIM_QMI_PIN_PROTECTION)
     enable = sim_qmi_read_u8 (&r);
   first = sim_qmi_read_string8 (&r);
-  if (op == PIN_OP_UNBLOCK || op == PIN_OP_CHANGE)
+  if (op == SIM_QMI_PIN_UNBLOCK || op == SIM_QMI_PIN_CHANGE)
     second = sim_qmi_read_string8 (&r);
   if (!r.ok) {
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MALFORMED_MESSAGE);
@@ -201,15 +194,17 @@ pin_operation (SimQmi *self, const SimQmiMessage *request, PinOp op)
     return;
   }
   /* Verify with the PIN disabled and unlocked: nothing to do. */
-  if (op == PIN_OP_VERIFY && self->model->sim.lock == SIM_LOCK_READY && !self->model->sim.pin_enabled) {
+  if (op == SIM_QMI_PIN_VERIFY && self->model->sim.lock == SIM_LOCK_READY && !self->model->sim.pin_enabled) {
     reply_pin (self, request, SIM_QMI_ERROR_NO_EFFECT);
     return;
   }
   switch (op) {
-  case PIN_OP_VERIFY: ok = verify (self->model, first, &error); break;
-  case PIN_OP_UNBLOCK: ok = sim_model_enter_puk (self->model, first, second, &error); break;
-  case PIN_OP_CHANGE: ok = sim_model_change_pin (self->model, first, second, &error); break;
-  case PIN_OP_PROTECTION: ok = sim_model_set_pin_enabled (self->model, enable != 0, first, &error); break;
+  case SIM_QMI_PIN_VERIFY: ok = verify (self->model, first, &error); break;
+  case SIM_QMI_PIN_UNBLOCK: ok = sim_model_enter_puk (self->model, first, second, &error); break;
+  case SIM_QMI_PIN_CHANGE: ok = sim_model_change_pin (self->model, first, second, &error); break;
+  case SIM_QMI_PIN_PROTECTION:
+    ok = sim_model_set_pin_enabled (self->model, enable != 0, first, &error);
+    break;
   }
   reply_pin (self, request, ok ? SIM_QMI_ERROR_NONE : sim_qmi_error_from_model (error));
 }
@@ -217,25 +212,25 @@ pin_operation (SimQmi *self, const SimQmiMessage *request, PinOp op)
 static void
 verify_pin (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  pin_operation (self, request, PIN_OP_VERIFY);
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_VERIFY, UIM_TLV_INFO);
 }
 
 static void
 unblock_pin (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  pin_operation (self, request, PIN_OP_UNBLOCK);
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_UNBLOCK, UIM_TLV_INFO);
 }
 
 static void
 change_pin (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  pin_operation (self, request, PIN_OP_CHANGE);
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_CHANGE, UIM_TLV_INFO);
 }
 
 static void
 set_pin_protection (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  pin_operation (self, request, PIN_OP_PROTECTION);
+  sim_qmi_pin_operation (self, request, SIM_QMI_PIN_PROTECTION, UIM_TLV_INFO);
 }
 
 /* --- files ---------------------------------------------------------------------- */

@@ -44,14 +44,19 @@ handlers_of (guint8 service, const char **name)
   return NULL;
 }
 
+/* CTL always; another service when the simulator implements it and the
+ * scenario's [modem] qmi-services (if set) names it, as firmware without
+ * UIM leaves UIM out of its list. */
 static gboolean
-service_served (guint8 service)
+service_served (SimQmi *self, guint8 service)
 {
-  for (guint i = 1; i < G_N_ELEMENTS (services); i++) {
-    if (services[i].service == service)
-      return TRUE;
-  }
-  return FALSE;
+  const char *name = NULL;
+
+  if (service == SIM_QMI_SERVICE_CTL)
+    return TRUE;
+  if (!handlers_of (service, &name))
+    return FALSE;
+  return !self->model->qmi_services || g_strv_contains ((const char *const *)self->model->qmi_services, name);
 }
 
 static gpointer
@@ -158,14 +163,17 @@ ctl_version_info (SimQmi *self, const SimQmiMessage *request)
 {
   GByteArray *frame = sim_qmi_response_new (request);
   g_autoptr (GByteArray) list = g_byte_array_new ();
-  guint8 count = G_N_ELEMENTS (services);
+  guint8 count = 0;
 
   g_byte_array_append (list, &count, 1);
   for (guint i = 0; i < G_N_ELEMENTS (services); i++) {
     guint8 entry[5] = { services[i].service, services[i].major & 0xFF, services[i].major >> 8,
                         services[i].minor & 0xFF, services[i].minor >> 8 };
 
+    if (!service_served (self, services[i].service))
+      continue;
     g_byte_array_append (list, entry, sizeof entry);
+    list->data[0] = ++count;
   }
   sim_qmi_frame_result (frame, SIM_QMI_ERROR_NONE);
   sim_qmi_frame_tlv (frame, CTL_TLV_INFO, list->data, (guint16)list->len);
@@ -242,7 +250,7 @@ ctl_allocate (SimQmi *self, const SimQmiMessage *request)
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
     return;
   }
-  if (!service_served (value[0])) {
+  if (!service_served (self, value[0])) {
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_SERVICE_TYPE);
     return;
   }

@@ -372,6 +372,29 @@ load_reject_apns (LoadContext *ctx, const char *value, GError **error)
   return TRUE;
 }
 
+/* "ctl,dms,nas,wds,wda": the QMI services the modem lists; CTL is always
+ * served, so naming it is allowed but changes nothing. */
+static gboolean
+load_qmi_services (LoadContext *ctx, const char *value, GError **error)
+{
+  static const char *const known[] = { "ctl", "dms", "nas", "uim", "wds", "wda", NULL };
+  g_auto (GStrv) entries = g_strsplit (value, ",", -1);
+  GStrvBuilder *builder = g_strv_builder_new ();
+
+  for (guint i = 0; entries[i]; i++) {
+    g_strstrip (entries[i]);
+    if (!g_strv_contains (known, entries[i])) {
+      g_strv_builder_unref (builder);
+      return bad_value (error, "[modem] qmi-services", entries[i], "ctl, dms, nas, uim, wds or wda");
+    }
+    g_strv_builder_add (builder, entries[i]);
+  }
+  g_strfreev (ctx->scenario->model->qmi_services);
+  ctx->scenario->model->qmi_services = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return TRUE;
+}
+
 /* Keys whose value is a ';'-separated list run their loader per entry. */
 static const CustomLoader list_loaders[] = {
   load_own_number_entry, load_operator_entry, load_context_entry, load_sms_entry, load_unsupported_entry,
@@ -384,6 +407,7 @@ static const KeySpec keys[] = {
   { "identity", "imei", KEY_DIGITS, MODEL_FIELD (identity.imei), 14, 17 },
   { "identity", "ati1", KEY_STRING, MODEL_FIELD (identity.ati1) },
   { "modem", "qmi-over-mbim", KEY_BOOL, MODEL_FIELD (qmi_over_mbim) },
+  { "modem", "qmi-services", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_qmi_services },
   { "sim", "present", KEY_BOOL, MODEL_FIELD (sim.present) },
   { "sim", "iccid", KEY_DIGITS, MODEL_FIELD (sim.iccid), 18, 20 },
   { "sim", "imsi", KEY_DIGITS, MODEL_FIELD (sim.imsi), 6, 15 },

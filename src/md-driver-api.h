@@ -93,6 +93,7 @@ extern const MdModemPowerOps md_qmi_power_ops;
 extern const MdModemNetregOps md_qmi_netreg_ops;
 extern const MdModemBandsOps md_qmi_bands_ops;
 extern const MdModemSignalOps md_qmi_signal_ops;
+extern const MdModemLocationOps md_qmi_location_ops;
 extern const MdModemFirmwareOps md_qmi_firmware_ops;
 extern const MdModemBearerOps md_qmi_bearer_ops;
 /* SMS over WMS: storages UIM ("sm") and NV ("me"). */

@@ -225,6 +225,7 @@ const MdModemOps md_qmi_modem_ops = {
   .bearer = &md_qmi_bearer_ops,
   .bands = &md_qmi_bands_ops,
   .signal = &md_qmi_signal_ops,
+  .location = &md_qmi_location_ops,
   .firmware = &md_qmi_firmware_ops,
   .sms = &md_qmi_sms_ops,
 };

@@ -395,6 +395,7 @@ md_qmi_netreg_client_allocated (MdModem *modem, QmiClient *client)
     return;
   g_signal_connect_object (client, "serving-system", G_CALLBACK (serving_system_indication), modem, 0);
   g_signal_connect_object (client, "signal-info", G_CALLBACK (signal_info_indication), modem, 0);
+  g_signal_connect_object (client, "system-info", G_CALLBACK (md_qmi_system_info_indication), modem, 0);
 }
 
 static void
@@ -410,6 +411,7 @@ set_indications (MdModem *modem, gboolean enable, GTask *task)
 
   qmi_message_nas_register_indications_input_set_serving_system_events (input, enable, NULL);
   qmi_message_nas_register_indications_input_set_signal_info (input, enable, NULL);
+  qmi_message_nas_register_indications_input_set_system_info (input, enable, NULL);
   md_qmi_op (modem, &nas_indications, input, 0, task, indications_done);
 }
 

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 void md_qmi_netreg_client_allocated (MdModem *modem, QmiClient *client);
 void md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client);
 void md_qmi_sms_client_allocated (MdModem *modem, QmiClient *client);
+/* The NAS System Info indication (md-qmi-system-info.c): EPS and 5GS
+ * registration with their cell; user_data is the modem. */
+void md_qmi_system_info_indication (QmiClientNas *client, QmiIndicationNasSystemInfoOutput *output,
+                                    gpointer user_data);
 
 /* QmiNasRadioInterface → MdModemAccessTechnology bits. */
 guint32 md_qmi_radio_interface_to_access_technology (QmiNasRadioInterface radio);

@@ -3,10 +3,12 @@
  * there, which code it wants, how many attempts are left and whether the
  * PIN lock is on; Verify / Unblock / Change PIN and Set PIN Protection
  * take codes on the primary GW provisioning session; Read Transparent of
- * EF_ICCID (MF) and EF_IMSI (ADF) gives the identifiers. */
+ * EF_ICCID (MF) and EF_IMSI (ADF) gives the identifiers. Every op first
+ * asks the port for a UIM client: a device without the service gets the
+ * same op through DMS (md-qmi-sim-dms.c). */
 #include "md-errors.h"
 #include "md-log.h"
-#include "md-qmi-ops.h"
+#include "md-qmi-sim.h"
 #include "md-qmi-uim-parse.h"
 #include "md-sim.h"
 
@@ -80,19 +82,19 @@ card_status (MdModem *modem, GTask *task, CardWant want)
 }
 
 static void
-qmi_load_unlock_required (MdModem *modem, GTask *task)
+uim_load_unlock_required (MdModem *modem, GTask *task)
 {
   card_status (modem, task, CARD_LOCK);
 }
 
 static void
-qmi_load_unlock_retries (MdModem *modem, GTask *task)
+uim_load_unlock_retries (MdModem *modem, GTask *task)
 {
   card_status (modem, task, CARD_RETRIES);
 }
 
 static void
-qmi_load_facility_locks (MdModem *modem, GTask *task)
+uim_load_facility_locks (MdModem *modem, GTask *task)
 {
   card_status (modem, task, CARD_FACILITIES);
 }
@@ -112,7 +114,7 @@ code_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 }
 
 static void
-qmi_send_pin (MdModem *modem, const char *pin, GTask *task)
+uim_send_pin (MdModem *modem, const char *pin, GTask *task)
 {
   QmiMessageUimVerifyPinInput *input = qmi_message_uim_verify_pin_input_new ();
   g_autoptr (GArray) aid = no_aid ();
@@ -123,7 +125,7 @@ qmi_send_pin (MdModem *modem, const char *pin, GTask *task)
 }
 
 static void
-qmi_send_puk (MdModem *modem, const char *puk, const char *new_pin, GTask *task)
+uim_send_puk (MdModem *modem, const char *puk, const char *new_pin, GTask *task)
 {
   QmiMessageUimUnblockPinInput *input = qmi_message_uim_unblock_pin_input_new ();
   g_autoptr (GArray) aid = no_aid ();
@@ -134,7 +136,7 @@ qmi_send_puk (MdModem *modem, const char *puk, const char *new_pin, GTask *task)
 }
 
 static void
-qmi_enable_pin (MdModem *modem, const char *pin, gboolean enabled, GTask *task)
+uim_enable_pin (MdModem *modem, const char *pin, gboolean enabled, GTask *task)
 {
   QmiMessageUimSetPinProtectionInput *input = qmi_message_uim_set_pin_protection_input_new ();
   g_autoptr (GArray) aid = no_aid ();
@@ -145,7 +147,7 @@ qmi_enable_pin (MdModem *modem, const char *pin, gboolean enabled, GTask *task)
 }
 
 static void
-qmi_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask *task)
+uim_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask *task)
 {
   QmiMessageUimChangePinInput *input = qmi_message_uim_change_pin_input_new ();
   g_autoptr (GArray) aid = no_aid ();
@@ -238,13 +240,133 @@ iccid_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-qmi_load_sim_info (MdModem *modem, GTask *task)
+uim_load_sim_info (MdModem *modem, GTask *task)
 {
   MdSimInfo *info = g_new0 (MdSimInfo, 1);
 
   info->emergency_numbers = g_new0 (char *, 1);
   g_object_set_data_full (G_OBJECT (task), "info", info, (GDestroyNotify)md_sim_info_free);
   read_file (modem, EF_ICCID, g_task_get_cancellable (task), iccid_ready, task);
+}
+
+/* --- UIM or DMS ----------------------------------------------------------------- */
+
+void
+md_qmi_sim_call_free (MdQmiSimCall *call)
+{
+  g_free (call->first);
+  g_free (call->second);
+  g_free (call);
+}
+
+static void
+uim_run (MdModem *modem, const MdQmiSimCall *call, GTask *task)
+{
+  switch (call->what) {
+  case MD_QMI_SIM_UNLOCK_REQUIRED: uim_load_unlock_required (modem, task); return;
+  case MD_QMI_SIM_UNLOCK_RETRIES: uim_load_unlock_retries (modem, task); return;
+  case MD_QMI_SIM_FACILITY_LOCKS: uim_load_facility_locks (modem, task); return;
+  case MD_QMI_SIM_INFO: uim_load_sim_info (modem, task); return;
+  case MD_QMI_SIM_SEND_PIN: uim_send_pin (modem, call->first, task); return;
+  case MD_QMI_SIM_SEND_PUK: uim_send_puk (modem, call->first, call->second, task); return;
+  case MD_QMI_SIM_ENABLE_PIN: uim_enable_pin (modem, call->first, call->enabled, task); return;
+  case MD_QMI_SIM_CHANGE_PIN: uim_change_pin (modem, call->first, call->second, task); return;
+  }
+}
+
+static void
+uim_client_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  MdModem *modem = g_task_get_source_object (task);
+  const MdQmiSimCall *call = g_object_get_data (G_OBJECT (task), "call");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (QmiClient) client = md_qmi_port_get_client_finish (MD_QMI_PORT (source), result, &error);
+
+  if (client)
+    uim_run (modem, call, task);
+  else if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED))
+    md_qmi_sim_dms_run (modem, call, task);
+  else {
+    g_task_return_error (task, g_steal_pointer (&error));
+    g_object_unref (task);
+  }
+}
+
+/* Takes call and task. The port remembers a refused service, so only the
+ * first op on a device without UIM costs a CTL round trip. */
+static void
+run (MdModem *modem, MdQmiSimCall *call, GTask *task)
+{
+  MdQmiPort *port = md_qmi_modem_port (modem);
+
+  g_object_set_data_full (G_OBJECT (task), "call", call, (GDestroyNotify)md_qmi_sim_call_free);
+  if (!port || !md_qmi_port_is_open (port)) {
+    /* md_qmi_op answers for a closed or vanished port. */
+    uim_run (modem, call, task);
+    return;
+  }
+  md_qmi_port_get_client_async (port, QMI_SERVICE_UIM, g_task_get_cancellable (task), uim_client_ready, task);
+}
+
+static MdQmiSimCall *
+call_new (MdQmiSimWhat what, const char *first, const char *second, gboolean enabled)
+{
+  MdQmiSimCall *call = g_new0 (MdQmiSimCall, 1);
+
+  call->what = what;
+  call->first = g_strdup (first);
+  call->second = g_strdup (second);
+  call->enabled = enabled;
+  return call;
+}
+
+static void
+qmi_load_unlock_required (MdModem *modem, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_UNLOCK_REQUIRED, NULL, NULL, FALSE), task);
+}
+
+static void
+qmi_load_unlock_retries (MdModem *modem, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_UNLOCK_RETRIES, NULL, NULL, FALSE), task);
+}
+
+static void
+qmi_load_facility_locks (MdModem *modem, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_FACILITY_LOCKS, NULL, NULL, FALSE), task);
+}
+
+static void
+qmi_load_sim_info (MdModem *modem, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_INFO, NULL, NULL, FALSE), task);
+}
+
+static void
+qmi_send_pin (MdModem *modem, const char *pin, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_SEND_PIN, pin, NULL, FALSE), task);
+}
+
+static void
+qmi_send_puk (MdModem *modem, const char *puk, const char *new_pin, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_SEND_PUK, puk, new_pin, FALSE), task);
+}
+
+static void
+qmi_enable_pin (MdModem *modem, const char *pin, gboolean enabled, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_ENABLE_PIN, pin, NULL, enabled), task);
+}
+
+static void
+qmi_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_CHANGE_PIN, old_pin, new_pin, FALSE), task);
 }
 
 const MdModemSimOps md_qmi_sim_ops = {

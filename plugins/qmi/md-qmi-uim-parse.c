@@ -192,3 +192,36 @@ md_qmi_imsi_from_bytes (const guint8 *data, gsize len, GError **error)
   }
   return g_string_free (g_steal_pointer (&digits), FALSE);
 }
+
+gboolean
+md_qmi_dms_pin_status_read (QmiDmsUimPinStatus status, guint8 pin_retries, guint8 puk_retries,
+                            MdQmiCardStatus *out, GError **error)
+{
+  *out = (MdQmiCardStatus){ .lock = MD_MODEM_LOCK_NONE,
+                            .pin1_retries = pin_retries,
+                            .puk1_retries = puk_retries,
+                            .pin2_retries = G_MAXUINT,
+                            .puk2_retries = G_MAXUINT };
+  switch (status) {
+  case QMI_DMS_UIM_PIN_STATUS_NOT_INITIALIZED:
+  case QMI_DMS_UIM_PIN_STATUS_DISABLED: return TRUE;
+  case QMI_DMS_UIM_PIN_STATUS_ENABLED_VERIFIED:
+  case QMI_DMS_UIM_PIN_STATUS_UNBLOCKED:
+  case QMI_DMS_UIM_PIN_STATUS_CHANGED: out->pin_enabled = TRUE; return TRUE;
+  case QMI_DMS_UIM_PIN_STATUS_ENABLED_NOT_VERIFIED:
+    out->pin_enabled = TRUE;
+    out->lock = MD_MODEM_LOCK_SIM_PIN;
+    return TRUE;
+  case QMI_DMS_UIM_PIN_STATUS_BLOCKED:
+    out->pin_enabled = TRUE;
+    out->lock = MD_MODEM_LOCK_SIM_PUK;
+    return TRUE;
+  case QMI_DMS_UIM_PIN_STATUS_PERMANENTLY_BLOCKED:
+    g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_WRONG,
+                 "The SIM's PIN is blocked for good");
+    return FALSE;
+  }
+  g_set_error (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_BUSY, "The PIN is in state %u",
+               (guint)status);
+  return FALSE;
+}

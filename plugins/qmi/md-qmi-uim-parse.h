@@ -30,6 +30,13 @@ typedef struct {
 gboolean md_qmi_card_status_read (GArray *cards, guint16 index_gw_primary, MdQmiCardStatus *out,
                                   GError **error);
 
+/* DMS UIM Get PIN Status's PIN1 state and retries (firmware without UIM)
+ * → lock, retries and PIN facility (PIN2 retries left G_MAXUINT). Fails
+ * with MD_MOBILE_EQUIPMENT_ERROR_SIM_WRONG when the PIN is blocked for
+ * good. */
+gboolean md_qmi_dms_pin_status_read (QmiDmsUimPinStatus status, guint8 pin_retries, guint8 puk_retries,
+                                     MdQmiCardStatus *out, GError **error);
+
 /* EF_ICCID (10 bytes, BCD with swapped nibbles, F padding) → digits. */
 char *md_qmi_iccid_from_bytes (const guint8 *data, gsize len, GError **error);
 /* EF_IMSI (a length byte, then BCD with swapped nibbles whose first

@@ -15,6 +15,7 @@ typedef struct {
   QmiClient *client;
   GList *waiters; /* GTask*, owned */
   gboolean allocating;
+  GError *refused; /* the device lacks the service: answered at once until the port closes */
 } ClientSlot;
 
 struct _MdQmiPort {

@@ -81,6 +81,7 @@ md_qmi_port_slot_free (gpointer data)
   ClientSlot *slot = data;
 
   g_clear_object (&slot->client);
+  g_clear_error (&slot->refused);
   g_list_free_full (slot->waiters, g_object_unref);
   g_free (slot);
 }
@@ -145,9 +146,13 @@ allocate_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_autoptr (GError) mapped = md_qmi_port_transport_error (self, error, "QMI client allocation");
 
     slot->allocating = FALSE;
-    if (!mapped)
+    if (!mapped) {
+      /* The device answered: it lacks the service (firmware without UIM)
+       * and will not grow it, so later callers learn it without asking. */
       mapped = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "%s refused a %s client: %s",
                             self->name, qmi_service_get_string (ctx->service), error->message);
+      slot->refused = g_error_copy (mapped);
+    }
     md_log_debug (self->name, "no %s client: %s", qmi_service_get_string (ctx->service), mapped->message);
     slot_answer (slot, mapped);
   } else {
@@ -190,6 +195,11 @@ md_qmi_port_get_client_instance_async (MdQmiPort *self, QmiService service, guin
   }
   if (slot->client) {
     g_task_return_pointer (task, g_object_ref (slot->client), g_object_unref);
+    g_object_unref (task);
+    return;
+  }
+  if (slot->refused) {
+    g_task_return_error (task, g_error_copy (slot->refused));
     g_object_unref (task);
     return;
   }

@@ -47,7 +47,7 @@ gboolean md_qmi_port_is_open (MdQmiPort *self);
  * port closes; concurrent callers share one allocation. finish returns a
  * full reference. Errors: not open or gone MD_SERIAL_ERROR_NOT_OPEN, no
  * answer MD_SERIAL_ERROR_RESPONSE_TIMEOUT, a service the device lacks
- * MD_CORE_ERROR_UNSUPPORTED. */
+ * MD_CORE_ERROR_UNSUPPORTED (remembered: asked once per open). */
 void md_qmi_port_get_client_async (MdQmiPort *self, QmiService service, GCancellable *cancellable,
                                    GAsyncReadyCallback callback, gpointer user_data);
 QmiClient *md_qmi_port_get_client_finish (MdQmiPort *self, GAsyncResult *result, GError **error);

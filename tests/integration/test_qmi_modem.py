@@ -95,6 +95,27 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
         self.assertEqual(sim.control("get cfun"), "1")
 
+    def qmi_commands(self, sim):
+        count = int(sim.control("get qmi-command-count"))
+        return [sim.control(f"get qmi-command {i}") for i in range(count)]
+
+    def test_3gpp_location_from_system_info(self):
+        # Serving System has LAC and cell id but no TAC: GetLocation reads
+        # the serving cell from NAS Get System Info.
+        sim = self.add_qmi_modem()
+        self.enable()
+        status = self.mmcli_json("-m", "0", "--location-status")["modem"]["location"]
+        self.assertEqual((status["capabilities"], status["enabled"]), (["3gpp-lac-ci"], ["3gpp-lac-ci"]))
+        wait_for(lambda: self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]["tac"] != "--",
+                 what="the 3GPP location")
+        loc = self.mmcli_json("-m", "0", "--location-get")["modem"]["location"]["3gpp"]
+        code = sim.control("get operator-code")
+        self.assertEqual((loc["mcc"], loc["mnc"]), (code[:3], code[3:]))
+        self.assertEqual((loc["lac"], loc["tac"], loc["cid"]), ("00C3", "004E20", "01A23B01"))
+        self.assertIn("nas Get System Info", self.qmi_commands(sim))
+        result = self.mmcli("-m", "0", "--location-enable-gps-nmea", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+
     def test_disable_and_low_power(self):
         sim = self.add_qmi_modem()
         self.enable()
@@ -336,6 +357,29 @@ class QmiIndicationTest(ModemdTestCase):
         wait_for(lambda: self.mmcli_json("-m", "0")["modem"]["3gpp"]["registration-state"] == "roaming",
                  what="roaming from the indication")
         self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["operator-code"], "26202")
+
+    def test_system_info_indication_reports_eps_and_5gs(self):
+        # Serving System names no TAC and no 5GS: the System Info
+        # indication reports the LTE and NR5G cells.
+        sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
+        sim.control("register roaming 26202 Vodafone.de")
+        wait_for(lambda: "System Info: LTE in service, TAC 4E20" in self.daemon_log(),
+                 what="the LTE cell from System Info")
+        sim.control("access-technology 5gnr")
+        wait_for(lambda: "System Info: NR5G in service, TAC 4E20" in self.daemon_log(),
+                 what="the NR5G cell from System Info")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["access-technologies"] == ["5gnr"],
+                 what="5G from the indications")
+        self.assertEqual(self.mmcli_json("-m", "0")["modem"]["3gpp"]["registration-state"], "roaming")
+        self.assert_daemon_alive()
+
+    def daemon_log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
 
     def test_signal_follows_indications(self):
         sim = self.start_sim("default.ini", at="none", qmi="pty")

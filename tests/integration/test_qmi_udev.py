@@ -3,7 +3,9 @@
 and a raw-IP wwan0) in a umockdev testbed, modem-sim's QMI front end behind
 the cdc-wdm node, modemd under the umockdev preload finding it by itself
 and opening it through qmi-proxy (the daemon's default), and the real
-qmicli -p beside it on the same proxy. The test runs in its own network
+qmicli -p beside it on the same proxy; and a cdc_mbim modem whose
+simulator lists QMI over MBIM, its modes read through mbim-proxy over QMI.
+The test runs in its own network
 namespace (reexec_under_preload), since qmi-proxy's socket is global.
 The fixtures and helpers are test_discovery_udev.py's; skipped as that
 file is, and against ModemManager."""
@@ -12,6 +14,7 @@ import umockdev_harness
 
 umockdev_harness.reexec_under_preload(private_net=True)
 
+import os  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import unittest  # noqa: E402
@@ -19,6 +22,7 @@ import unittest  # noqa: E402
 import harness  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
 from harness import MODEM_SIM, wait_for  # noqa: E402
+from test_qmi_over_mbim import end_proxies_of_this_namespace  # noqa: E402
 
 QMICLI = shutil.which("qmicli")
 IP = shutil.which("ip")
@@ -96,6 +100,29 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         self.mmcli("-m", path, "--simple-disconnect")
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(self.log().count("link layer set to"), 1)
+
+    def test_qmi_over_mbim_modem_found_with_modes_from_qmi(self):
+        # A cdc_mbim modem whose MBIM function also lists QMI: through
+        # mbim-proxy (not --no-mbim-proxy) modemd reads modes over QMI.
+        self.daemon_args = [a for a in self.daemon_args if a != "--no-mbim-proxy"]
+        self.addCleanup(end_proxies_of_this_namespace)
+        self.start_daemon()
+        device = self.testbed.mbim_modem("1-5", "cdc-wdm0", "wwan0", self.props())
+        sim = umockdev_harness.NodeSim(MODEM_SIM, os.path.join(harness.SCENARIOS, "mbim-qmi.ini"),
+                                       self.testbed, self.workdir, mbim="/dev/cdc-wdm0")
+        self.sims.append(sim)
+        path = self.wait_modem(device)
+        wait_for(lambda: "allowed: 4g; preferred: none" in self.generic_of(path)["supported-modes"],
+                 what="the modes QMI gives")
+        g = self.generic_of(path)
+        self.assertIn("cdc_mbim", g["drivers"])
+        self.assertIn("allowed: 2g; preferred: none", g["supported-modes"])
+        count = int(sim.control("get qmi-command-count"))
+        sent = [sim.control(f"get qmi-command {i}") for i in range(count)]
+        self.assertIn("nas Get System Selection Preference", sent)
+        self.testbed.unplug(device)
+        wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")
+        self.assert_daemon_alive()
 
     def log(self):
         with open(self.log_path, errors="replace") as log:

@@ -145,6 +145,47 @@ test_card_status_empty (void)
   g_assert_false (md_qmi_card_status_read (NULL, 0, &status, &error));
 }
 
+/* DMS UIM Get PIN Status of firmware without UIM: every state, and a
+ * value no firmware sends. */
+static void
+test_dms_pin_status (void)
+{
+  static const struct {
+    guint status;
+    gboolean ok;
+    MdModemLock lock;
+    gboolean enabled;
+  } cases[] = {
+    { QMI_DMS_UIM_PIN_STATUS_NOT_INITIALIZED, TRUE, MD_MODEM_LOCK_NONE, FALSE },
+    { QMI_DMS_UIM_PIN_STATUS_ENABLED_NOT_VERIFIED, TRUE, MD_MODEM_LOCK_SIM_PIN, TRUE },
+    { QMI_DMS_UIM_PIN_STATUS_ENABLED_VERIFIED, TRUE, MD_MODEM_LOCK_NONE, TRUE },
+    { QMI_DMS_UIM_PIN_STATUS_DISABLED, TRUE, MD_MODEM_LOCK_NONE, FALSE },
+    { QMI_DMS_UIM_PIN_STATUS_BLOCKED, TRUE, MD_MODEM_LOCK_SIM_PUK, TRUE },
+    { QMI_DMS_UIM_PIN_STATUS_PERMANENTLY_BLOCKED, FALSE, 0, FALSE },
+    { QMI_DMS_UIM_PIN_STATUS_UNBLOCKED, TRUE, MD_MODEM_LOCK_NONE, TRUE },
+    { QMI_DMS_UIM_PIN_STATUS_CHANGED, TRUE, MD_MODEM_LOCK_NONE, TRUE },
+    { 42, FALSE, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    MdQmiCardStatus status = { 0 };
+    g_autoptr (GError) error = NULL;
+    gboolean ok = md_qmi_dms_pin_status_read (cases[i].status, 2, 9, &status, &error);
+
+    g_assert_cmpint (ok, ==, cases[i].ok);
+    if (!ok) {
+      g_assert_nonnull (error);
+      continue;
+    }
+    g_assert_no_error (error);
+    g_assert_cmpint (status.lock, ==, cases[i].lock);
+    g_assert_cmpint (status.pin_enabled, ==, cases[i].enabled);
+    g_assert_cmpuint (status.pin1_retries, ==, 2);
+    g_assert_cmpuint (status.puk1_retries, ==, 9);
+    g_assert_cmpuint (status.pin2_retries, ==, G_MAXUINT);
+  }
+}
+
 static void
 test_iccid (void)
 {
@@ -336,6 +377,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qmi-parse/card-status", test_card_status);
   g_test_add_func ("/qmi-parse/ipv6", test_ipv6);
   g_test_add_func ("/qmi-parse/card-status-empty", test_card_status_empty);
+  g_test_add_func ("/qmi-parse/dms-pin-status", test_dms_pin_status);
   g_test_add_func ("/qmi-parse/iccid", test_iccid);
   g_test_add_func ("/qmi-parse/imsi", test_imsi);
   g_test_add_func ("/qmi-parse/plmn", test_plmn);

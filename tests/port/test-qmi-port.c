@@ -259,6 +259,18 @@ test_unsupported_service (Fixture *f, gconstpointer data)
   client = get_client (f, QMI_SERVICE_PDC, &error);
   g_assert_null (client);
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED);
+  /* Asked again, the port answers from what the device said, without a
+   * second Allocate CID. */
+  {
+    SimQmi *qmi = f->mbim ? sim_mbim_get_qmi (f->mbim) : f->qmi;
+    guint64 asked = sim_history_count (sim_qmi_get_history (qmi));
+
+    g_clear_error (&error);
+    client = get_client (f, QMI_SERVICE_PDC, &error);
+    g_assert_null (client);
+    g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED);
+    g_assert_cmpuint (sim_history_count (sim_qmi_get_history (qmi)), ==, asked);
+  }
   /* The port stays usable. */
   g_clear_error (&error);
   g_clear_object (&client);

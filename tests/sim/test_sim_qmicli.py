@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import unittest
 
@@ -306,6 +307,48 @@ class QmicliPinTest(QmicliTest.__bases__[0]):
         self.assertShows(output, "Application state", "ready")
         self.assertShows(output, "PIN1 state", "enabled-verified")
         self.assertShows(output, "PIN1 retries", "3")
+
+
+class QmicliWithoutUimTest(QmicliTest.__bases__[0]):
+    """Firmware without UIM ([modem] qmi-services): the version list and
+    client allocation leave UIM out, and DMS's UIM messages take PIN1."""
+
+    def setUp(self):
+        with open(os.path.join(SCENARIOS, "pin-locked.ini")) as f:
+            text = f.read() + "\n[modem]\nqmi-services=ctl,dms,nas,wds,wda\n"
+        fd, path = tempfile.mkstemp(suffix=".ini")
+        with os.fdopen(fd, "w") as f:
+            f.write(text)
+        self.addCleanup(os.unlink, path)
+        self.sim = Sim(path)
+        self.addCleanup(lambda: self.assertEqual(self.sim.stop(), 0))
+
+    run_qmicli = QmicliTest.run_qmicli
+    qmicli = QmicliTest.qmicli
+    assertShows = QmicliTest.assertShows
+
+    def test_no_uim_service(self):
+        output = self.qmicli("--get-service-version-info")
+        self.assertIn("dms (1.14)", output)
+        self.assertNotIn("uim", output)
+        result = self.run_qmicli("--uim-get-card-status")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("InvalidServiceType", result.stderr)
+
+    def test_dms_pin_messages(self):
+        output = self.qmicli("--dms-uim-get-pin-status")
+        self.assertIn("enabled-not-verified", output)
+        result = self.run_qmicli("--dms-uim-verify-pin=PIN,0000")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("IncorrectPin", result.stderr)
+        self.assertEqual(self.sim.get("pin-retries"), "2")
+        self.qmicli("--dms-uim-verify-pin=PIN," + self.sim.get("pin"))
+        self.assertEqual(self.sim.get("sim-lock"), "ready")
+        self.qmicli("--dms-uim-change-pin=PIN,%s,9876" % self.sim.get("pin"))
+        self.assertEqual(self.sim.get("pin"), "9876")
+        self.qmicli("--dms-uim-set-pin-protection=PIN,disable,9876")
+        self.assertEqual(self.sim.get("pin-enabled"), "0")
+        self.assertIn("disabled", self.qmicli("--dms-uim-get-pin-status"))
 
 
 class QmiOverMbimTest(unittest.TestCase):

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The SIM ops of a QMI modem name what they want in an MdQmiSimCall; the
+ * router (md-qmi-sim-ops.c) runs it through UIM, or through DMS's older
+ * UIM messages (md-qmi-sim-dms.c) on firmware without the UIM service. */
+#pragma once
+
+#include "md-qmi-ops.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MD_QMI_SIM_UNLOCK_REQUIRED,
+  MD_QMI_SIM_UNLOCK_RETRIES,
+  MD_QMI_SIM_FACILITY_LOCKS,
+  MD_QMI_SIM_INFO,
+  MD_QMI_SIM_SEND_PIN,   /* first: the PIN */
+  MD_QMI_SIM_SEND_PUK,   /* first: the PUK, second: the new PIN */
+  MD_QMI_SIM_ENABLE_PIN, /* first: the PIN, enabled */
+  MD_QMI_SIM_CHANGE_PIN, /* first: the old PIN, second: the new one */
+} MdQmiSimWhat;
+
+typedef struct {
+  MdQmiSimWhat what;
+  char *first;
+  char *second;
+  gboolean enabled;
+} MdQmiSimCall;
+
+void md_qmi_sim_call_free (MdQmiSimCall *call);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdQmiSimCall, md_qmi_sim_call_free)
+
+/* Runs call through DMS; task (consumed) returns what the SIM op returns. */
+void md_qmi_sim_dms_run (MdModem *modem, const MdQmiSimCall *call, GTask *task);
+
+G_END_DECLS
