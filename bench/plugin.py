@@ -15,6 +15,7 @@ umockdev preload.
 import argparse
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -59,6 +60,9 @@ def parse_args():
     parser.add_argument("--ops", action="store_true",
                         help="after the plug-in, also time Enable and Simple.Connect (IPv4) and "
                              "read the daemon's memory (always on for the qmi device)")
+    parser.add_argument("--warm-proxy", action="store_true",
+                        help="start qmi-proxy in the testbed before the plug-in, so the daemon "
+                             "finds it running instead of spawning it")
     parser.add_argument("--show-requests", action="store_true",
                         help="print the QMI requests modem-sim received during Enable and Connect")
     parser.add_argument("--keep-logs")
@@ -106,6 +110,7 @@ class Run:
         self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.ObjectManager",
                                    "InterfacesAdded", MANAGER_PATH, None, 0, self.on_added)
         self.proc = self.stderr = None
+        self.helpers = []
         if daemon == "sim":
             return  # no daemon: qmi_replay talks to the simulator
         log = os.path.join(workdir, f"{daemon}.log")
@@ -146,7 +151,19 @@ class Run:
             context.iteration(False) or time.sleep(0.002)
         raise TimeoutError(f"timed out waiting for {what}")
 
-    def plug(self, kind):
+    def start_proxy(self):
+        """qmi-proxy already listening (with the testbed in its environment,
+        so stop_leftovers ends it), as when another client started it."""
+        proxy = subprocess.Popen(["/usr/libexec/qmi-proxy"], env=self.testbed.env(self.bus.env()),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.helpers.append(proxy)
+
+        def listening():
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                return sock.connect_ex("\0qmi-proxy") == 0
+        self.wait(listening, "qmi-proxy to listen")
+
+    def plug(self, kind, warm_proxy=False):
         """Plugs one device with modem-sim behind its nodes; returns the
         plug-in → InterfacesAdded time in seconds."""
         props = [p.format(n=0, a=0) for p in MM_RULE_PROPS[kind]] if self.daemon_name == "mm" else None
@@ -162,6 +179,9 @@ class Run:
             device = tb.pcie_modem("0000:01:00.0", 0, props)
             self.sim(at="/dev/wwan0at0", mbim="/dev/wwan0mbim0")
         elif kind == "qmi":
+            if warm_proxy:
+                self.start_proxy()
+                start = time.monotonic()
             device = tb.qmi_modem("1-4", "cdc-wdm0", "wwan0", props)
             self.sim(qmi="/dev/cdc-wdm0")
         else:
@@ -237,6 +257,7 @@ class Run:
             connected = self.history(sim, requests_key)
         finally:
             self.conn.signal_unsubscribe(sub)
+        self.init_requests = before
         return (enable, connect, self.entries(sim, requests_key, before, enabled),
                 self.entries(sim, requests_key, enabled, connected))
 
@@ -284,6 +305,8 @@ class Run:
         for sim in self.sims:
             sim.stop()
         self.testbed.stop_leftovers()
+        for helper in self.helpers:
+            helper.wait()
         self.conn.close_sync(None)
         self.bus.stop()
 
@@ -298,7 +321,7 @@ def measure(daemon, kind, build, args):
         workdir = tempfile.mkdtemp(prefix="md-plugin-bench-")
         run = Run(daemon, build, workdir, args.log_level)
         try:
-            result = {"plugin": run.plug(kind)}
+            result = {"plugin": run.plug(kind, args.warm_proxy)}
             if daemon == "sim":
                 (result["enable"], result["connect"], result["enable_requests"],
                  result["connect_requests"]) = run.replay()
@@ -309,6 +332,7 @@ def measure(daemon, kind, build, args):
                 except SystemExit as error:  # memory after the export is still worth reading
                     result["ops_error"] = str(error)
                 result["peak_rss"], result["anon"] = run.memory()
+                result["init_requests"] = getattr(run, "init_requests", None)
             results.append(result)
         finally:
             run.stop()
@@ -362,7 +386,8 @@ def main():
                       f"anon {cell([r['anon'] for r in results], 1)} KiB", flush=True)
             if "enable" not in last:
                 continue
-            print(f"{'':17} Enable {cell([r['enable'] for r in results])} ms "
+            print(f"{'':17} {last.get('init_requests')} requests up to the export; "
+                  f"Enable {cell([r['enable'] for r in results])} ms "
                   f"({len(last['enable_requests'])} requests), "
                   f"Connect {cell([r['connect'] for r in results])} ms "
                   f"({len(last['connect_requests'])} requests)"
