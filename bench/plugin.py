@@ -140,16 +140,20 @@ class Run:
         return reply.unpack()[0]
 
     def wait(self, predicate, what):
+        """Runs the main context until predicate() holds: blocking, so a
+        reply or signal is handled the moment it arrives (a timer wakes the
+        loop to re-check polled predicates and the limit)."""
         from gi.repository import GLib
         context = GLib.MainContext.default()
         deadline = time.monotonic() + LIMIT_S
-        while time.monotonic() < deadline:
-            while context.iteration(False):
-                pass
-            if predicate():
-                return
-            context.iteration(False) or time.sleep(0.002)
-        raise TimeoutError(f"timed out waiting for {what}")
+        timer = GLib.timeout_add(20, lambda: True)
+        try:
+            while not predicate():
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"timed out waiting for {what}")
+                context.iteration(True)
+        finally:
+            GLib.source_remove(timer)
 
     def start_proxy(self):
         """qmi-proxy already listening (with the testbed in its environment,
@@ -255,6 +259,14 @@ class Run:
                                 GLib.Variant("(a{sv})", (props,)), None, 0, LIMIT_S * 1000, None)
             connect = time.monotonic() - start
             connected = self.history(sim, requests_key)
+            # The D-Bus share of each step: a property read, the cheapest
+            # call that reaches the daemon (median of five).
+            rtts = []
+            for _ in range(5):
+                start = time.monotonic()
+                self.state(path)
+                rtts.append(time.monotonic() - start)
+            self.dbus_rtt = statistics.median(rtts)
         finally:
             self.conn.signal_unsubscribe(sub)
         self.init_requests = before
@@ -291,7 +303,7 @@ class Run:
             connect, connect_count = replay.connect()
         finally:
             replay.close()
-        return enable, connect, ["?"] * enable_count, ["?"] * connect_count
+        return enable, connect, enable_count, connect_count
 
     def stop(self):
         if self.proc:
@@ -333,6 +345,7 @@ def measure(daemon, kind, build, args):
                     result["ops_error"] = str(error)
                 result["peak_rss"], result["anon"] = run.memory()
                 result["init_requests"] = getattr(run, "init_requests", None)
+                result["dbus_rtt"] = getattr(run, "dbus_rtt", None)
             results.append(result)
         finally:
             run.stop()
@@ -343,10 +356,10 @@ def measure(daemon, kind, build, args):
     return results
 
 
-def cell(values, scale=1000.0):
+def cell(values, scale=1000.0, digits=1):
     """median (min-max) of seconds as milliseconds, or of KiB as is."""
     v = [x * scale for x in values]
-    return f"{statistics.median(v):.0f} ({min(v):.0f}-{max(v):.0f})"
+    return f"{statistics.median(v):.{digits}f} ({min(v):.{digits}f}-{max(v):.{digits}f})"
 
 
 def main():
@@ -382,19 +395,25 @@ def main():
             last = results[-1]
             if "ops_error" in last:
                 print(f"{'':17} {last['ops_error']}; after the export: peak RSS "
-                      f"{cell([r['peak_rss'] for r in results], 1)} KiB, "
-                      f"anon {cell([r['anon'] for r in results], 1)} KiB", flush=True)
+                      f"{cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
+                      f"anon {cell([r['anon'] for r in results], 1, 0)} KiB", flush=True)
             if "enable" not in last:
                 continue
-            print(f"{'':17} {last.get('init_requests')} requests up to the export; "
-                  f"Enable {cell([r['enable'] for r in results])} ms "
-                  f"({len(last['enable_requests'])} requests), "
+            count = {k: v if isinstance(v, int) else len(v) for k, v in last.items()
+                     if k.endswith("_requests") and v is not None}
+            print(f"{'':17} "
+                  + (f"{count['init_requests']} requests up to the export; "
+                     if "init_requests" in count else "")
+                  + f"Enable {cell([r['enable'] for r in results])} ms "
+                  f"({count['enable_requests']} requests), "
                   f"Connect {cell([r['connect'] for r in results])} ms "
-                  f"({len(last['connect_requests'])} requests)"
+                  f"({count['connect_requests']} requests)"
                   + ("" if "peak_rss" not in last else
-                     f", peak RSS {cell([r['peak_rss'] for r in results], 1)} KiB, "
-                     f"anon {cell([r['anon'] for r in results], 1)} KiB"), flush=True)
-            if args.show_requests:
+                     f", peak RSS {cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
+                     f"anon {cell([r['anon'] for r in results], 1, 0)} KiB, "
+                     f"D-Bus property read {cell([r['dbus_rtt'] for r in results])} ms"),
+                  flush=True)
+            if args.show_requests and daemon != "sim":
                 print(f"{'':17} Enable: " + "; ".join(last["enable_requests"]))
                 print(f"{'':17} Connect: " + "; ".join(last["connect_requests"]))
 
