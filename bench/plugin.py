@@ -3,12 +3,15 @@
 """Plug-in benchmark: for each testbed device, the time from plugging it
 into a umockdev testbed (its first "add" uevent) until the daemon emits
 InterfacesAdded for the new modem on D-Bus; for modemd and for Debian's
-ModemManager in the same testbed. Runs inside its own network namespace
-(unshare -n: mbim-proxy's abstract socket stays private) and under the
+ModemManager in the same testbed. With the qmi device (or --ops) also
+Enable, Simple.Connect (IPv4) and the daemon's memory afterwards, and
+(the "sim" row) the simulator's own answer time for modemd's Enable and
+Connect requests. Runs inside its own network namespace (unshare -n:
+mbim-proxy's and qmi-proxy's abstract sockets stay private) and under the
 umockdev preload.
 
-    /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both]
-        [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--show-requests]
+    /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both|sim]
+        [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--warm-proxy] [--show-requests]
         [--keep-logs DIR] [--log-level ERR|DEBUG]
 """
 
@@ -326,6 +329,7 @@ class Run:
 def measure(daemon, kind, build, args):
     """One dict per run: plugin (s) and, with ops, enable and connect (s),
     peak_rss and anon (KiB), and the requests each step sent."""
+    from gi.repository import GLib
     results = []
     ops = args.ops or kind == "qmi"
     key = "qmi-command" if kind == "qmi" else "mbim-command" if "mbim" in kind else "command"
@@ -341,7 +345,7 @@ def measure(daemon, kind, build, args):
                 try:
                     (result["enable"], result["connect"], result["enable_requests"],
                      result["connect_requests"]) = run.operate(key)
-                except SystemExit as error:  # memory after the export is still worth reading
+                except (SystemExit, GLib.Error) as error:  # memory is still worth reading
                     result["ops_error"] = str(error)
                 result["peak_rss"], result["anon"] = run.memory()
                 result["init_requests"] = getattr(run, "init_requests", None)
@@ -394,7 +398,7 @@ def main():
                       f"{max(ms):7.0f}  {len(ms)}", flush=True)
             last = results[-1]
             if "ops_error" in last:
-                print(f"{'':17} {last['ops_error']}; after the export: peak RSS "
+                print(f"{'':17} {last['ops_error']}; then: peak RSS "
                       f"{cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
                       f"anon {cell([r['anon'] for r in results], 1, 0)} KiB", flush=True)
             if "enable" not in last:
