@@ -27,7 +27,15 @@ POLKIT_IDS = {
     BUS_NAME + '.Location': 'yes',
     BUS_NAME + '.USSD': 'yes',
     BUS_NAME + '.Firmware': 'auth_admin',
+    BUS_NAME + '.CellBroadcast': 'yes',  # ModemManager 1.24
 }
+
+# Declared by ModemManager 1.22/1.24 and not by the 1.20 policy installed
+# here: left out of the comparison with that file.
+LATER_POLKIT_IDS = {BUS_NAME + '.CellBroadcast'}
+
+# Interfaces without methods need no gate rules.
+METHODLESS_INTERFACES = {BUS_NAME + '.Cbm'}
 
 # Declared because ModemManager declares it, so local rules naming it stay
 # valid; no method of the ModemManager1 API checks it.
@@ -116,7 +124,7 @@ def check_polkit(path, official_path):
             fail(path, '%s: allow_active is %s, expected %s' % (aid, ours[aid].get('allow_active'), active))
     if official_path and os.path.isfile(official_path):
         official = policy_actions(official_path) or {}
-        if official != ours:
+        if official != {k: v for k, v in ours.items() if k not in LATER_POLKIT_IDS}:
             fail(path, 'ids or defaults differ from %s' % official_path)
     else:
         print('# official polkit policy not found; compared with the built-in list only')
@@ -153,7 +161,7 @@ def check_gate(dump, policy_path, interfaces):
         fail(policy_path, '%s is declared but no method checks it' % action)
     for action in sorted(UNUSED_POLKIT_IDS & used):
         fail(dump, '%s is checked; take it off UNUSED_POLKIT_IDS' % action)
-    for iface in sorted(set(interfaces) - {r[0] for r in rules}):
+    for iface in sorted(set(interfaces) - {r[0] for r in rules} - METHODLESS_INTERFACES):
         fail(dump, '%s has no rules in the gate' % iface)
 
 

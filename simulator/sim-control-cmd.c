@@ -471,6 +471,21 @@ do_signal (const SimControlTarget *t, const char *args)
   return g_strdup ("OK");
 }
 
+/* "traffic RX TX": octets the data sessions received and sent meanwhile. */
+static char *
+do_traffic (const SimControlTarget *t, const char *args)
+{
+  g_auto (GStrv) parts = g_strsplit (args, " ", -1);
+  guint64 rx, tx;
+
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, &rx, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, &tx, NULL))
+    return g_strdup ("ERROR expected RX TX octets");
+  t->model->rx_octets += rx;
+  t->model->tx_octets += tx;
+  return g_strdup ("OK");
+}
+
 /* "timezone <minutes> <dst-hours>": the network's NITZ report. */
 static char *
 do_timezone (const SimControlTarget *t, const char *args)
@@ -530,6 +545,28 @@ do_sms (const SimControlTarget *t, const char *args)
   if (!index)
     return g_strdup_printf ("ERROR %s", error->message);
   return g_strdup_printf ("OK %u", index);
+}
+
+/* sms-fill N / sms-burst N [gap-ms]: OK and the storage entries used. */
+static char *
+do_sms_generated (const SimControlTarget *t, const char *args, gboolean burst)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) words = g_strsplit (args, " ", 0);
+  guint n_words = g_strv_length (words);
+  guint64 n = 0, gap = 0;
+  guint entries;
+
+  if (n_words < 1 || n_words > (burst ? 2u : 1u)
+      || !g_ascii_string_to_unsigned (words[0], 10, 1, 10000, &n, NULL)
+      || (n_words == 2 && !g_ascii_string_to_unsigned (words[1], 10, 0, 10000, &gap, NULL)))
+    return g_strdup (burst ? "ERROR expected a count of 1-10000 and a gap of 0-10000 ms"
+                           : "ERROR expected a count of 1-10000");
+  entries = burst ? sim_model_burst_sms (t->model, (guint)n, (guint)gap, &error)
+                  : sim_model_fill_sms (t->model, (guint)n, &error);
+  if (!entries)
+    return g_strdup_printf ("ERROR %s", error->message);
+  return g_strdup_printf ("OK %u", entries);
 }
 
 static char *
@@ -634,8 +671,12 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_timezone (t, args);
   if (strcmp (copy, "access-technology") == 0)
     return do_tech (t, args);
+  if (strcmp (copy, "traffic") == 0)
+    return do_traffic (t, args);
   if (strcmp (copy, "sms-incoming") == 0)
     return do_sms (t, args);
+  if (strcmp (copy, "sms-fill") == 0 || strcmp (copy, "sms-burst") == 0)
+    return do_sms_generated (t, args, copy[4] == 'b');
   if (strcmp (copy, "sms-status-report") == 0)
     return do_status_report (t, args);
   if (strcmp (copy, "ring") == 0) {

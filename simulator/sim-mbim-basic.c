@@ -39,6 +39,7 @@ static const struct {
   { MBIM_CID_BASIC_CONNECT_IP_CONFIGURATION, sim_mbim_ip_configuration_query, NULL },
   { MBIM_CID_BASIC_CONNECT_PROVISIONED_CONTEXTS, sim_mbim_provisioned_contexts_query,
     sim_mbim_provisioned_contexts_set },
+  { MBIM_CID_BASIC_CONNECT_PACKET_STATISTICS, sim_mbim_packet_statistics_query, NULL },
   { MBIM_CID_BASIC_CONNECT_DEVICE_SERVICES, device_services_query, NULL },
   { MBIM_CID_BASIC_CONNECT_DEVICE_SERVICE_SUBSCRIBE_LIST, NULL, subscribe_list_set },
 };

@@ -307,6 +307,24 @@ packet_buffer (SimModel *model)
   return sim_mbim_builder_end (b);
 }
 
+/* MBIM 1.0 10.5.34: discards and errors are always 0 here; one packet is
+ * counted per 1500 octets. */
+void
+sim_mbim_packet_statistics_query (SimMbim *self, const SimMbimRequest *req)
+{
+  SimMbimBuilder *b = sim_mbim_builder_new ();
+
+  sim_mbim_builder_u32 (b, 0);
+  sim_mbim_builder_u32 (b, 0);
+  sim_mbim_builder_u64 (b, self->model->rx_octets);
+  sim_mbim_builder_u64 (b, (self->model->rx_octets + 1499) / 1500);
+  sim_mbim_builder_u64 (b, self->model->tx_octets);
+  sim_mbim_builder_u64 (b, (self->model->tx_octets + 1499) / 1500);
+  sim_mbim_builder_u32 (b, 0);
+  sim_mbim_builder_u32 (b, 0);
+  sim_mbim_reply (self, req->tid, req->cid, MBIM_STATUS_ERROR_NONE, sim_mbim_builder_end (b));
+}
+
 void
 sim_mbim_packet_query (SimMbim *self, const SimMbimRequest *req)
 {

@@ -118,6 +118,7 @@ void sim_mbim_register_query (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_register_set (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_packet_query (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_packet_set (SimMbim *self, const SimMbimRequest *req);
+void sim_mbim_packet_statistics_query (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_signal_query (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_signal_set (SimMbim *self, const SimMbimRequest *req);
 void sim_mbim_indicate_radio (SimMbim *self);

@@ -257,6 +257,8 @@ typedef struct {
   GStrv ipv6_dns;
   guint ipv6_mtu;
   GPtrArray *sessions; /* SimSession, sorted by id */
+  guint64 rx_octets;   /* MBIM packet statistics: received over all sessions */
+  guint64 tx_octets;   /* ... and sent; the control socket's `traffic` adds */
   guint max_sessions;
   gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */
   GStrv reject_apns;      /* APNs the network refuses, compared without case */
@@ -267,7 +269,9 @@ typedef struct {
   GPtrArray *sms_sent;      /* char*: every PDU sent (+CMGS), upper-case hex */
   guint sms_next_reference; /* TP-MR the network gives the next message */
   char *sms_status_report;  /* the last status report PDU delivered */
-  GTimeSpan clock_offset;   /* added to the host's clock */
+  GPtrArray *sms_burst;     /* char*: PDUs of a paced burst still to arrive */
+  guint sms_burst_timer;
+  GTimeSpan clock_offset; /* added to the host's clock */
   int utc_offset_minutes;
   int dst_hours; /* the part of the offset due to DST, as the network says */
   struct {
@@ -403,6 +407,15 @@ void sim_model_mark_sms_read (SimModel *self, SimSms *sms);
  * message reference (0-255, counting up); FALSE for a PDU that is no hex
  * PDU or carries no SMS-SUBMIT. */
 gboolean sim_model_send_sms (SimModel *self, const char *pdu, guint *reference, GError **error);
+/* Stores n generated messages (sim-sms-gen.h: every tenth in two parts),
+ * without events, as if they were there before; returns the entries
+ * stored. Fails, storing nothing, when they do not fit. */
+guint sim_model_fill_sms (SimModel *self, guint n, GError **error);
+/* n generated single-part messages arrive one after another, each stored
+ * unread with its SIM_EVENT_SMS_RECEIVED, all at once (gap_ms 0) or one
+ * every gap_ms from the main loop; returns n. Fails, storing nothing,
+ * when they do not fit with the rest of a paced burst, or while one runs. */
+guint sim_model_burst_sms (SimModel *self, guint n, guint gap_ms, GError **error);
 /* Delivers a status report (hex PDU, SMSC field first):
  * SIM_EVENT_SMS_STATUS_REPORT. */
 gboolean sim_model_status_report (SimModel *self, const char *pdu, GError **error);

@@ -423,7 +423,7 @@ static const KeySpec keys[] = {
   { "data", "ipv6-mtu", KEY_UINT, MODEL_FIELD (ipv6_mtu), 0, 65535 },
   { "data", "max-sessions", KEY_UINT, MODEL_FIELD (max_sessions), 1, 16 },
   { "data", "reject-apns", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_reject_apns },
-  { "sms", "capacity", KEY_UINT, MODEL_FIELD (sms_capacity), 1, 255 },
+  { "sms", "capacity", KEY_UINT, MODEL_FIELD (sms_capacity), 1, 10000 },
   { "sms", "stored", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_sms_entry },
   { "clock", "time", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_clock_time },
   { "clock", "utc-offset-minutes", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_utc_offset },

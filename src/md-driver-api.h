@@ -90,6 +90,8 @@ extern const MdModemSimOps md_qmi_sim_ops;
 extern const MdModemPowerOps md_qmi_power_ops;
 extern const MdModemNetregOps md_qmi_netreg_ops;
 extern const MdModemBandsOps md_qmi_bands_ops;
+extern const MdModemSignalOps md_qmi_signal_ops;
+extern const MdModemFirmwareOps md_qmi_firmware_ops;
 extern const MdModemBearerOps md_qmi_bearer_ops;
 /* All of the above. */
 extern const MdModemOps md_qmi_modem_ops;

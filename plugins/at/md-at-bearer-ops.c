@@ -53,15 +53,15 @@ data_port (MdModem *modem, GError **error)
   return control;
 }
 
+/* Without an ip-type ModemManager's AT bearers ask for IPv4 (checked with
+ * 1.20.4 against modem-sim: it writes or reuses an "IP" context even when
+ * the modem offers IPV4V6), so clients get the same session here. */
 static const char *
-pdp_type (MdModem *modem, guint32 ip_type)
+pdp_type (guint32 ip_type)
 {
   switch (ip_type) {
   case MD_BEARER_IP_FAMILY_IPV6: return "IPV6";
   case MD_BEARER_IP_FAMILY_IPV4V6: return "IPV4V6";
-  case MD_BEARER_IP_FAMILY_NONE:
-  case MD_BEARER_IP_FAMILY_ANY:
-    return (md_modem_get_ip_families (modem) & MD_BEARER_IP_FAMILY_IPV4V6) ? "IPV4V6" : "IP";
   default: return "IP";
   }
 }
@@ -166,6 +166,7 @@ mark_connected (MdModem *modem, ConnectContext *ctx)
   ppp->no_carrier_id
     = md_at_port_add_unsolicited_handler (ctx->port, "NO CARRIER", no_carrier, ref, weak_ref_free);
   md_bearer_set_protocol_data (ctx->bearer, ppp, ppp_data_free);
+  md_bearer_set_profile_id (ctx->bearer, PPP_CID);
   md_bearer_set_connected (ctx->bearer, md_at_port_get_name (ctx->port),
                            v4 ? md_ip_config_new (MD_BEARER_IP_METHOD_PPP) : NULL,
                            v6 ? md_ip_config_new (MD_BEARER_IP_METHOD_PPP) : NULL);
@@ -239,7 +240,7 @@ at_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask *
   MdAtPort *port = data_port (modem, &error);
 
   g_task_set_task_data (task, ctx, connect_context_free);
-  ctx->type = pdp_type (modem, md_bearer_get_settings (bearer)->ip_type);
+  ctx->type = pdp_type (md_bearer_get_settings (bearer)->ip_type);
   if (!port || !build_commands (ctx, md_bearer_get_settings (bearer), &error)) {
     g_task_return_error (task, error);
     g_object_unref (task);

@@ -243,6 +243,25 @@ at_load_supported_modes (MdModem *modem, GTask *task)
                     (GDestroyNotify)g_array_unref);
 }
 
+static gboolean
+parse_eps_ue_mode (const char *response, gssize *out, GError **error)
+{
+  MdModem3gppEpsUeModeOperation mode;
+
+  if (!md_at_parse_cemode (response, &mode, error))
+    return FALSE;
+  *out = mode;
+  return TRUE;
+}
+
+/* Read at initialization, as ModemManager does, so the value is there
+ * while the modem is disabled. */
+static void
+at_load_eps_ue_mode (MdModem *modem, GTask *task)
+{
+  md_at_op_int (modem, task, "AT+CEMODE?", MD_AT_TIMEOUT_SHORT_MS, parse_eps_ue_mode);
+}
+
 const MdModemInitOps md_at_init_ops = {
   .setup = at_setup,
   .load_identity = at_load_identity,
@@ -250,6 +269,7 @@ const MdModemInitOps md_at_init_ops = {
   .load_ip_families = at_load_ip_families,
   .load_own_numbers = at_load_own_numbers,
   .load_supported_modes = at_load_supported_modes,
+  .load_eps_ue_mode = at_load_eps_ue_mode,
 };
 
 /* +CGMR names the running firmware (init's identity); AT keeps no others. */

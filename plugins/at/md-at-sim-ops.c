@@ -58,6 +58,7 @@ typedef enum {
   INFO_STEP_ICCID,
   INFO_STEP_IMSI,
   INFO_STEP_SPN,
+  INFO_STEP_ECC,
   INFO_STEP_LAST,
 } InfoStep;
 
@@ -155,6 +156,10 @@ info_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     if (response)
       ctx->info->operator_name = decode_spn (response);
     break;
+  case INFO_STEP_ECC:
+    if (response)
+      ctx->info->emergency_numbers = md_at_parse_crsm_ecc (response, NULL);
+    break;
   case INFO_STEP_LAST: break;
   }
   ctx->step++;
@@ -173,6 +178,8 @@ info_next (GTask *task)
   case INFO_STEP_ICCID: command = iccid_commands[ctx->attempt]; break;
   case INFO_STEP_IMSI: command = "AT+CIMI"; break;
   case INFO_STEP_SPN: command = "AT+CRSM=176,28486,0,0,17"; break;
+  /* EF_ECC (0x6FB7) in its GSM format: five numbers of three bytes. */
+  case INFO_STEP_ECC: command = "AT+CRSM=176,28599,0,0,15"; break;
   case INFO_STEP_LAST:
     g_task_return_pointer (task, g_steal_pointer (&ctx->info), (GDestroyNotify)md_sim_info_free);
     g_object_unref (task);

@@ -134,22 +134,47 @@ session_in_use (MdModem *modem, guint session_id)
   return FALSE;
 }
 
+static void
+take_session (MdBearer *bearer, guint id)
+{
+  Session *session = g_new0 (Session, 1);
+
+  session->session_id = id;
+  md_bearer_set_protocol_data (bearer, session, session_free);
+}
+
+/* ModemManager 1.20's meaning of the "multiplex" setting: none (the
+ * default) takes session 0 on the main interface; requested takes a
+ * multiplexed session (1..N on a link) when the modem has one, else
+ * session 0; required takes a multiplexed one or fails. */
 static gboolean
 reserve_session (MdModem *modem, MdBearer *bearer, GError **error)
 {
   guint max = md_mbim_modem_data (modem)->max_sessions;
+  MdBearerMultiplexSupport multiplex = md_bearer_get_settings (bearer)->multiplex;
+  gboolean want_multiplexed
+    = multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED || multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED;
 
-  for (guint id = 0; id < max; id++) {
-    if (!session_in_use (modem, id)) {
-      Session *session = g_new0 (Session, 1);
-
-      session->session_id = id;
-      md_bearer_set_protocol_data (bearer, session, session_free);
-      return TRUE;
+  if (want_multiplexed) {
+    for (guint id = 1; id < max; id++) {
+      if (!session_in_use (modem, id)) {
+        take_session (bearer, id);
+        return TRUE;
+      }
+    }
+    if (multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED) {
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
+                   "All %u multiplexed data sessions of the modem are in use", max - 1);
+      return FALSE;
     }
   }
-  g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY, "All %u data sessions of the modem are in use",
-               max);
+  if (!session_in_use (modem, 0)) {
+    take_session (bearer, 0);
+    return TRUE;
+  }
+  g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
+               "The data session without multiplexing is in use (connect with multiplex=requested "
+               "for another)");
   return FALSE;
 }
 
@@ -222,14 +247,16 @@ auth_protocol (const MdBearerSettings *settings)
   return settings->user && *settings->user ? MBIM_AUTH_PROTOCOL_CHAP : MBIM_AUTH_PROTOCOL_NONE;
 }
 
+/* Without an ip-type ModemManager 1.20's MBIM bearer asks for IPv4 (its IP
+ * family normalization), not the modem's default, so a client gets the
+ * same session as with ModemManager. */
 static MbimContextIpType
 context_ip_type (guint32 ip_type)
 {
   switch (ip_type) {
-  case MD_BEARER_IP_FAMILY_IPV4: return MBIM_CONTEXT_IP_TYPE_IPV4;
   case MD_BEARER_IP_FAMILY_IPV6: return MBIM_CONTEXT_IP_TYPE_IPV6;
   case MD_BEARER_IP_FAMILY_IPV4V6: return MBIM_CONTEXT_IP_TYPE_IPV4V6;
-  default: return MBIM_CONTEXT_IP_TYPE_DEFAULT;
+  default: return MBIM_CONTEXT_IP_TYPE_IPV4;
   }
 }
 
@@ -283,6 +310,7 @@ step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
       connect_fail (task, error);
       return;
     }
+    md_bearer_set_multiplexed (ctx->bearer, session->link != NULL);
     md_bearer_set_connected (ctx->bearer, session->interface, ip4, ip6);
     break;
   }
@@ -472,6 +500,7 @@ md_mbim_bearer_indication (MdModem *modem, MbimMessage *message)
 const MdModemBearerOps md_mbim_bearer_ops = {
   .connect = mbim_connect,
   .disconnect = mbim_disconnect,
+  .load_traffic = md_mbim_load_traffic,
 };
 
 /* Device Caps' FirmwareInfo names the running firmware (init's identity);

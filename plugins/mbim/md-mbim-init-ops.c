@@ -56,6 +56,8 @@ parse_device_caps (MdModem *modem, MbimMessage *response, GTask *task)
   mbim->data_class = data_class;
   mbim->max_sessions = CLAMP (max_sessions, 1, 255);
   md_modem_set_max_bearers (modem, mbim->max_sessions);
+  /* Session 0 runs on the main interface, every further one on a link. */
+  md_modem_set_max_multiplexed_bearers (modem, mbim->max_sessions > 1 ? mbim->max_sessions - 1 : 0);
   g_object_set_data_full (G_OBJECT (modem), DEVICE_CAPS_KEY, caps, device_caps_free);
   md_log_debug (md_modem_get_log_name (modem), "device caps: data classes 0x%x, %u session(s)", data_class,
                 mbim->max_sessions);

@@ -22,6 +22,8 @@ void md_mbim_op (MdModem *modem, GTask *task, MbimMessage *request, GError *buil
 
 /* Routes an INDICATE_STATUS to the code that follows it. */
 void md_mbim_dispatch_indication (MdModem *modem, MbimMessage *message);
+/* The bearer table's load_traffic (md-mbim-stats-ops.c). */
+void md_mbim_load_traffic (MdModem *modem, GTask *task);
 /* Followers of indications, in the files of their concern. */
 void md_mbim_netreg_indication (MdModem *modem, MbimMessage *message, MbimCidBasicConnect cid);
 void md_mbim_sim_indication (MdModem *modem, MbimMessage *message);

@@ -175,4 +175,6 @@ const MdModemOps md_qmi_modem_ops = {
   .netreg = &md_qmi_netreg_ops,
   .bearer = &md_qmi_bearer_ops,
   .bands = &md_qmi_bands_ops,
+  .signal = &md_qmi_signal_ops,
+  .firmware = &md_qmi_firmware_ops,
 };

@@ -23,6 +23,11 @@ typedef enum {
   MD_CORE_ERROR_RETRY = 12,
   MD_CORE_ERROR_EXISTS = 13,
   MD_CORE_ERROR_WRONG_SIM_STATE = 14,
+  /* Added in ModemManager 1.22 (RESET_AND_RETRY) and 1.24. */
+  MD_CORE_ERROR_RESET_AND_RETRY = 15,
+  MD_CORE_ERROR_TIMEOUT = 16,
+  MD_CORE_ERROR_PROTOCOL = 17,
+  MD_CORE_ERROR_THROTTLED = 18,
 } MdCoreError;
 #define MD_CORE_ERROR (md_core_error_quark ())
 GQuark md_core_error_quark (void);

@@ -18,9 +18,17 @@ struct _MdBearer {
   GError *connection_error;
   gpointer protocol_data;
   GDestroyNotify protocol_data_destroy;
+  gint profile_id;
+  gboolean multiplexed;
+  MdBearerStats stats;    /* durations of finished connections only */
+  gint64 connected_at_us; /* monotonic; while connected */
+  gboolean have_baseline; /* traffic counters at the connection's start */
+  guint64 baseline_rx;
+  guint64 baseline_tx;
+  guint stats_source;
 };
 
-enum { SIGNAL_CHANGED, N_SIGNALS };
+enum { SIGNAL_CHANGED, SIGNAL_CONNECTION_CHANGED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -72,6 +80,7 @@ md_ip_config_free (MdIpConfig *config)
 static void
 md_bearer_init (MdBearer *self)
 {
+  self->profile_id = -1;
 }
 
 static void
@@ -79,6 +88,7 @@ md_bearer_finalize (GObject *object)
 {
   MdBearer *self = MD_BEARER (object);
 
+  g_clear_handle_id (&self->stats_source, g_source_remove);
   if (self->protocol_data_destroy)
     self->protocol_data_destroy (self->protocol_data);
   md_bearer_settings_free (self->settings);
@@ -96,6 +106,9 @@ md_bearer_class_init (MdBearerClass *klass)
   G_OBJECT_CLASS (klass)->finalize = md_bearer_finalize;
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                           NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CONNECTION_CHANGED]
+    = g_signal_new ("connection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
 }
 
 MdBearer *
@@ -157,9 +170,103 @@ md_bearer_get_connection_error (MdBearer *self)
   return self->connection_error;
 }
 
+static guint
+current_duration (MdBearer *self)
+{
+  if (!self->connected)
+    return 0;
+  return (guint)((g_get_monotonic_time () - self->connected_at_us) / G_USEC_PER_SEC);
+}
+
+void
+md_bearer_get_stats (MdBearer *self, MdBearerStats *out)
+{
+  guint running = current_duration (self);
+
+  *out = self->stats;
+  if (self->connected) {
+    out->duration = running;
+    out->total_duration += running;
+    out->total_rx_bytes += self->stats.rx_bytes;
+    out->total_tx_bytes += self->stats.tx_bytes;
+  }
+}
+
+void
+md_bearer_update_traffic (MdBearer *self, guint64 rx_total, guint64 tx_total)
+{
+  guint64 rx, tx;
+
+  if (!self->connected)
+    return;
+  /* A counter that went back (the modem restarted counting) starts over. */
+  if (!self->have_baseline || rx_total < self->baseline_rx + self->stats.rx_bytes
+      || tx_total < self->baseline_tx + self->stats.tx_bytes) {
+    self->have_baseline = TRUE;
+    self->baseline_rx = rx_total - MIN (rx_total, self->stats.rx_bytes);
+    self->baseline_tx = tx_total - MIN (tx_total, self->stats.tx_bytes);
+  }
+  rx = rx_total - self->baseline_rx;
+  tx = tx_total - self->baseline_tx;
+  if (rx == self->stats.rx_bytes && tx == self->stats.tx_bytes)
+    return;
+  self->stats.rx_bytes = rx;
+  self->stats.tx_bytes = tx;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+md_bearer_note_attempt (MdBearer *self)
+{
+  self->stats.attempts++;
+}
+
+void
+md_bearer_set_profile_id (MdBearer *self, gint profile_id)
+{
+  self->profile_id = profile_id;
+}
+
+gint
+md_bearer_get_profile_id (MdBearer *self)
+{
+  return self->profile_id;
+}
+
+void
+md_bearer_set_multiplexed (MdBearer *self, gboolean multiplexed)
+{
+  self->multiplexed = multiplexed;
+}
+
+gboolean
+md_bearer_get_multiplexed (MdBearer *self)
+{
+  return self->multiplexed;
+}
+
+static gboolean
+stats_tick (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[SIGNAL_CHANGED], 0);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6)
 {
+  gboolean newly = !self->connected;
+
+  if (!self->connected) {
+    self->connected_at_us = g_get_monotonic_time ();
+    self->stats.start_date = (guint64)(g_get_real_time () / G_USEC_PER_SEC);
+    self->stats.duration = 0;
+    self->stats.rx_bytes = 0;
+    self->stats.tx_bytes = 0;
+    self->have_baseline = FALSE;
+    g_clear_handle_id (&self->stats_source, g_source_remove);
+    self->stats_source = g_timeout_add_seconds (MD_BEARER_STATS_INTERVAL_S, stats_tick, self);
+  }
   self->connected = TRUE;
   g_free (self->interface);
   self->interface = g_strdup (interface);
@@ -170,15 +277,28 @@ md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4,
   g_clear_error (&self->connection_error);
   md_log_info (self->log_name, "connected on %s", interface ? interface : "(no interface)");
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (newly)
+    g_signal_emit (self, signals[SIGNAL_CONNECTION_CHANGED], 0, TRUE, self->interface);
 }
 
 void
 md_bearer_set_disconnected (MdBearer *self, const GError *reason)
 {
   gboolean was_connected = self->connected;
+  g_autofree char *old_interface = g_steal_pointer (&self->interface);
 
+  if (was_connected) {
+    self->stats.duration = current_duration (self);
+    self->stats.total_duration += self->stats.duration;
+    self->stats.total_rx_bytes += self->stats.rx_bytes;
+    self->stats.total_tx_bytes += self->stats.tx_bytes;
+  } else if (reason) {
+    self->stats.failed_attempts++;
+  }
+  g_clear_handle_id (&self->stats_source, g_source_remove);
+  self->profile_id = -1;
+  self->multiplexed = FALSE;
   self->connected = FALSE;
-  g_clear_pointer (&self->interface, g_free);
   g_clear_pointer (&self->ip4, md_ip_config_free);
   g_clear_pointer (&self->ip6, md_ip_config_free);
   g_clear_error (&self->connection_error);
@@ -188,6 +308,8 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
     md_log_info (self->log_name, "%s%s%s", was_connected ? "disconnected" : "connection failed",
                  reason ? ": " : "", reason ? reason->message : "");
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (was_connected)
+    g_signal_emit (self, signals[SIGNAL_CONNECTION_CHANGED], 0, FALSE, old_interface);
 }
 
 void

@@ -21,9 +21,11 @@ typedef struct {
   guint32 ip_type; /* MdBearerIpFamily; NONE = modem's choice */
   char *user;
   char *password;
-  guint32 allowed_auth;   /* MdBearerAllowedAuth bits; UNKNOWN = modem's choice */
-  gboolean allow_roaming; /* TRUE unless the client said no */
-  char *number;           /* deprecated dial string; ignored unless set */
+  guint32 allowed_auth;       /* MdBearerAllowedAuth bits; UNKNOWN = modem's choice */
+  gboolean allow_roaming;     /* TRUE unless the client said no */
+  gboolean allow_roaming_set; /* the client said it (published only then) */
+  char *number;               /* deprecated dial string; ignored unless set */
+  guint32 multiplex;          /* MdBearerMultiplexSupport; UNKNOWN = as NONE */
 } MdBearerSettings;
 
 MdBearerSettings *md_bearer_settings_new (void);
@@ -61,6 +63,47 @@ const GError *md_bearer_get_connection_error (MdBearer *self);
 void md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6);
 /* reason NULL for a requested disconnection; emits "changed". */
 void md_bearer_set_disconnected (MdBearer *self, const GError *reason);
+/* "connection-changed" (gboolean connected, const char *interface) follows
+ * "changed" when the bearer becomes connected or stops being connected
+ * (requested, dropped or failed after connecting); on disconnection the
+ * interface is the one the connection used. */
+
+/* Bearer.Stats as ModemManager keeps them: attempts counted by the connect
+ * flow, durations in seconds (the current connection's grows while it
+ * lasts), bytes where the protocol reports them (0 otherwise). */
+typedef struct {
+  guint attempts;
+  guint failed_attempts;
+  guint64 start_date; /* seconds since the epoch; 0 before a connection */
+  guint duration;     /* the current or last connection */
+  guint total_duration;
+  guint64 rx_bytes;
+  guint64 tx_bytes;
+  guint64 total_rx_bytes;
+  guint64 total_tx_bytes;
+} MdBearerStats;
+
+/* While connected, "changed" is emitted every MD_BEARER_STATS_INTERVAL_S
+ * so the published duration follows (ModemManager: 30 s). */
+#define MD_BEARER_STATS_INTERVAL_S 30
+void md_bearer_get_stats (MdBearer *self, MdBearerStats *out);
+/* The connect flow calls this before every attempt. */
+void md_bearer_note_attempt (MdBearer *self);
+/* The modem's traffic counters while connected: the first report after a
+ * connection is its baseline, later ones give rx/tx bytes; emits "changed"
+ * when they moved. */
+void md_bearer_update_traffic (MdBearer *self, guint64 rx_total, guint64 tx_total);
+
+/* The modem's profile (AT: the PDP context id) the connection uses; -1
+ * when unknown or disconnected. Set by protocol plugins before
+ * md_bearer_set_connected. */
+void md_bearer_set_profile_id (MdBearer *self, gint profile_id);
+gint md_bearer_get_profile_id (MdBearer *self);
+
+/* Whether the connection runs on a multiplexed link (ModemManager 1.20:
+ * an MBIM session on a link of its own); FALSE once disconnected. */
+void md_bearer_set_multiplexed (MdBearer *self, gboolean multiplexed);
+gboolean md_bearer_get_multiplexed (MdBearer *self);
 
 /* Protocol plugins keep per-bearer state here (cid, session id, data port). */
 void md_bearer_set_protocol_data (MdBearer *self, gpointer data, GDestroyNotify destroy);

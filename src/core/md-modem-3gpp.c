@@ -20,6 +20,11 @@ md_modem_private_init_3gpp (MdModem *self)
   self->unlock_retries = g_array_new (FALSE, TRUE, sizeof (MdUnlockRetry));
   self->unlock_required = MD_MODEM_LOCK_UNKNOWN;
   self->bearers = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Nothing is known of the network before the first enable. */
+  for (guint i = 0; i < MD_REG_DOMAIN_COUNT; i++)
+    self->registration[i] = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
+  self->registration_state = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
+  self->packet_service_state = MD_MODEM_3GPP_PACKET_SERVICE_STATE_UNKNOWN;
 }
 
 void
@@ -111,6 +116,10 @@ md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegi
   MdModem3gppRegistrationState best = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
   gboolean changed = FALSE;
 
+  /* Registration is tracked from enabling on, as in ModemManager: what an
+   * MBIM modem reports with its radio off must not replace "unknown". */
+  if (self->state < MD_MODEM_STATE_ENABLING)
+    return;
   self->registration[domain] = state;
   for (guint i = 0; i < MD_REG_DOMAIN_COUNT; i++) {
     if (registration_rank (self->registration[i]) > registration_rank (best))
@@ -155,6 +164,17 @@ MdModem3gppRegistrationState
 md_modem_get_registration_state (MdModem *self)
 {
   return self->registration_state;
+}
+
+/* Attached while registered for data; while disabled, what the last
+ * disable left (md_modem_reset_network_state). */
+MdModem3gppPacketServiceState
+md_modem_get_packet_service_state (MdModem *self)
+{
+  if (self->state < MD_MODEM_STATE_ENABLED)
+    return self->packet_service_state;
+  return md_modem_is_registered (self) ? MD_MODEM_3GPP_PACKET_SERVICE_STATE_ATTACHED
+                                       : MD_MODEM_3GPP_PACKET_SERVICE_STATE_DETACHED;
 }
 
 const MdCellLocation *
@@ -206,11 +226,20 @@ void
 md_modem_set_signal_quality (MdModem *self, guint quality, gboolean recent)
 {
   quality = MIN (quality, 100);
+  if (recent)
+    self->signal_updated_us = g_get_monotonic_time ();
   if (self->signal_quality == quality && self->signal_recent == recent)
     return;
   self->signal_quality = quality;
   self->signal_recent = recent;
   md_modem_emit_changed (self);
+}
+
+void
+md_modem_age_signal_quality (MdModem *self)
+{
+  if (self->signal_recent && g_get_monotonic_time () - self->signal_updated_us > MD_SIGNAL_RECENT_US)
+    md_modem_set_signal_quality (self, self->signal_quality, FALSE);
 }
 
 guint
@@ -234,6 +263,21 @@ guint32
 md_modem_get_facility_locks (MdModem *self)
 {
   return self->facility_locks;
+}
+
+void
+md_modem_set_eps_ue_mode (MdModem *self, MdModem3gppEpsUeModeOperation mode)
+{
+  if (self->eps_ue_mode == mode)
+    return;
+  self->eps_ue_mode = mode;
+  md_modem_emit_changed (self);
+}
+
+MdModem3gppEpsUeModeOperation
+md_modem_get_eps_ue_mode (MdModem *self)
+{
+  return self->eps_ue_mode;
 }
 
 void
@@ -338,6 +382,9 @@ md_modem_reset_network_state (MdModem *self)
   for (guint i = 0; i < MD_REG_DOMAIN_COUNT; i++)
     self->registration[i] = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
   self->registration_state = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
+  /* A disabled radio is detached, as ModemManager reports it once a modem
+   * was disabled (before the first enable it does not know). */
+  self->packet_service_state = MD_MODEM_3GPP_PACKET_SERVICE_STATE_DETACHED;
   self->access_technologies = MD_MODEM_ACCESS_TECHNOLOGY_UNKNOWN;
   self->signal_quality = 0;
   self->signal_recent = FALSE;

@@ -49,3 +49,18 @@ md_modem_set_max_bearers (MdModem *self, guint max_bearers)
   self->max_bearers = max_bearers;
   md_modem_emit_changed (self);
 }
+
+guint
+md_modem_get_max_multiplexed_bearers (MdModem *self)
+{
+  return MIN (self->max_multiplexed_bearers, md_modem_get_max_bearers (self) - 1);
+}
+
+void
+md_modem_set_max_multiplexed_bearers (MdModem *self, guint count)
+{
+  if (self->max_multiplexed_bearers == count)
+    return;
+  self->max_multiplexed_bearers = count;
+  md_modem_emit_changed (self);
+}

@@ -53,6 +53,18 @@ any_bearer_connected (MdModem *self)
   return FALSE;
 }
 
+/* CONNECTING and DISCONNECTING are entered only for a client's request, so
+ * leaving them completes that request: "user-requested", as ModemManager
+ * reports it. A connection dropped by the network leaves CONNECTED with
+ * reason unknown. */
+static MdModemStateChangeReason
+connection_change_reason (MdModemState from)
+{
+  if (from == MD_MODEM_STATE_CONNECTING || from == MD_MODEM_STATE_DISCONNECTING)
+    return MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED;
+  return MD_MODEM_STATE_CHANGE_REASON_UNKNOWN;
+}
+
 void
 md_modem_update_connection_state (MdModem *self)
 {
@@ -61,13 +73,44 @@ md_modem_update_connection_state (MdModem *self)
   if (state < MD_MODEM_STATE_ENABLED)
     return;
   if (any_bearer_connected (self)) {
-    md_modem_set_state (self, MD_MODEM_STATE_CONNECTED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+    md_modem_set_state (self, MD_MODEM_STATE_CONNECTED, connection_change_reason (state));
     return;
   }
   if (state == MD_MODEM_STATE_CONNECTED || state == MD_MODEM_STATE_CONNECTING
       || state == MD_MODEM_STATE_DISCONNECTING)
-    md_modem_set_state (self, md_modem_registration_target_state (self),
-                        MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+    md_modem_set_state (self, md_modem_registration_target_state (self), connection_change_reason (state));
+}
+
+void
+md_modem_apply_traffic (MdModem *self, const MdTraffic *traffic)
+{
+  GPtrArray *bearers = md_modem_get_bearers (self);
+
+  for (guint i = 0; i < bearers->len; i++)
+    md_bearer_update_traffic (g_ptr_array_index (bearers, i), traffic->rx_bytes, traffic->tx_bytes);
+}
+
+static void
+traffic_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree MdTraffic *traffic = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (traffic)
+    md_modem_apply_traffic (MD_MODEM (source), traffic);
+  else
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "traffic counters: %s", error->message);
+}
+
+/* The counters at a connection's start are its baseline: read them at
+ * once, not at the next poll. */
+static void
+load_traffic_baseline (MdModem *self)
+{
+  MdModemOp op = md_modem_get_ops (self)->bearer->load_traffic;
+
+  if (op)
+    op (self, g_task_new (self, NULL, traffic_ready, NULL));
 }
 
 void
@@ -101,6 +144,11 @@ check_can_connect (MdModem *self, MdBearer *bearer, GError **error)
   }
   if (md_bearer_is_connected (bearer)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_CONNECTED, "The bearer is connected already");
+    return FALSE;
+  }
+  if (md_bearer_get_settings (bearer)->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED
+      && md_modem_get_max_multiplexed_bearers (self) == 0) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "Multiplexing required but not supported");
     return FALSE;
   }
   if (state == MD_MODEM_STATE_LOCKED) {
@@ -146,6 +194,7 @@ connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   }
   md_modem_update_connection_state (self);
+  load_traffic_baseline (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -165,6 +214,7 @@ md_modem_connect_flow_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallbac
     return;
   }
   md_modem_set_state (self, MD_MODEM_STATE_CONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
+  md_bearer_note_attempt (bearer);
   md_modem_get_ops (self)->bearer->connect (self, bearer, NULL, g_task_new (self, NULL, connect_ready, task));
 }
 

@@ -6,6 +6,7 @@
 
 #include "md-bearer.h"
 #include "md-modem.h"
+#include "md-modem-ops.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,8 @@ gboolean md_modem_disconnect_all_finish (MdModem *self, GAsyncResult *result, GE
 void md_modem_bearer_dropped (MdModem *self, MdBearer *bearer, const GError *reason);
 /* CONNECTED while any bearer is connected, else what registration says. */
 void md_modem_update_connection_state (MdModem *self);
+/* New traffic counters of the modem, for its connected bearers' Stats. */
+void md_modem_apply_traffic (MdModem *self, const MdTraffic *traffic);
 
 typedef struct {
   MdBearerSettings *bearer; /* owned */

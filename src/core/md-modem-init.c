@@ -25,6 +25,7 @@ typedef enum {
   INIT_STEP_SIM_INFO,
   INIT_STEP_OWN_NUMBERS,
   INIT_STEP_FACILITY_LOCKS,
+  INIT_STEP_EPS_UE_MODE,
   INIT_STEP_NETREG_SETUP,
   INIT_STEP_TIME_SETUP,
   INIT_STEP_USSD_SETUP,
@@ -277,6 +278,17 @@ store_facility_locks (MdModem *self, GAsyncResult *result, InitContext *ctx, GEr
 }
 
 static Outcome
+store_eps_ue_mode (MdModem *self, GAsyncResult *result, InitContext *ctx, GError **error)
+{
+  gssize mode = g_task_propagate_int (G_TASK (result), error);
+
+  if (*error)
+    return optional (self, error, "EPS UE mode of operation");
+  md_modem_set_eps_ue_mode (self, (MdModem3gppEpsUeModeOperation)mode);
+  return OUTCOME_CONTINUE;
+}
+
+static Outcome
 store_boolean_optional (MdModem *self, GAsyncResult *result, InitContext *ctx, GError **error)
 {
   if (!g_task_propagate_boolean (G_TASK (result), error))
@@ -324,6 +336,7 @@ step_action (const MdModemOps *ops, InitStep step)
   case INIT_STEP_OWN_NUMBERS: return (StepAction){ init ? init->load_own_numbers : NULL, store_own_numbers };
   case INIT_STEP_FACILITY_LOCKS:
     return (StepAction){ sim ? sim->load_facility_locks : NULL, store_facility_locks };
+  case INIT_STEP_EPS_UE_MODE: return (StepAction){ init ? init->load_eps_ue_mode : NULL, store_eps_ue_mode };
   case INIT_STEP_NETREG_SETUP:
     return (StepAction){ netreg ? netreg->setup_unsolicited : NULL, store_boolean_optional };
   case INIT_STEP_TIME_SETUP: return (StepAction){ time ? time->setup_reports : NULL, store_boolean_optional };

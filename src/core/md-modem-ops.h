@@ -35,6 +35,8 @@ typedef struct {
   MdModemOp load_supported_modes;
   /* Returns an MdModeCombination* (g_free). */
   MdModemOp load_current_modes;
+  /* Returns the MdModem3gppEpsUeModeOperation, as a gssize. */
+  MdModemOp load_eps_ue_mode;
 } MdModemInitOps;
 
 typedef struct {
@@ -112,6 +114,9 @@ typedef struct {
   void (*connect) (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask *task);
   /* Returns a boolean. */
   void (*disconnect) (MdModem *modem, MdBearer *bearer, GTask *task);
+  /* Returns an MdTraffic* (g_free): the octets the modem's data sessions
+   * received and sent since it started counting. NULL: not reported. */
+  MdModemOp load_traffic;
 } MdModemBearerOps;
 
 /* Modem.Signal's dictionaries, one per technology. */
@@ -226,6 +231,11 @@ typedef struct {
    * MD_CORE_ERROR_NOT_FOUND. NULL: the protocol cannot delete. */
   void (*delete) (MdModem *modem, gint id, GTask *task);
 } MdModemProfileOps;
+
+typedef struct {
+  guint64 rx_bytes;
+  guint64 tx_bytes;
+} MdTraffic;
 
 typedef struct {
   /* Installs the handlers for incoming messages and delivery reports (they

@@ -6,6 +6,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-connect.h"
 #include "md-modem-private.h"
 
 typedef enum {
@@ -13,6 +14,7 @@ typedef enum {
   POLL_STEP_OPERATOR,
   POLL_STEP_SIGNAL,
   POLL_STEP_ACCESS_TECHNOLOGY,
+  POLL_STEP_TRAFFIC,
   POLL_STEP_LAST,
 } PollStep;
 
@@ -94,9 +96,12 @@ signal_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   gssize quality = g_task_propagate_int (G_TASK (result), &error);
 
+  /* A modem that cannot answer now (its only AT port carries a PPP call)
+   * keeps its last value, which only stops being recent with time, as in
+   * ModemManager. */
   if (error) {
     note_error (user_data, MD_MODEM (source), "signal", error);
-    md_modem_set_signal_quality (MD_MODEM (source), 0, FALSE);
+    md_modem_age_signal_quality (MD_MODEM (source));
   } else
     md_modem_set_signal_quality (MD_MODEM (source), (guint)quality, TRUE);
   advance (user_data);
@@ -115,11 +120,41 @@ access_technology_ready (GObject *source, GAsyncResult *result, gpointer user_da
   advance (user_data);
 }
 
+static void
+traffic_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree MdTraffic *traffic = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (traffic)
+    md_modem_apply_traffic (MD_MODEM (source), traffic);
+  else
+    note_error (user_data, MD_MODEM (source), "traffic", error);
+  advance (user_data);
+}
+
+static gboolean
+any_bearer_connected (MdModem *self)
+{
+  GPtrArray *bearers = md_modem_get_bearers (self);
+
+  for (guint i = 0; i < bearers->len; i++) {
+    if (md_bearer_is_connected (g_ptr_array_index (bearers, i)))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static MdModemOp
 step_op (MdModem *self, PollStep step, GAsyncReadyCallback *ready)
 {
   const MdModemNetregOps *ops = md_modem_get_ops (self)->netreg;
+  const MdModemBearerOps *bearer_ops = md_modem_get_ops (self)->bearer;
 
+  if (step == POLL_STEP_TRAFFIC) {
+    *ready = traffic_ready;
+    return bearer_ops && any_bearer_connected (self) ? bearer_ops->load_traffic : NULL;
+  }
   if (!ops)
     return NULL;
   switch (step) {
@@ -129,6 +164,7 @@ step_op (MdModem *self, PollStep step, GAsyncReadyCallback *ready)
     return md_modem_is_registered (self) ? ops->load_operator : NULL;
   case POLL_STEP_SIGNAL: *ready = signal_ready; return ops->load_signal_quality;
   case POLL_STEP_ACCESS_TECHNOLOGY: *ready = access_technology_ready; return ops->load_access_technologies;
+  case POLL_STEP_TRAFFIC:
   case POLL_STEP_LAST: break;
   }
   return NULL;

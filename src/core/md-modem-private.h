@@ -44,13 +44,16 @@ struct _MdModem {
   /* 3GPP network */
   MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];
   MdModem3gppRegistrationState registration_state;
+  MdModem3gppPacketServiceState packet_service_state; /* while disabled */
   MdCellLocation location;
   char *operator_code;
   char *operator_name;
   guint32 access_technologies;
   guint signal_quality;
   gboolean signal_recent;
+  gint64 signal_updated_us; /* monotonic time of the last fresh value */
   guint32 facility_locks;
+  MdModem3gppEpsUeModeOperation eps_ue_mode;
   GStrv own_numbers;
   GArray *supported_modes; /* MdModeCombination */
   MdModeCombination current_modes;
@@ -65,6 +68,7 @@ struct _MdModem {
   /* Bearers */
   GPtrArray *bearers; /* MdBearer* */
   guint max_bearers;  /* 0: the default of one */
+  guint max_multiplexed_bearers;
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */
 

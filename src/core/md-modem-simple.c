@@ -256,7 +256,8 @@ settings_match (const MdBearerSettings *a, const MdBearerSettings *b)
 {
   return g_strcmp0 (a->apn, b->apn) == 0 && a->ip_type == b->ip_type && g_strcmp0 (a->user, b->user) == 0
          && g_strcmp0 (a->password, b->password) == 0 && a->allowed_auth == b->allowed_auth
-         && a->allow_roaming == b->allow_roaming && g_strcmp0 (a->number, b->number) == 0;
+         && a->allow_roaming == b->allow_roaming && g_strcmp0 (a->number, b->number) == 0
+         && a->multiplex == b->multiplex;
 }
 
 /* Reuses a bearer with the same settings, as ModemManager does, so repeated

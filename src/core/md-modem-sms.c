@@ -54,9 +54,51 @@ typedef enum {
 typedef struct {
   SmsEnableStep step;
   MdSmsStorage listing; /* the storage the LIST step reads next */
+  GPtrArray *listed;    /* MdSmsEntry*: parts of that storage not yet taken */
+  guint next_listed;
 } SmsEnableContext;
 
+/* Listed parts taken per main loop iteration. Taking a part searches the
+ * list and exports a D-Bus object, so a SIM with a thousand messages taken
+ * at once would hold every other modem's calls for that long; between
+ * batches the loop serves them. */
+#define SMS_LIST_BATCH 32
+
 static void sms_enable_step (GTask *task);
+
+/* ctx->listed owns only the parts from next_listed on. */
+static void
+drop_listed (SmsEnableContext *ctx)
+{
+  for (guint i = ctx->next_listed; ctx->listed && i < ctx->listed->len; i++)
+    md_sms_entry_free (g_ptr_array_index (ctx->listed, i));
+  g_clear_pointer (&ctx->listed, g_ptr_array_unref);
+}
+
+static void
+sms_enable_context_free (SmsEnableContext *ctx)
+{
+  drop_listed (ctx);
+  g_free (ctx);
+}
+
+static gboolean
+take_listed_batch (gpointer user_data)
+{
+  GTask *task = user_data;
+  SmsEnableContext *ctx = g_task_get_task_data (task);
+  MdModem *self = g_task_get_source_object (task);
+  guint end = MIN (ctx->next_listed + SMS_LIST_BATCH, ctx->listed->len);
+
+  for (; ctx->next_listed < end; ctx->next_listed++)
+    md_modem_sms_take_part (self, g_ptr_array_index (ctx->listed, ctx->next_listed));
+  if (ctx->next_listed < ctx->listed->len)
+    return G_SOURCE_CONTINUE;
+  drop_listed (ctx);
+  ctx->listing++;
+  sms_enable_step (task);
+  return G_SOURCE_REMOVE;
+}
 
 /* ME (the modem's own memory) when there is one, as ModemManager prefers;
  * else the SIM. */
@@ -97,8 +139,14 @@ sms_enable_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     break;
   case SMS_ENABLE_STEP_LIST:
     parts = g_task_propagate_pointer (G_TASK (result), &error);
-    for (guint i = 0; parts && i < parts->len; i++)
-      md_modem_sms_take_part (self, g_ptr_array_steal_index (parts, i--));
+    if (parts && parts->len > 0) {
+      /* The same priority as D-Bus calls, so neither starves the other. */
+      g_ptr_array_set_free_func (parts, NULL);
+      ctx->listed = g_steal_pointer (&parts);
+      ctx->next_listed = 0;
+      g_idle_add_full (G_PRIORITY_DEFAULT, take_listed_batch, task, NULL);
+      return;
+    }
     break;
   case SMS_ENABLE_STEP_DONE: break;
   }
@@ -186,7 +234,7 @@ md_modem_sms_enable_async (MdModem *self, gboolean enable, GCancellable *cancell
   }
   ctx = g_new0 (SmsEnableContext, 1);
   ctx->listing = MD_SMS_STORAGE_SM;
-  g_task_set_task_data (task, ctx, g_free);
+  g_task_set_task_data (task, ctx, (GDestroyNotify)sms_enable_context_free);
   sms_enable_step (task);
 }
 

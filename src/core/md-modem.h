@@ -120,6 +120,7 @@ void md_modem_take_unlock_retries (MdModem *self, GArray *retries);
 void md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegistrationState state,
                                    const MdCellLocation *location, guint32 access_technologies);
 MdModem3gppRegistrationState md_modem_get_registration_state (MdModem *self);
+MdModem3gppPacketServiceState md_modem_get_packet_service_state (MdModem *self);
 /* Sets ENABLED/SEARCHING/REGISTERED from the registration, when the modem
  * is enabled and not in a connection flow. */
 void md_modem_follow_registration (MdModem *self);
@@ -133,9 +134,15 @@ const char *md_modem_get_operator_name (MdModem *self);
 void md_modem_set_access_technologies (MdModem *self, guint32 access_technologies);
 guint32 md_modem_get_access_technologies (MdModem *self);
 void md_modem_set_signal_quality (MdModem *self, guint quality, gboolean recent);
+/* A fresh value could not be read: the last one stays, and stops being
+ * recent MD_SIGNAL_RECENT_US after it was read (ModemManager: 60 s). */
+#define MD_SIGNAL_RECENT_US (60 * G_USEC_PER_SEC)
+void md_modem_age_signal_quality (MdModem *self);
 guint md_modem_get_signal_quality (MdModem *self, gboolean *recent);
 void md_modem_set_facility_locks (MdModem *self, guint32 locks);
 guint32 md_modem_get_facility_locks (MdModem *self);
+void md_modem_set_eps_ue_mode (MdModem *self, MdModem3gppEpsUeModeOperation mode);
+MdModem3gppEpsUeModeOperation md_modem_get_eps_ue_mode (MdModem *self);
 void md_modem_take_own_numbers (MdModem *self, GStrv numbers);
 const char *const *md_modem_get_own_numbers (MdModem *self);
 void md_modem_take_supported_modes (MdModem *self, GArray *modes);
@@ -158,10 +165,15 @@ void md_modem_reset_network_state (MdModem *self);
 void md_modem_add_bearer (MdModem *self, MdBearer *bearer);
 void md_modem_remove_bearer (MdModem *self, MdBearer *bearer);
 GPtrArray *md_modem_get_bearers (MdModem *self);
-/* How many bearers may exist and be connected at once (MaxBearers and
- * MaxActiveBearers); 1 unless the plugin sets it. */
+/* How many bearers may exist and be connected at once, multiplexed ones
+ * included; 1 unless the plugin sets it. */
 guint md_modem_get_max_bearers (MdModem *self);
 void md_modem_set_max_bearers (MdModem *self, guint max_bearers);
+/* How many of those run multiplexed (MaxActiveMultiplexedBearers); the
+ * rest are MaxActiveBearers (and MaxBearers, as ModemManager 1.20 sets
+ * it). 0 unless the plugin sets it. */
+guint md_modem_get_max_multiplexed_bearers (MdModem *self);
+void md_modem_set_max_multiplexed_bearers (MdModem *self, guint count);
 
 /* The device went away: pending work fails, and "vanished" is emitted once
  * so the owner unexports and drops the modem. */

@@ -34,6 +34,7 @@ typedef struct {
   char *initial_kernel_events;
   char *test_sysfs_root;
   char *test_dev_root;
+  GStrv connection_dispatcher_dirs;
 } Options;
 
 typedef struct {
@@ -52,6 +53,7 @@ options_clear (Options *options)
   g_free (options->initial_kernel_events);
   g_free (options->test_sysfs_root);
   g_free (options->test_dev_root);
+  g_strfreev (options->connection_dispatcher_dirs);
 }
 
 static gboolean
@@ -87,6 +89,9 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
           "With --test-session and --test-no-udev: read sysfs from this folder", "DIR" },
         { "test-dev-root", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &options->test_dev_root,
           "With --test-session: open discovered /dev/NAME nodes as DIR/NAME", "DIR" },
+        { "connection-dispatcher-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+          &options->connection_dispatcher_dirs,
+          "Run connection scripts from this folder instead of ModemManager's (repeatable)", "DIR" },
         { "debug", 0, 0, G_OPTION_ARG_NONE, &options->debug, "Same as --log-level=DEBUG", NULL },
         { "version", 'V', 0, G_OPTION_ARG_NONE, &options->show_version, "Print the version and exit", NULL },
         { NULL } };
@@ -145,6 +150,13 @@ configure (const Options *options, MdDaemonConfig *config, GError **error)
   config->test_enable = options->test_enable;
   config->poll_interval_s
     = options->poll_interval > 0 ? (guint)options->poll_interval : MD_MODEM_POLL_DEFAULT_INTERVAL_S;
+  if (options->connection_dispatcher_dirs) {
+    config->connection_dispatcher_folders = g_strdupv (options->connection_dispatcher_dirs);
+  } else {
+    const char *const folders[] = { MD_CONNECTION_DIR_SYSCONF, MD_CONNECTION_DIR_PACKAGE, NULL };
+
+    config->connection_dispatcher_folders = g_strdupv ((GStrv)folders);
+  }
   config->plugins.mbim_use_proxy = !options->no_mbim_proxy;
   config->plugins.qmi_use_proxy = !options->no_qmi_proxy;
   config->plugins.fake_net_links = options->test_fake_net_links;

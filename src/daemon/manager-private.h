@@ -5,6 +5,7 @@
 #pragma once
 
 #include "manager.h"
+#include "md-connection-dispatcher.h"
 #include "md-dbus-generated.h"
 #include "md-discovery.h"
 #include "md-port-probe.h"
@@ -24,7 +25,8 @@ struct _MdManager {
   GHashTable *port_owners;  /* device -> uid of the modem using it */
   GCancellable *cancellable;
   MdDiscovery *discovery;
-  GHashTable *device_modems; /* discovered device uid -> DeviceModem* (md-manager-discovery.c) */
+  GHashTable *device_modems;          /* discovered device uid -> DeviceModem* (md-manager-discovery.c) */
+  MdConnectionDispatcher *dispatcher; /* watches every exported modem */
 };
 
 typedef struct {

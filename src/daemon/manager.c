@@ -133,6 +133,7 @@ remove_vanished_modem (gpointer user_data)
   /* A creation for the same device started since (a rebuild) holds them. */
   if (!g_hash_table_contains (gone->manager->pending_uids, md_modem_get_uid (gone->modem)))
     md_manager_release_ports (gone->manager, md_modem_get_uid (gone->modem));
+  md_connection_dispatcher_unwatch (gone->manager->dispatcher, gone->modem);
   g_hash_table_remove (gone->manager->modems, GUINT_TO_POINTER (md_modem_get_id (gone->modem)));
   g_object_unref (gone->modem);
   g_free (gone);
@@ -159,6 +160,7 @@ add_modem (MdManager *self, MdModem *modem)
 
   g_hash_table_insert (self->modems, GUINT_TO_POINTER (md_modem_get_id (modem)), export);
   g_signal_connect (modem, "vanished", G_CALLBACK (modem_vanished), self);
+  md_connection_dispatcher_watch (self->dispatcher, modem);
 }
 
 /* --- creating a modem: plugin, device facts, initialization, export ------ */
@@ -454,6 +456,8 @@ md_manager_new (GDBusConnection *connection, const MdDaemonConfig *config, GErro
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)md_modem_export_free);
   self->pending_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->port_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->dispatcher
+    = md_connection_dispatcher_new ((const char *const *)config->connection_dispatcher_folders);
   self->object_manager = g_dbus_object_manager_server_new (MANAGER_PATH);
   g_dbus_object_manager_server_set_connection (self->object_manager, connection);
   if (!export_interfaces (self, config->test_enable, error) || !md_manager_discovery_start (self, error))
@@ -474,10 +478,13 @@ md_manager_free (MdManager *self)
     gpointer value;
 
     g_hash_table_iter_init (&iter, self->modems);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
+    while (g_hash_table_iter_next (&iter, NULL, &value)) {
       g_signal_handlers_disconnect_by_data (md_modem_export_get_modem (value), self);
+      md_connection_dispatcher_unwatch (self->dispatcher, md_modem_export_get_modem (value));
+    }
     g_hash_table_unref (self->modems);
   }
+  g_clear_pointer (&self->dispatcher, md_connection_dispatcher_free);
   g_clear_pointer (&self->pending_uids, g_hash_table_unref);
   g_clear_pointer (&self->port_owners, g_hash_table_unref);
   if (self->test_iface)

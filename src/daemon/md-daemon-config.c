@@ -10,4 +10,5 @@ md_daemon_config_clear (MdDaemonConfig *config)
   g_clear_pointer (&config->sysfs_root, g_free);
   g_clear_pointer (&config->dev_root, g_free);
   g_clear_pointer (&config->initial_kernel_events, g_free);
+  g_clear_pointer (&config->connection_dispatcher_folders, g_strfreev);
 }

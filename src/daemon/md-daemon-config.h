@@ -20,9 +20,10 @@ typedef struct {
   /* Discovery: udev, or kernel events (--test-no-udev, -Dudev=false). The
    * strings of discovery point into the owned copies below. */
   MdDiscoveryConfig discovery;
-  char *sysfs_root;            /* --test-sysfs-root, or NULL for /sys */
-  char *dev_root;              /* --test-dev-root, or NULL for /dev */
-  char *initial_kernel_events; /* --initial-kernel-events, or NULL */
+  char *sysfs_root;                    /* --test-sysfs-root, or NULL for /sys */
+  char *dev_root;                      /* --test-dev-root, or NULL for /dev */
+  char *initial_kernel_events;         /* --initial-kernel-events, or NULL */
+  GStrv connection_dispatcher_folders; /* ModemManager's, or --connection-dispatcher-dir */
 } MdDaemonConfig;
 
 void md_daemon_config_clear (MdDaemonConfig *config);

@@ -25,6 +25,10 @@ static const GDBusErrorEntry core_entries[] = {
   { MD_CORE_ERROR_RETRY, ERROR_PREFIX "Core.Retry" },
   { MD_CORE_ERROR_EXISTS, ERROR_PREFIX "Core.Exists" },
   { MD_CORE_ERROR_WRONG_SIM_STATE, ERROR_PREFIX "Core.WrongSimState" },
+  { MD_CORE_ERROR_RESET_AND_RETRY, ERROR_PREFIX "Core.ResetRetry" },
+  { MD_CORE_ERROR_TIMEOUT, ERROR_PREFIX "Core.Timeout" },
+  { MD_CORE_ERROR_PROTOCOL, ERROR_PREFIX "Core.Protocol" },
+  { MD_CORE_ERROR_THROTTLED, ERROR_PREFIX "Core.Throttled" },
 };
 
 static const GDBusErrorEntry mobile_equipment_entries[] = {

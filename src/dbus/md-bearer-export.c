@@ -33,6 +33,31 @@ connection_error_variant (MdBearer *bearer)
   return g_variant_new ("(ss)", name, error->message);
 }
 
+/* Every key ModemManager 1.20 publishes, also before a first connection;
+ * uplink and downlink speeds are not known to modemd (0, as ModemManager
+ * has them when the modem does not say). */
+static GVariant *
+stats_variant (MdBearer *bearer)
+{
+  MdBearerStats stats;
+  GVariantBuilder builder;
+
+  md_bearer_get_stats (bearer, &stats);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&builder, "{sv}", "duration", g_variant_new_uint32 (stats.duration));
+  g_variant_builder_add (&builder, "{sv}", "rx-bytes", g_variant_new_uint64 (stats.rx_bytes));
+  g_variant_builder_add (&builder, "{sv}", "tx-bytes", g_variant_new_uint64 (stats.tx_bytes));
+  g_variant_builder_add (&builder, "{sv}", "start-date", g_variant_new_uint64 (stats.start_date));
+  g_variant_builder_add (&builder, "{sv}", "attempts", g_variant_new_uint32 (stats.attempts));
+  g_variant_builder_add (&builder, "{sv}", "failed-attempts", g_variant_new_uint32 (stats.failed_attempts));
+  g_variant_builder_add (&builder, "{sv}", "total-duration", g_variant_new_uint32 (stats.total_duration));
+  g_variant_builder_add (&builder, "{sv}", "total-rx-bytes", g_variant_new_uint64 (stats.total_rx_bytes));
+  g_variant_builder_add (&builder, "{sv}", "total-tx-bytes", g_variant_new_uint64 (stats.total_tx_bytes));
+  g_variant_builder_add (&builder, "{sv}", "uplink-speed", g_variant_new_uint64 (0));
+  g_variant_builder_add (&builder, "{sv}", "downlink-speed", g_variant_new_uint64 (0));
+  return g_variant_builder_end (&builder);
+}
+
 static void
 sync_bearer (MdBearerExport *self)
 {
@@ -46,18 +71,18 @@ sync_bearer (MdBearerExport *self)
   md_dbus_bearer_set_connection_error (self->iface, connection_error_variant (bearer));
   md_dbus_bearer_set_properties (self->iface,
                                  md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
+  md_dbus_bearer_set_stats (self->iface, stats_variant (bearer));
+  md_dbus_bearer_set_profile_id (self->iface, md_bearer_get_profile_id (bearer));
+  md_dbus_bearer_set_multiplexed (self->iface, md_bearer_get_multiplexed (bearer));
 }
 
 static void
 init_defaults (MdDbusBearer *iface)
 {
   md_dbus_bearer_set_suspended (iface, FALSE);
-  md_dbus_bearer_set_multiplexed (iface, FALSE);
-  md_dbus_bearer_set_stats (iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_bearer_set_reload_stats_supported (iface, FALSE);
   md_dbus_bearer_set_ip_timeout (iface, 20);
   md_dbus_bearer_set_bearer_type (iface, MD_BEARER_TYPE_DEFAULT);
-  md_dbus_bearer_set_profile_id (iface, -1);
 }
 
 static gboolean
@@ -83,7 +108,12 @@ handle_disconnect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpoin
 static void
 bearer_changed (MdBearer *bearer, gpointer user_data)
 {
-  sync_bearer (user_data);
+  MdBearerExport *self = user_data;
+
+  sync_bearer (self);
+  /* Sent now, not from GDBus' idle: the modem's StateChanged that follows a
+   * connection change must find the bearer already changed. */
+  g_dbus_interface_skeleton_flush (G_DBUS_INTERFACE_SKELETON (self->iface));
 }
 
 MdBearerExport *
@@ -98,6 +128,9 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   self->path = g_strdup_printf (BEARER_PATH_PREFIX "%u", md_bearer_get_id (bearer));
   self->iface = md_dbus_bearer_skeleton_new ();
   init_defaults (self->iface);
+  /* Bytes are counted where the protocol reports traffic (MBIM). */
+  md_dbus_bearer_set_reload_stats_supported (
+    self->iface, md_modem_get_ops (modem)->bearer && md_modem_get_ops (modem)->bearer->load_traffic);
   sync_bearer (self);
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), authorizer);
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);

@@ -20,6 +20,7 @@ typedef enum {
   KEY_NUMBER,
   KEY_PIN,
   KEY_OPERATOR_ID,
+  KEY_MULTIPLEX,
   KEY_IGNORED,
 } KeyId;
 
@@ -51,7 +52,7 @@ static const KeyInfo keys[] = {
   { "profile-id", "i", KEY_IGNORED, FALSE },
   { "profile-name", "s", KEY_IGNORED, FALSE },
   { "profile-enabled", "b", KEY_IGNORED, FALSE },
-  { "multiplex", "u", KEY_IGNORED, FALSE },
+  { "multiplex", "u", KEY_MULTIPLEX, FALSE },
 };
 
 static const KeyInfo *
@@ -84,7 +85,10 @@ store_key (MdSimpleConnectRequest *request, const KeyInfo *key, GVariant *value)
     settings->password = g_variant_dup_string (value, NULL);
     return;
   case KEY_ALLOWED_AUTH: settings->allowed_auth = g_variant_get_uint32 (value); return;
-  case KEY_ALLOW_ROAMING: settings->allow_roaming = g_variant_get_boolean (value); return;
+  case KEY_ALLOW_ROAMING:
+    settings->allow_roaming = g_variant_get_boolean (value);
+    settings->allow_roaming_set = TRUE;
+    return;
   case KEY_NUMBER:
     g_free (settings->number);
     settings->number = g_variant_dup_string (value, NULL);
@@ -97,6 +101,7 @@ store_key (MdSimpleConnectRequest *request, const KeyInfo *key, GVariant *value)
     g_free (request->operator_id);
     request->operator_id = g_variant_dup_string (value, NULL);
     return;
+  case KEY_MULTIPLEX: settings->multiplex = g_variant_get_uint32 (value); return;
   case KEY_IGNORED: return;
   }
 }
@@ -172,8 +177,15 @@ md_bearer_settings_to_variant (const MdBearerSettings *settings)
     g_variant_builder_add (&builder, "{sv}", "allowed-auth", g_variant_new_uint32 (settings->allowed_auth));
   if (settings->user)
     g_variant_builder_add (&builder, "{sv}", "user", g_variant_new_string (settings->user));
-  /* The password is never published. */
-  g_variant_builder_add (&builder, "{sv}", "allow-roaming", g_variant_new_boolean (settings->allow_roaming));
+  /* The password is never published. As in ModemManager 1.20, roaming is
+   * shown only when the client chose it, and profile-id always: no
+   * profile was asked for (modemd has no profile manager yet). */
+  if (settings->allow_roaming_set)
+    g_variant_builder_add (&builder, "{sv}", "allow-roaming",
+                           g_variant_new_boolean (settings->allow_roaming));
+  g_variant_builder_add (&builder, "{sv}", "profile-id", g_variant_new_int32 (-1));
+  if (settings->multiplex != MD_BEARER_MULTIPLEX_SUPPORT_UNKNOWN)
+    g_variant_builder_add (&builder, "{sv}", "multiplex", g_variant_new_uint32 (settings->multiplex));
   if (settings->number)
     g_variant_builder_add (&builder, "{sv}", "number", g_variant_new_string (settings->number));
   return g_variant_builder_end (&builder);
@@ -184,10 +196,13 @@ md_ip_config_to_variant (const MdIpConfig *config)
 {
   GVariantBuilder builder;
 
+  /* Clients (libmm-glib) refuse an IP configuration without a method, so
+   * an unused family says "unknown" rather than publishing nothing. */
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&builder, "{sv}", "method",
+                         g_variant_new_uint32 (config ? config->method : MD_BEARER_IP_METHOD_UNKNOWN));
   if (!config)
     return g_variant_builder_end (&builder);
-  g_variant_builder_add (&builder, "{sv}", "method", g_variant_new_uint32 (config->method));
   if (config->address) {
     g_variant_builder_add (&builder, "{sv}", "address", g_variant_new_string (config->address));
     g_variant_builder_add (&builder, "{sv}", "prefix", g_variant_new_uint32 (config->prefix));

@@ -46,6 +46,7 @@ static const MdDbusGateRule modem3gpp_rules[] = {
   { "SetNr5gRegistrationSettings", DEVICE, FALSE },
   { "DisableFacilityLock", DEVICE, FALSE },
   { "SetPacketServiceState", DEVICE, FALSE },
+  { "SetCarrierLock", DEVICE, FALSE },
   { NULL },
 };
 
@@ -80,6 +81,7 @@ static const MdDbusGateRule messaging_rules[] = {
   { "List", NULL, TRUE },
   { "Delete", MD_ACTION_MESSAGING, TRUE },
   { "Create", MD_ACTION_MESSAGING, TRUE },
+  { "SetDefaultStorage", MD_ACTION_MESSAGING, FALSE },
   { NULL },
 };
 
@@ -164,6 +166,19 @@ static const MdDbusGateRule call_rules[] = {
   { "SendDtmf", MD_ACTION_VOICE, FALSE },        { NULL },
 };
 
+/* Added in ModemManager 1.24, which checks these actions. */
+static const MdDbusGateRule cell_broadcast_rules[] = {
+  { "List", NULL, FALSE },
+  { "Delete", MD_ACTION_CELL_BROADCAST, FALSE },
+  { "SetChannels", DEVICE, FALSE },
+  { NULL },
+};
+
+/* Cbm objects have properties only. */
+static const MdDbusGateRule cbm_rules[] = {
+  { NULL },
+};
+
 static const MdDbusGateTable tables[] = {
   { IFACE, manager_rules },
   { IFACE ".Test", test_rules },
@@ -185,6 +200,8 @@ static const MdDbusGateTable tables[] = {
   { IFACE ".Bearer", bearer_rules },
   { IFACE ".Sms", sms_rules },
   { IFACE ".Call", call_rules },
+  { IFACE ".Modem.CellBroadcast", cell_broadcast_rules },
+  { IFACE ".Cbm", cbm_rules },
   { NULL },
 };
 

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define MD_ACTION_LOCATION       "org.freedesktop.ModemManager1.Location"
 #define MD_ACTION_USSD           "org.freedesktop.ModemManager1.USSD"
 #define MD_ACTION_FIRMWARE       "org.freedesktop.ModemManager1.Firmware"
+#define MD_ACTION_CELL_BROADCAST "org.freedesktop.ModemManager1.CellBroadcast"
 
 typedef struct {
   const char *method;

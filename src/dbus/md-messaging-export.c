@@ -55,6 +55,27 @@ md_messaging_export_sync (MdModemExport *self)
                                                md_modem_get_sms_default_storage (self->modem));
 }
 
+static gboolean
+sync_now (gpointer user_data)
+{
+  MdModemExport *self = user_data;
+
+  self->messages_sync_id = 0;
+  md_messaging_export_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Messages lists every path, so setting it on each of a thousand messages
+ * listed at enable would cost the square of their number; one update per
+ * main loop iteration takes them all. The skeleton sends PropertiesChanged
+ * from an idle anyway. */
+static void
+schedule_sync (MdModemExport *self)
+{
+  if (!self->messages_sync_id)
+    self->messages_sync_id = g_idle_add_full (G_PRIORITY_DEFAULT, sync_now, self, NULL);
+}
+
 static void
 sms_added (MdSmsList *list, MdSms *sms, gboolean received, gpointer user_data)
 {
@@ -62,7 +83,7 @@ sms_added (MdSmsList *list, MdSms *sms, gboolean received, gpointer user_data)
   MdSmsExport *export = md_sms_export_new (self->modem, sms, self->object_manager, self->authorizer);
 
   g_hash_table_insert (self->sms_exports, sms, export);
-  md_messaging_export_sync (self);
+  schedule_sync (self);
   md_dbus_modem_messaging_emit_added (self->messaging_iface, md_sms_export_get_path (export), received);
 }
 
@@ -76,7 +97,7 @@ sms_removed (MdSmsList *list, MdSms *sms, gpointer user_data)
   if (!export)
     return;
   g_hash_table_remove (self->sms_exports, sms);
-  md_messaging_export_sync (self);
+  schedule_sync (self);
   md_dbus_modem_messaging_emit_deleted (self->messaging_iface, path);
 }
 
@@ -192,6 +213,7 @@ md_messaging_export_init (MdModemExport *self)
 void
 md_messaging_export_free (MdModemExport *self)
 {
+  g_clear_handle_id (&self->messages_sync_id, g_source_remove);
   if (self->messaging_iface) {
     MdSmsList *list = md_modem_get_sms_list (self->modem);
 

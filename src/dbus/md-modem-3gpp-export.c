@@ -8,16 +8,6 @@
 #include "md-modem-netreg.h"
 #include "md-request-network.h"
 
-/* Attached while registered for data; known only while the radio is on. */
-static MdModem3gppPacketServiceState
-packet_service_state (MdModem *modem)
-{
-  if (md_modem_get_state (modem) < MD_MODEM_STATE_ENABLED)
-    return MD_MODEM_3GPP_PACKET_SERVICE_STATE_UNKNOWN;
-  return md_modem_is_registered (modem) ? MD_MODEM_3GPP_PACKET_SERVICE_STATE_ATTACHED
-                                        : MD_MODEM_3GPP_PACKET_SERVICE_STATE_DETACHED;
-}
-
 void
 md_modem_3gpp_export_sync (MdModemExport *self)
 {
@@ -31,7 +21,8 @@ md_modem_3gpp_export_sync (MdModemExport *self)
   md_dbus_modem_modem3gpp_set_operator_code (iface, code ? code : "");
   md_dbus_modem_modem3gpp_set_operator_name (iface, name ? name : "");
   md_dbus_modem_modem3gpp_set_enabled_facility_locks (iface, md_modem_get_facility_locks (self->modem));
-  md_dbus_modem_modem3gpp_set_packet_service_state (iface, packet_service_state (self->modem));
+  md_dbus_modem_modem3gpp_set_eps_ue_mode_operation (iface, md_modem_get_eps_ue_mode (self->modem));
+  md_dbus_modem_modem3gpp_set_packet_service_state (iface, md_modem_get_packet_service_state (self->modem));
 }
 
 static GVariant *
@@ -109,6 +100,9 @@ md_modem_3gpp_export_init (MdModemExport *self)
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_modem_modem3gpp_set_nr5g_registration_settings (
     iface, g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  /* No rejection is reported by any driver yet: nothing was refused. */
+  md_dbus_modem_modem3gpp_set_network_rejection (iface,
+                                                 g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (iface), self->authorizer);
   g_signal_connect (iface, "handle-scan", G_CALLBACK (handle_scan), self);
   g_signal_connect (iface, "handle-register", G_CALLBACK (handle_register), self);

@@ -33,6 +33,7 @@ struct _MdModemExport {
   GHashTable *sms_exports; /* MdSms* -> MdSmsExport* */
   gulong sms_added_id;
   gulong sms_removed_id;
+  guint messages_sync_id; /* a pending update of Messages */
 };
 
 /* Object path of bearer, or "/" when it is not exported (yet). */
@@ -63,3 +64,5 @@ void md_profile_manager_export_free (MdModemExport *self);
 void md_messaging_export_init (MdModemExport *self);
 void md_messaging_export_sync (MdModemExport *self);
 void md_messaging_export_free (MdModemExport *self);
+/* SupportedBands/CurrentBands/current-bands of bands (NULL or empty: [unknown]). */
+GVariant *md_modem_export_bands_variant (GArray *bands);

@@ -47,12 +47,6 @@ modes_variant (const MdModeCombination *modes)
 }
 
 static GVariant *
-bands_variant (GArray *bands)
-{
-  return g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, bands->data, bands->len, sizeof (guint32));
-}
-
-static GVariant *
 supported_modes_variant (MdModem *modem)
 {
   GArray *modes = md_modem_get_supported_modes (modem);
@@ -136,6 +130,9 @@ sync_modem (MdModemExport *self)
   sync_sim (self);
   sync_bearer_paths (self);
   md_dbus_modem_set_device (iface, md_modem_get_uid (modem));
+  /* The sysfs device, for modems found in sysfs; a test profile has none. */
+  md_dbus_modem_set_physdev (
+    iface, g_str_has_prefix (md_modem_get_uid (modem), "/sys/") ? md_modem_get_uid (modem) : "");
   md_dbus_modem_set_drivers (iface, md_modem_get_drivers (modem));
   md_dbus_modem_set_plugin (iface, md_modem_get_plugin (modem));
   md_dbus_modem_set_primary_port (iface, primary ? primary : "");
@@ -152,17 +149,37 @@ sync_modem (MdModemExport *self)
   md_dbus_modem_set_own_numbers (iface, md_modem_get_own_numbers (modem));
   md_dbus_modem_set_supported_modes (iface, supported_modes_variant (modem));
   md_dbus_modem_set_current_modes (iface, modes_variant (md_modem_get_current_modes (modem)));
-  md_dbus_modem_set_supported_bands (iface, bands_variant (md_modem_get_supported_bands (modem)));
-  md_dbus_modem_set_current_bands (iface, bands_variant (md_modem_get_current_bands (modem)));
+  md_dbus_modem_set_supported_bands (iface,
+                                     md_modem_export_bands_variant (md_modem_get_supported_bands (modem)));
+  md_dbus_modem_set_current_bands (iface, md_modem_export_bands_variant (md_modem_get_current_bands (modem)));
   md_dbus_modem_set_supported_ip_families (iface, md_modem_get_ip_families (modem));
-  md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem));
-  md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem));
+  /* ModemManager 1.20: MaxBearers equals MaxActiveBearers, the bearers that
+   * run without multiplexing; multiplexed ones are counted apart. */
+  md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem)
+                                          - md_modem_get_max_multiplexed_bearers (modem));
+  md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem)
+                                                 - md_modem_get_max_multiplexed_bearers (modem));
+  md_dbus_modem_set_max_active_multiplexed_bearers (iface, md_modem_get_max_multiplexed_bearers (modem));
   md_modem_3gpp_export_sync (self);
   md_signal_export_sync (self);
   md_time_export_sync (self);
   md_location_export_sync (self);
   md_ussd_export_sync (self);
   md_messaging_export_sync (self);
+}
+
+/* While bands are unknown (not loaded, or the modem cannot tell),
+ * ModemManager publishes one "unknown" band, never an empty list, in the
+ * properties and in Simple.GetStatus. */
+GVariant *
+md_modem_export_bands_variant (GArray *bands)
+{
+  static const guint32 unknown[] = { MD_MODEM_BAND_UNKNOWN };
+
+  if (!bands || bands->len == 0)
+    return g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, unknown, G_N_ELEMENTS (unknown),
+                                      sizeof (guint32));
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, bands->data, bands->len, sizeof (guint32));
 }
 
 /* Values that never change yet: set once, so clients see well-formed
@@ -175,6 +192,8 @@ init_modem_defaults (MdDbusModem *iface)
   md_dbus_modem_set_sim_slots (iface, (const char *const *)empty);
   md_dbus_modem_set_carrier_configuration (iface, "");
   md_dbus_modem_set_carrier_configuration_revision (iface, "");
+  md_dbus_modem_set_supported_bands (iface, md_modem_export_bands_variant (NULL));
+  md_dbus_modem_set_current_bands (iface, md_modem_export_bands_variant (NULL));
 }
 
 const char *
@@ -211,6 +230,9 @@ modem_state_changed (MdModem *modem, gint old_state, gint new_state, guint reaso
   MdModemExport *self = user_data;
 
   sync_modem (self);
+  /* GDBus queues PropertiesChanged for an idle; ModemManager's clients read
+   * State in their StateChanged handler, so the new value goes out first. */
+  g_dbus_interface_skeleton_flush (G_DBUS_INTERFACE_SKELETON (self->modem_iface));
   md_dbus_modem_emit_state_changed (self->modem_iface, old_state, new_state, reason);
 }
 

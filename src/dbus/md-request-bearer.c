@@ -78,6 +78,11 @@ md_request_check_bearer_settings (const MdBearerSettings *settings, GError **err
     return FALSE;
   if (settings->number && !md_request_check_number (settings->number, error))
     return FALSE;
+  if (settings->multiplex > MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "Invalid multiplex value %u: give none, requested or required", settings->multiplex);
+    return FALSE;
+  }
   if (settings->password && !settings->user) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "A password was given without a user");
     return FALSE;

@@ -82,11 +82,18 @@ handle_get_status (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
   g_variant_builder_add (&builder, "{sv}", "state",
                          g_variant_new_uint32 ((guint32)md_modem_get_state (modem)));
+  /* ModemManager 1.20 adds the network keys only from REGISTERED on
+   * (registered, disconnecting, connecting, connected); disabled, enabling,
+   * enabled or searching modems answer the state alone. */
+  if (md_modem_get_state (modem) < MD_MODEM_STATE_REGISTERED) {
+    md_dbus_modem_simple_complete_get_status (iface, invocation, g_variant_builder_end (&builder));
+    return TRUE;
+  }
   g_variant_builder_add (&builder, "{sv}", "signal-quality", g_variant_new ("(ub)", quality, recent));
+  g_variant_builder_add (&builder, "{sv}", "current-bands",
+                         md_modem_export_bands_variant (md_modem_get_current_bands (modem)));
   g_variant_builder_add (&builder, "{sv}", "access-technologies",
                          g_variant_new_uint32 (md_modem_get_access_technologies (modem)));
-  g_variant_builder_add (&builder, "{sv}", "current-bands",
-                         g_variant_new_array (G_VARIANT_TYPE_UINT32, NULL, 0));
   g_variant_builder_add (&builder, "{sv}", "m3gpp-registration-state",
                          g_variant_new_uint32 (md_modem_get_registration_state (modem)));
   g_variant_builder_add (&builder, "{sv}", "m3gpp-operator-code", g_variant_new_string (code ? code : ""));

@@ -235,6 +235,28 @@ md_at_parse_cfun (const char *text, MdModemPowerState *out_state, GError **error
   return TRUE;
 }
 
+gboolean
+md_at_parse_cemode (const char *text, MdModem3gppEpsUeModeOperation *out_mode, GError **error)
+{
+  static const MdModem3gppEpsUeModeOperation modes[] = {
+    MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_PS_2,
+    MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_CSPS_1,
+    MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_CSPS_2,
+    MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_PS_1,
+  };
+  const char *value = md_at_skip_prefix (text, "+CEMODE:");
+  g_autoptr (GPtrArray) fields = NULL;
+  guint64 mode;
+
+  if (!value)
+    return parse_error (error, "+CEMODE", text);
+  fields = md_at_split_fields (value);
+  if (fields->len < 1 || !md_at_field_uint (g_ptr_array_index (fields, 0), G_N_ELEMENTS (modes) - 1, &mode))
+    return parse_error (error, "+CEMODE", text);
+  *out_mode = modes[mode];
+  return TRUE;
+}
+
 guint32
 md_at_parse_cgdcont_test (const char *text)
 {

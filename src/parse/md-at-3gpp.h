@@ -59,6 +59,10 @@ GPtrArray *md_at_parse_cops_test (const char *text, GError **error);
 /* "+CFUN: <fun>" to a power state: 1 ON, 0 and 4 LOW. */
 gboolean md_at_parse_cfun (const char *text, MdModemPowerState *out_state, GError **error);
 
+/* "+CEMODE: 2" (27.007 10.1.28: 0 PS mode 2, 1 CS/PS mode 1, 2 CS/PS mode
+ * 2, 3 PS mode 1) to the EPS UE mode of operation. */
+gboolean md_at_parse_cemode (const char *text, MdModem3gppEpsUeModeOperation *out_mode, GError **error);
+
 /* "+CGDCONT: (1-16),"IP",..." lines to MdBearerIpFamily bits. */
 guint32 md_at_parse_cgdcont_test (const char *text);
 

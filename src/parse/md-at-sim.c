@@ -193,6 +193,57 @@ fail:
   return NULL;
 }
 
+GStrv
+md_at_parse_crsm_ecc (const char *text, GError **error)
+{
+  const char *value = md_at_skip_prefix (text, "+CRSM:");
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) numbers = NULL;
+  g_autofree char *hex = NULL;
+  gsize len;
+  guint64 sw1;
+
+  if (!value)
+    goto fail;
+  fields = md_at_split_fields (value);
+  /* 0x90 ends a command normally; 0x91 and 0x92 also carry the data. */
+  if (fields->len < 3 || !md_at_field_uint (g_ptr_array_index (fields, 0), 255, &sw1) || sw1 < 144
+      || sw1 > 146)
+    goto fail;
+  hex = md_at_field_unquote (g_ptr_array_index (fields, 2));
+  len = strlen (hex);
+  if (len % 6)
+    goto fail;
+  numbers = g_ptr_array_new_with_free_func (g_free);
+  for (gsize entry = 0; entry < len; entry += 6) {
+    GString *digits = g_string_new (NULL);
+
+    /* Each byte holds two digits, the low nibble first; F fills. */
+    for (gsize i = entry; i < entry + 6; i += 2) {
+      const char pair[2] = { g_ascii_toupper (hex[i + 1]), g_ascii_toupper (hex[i]) };
+
+      for (guint k = 0; k < 2; k++) {
+        if (pair[k] == 'F')
+          continue;
+        if (!g_ascii_isdigit (pair[k])) {
+          g_string_free (digits, TRUE);
+          goto fail;
+        }
+        g_string_append_c (digits, pair[k]);
+      }
+    }
+    if (digits->len)
+      g_ptr_array_add (numbers, g_string_free (digits, FALSE));
+    else
+      g_string_free (digits, TRUE);
+  }
+  g_ptr_array_add (numbers, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&numbers), FALSE);
+fail:
+  g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Cannot parse EF_ECC from '%s'", text);
+  return NULL;
+}
+
 char *
 md_at_parse_imsi (const char *text, GError **error)
 {

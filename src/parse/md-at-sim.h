@@ -26,6 +26,12 @@ char *md_at_parse_iccid (const char *text, GError **error);
 /* ICCID from "+CRSM: 144,0,"98941000..."": BCD with swapped nibbles. */
 char *md_at_parse_crsm_iccid (const char *text, GError **error);
 
+/* Emergency numbers from a READ BINARY of EF_ECC in its GSM format (TS
+ * 51.011 10.3.27: three BCD bytes per number, nibbles swapped, 'F' fill),
+ * "+CRSM: 144,0,"11F2FF19F1FF..."". Empty entries are skipped; any other
+ * status word is an error. */
+GStrv md_at_parse_crsm_ecc (const char *text, GError **error);
+
 /* IMSI: 6 to 15 digits, with or without a "+CIMI:" prefix. */
 char *md_at_parse_imsi (const char *text, GError **error);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The messaging flows of md-modem-sms.c through fake SMS ops: the enable
- * step (storages, default storage, every storage listed), Create before
- * and after enable, Send and its states, Store, Delete of stored parts. */
+ * step (storages, default storage, every storage listed, a long list taken
+ * in batches), Create before and after enable, Send and its states, Store,
+ * Delete of stored parts. */
 #include "md-errors.h"
 #include "md-modem-sms.h"
 
@@ -10,6 +11,7 @@ typedef struct {
   GArray *deleted; /* indexes deleted */
   MdSmsStorage default_storage;
   gboolean send_fails;
+  guint sim_messages; /* listed in SM; 0 means 1 */
 } Fake;
 
 static Fake fake;
@@ -44,21 +46,26 @@ fake_set_default (MdModem *modem, MdSmsStorage storage, GTask *task)
   finish_bool (task, TRUE);
 }
 
-/* One received message in each storage, at index 1. */
+/* One received message in each storage, at index 1; fake.sim_messages
+ * in SM when set. */
 static void
 fake_list (MdModem *modem, MdSmsStorage storage, GTask *task)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sms_entry_free);
-  MdSmsEntry *entry = md_sms_entry_new ();
+  guint n = storage == MD_SMS_STORAGE_SM ? MAX (fake.sim_messages, 1) : 1;
 
   g_array_append_val (fake.listed, storage);
-  entry->index = 1;
-  entry->storage = storage;
-  entry->pdu_type = MD_SMS_PDU_TYPE_DELIVER;
-  entry->state = MD_SMS_STATE_RECEIVED;
-  entry->number = g_strdup ("+4912345");
-  entry->text = g_strdup (storage == MD_SMS_STORAGE_SM ? "on the SIM" : "in the modem");
-  g_ptr_array_add (entries, entry);
+  for (guint i = 1; i <= n; i++) {
+    MdSmsEntry *entry = md_sms_entry_new ();
+
+    entry->index = i;
+    entry->storage = storage;
+    entry->pdu_type = MD_SMS_PDU_TYPE_DELIVER;
+    entry->state = MD_SMS_STATE_RECEIVED;
+    entry->number = g_strdup ("+4912345");
+    entry->text = g_strdup (storage == MD_SMS_STORAGE_SM ? "on the SIM" : "in the modem");
+    g_ptr_array_add (entries, entry);
+  }
   g_task_return_pointer (task, entries, (GDestroyNotify)g_ptr_array_unref);
   g_object_unref (task);
 }
@@ -176,6 +183,61 @@ test_enable_loads_storages (void)
   free_fake ();
 }
 
+typedef struct {
+  guint ticks;          /* main loop iterations seen by a default-priority source */
+  guint added;          /* messages added so far */
+  guint last_tick;      /* the tick of the last message added */
+  guint in_this_tick;   /* messages added in that tick */
+  guint most_in_a_tick; /* the most added in one tick */
+  guint ticks_during;   /* ticks between the first and the last added */
+  guint first_tick;
+} Batches;
+
+static gboolean
+tick (gpointer user_data)
+{
+  ((Batches *)user_data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+count_added (MdSmsList *list, MdSms *sms, gboolean received, gpointer user_data)
+{
+  Batches *b = user_data;
+
+  if (b->added++ == 0)
+    b->first_tick = b->ticks;
+  b->in_this_tick = b->ticks == b->last_tick && b->added > 1 ? b->in_this_tick + 1 : 1;
+  b->last_tick = b->ticks;
+  b->most_in_a_tick = MAX (b->most_in_a_tick, b->in_this_tick);
+  b->ticks_during = b->ticks - b->first_tick;
+}
+
+/* A long list is taken a batch at a time: other sources of the same
+ * priority as D-Bus calls run between the batches. */
+static void
+test_long_list_taken_in_batches (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  Batches b = { 0 };
+  guint ticker;
+
+  fake.sim_messages = 1000;
+  g_signal_connect (md_modem_get_sms_list (modem), "added", G_CALLBACK (count_added), &b);
+  ticker = g_idle_add_full (G_PRIORITY_DEFAULT, tick, &b, NULL);
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_true (md_modem_sms_enable_finish (modem, wait_result (&result), &error));
+  g_source_remove (ticker);
+  g_assert_no_error (error);
+  g_assert_cmpuint (b.added, ==, 1001);
+  g_assert_cmpuint (md_sms_list_get_all (md_modem_get_sms_list (modem))->len, ==, 1001);
+  g_assert_cmpuint (b.most_in_a_tick, <=, 32);
+  g_assert_cmpuint (b.ticks_during, >=, 1000 / 32);
+  free_fake ();
+}
+
 static void
 test_create_needs_enabled (void)
 {
@@ -278,6 +340,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/modem-sms/enable-loads-storages", test_enable_loads_storages);
+  g_test_add_func ("/modem-sms/long-list-taken-in-batches", test_long_list_taken_in_batches);
   g_test_add_func ("/modem-sms/create-needs-enabled", test_create_needs_enabled);
   g_test_add_func ("/modem-sms/send-states", test_send_states);
   g_test_add_func ("/modem-sms/send-received-refused", test_send_received_refused);

@@ -7,8 +7,17 @@
 #include "md-dbus-gate.h"
 
 static const char *const known_actions[] = {
-  MD_ACTION_CONTROL, MD_ACTION_DEVICE_CONTROL, MD_ACTION_CONTACTS, MD_ACTION_MESSAGING, MD_ACTION_VOICE,
-  MD_ACTION_TIME,    MD_ACTION_LOCATION,       MD_ACTION_USSD,     MD_ACTION_FIRMWARE,  NULL,
+  MD_ACTION_CONTROL,
+  MD_ACTION_DEVICE_CONTROL,
+  MD_ACTION_CONTACTS,
+  MD_ACTION_MESSAGING,
+  MD_ACTION_VOICE,
+  MD_ACTION_TIME,
+  MD_ACTION_LOCATION,
+  MD_ACTION_USSD,
+  MD_ACTION_FIRMWARE,
+  MD_ACTION_CELL_BROADCAST,
+  NULL,
 };
 
 /* Every interface of every XML file in introspection/, by name. */
@@ -106,6 +115,7 @@ test_rules_follow_modemmanager (void)
     { "org.freedesktop.ModemManager1.Modem.Voice", "ListCalls", NULL },
     { "org.freedesktop.ModemManager1.Modem.Time", "GetNetworkTime", MD_ACTION_TIME },
     { "org.freedesktop.ModemManager1.Modem.Firmware", "List", MD_ACTION_FIRMWARE },
+    { "org.freedesktop.ModemManager1.Modem.CellBroadcast", "Delete", MD_ACTION_CELL_BROADCAST },
     { "org.freedesktop.ModemManager1.Modem.Modem3gpp.ProfileManager", "List", MD_ACTION_DEVICE_CONTROL },
     { "org.freedesktop.ModemManager1.Modem.Modem3gpp.Ussd", "Initiate", MD_ACTION_USSD },
     { "org.freedesktop.ModemManager1.Sms", "Send", MD_ACTION_MESSAGING },

@@ -578,6 +578,8 @@ test_dictionaries (void)
     { "{'apn': <'internet'>, 'number': <'*99#;+CFUN=4'>}", FALSE, FALSE },
     { "{'apn': <'internet'>, 'allow-roaming': <'yes'>}", FALSE, FALSE },
     { "{'bogus': <1>}", FALSE, FALSE },
+    { "{'apn': <'internet'>, 'multiplex': <uint32 4>}", FALSE, FALSE },
+    { "{'apn': <'internet'>, 'multiplex': <uint32 3>}", TRUE, TRUE },
     { "{'bo\\ngus\\u0001': <1>}", FALSE, FALSE },
   };
 
@@ -598,6 +600,56 @@ test_dictionaries (void)
       assert_refused (error);
     if (!settings)
       assert_refused (bearer_error);
+  }
+}
+
+/* An unused IP family still carries "method" (unknown): libmm-glib warns
+ * about every IP configuration without one. */
+static void
+test_ip_config_method (void)
+{
+  g_autoptr (GVariant) unused = g_variant_ref_sink (md_ip_config_to_variant (NULL));
+  g_autoptr (MdIpConfig) config = md_ip_config_new (MD_BEARER_IP_METHOD_STATIC);
+  g_autoptr (GVariant) used = NULL;
+  guint32 method = 99;
+
+  g_assert_cmpuint (g_variant_n_children (unused), ==, 1);
+  g_assert_true (g_variant_lookup (unused, "method", "u", &method));
+  g_assert_cmpuint (method, ==, MD_BEARER_IP_METHOD_UNKNOWN);
+  used = g_variant_ref_sink (md_ip_config_to_variant (config));
+  g_assert_true (g_variant_lookup (used, "method", "u", &method));
+  g_assert_cmpuint (method, ==, MD_BEARER_IP_METHOD_STATIC);
+}
+
+/* As ModemManager 1.20 publishes bearer settings: profile-id always,
+ * allow-roaming only when the client gave it, never the password. */
+static void
+test_settings_published (void)
+{
+  static const struct {
+    const char *dict;
+    const char *published;
+  } cases[] = {
+    { "{'apn': <'internet'>}", "{'apn': <'internet'>, 'profile-id': <-1>}" },
+    { "{'apn': <'internet'>, 'allow-roaming': <false>}",
+      "{'apn': <'internet'>, 'allow-roaming': <false>, 'profile-id': <-1>}" },
+    { "{'apn': <'a'>, 'user': <'u'>, 'password': <'secret'>, 'ip-type': <uint32 8>}",
+      "{'apn': <'a'>, 'ip-type': <uint32 8>, 'user': <'u'>, 'profile-id': <-1>}" },
+    { "{'apn': <'a'>, 'multiplex': <uint32 2>}",
+      "{'apn': <'a'>, 'profile-id': <-1>, 'multiplex': <uint32 2>}" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GVariant) dict = g_variant_parse (G_VARIANT_TYPE ("a{sv}"), cases[i].dict, NULL, NULL, &error);
+    g_autoptr (MdBearerSettings) settings = md_bearer_settings_from_variant (dict, &error);
+    g_autoptr (GVariant) published = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    published = g_variant_ref_sink (md_bearer_settings_to_variant (settings));
+    text = g_variant_print (published, TRUE);
+    g_assert_cmpstr (text, ==, cases[i].published);
   }
 }
 
@@ -623,5 +675,7 @@ main (int argc, char **argv)
   g_test_add_func ("/request/bands", test_bands);
   g_test_add_func ("/request/profile", test_profile);
   g_test_add_func ("/request/dictionaries", test_dictionaries);
+  g_test_add_func ("/request/ip-config-method", test_ip_config_method);
+  g_test_add_func ("/request/settings-published", test_settings_published);
   return g_test_run ();
 }

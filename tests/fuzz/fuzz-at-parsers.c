@@ -30,6 +30,7 @@ parse_line (const char *line)
   g_autoptr (GPtrArray) contexts = NULL;
   MdModemPowerState power;
   MdModemLock lock;
+  MdModem3gppEpsUeModeOperation eps_mode;
   gboolean enabled;
   guint percent, format;
   guint32 act;
@@ -38,6 +39,7 @@ parse_line (const char *line)
   g_autoptr (GArray) modes = NULL;
   g_autoptr (GArray) retries = NULL;
   g_auto (GStrv) numbers = NULL;
+  g_auto (GStrv) ecc = NULL;
   g_autofree char *iccid = NULL, *crsm = NULL, *imsi = NULL, *imei = NULL, *value = NULL;
   g_autofree char *m = NULL, *mo = NULL, *r = NULL;
 
@@ -53,6 +55,7 @@ parse_line (const char *line)
   md_at_parse_cops_query (line, &format, &op, &act, NULL);
   networks = md_at_parse_cops_test (line, NULL);
   md_at_parse_cfun (line, &power, NULL);
+  md_at_parse_cemode (line, &eps_mode, NULL);
   md_at_parse_cgdcont_test (line);
   modes = md_at_parse_ws46_test (line, NULL);
   md_at_parse_gcap (line);
@@ -61,6 +64,7 @@ parse_line (const char *line)
   md_at_parse_clck (line, &enabled, NULL);
   iccid = md_at_parse_iccid (line, NULL);
   crsm = md_at_parse_crsm_iccid (line, NULL);
+  ecc = md_at_parse_crsm_ecc (line, NULL);
   imsi = md_at_parse_imsi (line, NULL);
   numbers = md_at_parse_cnum (line);
   imei = md_at_parse_imei (line);

@@ -191,6 +191,7 @@ typedef enum {
   OP_SEND_PIN,
   OP_CONNECT,
   OP_DISCONNECT,
+  OP_TRAFFIC,
   OP_SIGNAL_VALUES,
   OP_PROFILES_LIST,
   OP_PROFILE_SET,
@@ -231,6 +232,7 @@ start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
   case OP_SEND_PIN: ops->sim->send_pin (modem, "1234", task); break;
   case OP_CONNECT: ops->bearer->connect (modem, bearer, NULL, task); break;
   case OP_DISCONNECT: ops->bearer->disconnect (modem, bearer, task); break;
+  case OP_TRAFFIC: ops->bearer->load_traffic (modem, task); break;
   case OP_LOCATION_CELL: ops->location->load_cell (modem, task); break;
   case OP_SIGNAL_VALUES: ops->signal->load_values (modem, task); break;
   case OP_PROFILES_LIST: ops->profiles->list (modem, task); break;

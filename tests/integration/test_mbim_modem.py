@@ -126,10 +126,16 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
     def test_max_bearers_follow_max_sessions(self):
         sim = self.add_mbim_modem()
         max_sessions = sim.control("get max-sessions")
-        out = self.gdbus("call", "--object-path", "/org/freedesktop/ModemManager1/Modem/0", "--method",
-                         "org.freedesktop.DBus.Properties.Get", "org.freedesktop.ModemManager1.Modem",
-                         "MaxActiveBearers").stdout
-        self.assertIn(f"<uint32 {max_sessions}>", out)
+        def prop(name):
+            return self.gdbus("call", "--object-path", "/org/freedesktop/ModemManager1/Modem/0",
+                              "--method", "org.freedesktop.DBus.Properties.Get",
+                              "org.freedesktop.ModemManager1.Modem", name).stdout
+        # ModemManager 1.20's meaning: session 0 on the main interface is
+        # the one bearer without multiplexing (MaxBearers equals
+        # MaxActiveBearers); the other sessions run multiplexed.
+        self.assertIn("<uint32 1>", prop("MaxActiveBearers"))
+        self.assertIn("<uint32 1>", prop("MaxBearers"))
+        self.assertIn(f"<uint32 {int(max_sessions) - 1}>", prop("MaxActiveMultiplexedBearers"))
 
     def test_sim_properties(self):
         sim = self.add_mbim_modem()
@@ -231,9 +237,14 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
     def test_second_bearer_on_session_one(self):
         sim = self.add_mbim_modem()
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        # Without multiplexing the second bearer has no session to run on.
         self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv6")
-        self.mmcli("-b", "1", "--connect")
-        first, second = self.bearer(0), self.bearer(1)
+        result = self.mmcli("-b", "1", "--connect", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.TooMany", result.stderr)
+        self.mmcli("-m", "0", "--delete-bearer=/org/freedesktop/ModemManager1/Bearer/1")
+        self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv6,multiplex=requested")
+        self.mmcli("-b", "2", "--connect")
+        first, second = self.bearer(0), self.bearer(2)
         self.assertEqual(first["status"]["connected"], "yes")
         self.assertEqual(second["status"]["connected"], "yes")
         self.assertEqual(second["status"]["interface"], NET_PORT + ".1")
@@ -241,14 +252,31 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
         self.assertNotEqual(second["ipv6-config"]["address"], sim.control("get ipv6-address"))
         self.assertEqual(sim.control("get sessions"), "0,1")
         self.assertIn("created link " + NET_PORT + ".1 for session 1", self.modem_log())
-        self.mmcli("-b", "1", "--disconnect")
-        self.assertEqual(self.bearer(1)["status"]["connected"], "no")
+        self.assertFalse(self.multiplexed(0))
+        self.assertTrue(self.multiplexed(2))
+        self.mmcli("-b", "2", "--disconnect")
+        self.assertFalse(self.multiplexed(2))
+        self.assertEqual(self.bearer(2)["status"]["connected"], "no")
         self.assertEqual(self.bearer(0)["status"]["connected"], "yes")
         self.assertEqual(sim.control("get sessions"), "0")
         self.assertIn("removed link " + NET_PORT + ".1", self.modem_log())
         self.mmcli("-m", "0", "--simple-disconnect")
         self.assertEqual(sim.control("get sessions"), "")
         self.wait_state("registered")
+
+    def multiplexed(self, index):
+        out = self.gdbus("call", "--object-path", f"/org/freedesktop/ModemManager1/Bearer/{index}",
+                         "--method", "org.freedesktop.DBus.Properties.Get",
+                         "org.freedesktop.ModemManager1.Bearer", "Multiplexed").stdout
+        return "true" in out
+
+    def test_multiplex_required_takes_a_link(self):
+        sim = self.add_mbim_modem()
+        self.enable()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required")
+        self.assertEqual(self.bearer(0)["status"]["interface"], NET_PORT + ".1")
+        self.assertTrue(self.multiplexed(0))
+        self.assertEqual(sim.control("get sessions"), "1")
 
     def test_bearers_beyond_max_sessions_refused(self):
         sim = self.add_mbim_modem()
@@ -294,7 +322,7 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
     def test_unplug_removes_session_links(self):
         sim = self.add_mbim_modem()
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
-        self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv4")
+        self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv4,multiplex=requested")
         self.mmcli("-b", "1", "--connect")
         self.assertEqual(sim.control("get sessions"), "0,1")
         sim.control("unplug")

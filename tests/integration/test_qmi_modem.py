@@ -21,6 +21,12 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-qmi-proxy"]
 
+    def signal_at(self, level):
+        # NAS Signal Info of the LTE cell: the simulator puts RSRP 20 dB
+        # below the RSSI, RSRQ at -10 dB and SNR at 10 dB.
+        rssi = {20: -73, 25: -63}[level]
+        return {"lte": {"rssi": f"{rssi:.2f}", "rsrp": f"{rssi - 20:.2f}", "rsrq": "-10.00", "snr": "10.00"}}
+
     def add_qmi_modem(self, scenario="default.ini", uid="qmi0", at="none"):
         sim = self.start_sim(scenario, at=at, qmi="pty")
         ports = ["qmi:" + sim.qmi_port, "net:" + NET_PORT]

@@ -3,6 +3,7 @@
  * responses as real modems print them. */
 #include "md-at-3gpp.h"
 #include "md-at-sim.h"
+#include "md-errors.h"
 
 typedef struct {
   const char *line;
@@ -273,6 +274,72 @@ test_iccid_imsi_cnum (void)
   g_assert_null (md_at_parse_crsm_iccid ("+CRSM: 106,130,\"\"", &error));
 }
 
+/* EF_ECC as the simulator and real cards answer it (GSM format). */
+static void
+test_crsm_ecc (void)
+{
+  static const struct {
+    const char *text;
+    const char *numbers; /* ','-joined, NULL: refused */
+  } cases[] = {
+    { "+CRSM: 144,0,\"11F2FF19F1FFFFFFFFFFFFFFFFFFFF\"", "112,911" },
+    { "+CRSM: 144,0,\"11F2FF\"", "112" },
+    { "+CRSM: 145,0,\"11f2ff\"", "112" },
+    { "+CRSM: 144,0,\"FFFFFF\"", "" },
+    { "+CRSM: 144,0,\"\"", "" },
+    { "+CRSM: 144,0,\"00F0FF\"", "000" },
+    { "+CRSM: 106,130", NULL },
+    { "+CRSM: 106,130,\"11F2FF\"", NULL },
+    { "+CRSM: 144,0,\"11F2F\"", NULL },
+    { "+CRSM: 144,0,\"1AF2FF\"", NULL },
+    { "+CRSM: 144,0", NULL },
+    { "+CRSM:", NULL },
+    { "112", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    g_auto (GStrv) numbers = md_at_parse_crsm_ecc (cases[i].text, &error);
+    g_autofree char *joined = numbers ? g_strjoinv (",", numbers) : NULL;
+
+    if (g_strcmp0 (joined, cases[i].numbers) != 0)
+      g_error ("case %zu (%s): got %s", i, cases[i].text, joined ? joined : "(refused)");
+    if (!numbers)
+      g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  }
+}
+
+static void
+test_cemode (void)
+{
+  static const struct {
+    const char *text;
+    gboolean ok;
+    MdModem3gppEpsUeModeOperation mode;
+  } cases[] = {
+    { "+CEMODE: 0", TRUE, MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_PS_2 },
+    { "+CEMODE: 1", TRUE, MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_CSPS_1 },
+    { "+CEMODE: 2", TRUE, MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_CSPS_2 },
+    { "+CEMODE:3", TRUE, MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_PS_1 },
+    { "+CEMODE: 4", FALSE, 0 },
+    { "+CEMODE: -1", FALSE, 0 },
+    { "+CEMODE: ", FALSE, 0 },
+    { "+CEMODE: x", FALSE, 0 },
+    { "+CFUN: 1", FALSE, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    MdModem3gppEpsUeModeOperation mode = MD_MODEM_3GPP_EPS_UE_MODE_OPERATION_UNKNOWN;
+    gboolean ok = md_at_parse_cemode (cases[i].text, &mode, &error);
+
+    if (ok != cases[i].ok || (ok && mode != cases[i].mode))
+      g_error ("case %zu (%s): %s %d", i, cases[i].text, ok ? "parsed" : "refused", mode);
+    if (!ok)
+      g_assert_nonnull (error);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -285,5 +352,7 @@ main (int argc, char **argv)
   g_test_add_func ("/at-sim/cpin", test_cpin);
   g_test_add_func ("/at-sim/cpinr-clck", test_cpinr_clck);
   g_test_add_func ("/at-sim/iccid-imsi-cnum", test_iccid_imsi_cnum);
+  g_test_add_func ("/at-sim/crsm-ecc", test_crsm_ecc);
+  g_test_add_func ("/at-3gpp/cemode", test_cemode);
   return g_test_run ();
 }

@@ -285,7 +285,7 @@ test_unsupported (Fixture *f, gconstpointer data)
   ussd = command (f, mbim_message_ussd_set_new (MBIM_USSD_ACTION_INITIATE, 0, 0, NULL, NULL),
                   MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
   g_assert_cmpuint (mbim_message_command_done_get_service (ussd), ==, MBIM_SERVICE_USSD);
-  stats = command (f, mbim_message_packet_statistics_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
+  stats = command (f, mbim_message_preferred_providers_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
   bad_request = mbim_message_command_new (0, MBIM_SERVICE_BASIC_CONNECT, MBIM_CID_BASIC_CONNECT_DEVICE_CAPS,
                                           MBIM_MESSAGE_COMMAND_TYPE_SET);
   set_caps = command (f, g_steal_pointer (&bad_request), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
@@ -295,6 +295,25 @@ test_unsupported (Fixture *f, gconstpointer data)
   short_connect = command (f, g_steal_pointer (&bad_request), MBIM_STATUS_ERROR_INVALID_PARAMETERS);
   bad_radio = command (f, mbim_message_radio_state_set_new (7, NULL), MBIM_STATUS_ERROR_INVALID_PARAMETERS);
   g_assert_cmpuint (f->model->cfun, ==, 1);
+}
+
+/* PACKET_STATISTICS reports the model's traffic counters. */
+static void
+test_packet_statistics (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MbimMessage) response = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 rx = 1, tx = 1;
+
+  open_function (f, 4096);
+  f->model->rx_octets = 3000;
+  f->model->tx_octets = 45;
+  response = command (f, mbim_message_packet_statistics_query_new (NULL), MBIM_STATUS_ERROR_NONE);
+  g_assert_true (mbim_message_packet_statistics_response_parse (response, NULL, NULL, &rx, NULL, &tx, NULL,
+                                                                NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rx, ==, 3000);
+  g_assert_cmpuint (tx, ==, 45);
 }
 
 static void
@@ -326,6 +345,7 @@ main (int argc, char **argv)
   ADD ("pin-puk-change", test_pin_puk_and_change, "[sim]\npin-enabled=true\n");
   ADD ("services-subscribe", test_device_services_and_subscribe, NULL);
   ADD ("unsupported", test_unsupported, NULL);
+  ADD ("packet-statistics", test_packet_statistics, NULL);
   ADD ("muted", test_muted, NULL);
   return g_test_run ();
 }
