@@ -232,6 +232,11 @@ class Run:
 
         sub = self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.Properties",
                                          "PropertiesChanged", path, None, 0, on_changed)
+        # Every signal the daemon sends while Enable runs reaches this
+        # client (and the bus) before or beside the reply: counted.
+        signals = [0]
+        counter = self.conn.signal_subscribe(BUS_NAME, None, None, None, None, 0,
+                                             lambda *a: signals.__setitem__(0, signals[0] + 1))
         sim = self.sims[0]
         try:
             # Initialization may still run after the export (State < DISABLED).
@@ -255,6 +260,7 @@ class Run:
             if seen["error"]:
                 raise SystemExit(f"Enable failed: {seen['error'].message}")
             enable = time.monotonic() - start
+            self.enable_signals = signals[0]
             enabled = self.history(sim, requests_key)
             props = {"apn": GLib.Variant("s", "internet"), "ip-type": GLib.Variant("u", 1)}
             start = time.monotonic()
@@ -272,6 +278,7 @@ class Run:
             self.dbus_rtt = statistics.median(rtts)
         finally:
             self.conn.signal_unsubscribe(sub)
+            self.conn.signal_unsubscribe(counter)
         self.init_requests = before
         return (enable, connect, self.entries(sim, requests_key, before, enabled),
                 self.entries(sim, requests_key, enabled, connected))
@@ -350,6 +357,7 @@ def measure(daemon, kind, build, args):
                 result["peak_rss"], result["anon"] = run.memory()
                 result["init_requests"] = getattr(run, "init_requests", None)
                 result["dbus_rtt"] = getattr(run, "dbus_rtt", None)
+                result["enable_signals"] = getattr(run, "enable_signals", None)
             results.append(result)
         finally:
             run.stop()
@@ -409,7 +417,9 @@ def main():
                   + (f"{count['init_requests']} requests up to the export; "
                      if "init_requests" in count else "")
                   + f"Enable {cell([r['enable'] for r in results])} ms "
-                  f"({count['enable_requests']} requests), "
+                  f"({count['enable_requests']} requests"
+                  + (f", {last['enable_signals']} D-Bus signals"
+                     if last.get("enable_signals") is not None else "") + "), "
                   f"Connect {cell([r['connect'] for r in results])} ms "
                   f"({count['connect_requests']} requests)"
                   + ("" if "peak_rss" not in last else
