@@ -251,6 +251,7 @@ class Run:
                     seen["error"] = error
                 seen["returned"] = time.monotonic()
 
+            signals[0] = 0
             start = time.monotonic()
             self.conn.call(BUS_NAME, path, BUS_NAME + ".Modem", "Enable",
                            GLib.Variant("(b)", (True,)), None, 0, -1, None, on_enabled)
