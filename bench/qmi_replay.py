@@ -15,6 +15,15 @@ from gi.repository import Gio, GLib, Qmi  # noqa: E402
 TIMEOUT_S = 10
 
 
+def _quiet(domain, level, message, *user_data):
+    pass
+
+
+# libqmi warns that it cannot tell the transport of an emulated node (no
+# real usbmisc device behind it) and opens it as QMI anyway: noise here.
+GLib.log_set_handler("Qmi", GLib.LogLevelFlags.LEVEL_WARNING, _quiet, None)
+
+
 class Replay:
     def __init__(self, node, wait):
         """wait(predicate, what) runs the main context until predicate()."""
