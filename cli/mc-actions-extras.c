@@ -5,6 +5,7 @@
 
 #include "mc-actions.h"
 #include "mc-lookup.h"
+#include "mc-nicks.h"
 #include "mc-show.h"
 
 gboolean mc_run_modem_extras (McContext *ctx, MdDbusObject *object, GError **error);
@@ -99,8 +100,15 @@ run_messaging (McContext *ctx, MdDbusObject *object, GError **error)
     if (!md_dbus_modem_messaging_call_list_sync (messaging, G_DBUS_CALL_FLAGS_NONE, mc_timeout_ms (ctx),
                                                  &paths, NULL, &err))
       return mc_fail (error, err, "couldn't list SMS");
-    for (guint i = 0; paths && paths[i]; i++)
-      mc_output_listitem (ctx->out, MC_F_SMS_LIST, "    ", paths[i], "");
+    /* As mmcli: each message with its state. */
+    for (guint i = 0; paths && paths[i]; i++) {
+      g_autoptr (MdDbusSms) sms = mc_lookup_sms (ctx, paths[i], NULL, NULL);
+      g_autofree char *state
+        = sms ? g_strdup_printf ("(%s)", mc_enum_nick (mc_nicks_MdSmsState, md_dbus_sms_get_state (sms)))
+              : g_strdup ("");
+
+      mc_output_listitem (ctx->out, MC_F_SMS_LIST, "    ", paths[i], state);
+    }
     mc_output_dump_list (ctx->out, MC_F_SMS_LIST);
   }
   return TRUE;

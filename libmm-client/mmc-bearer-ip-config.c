@@ -32,8 +32,9 @@ lookup_uint (GVariant *dictionary, const char *key)
   return g_variant_lookup (dictionary, key, "u", &value) ? value : 0;
 }
 
-/* Returns NULL when the dictionary has no "method", as a bearer that is not
- * connected publishes it. */
+/* Returns NULL when the dictionary carries no configuration: no "method",
+ * or method unknown (0), which is what a bearer publishes for a family it
+ * does not use, as ModemManager does. */
 MmcBearerIpConfig *
 mmc_bearer_ip_config_new_from_variant (GVariant *dictionary)
 {
@@ -43,7 +44,7 @@ mmc_bearer_ip_config_new_from_variant (GVariant *dictionary)
   guint32 method;
 
   if (!dictionary || !g_variant_is_of_type (dictionary, G_VARIANT_TYPE_VARDICT)
-      || !g_variant_lookup (dictionary, "method", "u", &method))
+      || !g_variant_lookup (dictionary, "method", "u", &method) || method == 0)
     return NULL;
   self = g_new0 (MmcBearerIpConfig, 1);
   self->method = method;

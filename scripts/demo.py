@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The demo: a private bus, modemd, and a USB modem plugged into an emulated
 udev (a umockdev testbed) with modem-sim behind its three ttyUSB nodes.
-modemd finds the modem by itself (no Test.SetProfile), and mmcli shows and
-drives it. Uses the integration tests' harnesses, so the demo and the tests
+modemd finds the modem by itself (no Test.SetProfile), and our modemctl
+(cli/; mmcli's options and output) shows and drives it. Uses the
+integration tests' harnesses, so the demo and the tests
 start things the same way. Without the testbed library (a -Dudev=false
 build) or a modemd without discovery it falls back to Test.SetProfile on a
 modem-sim pty."""
@@ -19,6 +20,7 @@ for candidate in (("src", "daemon", "modemd"), ("src", "modemd")):
         os.environ.setdefault("MODEMD", os.path.join(build, *candidate))
         break
 os.environ.setdefault("MODEM_SIM", os.path.join(build, "simulator", "modem-sim"))
+MODEMCTL = os.environ.get("MODEMCTL", os.path.join(build, "cli", "modemctl"))
 os.environ.setdefault("MD_SCENARIOS", os.path.join(root, "simulator", "scenarios"))
 os.environ.setdefault("MD_TESTBED_LIB", os.path.join(build, "tests", "discovery", "libmd-testbed-py.so"))
 sys.path.insert(0, os.path.join(root, "tests", "integration"))
@@ -38,9 +40,10 @@ DISCOVERY = umockdev_harness.available() is None and daemon_has_discovery()
 import harness  # noqa: E402
 
 
-def show(title, argv, env):
+def show(title, argv, env, binary):
+    """Prints and runs argv, with its first word replaced by binary."""
     print(f"\n$ {' '.join(argv)}    # {title}", flush=True)
-    result = subprocess.run(argv, env=env, text=True, capture_output=True)
+    result = subprocess.run([binary, *argv[1:]], env=env, text=True, capture_output=True)
     sys.stdout.write(result.stdout or result.stderr)
     return result.returncode
 
@@ -57,7 +60,7 @@ def start_daemon(env, log, extra):
 
 def plug_modem(env, workdir, log):
     """modemd under umockdev; a three-tty USB modem plugged in; returns the
-    daemon and the simulator once mmcli lists the modem."""
+    daemon and the simulator once modemctl lists the modem."""
     testbed = umockdev_harness.Testbed()
     daemon = start_daemon(testbed.env(env), log, [])
     print(f"modemd runs on a private bus, under an emulated udev ({testbed.root})")
@@ -69,7 +72,7 @@ def plug_modem(env, workdir, log):
     print(f"plugged in: a USB modem at {device.sysfs_path} with ttyUSB0-2 "
           "(option driver); modem-sim answers behind them")
     harness.wait_for(lambda: "/Modem/" in subprocess.run(
-        ["mmcli", "-L"], env=env, capture_output=True, text=True).stdout,
+        [MODEMCTL, "-L"], env=env, capture_output=True, text=True).stdout,
         what="modemd to find the modem")
     return daemon, sim, testbed
 
@@ -100,13 +103,21 @@ def main():
             daemon, sim, testbed = set_profile_modem(env, workdir, log)
         print(f"modemd's log is {log}")
         failures = 0
-        failures += show("list the modems", ["mmcli", "-L"], env) != 0
-        failures += show("show modem 0", ["mmcli", "-m", "0"], env) != 0
-        failures += show("show its SIM", ["mmcli", "-i", "0"], env) != 0
-        failures += show("enable it", ["mmcli", "-m", "0", "-e"], env) != 0
-        failures += show("connect (PPP)", ["mmcli", "-m", "0", "--simple-connect=apn=internet"], env) != 0
-        failures += show("show the bearer", ["mmcli", "-b", "0"], env) != 0
-        failures += show("disconnect", ["mmcli", "-m", "0", "--simple-disconnect"], env) != 0
+        steps = [
+            ("list the modems", ["-L"]),
+            ("show modem 0", ["-m", "0"]),
+            ("show its SIM", ["-i", "0"]),
+            ("enable it", ["-m", "0", "-e"]),
+            ("connect (PPP)", ["-m", "0", "--simple-connect=apn=internet"]),
+            ("show the bearer", ["-b", "0"]),
+            ("disconnect", ["-m", "0", "--simple-disconnect"]),
+            ("write an SMS", ["-m", "0", "--messaging-create-sms=number=+15551234567,text='Hello from modemd'"]),
+            ("send it", ["-s", "0", "--send"]),
+            ("list the messages", ["-m", "0", "--messaging-list-sms"]),
+            ("the same modem as key=value lines, for scripts", ["-m", "0", "-K"]),
+        ]
+        for title, args in steps:
+            failures += show(title, ["modemctl", *args], env, binary=MODEMCTL) != 0
         print("\nThe demo worked." if not failures else "\nThe demo FAILED.")
         return 1 if failures else 0
     finally:

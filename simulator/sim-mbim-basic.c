@@ -243,6 +243,22 @@ pin_list_query (SimMbim *self, const SimMbimRequest *req)
 
 /* --- DEVICE_SERVICES and DEVICE_SERVICE_SUBSCRIBE_LIST ---------------------- */
 
+/* An element of a service the simulator serves one CID of. */
+static void
+add_single_cid_service (SimMbimBuilder *b, const guint8 *uuid, guint32 cid)
+{
+  SimMbimBuilder *element = sim_mbim_builder_new ();
+  g_autoptr (GByteArray) bytes = NULL;
+
+  sim_mbim_builder_bytes (element, uuid, SIM_MBIM_UUID_SIZE);
+  sim_mbim_builder_u32 (element, 0); /* DssPayload */
+  sim_mbim_builder_u32 (element, 0); /* MaxDssInstances */
+  sim_mbim_builder_u32 (element, 1);
+  sim_mbim_builder_u32 (element, cid);
+  bytes = sim_mbim_builder_end (element);
+  sim_mbim_builder_ref (b, bytes->data, bytes->len);
+}
+
 static void
 device_services_query (SimMbim *self, const SimMbimRequest *req)
 {
@@ -257,22 +273,14 @@ device_services_query (SimMbim *self, const SimMbimRequest *req)
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
     sim_mbim_builder_u32 (element, handlers[i].cid);
   basic = sim_mbim_builder_end (element);
-  sim_mbim_builder_u32 (b, self->qmi ? 2 : 1);
+  sim_mbim_builder_u32 (b, self->qmi ? 4 : 3);
   sim_mbim_builder_u32 (b, 0); /* MaxDssSessions */
   sim_mbim_builder_ref (b, basic->data, basic->len);
-  if (self->qmi) {
-    /* Qualcomm's QMI service: one CID carrying QMUX frames. */
-    g_autoptr (GByteArray) qmi = NULL;
-
-    element = sim_mbim_builder_new ();
-    sim_mbim_builder_bytes (element, (const guint8 *)MBIM_UUID_QMI, SIM_MBIM_UUID_SIZE);
-    sim_mbim_builder_u32 (element, 0);
-    sim_mbim_builder_u32 (element, 0);
-    sim_mbim_builder_u32 (element, 1);
-    sim_mbim_builder_u32 (element, MBIM_CID_QMI_MSG);
-    qmi = sim_mbim_builder_end (element);
-    sim_mbim_builder_ref (b, qmi->data, qmi->len);
-  }
+  add_single_cid_service (b, sim_mbim_nitz_uuid (), MBIM_CID_MS_VOICE_EXTENSIONS_NITZ);
+  add_single_cid_service (b, sim_mbim_ussd_uuid (), MBIM_CID_USSD);
+  /* Qualcomm's QMI service: one CID carrying QMUX frames. */
+  if (self->qmi)
+    add_single_cid_service (b, (const guint8 *)MBIM_UUID_QMI, MBIM_CID_QMI_MSG);
   sim_mbim_reply (self, req->tid, req->cid, MBIM_STATUS_ERROR_NONE, sim_mbim_builder_end (b));
 }
 

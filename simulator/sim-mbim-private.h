@@ -78,6 +78,9 @@ struct _SimMbim {
    * service, and the transaction whose COMMAND_DONE its next frame is. */
   SimQmi *qmi;
   guint32 qmi_tid; /* 0: none waiting */
+
+  /* The USSD set waiting for the network's answer; 0: none. */
+  guint32 ussd_tid;
 };
 
 /* --- sim-mbim.c --- */
@@ -146,5 +149,17 @@ const guint8 *sim_mbim_sms_uuid (void);
 void sim_mbim_sms_handle (SimMbim *self, const SimMbimRequest *req);
 /* MESSAGE_STORE_STATUS with the new message's index. */
 void sim_mbim_sms_indicate_new (SimMbim *self, guint index);
+
+/* --- sim-mbim-nitz.c: MS Voice Extensions NITZ --- */
+const guint8 *sim_mbim_nitz_uuid (void);
+void sim_mbim_nitz_handle (SimMbim *self, const SimMbimRequest *req);
+/* The NITZ notification (the network reported its zone). */
+void sim_mbim_nitz_indicate (SimMbim *self);
+
+/* --- sim-mbim-ussd.c: the USSD service over the model's USSD network --- */
+const guint8 *sim_mbim_ussd_uuid (void);
+void sim_mbim_ussd_handle (SimMbim *self, const SimMbimRequest *req);
+/* SIM_EVENT_USSD: completes the waiting set, else a notification. */
+void sim_mbim_ussd_event (SimMbim *self);
 
 G_END_DECLS

@@ -299,6 +299,9 @@ reset_function (SimMbim *self)
   g_clear_pointer (&self->fragments, g_byte_array_unref);
   g_clear_pointer (&self->subscribed, g_array_unref);
   g_hash_table_remove_all (self->last_indication);
+  /* The network's answer to a set of the old function goes out as a
+   * notification. */
+  self->ussd_tid = 0;
 }
 
 static void
@@ -364,6 +367,10 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
     sim_mbim_extensions_handle (self, &req, payload);
   else if (memcmp (payload, sim_mbim_sms_uuid (), SIM_MBIM_UUID_SIZE) == 0)
     sim_mbim_sms_handle (self, &req);
+  else if (service == MBIM_SERVICE_MS_VOICE_EXTENSIONS)
+    sim_mbim_nitz_handle (self, &req);
+  else if (service == MBIM_SERVICE_USSD)
+    sim_mbim_ussd_handle (self, &req);
   else if (memcmp (payload, sim_mbim_basic_connect_uuid (), SIM_MBIM_UUID_SIZE) != 0)
     send_done (self, tid, payload, req.cid, MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT, NULL);
   else if (req.type != MBIM_MESSAGE_COMMAND_TYPE_QUERY && req.type != MBIM_MESSAGE_COMMAND_TYPE_SET)
@@ -571,9 +578,9 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_SMS_RECEIVED: sim_mbim_sms_indicate_new (self, event->index); break;
   case SIM_EVENT_SMS_STATUS_REPORT:
   case SIM_EVENT_RING:
-  case SIM_EVENT_CALL_DROPPED:
-  case SIM_EVENT_TIMEZONE:
-  case SIM_EVENT_USSD: break;
+  case SIM_EVENT_CALL_DROPPED: break;
+  case SIM_EVENT_TIMEZONE: sim_mbim_nitz_indicate (self); break;
+  case SIM_EVENT_USSD: sim_mbim_ussd_event (self); break;
   }
 }
 

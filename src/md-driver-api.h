@@ -68,6 +68,8 @@ extern const MdModemFirmwareOps md_mbim_firmware_ops;
 extern const MdModemProfileOps md_mbim_profile_ops;
 extern const MdModemLocationOps md_mbim_location_ops;
 extern const MdModemSmsOps md_mbim_sms_ops;
+extern const MdModemTimeOps md_mbim_time_ops;
+extern const MdModemUssdOps md_mbim_ussd_ops;
 /* Bands through QMI over MBIM when the device offers it (else unsupported). */
 extern const MdModemBandsOps md_mbim_bands_ops;
 /* All of the above. */

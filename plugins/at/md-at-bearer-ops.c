@@ -146,25 +146,16 @@ no_carrier (MdAtPort *port, const char *line, gpointer user_data)
 }
 
 static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static void
 mark_connected (MdModem *modem, ConnectContext *ctx)
 {
   PppData *ppp = g_new0 (PppData, 1);
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
   gboolean v6 = g_str_equal (ctx->type, "IPV6") || g_str_equal (ctx->type, "IPV4V6");
   gboolean v4 = !g_str_equal (ctx->type, "IPV6");
 
-  g_weak_ref_init (ref, ctx->bearer);
   g_object_set_data (G_OBJECT (ctx->bearer), "md-modem", modem);
   ppp->port = g_object_ref (ctx->port);
-  ppp->no_carrier_id
-    = md_at_port_add_unsolicited_handler (ctx->port, "NO CARRIER", no_carrier, ref, weak_ref_free);
+  ppp->no_carrier_id = md_at_port_add_unsolicited_handler (
+    ctx->port, "NO CARRIER", no_carrier, md_at_weak_ref_new (ctx->bearer), md_at_weak_ref_free);
   md_bearer_set_protocol_data (ctx->bearer, ppp, ppp_data_free);
   md_bearer_set_profile_id (ctx->bearer, PPP_CID);
   md_bearer_set_connected (ctx->bearer, md_at_port_get_name (ctx->port),

@@ -49,13 +49,6 @@ registration_report (MdAtPort *port, const char *line, gpointer user_data)
 }
 
 static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static void
 at_setup_unsolicited (MdModem *modem, GTask *task)
 {
   GError *error = NULL;
@@ -66,13 +59,9 @@ at_setup_unsolicited (MdModem *modem, GTask *task)
     g_object_unref (task);
     return;
   }
-  for (guint i = 0; registration_prefixes[i]; i++) {
-    GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-    g_weak_ref_init (ref, modem);
-    md_at_port_add_unsolicited_handler (port, registration_prefixes[i], registration_report, ref,
-                                        weak_ref_free);
-  }
+  for (guint i = 0; registration_prefixes[i]; i++)
+    md_at_port_add_unsolicited_handler (port, registration_prefixes[i], registration_report,
+                                        md_at_weak_ref_new (modem), md_at_weak_ref_free);
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
 }

@@ -129,3 +129,19 @@ md_at_op_sequence (MdModem *modem, GTask *task, const char *const *commands, gui
   g_task_set_task_data (task, seq, g_free);
   sequence_next (task);
 }
+
+GWeakRef *
+md_at_weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+void
+md_at_weak_ref_free (gpointer ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}

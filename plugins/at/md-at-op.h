@@ -23,6 +23,12 @@ void md_at_op_int (MdModem *modem, GTask *task, const char *command, guint timeo
 void md_at_op_pointer (MdModem *modem, GTask *task, const char *command, guint timeout_ms,
                        MdAtParsePointer parse, GDestroyNotify destroy);
 
+/* A handler the port keeps must not keep its modem (or bearer) alive: its
+ * user data is a GWeakRef to the object, made by md_at_weak_ref_new and
+ * freed by md_at_weak_ref_free (the handler's destroy notify). */
+GWeakRef *md_at_weak_ref_new (gpointer object);
+void md_at_weak_ref_free (gpointer ref);
+
 /* Called with each successful response of a sequence. */
 typedef void (*MdAtResponseFn) (MdModem *modem, guint index, const char *response, gpointer data);
 

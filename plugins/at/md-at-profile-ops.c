@@ -107,12 +107,10 @@ list_for_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_object_unref (task);
     return;
   }
-  for (gint cid = 1; cid <= NEW_CID_MAX; cid++) {
-    if (!stores_id (profiles, cid)) {
-      profile->id = cid;
-      store (MD_MODEM (source), task);
-      return;
-    }
+  profile->id = md_profiles_lowest_free_id (profiles, NEW_CID_MAX);
+  if (profile->id > 0) {
+    store (MD_MODEM (source), task);
+    return;
   }
   g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
                            "No free context id for a new profile");

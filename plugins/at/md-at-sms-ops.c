@@ -248,32 +248,20 @@ routed_report (MdAtPort *port, const char *report, gpointer user_data)
     md_modem_sms_take_part (modem, entry);
 }
 
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static gpointer
-modem_ref (MdModem *modem)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, modem);
-  return ref;
-}
-
 /* Installed once per port; the port keeps them until it goes. */
 static void
 install_handlers (MdModem *modem, MdAtPort *port)
 {
   if (g_object_get_data (G_OBJECT (port), HANDLERS_KEY))
     return;
-  md_at_port_add_unsolicited_handler (port, "+CMTI:", stored_report, modem_ref (modem), weak_ref_free);
-  md_at_port_add_unsolicited_handler (port, "+CDSI:", stored_report, modem_ref (modem), weak_ref_free);
-  md_at_port_add_two_line_handler (port, "+CMT:", routed_report, modem_ref (modem), weak_ref_free);
-  md_at_port_add_two_line_handler (port, "+CDS:", routed_report, modem_ref (modem), weak_ref_free);
+  md_at_port_add_unsolicited_handler (port, "+CMTI:", stored_report, md_at_weak_ref_new (modem),
+                                      md_at_weak_ref_free);
+  md_at_port_add_unsolicited_handler (port, "+CDSI:", stored_report, md_at_weak_ref_new (modem),
+                                      md_at_weak_ref_free);
+  md_at_port_add_two_line_handler (port, "+CMT:", routed_report, md_at_weak_ref_new (modem),
+                                   md_at_weak_ref_free);
+  md_at_port_add_two_line_handler (port, "+CDS:", routed_report, md_at_weak_ref_new (modem),
+                                   md_at_weak_ref_free);
   g_object_set_data (G_OBJECT (port), HANDLERS_KEY, GUINT_TO_POINTER (1));
 }
 

@@ -48,27 +48,18 @@ cusd_report (MdAtPort *port, const char *line, gpointer user_data)
 }
 
 static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static void
 at_setup_reports (MdModem *modem, GTask *task)
 {
   GError *error = NULL;
   MdAtPort *port = md_at_modem_control_port (modem, &error);
-  GWeakRef *ref;
 
   if (!port) {
     g_task_return_error (task, error);
     g_object_unref (task);
     return;
   }
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, modem);
-  md_at_port_add_unsolicited_handler (port, "+CUSD:", cusd_report, ref, weak_ref_free);
+  md_at_port_add_unsolicited_handler (port, "+CUSD:", cusd_report, md_at_weak_ref_new (modem),
+                                      md_at_weak_ref_free);
   g_task_return_boolean (task, TRUE);
   g_object_unref (task);
 }

@@ -521,4 +521,6 @@ const MdModemOps md_mbim_modem_ops = {
   .location = &md_mbim_location_ops,
   .sms = &md_mbim_sms_ops,
   .bands = &md_mbim_bands_ops,
+  .time = &md_mbim_time_ops,
+  .ussd = &md_mbim_ussd_ops,
 };

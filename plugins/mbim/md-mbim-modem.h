@@ -26,6 +26,7 @@ typedef struct {
   guint32 data_class;  /* MbimDataClass bits from Device Caps */
   MdMbimReplyFn reply; /* answers requests when there is no port */
   gpointer reply_data;
+  gboolean ussd_waits; /* the network waits for a USSD response */
 } MdMbimModemData;
 
 /* The state kept with the modem's MBIM port; NULL when it has none. */

@@ -48,11 +48,15 @@ md_mbim_dispatch_indication (MdModem *modem, MbimMessage *message)
 {
   guint32 cid = mbim_message_indicate_status_get_cid (message);
 
-  if (mbim_message_indicate_status_get_service (message) == MBIM_SERVICE_SMS) {
+  MbimService service = mbim_message_indicate_status_get_service (message);
+
+  if (service == MBIM_SERVICE_SMS)
     md_mbim_sms_indication (modem, message);
-    return;
-  }
-  if (mbim_message_indicate_status_get_service (message) != MBIM_SERVICE_BASIC_CONNECT)
+  else if (service == MBIM_SERVICE_MS_VOICE_EXTENSIONS)
+    md_mbim_nitz_indication (modem, message);
+  else if (service == MBIM_SERVICE_USSD)
+    md_mbim_ussd_indication (modem, message);
+  if (service != MBIM_SERVICE_BASIC_CONNECT)
     return;
   switch (cid) {
   case MBIM_CID_BASIC_CONNECT_REGISTER_STATE:

@@ -29,6 +29,8 @@ void md_mbim_netreg_indication (MdModem *modem, MbimMessage *message, MbimCidBas
 void md_mbim_sim_indication (MdModem *modem, MbimMessage *message);
 void md_mbim_bearer_indication (MdModem *modem, MbimMessage *message);
 void md_mbim_sms_indication (MdModem *modem, MbimMessage *message);
+void md_mbim_nitz_indication (MdModem *modem, MbimMessage *message);
+void md_mbim_ussd_indication (MdModem *modem, MbimMessage *message);
 
 /* QMI over MBIM (md-mbim-qmi.c): at setup, opens and holds the QMI port
  * when the device lists the QMI service (returns TRUE either way). */

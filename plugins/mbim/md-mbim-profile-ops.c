@@ -138,16 +138,10 @@ list_for_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_object_unref (task);
     return;
   }
-  for (gint id = 1; id <= NEW_ID_MAX; id++) {
-    gboolean used = FALSE;
-
-    for (guint i = 0; i < profiles->len && !used; i++)
-      used = ((MdProfile *)g_ptr_array_index (profiles, i))->id == id;
-    if (!used) {
-      profile->id = id;
-      store (MD_MODEM (source), task);
-      return;
-    }
+  profile->id = md_profiles_lowest_free_id (profiles, NEW_ID_MAX);
+  if (profile->id > 0) {
+    store (MD_MODEM (source), task);
+    return;
   }
   g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
                            "No free context id for a new profile");

@@ -218,6 +218,9 @@ typedef struct {
 
 MdProfile *md_profile_copy (const MdProfile *profile);
 void md_profile_free (MdProfile *profile);
+/* The lowest id in 1..max that no profile in profiles (MdProfile*) has,
+ * or -1 when all are taken: where a new profile goes. */
+gint md_profiles_lowest_free_id (GPtrArray *profiles, gint max);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdProfile, md_profile_free)
 
 typedef struct {

@@ -27,6 +27,20 @@ md_profile_free (MdProfile *profile)
   g_free (profile);
 }
 
+gint
+md_profiles_lowest_free_id (GPtrArray *profiles, gint max)
+{
+  for (gint id = 1; id <= max; id++) {
+    gboolean used = FALSE;
+
+    for (guint i = 0; i < profiles->len && !used; i++)
+      used = ((MdProfile *)g_ptr_array_index (profiles, i))->id == id;
+    if (!used)
+      return id;
+  }
+  return -1;
+}
+
 gboolean
 md_modem_has_profiles (MdModem *self)
 {

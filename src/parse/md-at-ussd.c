@@ -8,6 +8,7 @@
 
 #include "md-at-fields.h"
 #include "md-errors.h"
+#include "md-ussd-codec.h"
 
 static gboolean
 parse_error (GError **error, const char *text)
@@ -42,44 +43,6 @@ ucs2_hex_to_utf8 (const char *hex)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-typedef enum { ALPHABET_GSM7, ALPHABET_UCS2, ALPHABET_OTHER } Alphabet;
-
-/* TS 23.038 clause 5, CBS data coding: the alphabet of a USSD string. */
-static Alphabet
-dcs_alphabet (guint dcs)
-{
-  switch (dcs >> 4) {
-  case 0x0: return ALPHABET_GSM7; /* a language, GSM 7 bit */
-  case 0x1: return dcs == 0x10 ? ALPHABET_GSM7 : ALPHABET_OTHER;
-  case 0x4:
-  case 0x5:
-  case 0x6:
-  case 0x7:
-    /* General data coding: bits 3-2 name the alphabet. */
-    switch ((dcs >> 2) & 3) {
-    case 0: return ALPHABET_GSM7;
-    case 2: return ALPHABET_UCS2;
-    default: return ALPHABET_OTHER;
-    }
-  case 0xf: return (dcs & 0x04) ? ALPHABET_OTHER : ALPHABET_GSM7;
-  default: return ALPHABET_OTHER;
-  }
-}
-
-static gboolean
-text_acceptable (const char *text)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  for (const char *p = text; *p; p++) {
-    if ((guchar)*p < 0x20 && *p != '\r' && *p != '\n')
-      return FALSE;
-    if (*p == 0x7f)
-      return FALSE;
-  }
-  return TRUE;
-}
-
 gboolean
 md_at_parse_cusd (const char *text, MdAtUssdStatus *out_status, char **out_text, GError **error)
 {
@@ -103,19 +66,19 @@ md_at_parse_cusd (const char *text, MdAtUssdStatus *out_status, char **out_text,
       return parse_error (error, text);
     str = md_at_field_unquote (field);
     /* UCS2 (dcs 72 mostly): modems give it as hex in any TE charset. */
-    if (dcs_alphabet ((guint)dcs) == ALPHABET_UCS2) {
+    if (md_ussd_dcs_alphabet ((guint)dcs) == MD_USSD_ALPHABET_UCS2) {
       char *decoded = ucs2_hex_to_utf8 (str);
 
       if (!decoded)
         return parse_error (error, text);
       g_free (str);
       str = decoded;
-    } else if (dcs_alphabet ((guint)dcs) != ALPHABET_GSM7) {
+    } else if (md_ussd_dcs_alphabet ((guint)dcs) != MD_USSD_ALPHABET_GSM7) {
       g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "USSD coding 0x%02x not supported",
                    (guint)dcs);
       return FALSE;
     }
-    if (!text_acceptable (str))
+    if (!md_ussd_text_acceptable (str))
       return parse_error (error, text);
   }
   *out_status = (MdAtUssdStatus)m;

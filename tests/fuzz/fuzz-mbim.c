@@ -200,6 +200,9 @@ typedef enum {
   OP_SMS_LIST,
   OP_SMS_READ,
   OP_SMS_SEND,
+  OP_NETWORK_TIME,
+  OP_USSD_SEND,
+  OP_USSD_CANCEL,
   N_OPS,
 } Op;
 
@@ -246,6 +249,9 @@ start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
   case OP_SMS_LIST: ops->sms->list (modem, MD_SMS_STORAGE_MT, task); break;
   case OP_SMS_READ: ops->sms->read (modem, MD_SMS_STORAGE_MT, 1, task); break;
   case OP_SMS_SEND: ops->sms->send (modem, &request, task); break;
+  case OP_NETWORK_TIME: ops->time->load_network_time (modem, task); break;
+  case OP_USSD_SEND: ops->ussd->send (modem, "*101#", task); break;
+  case OP_USSD_CANCEL: ops->ussd->cancel (modem, task); break;
   case N_OPS: g_assert_not_reached ();
   }
 }
@@ -263,10 +269,9 @@ run_op (MdModem *modem, MdBearer *bearer, Op op)
   g_object_unref (task);
 }
 
-/* CID byte, then the information buffer as a record; of the SMS service
- * when sms, else of Basic Connect. */
+/* CID byte, then the information buffer as a record; of service. */
 static void
-run_indication (MdModem *modem, Input *in, gboolean sms)
+run_indication (MdModem *modem, Input *in, MbimService service)
 {
   guint cid = take_byte (in);
   gsize len;
@@ -274,7 +279,7 @@ run_indication (MdModem *modem, Input *in, gboolean sms)
   GByteArray *out = start_message (MBIM_MESSAGE_TYPE_INDICATE_STATUS, 0);
   g_autoptr (MbimMessage) message = NULL;
 
-  g_byte_array_append (out, (const guint8 *)(sms ? MBIM_UUID_SMS : MBIM_UUID_BASIC_CONNECT), 16);
+  g_byte_array_append (out, (const guint8 *)mbim_uuid_from_service (service), 16);
   put_u32 (out, cid);
   put_u32 (out, (guint32)len);
   g_byte_array_append (out, buffer, (guint)len);
@@ -355,9 +360,23 @@ run_status (Input *in)
   g_assert_true (error->domain == MD_CORE_ERROR || error->domain == MD_MOBILE_EQUIPMENT_ERROR);
 }
 
-/* Step byte: 0xE0 and up are an indication (0xE8-0xEF: of the SMS
- * service), a raw message or a status; anything else runs op (byte %
- * N_OPS). The modem counts as enabled, so SMS indications are read. */
+/* The service of an indication step (0xE0-0xEF). */
+static MbimService
+indication_service (guint step)
+{
+  if (step >= 0xE8)
+    return MBIM_SERVICE_SMS;
+  if (step == 0xE6)
+    return MBIM_SERVICE_MS_VOICE_EXTENSIONS;
+  if (step == 0xE7)
+    return MBIM_SERVICE_USSD;
+  return MBIM_SERVICE_BASIC_CONNECT;
+}
+
+/* Step byte: 0xE0 and up are an indication (0xE0-0xE5: of Basic Connect,
+ * 0xE6: MS Voice Extensions (NITZ), 0xE7: USSD, 0xE8-0xEF: SMS), a raw
+ * message or a status; anything else runs op (byte % N_OPS). The modem
+ * counts as enabled, so SMS and USSD indications are followed. */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -384,7 +403,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     else if (step >= 0xF0)
       run_raw (modem, &in);
     else if (step >= 0xE0)
-      run_indication (modem, &in, step & 0x08);
+      run_indication (modem, &in, indication_service (step));
     else
       run_op (modem, bearer, (Op)(step % N_OPS));
   }

@@ -205,3 +205,89 @@ class ModemBehaviour:
         result = self.mmcli("-m", "0", "--3gpp-register-in-operator=99999", check=False)
         self.assertIn(ERROR_PREFIX + "MobileEquipment.NoNetwork", result.stderr)
         self.assert_daemon_alive()
+
+
+class TimeAndUssdBehaviour:
+    """Modem.Time and Modem3gpp.Ussd, which the AT and the MBIM modem serve
+    alike from the simulator's network (the QMI modem has neither)."""
+
+    # --- Modem.Time -----------------------------------------------------------
+
+    def time(self):
+        return self.mmcli_json("-m", "0", "--time")["modem"]
+
+    def test_network_time_and_zone_reports(self):
+        sim = self.add_modem()
+        # mmcli reads the time only from an enabled modem.
+        self.assertNotEqual(self.mmcli("-m", "0", "--time", check=False).returncode, 0)
+        self.enable()
+        # The modem's clock (+CCLK?, NITZ query) in the simulator's zone
+        # (UTC); no zone report yet.
+        t = self.time()
+        self.assertRegex(t["time"]["current"], r"^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
+        self.assertEqual(t["timezone"]["current"], "--")
+        # The network reports India's zone (+CTZE after +CTZR=2, the NITZ
+        # notification), then a zone with an hour of DST.
+        sim.control("timezone 330 0")
+        wait_for(lambda: self.time()["timezone"]["current"] == "330", what="the zone report")
+        t = self.time()
+        self.assertEqual(t["time"]["dst-offset"], "0")
+        self.assertTrue(t["time"]["current"].endswith("+05:30"), t["time"]["current"])
+        sim.control("timezone -240 1")
+        wait_for(lambda: self.time()["timezone"]["current"] == "-240", what="the second zone report")
+        self.assertEqual(self.time()["time"]["dst-offset"], "60")
+        self.assertTrue(self.time()["time"]["current"].endswith("-04:00"))
+
+    # --- Modem3gpp.Ussd ----------------------------------------------------------
+
+    def ussd(self):
+        return self.mmcli_json("-m", "0", "--3gpp-ussd-status")["modem"]["3gpp"]["ussd"]
+
+    def test_ussd_session(self):
+        self.add_modem()
+        self.enable()
+        self.assertEqual(self.ussd()["status"], "idle")
+        # A code answered at once, then a menu that waits for a choice.
+        self.assertIn("'Balance: 12.34 EUR'", self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#").stdout)
+        self.assertIn("'1 Balance 2 Data'", self.mmcli("-m", "0", "--3gpp-ussd-initiate=*101#").stdout)
+        self.assertEqual(self.ussd()["status"], "user-response")
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        self.assertIn("'Data left: 1.5 GB'", self.mmcli("-m", "0", "--3gpp-ussd-respond=2").stdout)
+        self.assertEqual(self.ussd()["status"], "idle")
+        # No request to respond to; a code the network does not know.
+        result = self.mmcli("-m", "0", "--3gpp-ussd-respond=1", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*999#", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Failed", result.stderr)
+        # Cancelling a menu.
+        self.mmcli("-m", "0", "--3gpp-ussd-initiate=*101#")
+        self.mmcli("-m", "0", "--3gpp-ussd-cancel")
+        self.assertEqual(self.ussd()["status"], "idle")
+        self.assert_daemon_alive()
+
+    def test_ussd_from_the_network(self):
+        sim = self.add_modem()
+        self.enable()
+        sim.control("ussd notify Welcome to the network")
+        wait_for(lambda: self.ussd()["network-notification"] == "Welcome to the network",
+                 what="the network's notification")
+        self.assertEqual(self.ussd()["status"], "idle")
+        sim.control("ussd request Reply 1 to see your balance")
+        wait_for(lambda: self.ussd()["network-request"] == "Reply 1 to see your balance",
+                 what="the network's request")
+        self.assertEqual(self.ussd()["status"], "user-response")
+        # The simulator's menu takes the answer.
+        sim.control("ussd request 1 Balance 2 Data")
+        self.assertIn("'Balance: 12.34 EUR'", self.mmcli("-m", "0", "--3gpp-ussd-respond=1").stdout)
+        # The network ends a session on its own.
+        sim.control("ussd request 1 Balance 2 Data")
+        wait_for(lambda: self.ussd()["status"] == "user-response", what="the second request")
+        sim.control("ussd end")
+        wait_for(lambda: self.ussd()["status"] == "idle", what="the session's end")
+
+    def test_ussd_needs_an_enabled_modem(self):
+        self.add_modem()
+        result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assert_daemon_alive()

@@ -121,6 +121,16 @@ class HostileInput:
         self.assertIn(WRONG_SIGNATURE, result.stderr, f"{method}{args}")
         self.assert_nothing_sent(before, f"{method}{args}")
 
+    def test_ussd_refuses_quotes_and_control_characters(self):
+        # Modem3gpp.Ussd exists on AT and MBIM modems; its text goes into
+        # +CUSD="..." or a USSD set's GSM 7-bit payload.
+        hostile = ['*100#";+CFUN=4;+CUSD=1,"*100#', '*100#"', '*100#\\', '*100#\r\nAT+CFUN=4', '*100#\nAT',
+                   '*100#\x1a', '\x01', '*100#\x7f', '*100#\u00e4', '\uff0a100#', '1' * 183, '']
+        for text in hostile:
+            for method in ("Initiate", "Respond"):
+                self.assert_refused(MODEM, "Modem.Modem3gpp.Ussd." + method, gv_string(text))
+        self.assert_mmcli_refused("-m", "0", '--3gpp-ussd-initiate=*100#";+CFUN=4')
+
     def tearDown(self):
         if self.daemon and self.daemon.poll() is None:
             self.assert_daemon_alive()
@@ -259,15 +269,6 @@ class AtHostileInputTest(HostileInput, ModemdTestCase):
 
     def read_only(self, command):
         return command.endswith("?") or command in AT_READ_ONLY
-
-    def test_ussd_refuses_quotes_and_control_characters(self):
-        # Modem3gpp.Ussd exists on AT modems; its text goes into +CUSD="...".
-        hostile = ['*100#";+CFUN=4;+CUSD=1,"*100#', '*100#"', '*100#\\', '*100#\r\nAT+CFUN=4', '*100#\nAT',
-                   '*100#\x1a', '\x01', '*100#\x7f', '*100#\u00e4', '\uff0a100#', '1' * 183, '']
-        for text in hostile:
-            for method in ("Initiate", "Respond"):
-                self.assert_refused(MODEM, "Modem.Modem3gpp.Ussd." + method, gv_string(text))
-        self.assert_mmcli_refused("-m", "0", '--3gpp-ussd-initiate=*100#";+CFUN=4')
 
     def test_profile_manager_refuses_hostile_profiles(self):
         method = "Modem.Modem3gpp.ProfileManager.Set"

@@ -11,13 +11,13 @@ the real rtnetlink path is covered by tests/port/test-net-link."""
 import unittest
 
 from harness import ModemdTestCase, skip_without_tools, wait_for
-from modem_behaviour import ERROR_PREFIX, ModemBehaviour, generic
+from modem_behaviour import ERROR_PREFIX, ModemBehaviour, TimeAndUssdBehaviour, generic
 
 NET_PORT = "wwan0"
 
 
 @skip_without_tools
-class MbimModemTest(ModemBehaviour, ModemdTestCase):
+class MbimModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-mbim-proxy",
                                                 "--test-fake-net-links"]
@@ -37,15 +37,6 @@ class MbimModemTest(ModemBehaviour, ModemdTestCase):
     def signal_at(self, level):
         # Signal State: the rssi, in the dictionary of the technology in use.
         return {"lte": {"rssi": {20: "-73.00", 25: "-63.00"}[level], "rsrp": "--"}}
-
-    def test_no_time_interface(self):
-        # MBIM Basic Connect has no network time: Modem.Time is not exported.
-        self.add_mbim_modem()
-        self.enable()
-        result = self.mmcli("-m", "0", "--time", check=False)
-        self.assertNotEqual(result.returncode, 0)
-        self.assertIn("time", result.stderr)
-        self.assert_daemon_alive()
 
     def test_profile_manager_over_provisioned_contexts(self):
         sim = self.add_mbim_modem()

@@ -149,6 +149,8 @@ class Comparison:
         self.assertEqual(self.each("-s", "0", "--send", tool=MMCLI), self.each("-s", "1", "--send", tool=MODEMCTL))
         for index in ("0", "1"):
             self.both("-s", index, "-K")
+        # Scripts grep the list for a state: the human list too is mmcli's.
+        self.both("-m", "0", "--messaging-list-sms")
         self.views()
 
     def test_many_modems_listed_as_mmcli(self):

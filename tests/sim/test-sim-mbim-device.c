@@ -248,8 +248,13 @@ test_device_services_and_subscribe (Fixture *f, gconstpointer data)
   open_function (f, 4096);
   services = command (f, mbim_message_device_services_query_new (NULL), MBIM_STATUS_ERROR_NONE);
   g_assert_true (mbim_message_device_services_response_parse (services, &count, NULL, &list, NULL));
-  g_assert_cmpuint (count, ==, 1);
+  /* Basic Connect, then MS Voice Extensions (NITZ) and USSD. */
+  g_assert_cmpuint (count, ==, 3);
   g_assert_true (mbim_uuid_cmp (&list[0]->device_service_id, MBIM_UUID_BASIC_CONNECT));
+  g_assert_cmpuint (mbim_uuid_to_service (&list[1]->device_service_id), ==, MBIM_SERVICE_MS_VOICE_EXTENSIONS);
+  g_assert_cmpuint (list[1]->cids[0], ==, MBIM_CID_MS_VOICE_EXTENSIONS_NITZ);
+  g_assert_cmpuint (mbim_uuid_to_service (&list[2]->device_service_id), ==, MBIM_SERVICE_USSD);
+  g_assert_cmpuint (list[2]->cids[0], ==, MBIM_CID_USSD);
   for (guint i = 0; i < list[0]->cids_count; i++)
     has_connect |= list[0]->cids[i] == MBIM_CID_BASIC_CONNECT_CONNECT;
   g_assert_true (has_connect);
@@ -273,7 +278,7 @@ test_device_services_and_subscribe (Fixture *f, gconstpointer data)
 static void
 test_unsupported (Fixture *f, gconstpointer data)
 {
-  g_autoptr (MbimMessage) ussd = NULL;
+  g_autoptr (MbimMessage) phonebook = NULL;
   g_autoptr (MbimMessage) stats = NULL;
   g_autoptr (MbimMessage) set_caps = NULL;
   g_autoptr (MbimMessage) short_connect = NULL;
@@ -282,9 +287,9 @@ test_unsupported (Fixture *f, gconstpointer data)
   guint8 bogus[4] = { 1, 0, 0, 0 };
 
   open_function (f, 4096);
-  ussd = command (f, mbim_message_ussd_set_new (MBIM_USSD_ACTION_INITIATE, 0, 0, NULL, NULL),
-                  MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
-  g_assert_cmpuint (mbim_message_command_done_get_service (ussd), ==, MBIM_SERVICE_USSD);
+  phonebook
+    = command (f, mbim_message_phonebook_configuration_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
+  g_assert_cmpuint (mbim_message_command_done_get_service (phonebook), ==, MBIM_SERVICE_PHONEBOOK);
   stats = command (f, mbim_message_preferred_providers_query_new (NULL), MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT);
   bad_request = mbim_message_command_new (0, MBIM_SERVICE_BASIC_CONNECT, MBIM_CID_BASIC_CONNECT_DEVICE_CAPS,
                                           MBIM_MESSAGE_COMMAND_TYPE_SET);
