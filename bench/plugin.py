@@ -3,17 +3,22 @@
 """Plug-in benchmark: for each testbed device, the time from plugging it
 into a umockdev testbed (its first "add" uevent) until the daemon emits
 InterfacesAdded for the new modem on D-Bus; for modemd and for Debian's
-ModemManager in the same testbed. Runs inside its own network namespace
-(unshare -n: mbim-proxy's abstract socket stays private) and under the
+ModemManager in the same testbed. With the qmi device (or --ops) also
+Enable, Simple.Connect (IPv4) and the daemon's memory afterwards, and
+(the "sim" row) the simulator's own answer time for modemd's Enable and
+Connect requests. Runs inside its own network namespace (unshare -n:
+mbim-proxy's and qmi-proxy's abstract sockets stay private) and under the
 umockdev preload.
 
-    /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both]
-        [--device mbim|option|pcie|mbim-at] [--keep-logs DIR] [--log-level ERR|DEBUG]
+    /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both|sim]
+        [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--warm-proxy] [--show-requests]
+        [--keep-logs DIR] [--log-level ERR|DEBUG]
 """
 
 import argparse
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -37,16 +42,32 @@ MM_RULE_PROPS = {
     "pcie": ["*:ID_MM_CANDIDATE=1", "wwan{n}mbim0:ID_MM_PORT_TYPE_MBIM=1",
              "wwan{n}at0:ID_MM_PORT_TYPE_AT_PRIMARY=1"],
     "mbim-at": ["*:ID_MM_CANDIDATE=1", "ttyACM{a}:ID_MM_PORT_TYPE_AT_PRIMARY=1"],
+    "qmi": ["*:ID_MM_CANDIDATE=1"],
 }
+DEVICES = ["mbim", "option", "pcie", "mbim-at", "qmi"]
+# MMModemState values.
+STATE_DISABLED = 3
+STATE_REGISTERED = 8
 
 
 def parse_args():
     parser = argparse.ArgumentParser()
     parser.add_argument("build")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--daemon", choices=["modemd", "mm", "both"], default="both")
+    parser.add_argument("--daemon", choices=["modemd", "mm", "both", "sim"], default="both",
+                        help="both: modemd and ModemManager, and with the qmi device also "
+                             "sim (no daemon: a libqmi client replays modemd's Enable and "
+                             "Connect requests to the simulator)")
     parser.add_argument("--device", action="append",
-                        choices=["mbim", "option", "pcie", "mbim-at"])
+                        choices=DEVICES)
+    parser.add_argument("--ops", action="store_true",
+                        help="after the plug-in, also time Enable and Simple.Connect (IPv4) and "
+                             "read the daemon's memory (always on for the qmi device)")
+    parser.add_argument("--warm-proxy", action="store_true",
+                        help="start qmi-proxy in the testbed before the plug-in, so the daemon "
+                             "finds it running instead of spawning it")
+    parser.add_argument("--show-requests", action="store_true",
+                        help="print the QMI requests modem-sim received during Enable and Connect")
     parser.add_argument("--keep-logs")
     parser.add_argument("--log-level", default="ERR",
                         help="both daemons' log level (DEBUG slows ModemManager down a lot)")
@@ -91,6 +112,10 @@ class Run:
         self.added = {}
         self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.ObjectManager",
                                    "InterfacesAdded", MANAGER_PATH, None, 0, self.on_added)
+        self.proc = self.stderr = None
+        self.helpers = []
+        if daemon == "sim":
+            return  # no daemon: qmi_replay talks to the simulator
         log = os.path.join(workdir, f"{daemon}.log")
         if daemon == "mm":
             argv = [MM, "--test-session", f"--log-level={log_level}", "--log-timestamps",
@@ -118,18 +143,34 @@ class Run:
         return reply.unpack()[0]
 
     def wait(self, predicate, what):
+        """Runs the main context until predicate() holds: blocking, so a
+        reply or signal is handled the moment it arrives (a timer wakes the
+        loop to re-check polled predicates and the limit)."""
         from gi.repository import GLib
         context = GLib.MainContext.default()
         deadline = time.monotonic() + LIMIT_S
-        while time.monotonic() < deadline:
-            while context.iteration(False):
-                pass
-            if predicate():
-                return
-            context.iteration(False) or time.sleep(0.002)
-        raise TimeoutError(f"timed out waiting for {what}")
+        timer = GLib.timeout_add(20, lambda: True)
+        try:
+            while not predicate():
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"timed out waiting for {what}")
+                context.iteration(True)
+        finally:
+            GLib.source_remove(timer)
 
-    def plug(self, kind):
+    def start_proxy(self):
+        """qmi-proxy already listening (with the testbed in its environment,
+        so stop_leftovers ends it), as when another client started it."""
+        proxy = subprocess.Popen(["/usr/libexec/qmi-proxy"], env=self.testbed.env(self.bus.env()),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.helpers.append(proxy)
+
+        def listening():
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                return sock.connect_ex("\0qmi-proxy") == 0
+        self.wait(listening, "qmi-proxy to listen")
+
+    def plug(self, kind, warm_proxy=False):
         """Plugs one device with modem-sim behind its nodes; returns the
         plug-in → InterfacesAdded time in seconds."""
         props = [p.format(n=0, a=0) for p in MM_RULE_PROPS[kind]] if self.daemon_name == "mm" else None
@@ -144,47 +185,194 @@ class Run:
         elif kind == "pcie":
             device = tb.pcie_modem("0000:01:00.0", 0, props)
             self.sim(at="/dev/wwan0at0", mbim="/dev/wwan0mbim0")
+        elif kind == "qmi":
+            if warm_proxy:
+                self.start_proxy()
+                start = time.monotonic()
+            device = tb.qmi_modem("1-4", "cdc-wdm0", "wwan0", props)
+            self.sim(qmi="/dev/cdc-wdm0")
         else:
             device = tb.mbim_at_modem("1-3", "cdc-wdm0", "wwan0", "ttyACM0", "ttyACM1", props)
             self.sim(at="/dev/ttyACM0", extra=["/dev/ttyACM1"], mbim="/dev/cdc-wdm0")
+        self.device = device
+        if self.daemon_name == "sim":
+            return None
         self.wait(lambda: self.added, f"InterfacesAdded of the {kind} modem")
-        del device
         return min(self.added.values()) - start
 
-    def sim(self, at=None, extra=(), mbim=None):
+    def sim(self, at=None, extra=(), mbim=None, qmi=None):
         import umockdev_harness
         self.sims.append(umockdev_harness.NodeSim(self.modem_sim, self.scenario, self.testbed,
-                                                  self.workdir, at=at, extra=extra, mbim=mbim))
+                                                  self.workdir, at=at, extra=extra, mbim=mbim,
+                                                  qmi=qmi))
+
+    # --- Enable, Connect and memory (--ops) ------------------------------------
+
+    def state(self, path):
+        from gi.repository import GLib
+        reply = self.conn.call_sync(BUS_NAME, path, "org.freedesktop.DBus.Properties", "Get",
+                                    GLib.Variant("(ss)", (BUS_NAME + ".Modem", "State")),
+                                    None, 0, -1, None)
+        return reply.unpack()[0]
+
+    def operate(self, requests_key):
+        """Times Modem.Enable(true) until it returned and State reached
+        REGISTERED, then Simple.Connect({apn, ip-type ipv4}) until it
+        returned; the modem-sim command history says which requests each
+        step sent. Returns (enable s, connect s, [enable requests],
+        [connect requests])."""
+        from gi.repository import GLib
+        path = min(self.added, key=self.added.get)
+        seen = {"state": 0, "returned": None, "error": None}
+
+        def on_changed(conn, sender, obj, iface, signal, params):
+            changed_iface, changed, _ = params.unpack()
+            if changed_iface == BUS_NAME + ".Modem" and "State" in changed:
+                seen["state"] = changed["State"]
+
+        sub = self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.Properties",
+                                         "PropertiesChanged", path, None, 0, on_changed)
+        # Every signal the daemon sends while Enable runs reaches this
+        # client (and the bus) before or beside the reply: counted.
+        signals = [0]
+        counter = self.conn.signal_subscribe(BUS_NAME, None, None, None, None, 0,
+                                             lambda *a: signals.__setitem__(0, signals[0] + 1))
+        sim = self.sims[0]
+        try:
+            # Initialization may still run after the export (State < DISABLED).
+            self.wait(lambda: self.state(path) >= STATE_DISABLED, "the modem to be initialized")
+            seen["state"] = self.state(path)
+            before = self.history(sim, requests_key)
+
+            def on_enabled(conn, result):
+                try:
+                    conn.call_finish(result)
+                except GLib.Error as error:
+                    seen["error"] = error
+                seen["returned"] = time.monotonic()
+
+            signals[0] = 0
+            start = time.monotonic()
+            self.conn.call(BUS_NAME, path, BUS_NAME + ".Modem", "Enable",
+                           GLib.Variant("(b)", (True,)), None, 0, -1, None, on_enabled)
+            self.wait(lambda: seen["error"] or (seen["returned"]
+                                                and seen["state"] >= STATE_REGISTERED),
+                      "Enable to return and the modem to register")
+            if seen["error"]:
+                raise SystemExit(f"Enable failed: {seen['error'].message}")
+            enable = time.monotonic() - start
+            self.enable_signals = signals[0]
+            enabled = self.history(sim, requests_key)
+            props = {"apn": GLib.Variant("s", "internet"), "ip-type": GLib.Variant("u", 1)}
+            start = time.monotonic()
+            self.conn.call_sync(BUS_NAME, path, BUS_NAME + ".Modem.Simple", "Connect",
+                                GLib.Variant("(a{sv})", (props,)), None, 0, LIMIT_S * 1000, None)
+            connect = time.monotonic() - start
+            connected = self.history(sim, requests_key)
+            # The D-Bus share of each step: a property read, the cheapest
+            # call that reaches the daemon (median of five).
+            rtts = []
+            for _ in range(5):
+                start = time.monotonic()
+                self.state(path)
+                rtts.append(time.monotonic() - start)
+            self.dbus_rtt = statistics.median(rtts)
+        finally:
+            self.conn.signal_unsubscribe(sub)
+            self.conn.signal_unsubscribe(counter)
+        self.init_requests = before
+        return (enable, connect, self.entries(sim, requests_key, before, enabled),
+                self.entries(sim, requests_key, enabled, connected))
+
+    @staticmethod
+    def history(sim, key):
+        return int(sim.control(f"get {key}-count"))
+
+    @staticmethod
+    def entries(sim, key, first, end):
+        return [sim.control(f"get {key} {i}") for i in range(first, end)]
+
+    def memory(self):
+        """Peak RSS and private anonymous memory of the daemon (KiB)."""
+        from run import memory_kib
+        peak, anon, _ = memory_kib(self.proc.pid)
+        return peak, anon
+
+    def replay(self):
+        """The simulator's own answer time for modemd's Enable and Connect
+        requests (qmi_replay.py); opening and the first clients untimed."""
+        import qmi_replay
+        replay = qmi_replay.Replay("/dev/cdc-wdm0", self.wait)
+        try:
+            # Python builds each libqmi call's wrapper on first use: that
+            # first, untimed round warms them up (the simulator is already
+            # online and connected the second time; it answers alike).
+            replay.enable()
+            replay.connect()
+            replay.release_wds()
+            enable, enable_count = replay.enable()
+            connect, connect_count = replay.connect()
+        finally:
+            replay.close()
+        return enable, connect, enable_count, connect_count
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        if self.proc:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.stderr.close()
         for sim in self.sims:
             sim.stop()
         self.testbed.stop_leftovers()
-        self.stderr.close()
+        for helper in self.helpers:
+            helper.wait()
         self.conn.close_sync(None)
         self.bus.stop()
 
 
-def measure(daemon, kind, build, runs, keep, log_level):
-    times = []
-    for i in range(runs):
+def measure(daemon, kind, build, args):
+    """One dict per run: plugin (s) and, with ops, enable and connect (s),
+    peak_rss and anon (KiB), and the requests each step sent."""
+    from gi.repository import GLib
+    results = []
+    ops = args.ops or kind == "qmi"
+    key = "qmi-command" if kind == "qmi" else "mbim-command" if "mbim" in kind else "command"
+    for i in range(args.runs):
         workdir = tempfile.mkdtemp(prefix="md-plugin-bench-")
-        run = Run(daemon, build, workdir, log_level)
+        run = Run(daemon, build, workdir, args.log_level)
         try:
-            times.append(run.plug(kind))
+            result = {"plugin": run.plug(kind, args.warm_proxy)}
+            if daemon == "sim":
+                (result["enable"], result["connect"], result["enable_requests"],
+                 result["connect_requests"]) = run.replay()
+            elif ops:
+                try:
+                    (result["enable"], result["connect"], result["enable_requests"],
+                     result["connect_requests"]) = run.operate(key)
+                except (SystemExit, GLib.Error) as error:  # memory is still worth reading
+                    result["ops_error"] = str(error)
+                result["peak_rss"], result["anon"] = run.memory()
+                result["init_requests"] = getattr(run, "init_requests", None)
+                result["dbus_rtt"] = getattr(run, "dbus_rtt", None)
+                result["enable_signals"] = getattr(run, "enable_signals", None)
+            results.append(result)
         finally:
             run.stop()
-            if keep:
-                dest = os.path.join(keep, f"{daemon}-{kind}-{i}")
+            if args.keep_logs:
+                dest = os.path.join(args.keep_logs, f"{daemon}-{kind}-{i}")
                 shutil.copytree(workdir, dest, dirs_exist_ok=True)
             shutil.rmtree(workdir, ignore_errors=True)
-    return times
+    return results
+
+
+def cell(values, scale=1000.0, digits=1):
+    """median (min-max) of seconds as milliseconds, or of KiB as is."""
+    v = [x * scale for x in values]
+    return f"{statistics.median(v):.{digits}f} ({min(v):.{digits}f}-{max(v):.{digits}f})"
 
 
 def main():
@@ -199,20 +387,50 @@ def main():
     problem = umockdev_harness.available()
     if problem:
         raise SystemExit(problem)
-    daemons = ["modemd", "mm"] if args.daemon == "both" else [args.daemon]
-    kinds = args.device or ["mbim", "option", "pcie", "mbim-at"]
+    daemons = ["modemd", "mm", "sim"] if args.daemon == "both" else [args.daemon]
+    kinds = args.device or DEVICES
     print(f"{'daemon':8} {'device':8} {'median ms':>9} {'min':>7} {'max':>7}  runs")
     for daemon in daemons:
         for kind in kinds:
+            if daemon == "sim" and kind != "qmi":
+                continue
             try:
-                times = measure(daemon, kind, os.path.abspath(args.build), args.runs,
-                                args.keep_logs, args.log_level)
+                results = measure(daemon, kind, os.path.abspath(args.build), args)
             except (TimeoutError, SystemExit) as error:
                 print(f"{daemon:8} {kind:8} failed: {error}")
                 continue
-            ms = [t * 1000 for t in times]
-            print(f"{daemon:8} {kind:8} {statistics.median(ms):9.0f} {min(ms):7.0f} "
-                  f"{max(ms):7.0f}  {len(ms)}", flush=True)
+            if daemon == "sim":
+                print(f"{daemon:8} {kind:8} {'-':>9} {'-':>7} {'-':>7}  {len(results)}")
+            else:
+                ms = [r["plugin"] * 1000 for r in results]
+                print(f"{daemon:8} {kind:8} {statistics.median(ms):9.0f} {min(ms):7.0f} "
+                      f"{max(ms):7.0f}  {len(ms)}", flush=True)
+            last = results[-1]
+            if "ops_error" in last:
+                print(f"{'':17} {last['ops_error']}; then: peak RSS "
+                      f"{cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
+                      f"anon {cell([r['anon'] for r in results], 1, 0)} KiB", flush=True)
+            if "enable" not in last:
+                continue
+            count = {k: v if isinstance(v, int) else len(v) for k, v in last.items()
+                     if k.endswith("_requests") and v is not None}
+            print(f"{'':17} "
+                  + (f"{count['init_requests']} requests up to the export; "
+                     if "init_requests" in count else "")
+                  + f"Enable {cell([r['enable'] for r in results])} ms "
+                  f"({count['enable_requests']} requests"
+                  + (f", {last['enable_signals']} D-Bus signals"
+                     if last.get("enable_signals") is not None else "") + "), "
+                  f"Connect {cell([r['connect'] for r in results])} ms "
+                  f"({count['connect_requests']} requests)"
+                  + ("" if "peak_rss" not in last else
+                     f", peak RSS {cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
+                     f"anon {cell([r['anon'] for r in results], 1, 0)} KiB, "
+                     f"D-Bus property read {cell([r['dbus_rtt'] for r in results])} ms"),
+                  flush=True)
+            if args.show_requests and daemon != "sim":
+                print(f"{'':17} Enable: " + "; ".join(last["enable_requests"]))
+                print(f"{'':17} Connect: " + "; ".join(last["connect_requests"]))
 
 
 if __name__ == "__main__":
