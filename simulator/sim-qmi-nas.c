@@ -180,8 +180,6 @@ static GByteArray *
 system_info_common (SimModel *model, gboolean registered)
 {
   GByteArray *v = g_byte_array_new ();
-  g_autofree char *mcc = NULL;
-  g_autofree char *mnc = NULL;
   const char *code = model->net.operator_code;
   gboolean has_code = code && (strlen (code) == 5 || strlen (code) == 6);
 
