@@ -157,41 +157,15 @@ parse_iccid (MdModem *modem, gpointer output, GTask *task)
 }
 
 static void
-imsi_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+dms_read_identifier (MdModem *modem, gboolean imsi, GCancellable *cancellable, GAsyncReadyCallback callback,
+                     gpointer user_data)
 {
-  g_autoptr (GTask) task = user_data;
-  MdSimInfo *info = g_object_steal_data (G_OBJECT (task), "info");
-  g_autoptr (GError) error = NULL;
+  GTask *task = g_task_new (modem, cancellable, callback, user_data);
 
-  info->imsi = g_task_propagate_pointer (G_TASK (result), &error);
-  if (!info->imsi)
-    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "IMSI unknown: %s", error->message);
-  g_task_return_pointer (task, info, (GDestroyNotify)md_sim_info_free);
-}
-
-static void
-iccid_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GTask *task = user_data;
-  MdSimInfo *info = g_object_get_data (G_OBJECT (task), "info");
-  g_autoptr (GError) error = NULL;
-  GTask *imsi = g_task_new (source, g_task_get_cancellable (task), imsi_ready, task);
-
-  info->identifier = g_task_propagate_pointer (G_TASK (result), &error);
-  if (!info->identifier)
-    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "ICCID unknown: %s", error->message);
-  md_qmi_op (MD_MODEM (source), &dms_imsi, NULL, 0, imsi, parse_imsi);
-}
-
-static void
-load_info (MdModem *modem, GTask *task)
-{
-  MdSimInfo *info = g_new0 (MdSimInfo, 1);
-  GTask *iccid = g_task_new (modem, g_task_get_cancellable (task), iccid_ready, task);
-
-  info->emergency_numbers = g_new0 (char *, 1);
-  g_object_set_data_full (G_OBJECT (task), "info", info, (GDestroyNotify)md_sim_info_free);
-  md_qmi_op (modem, &dms_iccid, NULL, 0, iccid, parse_iccid);
+  if (imsi)
+    md_qmi_op (modem, &dms_imsi, NULL, 0, task, parse_imsi);
+  else
+    md_qmi_op (modem, &dms_iccid, NULL, 0, task, parse_iccid);
 }
 
 void
@@ -201,7 +175,7 @@ md_qmi_sim_dms_run (MdModem *modem, const MdQmiSimCall *call, GTask *task)
   case MD_QMI_SIM_UNLOCK_REQUIRED:
   case MD_QMI_SIM_UNLOCK_RETRIES:
   case MD_QMI_SIM_FACILITY_LOCKS: pin_status (modem, call->what, task); return;
-  case MD_QMI_SIM_INFO: load_info (modem, task); return;
+  case MD_QMI_SIM_INFO: md_qmi_sim_load_info (modem, dms_read_identifier, task); return;
   case MD_QMI_SIM_SEND_PIN:
   case MD_QMI_SIM_SEND_PUK:
   case MD_QMI_SIM_ENABLE_PIN:

@@ -214,10 +214,31 @@ read_file (MdModem *modem, guint16 file_id, GCancellable *cancellable, GAsyncRea
 }
 
 static void
+uim_read_identifier (MdModem *modem, gboolean imsi, GCancellable *cancellable, GAsyncReadyCallback callback,
+                     gpointer user_data)
+{
+  read_file (modem, imsi ? EF_IMSI : EF_ICCID, cancellable, callback, user_data);
+}
+
+/* What md_qmi_sim_load_info keeps on its task while it reads. */
+typedef struct {
+  MdSimInfo *info;
+  MdQmiSimReadFn read;
+} InfoLoad;
+
+static void
+info_load_free (InfoLoad *load)
+{
+  md_sim_info_free (load->info);
+  g_free (load);
+}
+
+static void
 imsi_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  MdSimInfo *info = g_object_steal_data (G_OBJECT (task), "info");
+  InfoLoad *load = g_object_get_data (G_OBJECT (task), "info-load");
+  MdSimInfo *info = g_steal_pointer (&load->info);
   g_autoptr (GError) error = NULL;
 
   info->imsi = g_task_propagate_pointer (G_TASK (result), &error);
@@ -230,23 +251,25 @@ static void
 iccid_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
-  MdSimInfo *info = g_object_get_data (G_OBJECT (task), "info");
+  InfoLoad *load = g_object_get_data (G_OBJECT (task), "info-load");
   g_autoptr (GError) error = NULL;
 
-  info->identifier = g_task_propagate_pointer (G_TASK (result), &error);
-  if (!info->identifier)
+  load->info->identifier = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!load->info->identifier)
     md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "ICCID unknown: %s", error->message);
-  read_file (MD_MODEM (source), EF_IMSI, g_task_get_cancellable (task), imsi_ready, task);
+  load->read (MD_MODEM (source), TRUE, g_task_get_cancellable (task), imsi_ready, task);
 }
 
-static void
-uim_load_sim_info (MdModem *modem, GTask *task)
+void
+md_qmi_sim_load_info (MdModem *modem, MdQmiSimReadFn read, GTask *task)
 {
-  MdSimInfo *info = g_new0 (MdSimInfo, 1);
+  InfoLoad *load = g_new0 (InfoLoad, 1);
 
-  info->emergency_numbers = g_new0 (char *, 1);
-  g_object_set_data_full (G_OBJECT (task), "info", info, (GDestroyNotify)md_sim_info_free);
-  read_file (modem, EF_ICCID, g_task_get_cancellable (task), iccid_ready, task);
+  load->info = g_new0 (MdSimInfo, 1);
+  load->info->emergency_numbers = g_new0 (char *, 1);
+  load->read = read;
+  g_object_set_data_full (G_OBJECT (task), "info-load", load, (GDestroyNotify)info_load_free);
+  read (modem, FALSE, g_task_get_cancellable (task), iccid_ready, task);
 }
 
 /* --- UIM or DMS ----------------------------------------------------------------- */
@@ -266,7 +289,7 @@ uim_run (MdModem *modem, const MdQmiSimCall *call, GTask *task)
   case MD_QMI_SIM_UNLOCK_REQUIRED: uim_load_unlock_required (modem, task); return;
   case MD_QMI_SIM_UNLOCK_RETRIES: uim_load_unlock_retries (modem, task); return;
   case MD_QMI_SIM_FACILITY_LOCKS: uim_load_facility_locks (modem, task); return;
-  case MD_QMI_SIM_INFO: uim_load_sim_info (modem, task); return;
+  case MD_QMI_SIM_INFO: md_qmi_sim_load_info (modem, uim_read_identifier, task); return;
   case MD_QMI_SIM_SEND_PIN: uim_send_pin (modem, call->first, task); return;
   case MD_QMI_SIM_SEND_PUK: uim_send_puk (modem, call->first, call->second, task); return;
   case MD_QMI_SIM_ENABLE_PIN: uim_enable_pin (modem, call->first, call->enabled, task); return;

@@ -29,6 +29,15 @@ typedef struct {
 void md_qmi_sim_call_free (MdQmiSimCall *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdQmiSimCall, md_qmi_sim_call_free)
 
+/* Reads one identifier of the SIM (the IMSI when imsi, else the ICCID):
+ * a task on modem returning the digits (g_free). */
+typedef void (*MdQmiSimReadFn) (MdModem *modem, gboolean imsi, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data);
+
+/* Loads the MdSimInfo through read: the ICCID, then the IMSI (refused while
+ * the SIM is locked); either may stay unknown. task (consumed) returns it. */
+void md_qmi_sim_load_info (MdModem *modem, MdQmiSimReadFn read, GTask *task);
+
 /* Runs call through DMS; task (consumed) returns what the SIM op returns. */
 void md_qmi_sim_dms_run (MdModem *modem, const MdQmiSimCall *call, GTask *task);
 
