@@ -239,31 +239,12 @@ test_unknown_paths (Fixture *f, gconstpointer data)
   g_assert_error (error, MMC_CORE_ERROR, MMC_CORE_ERROR_UNSUPPORTED);
 }
 
+/* The fake daemon's connected bearer: its IPv4 configuration, no IPv6. */
 static void
-test_bearer (Fixture *f, gconstpointer data)
+assert_fake_ip_config (MmcBearer *bearer)
 {
-  g_autoptr (MmcModem) modem = first_modem (f);
-  g_autoptr (MmcConnectSettings) settings = mmc_connect_settings_new ();
-  g_autoptr (GVariant) sent = NULL;
-  g_autoptr (GVariant) received = NULL;
-  g_autoptr (MmcBearer) bearer = NULL;
-  g_autoptr (MmcBearer) connected = NULL;
   g_autoptr (MmcBearerIpConfig) config = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *last_call = NULL;
   const char *const *dns;
-  const char *apn = NULL;
-  GList *bearers;
-
-  mmc_connect_settings_set_apn (settings, "internet");
-  mmc_connect_settings_set_ip_type (settings, MMC_BEARER_IP_FAMILY_IPV4);
-  mmc_connect_settings_set_allow_roaming (settings, FALSE);
-  bearer = mmc_modem_create_bearer_sync (modem, settings, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (mmc_bearer_get_path (bearer), ==, FAKE_BEARER_PATH);
-  sent = mmc_connect_settings_to_variant (settings);
-  received = fake_daemon_dup_bearer_properties (f->fake);
-  g_assert_true (g_variant_equal (sent, received));
 
   g_assert_true (mmc_bearer_get_connected (bearer));
   g_assert_cmpstr (mmc_bearer_get_interface (bearer), ==, "wwan0");
@@ -279,8 +260,15 @@ test_bearer (Fixture *f, gconstpointer data)
   g_assert_cmpstr (dns[1], ==, "10.0.0.11");
   g_assert_cmpuint (mmc_bearer_ip_config_get_mtu (config), ==, 1500);
   g_assert_null (mmc_bearer_get_ipv6_config (bearer));
+}
 
-  /* The Bearers property follows; the list makes client objects. */
+/* The Bearers property follows; the list makes client objects. */
+static void
+assert_bearer_listed (Fixture *f, MmcModem *modem)
+{
+  g_autoptr (GError) error = NULL;
+  GList *bearers;
+
   SPIN_UNTIL (mmc_modem_get_bearer_paths (modem) && mmc_modem_get_bearer_paths (modem)[0]);
   bearers = mmc_modem_list_bearers_sync (modem, NULL, &error);
   g_assert_no_error (error);
@@ -294,8 +282,26 @@ test_bearer (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_length (bearers), ==, 1);
   g_list_free_full (bearers, g_object_unref);
   g_clear_object (&f->result);
+}
 
-  /* Simple.Connect, asynchronously, with other settings. */
+static void
+assert_last_call (Fixture *f, const char *expected)
+{
+  g_autofree char *last_call = fake_daemon_dup_last_call (f->fake);
+
+  g_assert_cmpstr (last_call, ==, expected);
+}
+
+/* Simple.Connect, asynchronously, with other settings, then
+ * Simple.Disconnect of all bearers ("/") and of one. */
+static void
+check_simple_connect_disconnect (Fixture *f, MmcModem *modem, MmcConnectSettings *settings)
+{
+  g_autoptr (MmcBearer) connected = NULL;
+  g_autoptr (GVariant) received = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *apn = NULL;
+
   mmc_connect_settings_set_apn (settings, "other");
   mmc_modem_simple_connect_async (modem, settings, NULL, store_result, f);
   SPIN_UNTIL (f->result);
@@ -303,23 +309,23 @@ test_bearer (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_clear_object (&f->result);
   g_assert_cmpstr (mmc_bearer_get_path (connected), ==, FAKE_BEARER_PATH);
-  g_clear_pointer (&received, g_variant_unref);
   received = fake_daemon_dup_bearer_properties (f->fake);
   g_assert_true (g_variant_lookup (received, "apn", "&s", &apn));
   g_assert_cmpstr (apn, ==, "other");
 
-  /* Simple.Disconnect of all bearers sends "/". */
   g_assert_true (mmc_modem_simple_disconnect_sync (modem, NULL, NULL, &error));
   g_assert_no_error (error);
-  last_call = fake_daemon_dup_last_call (f->fake);
-  g_assert_cmpstr (last_call, ==, "Disconnect /");
-  g_clear_pointer (&last_call, g_free);
+  assert_last_call (f, "Disconnect /");
   g_assert_true (mmc_modem_simple_disconnect_sync (modem, connected, NULL, &error));
-  last_call = fake_daemon_dup_last_call (f->fake);
-  g_assert_cmpstr (last_call, ==, "Disconnect " FAKE_BEARER_PATH);
-  g_clear_pointer (&last_call, g_free);
+  assert_last_call (f, "Disconnect " FAKE_BEARER_PATH);
+}
 
-  /* The bearer's own Disconnect and Connect. */
+/* The bearer's own Disconnect and Connect. */
+static void
+check_bearer_disconnect_connect (Fixture *f, MmcBearer *bearer)
+{
+  g_autoptr (GError) error = NULL;
+
   g_assert_true (mmc_bearer_disconnect_sync (bearer, NULL, &error));
   g_assert_no_error (error);
   SPIN_UNTIL (!mmc_bearer_get_connected (bearer));
@@ -328,14 +334,37 @@ test_bearer (Fixture *f, gconstpointer data)
   g_assert_true (mmc_bearer_connect_finish (bearer, f->result, &error));
   g_assert_no_error (error);
   SPIN_UNTIL (mmc_bearer_get_connected (bearer));
-  last_call = fake_daemon_dup_last_call (f->fake);
-  g_assert_cmpstr (last_call, ==, "Connect -");
-  g_clear_pointer (&last_call, g_free);
+  assert_last_call (f, "Connect -");
+}
+
+static void
+test_bearer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MmcModem) modem = first_modem (f);
+  g_autoptr (MmcConnectSettings) settings = mmc_connect_settings_new ();
+  g_autoptr (GVariant) sent = NULL;
+  g_autoptr (GVariant) received = NULL;
+  g_autoptr (MmcBearer) bearer = NULL;
+  g_autoptr (GError) error = NULL;
+
+  mmc_connect_settings_set_apn (settings, "internet");
+  mmc_connect_settings_set_ip_type (settings, MMC_BEARER_IP_FAMILY_IPV4);
+  mmc_connect_settings_set_allow_roaming (settings, FALSE);
+  bearer = mmc_modem_create_bearer_sync (modem, settings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mmc_bearer_get_path (bearer), ==, FAKE_BEARER_PATH);
+  sent = mmc_connect_settings_to_variant (settings);
+  received = fake_daemon_dup_bearer_properties (f->fake);
+  g_assert_true (g_variant_equal (sent, received));
+
+  assert_fake_ip_config (bearer);
+  assert_bearer_listed (f, modem);
+  check_simple_connect_disconnect (f, modem, settings);
+  check_bearer_disconnect_connect (f, bearer);
 
   g_assert_true (mmc_modem_delete_bearer_sync (modem, bearer, NULL, &error));
   g_assert_no_error (error);
-  last_call = fake_daemon_dup_last_call (f->fake);
-  g_assert_cmpstr (last_call, ==, "DeleteBearer " FAKE_BEARER_PATH);
+  assert_last_call (f, "DeleteBearer " FAKE_BEARER_PATH);
 }
 
 /* The calls not covered above, each answered and seen by the fake. */
