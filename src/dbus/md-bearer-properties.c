@@ -178,8 +178,9 @@ md_bearer_settings_to_variant (const MdBearerSettings *settings)
   if (settings->user)
     g_variant_builder_add (&builder, "{sv}", "user", g_variant_new_string (settings->user));
   /* The password is never published. As in ModemManager 1.20, roaming is
-   * shown only when the client chose it, and profile-id always: no
-   * profile was asked for (modemd has no profile manager yet). */
+   * shown only when the client chose it, and profile-id always: -1, as
+   * connecting by a stored profile is not supported (a given profile-id
+   * is accepted and ignored). */
   if (settings->allow_roaming_set)
     g_variant_builder_add (&builder, "{sv}", "allow-roaming",
                            g_variant_new_boolean (settings->allow_roaming));
