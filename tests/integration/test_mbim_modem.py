@@ -11,13 +11,13 @@ the real rtnetlink path is covered by tests/port/test-net-link."""
 import unittest
 
 from harness import ModemdTestCase, skip_without_tools, wait_for
-from modem_behaviour import ERROR_PREFIX, ModemBehaviour, TimeAndUssdBehaviour, generic
+from modem_behaviour import ERROR_PREFIX, ModemBehaviour, QmiMbimBehaviour, TimeAndUssdBehaviour, generic
 
 NET_PORT = "wwan0"
 
 
 @skip_without_tools
-class MbimModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
+class MbimModemTest(ModemBehaviour, QmiMbimBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-mbim-proxy",
                                                 "--test-fake-net-links"]
@@ -139,57 +139,7 @@ class MbimModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
 
     # --- SIM PIN ------------------------------------------------------------------
 
-    def test_enable_and_change_pin(self):
-        sim = self.add_mbim_modem()
-        pin = sim.control("get pin")
-        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
-        self.assertEqual(sim.control("get pin-enabled"), "1")
-        self.mmcli("-i", "0", "--pin=" + pin, "--change-pin=9876")
-        self.assertEqual(sim.control("get pin"), "9876")
-        self.mmcli("-i", "0", "--pin=9876", "--disable-pin")
-        self.assertEqual(sim.control("get pin-enabled"), "0")
-
     # --- power and registration ------------------------------------------------------
-
-    def test_enable_registers_home(self):
-        sim = self.add_mbim_modem()
-        self.enable()
-        data = self.modem()
-        g = generic(data)
-        self.assertEqual(g["power-state"], "on")
-        self.assertEqual(g["access-technologies"], ["lte"])
-        gpp = data["modem"]["3gpp"]
-        self.assertEqual(gpp["registration-state"], "home")
-        self.assertEqual(gpp["operator-code"], sim.control("get operator-code"))
-        self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
-        self.assertEqual(sim.control("get cfun"), "1")
-
-    def test_disable_and_low_power(self):
-        sim = self.add_mbim_modem()
-        self.enable()
-        self.mmcli("-m", "0", "-d")
-        self.assertEqual(self.state(), "disabled")
-        self.assertEqual(generic(self.modem())["power-state"], "low")
-        self.assertEqual(sim.control("get cfun"), "4")
-        self.mmcli("-m", "0", "--set-power-state-on")
-        self.assertEqual(sim.control("get cfun"), "1")
-        self.mmcli("-m", "0", "--set-power-state-low")
-        self.assertEqual(sim.control("get cfun"), "4")
-
-    def test_registration_follows_simulator(self):
-        sim = self.add_mbim_modem()
-        self.enable()
-        sim.control("register roaming 26202 Vodafone.de")
-        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
-                 what="roaming")
-        self.assertEqual(self.modem()["modem"]["3gpp"]["operator-code"], "26202")
-        sim.control("register denied")
-        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "denied",
-                 what="denied")
-        self.wait_state("enabled")
-        sim.control("register home")
-        self.wait_state("registered")
-        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "home")
 
     def test_scan_and_register_in_operator(self):
         sim = self.add_mbim_modem()
@@ -321,12 +271,6 @@ class MbimModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
         wait_for(lambda: "removed link " + NET_PORT + ".1 with its modem" in self.modem_log(),
                  what="the session link to be removed with the modem")
         self.assert_daemon_alive()
-
-    def test_missing_sim_fails_modem(self):
-        self.add_mbim_modem("no-sim.ini")
-        g = generic(self.modem())
-        self.assertEqual(g["state"], "failed")
-        self.assertEqual(g["state-failed-reason"], "sim-missing")
 
     # --- ports ----------------------------------------------------------------------------
 

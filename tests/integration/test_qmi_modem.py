@@ -12,13 +12,13 @@ import ipaddress
 import unittest
 
 from harness import MMCLI, ModemdTestCase, skip_without_tools, wait_for
-from modem_behaviour import ERROR_PREFIX, ModemBehaviour, generic
+from modem_behaviour import ERROR_PREFIX, ModemBehaviour, QmiMbimBehaviour, generic
 
 NET_PORT = "wwan0"
 
 
 @skip_without_tools
-class QmiModemTest(ModemBehaviour, ModemdTestCase):
+class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-qmi-proxy"]
 
@@ -70,30 +70,7 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
 
     # --- SIM PIN ------------------------------------------------------------------
 
-    def test_enable_and_change_pin(self):
-        sim = self.add_qmi_modem()
-        pin = sim.control("get pin")
-        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
-        self.assertEqual(sim.control("get pin-enabled"), "1")
-        self.mmcli("-i", "0", "--pin=" + pin, "--change-pin=9876")
-        self.assertEqual(sim.control("get pin"), "9876")
-        self.mmcli("-i", "0", "--pin=9876", "--disable-pin")
-        self.assertEqual(sim.control("get pin-enabled"), "0")
-
     # --- power and registration ------------------------------------------------------
-
-    def test_enable_registers_home(self):
-        sim = self.add_qmi_modem()
-        self.enable()
-        data = self.modem()
-        g = generic(data)
-        self.assertEqual(g["power-state"], "on")
-        self.assertEqual(g["access-technologies"], ["lte"])
-        gpp = data["modem"]["3gpp"]
-        self.assertEqual(gpp["registration-state"], "home")
-        self.assertEqual(gpp["operator-code"], sim.control("get operator-code"))
-        self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
-        self.assertEqual(sim.control("get cfun"), "1")
 
     def qmi_commands(self, sim):
         count = int(sim.control("get qmi-command-count"))
@@ -115,33 +92,6 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assertIn("nas Get System Info", self.qmi_commands(sim))
         result = self.mmcli("-m", "0", "--location-enable-gps-nmea", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
-
-    def test_disable_and_low_power(self):
-        sim = self.add_qmi_modem()
-        self.enable()
-        self.mmcli("-m", "0", "-d")
-        self.assertEqual(self.state(), "disabled")
-        self.assertEqual(generic(self.modem())["power-state"], "low")
-        self.assertEqual(sim.control("get cfun"), "4")
-        self.mmcli("-m", "0", "--set-power-state-on")
-        self.assertEqual(sim.control("get cfun"), "1")
-        self.mmcli("-m", "0", "--set-power-state-low")
-        self.assertEqual(sim.control("get cfun"), "4")
-
-    def test_registration_follows_simulator(self):
-        sim = self.add_qmi_modem()
-        self.enable()
-        sim.control("register roaming 26202 Vodafone.de")
-        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
-                 what="roaming")
-        self.assertEqual(self.modem()["modem"]["3gpp"]["operator-code"], "26202")
-        sim.control("register denied")
-        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "denied",
-                 what="denied")
-        self.wait_state("enabled")
-        sim.control("register home")
-        self.wait_state("registered")
-        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "home")
 
     def test_scan_and_register_in_operator(self):
         sim = self.add_qmi_modem()
@@ -302,12 +252,6 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assert_daemon_alive()
 
     # --- the device going away -------------------------------------------------------
-
-    def test_missing_sim_fails_modem(self):
-        self.add_qmi_modem("no-sim.ini")
-        g = generic(self.modem())
-        self.assertEqual(g["state"], "failed")
-        self.assertEqual(g["state-failed-reason"], "sim-missing")
 
     def test_unplug_removes_modem(self):
         sim = self.add_qmi_modem()
