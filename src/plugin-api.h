@@ -18,9 +18,11 @@ typedef struct {
   char *name;   /* as published in Ports: "ttyUSB2", "wwan0" */
   MdModemPortType
     type; /* AT, MBIM, NET; UNKNOWN: a serial port that did not answer; QMI, GPS, ...: listed only */
-  gboolean at_primary; /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
-  MdPort *port;        /* open: an MdAtPort (AT, UNKNOWN) or an MdMbimPort (MBIM); NULL otherwise. A driver
-                        * steals the ones it keeps; the rest are closed with the array */
+  gboolean at_primary;       /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
+  char *usb_interface;       /* sysfs path of the USB interface the port belongs to; NULL: none known */
+  gint usb_interface_number; /* its bInterfaceNumber; -1: none known */
+  MdPort *port; /* open: an MdAtPort (AT, UNKNOWN) or an MdMbimPort (MBIM); NULL otherwise. A driver
+                 * steals the ones it keeps; the rest are closed with the array */
 } MdProbedPort;
 
 /* The physical device handed to a plugin. */

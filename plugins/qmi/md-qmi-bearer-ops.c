@@ -6,11 +6,13 @@
  * Settings → static configuration. Stop Network ends each call; the Packet
  * Service Status indication of either client ends the bearer. Settings:
  * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids and
- * links: md-qmi-mux.c. */
+ * links: md-qmi-mux.c; the data path (QMI port + net port) a bearer runs
+ * on: md-qmi-data-pair.c. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-connect.h"
+#include "md-qmi-data-pair.h"
 #include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wds_family, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_set_ip_family, "WDS Set IP Family");
@@ -35,6 +37,7 @@ typedef struct {
   gboolean stopping[N_FAMILIES];
   guint mux_id; /* 0: plain, on the interface itself */
   char *link;   /* the mux link a multiplexed bearer runs on */
+  guint pair;   /* the data path: its QMI port has the clients */
 } QmiCalls;     /* the bearer's protocol data */
 
 static guint
@@ -53,19 +56,6 @@ calls_free (gpointer data)
 }
 
 static const char *
-first_net_port (MdModem *modem)
-{
-  guint n_ports = 0;
-  const MdModemPort *ports = md_modem_get_ports (modem, &n_ports);
-
-  for (guint i = 0; i < n_ports; i++) {
-    if (ports[i].type == MD_MODEM_PORT_TYPE_NET)
-      return ports[i].name;
-  }
-  return NULL;
-}
-
-static const char *
 family_name (guint family)
 {
   return family == FAMILY_V6 ? "IPv6" : "IPv4";
@@ -80,6 +70,7 @@ typedef struct {
   gboolean want[N_FAMILIES];
   guint family;       /* the one being started */
   gboolean multiplex; /* on a mux link of its own */
+  guint pair;         /* the data path taken */
   MdIpConfig *ip[N_FAMILIES];
   GError *error[N_FAMILIES];
 } Connect;
@@ -151,8 +142,10 @@ release_calls (MdModem *modem, MdBearer *bearer)
 {
   QmiCalls *calls = calls_of (bearer);
 
-  if (calls)
+  if (calls) {
     md_qmi_mux_release (modem, calls->mux_id, calls->link);
+    md_qmi_pair_release (modem, calls->pair, bearer);
+  }
   md_bearer_set_protocol_data (bearer, NULL, NULL);
 }
 
@@ -189,7 +182,7 @@ connect_finish (GTask *outer)
                      ctx->error[i]->message);
     }
     md_bearer_set_multiplexed (ctx->bearer, calls->mux_id != 0);
-    md_bearer_set_connected (ctx->bearer, calls->link ? calls->link : first_net_port (modem),
+    md_bearer_set_connected (ctx->bearer, calls->link ? calls->link : md_qmi_pair_net (modem, calls->pair),
                              g_steal_pointer (&ctx->ip[FAMILY_V4]), g_steal_pointer (&ctx->ip[FAMILY_V6]));
     g_task_return_boolean (outer, TRUE);
     return;
@@ -269,8 +262,8 @@ start_done (GTask *outer, GError *error)
       | QMI_WDS_REQUESTED_SETTINGS_DNS_ADDRESS | QMI_WDS_REQUESTED_SETTINGS_MTU
       | QMI_WDS_REQUESTED_SETTINGS_IP_FAMILY,
     NULL);
-  md_qmi_op_on (modem, &wds_settings, instance (calls_of (ctx->bearer), ctx->family), input, 0,
-                step_new (modem, outer, settings_done), parse_settings, NULL);
+  md_qmi_pair_op (modem, ctx->pair, &wds_settings, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+                  step_new (modem, outer, settings_done), parse_settings, NULL);
 }
 
 static void
@@ -323,8 +316,8 @@ send_start (GTask *outer)
     qmi_message_wds_start_network_input_set_authentication_preference (
       input, QMI_WDS_AUTHENTICATION_PAP | QMI_WDS_AUTHENTICATION_CHAP, NULL);
   }
-  md_qmi_op_on (modem, &wds_start, instance (calls_of (ctx->bearer), ctx->family), input,
-                MD_QMI_TIMEOUT_NETWORK_S, step_new (modem, outer, start_done), started, start_refused);
+  md_qmi_pair_op (modem, ctx->pair, &wds_start, instance (calls_of (ctx->bearer), ctx->family), input,
+                  MD_QMI_TIMEOUT_NETWORK_S, step_new (modem, outer, start_done), started, start_refused);
 }
 
 static void
@@ -376,8 +369,8 @@ family_set (GTask *outer, GError *error)
   qmi_message_wds_bind_mux_data_port_input_set_mux_id (input, (guint8)calls->mux_id, NULL);
   qmi_message_wds_bind_mux_data_port_input_set_client_type (input, QMI_WDS_CLIENT_TYPE_TETHERED, NULL);
   qmi_message_wds_bind_mux_data_port_input_set_endpoint_info (input, QMI_DATA_ENDPOINT_TYPE_HSUSB, 0, NULL);
-  md_qmi_op_on (modem, &wds_bind, instance (calls, ctx->family), input, 0, step_new (modem, outer, bound),
-                family_accepted, NULL);
+  md_qmi_pair_op (modem, calls->pair, &wds_bind, instance (calls, ctx->family), input, 0,
+                  step_new (modem, outer, bound), family_accepted, NULL);
 }
 
 static void
@@ -389,8 +382,8 @@ start_family (GTask *outer)
 
   qmi_message_wds_set_ip_family_input_set_preference (
     input, ctx->family == FAMILY_V6 ? QMI_WDS_IP_FAMILY_IPV6 : QMI_WDS_IP_FAMILY_IPV4, NULL);
-  md_qmi_op_on (modem, &wds_family, instance (calls_of (ctx->bearer), ctx->family), input, 0,
-                step_new (modem, outer, family_set), family_accepted, NULL);
+  md_qmi_pair_op (modem, ctx->pair, &wds_family, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+                  step_new (modem, outer, family_set), family_accepted, NULL);
 }
 
 /* The interface frames what the modem sends: the calls can start. */
@@ -404,36 +397,20 @@ format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   QmiCalls *calls;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    md_qmi_pair_release (modem, ctx->pair, ctx->bearer);
     g_task_return_error (outer, error);
     return;
   }
   calls = g_new0 (QmiCalls, 1);
+  calls->pair = ctx->pair;
   md_bearer_set_protocol_data (ctx->bearer, calls, calls_free);
   if (ctx->multiplex
-      && !md_qmi_mux_acquire (modem, first_net_port (modem), &calls->mux_id, &calls->link, &error)) {
-    md_bearer_set_protocol_data (ctx->bearer, NULL, NULL);
+      && !md_qmi_mux_acquire (modem, md_qmi_pair_net (modem, 0), &calls->mux_id, &calls->link, &error)) {
+    release_calls (modem, ctx->bearer);
     g_task_return_error (outer, error);
     return;
   }
   start_family (outer);
-}
-
-/* Switching the data port to QMAP would cut a plain bearer's call. */
-static gboolean
-qmap_allowed (MdModem *modem, MdBearer *bearer)
-{
-  MdQmiModemData *qmi = md_qmi_modem_data (modem);
-  GPtrArray *bearers = md_modem_get_bearers (modem);
-
-  if (!qmi || qmi->qmap)
-    return TRUE;
-  for (guint i = 0; i < bearers->len; i++) {
-    MdBearer *other = g_ptr_array_index (bearers, i);
-
-    if (other != bearer && md_bearer_is_connected (other))
-      return FALSE;
-  }
-  return TRUE;
 }
 
 /* The families a bearer's ip-type asks for; FALSE for one QMI calls
@@ -452,6 +429,7 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
 {
   const MdBearerSettings *settings = md_bearer_get_settings (bearer);
   Connect *ctx = g_new0 (Connect, 1);
+  GError *error = NULL;
 
   ctx->bearer = g_object_ref (bearer);
   g_object_set_data_full (G_OBJECT (task), "qmi-connect", ctx, connect_free);
@@ -461,26 +439,19 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
     g_object_unref (task);
     return;
   }
-  if (!first_net_port (modem)) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND,
-                             "The modem has no network interface");
-    g_object_unref (task);
-    return;
-  }
   ctx->family = ctx->want[FAMILY_V4] ? FAMILY_V4 : FAMILY_V6;
   /* "requested" multiplexes when the modem can (MaxActiveMultiplexedBearers);
    * the core refused "required" already when it cannot. */
   ctx->multiplex = (settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED
                     || settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED)
                    && md_modem_get_max_multiplexed_bearers (modem) > 0;
-  if (ctx->multiplex && !qmap_allowed (modem, bearer)) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
-                             "A plain bearer is connected: the data port cannot switch to multiplexing");
+  if (!md_qmi_pair_take (modem, bearer, ctx->multiplex, &ctx->pair, &error)) {
+    g_task_return_error (task, error);
     g_object_unref (task);
     return;
   }
-  md_qmi_data_format_ensure (modem, first_net_port (modem), ctx->multiplex,
-                             g_task_new (modem, cancellable, format_ready, task));
+  md_qmi_data_format_ensure_pair (modem, ctx->pair, md_qmi_pair_net (modem, ctx->pair), ctx->multiplex,
+                                  g_task_new (modem, cancellable, format_ready, task));
 }
 
 /* --- disconnect ------------------------------------------------------------------ */
@@ -552,8 +523,8 @@ stop_call (MdModem *modem, QmiCalls *calls, guint family, GTask *task)
 
   calls->stopping[family] = TRUE;
   qmi_message_wds_stop_network_input_set_packet_data_handle (input, calls->handle[family], NULL);
-  md_qmi_op_on (modem, &wds_stop, instance (calls, family), input, MD_QMI_TIMEOUT_NETWORK_S, task, stopped,
-                stop_refused);
+  md_qmi_pair_op (modem, calls->pair, &wds_stop, instance (calls, family), input, MD_QMI_TIMEOUT_NETWORK_S,
+                  task, stopped, stop_refused);
 }
 
 static void
@@ -590,23 +561,10 @@ qmi_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
 
 /* --- the network ending a call ------------------------------------------------- */
 
-/* Which client instance this is; N_INSTANCES for none of ours. */
-static guint
-client_instance (MdModem *modem, QmiClient *client)
-{
-  MdQmiPort *port = md_qmi_modem_port (modem);
-
-  for (guint i = 0; port && i < N_INSTANCES; i++) {
-    if (md_qmi_port_peek_client_instance (port, QMI_SERVICE_WDS, i) == client)
-      return i;
-  }
-  return N_INSTANCES;
-}
-
-/* The connected bearer whose call runs on the client instance and is not
- * being stopped by us (our own Stop Network is indicated too). */
+/* The connected bearer whose call runs on the client instance of pair and
+ * is not being stopped by us (our own Stop Network is indicated too). */
 static MdBearer *
-call_bearer (MdModem *modem, guint client)
+call_bearer (MdModem *modem, guint pair, guint client)
 {
   GPtrArray *bearers = md_modem_get_bearers (modem);
   guint family = client % 2;
@@ -615,7 +573,8 @@ call_bearer (MdModem *modem, guint client)
     MdBearer *bearer = g_ptr_array_index (bearers, i);
     QmiCalls *calls = md_bearer_is_connected (bearer) ? calls_of (bearer) : NULL;
 
-    if (calls && instance (calls, family) == client && calls->handle[family] && !calls->stopping[family])
+    if (calls && calls->pair == pair && instance (calls, family) == client && calls->handle[family]
+        && !calls->stopping[family])
       return bearer;
   }
   return NULL;
@@ -640,15 +599,18 @@ packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceSt
   MdModem *modem = user_data;
   QmiWdsConnectionStatus status = QMI_WDS_CONNECTION_STATUS_UNKNOWN;
   QmiWdsCallEndReason end = 0;
-  guint client_id = client_instance (modem, QMI_CLIENT (client));
-  guint family = client_id % 2;
+  guint pair = 0;
+  guint client_id = N_INSTANCES;
+  guint family;
   MdBearer *bearer;
   QmiCalls *calls;
   g_autoptr (GError) reason = NULL;
 
+  md_qmi_pair_find_client (modem, QMI_CLIENT (client), QMI_SERVICE_WDS, N_INSTANCES, &pair, &client_id);
+  family = client_id % 2;
   if (client_id == N_INSTANCES
       || !qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
-      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, client_id)))
+      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, pair, client_id)))
     return;
   calls = calls_of (bearer);
   qmi_indication_wds_packet_service_status_output_get_call_end_reason (output, &end, NULL);

@@ -7,9 +7,11 @@
  * they are. A multiplexed bearer switches the modem to QMAP aggregation
  * (raw IP, uplink and downlink QMAP) for good and sets the interface up,
  * the parent of the bearers' rmnet links. The sysfs and link work is
- * md-net-link-qmi.c's. */
+ * md-net-link-qmi.c's. Each data path (md-qmi-data-pair.c) settles its own
+ * interface with its own port's WDA: one pair may run 802.3, another raw IP. */
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-qmi-data-pair.h"
 #include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wda_get, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_get_data_format, "WDA Get Data Format");
@@ -19,6 +21,7 @@ MD_QMI_REQUEST_IN (wda_set, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_set_data_format
 
 typedef struct {
   char *ifname;
+  guint pair; /* the data path whose port and interface these are */
   gboolean modem_raw_ip;
 } Format;
 
@@ -42,14 +45,14 @@ static void
 align_kernel (MdModem *modem, GTask *task)
 {
   Format *format = format_of (task);
-  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  MdQmiModemData *qmi = md_qmi_pair_data (modem, format->pair);
   GError *error = NULL;
 
   if (!qmi) {
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is gone");
     return;
   }
-  md_log_info (md_modem_get_log_name (modem), "modem data format: %s",
+  md_log_info (md_modem_get_log_name (modem), "modem data format on %s: %s", format->ifname,
                format->modem_raw_ip ? "raw IP" : "802.3");
   if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, format->modem_raw_ip, &error)) {
     g_task_return_error (task, error);
@@ -148,7 +151,8 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   input = qmi_message_wda_set_data_format_input_new ();
   qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
                                                                  NULL);
-  md_qmi_op (modem, &wda_set, input, 0, inner_new (modem, outer, set_ready), set_parse);
+  md_qmi_pair_op (modem, format_of (outer)->pair, &wda_set, 0, input, 0, inner_new (modem, outer, set_ready),
+                  set_parse, NULL);
 }
 
 /* --- QMAP ------------------------------------------------------------------- */
@@ -177,8 +181,8 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) outer = user_data;
   MdModem *modem = MD_MODEM (source);
-  MdQmiModemData *qmi = md_qmi_modem_data (modem);
   Format *format = format_of (outer);
+  MdQmiModemData *qmi = md_qmi_pair_data (modem, format->pair);
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
@@ -208,12 +212,13 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-start_qmap (MdModem *modem, const char *ifname, GTask *task)
+start_qmap (MdModem *modem, guint pair, const char *ifname, GTask *task)
 {
   QmiMessageWdaSetDataFormatInput *input = qmi_message_wda_set_data_format_input_new ();
   Format *format = g_new0 (Format, 1);
 
   format->ifname = g_strdup (ifname);
+  format->pair = pair;
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
   qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
                                                                  NULL);
@@ -225,14 +230,20 @@ start_qmap (MdModem *modem, const char *ifname, GTask *task)
     input, QMAP_DL_MAX_DATAGRAMS, NULL);
   qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_size (input, QMAP_DL_MAX_SIZE,
                                                                                 NULL);
-  md_qmi_op (modem, &wda_set, input, 0, g_task_new (modem, g_task_get_cancellable (task), qmap_ready, task),
-             qmap_parse);
+  md_qmi_pair_op (modem, pair, &wda_set, 0, input, 0,
+                  g_task_new (modem, g_task_get_cancellable (task), qmap_ready, task), qmap_parse, NULL);
 }
 
 void
 md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task)
 {
-  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  md_qmi_data_format_ensure_pair (modem, 0, ifname, qmap, task);
+}
+
+void
+md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, gboolean qmap, GTask *task)
+{
+  MdQmiModemData *qmi = md_qmi_pair_data (modem, pair);
   g_autoptr (GError) error = NULL;
   Format *format;
   gboolean kernel_raw_ip = FALSE;
@@ -250,7 +261,7 @@ md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GT
     return;
   }
   if (qmap) {
-    start_qmap (modem, ifname, task);
+    start_qmap (modem, pair, ifname, task);
     return;
   }
   if (!md_net_link_qmi_get_raw_ip (SYSFS_ROOT, ifname, &kernel_raw_ip, &error)) {
@@ -267,6 +278,7 @@ md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GT
   }
   format = g_new0 (Format, 1);
   format->ifname = g_strdup (ifname);
+  format->pair = pair;
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
-  md_qmi_op (modem, &wda_get, NULL, 0, inner_new (modem, task, get_ready), get_parse);
+  md_qmi_pair_op (modem, pair, &wda_get, 0, NULL, 0, inner_new (modem, task, get_ready), get_parse, NULL);
 }

@@ -5,6 +5,7 @@
 #include "md-at-modem.h"
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-qmi-data-pair.h"
 #include "md-qmi-ops.h"
 
 MdQmiPort *
@@ -33,6 +34,7 @@ modem_data_free (gpointer data)
   if (qmi->links && !md_net_links_delete_all_created (qmi->links, &error))
     md_log_warn ("qmi", "%s", error->message);
   g_clear_pointer (&qmi->links, md_net_links_unref);
+  g_clear_pointer (&qmi->pairs, md_qmi_data_pairs_free);
   g_free (qmi);
 }
 
@@ -53,7 +55,8 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
   GPtrArray *probed = device->ports;
   MdModem *modem = md_modem_new (modem_id, device->uid, plugin_name, device->drivers, ops);
   g_autoptr (MdQmiPort) control = NULL;
-  const char *primary_name = NULL;
+  g_autoptr (GArray) pairing = md_qmi_pairing (probed);
+  MdProbedPort *primary = NULL;
   const char *net_name = NULL;
   MdQmiModemData *qmi = g_new0 (MdQmiModemData, 1);
 
@@ -66,12 +69,17 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
     /* In test mode the profile's interfaces are the fake kernel's. */
     if (port->type == MD_MODEM_PORT_TYPE_NET && md_net_links_is_fake (qmi->links))
       md_net_links_fake_add_parent (qmi->links, port->name);
-    if (port->type == MD_MODEM_PORT_TYPE_NET && !net_name)
-      net_name = port->name;
-    if (port->type == MD_MODEM_PORT_TYPE_QMI && port->port && !control) {
-      control = MD_QMI_PORT (g_steal_pointer (&port->port));
-      primary_name = port->name;
-    }
+  }
+  /* The primary pair's QMI port controls the modem; its net port carries
+   * the first bearer and the multiplexed ones (md-qmi-data-pair.c). */
+  if (pairing->len > 0) {
+    MdQmiPairing *first = &g_array_index (pairing, MdQmiPairing, 0);
+
+    primary = g_ptr_array_index (probed, first->control);
+    if (primary->port)
+      control = MD_QMI_PORT (g_steal_pointer (&primary->port));
+    if (first->net >= 0)
+      net_name = ((MdProbedPort *)g_ptr_array_index (probed, first->net))->name;
   }
   if (!control) {
     /* A plugin's mistake, not the device's: it must check for the port. */
@@ -81,16 +89,14 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
     return NULL;
   }
   /* rmnet links need the interface in our namespace (or the fake's). */
-  if (net_name && md_net_links_has_interface (qmi->links, net_name)) {
+  if (net_name && md_net_links_has_interface (qmi->links, net_name))
     qmi->max_mux = MD_QMI_MAX_MUX;
-    md_modem_set_max_multiplexed_bearers (modem, MD_QMI_MAX_MUX);
-    md_modem_set_max_bearers (modem, 1 + MD_QMI_MAX_MUX);
-  }
   md_port_set_driver_state (MD_PORT (control), qmi, modem_data_free);
   md_modem_hold_port (modem, MD_PORT (control), MD_PORT_ROLE_QMI);
+  md_qmi_data_pairs_build (modem, probed, pairing, qmi);
   md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
   g_signal_connect_object (control, "client-allocated", G_CALLBACK (client_allocated), modem, 0);
-  md_modem_set_primary_port (modem, primary_name);
+  md_modem_set_primary_port (modem, primary->name);
   return modem;
 }
 
@@ -103,6 +109,7 @@ typedef struct {
   MdQmiParseFn parse;
   MdQmiErrorFn on_error;
   guint instance;
+  MdQmiPort *port; /* the port the request goes through */
   QmiClient *client;
 } OpContext;
 
@@ -114,6 +121,7 @@ op_context_free (gpointer data)
   if (ctx->input)
     ctx->request->input_unref (ctx->input);
   g_clear_object (&ctx->client);
+  g_clear_object (&ctx->port);
   g_free (ctx);
 }
 
@@ -123,11 +131,11 @@ op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GTask *task = user_data; /* the libqmi call's reference */
   MdModem *modem = g_task_get_source_object (task);
   OpContext *ctx = g_task_get_task_data (task);
-  MdQmiPort *port = md_qmi_modem_port (modem);
+  MdQmiPort *port = ctx->port;
   g_autoptr (GError) error = NULL;
   gpointer output;
 
-  if (!port || !md_qmi_port_request_end (port, task)) {
+  if (!md_qmi_port_request_end (port, task)) {
     /* Already answered: the port closed or went away first. */
     output = ctx->request->finish (ctx->client, result, NULL);
     if (output)
@@ -188,7 +196,14 @@ void
 md_qmi_op_on (MdModem *modem, const MdQmiRequest *request, guint instance, gpointer input, guint timeout_s,
               GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error)
 {
-  MdQmiPort *port = md_qmi_modem_port (modem);
+  md_qmi_op_port (modem, md_qmi_modem_port (modem), request, instance, input, timeout_s, task, parse,
+                  on_error);
+}
+
+void
+md_qmi_op_port (MdModem *modem, MdQmiPort *port, const MdQmiRequest *request, guint instance, gpointer input,
+                guint timeout_s, GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error)
+{
   OpContext *ctx;
 
   if (!port || !md_qmi_port_is_open (port)) {
@@ -205,6 +220,7 @@ md_qmi_op_on (MdModem *modem, const MdQmiRequest *request, guint instance, gpoin
   ctx->parse = parse;
   ctx->on_error = on_error;
   ctx->instance = instance;
+  ctx->port = g_object_ref (port);
   g_task_set_task_data (task, ctx, op_context_free);
   md_qmi_port_get_client_instance_async (port, request->service, instance, g_task_get_cancellable (task),
                                          client_ready, task);

@@ -23,9 +23,10 @@ MdQmiPort *md_qmi_modem_port (MdModem *modem);
 typedef struct {
   MdNetLinks *links;
   gboolean data_format_ready;
-  gboolean qmap;      /* the data port runs QMAP: every call on a mux link */
-  guint max_mux;      /* multiplexed bearers at once; 0 when the interface cannot */
-  guint32 mux_in_use; /* bit n: mux id n holds a bearer's link */
+  gboolean qmap;                 /* the data port runs QMAP: every call on a mux link */
+  guint max_mux;                 /* multiplexed bearers at once; 0 when the interface cannot */
+  guint32 mux_in_use;            /* bit n: mux id n holds a bearer's link */
+  struct _MdQmiDataPairs *pairs; /* the primary port's: the data paths (md-qmi-data-pair.c) */
 } MdQmiModemData;
 
 /* Mux ids 1..MD_QMI_MAX_MUX; each bearer's WDS clients are instances
@@ -72,6 +73,9 @@ void md_qmi_op_full (MdModem *modem, const MdQmiRequest *request, gpointer input
  * (md_qmi_port_get_client_instance_async); on_error may be NULL. */
 void md_qmi_op_on (MdModem *modem, const MdQmiRequest *request, guint instance, gpointer input,
                    guint timeout_s, GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error);
+/* As md_qmi_op_on, on port (one of the modem's QMI ports; NULL: gone). */
+void md_qmi_op_port (MdModem *modem, MdQmiPort *port, const MdQmiRequest *request, guint instance,
+                     gpointer input, guint timeout_s, GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error);
 
 /* Maps a QMI protocol error (QMI_PROTOCOL_ERROR) to the error an API user
  * understands; other errors keep their message under MD_CORE_ERROR_FAILED.

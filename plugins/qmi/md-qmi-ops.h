@@ -56,6 +56,10 @@ MdIpConfig *md_qmi_ip_config_from_settings (QmiMessageWdsGetCurrentSettingsOutpu
  * (qmap; once on, plain bearers are refused): task (taken, source the
  * modem) returns TRUE when the interface frames what the modem sends. */
 void md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task);
+/* The same for the data path pair (md-qmi-data-pair.c): its own port's WDA
+ * and its own interface ifname; QMAP only on the primary pair (0). */
+void md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, gboolean qmap,
+                                     GTask *task);
 
 /* Multiplexed bearers (md-qmi-mux.c): the lowest free mux id and its
  * rmnet link on the interface net (*out_link, owned by the caller); TOO_MANY

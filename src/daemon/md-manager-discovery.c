@@ -10,6 +10,7 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-plugin-select.h"
+#include "md-port-typing.h"
 
 /* What the daemon knows of one announced device. */
 typedef struct {
@@ -85,6 +86,9 @@ device_path (MdManager *self, const MdDiscoveredPort *port)
 static MdPortToProbe
 port_to_probe (const MdDiscoveredPort *port, const char *path)
 {
+  gint number = -1;
+  const MdSysEntry *interface = md_port_typing_find_usb_interface (port, &number);
+
   return (MdPortToProbe){
     .device = path,
     .name = port->name,
@@ -93,6 +97,8 @@ port_to_probe (const MdDiscoveredPort *port, const char *path)
     .at_primary = (port->at_roles & MD_AT_ROLE_PRIMARY) != 0,
     .baud = port->baudrate,
     .flow_control = port_flow_control (port->flow_control),
+    .usb_interface = interface ? interface->path : NULL,
+    .usb_interface_number = number,
   };
 }
 

@@ -28,6 +28,7 @@ md_probed_port_free (MdProbedPort *port)
   g_clear_object (&port->port);
   g_free (port->device);
   g_free (port->name);
+  g_free (port->usb_interface);
   g_free (port);
 }
 
@@ -418,6 +419,8 @@ md_ports_probe_async (const MdPortToProbe *ports, guint n_ports, const MdPluginS
     run->states[i].baud = ports[i].baud;
     run->states[i].flow_control = ports[i].flow_control;
     port->at_primary = ports[i].at_primary;
+    port->usb_interface = g_strdup (ports[i].usb_interface);
+    port->usb_interface_number = ports[i].usb_interface ? ports[i].usb_interface_number : -1;
     g_ptr_array_add (run->ports, port);
     g_ptr_array_add (run->errors, NULL);
   }

@@ -23,6 +23,8 @@ typedef struct {
   gboolean at_primary;  /* a udev rule names it the primary AT port (ID_MM_PORT_TYPE_AT_PRIMARY) */
   guint baud;           /* a tty's speed (ID_MM_TTY_BAUDRATE); 0: the port's default */
   MdPortFlowControl flow_control; /* a tty's flow control (ID_MM_TTY_FLOW_CONTROL) */
+  const char *usb_interface;      /* sysfs path of the port's USB interface; NULL: none known */
+  gint usb_interface_number;      /* its bInterfaceNumber; -1 (or 0 with usb_interface NULL): none */
 } MdPortToProbe;
 
 /* Closes the port object still held and frees. */

@@ -38,6 +38,32 @@ md_port_typing_find_driver (const MdDiscoveredPort *port)
   return NULL;
 }
 
+const MdSysEntry *
+md_port_typing_find_usb_interface (const MdDiscoveredPort *port, gint *out_number)
+{
+  *out_number = -1;
+  for (guint i = 0; i < port->chain->len; i++) {
+    MdSysEntry *entry = g_ptr_array_index (port->chain, i);
+    const char *number;
+    char *end = NULL;
+    guint64 value;
+
+    if (g_strcmp0 (entry->devtype, "usb_device") == 0)
+      return NULL;
+    if (g_strcmp0 (entry->devtype, "usb_interface") != 0)
+      continue;
+    /* sysfs gives bInterfaceNumber as two hex digits. */
+    number = md_sys_entry_get_attr (entry, "bInterfaceNumber");
+    if (number && *number) {
+      value = g_ascii_strtoull (number, &end, 16);
+      if (end && !*end && value <= 255)
+        *out_number = (gint)value;
+    }
+    return entry;
+  }
+  return NULL;
+}
+
 static MdPortKind
 wwan_kind (const MdDiscoveredPort *port)
 {

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The data paths of a QMI modem: each QMI control port paired with the net
+ * interface of its own USB interface (Sierra's MC73xx has two such pairs),
+ * which bearer takes which pair, and requests sent on a pair's port. */
+#pragma once
+
+#include "md-qmi-modem.h"
+
+G_BEGIN_DECLS
+
+/* One QMI port of a device and the net port it carries data for, as
+ * indexes into the probed ports. */
+typedef struct {
+  guint control; /* the QMI port */
+  gint net;      /* its net port; -1: none (a plain secondary QMI port) */
+} MdQmiPairing;
+
+/* Pairs the probed QMI and net ports (pure: reads only type, name and the
+ * USB interface fields). Element 0 is the primary control port: the QMI
+ * port on the lowest USB interface number (ports without one come after,
+ * in the given order). Each QMI port gets the net port of its own USB
+ * interface; the primary one, when it has none (Test.SetProfile ports,
+ * PCIe devices whose net and control ports hang from different parents),
+ * the first net port no other QMI port pairs with. Empty without a QMI
+ * port. */
+GArray *md_qmi_pairing (GPtrArray *probed);
+
+/* The pair table of a modem, in the primary port's driver state. */
+typedef struct _MdQmiDataPairs MdQmiDataPairs;
+void md_qmi_data_pairs_free (MdQmiDataPairs *pairs);
+
+/* Called by md_qmi_modem_build with the primary port already held: every
+ * further pairing with a net port and an open QMI port becomes a data
+ * path (its port held as QMI, with driver state of its own sharing
+ * primary's net links; its WDS indications followed). Sets the modem's
+ * MaxBearers and MaxActiveMultiplexedBearers from the pairs and
+ * primary->max_mux. */
+void md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQmiModemData *primary);
+
+/* How many data paths the modem has (0 without a net port). */
+guint md_qmi_pair_count (MdModem *modem);
+/* The net interface of pair index; NULL when it has none or the modem
+ * lost its QMI port. */
+const char *md_qmi_pair_net (MdModem *modem, guint index);
+/* The driver state of pair index's port (the modem's for pair 0); NULL
+ * when it is gone. */
+MdQmiModemData *md_qmi_pair_data (MdModem *modem, guint index);
+
+/* Takes a data path for bearer: a multiplexed bearer runs on the primary
+ * pair (WRONG_STATE while a plain bearer holds it and QMAP is off); a
+ * plain one takes the first free pair not running QMAP (primary first).
+ * NOT_FOUND without a net port; UNSUPPORTED when only QMAP pairs are
+ * free; TOO_MANY when every pair carries a bearer. */
+gboolean md_qmi_pair_take (MdModem *modem, MdBearer *bearer, gboolean multiplex, guint *out_index,
+                           GError **error);
+/* Gives back what bearer took of pair index (nothing for a multiplexed one). */
+void md_qmi_pair_release (MdModem *modem, guint index, MdBearer *bearer);
+
+/* As md_qmi_op_on, on the QMI port of pair index. */
+void md_qmi_pair_op (MdModem *modem, guint index, const MdQmiRequest *request, guint instance, gpointer input,
+                     guint timeout_s, GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error);
+
+/* Which pair and client instance (below n_instances) of service client is;
+ * FALSE for a client of none of the modem's pairs. */
+gboolean md_qmi_pair_find_client (MdModem *modem, QmiClient *client, QmiService service, guint n_instances,
+                                  guint *out_index, guint *out_instance);
+
+G_END_DECLS
