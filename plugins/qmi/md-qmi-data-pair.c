@@ -129,7 +129,7 @@ md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQ
 {
   MdQmiDataPairs *pairs = g_new0 (MdQmiDataPairs, 1);
   Pair first = { 0 };
-  guint with_net;
+  guint with_net = 0;
 
   pairs->pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
   g_array_set_clear_func (pairs->pairs, pair_clear);
@@ -142,7 +142,7 @@ md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQ
     MdQmiModemData *qmi;
     Pair pair = { 0 };
 
-    if (link->net < 0 || !control->port || !first.net)
+    if (link->net < 0 || !control->port)
       continue;
     pair.port = MD_QMI_PORT (g_steal_pointer (&control->port));
     pair.net = g_strdup (probed_at (probed, link->net)->name);
@@ -158,7 +158,8 @@ md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQ
   primary->pairs = pairs;
   /* Each pair carries one plain bearer; the primary's multiplexed ones
    * come on top (MaxActiveBearers is the pairs, as on ModemManager). */
-  with_net = first.net ? pairs->pairs->len : 0;
+  for (guint i = 0; i < pairs->pairs->len; i++)
+    with_net += g_array_index (pairs->pairs, Pair, i).net != NULL;
   if (primary->max_mux > 0) {
     md_modem_set_max_multiplexed_bearers (modem, primary->max_mux);
     md_modem_set_max_bearers (modem, with_net + primary->max_mux);
@@ -186,9 +187,9 @@ pair_at (MdModem *modem, guint index)
 guint
 md_qmi_pair_count (MdModem *modem)
 {
-  Pair *first = pair_at (modem, 0);
+  MdQmiDataPairs *pairs = pairs_of (modem);
 
-  return first && first->net ? pairs_of (modem)->pairs->len : 0;
+  return pairs ? pairs->pairs->len : 0;
 }
 
 const char *
@@ -224,8 +225,11 @@ md_qmi_pair_take (MdModem *modem, MdBearer *bearer, gboolean multiplex, guint *o
 {
   guint count = md_qmi_pair_count (modem);
   gboolean qmap_free = FALSE;
+  guint with_net = 0;
 
-  if (count == 0) {
+  for (guint i = 0; i < count; i++)
+    with_net += pair_at (modem, i)->net != NULL;
+  if (with_net == 0) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "The modem has no network interface");
     return FALSE;
   }
@@ -245,7 +249,7 @@ md_qmi_pair_take (MdModem *modem, MdBearer *bearer, gboolean multiplex, guint *o
     Pair *pair = pair_at (modem, i);
     MdQmiModemData *qmi = md_qmi_pair_data (modem, i);
 
-    if (pair->holder)
+    if (pair->holder || !pair->net)
       continue;
     if (qmi && qmi->qmap) {
       qmap_free = TRUE;
@@ -261,7 +265,7 @@ md_qmi_pair_take (MdModem *modem, MdBearer *bearer, gboolean multiplex, guint *o
                  "The modem's data port runs multiplexed: connect with multiplex=requested");
   else
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
-                 "All %u data paths of the modem carry a bearer", count);
+                 "All %u data paths of the modem carry a bearer", with_net);
   return FALSE;
 }
 

@@ -37,7 +37,8 @@ void md_qmi_data_pairs_free (MdQmiDataPairs *pairs);
  * primary->max_mux. */
 void md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQmiModemData *primary);
 
-/* How many data paths the modem has (0 without a net port). */
+/* How many pairs the modem has (the primary one even without a net port;
+ * a pair without one carries no bearer); 0 when its QMI port is gone. */
 guint md_qmi_pair_count (MdModem *modem);
 /* The net interface of pair index; NULL when it has none or the modem
  * lost its QMI port. */

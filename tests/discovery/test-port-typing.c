@@ -192,6 +192,61 @@ test_driver (void)
   g_assert_cmpstr (md_port_typing_find_driver (uart), ==, "serial8250");
 }
 
+/* The USB interface a port hangs from pairs a qmi_wwan cdc-wdm with its
+ * net interface (plugins/qmi/md-qmi-data-pair.c). */
+static void
+test_usb_interface (void)
+{
+  static const struct {
+    const char *subsystem;
+    const char *own;    /* the port's own class device, below the interface */
+    const char *number; /* bInterfaceNumber; NULL: missing */
+    gint expected;
+  } cases[] = {
+    { "usbmisc", "/usbmisc/cdc-wdm0", "08", 8 },
+    { "net", "/net/wwan0", "08", 8 },
+    { "net", "/net/wwan1", "0a", 10 },
+    { "usbmisc", "/usbmisc/cdc-wdm2", "13", 19 },
+    { "usbmisc", "/usbmisc/cdc-wdm3", NULL, -1 },
+    { "usbmisc", "/usbmisc/cdc-wdm4", "zz", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (MdDiscoveredPort) port = md_discovered_port_new (cases[i].subsystem, "x");
+    g_autofree char *iface
+      = g_strdup_printf ("%s/1-2:1.%d", USB_PATH, cases[i].expected < 0 ? 99 : cases[i].expected);
+    g_autofree char *own = g_strconcat (iface, cases[i].own, NULL);
+    MdSysEntry *interface = entry (iface, "usb", "qmi_wwan", "usb_interface");
+    const MdSysEntry *found;
+    gint number = 0;
+
+    if (cases[i].number)
+      g_hash_table_insert (interface->attrs, g_strdup ("bInterfaceNumber"), g_strdup (cases[i].number));
+    g_ptr_array_add (port->chain, entry (own, cases[i].subsystem, NULL, NULL));
+    g_ptr_array_add (port->chain, interface);
+    g_ptr_array_add (port->chain, entry (USB_PATH, "usb", "usb", "usb_device"));
+    found = md_port_typing_find_usb_interface (port, &number);
+    g_assert_nonnull (found);
+    g_assert_cmpstr (found->path, ==, iface);
+    g_assert_cmpint (number, ==, cases[i].expected);
+  }
+}
+
+static void
+test_usb_interface_none (void)
+{
+  g_autoptr (MdDiscoveredPort) port = md_discovered_port_new ("wwan", "wwan0qmi0");
+  gint number = 0;
+
+  g_ptr_array_add (
+    port->chain,
+    entry ("/sys/devices/pci0000:00/0000:00:1c.0/0000:01:00.0/wwan/wwan0/wwan0qmi0", "wwan", NULL, NULL));
+  g_ptr_array_add (
+    port->chain, entry ("/sys/devices/pci0000:00/0000:00:1c.0/0000:01:00.0", "pci", "mhi-pci-generic", NULL));
+  g_assert_null (md_port_typing_find_usb_interface (port, &number));
+  g_assert_cmpint (number, ==, -1);
+}
+
 typedef struct {
   const char *subsystem;
   const char *name;
@@ -320,6 +375,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/discovery/typing/table", test_typing);
   g_test_add_func ("/discovery/typing/driver", test_driver);
+  g_test_add_func ("/discovery/typing/usb-interface", test_usb_interface);
+  g_test_add_func ("/discovery/typing/usb-interface-none", test_usb_interface_none);
   g_test_add_func ("/discovery/evidence/table", test_evidence);
   g_test_add_func ("/discovery/evidence/uart", test_evidence_uart);
   return g_test_run ();
