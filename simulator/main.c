@@ -28,7 +28,15 @@ typedef struct {
   SimTransport *transport;
 } ExtraPort;
 
+/* A further QMI port (a second --qmi): its own clients, WDS calls and WDA
+ * data format on the same model, as a device's second qmi_wwan function. */
 typedef struct {
+  SimQmi *qmi;
+  SimTransport *transport;
+  struct _Sim *sim;
+} QmiPort;
+
+typedef struct _Sim {
   GMainLoop *loop;
   SimAt *at;
   SimTransport *transport;
@@ -36,7 +44,8 @@ typedef struct {
   SimTransport *mbim_transport;
   SimQmi *qmi;
   SimTransport *qmi_transport;
-  GPtrArray *extra; /* ExtraPort */
+  GPtrArray *extra;     /* ExtraPort */
+  GPtrArray *qmi_extra; /* QmiPort: the second and further --qmi */
   gboolean verbose;
 } Sim;
 
@@ -260,6 +269,68 @@ extra_port_free (gpointer data)
   g_free (port);
 }
 
+static void
+qmi_port_write (const guint8 *data, gsize len, gpointer user_data)
+{
+  QmiPort *port = user_data;
+
+  trace_binary (port->sim, "qmi", ">>", data, len);
+  if (port->transport)
+    sim_transport_write (port->transport, (const char *)data, len);
+}
+
+static void
+on_qmi_port_receive (const char *data, gsize len, gpointer user_data)
+{
+  QmiPort *port = user_data;
+
+  trace_binary (port->sim, "qmi", "<<", (const guint8 *)data, len);
+  sim_qmi_feed (port->qmi, (const guint8 *)data, len);
+}
+
+static void
+qmi_port_free (gpointer data)
+{
+  QmiPort *port = data;
+
+  g_clear_pointer (&port->transport, sim_transport_free);
+  g_clear_pointer (&port->qmi, sim_qmi_free);
+  g_free (port);
+}
+
+/* The second and further --qmi ports ("pty" or "fd:N"). */
+static gboolean
+open_qmi_extra_ports (Sim *sim, SimScenario *scenario, char **specs, GError **error)
+{
+  static const SimTransportCallbacks callbacks = { on_qmi_port_receive, NULL, NULL };
+
+  for (guint i = 1; specs && specs[i]; i++) {
+    QmiPort *port = g_new0 (QmiPort, 1);
+
+    if (i >= SIM_MAX_QMI_PORTS) {
+      g_free (port);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "at most %u --qmi ports",
+                   SIM_MAX_QMI_PORTS);
+      return FALSE;
+    }
+    g_ptr_array_add (sim->qmi_extra, port);
+    port->sim = sim;
+    port->qmi = sim_qmi_new (scenario->model, qmi_port_write, port);
+    sim_qmi_set_port_index (port->qmi, i);
+    sim_qmi_set_scan_delay (port->qmi, scenario->at.cops_scan_delay_ms);
+    if (g_strcmp0 (specs[i], "pty") == 0)
+      port->transport = sim_transport_new_pty (&callbacks, port, error);
+    else if (g_str_has_prefix (specs[i], FD_PREFIX))
+      port->transport = open_fd_transport (specs[i], &callbacks, port, error);
+    else
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--qmi must be pty or fd:N, not '%s'",
+                   specs[i]);
+    if (!port->transport)
+      return FALSE;
+  }
+  return TRUE;
+}
+
 /* Further AT ports ("pty" or "fd:N"), each a session on the same model. */
 static gboolean
 open_extra_ports (Sim *sim, SimScenario *scenario, char **specs, GError **error)
@@ -287,7 +358,7 @@ open_extra_ports (Sim *sim, SimScenario *scenario, char **specs, GError **error)
 
 /* Creates the front ends asked for with their ports; FALSE on error. */
 static gboolean
-open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mbim_spec, const char *qmi_spec,
+open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mbim_spec, char **qmi_specs,
             char **extra, GError **error)
 {
   static const SimTransportCallbacks mbim_callbacks = { on_mbim_receive, NULL, NULL };
@@ -306,11 +377,12 @@ open_ports (Sim *sim, SimScenario *scenario, const char *at_spec, const char *mb
     if (!sim->mbim_transport)
       return FALSE;
   }
-  if (qmi_spec) {
+  sim->qmi_extra = g_ptr_array_new_with_free_func (qmi_port_free);
+  if (qmi_specs && qmi_specs[0]) {
     sim->qmi = sim_qmi_new (scenario->model, qmi_write, sim);
     sim_qmi_set_scan_delay (sim->qmi, scenario->at.cops_scan_delay_ms);
-    sim->qmi_transport = open_binary_transport (sim, "qmi", qmi_spec, &qmi_callbacks, error);
-    if (!sim->qmi_transport)
+    sim->qmi_transport = open_binary_transport (sim, "qmi", qmi_specs[0], &qmi_callbacks, error);
+    if (!sim->qmi_transport || !open_qmi_extra_ports (sim, scenario, qmi_specs, error))
       return FALSE;
   }
   if (!sim->at && !sim->mbim && !sim->qmi) {
@@ -324,6 +396,7 @@ static void
 close_ports (Sim *sim)
 {
   g_clear_pointer (&sim->extra, g_ptr_array_unref);
+  g_clear_pointer (&sim->qmi_extra, g_ptr_array_unref);
   g_clear_pointer (&sim->transport, sim_transport_free);
   g_clear_pointer (&sim->mbim_transport, sim_transport_free);
   g_clear_pointer (&sim->qmi_transport, sim_transport_free);
@@ -333,23 +406,33 @@ close_ports (Sim *sim)
 }
 
 static int
-run (const char *scenario_path, const char *at_spec, const char *mbim_spec, const char *qmi_spec,
-     char **extra, const char *control_path, gboolean verbose)
+run (const char *scenario_path, const char *at_spec, const char *mbim_spec, char **qmi_specs, char **extra,
+     const char *control_path, gboolean verbose)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (SimScenario) scenario = sim_scenario_load_file (scenario_path, &error);
   g_autoptr (SimControl) control = NULL;
   Sim sim = { .verbose = verbose };
   SimControlTarget target;
+  g_autoptr (GPtrArray) qmi_extra = g_ptr_array_new ();
+  g_autoptr (GPtrArray) qmi_extra_transports = g_ptr_array_new ();
 
   if (!scenario) {
     g_printerr ("modem-sim: %s\n", error->message);
     return EXIT_FAILURE;
   }
   sim.loop = g_main_loop_new (NULL, FALSE);
-  if (open_ports (&sim, scenario, at_spec, mbim_spec, qmi_spec, extra, &error)) {
-    target = (SimControlTarget){ scenario->model, sim.at, sim.transport, sim.mbim,         sim.mbim_transport,
-                                 on_quit,         &sim,   sim.qmi,       sim.qmi_transport };
+  if (open_ports (&sim, scenario, at_spec, mbim_spec, qmi_specs, extra, &error)) {
+    for (guint i = 0; i < sim.qmi_extra->len; i++) {
+      QmiPort *port = g_ptr_array_index (sim.qmi_extra, i);
+
+      g_ptr_array_add (qmi_extra, port->qmi);
+      g_ptr_array_add (qmi_extra_transports, port->transport);
+    }
+    target = (SimControlTarget){
+      scenario->model,   sim.at,    sim.transport,       sim.mbim, sim.mbim_transport, on_quit, &sim, sim.qmi,
+      sim.qmi_transport, qmi_extra, qmi_extra_transports
+    };
     /* QMI over MBIM: the control socket's qmi-* keys and mute reach the
      * QMI session behind the MBIM port. */
     if (!target.qmi && sim.mbim)
@@ -370,6 +453,9 @@ run (const char *scenario_path, const char *at_spec, const char *mbim_spec, cons
     printf ("mbim %s\n", sim_transport_get_path (sim.mbim_transport));
   if (sim.qmi_transport)
     printf ("qmi %s\n", sim_transport_get_path (sim.qmi_transport));
+  for (guint i = 0; i < sim.qmi_extra->len; i++)
+    printf ("qmi %s\n",
+            sim_transport_get_path (((QmiPort *)g_ptr_array_index (sim.qmi_extra, i))->transport));
   for (guint i = 0; i < sim.extra->len; i++)
     printf ("at-extra %s\n",
             sim_transport_get_path (((ExtraPort *)g_ptr_array_index (sim.extra, i))->transport));
@@ -388,7 +474,7 @@ main (int argc, char **argv)
   g_autofree char *scenario = NULL;
   g_autofree char *at = NULL;
   g_autofree char *mbim = NULL;
-  g_autofree char *qmi = NULL;
+  g_auto (GStrv) qmi = NULL;
   g_autofree char *control = NULL;
   g_auto (GStrv) extra = NULL;
   gboolean verbose = FALSE;
@@ -396,7 +482,8 @@ main (int argc, char **argv)
     { "scenario", 's', 0, G_OPTION_ARG_FILENAME, &scenario, "Scenario file (required)", "FILE" },
     { "at", 'a', 0, G_OPTION_ARG_STRING, &at, "AT port: pty (default), fd:N, abstract:NAME or none", "PORT" },
     { "mbim", 'm', 0, G_OPTION_ARG_STRING, &mbim, "MBIM port: pty or fd:N (default: no MBIM port)", "PORT" },
-    { "qmi", 'q', 0, G_OPTION_ARG_STRING, &qmi, "QMI port: pty or fd:N (default: no QMI port)", "PORT" },
+    { "qmi", 'q', 0, G_OPTION_ARG_STRING_ARRAY, &qmi,
+      "QMI port: pty or fd:N (default: no QMI port); repeated: further QMI ports of the same modem", "PORT" },
     { "at-extra", 'x', 0, G_OPTION_ARG_STRING_ARRAY, &extra,
       "A further AT port on the same modem: pty or fd:N", "PORT" },
     { "control", 'c', 0, G_OPTION_ARG_FILENAME, &control, "Control socket path", "PATH" },

@@ -417,6 +417,45 @@ get_address (const SimControlTarget *t, const char *key, const char *arg)
   return g_strdup_printf ("OK %s", address);
 }
 
+/* "data-format [port]": QMI port 0 (the model's) unless given. */
+static char *
+get_port_data_format (const SimControlTarget *t, const char *arg)
+{
+  guint n_extra = t->qmi_extra ? t->qmi_extra->len : 0;
+  g_autofree char *format = NULL;
+  guint64 port = 0;
+
+  if (!*arg)
+    format = sim_model_data_format_string (t->model);
+  else if (!g_ascii_string_to_unsigned (arg, 10, 0, n_extra, &port, NULL))
+    return g_strdup_printf ("ERROR expected a QMI port 0-%u", n_extra);
+  else
+    format = port == 0 ? sim_model_data_format_string (t->model)
+                       : sim_qmi_get_data_format (g_ptr_array_index (t->qmi_extra, port - 1));
+  return g_strdup_printf ("OK %s", format);
+}
+
+/* "no-carrier [session]": the network ends one data session (its QMI
+ * client, on whichever port, gets the indication), else every call. */
+static char *
+do_no_carrier (const SimControlTarget *t, const char *args)
+{
+  gboolean dropped;
+  guint64 id = 0;
+
+  if (*args) {
+    if (!g_ascii_string_to_unsigned (args, 10, 0, G_MAXUINT, &id, NULL)
+        || !sim_model_find_session (t->model, (guint)id))
+      return g_strdup ("ERROR no such data session");
+    sim_model_deactivate_session (t->model, (guint)id, NULL);
+    return g_strdup ("OK");
+  }
+  /* The network ends the AT data call and every data session. */
+  dropped = sim_model_drop_call (t->model);
+  dropped = sim_model_drop_sessions (t->model) > 0 || dropped;
+  return g_strdup (dropped ? "OK" : "ERROR no data call");
+}
+
 static char *
 do_get (const SimControlTarget *t, const char *args)
 {
@@ -428,6 +467,8 @@ do_get (const SimControlTarget *t, const char *args)
   g_strstrip (arg);
   if (strcmp (key, "ipv4-address") == 0 || strcmp (key, "ipv6-address") == 0)
     return get_address (t, key, arg);
+  if (strcmp (key, "data-format") == 0 && *arg)
+    return get_port_data_format (t, arg);
   if (g_strv_contains (history_keys, key))
     return get_history (t, key, arg);
   for (guint i = 0; i < G_N_ELEMENTS (getters); i++) {
@@ -632,6 +673,8 @@ do_mute (const SimControlTarget *t, const char *args)
     sim_mbim_set_muted (t->mbim, g_strcmp0 (args, "on") == 0);
   if (t->qmi)
     sim_qmi_set_muted (t->qmi, g_strcmp0 (args, "on") == 0);
+  for (guint i = 0; t->qmi_extra && i < t->qmi_extra->len; i++)
+    sim_qmi_set_muted (g_ptr_array_index (t->qmi_extra, i), g_strcmp0 (args, "on") == 0);
   return g_strdup ("OK");
 }
 
@@ -683,13 +726,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     sim_model_ring (t->model);
     return g_strdup ("OK");
   }
-  if (strcmp (copy, "no-carrier") == 0) {
-    /* The network ends the AT data call and every data session. */
-    gboolean dropped = sim_model_drop_call (t->model);
-
-    dropped = sim_model_drop_sessions (t->model) > 0 || dropped;
-    return g_strdup (dropped ? "OK" : "ERROR no data call");
-  }
+  if (strcmp (copy, "no-carrier") == 0)
+    return do_no_carrier (t, args);
   if (strcmp (copy, "mute") == 0)
     return do_mute (t, args);
   if (strcmp (copy, "delay") == 0)
@@ -712,6 +750,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
       sim_transport_unplug (t->mbim_transport);
     if (copy[0] == 'u' && t->qmi_transport)
       sim_transport_unplug (t->qmi_transport);
+    for (guint i = 0; copy[0] == 'u' && t->qmi_extra_transports && i < t->qmi_extra_transports->len; i++)
+      sim_transport_unplug (g_ptr_array_index (t->qmi_extra_transports, i));
     *out_action = SIM_CONTROL_QUIT;
     return g_strdup ("OK");
   }

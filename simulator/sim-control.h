@@ -28,6 +28,10 @@ typedef struct {
   gpointer user_data;
   SimQmi *qmi;
   SimTransport *qmi_transport;
+  /* The second and further QMI ports (SimQmi*, SimTransport*, same order);
+   * NULL or empty without. */
+  GPtrArray *qmi_extra;
+  GPtrArray *qmi_extra_transports;
 } SimControlTarget;
 
 typedef enum {

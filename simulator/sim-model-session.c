@@ -151,14 +151,20 @@ aggregation_name (SimAggregation aggregation)
 }
 
 char *
-sim_model_data_format_string (SimModel *self)
+sim_data_format_string (const SimDataFormat *format)
 {
   const char *link = "802-3";
 
-  switch (self->data_format.link_layer) {
+  switch (format->link_layer) {
   case SIM_LINK_LAYER_802_3: link = "802-3"; break;
   case SIM_LINK_LAYER_RAW_IP: link = "raw-ip"; break;
   }
-  return g_strdup_printf ("%s %s %s", link, aggregation_name (self->data_format.uplink),
-                          aggregation_name (self->data_format.downlink));
+  return g_strdup_printf ("%s %s %s", link, aggregation_name (format->uplink),
+                          aggregation_name (format->downlink));
+}
+
+char *
+sim_model_data_format_string (SimModel *self)
+{
+  return sim_data_format_string (&self->data_format);
 }

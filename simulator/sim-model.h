@@ -177,6 +177,10 @@ typedef enum {
   SIM_AGGREGATION_QMAPV5,
 } SimAggregation;
 
+/* QMI front ends (--qmi) one modem may have, as a device with several
+ * qmi_wwan functions. */
+#define SIM_MAX_QMI_PORTS 4
+
 typedef struct {
   SimLinkLayer link_layer;
   SimAggregation uplink;
@@ -262,7 +266,11 @@ typedef struct {
   guint max_sessions;
   gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */
   GStrv qmi_services;     /* the QMI services listed and served ("dms", "uim"...); NULL: all */
-  GStrv reject_apns;      /* APNs the network refuses, compared without case */
+  /* [modem] qmi-data-formats: per QMI port (--qmi, in order) the link layer
+   * it starts with and whether Set Data Format may change it. */
+  SimLinkLayer qmi_link[SIM_MAX_QMI_PORTS];
+  gboolean qmi_link_fixed[SIM_MAX_QMI_PORTS];
+  GStrv reject_apns; /* APNs the network refuses, compared without case */
   SimDataFormat data_format;
   guint allowed_modes; /* SimModeFlags; all at start */
   GPtrArray *sms;      /* SimSms, sorted by index */
@@ -394,6 +402,8 @@ guint sim_model_drop_sessions (SimModel *self);
 void sim_model_set_data_format (SimModel *self, const SimDataFormat *format);
 /* "raw-ip qmap qmap": link layer, uplink and downlink aggregation. */
 char *sim_model_data_format_string (SimModel *self);
+/* "802-3 none none": link layer, uplink and downlink aggregation. */
+char *sim_data_format_string (const SimDataFormat *format);
 /* The address session id gets: the configured one plus id in its last
  * octet (IPv4) or 16-bit group (IPv6). Free with g_free(). */
 char *sim_model_session_address (SimModel *self, guint id, gboolean ipv6);

@@ -55,6 +55,11 @@ struct _SimQmi {
   gboolean wms_transfer_status_report;
   guint32 wms_transaction; /* of the last transfer-route indication */
   GPtrArray *wms_nv;       /* SimSms: the NV store, NULL until used */
+  /* WDA: a further port keeps its own data format; the first one the
+   * model's. fixed_link: Set Data Format leaves the link layer alone. */
+  gboolean own_format;
+  SimDataFormat format;
+  gboolean fixed_link;
 };
 
 /* A handler answers one request; it is found by message id in its

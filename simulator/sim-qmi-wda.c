@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* WDA requests of the QMI front end: Get and Set Data Format, the data
  * port's link layer and aggregation, kept in the model (data_format) so
- * tests can read what the host negotiated. */
+ * tests can read what the host negotiated; a further QMI port keeps its
+ * own (sim_qmi_set_port_index). */
+#include <string.h>
+
 #include "sim-qmi-private.h"
 
 #define WDA_TLV_LINK_LAYER       0x11
@@ -38,10 +41,35 @@ aggregation_from_value (guint32 value, SimAggregation *out)
   return FALSE;
 }
 
+static const SimDataFormat *
+port_format (SimQmi *self)
+{
+  return self->own_format ? &self->format : &self->model->data_format;
+}
+
+void
+sim_qmi_set_port_index (SimQmi *self, guint index)
+{
+  guint i = MIN (index, SIM_MAX_QMI_PORTS - 1);
+
+  self->own_format = index > 0;
+  self->fixed_link = self->model->qmi_link_fixed[i];
+  if (self->own_format) {
+    memset (&self->format, 0, sizeof self->format);
+    self->format.link_layer = self->model->qmi_link[i];
+  }
+}
+
+char *
+sim_qmi_get_data_format (SimQmi *self)
+{
+  return sim_data_format_string (port_format (self));
+}
+
 static void
 reply_format (SimQmi *self, const SimQmiMessage *request)
 {
-  const SimDataFormat *format = &self->model->data_format;
+  const SimDataFormat *format = port_format (self);
   GByteArray *frame = sim_qmi_response_ok (request);
   guint32 link = WDA_LINK_802_3;
 
@@ -70,7 +98,8 @@ get_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reques
 static void
 set_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  SimDataFormat format = self->model->data_format;
+  SimDataFormat format = *port_format (self);
+  SimLinkLayer fixed = format.link_layer;
   guint32 value;
 
   if (sim_qmi_tlv_u32 (request, WDA_TLV_LINK_LAYER, &value)) {
@@ -93,7 +122,13 @@ set_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reques
     format.downlink_max_datagrams = value;
   if (sim_qmi_tlv_u32 (request, WDA_TLV_DL_MAX_SIZE, &value))
     format.downlink_max_size = value;
-  sim_model_set_data_format (self->model, &format);
+  /* A function whose framing is wired keeps it; the answer says so. */
+  if (self->fixed_link)
+    format.link_layer = fixed;
+  if (self->own_format)
+    self->format = format;
+  else
+    sim_model_set_data_format (self->model, &format);
   reply_format (self, request);
 }
 

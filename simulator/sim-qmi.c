@@ -446,6 +446,7 @@ sim_qmi_new (SimModel *model, SimQmiWriteFunc write, gpointer user_data)
   memset (self->next_client, 1, sizeof self->next_client);
   self->history = sim_history_new (SIM_HISTORY_KEEP);
   self->subscription = sim_model_subscribe (model, on_model_event, self);
+  self->fixed_link = model->qmi_link_fixed[0];
   return self;
 }
 

@@ -36,6 +36,13 @@ const SimHistory *sim_qmi_get_history (SimQmi *self);
 char *sim_qmi_get_mux_ids (SimQmi *self);
 /* How many client ids are allocated, over all services. */
 guint sim_qmi_get_client_count (SimQmi *self);
+/* Port index of the modem's QMI ports (--qmi order) and its data format
+ * from [modem] qmi-data-formats: port 0 reads and sets the model's
+ * (`get data-format`), a further port keeps its own, as the second
+ * qmi_wwan function of a device does. */
+void sim_qmi_set_port_index (SimQmi *self, guint index);
+/* "raw-ip none none": the data format WDA negotiated on this port. */
+char *sim_qmi_get_data_format (SimQmi *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimQmi, sim_qmi_free)
 

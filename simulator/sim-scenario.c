@@ -395,6 +395,40 @@ load_qmi_services (LoadContext *ctx, const char *value, GError **error)
   return TRUE;
 }
 
+/* "802-3-only;raw-ip": per QMI port, in --qmi order, the link layer it
+ * starts with; "-only": Set Data Format cannot change it. */
+static gboolean
+load_qmi_data_formats (LoadContext *ctx, const char *value, GError **error)
+{
+  static const char *const names[] = { "802-3", "raw-ip", "802-3-only", "raw-ip-only" };
+  g_auto (GStrv) entries = g_strsplit (value, ";", -1);
+  SimModel *model = ctx->scenario->model;
+  guint n = 0;
+
+  for (guint i = 0; entries[i]; i++) {
+    guint kind = G_N_ELEMENTS (names);
+
+    g_strstrip (entries[i]);
+    if (!entries[i][0] && !entries[i + 1])
+      break; /* a trailing ';' */
+    for (guint k = 0; k < G_N_ELEMENTS (names); k++) {
+      if (g_str_equal (entries[i], names[k]))
+        kind = k;
+    }
+    if (kind == G_N_ELEMENTS (names))
+      return bad_value (error, "[modem] qmi-data-formats", entries[i],
+                        "802-3, raw-ip, 802-3-only or raw-ip-only");
+    if (n == SIM_MAX_QMI_PORTS)
+      return bad_value (error, "[modem] qmi-data-formats", value, "at most 4 entries");
+    model->qmi_link[n] = kind % 2 ? SIM_LINK_LAYER_RAW_IP : SIM_LINK_LAYER_802_3;
+    model->qmi_link_fixed[n] = kind >= 2;
+    n++;
+  }
+  /* The first port's format is the model's (get data-format). */
+  model->data_format.link_layer = model->qmi_link[0];
+  return TRUE;
+}
+
 /* Keys whose value is a ';'-separated list run their loader per entry. */
 static const CustomLoader list_loaders[] = {
   load_own_number_entry, load_operator_entry, load_context_entry, load_sms_entry, load_unsupported_entry,
@@ -408,6 +442,7 @@ static const KeySpec keys[] = {
   { "identity", "ati1", KEY_STRING, MODEL_FIELD (identity.ati1) },
   { "modem", "qmi-over-mbim", KEY_BOOL, MODEL_FIELD (qmi_over_mbim) },
   { "modem", "qmi-services", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_qmi_services },
+  { "modem", "qmi-data-formats", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_qmi_data_formats },
   { "sim", "present", KEY_BOOL, MODEL_FIELD (sim.present) },
   { "sim", "iccid", KEY_DIGITS, MODEL_FIELD (sim.iccid), 18, 20 },
   { "sim", "imsi", KEY_DIGITS, MODEL_FIELD (sim.imsi), 6, 15 },
