@@ -251,6 +251,36 @@ md_testbed_qmi_modem (UMockdevTestbed *tb, const char *busid, const char *wdm, c
 }
 
 MdTestbedDevice *
+md_testbed_qmi_pairs_modem (UMockdevTestbed *tb, const char *busid, const char *const *names,
+                            const char *const *props)
+{
+  guint n = g_strv_length ((char **)names) / 2;
+  MdTestbedDevice *device
+    = md_testbed_usb_device (tb, busid, "1199", "68c0", "Sierra Wireless, Incorporated", "MC7304", 2 * n);
+
+  /* The kernel adds every interface of the configuration before their
+   * drivers create ports: discovery then waits for all the pairs. */
+  for (guint i = 0; i < n; i++)
+    md_testbed_usb_interface (tb, device, 8 + 2 * i, "ff", "qmi_wwan");
+  for (guint i = 0; i < n; i++) {
+    guint number = 8 + 2 * i;
+    g_autofree char *iface = interface_path (device, number);
+    g_autofree char *path = g_strdup_printf ("%s/net/%s", iface, names[2 * i + 1]);
+    g_autofree char *interface = g_strconcat ("INTERFACE=", names[2 * i + 1], NULL);
+    const char *uevent[] = { interface, NULL };
+    /* qmi_wwan starts in 802.3 framing. */
+    const char *attrs[] = { "qmi/raw_ip=N", NULL };
+    Block b = {
+      .path = path, .subsystem = "net", .devtype = "wwan", .props = props, .uevent = uevent, .attrs = attrs
+    };
+
+    md_testbed_cdc_wdm (tb, device, number, names[2 * i], props);
+    add_port (tb, device, &b);
+  }
+  return device;
+}
+
+MdTestbedDevice *
 md_testbed_option_modem (UMockdevTestbed *tb, const char *busid, guint first, const char *const *props)
 {
   MdTestbedDevice *device

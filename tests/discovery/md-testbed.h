@@ -52,6 +52,11 @@ MdTestbedDevice *md_testbed_mbim_modem (UMockdevTestbed *tb, const char *busid, 
  * qmi/raw_ip Y). Sierra MC7455 ids. */
 MdTestbedDevice *md_testbed_qmi_modem (UMockdevTestbed *tb, const char *busid, const char *wdm,
                                        const char *net, const char *const *props);
+/* Sierra MC7304 (1199:68c0): qmi_wwan interfaces 8, 10, ... each with a
+ * cdc-wdm and a net (802.3: qmi/raw_ip N); names: cdc-wdm, net, cdc-wdm,
+ * net ..., NULL, in interface order. */
+MdTestbedDevice *md_testbed_qmi_pairs_modem (UMockdevTestbed *tb, const char *busid, const char *const *names,
+                                             const char *const *props);
 /* Three option ttys ttyUSB<first>..ttyUSB<first+2> on interfaces 0-2. */
 MdTestbedDevice *md_testbed_option_modem (UMockdevTestbed *tb, const char *busid, guint first,
                                           const char *const *props);

@@ -138,6 +138,7 @@ class Testbed:
         s, u, pp = ctypes.c_char_p, ctypes.c_uint, ctypes.c_void_p
         for name, args in (("md_testbed_mbim_modem", [s, s, s, pp]),
                            ("md_testbed_qmi_modem", [s, s, s, pp]),
+                           ("md_testbed_qmi_pairs_modem", [s, pp, pp]),
                            ("md_testbed_option_modem", [s, u, pp]),
                            ("md_testbed_quectel_modem", [s, u, pp]),
                            ("md_testbed_pcie_modem", [s, u, pp]),
@@ -201,6 +202,12 @@ class Testbed:
     def qmi_modem(self, busid, wdm, net, props=None):
         return self._keep(self.lib.md_testbed_qmi_modem(
             self.ptr, busid.encode(), wdm.encode(), net.encode(), _props(props)))
+
+    def qmi_pairs_modem(self, busid, names, props=None):
+        """Sierra MC7304: names = [cdc-wdm, net, cdc-wdm, net, ...] on
+        qmi_wwan interfaces 8, 10, ..."""
+        return self._keep(self.lib.md_testbed_qmi_pairs_modem(self.ptr, busid.encode(), _props(names),
+                                                               _props(props)))
 
     def option_modem(self, busid, first, props=None):
         return self._keep(self.lib.md_testbed_option_modem(self.ptr, busid.encode(), first,
@@ -305,9 +312,11 @@ def _ptsname(master):
 
 class NodeSim:
     """One modem-sim serving emulated device nodes of a testbed: an AT
-    node, further AT nodes, an MBIM node and/or a QMI node."""
+    node, further AT nodes, an MBIM node and/or QMI nodes (qmi, then
+    qmi_extra: further QMI ports of the same modem)."""
 
-    def __init__(self, modem_sim, scenario, testbed, workdir, at=None, extra=(), mbim=None, qmi=None):
+    def __init__(self, modem_sim, scenario, testbed, workdir, at=None, extra=(), mbim=None, qmi=None,
+                 qmi_extra=()):
         self.control_path = os.path.join(workdir, f"sim-{os.getpid()}-{time.monotonic_ns()}.ctl")
         self.log = open(os.path.join(workdir, "sim.log"), "a")
         fds = []
@@ -325,6 +334,8 @@ class NodeSim:
             argv += ["--mbim", spec(mbim)]
         if qmi:
             argv += ["--qmi", spec(qmi)]
+        for node in qmi_extra:
+            argv += ["--qmi", spec(node)]
         # modem-sim is a plain program: no umockdev preload for it.
         env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "UMOCKDEV_DIR")}
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.log, text=True,

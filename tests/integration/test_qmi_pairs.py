@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A USB modem with two QMI + net pairs (Sierra MC7304, 1199:68c0: qmi_wwan
+interfaces 8 and 10, each a cdc-wdm and a wwan net interface) in a umockdev
+testbed, modem-sim's two QMI front ends (mc7304.ini: the first keeps 802.3,
+the second switches to raw IP) behind the cdc-wdm nodes, modemd finding it
+by itself: one modem with every port listed, whose two pairs each carry a
+bearer at once, through the real mmcli. The node names run against the
+interface order (cdc-wdm1/wwan1 on interface 8), so pairing by name would
+show. Runs in its own network namespace, as test_qmi_udev.py; skipped as
+test_discovery_udev.py is, and against ModemManager."""
+
+import umockdev_harness
+
+umockdev_harness.reexec_under_preload(private_net=True)
+
+import os  # noqa: E402
+import unittest  # noqa: E402
+
+import harness  # noqa: E402
+import test_discovery_udev as udev  # noqa: E402
+from harness import MODEM_SIM, wait_for  # noqa: E402
+
+SCENARIO = os.path.join(harness.SCENARIOS, "mc7304.ini")
+ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
+# Interface 8 (the primary pair), then interface 10.
+NAMES = ["cdc-wdm1", "wwan1", "cdc-wdm0", "wwan0"]
+
+
+def raw_ip(net):
+    """qmi_wwan's switch of net as the umockdev preload shows it."""
+    with open(f"/sys/class/net/{net}/qmi/raw_ip") as switch:
+        return switch.read().strip()
+
+
+class QmiPairsTest(udev.DiscoveryTest):
+    """The discovery test's set-up and helpers; only the tests below run
+    (load_tests)."""
+
+    def plug_mc7304(self):
+        device = self.testbed.qmi_pairs_modem("1-6", NAMES, self.props())
+        # The simulator's first QMI port is interface 8's node.
+        sim = umockdev_harness.NodeSim(MODEM_SIM, SCENARIO, self.testbed, self.workdir,
+                                       qmi="/dev/cdc-wdm1", qmi_extra=["/dev/cdc-wdm0"])
+        self.sims.append(sim)
+        return device, sim
+
+    def modem_property(self, path, name):
+        run = self.call(path, "org.freedesktop.DBus.Properties.Get",
+                        "org.freedesktop.ModemManager1.Modem", name)
+        return run.stdout.strip()
+
+    def create_bearer(self, path):
+        run = self.mmcli("-m", path, "--create-bearer=apn=internet,ip-type=ipv4")
+        return next(word for word in run.stdout.split() if "/Bearer/" in word)
+
+    def bearer(self, path):
+        return self.mmcli_json("-b", path)["bearer"]["status"]
+
+    def connected(self, path):
+        return self.bearer(path)["connected"] == "yes"
+
+    def enabled_modem(self):
+        self.start_daemon()
+        device, sim = self.plug_mc7304()
+        path = self.wait_modem(device)
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        return device, sim, path
+
+    def connect_both(self, path):
+        first, second = self.create_bearer(path), self.create_bearer(path)
+        self.mmcli("-b", first, "--connect")
+        self.mmcli("-b", second, "--connect")
+        return first, second
+
+    def test_one_modem_with_every_port(self):
+        self.start_daemon()
+        device, sim = self.plug_mc7304()
+        path = self.wait_modem(device)
+        self.assertEqual(self.modems(), [path])
+        g = self.generic_of(path)
+        self.assertEqual(g["primary-port"], "cdc-wdm1")
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
+        wait_for(lambda: {"cdc-wdm1 (qmi)", "wwan1 (net)", "cdc-wdm0 (qmi)", "wwan0 (net)"}
+                 <= self.ports_of(path), what="both pairs among the ports")
+        # One bearer per pair; no multiplexing without the kernel's interface.
+        self.assertIn("<uint32 2>", self.modem_property(path, "MaxBearers"))
+        self.assertIn("<uint32 2>", self.modem_property(path, "MaxActiveBearers"))
+        self.assertIn("data path 1: cdc-wdm0 with wwan0", self.log())
+
+    def test_two_bearers_each_on_its_pair(self):
+        device, sim, path = self.enabled_modem()
+        self.assertEqual(raw_ip("wwan1"), "N")
+        self.assertEqual(raw_ip("wwan0"), "N")
+        first, second = self.connect_both(path)
+        self.assertEqual(self.bearer(first)["interface"], "wwan1")
+        self.assertEqual(self.bearer(second)["interface"], "wwan0")
+        self.assertTrue(self.connected(first))
+        self.assertTrue(self.connected(second))
+        self.assertEqual(sim.control("get sessions"), "0,1")
+        # Interface 8's function keeps 802.3; interface 10's runs raw IP,
+        # and each net interface follows its own pair's modem side.
+        self.assertTrue(sim.control("get data-format 0").startswith("802-3"))
+        self.assertTrue(sim.control("get data-format 1").startswith("raw-ip"))
+        self.assertEqual(raw_ip("wwan1"), "N")
+        self.assertEqual(raw_ip("wwan0"), "Y")
+        # Both pairs busy: no third bearer.
+        run = self.mmcli("-m", path, "--create-bearer=apn=internet", check=False)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Core.TooMany", run.stderr)
+        # Disconnecting one leaves the other up.
+        self.mmcli("-b", second, "--disconnect")
+        self.assertFalse(self.connected(second))
+        self.assertTrue(self.connected(first))
+        self.assertEqual(sim.control("get sessions"), "0")
+        # The freed pair carries the next connection again.
+        self.mmcli("-b", second, "--connect")
+        self.assertEqual(self.bearer(second)["interface"], "wwan0")
+        self.assertEqual(sim.control("get sessions"), "0,1")
+
+    def test_network_drop_ends_only_its_bearer(self):
+        device, sim, path = self.enabled_modem()
+        first, second = self.connect_both(path)
+        # Session 0 is the first bearer's call, on interface 8's QMI port.
+        sim.control("no-carrier 0")
+        wait_for(lambda: not self.connected(first), what="the first bearer to drop")
+        self.assertTrue(self.connected(second))
+        self.assertEqual(sim.control("get sessions"), "1")
+        # The second pair's call drops the same way, on its own port.
+        self.mmcli("-b", first, "--connect")
+        self.assertEqual(self.bearer(first)["interface"], "wwan1")
+        sim.control("no-carrier 1")
+        wait_for(lambda: not self.connected(second), what="the second bearer to drop")
+        self.assertTrue(self.connected(first))
+
+    def test_unplug_ends_both(self):
+        device, sim, path = self.enabled_modem()
+        self.connect_both(path)
+        self.testbed.unplug(device)
+        wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")
+        self.assertEqual(self.modems(), [])
+        self.assert_daemon_alive()
+
+    def log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
+
+
+def load_tests(loader, tests, pattern):
+    names = [n for n in vars(QmiPairsTest) if n.startswith("test_")]
+    return unittest.TestSuite(QmiPairsTest(name) for name in names)
+
+
+if __name__ == "__main__":
+    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
+                               else udev.skip_reason())
