@@ -141,6 +141,39 @@ class QmiPairsTest(udev.DiscoveryTest):
         self.assertEqual(self.modems(), [])
         self.assert_daemon_alive()
 
+    def test_multiplexing_on_the_primary_pair_beside_a_plain_one(self):
+        # With the interfaces known (the fake kernel's links) the primary
+        # pair multiplexes; a plain bearer then runs on the other pair.
+        # Both functions may switch their framing here (QMAP needs raw IP).
+        with open(SCENARIO) as source:
+            text = source.read().replace("qmi-data-formats=802-3-only;802-3", "qmi-data-formats=802-3;802-3")
+        scenario = os.path.join(self.workdir, "mc7304-qmap.ini")
+        with open(scenario, "w") as target:
+            target.write(text)
+        self.start_daemon(["--test-fake-net-links"])
+        device = self.testbed.qmi_pairs_modem("1-7", NAMES, self.props())
+        sim = umockdev_harness.NodeSim(MODEM_SIM, scenario, self.testbed, self.workdir,
+                                       qmi="/dev/cdc-wdm1", qmi_extra=["/dev/cdc-wdm0"])
+        self.sims.append(sim)
+        path = self.wait_modem(device)
+        self.assertIn("<uint32 2>", self.modem_property(path, "MaxActiveBearers"))
+        self.assertIn("<uint32 4>", self.modem_property(path, "MaxActiveMultiplexedBearers"))
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        run = self.mmcli("-m", path, "--create-bearer=apn=internet,ip-type=ipv4,multiplex=requested")
+        muxed = next(word for word in run.stdout.split() if "/Bearer/" in word)
+        self.mmcli("-b", muxed, "--connect")
+        self.assertEqual(self.bearer(muxed)["interface"], "wwan1m1")
+        self.assertTrue(sim.control("get data-format 0").startswith("raw-ip qmap qmap"))
+        plain = self.create_bearer(path)
+        self.mmcli("-b", plain, "--connect")
+        self.assertEqual(self.bearer(plain)["interface"], "wwan0")
+        self.assertTrue(sim.control("get data-format 1").startswith("raw-ip none none"))
+        self.assertTrue(self.connected(muxed))
+        self.testbed.unplug(device)
+        wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")
+        self.assert_daemon_alive()
+
     def log(self):
         with open(self.log_path, errors="replace") as log:
             return log.read()
