@@ -26,6 +26,14 @@ qmi_fixture_setup (QmiFixture *f, const char *scenario_text)
 }
 
 void
+qmi_fixture_use_port (QmiFixture *f, guint index)
+{
+  sim_qmi_free (f->qmi);
+  f->qmi = sim_qmi_new (f->model, collect, f);
+  sim_qmi_set_port_index (f->qmi, index);
+}
+
+void
 qmi_fixture_teardown (QmiFixture *f)
 {
   sim_qmi_free (f->qmi);

@@ -20,6 +20,9 @@ typedef struct {
 /* Loads scenario_text (a GKeyFile) and starts the model and session. */
 void qmi_fixture_setup (QmiFixture *f, const char *scenario_text);
 void qmi_fixture_teardown (QmiFixture *f);
+/* A fresh session answering as the modem's QMI port index (--qmi order:
+ * its own data format when index > 0); the one before is freed. */
+void qmi_fixture_use_port (QmiFixture *f, guint index);
 
 /* A client id of service, allocated through CTL. */
 guint8 qmi_fixture_allocate (QmiFixture *f, QmiService service);

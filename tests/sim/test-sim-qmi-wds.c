@@ -252,6 +252,52 @@ test_data_format (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->model->data_format.uplink, ==, SIM_AGGREGATION_QMAPV5);
 }
 
+static guint32
+reply_link (QmiMessage *reply)
+{
+  guint16 len = 0;
+
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  return qmi_fixture_le32 (qmi_fixture_tlv (reply, 0x11, &len));
+}
+
+/* An MC7304-like modem: QMI port 0 keeps 802.3 whatever it is asked (and
+ * is the model's format), port 1 starts in raw IP with a format of its own. */
+static void
+test_data_format_per_port (Fixture *f, gconstpointer data)
+{
+  g_autoptr (QmiMessage) reply = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  guint8 wda;
+
+  f->model->qmi_link_fixed[0] = TRUE;
+  f->model->qmi_link[1] = SIM_LINK_LAYER_RAW_IP;
+  qmi_fixture_use_port (f, 0);
+  wda = qmi_fixture_allocate (f, QMI_SERVICE_WDA);
+  reply = set_format (f, wda, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED);
+  g_assert_cmpuint (reply_link (reply), ==, QMI_WDA_LINK_LAYER_PROTOCOL_802_3);
+  g_assert_cmpint (f->model->data_format.link_layer, ==, SIM_LINK_LAYER_802_3);
+  g_clear_pointer (&reply, qmi_message_unref);
+  qmi_fixture_use_port (f, 1);
+  wda = qmi_fixture_allocate (f, QMI_SERVICE_WDA);
+  reply = qmi_fixture_call (f, QMI_SERVICE_WDA, wda, 0x0021);
+  g_assert_cmpuint (reply_link (reply), ==, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = set_format (f, wda, QMI_WDA_LINK_LAYER_PROTOCOL_802_3, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED);
+  g_assert_cmpuint (reply_link (reply), ==, QMI_WDA_LINK_LAYER_PROTOCOL_802_3);
+  second = sim_qmi_get_data_format (f->qmi);
+  g_assert_cmpstr (second, ==, "802-3 none none");
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = set_format (f, wda, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP);
+  g_clear_pointer (&second, g_free);
+  second = sim_qmi_get_data_format (f->qmi);
+  g_assert_cmpstr (second, ==, "raw-ip qmap qmap");
+  /* The model's (port 0's) format did not move. */
+  first = sim_model_data_format_string (f->model);
+  g_assert_cmpstr (first, ==, "802-3 none none");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,5 +309,6 @@ main (int argc, char **argv)
   ADD ("network-drop-and-release", test_network_drop_and_release);
   ADD ("profiles", test_profiles);
   ADD ("wda-data-format", test_data_format);
+  ADD ("wda-data-format-per-port", test_data_format_per_port);
   return g_test_run ();
 }

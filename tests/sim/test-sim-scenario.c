@@ -67,7 +67,8 @@ test_values (void)
     "[sim]\npin-enabled=true\npin-max-retries=5\npin-retries=0\n"
     "[network]\noperator-code=310260\noperator-name=T-Mobile\nlac=195\ncell-id=0x1A2B3C\n"
     "[clock]\ntime=2024-02-29T23:59:00Z\nutc-offset-minutes=60\n"
-    "[commands]\nunsupported=AT+CPINR;i\n",
+    "[commands]\nunsupported=AT+CPINR;i\n"
+    "[modem]\nqmi-data-formats=802-3-only; raw-ip\n",
     &error);
 
   g_assert_no_error (error);
@@ -82,6 +83,11 @@ test_values (void)
   g_assert_cmpstr (((SimOperator *)g_ptr_array_index (s->model->net.available, 0))->code, ==, "310260");
   g_assert_true (g_strv_contains ((const char *const *)s->at.unsupported, "+CPINR"));
   g_assert_true (g_strv_contains ((const char *const *)s->at.unsupported, "I"));
+  /* Per QMI port: the first keeps 802.3 (and is the model's format). */
+  g_assert_true (s->model->qmi_link_fixed[0]);
+  g_assert_cmpint (s->model->qmi_link[1], ==, SIM_LINK_LAYER_RAW_IP);
+  g_assert_false (s->model->qmi_link_fixed[1]);
+  g_assert_cmpint (s->model->data_format.link_layer, ==, SIM_LINK_LAYER_802_3);
 }
 
 static void
@@ -120,6 +126,12 @@ static const struct {
   { "[clock]\ntime=yesterday\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "time", "yesterday" } },
   { "[commands]\nunsupported=+CPNIR\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "unsupported", "+CPNIR" } },
   { "[commands]\ncops-scan-delay-ms=-1\n", G_KEY_FILE_ERROR_INVALID_VALUE, { "cops-scan-delay-ms", NULL } },
+  { "[modem]\nqmi-data-formats=raw-ip;qmap\n",
+    G_KEY_FILE_ERROR_INVALID_VALUE,
+    { "qmi-data-formats", "qmap" } },
+  { "[modem]\nqmi-data-formats=802-3;802-3;802-3;802-3;802-3\n",
+    G_KEY_FILE_ERROR_INVALID_VALUE,
+    { "qmi-data-formats", "at most 4" } },
 };
 
 static void
