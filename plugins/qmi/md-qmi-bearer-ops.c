@@ -540,12 +540,13 @@ stop_next (GTask *outer)
     stop_call (modem, calls, ctx->family, g_task_new (modem, NULL, stop_ready, g_object_ref (outer)));
     return;
   }
-  if (ctx->error) {
-    g_task_return_error (outer, g_steal_pointer (&ctx->error));
-    return;
-  }
+  /* The core takes the bearer as disconnected whatever the modem said:
+   * its data path and mux id are free again either way. */
   release_calls (modem, ctx->bearer);
-  g_task_return_boolean (outer, TRUE);
+  if (ctx->error)
+    g_task_return_error (outer, g_steal_pointer (&ctx->error));
+  else
+    g_task_return_boolean (outer, TRUE);
 }
 
 static void

@@ -124,6 +124,18 @@ pair_client_allocated (MdQmiPort *port, QmiClient *client, gpointer user_data)
   md_qmi_bearer_client_allocated (MD_MODEM (user_data), client);
 }
 
+/* The device is gone: requests waiting on any of its QMI ports (a client
+ * allocation is shared and outlives one caller's cancellation) fail now,
+ * not at their timeouts, so a connect under way on any pair ends at once. */
+static void
+modem_vanished (MdModem *modem, gpointer user_data)
+{
+  g_autoptr (GPtrArray) ports = md_modem_get_ports_in_role (modem, MD_PORT_ROLE_QMI);
+
+  for (guint i = 0; i < ports->len; i++)
+    md_port_close (g_ptr_array_index (ports, i));
+}
+
 void
 md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQmiModemData *primary)
 {
@@ -156,6 +168,7 @@ md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQ
     g_array_append_val (pairs->pairs, pair);
   }
   primary->pairs = pairs;
+  g_signal_connect (modem, "vanished", G_CALLBACK (modem_vanished), NULL);
   /* Each pair carries one plain bearer; the primary's multiplexed ones
    * come on top (MaxActiveBearers is the pairs, as on ModemManager). */
   for (guint i = 0; i < pairs->pairs->len; i++)

@@ -141,6 +141,24 @@ class QmiPairsTest(udev.DiscoveryTest):
         self.assertEqual(self.modems(), [])
         self.assert_daemon_alive()
 
+    def test_unplug_mid_connect(self):
+        # The second pair's connect waits on a silent modem when the
+        # device goes: the call fails, the first bearer goes with the modem.
+        device, sim, path = self.enabled_modem()
+        first, second = self.create_bearer(path), self.create_bearer(path)
+        self.mmcli("-b", first, "--connect")
+        sim.control("mute on")
+        client = self.start_client([harness.MMCLI, "-b", second, "--connect"])
+        self.addCleanup(client.kill)
+        # The connect took the second pair and waits on the silent modem.
+        wait_for(lambda: "data path 1 (wwan0)" in self.log(), what="the connect on the second pair")
+        self.testbed.unplug(device)
+        client.wait(timeout=harness.WAIT_SECONDS)
+        self.assertNotEqual(client.returncode, 0)
+        wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")
+        self.assertEqual(self.modems(), [])
+        self.assert_daemon_alive()
+
     def test_multiplexing_on_the_primary_pair_beside_a_plain_one(self):
         # With the interfaces known (the fake kernel's links) the primary
         # pair multiplexes; a plain bearer then runs on the other pair.
