@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """A USB modem with two QMI + net pairs (Sierra MC7304, 1199:68c0: qmi_wwan
 interfaces 8 and 10, each a cdc-wdm and a wwan net interface) in a umockdev
-testbed, modem-sim's two QMI front ends (mc7304.ini: the first keeps 802.3,
-the second switches to raw IP) behind the cdc-wdm nodes, modemd finding it
+testbed, modem-sim's two QMI front ends (mc7304.ini: the first runs 802.3,
+the second raw IP, neither switchable) behind the cdc-wdm nodes, modemd finding it
 by itself: one modem with every port listed, whose two pairs each carry a
 bearer at once, through the real mmcli. The node names run against the
 interface order (cdc-wdm1/wwan1 on interface 8), so pairing by name would
@@ -98,8 +98,9 @@ class QmiPairsTest(udev.DiscoveryTest):
         self.assertTrue(self.connected(first))
         self.assertTrue(self.connected(second))
         self.assertEqual(sim.control("get sessions"), "0,1")
-        # Interface 8's function keeps 802.3; interface 10's runs raw IP,
-        # and each net interface follows its own pair's modem side.
+        # Interface 8's function stays in 802.3 though asked for raw IP;
+        # interface 10's runs raw IP: each net interface follows its own
+        # pair's modem side.
         self.assertTrue(sim.control("get data-format 0").startswith("802-3"))
         self.assertTrue(sim.control("get data-format 1").startswith("raw-ip"))
         self.assertEqual(raw_ip("wwan1"), "N")
@@ -164,7 +165,8 @@ class QmiPairsTest(udev.DiscoveryTest):
         # pair multiplexes; a plain bearer then runs on the other pair.
         # Both functions may switch their framing here (QMAP needs raw IP).
         with open(SCENARIO) as source:
-            text = source.read().replace("qmi-data-formats=802-3-only;802-3", "qmi-data-formats=802-3;802-3")
+            text = source.read().replace("qmi-data-formats=802-3-only;raw-ip-only",
+                                         "qmi-data-formats=802-3;802-3")
         scenario = os.path.join(self.workdir, "mc7304-qmap.ini")
         with open(scenario, "w") as target:
             target.write(text)
