@@ -1,8 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* See md-at-op.h. */
+/* See md-at-op.h. The helpers keep their state on the task under a key
+ * of their own (op_state), never in its task data, which stays the op's. */
 #include "md-at-op.h"
 
 #include "md-errors.h"
+
+#define OP_STATE_KEY "md-at-op-state"
+
+static void
+set_state (GTask *task, gpointer state)
+{
+  g_object_set_data_full (G_OBJECT (task), OP_STATE_KEY, state, g_free);
+}
+
+static gpointer
+get_state (GTask *task)
+{
+  return g_object_get_data (G_OBJECT (task), OP_STATE_KEY);
+}
 
 typedef struct {
   MdAtParseInt parse_int;
@@ -14,7 +29,7 @@ static void
 op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  OpParser *parser = g_task_get_task_data (task);
+  OpParser *parser = get_state (task);
   GError *error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
   gssize value = 0;
@@ -42,7 +57,7 @@ static void
 run (MdModem *modem, GTask *task, const char *command, guint timeout_ms, OpParser *parser)
 {
   if (parser)
-    g_task_set_task_data (task, g_memdup2 (parser, sizeof *parser), g_free);
+    set_state (task, g_memdup2 (parser, sizeof *parser));
   md_at_modem_command (modem, command, timeout_ms, g_task_get_cancellable (task), op_ready, task);
 }
 
@@ -84,7 +99,7 @@ static void
 sequence_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
-  Sequence *seq = g_task_get_task_data (task);
+  Sequence *seq = get_state (task);
   GError *error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
 
@@ -103,7 +118,7 @@ sequence_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 sequence_next (GTask *task)
 {
-  Sequence *seq = g_task_get_task_data (task);
+  Sequence *seq = get_state (task);
   const char *command = seq->commands[seq->index];
 
   if (!command) {
@@ -126,7 +141,7 @@ md_at_op_sequence (MdModem *modem, GTask *task, const char *const *commands, gui
   seq->stop_on_error = stop_on_error;
   seq->on_response = on_response;
   seq->data = data;
-  g_task_set_task_data (task, seq, g_free);
+  set_state (task, seq);
   sequence_next (task);
 }
 

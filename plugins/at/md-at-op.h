@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Completing an op's task from one AT command: run it on the primary port,
  * parse the answer with a pure parser, return the value. Most AT ops are
- * one of these three shapes. */
+ * one of these three shapes. The helpers keep their own state on the task
+ * under a private key, never in its task data: an op may set task data
+ * before or after handing its task to them. */
 #pragma once
 
 #include "md-at-modem.h"

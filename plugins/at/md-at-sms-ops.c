@@ -332,6 +332,8 @@ const MdModemSmsOps md_at_sms_ops = {
   .list = at_list,
   .read = at_read,
   .delete_part = at_delete_part,
-  .send = md_at_sms_send,
-  .store = md_at_sms_store,
+  .encode = md_sms_request_encode,
+  .send_part = md_at_sms_send_part,
+  .store_begin = md_at_sms_store_begin,
+  .store_part = md_at_sms_store_part,
 };

@@ -502,25 +502,3 @@ const MdModemBearerOps md_mbim_bearer_ops = {
   .disconnect = mbim_disconnect,
   .load_traffic = md_mbim_load_traffic,
 };
-
-/* Device Caps' FirmwareInfo names the running firmware (init's identity);
- * Basic Connect lists no other images. */
-const MdModemFirmwareOps md_mbim_firmware_ops = {
-  .load_images = NULL,
-};
-
-const MdModemOps md_mbim_modem_ops = {
-  .init = &md_mbim_init_ops,
-  .sim = &md_mbim_sim_ops,
-  .power = &md_mbim_power_ops,
-  .netreg = &md_mbim_netreg_ops,
-  .bearer = &md_mbim_bearer_ops,
-  .signal = &md_mbim_signal_ops,
-  .firmware = &md_mbim_firmware_ops,
-  .profiles = &md_mbim_profile_ops,
-  .location = &md_mbim_location_ops,
-  .sms = &md_mbim_sms_ops,
-  .bands = &md_mbim_bands_ops,
-  .time = &md_mbim_time_ops,
-  .ussd = &md_mbim_ussd_ops,
-};

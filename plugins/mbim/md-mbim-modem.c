@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Building an MBIM modem from probed ports (held in the modem by role, the
- * driver's state kept with the MBIM port), and the one request helper every
- * MBIM op uses. */
+ * driver's state kept with the MBIM port), the one request helper every
+ * MBIM op uses, and the MBIM modem's ops tables put together. */
 #include "md-mbim-modem-private.h"
 
 #include "md-at-modem.h"
@@ -181,3 +181,25 @@ md_mbim_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **err
   }
   return response;
 }
+
+/* Device Caps' FirmwareInfo names the running firmware (init's identity);
+ * Basic Connect lists no other images. */
+const MdModemFirmwareOps md_mbim_firmware_ops = {
+  .load_images = NULL,
+};
+
+const MdModemOps md_mbim_modem_ops = {
+  .init = &md_mbim_init_ops,
+  .sim = &md_mbim_sim_ops,
+  .power = &md_mbim_power_ops,
+  .netreg = &md_mbim_netreg_ops,
+  .bearer = &md_mbim_bearer_ops,
+  .signal = &md_mbim_signal_ops,
+  .firmware = &md_mbim_firmware_ops,
+  .profiles = &md_mbim_profile_ops,
+  .location = &md_mbim_location_ops,
+  .sms = &md_mbim_sms_ops,
+  .bands = &md_mbim_bands_ops,
+  .time = &md_mbim_time_ops,
+  .ussd = &md_mbim_ussd_ops,
+};

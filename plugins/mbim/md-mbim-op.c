@@ -1,19 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The one shape of nearly every MBIM op: build a request, send it, parse
- * the answer into the op's value. Also the indication router. */
+ * the answer into the op's value. Also the indication router. md_mbim_op
+ * keeps its parser on the task under a key of its own, never in the task
+ * data, which stays the op's. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
 
+#define OP_STATE_KEY "md-mbim-op-state"
+
 typedef struct {
   MdMbimParseFn parse;
-} OpContext;
+} OpState;
 
 static void
 op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
-  OpContext *ctx = g_task_get_task_data (task);
+  OpState *state = g_object_get_data (G_OBJECT (task), OP_STATE_KEY);
   GError *error = NULL;
   g_autoptr (MbimMessage) response = md_mbim_modem_command_finish (MD_MODEM (source), result, &error);
 
@@ -22,7 +26,7 @@ op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_object_unref (task);
     return;
   }
-  ctx->parse (MD_MODEM (source), response, task);
+  state->parse (MD_MODEM (source), response, task);
   g_object_unref (task);
 }
 
@@ -30,16 +34,15 @@ void
 md_mbim_op (MdModem *modem, GTask *task, MbimMessage *request, GError *build_error, guint timeout_s,
             MdMbimParseFn parse)
 {
-  OpContext *ctx;
+  OpState state = { .parse = parse };
 
   if (!request) {
     g_task_return_error (task, md_mbim_protocol_error (build_error, "Cannot build the MBIM request"));
     g_object_unref (task);
     return;
   }
-  ctx = g_new0 (OpContext, 1);
-  ctx->parse = parse;
-  g_task_set_task_data (task, ctx, g_free);
+
+  g_object_set_data_full (G_OBJECT (task), OP_STATE_KEY, g_memdup2 (&state, sizeof state), g_free);
   md_mbim_modem_command (modem, request, timeout_s, g_task_get_cancellable (task), op_ready, task);
 }
 

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 typedef void (*MdMbimParseFn) (MdModem *modem, MbimMessage *response, GTask *task);
 
 /* Sends request (consumed; NULL with build_error set when building
- * failed) and hands the response to parse, or fails task. */
+ * failed) and hands the response to parse, or fails task. It keeps its own
+ * state on the task under a private key: the task data stays free for the
+ * op (parse may read it). */
 void md_mbim_op (MdModem *modem, GTask *task, MbimMessage *request, GError *build_error, guint timeout_s,
                  MdMbimParseFn parse);
 

@@ -4,7 +4,8 @@
  * request per part), and the Message Store Status and Read indications
  * bring new messages. MBIM has one message store, published as "MT" as
  * ModemManager does; it has no way to write a message, so Store is not
- * offered. PDUs are decoded and encoded by src/parse. */
+ * offered. PDUs are decoded and encoded by src/parse; core hands the parts
+ * to Send one at a time. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-mbim-arrays.h"
@@ -160,88 +161,32 @@ mbim_delete_part (MdModem *modem, MdSmsStorage storage, guint index, GTask *task
 
 /* --- send ------------------------------------------------------------------ */
 
-typedef struct {
-  GPtrArray *pdus; /* MdSmsPdu* */
-  guint next;
-  GArray *references;
-} SendContext;
-
 static void
-send_context_free (SendContext *ctx)
+parse_sent (MdModem *modem, MbimMessage *response, GTask *task)
 {
-  g_ptr_array_unref (ctx->pdus);
-  g_array_unref (ctx->references);
-  g_free (ctx);
-}
-
-static void send_next (GTask *task);
-
-static void
-send_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GTask *task = user_data;
-  SendContext *ctx = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr (MbimMessage) response = md_mbim_modem_command_finish (MD_MODEM (source), result, &error);
   guint32 reference = 0;
 
-  if (response && !mbim_message_sms_send_response_parse (response, &reference, &error))
-    error = md_mbim_protocol_error (error, "Invalid SMS send answer");
-  if (error) {
-    g_task_return_error (task, error);
-    g_object_unref (task);
-    return;
-  }
-  g_array_append_val (ctx->references, reference);
-  send_next (task);
+  if (!mbim_message_sms_send_response_parse (response, &reference, &error))
+    g_task_return_error (task, md_mbim_protocol_error (error, "Invalid SMS send answer"));
+  else
+    g_task_return_int (task, reference);
 }
 
+/* One part (an MdSmsPdu* of md_sms_request_encode) per Send request. */
 static void
-send_next (GTask *task)
+mbim_send_part (MdModem *modem, gconstpointer part, GTask *task)
 {
-  SendContext *ctx = g_task_get_task_data (task);
-  MdModem *modem = g_task_get_source_object (task);
+  const MdSmsPdu *pdu = part;
   GError *error = NULL;
-  const MdSmsPdu *pdu;
   MbimSmsPduSendRecord record;
   gsize size;
   MbimMessage *request;
 
-  if (ctx->next == ctx->pdus->len) {
-    g_task_return_pointer (task, g_array_ref (ctx->references), (GDestroyNotify)g_array_unref);
-    g_object_unref (task);
-    return;
-  }
-  pdu = g_ptr_array_index (ctx->pdus, ctx->next++);
   record.pdu_data = (guint8 *)g_bytes_get_data (pdu->pdu, &size);
   record.pdu_data_size = (guint32)size;
   request = mbim_message_sms_send_set_new (MBIM_SMS_FORMAT_PDU, &record, NULL, &error);
-  if (!request) {
-    g_task_return_error (task, md_mbim_protocol_error (error, "Cannot build the SMS send request"));
-    g_object_unref (task);
-    return;
-  }
-  md_mbim_modem_command (modem, request, MD_MBIM_TIMEOUT_NETWORK_S, g_task_get_cancellable (task), send_ready,
-                         task);
-}
-
-static void
-mbim_send (MdModem *modem, const MdSmsRequest *request, GTask *task)
-{
-  GError *error = NULL;
-  GPtrArray *pdus = md_sms_request_encode (request, &error);
-  SendContext *ctx;
-
-  if (!pdus) {
-    g_task_return_error (task, error);
-    g_object_unref (task);
-    return;
-  }
-  ctx = g_new0 (SendContext, 1);
-  ctx->pdus = pdus;
-  ctx->references = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_task_set_task_data (task, ctx, (GDestroyNotify)send_context_free);
-  send_next (task);
+  md_mbim_op (modem, task, request, error, MD_MBIM_TIMEOUT_NETWORK_S, parse_sent);
 }
 
 /* --- indications ----------------------------------------------------------- */
@@ -303,5 +248,6 @@ const MdModemSmsOps md_mbim_sms_ops = {
   .list = mbim_list,
   .read = mbim_read,
   .delete_part = mbim_delete_part,
-  .send = mbim_send,
+  .encode = md_sms_request_encode,
+  .send_part = mbim_send_part,
 };

@@ -296,25 +296,8 @@ qmi_delete_part (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
 
 /* --- send, store ----------------------------------------------------------- */
 
-/* The parts of one message go out (or into storage) one request at a
- * time; each answer adds its message reference (or index). */
-typedef struct {
-  GPtrArray *pdus; /* MdSmsPdu* */
-  guint next;
-  gboolean store;
-  QmiWmsStorageType storage;
-  GArray *results; /* guint */
-} PartsContext;
-
-static void
-parts_context_free (PartsContext *ctx)
-{
-  g_ptr_array_unref (ctx->pdus);
-  g_array_unref (ctx->results);
-  g_free (ctx);
-}
-
-static void parts_next (GTask *task);
+/* Core hands over one part at a time (an MdSmsPdu* of md_sms_request_encode);
+ * each answer gives its message reference (or index). */
 
 static void
 parse_sent (MdModem *modem, gpointer output, GTask *task)
@@ -336,96 +319,43 @@ parse_written (MdModem *modem, gpointer output, GTask *task)
     g_task_return_int (task, index);
 }
 
-static void
-part_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+static GArray *
+raw_of (gconstpointer part)
 {
-  GTask *task = user_data;
-  PartsContext *ctx = g_task_get_task_data (task);
-  GError *error = NULL;
-  gssize value = g_task_propagate_int (G_TASK (result), &error);
-  guint one = (guint)value;
-
-  if (error) {
-    g_task_return_error (task, error);
-    g_object_unref (task);
-    return;
-  }
-  g_array_append_val (ctx->results, one);
-  parts_next (task);
-}
-
-static void
-parts_next (GTask *task)
-{
-  PartsContext *ctx = g_task_get_task_data (task);
-  MdModem *modem = g_task_get_source_object (task);
-  GTask *part;
-  const MdSmsPdu *pdu;
-  g_autoptr (GArray) raw = NULL;
+  const MdSmsPdu *pdu = part;
   gsize size;
-  const guint8 *bytes;
+  const guint8 *bytes = g_bytes_get_data (pdu->pdu, &size);
+  GArray *raw = g_array_sized_new (FALSE, FALSE, 1, (guint)size);
 
-  if (ctx->next == ctx->pdus->len) {
-    g_task_return_pointer (task, g_array_ref (ctx->results), (GDestroyNotify)g_array_unref);
-    g_object_unref (task);
-    return;
-  }
-  pdu = g_ptr_array_index (ctx->pdus, ctx->next++);
-  bytes = g_bytes_get_data (pdu->pdu, &size);
-  raw = g_array_sized_new (FALSE, FALSE, 1, (guint)size);
   g_array_append_vals (raw, bytes, (guint)size);
-  part = g_task_new (modem, g_task_get_cancellable (task), part_ready, task);
-  if (ctx->store) {
-    QmiMessageWmsRawWriteInput *input = qmi_message_wms_raw_write_input_new ();
-
-    qmi_message_wms_raw_write_input_set_raw_message_data (
-      input, ctx->storage, QMI_WMS_MESSAGE_FORMAT_GSM_WCDMA_POINT_TO_POINT, raw, NULL);
-    md_qmi_op (modem, &wms_write, input, 0, part, parse_written);
-  } else {
-    QmiMessageWmsRawSendInput *input = qmi_message_wms_raw_send_input_new ();
-
-    qmi_message_wms_raw_send_input_set_raw_message_data (
-      input, QMI_WMS_MESSAGE_FORMAT_GSM_WCDMA_POINT_TO_POINT, raw, NULL);
-    md_qmi_op (modem, &wms_send, input, MD_QMI_TIMEOUT_NETWORK_S, part, parse_sent);
-  }
+  return raw;
 }
 
 static void
-send_parts (MdModem *modem, const MdSmsRequest *request, gboolean store, QmiWmsStorageType storage,
-            GTask *task)
+qmi_send_part (MdModem *modem, gconstpointer part, GTask *task)
 {
-  GError *error = NULL;
-  GPtrArray *pdus = md_sms_request_encode (request, &error);
-  PartsContext *ctx;
+  g_autoptr (GArray) raw = raw_of (part);
+  QmiMessageWmsRawSendInput *input = qmi_message_wms_raw_send_input_new ();
 
-  if (!pdus) {
-    g_task_return_error (task, error);
-    g_object_unref (task);
-    return;
-  }
-  ctx = g_new0 (PartsContext, 1);
-  ctx->pdus = pdus;
-  ctx->store = store;
-  ctx->storage = storage;
-  ctx->results = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_task_set_task_data (task, ctx, (GDestroyNotify)parts_context_free);
-  parts_next (task);
+  qmi_message_wms_raw_send_input_set_raw_message_data (input, QMI_WMS_MESSAGE_FORMAT_GSM_WCDMA_POINT_TO_POINT,
+                                                       raw, NULL);
+  md_qmi_op (modem, &wms_send, input, MD_QMI_TIMEOUT_NETWORK_S, task, parse_sent);
 }
 
 static void
-qmi_send (MdModem *modem, const MdSmsRequest *request, GTask *task)
+qmi_store_part (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask *task)
 {
-  send_parts (modem, request, FALSE, QMI_WMS_STORAGE_TYPE_NONE, task);
-}
-
-static void
-qmi_store (MdModem *modem, const MdSmsRequest *request, MdSmsStorage storage, GTask *task)
-{
+  g_autoptr (GArray) raw = NULL;
+  QmiMessageWmsRawWriteInput *input;
   QmiWmsStorageType qmi;
 
   if (no_storage (storage, &qmi, task))
     return;
-  send_parts (modem, request, TRUE, qmi, task);
+  raw = raw_of (part);
+  input = qmi_message_wms_raw_write_input_new ();
+  qmi_message_wms_raw_write_input_set_raw_message_data (
+    input, qmi, QMI_WMS_MESSAGE_FORMAT_GSM_WCDMA_POINT_TO_POINT, raw, NULL);
+  md_qmi_op (modem, &wms_write, input, 0, task, parse_written);
 }
 
 /* --- indications ----------------------------------------------------------- */
@@ -493,6 +423,7 @@ const MdModemSmsOps md_qmi_sms_ops = {
   .list = qmi_list,
   .read = qmi_read,
   .delete_part = qmi_delete_part,
-  .send = qmi_send,
-  .store = qmi_store,
+  .encode = md_sms_request_encode,
+  .send_part = qmi_send_part,
+  .store_part = qmi_store_part,
 };

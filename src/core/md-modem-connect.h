@@ -50,8 +50,17 @@ typedef struct {
 void md_simple_connect_request_free (MdSimpleConnectRequest *request);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdSimpleConnectRequest, md_simple_connect_request_free)
 
+/* How long Simple.Connect waits for a modem that is not registered, as
+ * ModemManager 1.20 does for a 3GPP modem (then MobileEquipment.NetworkTimeout). */
+#define MD_MODEM_REGISTRATION_TIMEOUT_DEFAULT_S 60
+
+/* Simple.Connect's wait for registration, in seconds (at least 1); the
+ * daemon sets it on every new modem. */
+void md_modem_set_registration_timeout (MdModem *self, guint seconds);
+
 /* Takes request, which the D-Bus layer validated. Returns the connected
- * bearer. */
+ * bearer. A modem that does not register within the registration timeout
+ * fails it with MobileEquipment.NetworkTimeout. */
 void md_modem_simple_connect_async (MdModem *self, MdSimpleConnectRequest *request, GCancellable *cancellable,
                                     GAsyncReadyCallback callback, gpointer user_data);
 MdBearer *md_modem_simple_connect_finish (MdModem *self, GAsyncResult *result, GError **error);

@@ -260,12 +260,20 @@ typedef struct {
   void (*read) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
   /* Returns a boolean. */
   void (*delete_part) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
-  /* Sends submit, split into as many parts as it needs; returns a GArray of
-   * guint, the message reference of each part in order. */
-  void (*send) (MdModem *modem, const MdSmsRequest *submit, GTask *task);
-  /* Stores submit in storage; returns a GArray of guint, the index of each
-   * part in order. */
-  void (*store) (MdModem *modem, const MdSmsRequest *submit, MdSmsStorage storage, GTask *task);
+  /* Sending and storing: core (md-modem-sms-parts.c) encodes the message
+   * through encode and hands its parts to send_part or store_part one at a
+   * time, each once the previous one was answered. */
+  /* submit as the parts it goes out in: a GPtrArray (with free func) of the
+   * driver's own values, which core only hands back to send_part and
+   * store_part. NULL after setting error. Not an async op: no task. */
+  GPtrArray *(*encode) (const MdSmsRequest *submit, GError **error);
+  /* Sends one part; returns its message reference as a gssize. */
+  void (*send_part) (MdModem *modem, gconstpointer part, GTask *task);
+  /* Optional: readies storage once before a message's parts are stored in
+   * it. Returns a boolean. */
+  void (*store_begin) (MdModem *modem, MdSmsStorage storage, GTask *task);
+  /* Stores one part in storage; returns its index there as a gssize. */
+  void (*store_part) (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask *task);
 } MdModemSmsOps;
 
 typedef struct {

@@ -63,6 +63,7 @@ struct _MdModem {
 
   guint poll_source;
   guint poll_interval_s;
+  guint registration_timeout_s; /* Simple.Connect's wait, md-modem-simple.c */
   MdOperationQueue *operations;
 
   /* Bearers */

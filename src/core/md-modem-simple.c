@@ -12,10 +12,8 @@
 #include "md-modem-flows.h"
 #include "md-modem-operation.h"
 #include "md-modem-poll.h"
+#include "md-modem-private.h"
 #include "md-modem-unlock.h"
-
-/* How long Simple.Connect waits for a modem that is still searching. */
-#define REGISTRATION_TIMEOUT_SECONDS 60
 
 typedef enum {
   SIMPLE_STEP_UNLOCK,
@@ -201,15 +199,21 @@ schedule_check (GTask *task)
     ctx->check_source = g_idle_add (check_in_idle, task);
 }
 
+/* ModemManager 1.20 gives up on a 3GPP modem after 60 s with
+ * MobileEquipment.NetworkTimeout; clients (NetworkManager) read that name. */
 static gboolean
 registration_deadline (gpointer user_data)
 {
   GTask *task = user_data;
   SimpleContext *ctx = g_task_get_task_data (task);
+  MdModem *self = g_task_get_source_object (task);
 
   ctx->deadline_source = 0;
-  fail (task, g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NO_NETWORK,
-                           "The modem did not register within %u seconds", REGISTRATION_TIMEOUT_SECONDS));
+  md_log_info (md_modem_get_log_name (self), "not registered after %u s: Simple.Connect gives up",
+               self->registration_timeout_s);
+  fail (task,
+        g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NETWORK_TIMEOUT,
+                     "Network timeout: not registered within %u seconds", self->registration_timeout_s));
   return G_SOURCE_REMOVE;
 }
 
@@ -246,8 +250,11 @@ wait_registration (MdModem *self, GTask *task, SimpleContext *ctx)
   ctx->changed_id = g_signal_connect_swapped (self, "changed", G_CALLBACK (schedule_check), task);
   ctx->cancelled_id = g_signal_connect_swapped (g_task_get_cancellable (task), "cancelled",
                                                 G_CALLBACK (schedule_check), task);
-  ctx->deadline_source = g_timeout_add_seconds (REGISTRATION_TIMEOUT_SECONDS, registration_deadline, task);
+  ctx->deadline_source = g_timeout_add_seconds (self->registration_timeout_s, registration_deadline, task);
   ctx->repoll_source = g_timeout_add_seconds (md_modem_poll_get_interval (self), repoll, task);
+  if (!md_modem_is_registered (self))
+    md_log_debug (md_modem_get_log_name (self), "Simple.Connect waits up to %u s for registration",
+                  self->registration_timeout_s);
   check_registration (task);
 }
 
@@ -367,6 +374,12 @@ simple_body (MdModem *self, MdOperation *op, GAsyncReadyCallback done, gpointer 
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, ctx, simple_context_free);
   simple_step (task);
+}
+
+void
+md_modem_set_registration_timeout (MdModem *self, guint seconds)
+{
+  self->registration_timeout_s = MAX (seconds, 1);
 }
 
 void

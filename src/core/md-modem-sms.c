@@ -7,6 +7,7 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-private.h"
+#include "md-modem-sms-parts.h"
 #include "md-object-ids.h"
 
 gboolean
@@ -386,7 +387,7 @@ send_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   SmsCallContext *ctx = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr (GArray) references = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GArray) references = md_modem_sms_parts_finish (MD_MODEM (source), result, &error);
 
   if (!references) {
     md_log_warn (md_modem_get_log_name (MD_MODEM (source)), "SMS %u not sent: %s", md_sms_get_id (ctx->sms),
@@ -409,7 +410,7 @@ md_modem_sms_send_async (MdModem *self, MdSms *sms, GCancellable *cancellable, G
   const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
   g_autoptr (MdSmsRequest) submit = NULL;
 
-  if (!check_call (self, task, ops && ops->send, "send"))
+  if (!check_call (self, task, ops && ops->encode && ops->send_part, "send"))
     return;
   switch (md_sms_get_state (sms)) {
   case MD_SMS_STATE_UNKNOWN:
@@ -436,7 +437,7 @@ md_modem_sms_send_async (MdModem *self, MdSms *sms, GCancellable *cancellable, G
   }
   submit = submit_of (sms);
   md_sms_set_state (sms, MD_SMS_STATE_SENDING);
-  ops->send (self, submit, g_task_new (self, cancellable, send_ready, task));
+  md_modem_sms_parts_async (self, submit, FALSE, MD_SMS_STORAGE_UNKNOWN, cancellable, send_ready, task);
 }
 
 static void
@@ -445,7 +446,7 @@ store_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   SmsCallContext *ctx = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr (GArray) indexes = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GArray) indexes = md_modem_sms_parts_finish (MD_MODEM (source), result, &error);
 
   if (!indexes) {
     g_task_return_error (task, error);
@@ -466,7 +467,7 @@ md_modem_sms_store_async (MdModem *self, MdSms *sms, MdSmsStorage storage, GCanc
   const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
   g_autoptr (MdSmsRequest) submit = NULL;
 
-  if (!check_call (self, task, ops && ops->store, "store"))
+  if (!check_call (self, task, ops && ops->encode && ops->store_part, "store"))
     return;
   ctx->storage = storage != MD_SMS_STORAGE_UNKNOWN ? storage : self->sms_default_storage;
   if (md_sms_get_state (sms) == MD_SMS_STATE_STORED && md_sms_get_storage (sms) == ctx->storage) {
@@ -487,7 +488,7 @@ md_modem_sms_store_async (MdModem *self, MdSms *sms, MdSmsStorage storage, GCanc
     return;
   }
   submit = submit_of (sms);
-  ops->store (self, submit, ctx->storage, g_task_new (self, cancellable, store_ready, task));
+  md_modem_sms_parts_async (self, submit, TRUE, ctx->storage, cancellable, store_ready, task);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include "md-modem-private.h"
 
 #include "md-log.h"
+#include "md-modem-connect.h"
 #include "md-modem-poll.h"
 
 enum {
@@ -112,6 +113,7 @@ md_modem_new (guint id, const char *uid, const char *plugin, const char *const *
   self->drivers = drivers ? g_strdupv ((char **)drivers) : g_new0 (char *, 1);
   self->ops = ops;
   self->poll_interval_s = MD_MODEM_POLL_DEFAULT_INTERVAL_S;
+  self->registration_timeout_s = MD_MODEM_REGISTRATION_TIMEOUT_DEFAULT_S;
   return self;
 }
 

@@ -12,6 +12,7 @@
 #include "md-config.h"
 #include "md-daemon-config.h"
 #include "md-log.h"
+#include "md-modem-connect.h"
 #include "md-modem-poll.h"
 
 #define BUS_NAME "org.freedesktop.ModemManager1"
@@ -29,6 +30,7 @@ typedef struct {
   gboolean test_no_auth;
   gboolean test_no_udev;
   int poll_interval;
+  int test_registration_timeout;
   char *log_level;
   char *log_file;
   char *initial_kernel_events;
@@ -73,6 +75,9 @@ parse_options (int *argc, char ***argv, Options *options, GError **error)
           "Show IMEI, IMSI, ICCID, numbers and messages in logs", NULL },
         { "poll-interval", 0, 0, G_OPTION_ARG_INT, &options->poll_interval,
           "Seconds between polls of signal and registration (default 30)", "SECONDS" },
+        { "test-registration-timeout", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT,
+          &options->test_registration_timeout,
+          "With --test-session: seconds Simple.Connect waits for registration (default 60)", "SECONDS" },
         { "no-mbim-proxy", 0, 0, G_OPTION_ARG_NONE, &options->no_mbim_proxy,
           "Open MBIM ports directly instead of through mbim-proxy", NULL },
         { "no-qmi-proxy", 0, 0, G_OPTION_ARG_NONE, &options->no_qmi_proxy,
@@ -144,12 +149,17 @@ configure (const Options *options, MdDaemonConfig *config, GError **error)
 {
   if (!require_test_session (options, options->test_fake_net_links, "--test-fake-net-links", error)
       || !require_test_session (options, options->test_no_auth, "--test-no-auth", error)
+      || !require_test_session (options, options->test_registration_timeout != 0,
+                                "--test-registration-timeout", error)
       || !configure_discovery (options, config, error))
     return FALSE;
   config->test_session = options->test_session;
   config->test_enable = options->test_enable;
   config->poll_interval_s
     = options->poll_interval > 0 ? (guint)options->poll_interval : MD_MODEM_POLL_DEFAULT_INTERVAL_S;
+  config->registration_timeout_s = options->test_registration_timeout > 0
+                                     ? (guint)options->test_registration_timeout
+                                     : MD_MODEM_REGISTRATION_TIMEOUT_DEFAULT_S;
   if (options->connection_dispatcher_dirs) {
     config->connection_dispatcher_folders = g_strdupv (options->connection_dispatcher_dirs);
   } else {

@@ -13,6 +13,7 @@
 #include "md-log.h"
 #include "md-modem-export.h"
 #include "md-modem-init.h"
+#include "md-modem-connect.h"
 #include "md-modem-poll.h"
 #include "md-object-ids.h"
 #include "md-request-profile.h"
@@ -242,6 +243,7 @@ probed_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   if (call->manufacturer || call->product)
     md_modem_set_device_names (modem, call->manufacturer, call->product);
   md_modem_poll_set_interval (modem, call->manager->config->poll_interval_s);
+  md_modem_set_registration_timeout (modem, call->manager->config->registration_timeout_s);
   md_modem_initialize_async (modem, call->cancellable, initialize_ready, call);
 }
 

@@ -12,9 +12,10 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  gboolean test_session; /* the session bus instead of the system bus */
-  gboolean test_enable;  /* export the Test interface */
-  guint poll_interval_s; /* between polls of an enabled modem */
+  gboolean test_session;        /* the session bus instead of the system bus */
+  gboolean test_enable;         /* export the Test interface */
+  guint poll_interval_s;        /* between polls of an enabled modem */
+  guint registration_timeout_s; /* Simple.Connect's wait for registration */
   MdPluginSettings plugins;
   MdAuthorizer *authorizer; /* owned */
   /* Discovery: udev, or kernel events (--test-no-udev, -Dudev=false). The

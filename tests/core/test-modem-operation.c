@@ -2,7 +2,8 @@
 /* The per-modem operation queue: FIFO order, the poller's skipped turns,
  * preemption of connects, refusal after the device vanished, and the real
  * flows (connect, delete, disable, Simple.Connect) racing each other over
- * fake ops whose completion the test controls. */
+ * fake ops whose completion the test controls; Simple.Connect's wait for
+ * registration (its timeout, a late registration). */
 #include <string.h>
 
 #include "md-errors.h"
@@ -461,6 +462,47 @@ test_disable_stops_simple_connect_waiting (void)
   result_clear (&connect);
 }
 
+/* A modem that stays searching: Simple.Connect answers NetworkTimeout
+ * once the registration timeout passed (1 s here), as ModemManager does
+ * after its 60 s, and the modem is left as it was. */
+static void
+test_simple_connect_registration_timeout (void)
+{
+  g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_DISABLED);
+  Result connect = { 0 };
+
+  fake.network = MD_MODEM_3GPP_REGISTRATION_STATE_SEARCHING;
+  md_modem_set_registration_timeout (modem, 1);
+  md_modem_simple_connect_async (modem, simple_request ("internet"), NULL, simple_ready, &connect);
+  wait_done (&connect);
+  g_assert_error (connect.error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NETWORK_TIMEOUT);
+  g_assert_cmpuint (fake.connects, ==, 0);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_SEARCHING);
+  g_assert_cmpuint (md_modem_operations_pending (modem), ==, 0);
+  result_clear (&connect);
+}
+
+/* Registration that comes while Simple.Connect waits lets it go on at once
+ * (a report, not a poll: the poll interval is far away). */
+static void
+test_simple_connect_registers_late (void)
+{
+  g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_DISABLED);
+  Result connect = { 0 };
+
+  fake.network = MD_MODEM_3GPP_REGISTRATION_STATE_SEARCHING;
+  md_modem_simple_connect_async (modem, simple_request ("internet"), NULL, simple_ready, &connect);
+  settle ();
+  g_assert_false (connect.done);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_SEARCHING);
+  md_modem_update_registration (modem, MD_REG_DOMAIN_PS, MD_MODEM_3GPP_REGISTRATION_STATE_HOME, NULL, 0);
+  wait_done (&connect);
+  g_assert_no_error (connect.error);
+  g_assert_cmpuint (fake.connects, ==, 1);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_CONNECTED);
+  result_clear (&connect);
+}
+
 static void
 test_disable_during_dial_hangs_up (void)
 {
@@ -505,6 +547,9 @@ main (int argc, char **argv)
   g_test_add_func ("/operation/simple-connect-runs-its-steps", test_simple_connect_runs_its_steps);
   g_test_add_func ("/operation/disable-stops-simple-connect-waiting",
                    test_disable_stops_simple_connect_waiting);
+  g_test_add_func ("/operation/simple-connect-registration-timeout",
+                   test_simple_connect_registration_timeout);
+  g_test_add_func ("/operation/simple-connect-registers-late", test_simple_connect_registers_late);
   g_test_add_func ("/operation/disable-during-dial-hangs-up", test_disable_during_dial_hangs_up);
   return g_test_run ();
 }

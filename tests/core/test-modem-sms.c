@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The messaging flows of md-modem-sms.c through fake SMS ops: the enable
  * step (storages, default storage, every storage listed, a long list taken
- * in batches), Create before and after enable, Send and its states, Store,
- * Delete of stored parts. */
+ * in batches), Create before and after enable, Send and its states, the
+ * parts loop of md-modem-sms-parts.c (each part once in order, the first
+ * failure ending it), Store, Delete of stored parts. */
 #include "md-errors.h"
 #include "md-modem-sms.h"
 
@@ -10,7 +11,9 @@ typedef struct {
   GArray *listed;  /* MdSmsStorage listed */
   GArray *deleted; /* indexes deleted */
   MdSmsStorage default_storage;
-  gboolean send_fails;
+  guint fail_part;    /* the part (from 1) send or store fails; 0: none */
+  GPtrArray *parts;   /* char*: the parts sent or stored, in order */
+  guint store_begun;  /* store_begin calls */
   guint sim_messages; /* listed in SM; 0 means 1 */
 } Fake;
 
@@ -77,34 +80,56 @@ fake_delete (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
   finish_bool (task, TRUE);
 }
 
-static void
-return_numbers (GTask *task, guint first, guint n)
+/* One part per character of the text, so a test chooses the part count. */
+static GPtrArray *
+fake_encode (const MdSmsRequest *request, GError **error)
 {
-  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < n; i++) {
-    guint value = first + i;
-
-    g_array_append_val (numbers, value);
+  if (g_str_equal (request->text, "refused")) {
+    g_ptr_array_unref (parts);
+    g_set_error (error, MD_MESSAGE_ERROR, MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER, "fake refusal");
+    return NULL;
   }
-  g_task_return_pointer (task, numbers, (GDestroyNotify)g_array_unref);
+  for (const char *c = request->text; *c; c++)
+    g_ptr_array_add (parts, g_strndup (c, 1));
+  return parts;
+}
+
+/* Answers part n (from 0) with first + n, or fails the part fake.fail_part
+ * (from 1; 0: none). */
+static void
+answer_part (GTask *task, gconstpointer part, guint first)
+{
+  guint n = fake.parts->len;
+
+  g_ptr_array_add (fake.parts, g_strdup (part));
+  if (fake.fail_part == n + 1) {
+    finish_bool (task, FALSE);
+    return;
+  }
+  g_task_return_int (task, first + n);
   g_object_unref (task);
 }
 
 static void
-fake_send (MdModem *modem, const MdSmsRequest *request, GTask *task)
+fake_send_part (MdModem *modem, gconstpointer part, GTask *task)
 {
-  if (fake.send_fails) {
-    finish_bool (task, FALSE);
-    return;
-  }
-  return_numbers (task, 5, 2);
+  answer_part (task, part, 5);
 }
 
 static void
-fake_store (MdModem *modem, const MdSmsRequest *request, MdSmsStorage storage, GTask *task)
+fake_store_begin (MdModem *modem, MdSmsStorage storage, GTask *task)
 {
-  return_numbers (task, 3, 2);
+  fake.store_begun++;
+  finish_bool (task, TRUE);
+}
+
+static void
+fake_store_part (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask *task)
+{
+  g_assert_cmpuint (fake.store_begun, ==, 1);
+  answer_part (task, part, 3);
 }
 
 static const MdModemSmsOps sms_ops = {
@@ -113,8 +138,10 @@ static const MdModemSmsOps sms_ops = {
   .set_default_storage = fake_set_default,
   .list = fake_list,
   .delete_part = fake_delete,
-  .send = fake_send,
-  .store = fake_store,
+  .encode = fake_encode,
+  .send_part = fake_send_part,
+  .store_begin = fake_store_begin,
+  .store_part = fake_store_part,
 };
 static const MdModemOps ops = { .sms = &sms_ops };
 
@@ -142,6 +169,7 @@ new_modem (gboolean enabled)
   memset (&fake, 0, sizeof fake);
   fake.listed = g_array_new (FALSE, FALSE, sizeof (MdSmsStorage));
   fake.deleted = g_array_new (FALSE, FALSE, sizeof (guint));
+  fake.parts = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < (enabled ? G_N_ELEMENTS (path) : 2); i++)
     md_modem_set_state (modem, path[i], MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
   return modem;
@@ -152,6 +180,7 @@ free_fake (void)
 {
   g_array_unref (fake.listed);
   g_array_unref (fake.deleted);
+  g_ptr_array_unref (fake.parts);
 }
 
 static void
@@ -269,25 +298,63 @@ static void
 test_send_states (void)
 {
   g_autoptr (MdModem) modem = new_modem (TRUE);
-  MdSmsRequest request = { .number = "+49123", .text = "x", .class = -1 };
+  MdSmsRequest request = { .number = "+49123", .text = "xy", .class = -1 };
   g_autoptr (GError) error = NULL;
   MdSms *sms = md_modem_sms_create (modem, &request, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_UNKNOWN);
-  fake.send_fails = TRUE;
+  fake.fail_part = 1;
   g_assert_false (run_call (modem, sms, "send", &error));
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
   g_clear_error (&error);
   /* A failed send leaves the message as it was. */
   g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_UNKNOWN);
-  fake.send_fails = FALSE;
+  fake.fail_part = 0;
+  g_ptr_array_set_size (fake.parts, 0);
   g_assert_true (run_call (modem, sms, "send", &error));
   g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_SENT);
+  /* Each part once, in order; each part's reference kept. */
+  g_assert_cmpuint (fake.parts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 0), ==, "x");
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 1), ==, "y");
   g_assert_cmpuint (md_sms_get_message_reference (sms), ==, 5);
   g_assert_true (md_sms_has_message_reference (sms, 6));
   g_assert_false (run_call (modem, sms, "send", &error));
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  free_fake ();
+}
+
+/* A part that fails ends the send: the parts after it never go out. */
+static void
+test_send_part_fails (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  MdSmsRequest request = { .number = "+49123", .text = "abc", .class = -1 };
+  g_autoptr (GError) error = NULL;
+  MdSms *sms = md_modem_sms_create (modem, &request, &error);
+
+  fake.fail_part = 2;
+  g_assert_false (run_call (modem, sms, "send", &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  g_assert_cmpuint (fake.parts->len, ==, 2);
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_UNKNOWN);
+  free_fake ();
+}
+
+/* A message the driver cannot encode fails before any part goes out. */
+static void
+test_send_encode_refused (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  MdSmsRequest request = { .number = "+49123", .text = "refused", .class = -1 };
+  g_autoptr (GError) error = NULL;
+  MdSms *sms = md_modem_sms_create (modem, &request, &error);
+
+  g_assert_false (run_call (modem, sms, "send", &error));
+  g_assert_error (error, MD_MESSAGE_ERROR, MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER);
+  g_assert_cmpuint (fake.parts->len, ==, 0);
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_UNKNOWN);
   free_fake ();
 }
 
@@ -313,7 +380,7 @@ static void
 test_store_then_delete (void)
 {
   g_autoptr (MdModem) modem = new_modem (TRUE);
-  MdSmsRequest request = { .number = "+49123", .text = "x", .class = -1 };
+  MdSmsRequest request = { .number = "+49123", .text = "xy", .class = -1 };
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (MdSms) sms = NULL;
@@ -325,6 +392,10 @@ test_store_then_delete (void)
   g_assert_no_error (error);
   g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_STORED);
   g_assert_cmpint (md_sms_get_storage (sms), ==, MD_SMS_STORAGE_ME);
+  /* The storage readied once, then each part stored in order. */
+  g_assert_cmpuint (fake.store_begun, ==, 1);
+  g_assert_cmpuint (fake.parts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 1), ==, "y");
   /* Stored again where it is: nothing to do. */
   g_assert_true (run_call (modem, sms, "store", &error));
   g_assert_true (run_call (modem, sms, "delete", &error));
@@ -343,6 +414,8 @@ main (int argc, char **argv)
   g_test_add_func ("/modem-sms/long-list-taken-in-batches", test_long_list_taken_in_batches);
   g_test_add_func ("/modem-sms/create-needs-enabled", test_create_needs_enabled);
   g_test_add_func ("/modem-sms/send-states", test_send_states);
+  g_test_add_func ("/modem-sms/send-part-fails", test_send_part_fails);
+  g_test_add_func ("/modem-sms/send-encode-refused", test_send_encode_refused);
   g_test_add_func ("/modem-sms/send-received-refused", test_send_received_refused);
   g_test_add_func ("/modem-sms/store-then-delete", test_store_then_delete);
   return g_test_run ();

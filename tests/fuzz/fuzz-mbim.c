@@ -210,7 +210,7 @@ static void
 start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
 {
   const MdModemOps *ops = &md_mbim_modem_ops;
-  /* Long enough for two parts. */
+  /* Long enough for two parts; the op sends the first (core loops over them). */
   static const MdSmsRequest request = {
     .number = "+4912345",
     .text = "a text of more than one hundred and sixty characters, so that it is sent in two parts: "
@@ -248,7 +248,12 @@ start_op (MdModem *modem, MdBearer *bearer, Op op, GTask *task)
   case OP_SMS_ENABLE: ops->sms->enable (modem, task); break;
   case OP_SMS_LIST: ops->sms->list (modem, MD_SMS_STORAGE_MT, task); break;
   case OP_SMS_READ: ops->sms->read (modem, MD_SMS_STORAGE_MT, 1, task); break;
-  case OP_SMS_SEND: ops->sms->send (modem, &request, task); break;
+  case OP_SMS_SEND: {
+    g_autoptr (GPtrArray) parts = ops->sms->encode (&request, NULL);
+
+    ops->sms->send_part (modem, g_ptr_array_index (parts, 0), task);
+    break;
+  }
   case OP_NETWORK_TIME: ops->time->load_network_time (modem, task); break;
   case OP_USSD_SEND: ops->ussd->send (modem, "*101#", task); break;
   case OP_USSD_CANCEL: ops->ussd->cancel (modem, task); break;

@@ -5,7 +5,7 @@ to ModemdTestCase and says how it adds its modem (add_modem)."""
 
 import os
 
-from harness import SCENARIOS, wait_for
+from harness import MMCLI, SCENARIOS, WAIT_SECONDS, wait_for
 
 ERROR_PREFIX = "org.freedesktop.ModemManager1.Error."
 
@@ -196,6 +196,50 @@ class ModemBehaviour:
         self.assertEqual(sim.control("get pin-enabled"), "1")
         result = self.mmcli("-i", "0", "--pin=0000", "--enable-pin", check=False)
         self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
+
+    # --- Simple.Connect on a modem that is not registered ----------------------
+
+    def test_simple_connect_times_out_while_searching(self):
+        """ModemManager 1.20 gives a modem 60 s to register, then answers
+        MobileEquipment.NetworkTimeout; the daemon's test option shortens
+        the wait. The modem stays as it was and can connect once registered."""
+        self.stop_daemon()
+        self.start_daemon(["--test-registration-timeout=3"])
+        sim = self.add_modem()
+        self.enable()
+        sim.control("register searching")
+        self.wait_state("searching")
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NetworkTimeout", result.stderr)
+        self.assertEqual(self.state(), "searching")
+        sim.control("register home")
+        self.wait_state("registered")
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        self.wait_state("connected")
+
+    def test_simple_connect_goes_on_when_registration_comes(self):
+        sim = self.add_modem()
+        self.enable()
+        sim.control("register searching")
+        self.wait_state("searching")
+        client = self.start_client([MMCLI, "-m", "0", "--simple-connect=apn=internet"])
+        try:
+            wait_for(lambda: "waits up to 60 s for registration" in self.daemon_log(),
+                     what="Simple.Connect to wait for registration")
+            self.assertIsNone(client.poll())
+            sim.control("register home")
+            out, err = client.communicate(timeout=WAIT_SECONDS * 2)
+        finally:
+            if client.poll() is None:
+                client.kill()
+                client.communicate()
+        self.assertEqual(client.returncode, 0, err)
+        self.wait_state("connected")
+
+    def daemon_log(self):
+        with open(self.log_path, errors="replace") as log:
+            return log.read()
 
     def test_register_in_forbidden_network_is_not_allowed(self):
         self.add_modem()

@@ -3,36 +3,20 @@
 mbimcli -p can talk to the same modem at the same time.
 
 mbim-proxy listens on a global abstract socket, so this test re-runs itself
-in a network namespace of its own (unshare -n); abstract sockets belong to
-the namespace, and the proxy started here never meets another one."""
+in a network namespace of its own (unshare -n, netns.py); abstract sockets
+belong to the namespace, and the proxy started here never meets another
+one. At the end only the proxies of that namespace are ended: a process
+named mbim-proxy in another namespace survives."""
 
 import os
 import shutil
 import subprocess
-import sys
+import tempfile
 import unittest
 
-IN_NETNS = "MD_TEST_IN_NETNS"
+import netns
 
-
-def enter_network_namespace():
-    if os.environ.get(IN_NETNS) == "1":
-        return None
-    unshare = shutil.which("unshare")
-    if not unshare:
-        return "unshare is not installed"
-    probe = subprocess.run([unshare, "-n", "true"], capture_output=True)
-    if probe.returncode != 0:
-        return "cannot create a network namespace: " + probe.stderr.decode().strip()
-    env = dict(os.environ, **{IN_NETNS: "1"})
-    os.execve(unshare, [unshare, "-n", sys.executable, *sys.argv], env)
-    return None  # not reached
-
-
-if __name__ == "__main__":
-    SKIP_REASON = enter_network_namespace()
-else:
-    SKIP_REASON = None if os.environ.get(IN_NETNS) == "1" else "run as a program, not imported"
+SKIP_REASON = netns.skip_reason(__name__ == "__main__")
 
 from harness import ModemdTestCase, skip_without_tools, wait_for  # noqa: E402
 
@@ -49,7 +33,7 @@ class MbimProxyTest(ModemdTestCase):
     def tearDown(self):
         super().tearDown()
         # libmbim spawned the proxy; it would linger in this namespace.
-        subprocess.run(["pkill", "-x", "mbim-proxy"], check=False)
+        netns.end_proxies_of_this_namespace()
 
     def test_mbimcli_shares_the_port_through_the_proxy(self):
         sim = self.start_sim(at="none", mbim="pty")
@@ -64,6 +48,41 @@ class MbimProxyTest(ModemdTestCase):
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: self.mmcli_json("-m", "0")["modem"]["generic"]["state"] == "registered",
                  what="registration through the proxy")
+
+
+@unittest.skipIf(SKIP_REASON is not None, SKIP_REASON or "")
+@unittest.skipIf(shutil.which("unshare") is None, "unshare is not installed")
+class ProxyEndingTest(unittest.TestCase):
+    """The ending above spares a process named mbim-proxy in another
+    namespace (a user's, another test's), which pkill -x would end."""
+
+    def start_decoy(self, *prefix):
+        """A process named mbim-proxy (a sleep run through a link of that
+        name), run with prefix (e.g. unshare -n: in another namespace)."""
+        folder = tempfile.mkdtemp(prefix="md-decoy-")
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        link = os.path.join(folder, "mbim-proxy")
+        os.symlink(shutil.which("sleep"), link)
+        decoy = subprocess.Popen([*prefix, link, "600"])
+        self.addCleanup(decoy.wait)
+        self.addCleanup(decoy.kill)
+        wait_for(lambda: self.comm(decoy.pid) == "mbim-proxy", what="the decoy to run")
+        return decoy
+
+    @staticmethod
+    def comm(pid):
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                return f.read().strip()
+        except OSError:
+            return None
+
+    def test_only_this_namespaces_proxies_are_ended(self):
+        here = self.start_decoy()
+        elsewhere = self.start_decoy(shutil.which("unshare"), "-n")
+        netns.end_proxies_of_this_namespace()
+        self.assertEqual(here.wait(timeout=60), -15)
+        self.assertIsNone(elsewhere.poll())
 
 
 if __name__ == "__main__":

@@ -13,55 +13,15 @@ mbim-proxy listens on a global abstract socket, so this test re-runs itself
 in a network namespace of its own (unshare -n); the proxy it starts there
 is ended by pid, found by that namespace."""
 
-import os
-import shutil
-import signal
-import subprocess
-import sys
 import unittest
 
-IN_NETNS = "MD_TEST_IN_NETNS"
+import netns
 
-
-def enter_network_namespace():
-    if os.environ.get(IN_NETNS) == "1":
-        return None
-    unshare = shutil.which("unshare")
-    if not unshare:
-        return "unshare is not installed"
-    probe = subprocess.run([unshare, "-n", "true"], capture_output=True)
-    if probe.returncode != 0:
-        return "cannot create a network namespace: " + probe.stderr.decode().strip()
-    env = dict(os.environ, **{IN_NETNS: "1"})
-    os.execve(unshare, [unshare, "-n", sys.executable, *sys.argv], env)
-    return None  # not reached
-
-
-if __name__ == "__main__":
-    SKIP_REASON = enter_network_namespace()
-else:
-    SKIP_REASON = None if os.environ.get(IN_NETNS) == "1" else "run as a program, not imported"
+SKIP_REASON = netns.skip_reason(__name__ == "__main__")
 
 from harness import ModemdTestCase, skip_without_tools, wait_for  # noqa: E402
 from modem_behaviour import ERROR_PREFIX, generic  # noqa: E402
-
-
-def end_proxies_of_this_namespace():
-    """libmbim spawned mbim-proxy for the daemon; end the ones living in
-    this test's network namespace (never another test's), by pid."""
-    own = os.readlink("/proc/self/ns/net")
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/comm") as comm:
-                if comm.read().strip() != "mbim-proxy":
-                    continue
-            if os.readlink(f"/proc/{entry}/ns/net") != own:
-                continue
-            os.kill(int(entry), signal.SIGTERM)
-        except (OSError, ValueError):
-            continue
+from netns import end_proxies_of_this_namespace  # noqa: E402
 
 
 class QmiOverMbimBase(ModemdTestCase):

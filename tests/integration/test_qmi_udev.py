@@ -22,7 +22,7 @@ import unittest  # noqa: E402
 import harness  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
 from harness import MODEM_SIM, wait_for  # noqa: E402
-from test_qmi_over_mbim import end_proxies_of_this_namespace  # noqa: E402
+from netns import end_proxies_of_this_namespace  # noqa: E402
 
 QMICLI = shutil.which("qmicli")
 IP = shutil.which("ip")

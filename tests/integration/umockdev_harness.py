@@ -19,6 +19,7 @@ import sys
 import time
 import unittest
 
+import netns
 from harness import Sim, sanitizer_runtime
 
 PRELOAD = "libumockdev-preload.so.0"
@@ -48,6 +49,7 @@ def reexec_under_preload(private_net=False):
     python = _python_with_gi()
     if private_net and _can_unshare():
         env["MD_TEST_PRIVATE_NET"] = "1"
+        env.update(netns.marks())
         os.execvpe("unshare", ["unshare", "-n", python, *sys.argv], env)
     os.execve(python, [python, *sys.argv], env)
 

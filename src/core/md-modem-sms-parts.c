@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Sending or storing a message part by part: the driver encodes the message
+ * into parts core never looks into, and sends or stores one part per call;
+ * this loop orders the calls and collects what each answered. */
+#include "md-modem-sms-parts.h"
+
+#include "md-log.h"
+#include "md-modem-ops.h"
+
+typedef struct {
+  GPtrArray *parts; /* the driver's values, opaque here */
+  guint next;
+  gboolean store;
+  MdSmsStorage storage;
+  GArray *results; /* guint */
+} PartsContext;
+
+static void
+parts_context_free (PartsContext *ctx)
+{
+  g_ptr_array_unref (ctx->parts);
+  g_array_unref (ctx->results);
+  g_free (ctx);
+}
+
+static void parts_next (GTask *task);
+
+static void
+part_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  PartsContext *ctx = g_task_get_task_data (task);
+  GError *error = NULL;
+  gssize value = g_task_propagate_int (G_TASK (result), &error);
+  guint one = (guint)value;
+
+  if (error) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  g_array_append_val (ctx->results, one);
+  parts_next (task);
+}
+
+static void
+parts_next (GTask *task)
+{
+  PartsContext *ctx = g_task_get_task_data (task);
+  MdModem *self = g_task_get_source_object (task);
+  const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
+  gconstpointer part;
+  GTask *sub;
+
+  if (ctx->next == ctx->parts->len) {
+    g_task_return_pointer (task, g_array_ref (ctx->results), (GDestroyNotify)g_array_unref);
+    g_object_unref (task);
+    return;
+  }
+  part = g_ptr_array_index (ctx->parts, ctx->next++);
+  /* A task of its own per part: the op may keep state in its task data. */
+  sub = g_task_new (self, g_task_get_cancellable (task), part_ready, task);
+  if (ctx->store)
+    ops->store_part (self, part, ctx->storage, sub);
+  else
+    ops->send_part (self, part, sub);
+}
+
+static void
+store_begin_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  parts_next (task);
+}
+
+void
+md_modem_sms_parts_async (MdModem *self, const MdSmsRequest *submit, gboolean store, MdSmsStorage storage,
+                          GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+  GPtrArray *parts = ops->encode (submit, &error);
+  PartsContext *ctx;
+
+  if (!parts) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  ctx = g_new0 (PartsContext, 1);
+  ctx->parts = parts;
+  ctx->store = store;
+  ctx->storage = storage;
+  ctx->results = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_task_set_task_data (task, ctx, (GDestroyNotify)parts_context_free);
+  md_log_debug (md_modem_get_log_name (self), "SMS to %s in %u part(s)", md_log_personal (submit->number),
+                parts->len);
+  if (store && ops->store_begin)
+    ops->store_begin (self, storage, g_task_new (self, cancellable, store_begin_ready, task));
+  else
+    parts_next (task);
+}
+
+GArray *
+md_modem_sms_parts_finish (MdModem *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

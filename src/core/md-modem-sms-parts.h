@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The one loop that hands a message's parts to the driver one at a time,
+ * for Sms.Send and Sms.Store (md-modem-sms.c). */
+#pragma once
+
+#include "md-modem.h"
+#include "md-sms.h"
+
+G_BEGIN_DECLS
+
+/* Encodes submit through the SMS ops, then sends every part (store FALSE)
+ * or stores it in storage (store TRUE, after the optional store_begin),
+ * each part once the previous one was answered. Returns, through
+ * md_modem_sms_parts_finish, a GArray of guint: the message reference
+ * (send) or storage index (store) of each part in order. The first failure
+ * ends it; the parts not yet handed over are dropped. */
+void md_modem_sms_parts_async (MdModem *self, const MdSmsRequest *submit, gboolean store,
+                               MdSmsStorage storage, GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data);
+GArray *md_modem_sms_parts_finish (MdModem *self, GAsyncResult *result, GError **error);
+
+G_END_DECLS
