@@ -5,8 +5,8 @@
  * Network (the packet data handle is kept with the bearer), Get Current
  * Settings → static configuration. Stop Network ends each call; the Packet
  * Service Status indication of either client ends the bearer. Settings:
- * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids and
- * links: md-qmi-mux.c. */
+ * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids, links
+ * and the bind: md-qmi-mux.c. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
@@ -14,8 +14,6 @@
 #include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wds_family, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_set_ip_family, "WDS Set IP Family");
-MD_QMI_REQUEST_IN (wds_bind, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_bind_mux_data_port,
-                   "WDS Bind Mux Data Port");
 MD_QMI_REQUEST_IN (wds_start, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_start_network, "WDS Start Network");
 MD_QMI_REQUEST_IN (wds_stop, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_stop_network, "WDS Stop Network");
 MD_QMI_REQUEST_IN (wds_settings, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_current_settings,
@@ -356,7 +354,6 @@ family_set (GTask *outer, GError *error)
   MdModem *modem = g_task_get_source_object (outer);
   Connect *ctx = connect_of (outer);
   QmiCalls *calls = calls_of (ctx->bearer);
-  QmiMessageWdsBindMuxDataPortInput *input;
 
   if (error && is_fatal (error)) {
     connect_abort (outer, error);
@@ -372,12 +369,8 @@ family_set (GTask *outer, GError *error)
     send_start (outer);
     return;
   }
-  input = qmi_message_wds_bind_mux_data_port_input_new ();
-  qmi_message_wds_bind_mux_data_port_input_set_mux_id (input, (guint8)calls->mux_id, NULL);
-  qmi_message_wds_bind_mux_data_port_input_set_client_type (input, QMI_WDS_CLIENT_TYPE_TETHERED, NULL);
-  qmi_message_wds_bind_mux_data_port_input_set_endpoint_info (input, QMI_DATA_ENDPOINT_TYPE_HSUSB, 0, NULL);
-  md_qmi_op_on (modem, &wds_bind, instance (calls, ctx->family), input, 0, step_new (modem, outer, bound),
-                family_accepted, NULL);
+  md_qmi_mux_bind (modem, instance (calls, ctx->family), calls->mux_id, first_net_port (modem),
+                   step_new (modem, outer, bound));
 }
 
 static void

@@ -5,17 +5,16 @@
  * Format says 802.3, as ModemManager does, and the kernel's switch is then
  * set to what the modem runs. Interfaces without the switch are used as
  * they are. A multiplexed bearer switches the modem to QMAP aggregation
- * (raw IP, uplink and downlink QMAP) for good and sets the interface up,
- * the parent of the bearers' rmnet links. The sysfs and link work is
- * md-net-link-qmi.c's. */
+ * (raw IP, uplink and downlink QMAP) and sets the interface up, the parent
+ * of the bearers' mux links; a plain bearer connecting while no mux link
+ * is held switches it back to raw IP without aggregation, as ModemManager
+ * does. The sysfs and link work is src/port's (md-net-link-qmi.c). */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wda_get, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_get_data_format, "WDA Get Data Format");
 MD_QMI_REQUEST_IN (wda_set, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_set_data_format, "WDA Set Data Format");
-
-#define SYSFS_ROOT "/sys"
 
 typedef struct {
   char *ifname;
@@ -51,7 +50,8 @@ align_kernel (MdModem *modem, GTask *task)
   }
   md_log_info (md_modem_get_log_name (modem), "modem data format: %s",
                format->modem_raw_ip ? "raw IP" : "802.3");
-  if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, format->modem_raw_ip, &error)) {
+  if (!md_net_link_qmi_set_raw_ip (qmi->links, md_net_links_get_sysfs_root (qmi->links), format->ifname,
+                                   format->modem_raw_ip, &error)) {
     g_task_return_error (task, error);
     return;
   }
@@ -153,6 +153,30 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* --- QMAP ------------------------------------------------------------------- */
 
+/* qmi_wwan's switches for QMAP demultiplexed by qmi_wwan itself or for
+ * plain raw IP: raw_ip on, pass_through off. An interface without them
+ * (not qmi_wwan, or a kernel before pass_through) is left as it is. */
+static gboolean
+set_qmi_wwan (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
+{
+  const char *root = md_net_links_get_sysfs_root (links);
+  GError *local = NULL;
+
+  if (!md_net_link_qmi_set_pass_through (links, root, ifname, FALSE, &local)
+      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
+  g_clear_error (&local);
+  if (!md_net_link_qmi_set_raw_ip (links, root, ifname, raw_ip, &local)
+      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
+  g_clear_error (&local);
+  return TRUE;
+}
+
 #define QMAP_DL_MAX_DATAGRAMS 32
 #define QMAP_DL_MAX_SIZE      32768
 
@@ -190,13 +214,12 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   }
   md_log_info (md_modem_get_log_name (modem), "modem data format: raw IP with QMAP");
-  /* qmi_wwan frames raw IP; other drivers (MHI, IPA) have no switch. */
-  if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, TRUE, &error)
-      && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+  /* qmi_wwan frames raw IP and demultiplexes QMAP itself for its own mux
+   * links (pass_through off); other drivers (MHI, IPA) have no switches. */
+  if (!set_qmi_wwan (qmi->links, format->ifname, TRUE, &error)) {
     g_task_return_error (outer, error);
     return;
   }
-  g_clear_error (&error);
   /* rmnet links carry traffic only while their parent is up. */
   if (!md_net_links_set_up (qmi->links, format->ifname, TRUE, &error)) {
     g_task_return_error (outer, error);
@@ -229,6 +252,82 @@ start_qmap (MdModem *modem, const char *ifname, GTask *task)
              qmap_parse);
 }
 
+/* --- back from QMAP --------------------------------------------------------- */
+
+static void
+plain_parse (MdModem *modem, gpointer output, GTask *task)
+{
+  QmiWdaLinkLayerProtocol link = QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
+  QmiWdaDataAggregationProtocol downlink = QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED;
+
+  qmi_message_wda_set_data_format_output_get_link_layer_protocol (output, &link, NULL);
+  qmi_message_wda_set_data_format_output_get_downlink_data_aggregation_protocol (output, &downlink, NULL);
+  if (downlink != QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED,
+                             "The modem keeps QMAP aggregation: no plain bearer");
+    return;
+  }
+  g_task_return_int (task, link);
+}
+
+static void
+plain_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  MdModem *modem = MD_MODEM (source);
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  Format *format = format_of (outer);
+  GError *error = NULL;
+  gssize link = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  if (!qmi) {
+    g_task_return_new_error (outer, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is gone");
+    return;
+  }
+  qmi->qmap = FALSE;
+  md_log_info (md_modem_get_log_name (modem), "modem data format: %s without QMAP",
+               link == QMI_WDA_LINK_LAYER_PROTOCOL_802_3 ? "802.3" : "raw IP");
+  if (!set_qmi_wwan (qmi->links, format->ifname, link != QMI_WDA_LINK_LAYER_PROTOCOL_802_3, &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  qmi->data_format_ready = TRUE;
+  g_task_return_boolean (outer, TRUE);
+}
+
+/* Only once the last mux link is gone: switching would cut them. */
+static void
+leave_qmap (MdModem *modem, const char *ifname, GTask *task)
+{
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  QmiMessageWdaSetDataFormatInput *input;
+  Format *format;
+
+  if (qmi->mux_in_use) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
+                             "Multiplexed bearers are connected: the data port cannot leave QMAP for a "
+                             "plain bearer (connect with multiplex=requested)");
+    g_object_unref (task);
+    return;
+  }
+  format = g_new0 (Format, 1);
+  format->ifname = g_strdup (ifname);
+  g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
+  input = qmi_message_wda_set_data_format_input_new ();
+  qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
+                                                                 NULL);
+  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (
+    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (
+    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED, NULL);
+  md_qmi_op (modem, &wda_set, input, 0, g_task_new (modem, g_task_get_cancellable (task), plain_ready, task),
+             plain_parse);
+}
+
 void
 md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task)
 {
@@ -238,10 +337,7 @@ md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GT
   gboolean kernel_raw_ip = FALSE;
 
   if (qmi && qmi->qmap && !qmap) {
-    /* Leaving QMAP would cut the multiplexed bearers' links. */
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
-                             "The modem's data port runs multiplexed: connect with multiplex=requested");
-    g_object_unref (task);
+    leave_qmap (modem, ifname, task);
     return;
   }
   if (!qmi || (qmi->data_format_ready && qmi->qmap == qmap)) {
@@ -253,7 +349,8 @@ md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GT
     start_qmap (modem, ifname, task);
     return;
   }
-  if (!md_net_link_qmi_get_raw_ip (SYSFS_ROOT, ifname, &kernel_raw_ip, &error)) {
+  if (!md_net_link_qmi_get_raw_ip (md_net_links_get_sysfs_root (qmi->links), ifname, &kernel_raw_ip,
+                                   &error)) {
     if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
       /* Not qmi_wwan: the interface frames what the modem sends. */
       md_log_debug (md_modem_get_log_name (modem), "%s", error->message);

@@ -149,6 +149,7 @@ test_ipv6_and_mux (Fixture *f, gconstpointer data)
   g_autoptr (QmiMessage) reply = NULL;
   g_autoptr (QmiMessage) settings = NULL;
   g_autofree char *mux = NULL;
+  g_autofree char *endpoints = NULL;
   /* Network order, as libqmi reads the groups (big endian). */
   static const guint8 address[] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0x03, 64 };
   guint16 len = 0;
@@ -158,11 +159,15 @@ test_ipv6_and_mux (Fixture *f, gconstpointer data)
   reply = qmi_fixture_exchange (f, family);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   qmi_fixture_tlv_u8 (bind, 0x11, 3);
+  /* Endpoint Info: HSUSB (2), interface 8, little-endian u32 each. */
+  qmi_fixture_tlv_bytes (bind, 0x10, (const guint8[]){ 2, 0, 0, 0, 8, 0, 0, 0 }, 8);
   g_clear_pointer (&reply, qmi_message_unref);
   reply = qmi_fixture_exchange (f, bind);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   mux = sim_qmi_get_mux_ids (f->qmi);
   g_assert_cmpstr (mux, ==, "3");
+  endpoints = sim_qmi_get_mux_endpoints (f->qmi);
+  g_assert_cmpstr (endpoints, ==, "2/8");
 
   /* Two clients, two sessions: the IPv6 one is session 1. */
   start_ok (f, v4, "internet");
