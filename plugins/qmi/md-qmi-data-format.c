@@ -36,6 +36,31 @@ format_of (GTask *task)
   return g_object_get_data (G_OBJECT (task), "qmi-format");
 }
 
+/* qmi_wwan's switches for the modem's format: raw_ip as it runs, and
+ * pass_through off (plain IP, and QMAP that qmi_wwan demultiplexes itself
+ * for its own mux links, both need it off). An interface without them
+ * (not qmi_wwan, or a kernel before pass_through) is left as it is. */
+static gboolean
+set_qmi_wwan (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
+{
+  const char *root = md_net_links_get_sysfs_root (links);
+  GError *local = NULL;
+
+  if (!md_net_link_qmi_set_pass_through (links, root, ifname, FALSE, &local)
+      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
+  g_clear_error (&local);
+  if (!md_net_link_qmi_set_raw_ip (links, root, ifname, raw_ip, &local)
+      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
+  g_clear_error (&local);
+  return TRUE;
+}
+
 /* The kernel follows the modem; then the format is settled for good. */
 static void
 align_kernel (MdModem *modem, GTask *task)
@@ -50,8 +75,7 @@ align_kernel (MdModem *modem, GTask *task)
   }
   md_log_info (md_modem_get_log_name (modem), "modem data format: %s",
                format->modem_raw_ip ? "raw IP" : "802.3");
-  if (!md_net_link_qmi_set_raw_ip (qmi->links, md_net_links_get_sysfs_root (qmi->links), format->ifname,
-                                   format->modem_raw_ip, &error)) {
+  if (!set_qmi_wwan (qmi->links, format->ifname, format->modem_raw_ip, &error)) {
     g_task_return_error (task, error);
     return;
   }
@@ -152,30 +176,6 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 /* --- QMAP ------------------------------------------------------------------- */
-
-/* qmi_wwan's switches for QMAP demultiplexed by qmi_wwan itself or for
- * plain raw IP: raw_ip on, pass_through off. An interface without them
- * (not qmi_wwan, or a kernel before pass_through) is left as it is. */
-static gboolean
-set_qmi_wwan (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
-{
-  const char *root = md_net_links_get_sysfs_root (links);
-  GError *local = NULL;
-
-  if (!md_net_link_qmi_set_pass_through (links, root, ifname, FALSE, &local)
-      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
-    g_propagate_error (error, local);
-    return FALSE;
-  }
-  g_clear_error (&local);
-  if (!md_net_link_qmi_set_raw_ip (links, root, ifname, raw_ip, &local)
-      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
-    g_propagate_error (error, local);
-    return FALSE;
-  }
-  g_clear_error (&local);
-  return TRUE;
-}
 
 #define QMAP_DL_MAX_DATAGRAMS 32
 #define QMAP_DL_MAX_SIZE      32768
