@@ -56,6 +56,7 @@ struct _SimQmi {
   gboolean wms_transfer_status_report;
   guint32 wms_transaction; /* of the last transfer-route indication */
   GPtrArray *wms_nv;       /* SimSms: the NV store, NULL until used */
+  char *wda_endpoint;      /* the last WDA data format Endpoint Info: "<type>/<interface>" */
 };
 
 /* A handler answers one request; it is found by message id in its

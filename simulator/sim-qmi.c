@@ -472,6 +472,7 @@ sim_qmi_free (SimQmi *self)
   g_hash_table_unref (self->clients);
   g_clear_pointer (&self->wms_nv, g_ptr_array_unref);
   sim_history_free (self->history);
+  g_free (self->wda_endpoint);
   g_free (self);
 }
 
@@ -527,6 +528,12 @@ sim_qmi_get_mux_endpoints (SimQmi *self)
       g_string_append_printf (out, "%s%s", out->len ? "," : "", client->endpoint ? client->endpoint : "none");
   }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+const char *
+sim_qmi_get_wda_endpoint (SimQmi *self)
+{
+  return self->wda_endpoint ? self->wda_endpoint : "none";
 }
 
 gboolean

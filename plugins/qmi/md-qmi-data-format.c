@@ -16,9 +16,13 @@
 MD_QMI_REQUEST_IN (wda_get, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_get_data_format, "WDA Get Data Format");
 MD_QMI_REQUEST_IN (wda_set, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_set_data_format, "WDA Set Data Format");
 
+/* The four WDA requests of these flows. */
+typedef enum { WDA_GET, WDA_SET_RAW_IP, WDA_SET_QMAP, WDA_SET_PLAIN } WdaRequest;
+
 typedef struct {
   char *ifname;
   gboolean modem_raw_ip;
+  gboolean use_endpoint; /* the modem wants the Endpoint Info TLV */
 } Format;
 
 static void
@@ -90,12 +94,39 @@ is_fatal (const GError *error)
          || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED);
 }
 
-/* Each request runs on an inner task that returns the link layer the
- * modem reports; its callback gets the outer task back. */
-static GTask *
-inner_new (MdModem *modem, GTask *outer, GAsyncReadyCallback callback)
+static void wda_send (MdModem *modem, GTask *outer, WdaRequest request);
+
+/* Firmware such as Quectel's RM500Q refuses WDA data format requests
+ * without the Endpoint Info TLV (MISSING_ARGUMENT); ModemManager 1.20
+ * then asks again with it. That error is kept raw for endpoint_retry. */
+static void
+wda_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 {
-  return g_task_new (modem, g_task_get_cancellable (outer), callback, outer);
+  if (g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT)) {
+    g_task_return_error (task, error);
+    return;
+  }
+  g_task_return_error (task, md_qmi_protocol_error (error, "WDA Data Format"));
+}
+
+/* TRUE when request was sent again with the endpoint (outer's reference
+ * goes with it); otherwise a raw refusal in *error is mapped. */
+static gboolean
+endpoint_retry (MdModem *modem, GTask *outer, GError **error, WdaRequest request)
+{
+  Format *format = format_of (outer);
+
+  if (!*error || (*error)->domain != QMI_PROTOCOL_ERROR)
+    return FALSE;
+  if (!format->use_endpoint) {
+    md_log_debug (md_modem_get_log_name (modem), "%s: again with the endpoint", (*error)->message);
+    g_clear_error (error);
+    format->use_endpoint = TRUE;
+    wda_send (modem, outer, request);
+    return TRUE;
+  }
+  *error = md_qmi_protocol_error (*error, "WDA Data Format");
+  return FALSE;
 }
 
 static void
@@ -116,6 +147,8 @@ set_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   gssize link = g_task_propagate_int (G_TASK (result), &error);
 
+  if (endpoint_retry (modem, outer, &error, WDA_SET_RAW_IP))
+    return;
   if (error && is_fatal (error)) {
     g_task_return_error (outer, error);
     g_object_unref (outer);
@@ -149,8 +182,9 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   MdModem *modem = MD_MODEM (source);
   GError *error = NULL;
   gssize link = g_task_propagate_int (G_TASK (result), &error);
-  QmiMessageWdaSetDataFormatInput *input;
 
+  if (endpoint_retry (modem, outer, &error, WDA_GET))
+    return;
   if (error && is_fatal (error)) {
     g_task_return_error (outer, error);
     g_object_unref (outer);
@@ -169,10 +203,7 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   }
   /* Raw IP is what current modems and kernels run best; 802.3 framing is
    * the legacy mode (ModemManager asks for raw IP the same way). */
-  input = qmi_message_wda_set_data_format_input_new ();
-  qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
-                                                                 NULL);
-  md_qmi_op (modem, &wda_set, input, 0, inner_new (modem, outer, set_ready), set_parse);
+  wda_send (modem, outer, WDA_SET_RAW_IP);
 }
 
 /* --- QMAP ------------------------------------------------------------------- */
@@ -206,6 +237,10 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    if (endpoint_retry (modem, outer, &error, WDA_SET_QMAP)) {
+      (void)g_steal_pointer (&outer);
+      return;
+    }
     g_task_return_error (outer, error);
     return;
   }
@@ -233,23 +268,11 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_qmap (MdModem *modem, const char *ifname, GTask *task)
 {
-  QmiMessageWdaSetDataFormatInput *input = qmi_message_wda_set_data_format_input_new ();
   Format *format = g_new0 (Format, 1);
 
   format->ifname = g_strdup (ifname);
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
-  qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
-                                                                 NULL);
-  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (
-    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
-  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (
-    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
-  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_datagrams (
-    input, QMAP_DL_MAX_DATAGRAMS, NULL);
-  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_size (input, QMAP_DL_MAX_SIZE,
-                                                                                NULL);
-  md_qmi_op (modem, &wda_set, input, 0, g_task_new (modem, g_task_get_cancellable (task), qmap_ready, task),
-             qmap_parse);
+  wda_send (modem, task, WDA_SET_QMAP);
 }
 
 /* --- back from QMAP --------------------------------------------------------- */
@@ -280,6 +303,10 @@ plain_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   gssize link = g_task_propagate_int (G_TASK (result), &error);
 
+  if (endpoint_retry (modem, outer, &error, WDA_SET_PLAIN)) {
+    (void)g_steal_pointer (&outer);
+    return;
+  }
   if (error) {
     g_task_return_error (outer, error);
     return;
@@ -304,7 +331,6 @@ static void
 leave_qmap (MdModem *modem, const char *ifname, GTask *task)
 {
   MdQmiModemData *qmi = md_qmi_modem_data (modem);
-  QmiMessageWdaSetDataFormatInput *input;
   Format *format;
 
   if (qmi->mux_in_use) {
@@ -317,15 +343,70 @@ leave_qmap (MdModem *modem, const char *ifname, GTask *task)
   format = g_new0 (Format, 1);
   format->ifname = g_strdup (ifname);
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
-  input = qmi_message_wda_set_data_format_input_new ();
+  wda_send (modem, task, WDA_SET_PLAIN);
+}
+
+/* --- sending ---------------------------------------------------------------- */
+
+static QmiMessageWdaSetDataFormatInput *
+set_input_new (WdaRequest request)
+{
+  QmiMessageWdaSetDataFormatInput *input = qmi_message_wda_set_data_format_input_new ();
+  QmiWdaDataAggregationProtocol aggregation = request == WDA_SET_QMAP
+                                                ? QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP
+                                                : QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED;
+
   qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
                                                                  NULL);
-  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (
-    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED, NULL);
-  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (
-    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED, NULL);
-  md_qmi_op (modem, &wda_set, input, 0, g_task_new (modem, g_task_get_cancellable (task), plain_ready, task),
-             plain_parse);
+  if (request == WDA_SET_RAW_IP)
+    return input;
+  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (input, aggregation, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (input, aggregation, NULL);
+  if (request == WDA_SET_QMAP) {
+    qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_datagrams (
+      input, QMAP_DL_MAX_DATAGRAMS, NULL);
+    qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_size (input, QMAP_DL_MAX_SIZE,
+                                                                                  NULL);
+  }
+  return input;
+}
+
+/* Sends request for outer's format on an inner task whose callback gets
+ * outer (this reference) back. */
+static void
+wda_send (MdModem *modem, GTask *outer, WdaRequest request)
+{
+  static const struct {
+    GAsyncReadyCallback ready;
+    MdQmiParseFn parse;
+  } steps[] = {
+    [WDA_GET] = { get_ready, get_parse },
+    [WDA_SET_RAW_IP] = { set_ready, set_parse },
+    [WDA_SET_QMAP] = { qmap_ready, qmap_parse },
+    [WDA_SET_PLAIN] = { plain_ready, plain_parse },
+  };
+  Format *format = format_of (outer);
+  GTask *inner = g_task_new (modem, g_task_get_cancellable (outer), steps[request].ready, outer);
+  QmiDataEndpointType type = QMI_DATA_ENDPOINT_TYPE_HSUSB;
+  guint interface = 0;
+
+  if (format->use_endpoint)
+    md_qmi_mux_endpoint (modem, format->ifname, &type, &interface);
+  if (request == WDA_GET) {
+    QmiMessageWdaGetDataFormatInput *input = NULL;
+
+    if (format->use_endpoint) {
+      input = qmi_message_wda_get_data_format_input_new ();
+      qmi_message_wda_get_data_format_input_set_endpoint_info (input, type, interface, NULL);
+    }
+    md_qmi_op_full (modem, &wda_get, input, 0, inner, steps[request].parse, wda_refused);
+  } else {
+    QmiMessageWdaSetDataFormatInput *input = set_input_new (request);
+
+    if (format->use_endpoint)
+      qmi_message_wda_set_data_format_input_set_endpoint_info (input, type, interface, NULL);
+    md_qmi_op_full (modem, &wda_set, input, 0, inner, steps[request].parse, wda_refused);
+  }
 }
 
 void
@@ -365,5 +446,5 @@ md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GT
   format = g_new0 (Format, 1);
   format->ifname = g_strdup (ifname);
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
-  md_qmi_op (modem, &wda_get, NULL, 0, inner_new (modem, task, get_ready), get_parse);
+  wda_send (modem, task, WDA_GET);
 }

@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import unittest
 
+import harness
 from harness import ModemdTestCase, skip_without_tools, wait_for
 from modem_behaviour import ERROR_PREFIX
 
@@ -161,13 +162,16 @@ class QmiWwanMultiplexTest(ModemdTestCase):
         self.daemon_args = ModemdTestCase.daemon_args + [
             "--poll-interval=1", "--no-qmi-proxy", "--test-fake-net-links", f"--test-sysfs-root={sys_root}"]
         super().setUp()
-        self.sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.sim = self.start_sim(self.scenario(), at="none", qmi="pty")
         self.set_profile("qmi0", ["qmi:" + self.sim.qmi_port, "net:" + NET_PORT])
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
 
     def tearDown(self):
         super().tearDown()
         shutil.rmtree(self.tree, ignore_errors=True)
+
+    def scenario(self):
+        return "default.ini"
 
     @staticmethod
     def write(path, value):
@@ -222,6 +226,31 @@ class QmiWwanMultiplexTest(ModemdTestCase):
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         wait_for(lambda: "[qmimux0] deleted link" in self.modem_log(), what="the link to be deleted")
         self.assert_daemon_alive()
+
+
+class QmiWwanEndpointTest(QmiWwanMultiplexTest):
+    """A modem that refuses WDA data format requests without the Endpoint
+    Info TLV (as Quectel's RM500Q): each is sent again with the
+    interface's endpoint, as ModemManager 1.20 does."""
+
+    def scenario(self):
+        with open(os.path.join(harness.SCENARIOS, "default.ini")) as f:
+            text = f.read()
+        path = os.path.join(self.tree, "endpoint.ini")
+        self.write(path, text.replace("[modem]\n", "[modem]\nwda-endpoint-required=true\n", 1)
+                   if "[modem]\n" in text else text + "\n[modem]\nwda-endpoint-required=true\n")
+        return path
+
+    def test_endpoint_given_when_asked(self):
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.sim.control("get data-format"), "raw-ip none none")
+        self.assertEqual(self.sim.control("get wda-endpoint"), "2/8")
+        self.assertEqual(self.switch("raw_ip"), "Y")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required")
+        self.assertEqual(self.sim.control("get data-format"), "raw-ip qmap qmap")
+        self.assertEqual(self.bearer(1)["status"]["interface"], "qmimux0")
+        self.assertGreaterEqual(self.modem_log().count("again with the endpoint"), 2)
 
 
 if __name__ == "__main__":

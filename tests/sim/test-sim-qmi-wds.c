@@ -236,6 +236,7 @@ test_data_format (Fixture *f, gconstpointer data)
 {
   guint8 wda = qmi_fixture_allocate (f, QMI_SERVICE_WDA);
   g_autoptr (QmiMessage) reply = qmi_fixture_call (f, QMI_SERVICE_WDA, wda, 0x0021);
+  g_autoptr (QmiMessage) request = NULL;
   g_autofree char *format = NULL;
   guint16 len = 0;
 
@@ -255,6 +256,32 @@ test_data_format (Fixture *f, gconstpointer data)
   reply = set_format (f, wda, 7, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, QMI_PROTOCOL_ERROR_INVALID_ARGUMENT);
   g_assert_cmpuint (f->model->data_format.uplink, ==, SIM_AGGREGATION_QMAPV5);
+  /* A modem that wants the Endpoint Info TLV (Get: 0x10, Set: 0x17). */
+  f->model->wda_endpoint_required = TRUE;
+  g_assert_cmpstr (sim_qmi_get_wda_endpoint (f->qmi), ==, "none");
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = qmi_fixture_call (f, QMI_SERVICE_WDA, wda, 0x0021);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = set_format (f, wda, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT);
+  g_assert_cmpuint (f->model->data_format.uplink, ==, SIM_AGGREGATION_QMAPV5);
+  g_clear_pointer (&request, qmi_message_unref);
+  request = qmi_fixture_request (f, QMI_SERVICE_WDA, wda, 0x0021);
+  qmi_fixture_tlv_bytes (request, 0x10, (const guint8[]){ 2, 0, 0, 0, 8, 0, 0, 0 }, 8);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = qmi_fixture_exchange (f, request);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  g_assert_cmpstr (sim_qmi_get_wda_endpoint (f->qmi), ==, "2/8");
+  g_clear_pointer (&request, qmi_message_unref);
+  request = qmi_fixture_request (f, QMI_SERVICE_WDA, wda, 0x0020);
+  qmi_fixture_tlv_u32 (request, 0x12, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED);
+  qmi_fixture_tlv_bytes (request, 0x17, (const guint8[]){ 3, 0, 0, 0, 0, 0, 0, 0 }, 8);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = qmi_fixture_exchange (f, request);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  g_assert_cmpstr (sim_qmi_get_wda_endpoint (f->qmi), ==, "3/0");
+  g_assert_cmpuint (f->model->data_format.uplink, ==, SIM_AGGREGATION_NONE);
 }
 
 int
