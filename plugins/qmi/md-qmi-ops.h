@@ -67,8 +67,8 @@ gboolean md_qmi_mux_acquire (MdModem *modem, const char *net, guint *out_mux_id,
 void md_qmi_mux_release (MdModem *modem, guint mux_id, const char *link);
 /* The data endpoint of the interface net as ModemManager 1.20 gives it
  * (from its driver in sysfs: qmi_wwan → HSUSB and its USB interface
- * number, mhi_net → PCIe 0, ipa → embedded 1, bam-dmux → BAM-DMUX 0);
- * HSUSB 0 when sysfs does not tell. */
+ * number, mhi_net → PCIe 0, ipa → embedded 1, bam-dmux → BAM-DMUX 0,
+ * another driver → unknown 0); HSUSB 0 when sysfs names no driver. */
 void md_qmi_mux_endpoint (MdModem *modem, const char *net, QmiDataEndpointType *out_type,
                           guint *out_interface);
 /* WDS Bind Mux Data Port on the WDS client instance: its calls travel in
