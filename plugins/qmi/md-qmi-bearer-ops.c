@@ -411,24 +411,6 @@ format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   start_family (outer);
 }
 
-/* Switching the data port to QMAP would cut a plain bearer's call. */
-static gboolean
-qmap_allowed (MdModem *modem, MdBearer *bearer)
-{
-  MdQmiModemData *qmi = md_qmi_modem_data (modem);
-  GPtrArray *bearers = md_modem_get_bearers (modem);
-
-  if (!qmi || qmi->qmap)
-    return TRUE;
-  for (guint i = 0; i < bearers->len; i++) {
-    MdBearer *other = g_ptr_array_index (bearers, i);
-
-    if (other != bearer && md_bearer_is_connected (other))
-      return FALSE;
-  }
-  return TRUE;
-}
-
 /* The families a bearer's ip-type asks for; FALSE for one QMI calls
  * cannot carry. The modem's choice is IPv4, as before IPv6 existed. */
 static gboolean
@@ -466,7 +448,7 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
   ctx->multiplex = (settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED
                     || settings->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUIRED)
                    && md_modem_get_max_multiplexed_bearers (modem) > 0;
-  if (ctx->multiplex && !qmap_allowed (modem, bearer)) {
+  if (ctx->multiplex && !md_qmi_mux_qmap_allowed (modem, bearer)) {
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
                              "A plain bearer is connected: the data port cannot switch to multiplexing");
     g_object_unref (task);

@@ -3,8 +3,8 @@
  * (1..MD_QMI_MAX_MUX) and its link on the modem's network interface (a
  * qmi_wwan "qmimux" link or an rmnet link, as src/port decides from
  * sysfs), taken for a bearer's connection and given back when it ends;
- * and WDS Bind Mux Data Port, which ties a call's client to its mux id on
- * the interface's data endpoint. */
+ * whether the data port may switch to QMAP; and WDS Bind Mux Data Port, which ties a call's client to its mux
+ * id on the interface's data endpoint. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-ops.h"
@@ -56,6 +56,24 @@ md_qmi_mux_release (MdModem *modem, guint mux_id, const char *link)
     md_log_warn (md_modem_get_log_name (modem), "%s", error->message);
   else
     md_log_info (md_modem_get_log_name (modem), "removed link %s", link);
+}
+
+/* Switching the data port to QMAP would cut a plain bearer's call. */
+gboolean
+md_qmi_mux_qmap_allowed (MdModem *modem, MdBearer *bearer)
+{
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
+  GPtrArray *bearers = md_modem_get_bearers (modem);
+
+  if (!qmi || qmi->qmap)
+    return TRUE;
+  for (guint i = 0; i < bearers->len; i++) {
+    MdBearer *other = g_ptr_array_index (bearers, i);
+
+    if (other != bearer && md_bearer_is_connected (other))
+      return FALSE;
+  }
+  return TRUE;
 }
 
 /* --- the data endpoint ---------------------------------------------------- */

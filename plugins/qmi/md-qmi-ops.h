@@ -65,6 +65,9 @@ void md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qma
 gboolean md_qmi_mux_acquire (MdModem *modem, const char *net, guint *out_mux_id, char **out_link,
                              GError **error);
 void md_qmi_mux_release (MdModem *modem, guint mux_id, const char *link);
+/* Whether bearer may switch the data port to QMAP: it runs QMAP already,
+ * or no other bearer is connected (a plain call would be cut). */
+gboolean md_qmi_mux_qmap_allowed (MdModem *modem, MdBearer *bearer);
 /* The data endpoint of the interface net as ModemManager 1.20 gives it
  * (from its driver in sysfs: qmi_wwan → HSUSB and its USB interface
  * number, mhi_net → PCIe 0, ipa → embedded 1, bam-dmux → BAM-DMUX 0,
