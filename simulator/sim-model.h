@@ -262,6 +262,8 @@ typedef struct {
   guint max_sessions;
   /* WDA data format requests need the Endpoint Info TLV (as Quectel's RM500Q). */
   gboolean wda_endpoint_required;
+  /* WDA offers QMAP aggregation (TRUE at start); without, QMAP is refused. */
+  gboolean qmap;
   gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */
   GStrv qmi_services;     /* the QMI services listed and served ("dms", "uim"...); NULL: all */
   GStrv reject_apns;      /* APNs the network refuses, compared without case */

@@ -26,14 +26,15 @@ aggregation_value (SimAggregation aggregation)
   return WDA_AGGREGATION_DISABLED;
 }
 
-/* Only the aggregations a modem of this kind offers are taken. */
+/* Only the aggregations a modem of this kind offers are taken (QMAP not
+ * at all with [modem] qmap=false). */
 static gboolean
-aggregation_from_value (guint32 value, SimAggregation *out)
+aggregation_from_value (SimQmi *self, guint32 value, SimAggregation *out)
 {
   switch (value) {
   case WDA_AGGREGATION_DISABLED: *out = SIM_AGGREGATION_NONE; return TRUE;
-  case WDA_AGGREGATION_QMAP: *out = SIM_AGGREGATION_QMAP; return TRUE;
-  case WDA_AGGREGATION_QMAPV5: *out = SIM_AGGREGATION_QMAPV5; return TRUE;
+  case WDA_AGGREGATION_QMAP: *out = SIM_AGGREGATION_QMAP; return self->model->qmap;
+  case WDA_AGGREGATION_QMAPV5: *out = SIM_AGGREGATION_QMAPV5; return self->model->qmap;
   }
   return FALSE;
 }
@@ -107,9 +108,10 @@ set_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reques
       return;
     }
   }
-  if ((sim_qmi_tlv_u32 (request, WDA_TLV_UPLINK, &value) && !aggregation_from_value (value, &format.uplink))
+  if ((sim_qmi_tlv_u32 (request, WDA_TLV_UPLINK, &value)
+       && !aggregation_from_value (self, value, &format.uplink))
       || (sim_qmi_tlv_u32 (request, WDA_TLV_DOWNLINK, &value)
-          && !aggregation_from_value (value, &format.downlink))) {
+          && !aggregation_from_value (self, value, &format.downlink))) {
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT);
     return;
   }

@@ -397,6 +397,18 @@ format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   QmiCalls *calls;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    /* "requested" runs plain on a modem that refuses QMAP, as in MM. */
+    if (ctx->multiplex
+        && md_bearer_get_settings (ctx->bearer)->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED
+        && g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED)) {
+      md_log_info (md_bearer_get_log_name (ctx->bearer), "%s: connecting without", error->message);
+      g_error_free (error);
+      ctx->multiplex = FALSE;
+      md_qmi_data_format_ensure (
+        modem, first_net_port (modem), FALSE,
+        g_task_new (modem, g_task_get_cancellable (outer), format_ready, g_steal_pointer (&outer)));
+      return;
+    }
     g_task_return_error (outer, error);
     return;
   }

@@ -241,6 +241,17 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
       (void)g_steal_pointer (&outer);
       return;
     }
+    if (!is_fatal (error) && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED)) {
+      GError *refused
+        = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                       "The modem refuses QMAP aggregation: no multiplexing (%s)", error->message);
+
+      g_error_free (error);
+      error = refused;
+    }
+    /* A plain call next reads again what the modem runs now. */
+    if (qmi)
+      qmi->data_format_ready = FALSE;
     g_task_return_error (outer, error);
     return;
   }

@@ -139,6 +139,41 @@ class QmiMultiplexTest(ModemdTestCase):
 
 
 @skip_without_tools
+class QmiNoQmapTest(ModemdTestCase):
+    """A modem whose WDA refuses QMAP aggregation ([modem] qmap=false):
+    multiplex=requested connects a plain bearer, required fails with
+    Core.Unsupported, as ModemManager 1.20 does."""
+
+    daemon_args = QmiMultiplexTest.daemon_args
+
+    def setUp(self):
+        super().setUp()
+        with open(os.path.join(harness.SCENARIOS, "default.ini")) as f:
+            text = f.read()
+        scenario = os.path.join(self.workdir, "no-qmap.ini")
+        with open(scenario, "w") as f:
+            f.write(text + "\n[modem]\nqmap=false\n")
+        self.sim = self.start_sim(scenario, at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + self.sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+
+    def test_requested_connects_plain(self):
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required",
+                            check=False)
+        self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
+        self.assertEqual(self.sim.control("get sessions"), "")
+        self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv4,multiplex=requested")
+        bearers = self.mmcli_json("-m", "0")["modem"]["generic"]["bearers"]
+        self.mmcli("-b", bearers[-1], "--connect")
+        bearer = self.mmcli_json("-b", bearers[-1])["bearer"]
+        self.assertEqual(bearer["status"]["connected"], "yes")
+        self.assertEqual(bearer["status"]["multiplexed"], "no")
+        self.assertEqual(bearer["status"]["interface"], NET_PORT)
+        self.assertEqual(self.sim.control("get qmi-mux-ids"), "")
+        self.assertNotIn("qmap", self.sim.control("get data-format"))
+
+
+@skip_without_tools
 class QmiWwanMultiplexTest(ModemdTestCase):
     """The same modem whose wwan0 is a qmi_wwan interface in a sysfs tree of
     the test's: qmi/add_mux makes the daemon choose qmi_wwan's own links
