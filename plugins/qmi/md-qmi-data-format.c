@@ -110,14 +110,14 @@ wda_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 }
 
 /* TRUE when request was sent again with the endpoint (outer's reference
- * goes with it); otherwise a raw refusal in *error is mapped. */
+ * goes with it); a second MISSING_ARGUMENT in *error is mapped. */
 static gboolean
 endpoint_retry (MdModem *modem, GTask *outer, GError **error, WdaRequest request)
 {
   Format *format = format_of (outer);
 
-  if (!*error || (*error)->domain != QMI_PROTOCOL_ERROR)
-    return FALSE;
+  if (!g_error_matches (*error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT))
+    return FALSE; /* wda_refused mapped every other refusal */
   if (!format->use_endpoint) {
     md_log_debug (md_modem_get_log_name (modem), "%s: again with the endpoint", (*error)->message);
     g_clear_error (error);
