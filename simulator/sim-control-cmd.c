@@ -181,6 +181,18 @@ get_qmi_clients (const SimControlTarget *t)
   return t->qmi ? g_strdup_printf ("%u", sim_qmi_get_client_count (t->qmi)) : NULL;
 }
 static char *
+get_wda_endpoint (const SimControlTarget *t)
+{
+  return t->qmi ? g_strdup (sim_qmi_get_wda_endpoint (t->qmi)) : NULL;
+}
+
+static char *
+get_qmi_mux_endpoints (const SimControlTarget *t)
+{
+  return t->qmi ? sim_qmi_get_mux_endpoints (t->qmi) : NULL;
+}
+
+static char *
 get_qmi_mux_ids (const SimControlTarget *t)
 {
   return t->qmi ? sim_qmi_get_mux_ids (t->qmi) : NULL;
@@ -352,6 +364,8 @@ static const struct {
   { "mbim-max-transfer", get_mbim_max_transfer },
   { "qmi-clients", get_qmi_clients },
   { "qmi-mux-ids", get_qmi_mux_ids },
+  { "qmi-mux-endpoints", get_qmi_mux_endpoints },
+  { "wda-endpoint", get_wda_endpoint },
   { "data-format", get_data_format },
   { "allowed-modes", get_allowed_modes },
   { "mbim-last-command", get_mbim_last_command },

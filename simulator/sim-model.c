@@ -195,6 +195,7 @@ sim_model_new (void)
   self->ipv6_mtu = 1500;
   self->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify)sim_session_free);
   self->max_sessions = 2;
+  self->qmap = TRUE;
   self->allowed_modes = SIM_MODES_ALL;
   self->reject_apns = g_new0 (char *, 1);
   self->sms = g_ptr_array_new_with_free_func (sms_free);

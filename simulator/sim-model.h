@@ -264,6 +264,10 @@ typedef struct {
   guint64 rx_octets;   /* MBIM packet statistics: received over all sessions */
   guint64 tx_octets;   /* ... and sent; the control socket's `traffic` adds */
   guint max_sessions;
+  /* WDA data format requests need the Endpoint Info TLV (as Quectel's RM500Q). */
+  gboolean wda_endpoint_required;
+  /* WDA offers QMAP aggregation (TRUE at start); without, QMAP is refused. */
+  gboolean qmap;
   gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */
   GStrv qmi_services;     /* the QMI services listed and served ("dms", "uim"...); NULL: all */
   /* [modem] qmi-data-formats: per QMI port (--qmi, in order) the link layer

@@ -24,6 +24,7 @@ typedef struct {
   /* WDS: Set IP Family, Bind Mux Data Port and the call it started. */
   guint8 ip_family; /* 4, 6 or 8 (unspecified) */
   guint8 mux_id;    /* 0: not bound */
+  char *endpoint;   /* Bind Mux Data Port's endpoint: "<type>/<interface>", "none" */
   gint session;     /* the model's session id; -1: none */
   guint32 handle;   /* packet data handle while session >= 0 */
   /* WMS: Set Event Report (new MT message indications). */
@@ -60,6 +61,7 @@ struct _SimQmi {
   gboolean own_format;
   SimDataFormat format;
   gboolean fixed_link;
+  char *wda_endpoint; /* the last WDA data format Endpoint Info: "<type>/<interface>" */
 };
 
 /* A handler answers one request; it is found by message id in its

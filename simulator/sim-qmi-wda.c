@@ -29,14 +29,15 @@ aggregation_value (SimAggregation aggregation)
   return WDA_AGGREGATION_DISABLED;
 }
 
-/* Only the aggregations a modem of this kind offers are taken. */
+/* Only the aggregations a modem of this kind offers are taken (QMAP not
+ * at all with [modem] qmap=false). */
 static gboolean
-aggregation_from_value (guint32 value, SimAggregation *out)
+aggregation_from_value (SimQmi *self, guint32 value, SimAggregation *out)
 {
   switch (value) {
   case WDA_AGGREGATION_DISABLED: *out = SIM_AGGREGATION_NONE; return TRUE;
-  case WDA_AGGREGATION_QMAP: *out = SIM_AGGREGATION_QMAP; return TRUE;
-  case WDA_AGGREGATION_QMAPV5: *out = SIM_AGGREGATION_QMAPV5; return TRUE;
+  case WDA_AGGREGATION_QMAP: *out = SIM_AGGREGATION_QMAP; return self->model->qmap;
+  case WDA_AGGREGATION_QMAPV5: *out = SIM_AGGREGATION_QMAPV5; return self->model->qmap;
   }
   return FALSE;
 }
@@ -88,10 +89,32 @@ reply_format (SimQmi *self, const SimQmiMessage *request)
   sim_qmi_send (self, frame);
 }
 
+/* Endpoint Info (Get: TLV 0x10, Set: 0x17): recorded when given; FALSE
+ * (answered MISSING_ARGUMENT) when the modem wants it and it is absent. */
+static gboolean
+take_endpoint (SimQmi *self, const SimQmiMessage *request, guint8 tlv)
+{
+  SimQmiReader endpoint;
+
+  if (sim_qmi_reader_init (&endpoint, request, tlv)) {
+    guint32 type = sim_qmi_read_u32 (&endpoint);
+    guint32 interface = sim_qmi_read_u32 (&endpoint);
+
+    g_free (self->wda_endpoint);
+    self->wda_endpoint = endpoint.ok ? g_strdup_printf ("%u/%u", type, interface) : g_strdup ("invalid");
+    return TRUE;
+  }
+  if (!self->model->wda_endpoint_required)
+    return TRUE;
+  sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
+  return FALSE;
+}
+
 static void
 get_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
-  reply_format (self, request);
+  if (take_endpoint (self, request, 0x10))
+    reply_format (self, request);
 }
 
 /* Changes only what the request carries; the reply is the result. */
@@ -102,6 +125,8 @@ set_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reques
   SimLinkLayer fixed = format.link_layer;
   guint32 value;
 
+  if (!take_endpoint (self, request, 0x17))
+    return;
   if (sim_qmi_tlv_u32 (request, WDA_TLV_LINK_LAYER, &value)) {
     if (value == WDA_LINK_802_3)
       format.link_layer = SIM_LINK_LAYER_802_3;
@@ -112,9 +137,10 @@ set_data_format (SimQmi *self, SimQmiClient *client, const SimQmiMessage *reques
       return;
     }
   }
-  if ((sim_qmi_tlv_u32 (request, WDA_TLV_UPLINK, &value) && !aggregation_from_value (value, &format.uplink))
+  if ((sim_qmi_tlv_u32 (request, WDA_TLV_UPLINK, &value)
+       && !aggregation_from_value (self, value, &format.uplink))
       || (sim_qmi_tlv_u32 (request, WDA_TLV_DOWNLINK, &value)
-          && !aggregation_from_value (value, &format.downlink))) {
+          && !aggregation_from_value (self, value, &format.downlink))) {
     sim_qmi_reply_error (self, request, SIM_QMI_ERROR_INVALID_ARGUMENT);
     return;
   }

@@ -93,6 +93,7 @@ set_ip_family (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 static void
 bind_mux_data_port (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
+  SimQmiReader endpoint;
   guint8 mux;
 
   if (!sim_qmi_tlv_u8 (request, 0x11, &mux)) {
@@ -100,6 +101,16 @@ bind_mux_data_port (SimQmi *self, SimQmiClient *client, const SimQmiMessage *req
     return;
   }
   client->mux_id = mux;
+  g_free (client->endpoint);
+  /* Endpoint Info: type and interface number, 32 bits each. */
+  if (sim_qmi_reader_init (&endpoint, request, 0x10)) {
+    guint32 type = sim_qmi_read_u32 (&endpoint);
+    guint32 interface = sim_qmi_read_u32 (&endpoint);
+
+    client->endpoint = endpoint.ok ? g_strdup_printf ("%u/%u", type, interface) : g_strdup ("invalid");
+  } else {
+    client->endpoint = g_strdup ("none");
+  }
   sim_qmi_send (self, sim_qmi_response_ok (request));
 }
 

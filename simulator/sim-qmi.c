@@ -194,6 +194,15 @@ free_client_id (SimQmi *self, guint8 service)
   return 0;
 }
 
+static void
+client_free (gpointer data)
+{
+  SimQmiClient *client = data;
+
+  g_free (client->endpoint);
+  g_free (client);
+}
+
 static SimQmiClient *
 client_new (guint8 service, guint8 id)
 {
@@ -442,7 +451,7 @@ sim_qmi_new (SimModel *model, SimQmiWriteFunc write, gpointer user_data)
   self->write = write;
   self->write_data = user_data;
   self->input = g_byte_array_new ();
-  self->clients = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->clients = g_hash_table_new_full (NULL, NULL, NULL, client_free);
   memset (self->next_client, 1, sizeof self->next_client);
   self->history = sim_history_new (SIM_HISTORY_KEEP);
   self->subscription = sim_model_subscribe (model, on_model_event, self);
@@ -464,6 +473,7 @@ sim_qmi_free (SimQmi *self)
   g_hash_table_unref (self->clients);
   g_clear_pointer (&self->wms_nv, g_ptr_array_unref);
   sim_history_free (self->history);
+  g_free (self->wda_endpoint);
   g_free (self);
 }
 
@@ -505,6 +515,26 @@ sim_qmi_get_mux_ids (SimQmi *self)
       g_string_append_printf (out, "%s%u", out->len ? "," : "", client->mux_id);
   }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+sim_qmi_get_mux_endpoints (SimQmi *self)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint id = 1; id <= MAX_CLIENT_ID; id++) {
+    SimQmiClient *client = g_hash_table_lookup (self->clients, client_key (SIM_QMI_SERVICE_WDS, (guint8)id));
+
+    if (client && client->mux_id)
+      g_string_append_printf (out, "%s%s", out->len ? "," : "", client->endpoint ? client->endpoint : "none");
+  }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+const char *
+sim_qmi_get_wda_endpoint (SimQmi *self)
+{
+  return self->wda_endpoint ? self->wda_endpoint : "none";
 }
 
 gboolean

@@ -34,6 +34,12 @@ const SimHistory *sim_qmi_get_history (SimQmi *self);
 /* The mux ids WDS clients bound (Bind Mux Data Port), ","-separated in
  * client id order; "" when none. */
 char *sim_qmi_get_mux_ids (SimQmi *self);
+/* The endpoints they gave with it ("<type>/<interface>" as numbers, e.g.
+ * "2/8" for HSUSB interface 8; "none" without the TLV), in the same order. */
+char *sim_qmi_get_mux_endpoints (SimQmi *self);
+/* The Endpoint Info of the last WDA Get or Set Data Format that carried
+ * one ("<type>/<interface>" in numbers); "none" before any did. */
+const char *sim_qmi_get_wda_endpoint (SimQmi *self);
 /* How many client ids are allocated, over all services. */
 guint sim_qmi_get_client_count (SimQmi *self);
 /* Port index of the modem's QMI ports (--qmi order) and its data format

@@ -54,6 +54,7 @@ struct _MdPluginSettings {
   gboolean mbim_use_proxy; /* open MBIM ports through mbim-proxy */
   gboolean qmi_use_proxy;  /* open QMI ports through qmi-proxy */
   gboolean fake_net_links; /* keep session links in memory (test sessions) */
+  const char *sysfs_root;  /* where sysfs is (--test-sysfs-root); NULL for /sys */
 };
 
 /* Which devices a plugin wants; NULL/0-terminated lists, NULL means "any". */

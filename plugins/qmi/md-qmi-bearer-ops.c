@@ -5,9 +5,9 @@
  * Network (the packet data handle is kept with the bearer), Get Current
  * Settings → static configuration. Stop Network ends each call; the Packet
  * Service Status indication of either client ends the bearer. Settings:
- * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids and
- * links: md-qmi-mux.c; the data path (QMI port + net port) a bearer runs
- * on: md-qmi-data-pair.c. */
+ * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids, links
+ * and the bind: md-qmi-mux.c; the data path (QMI port + net port) a bearer
+ * runs on: md-qmi-data-pair.c. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
@@ -16,8 +16,6 @@
 #include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wds_family, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_set_ip_family, "WDS Set IP Family");
-MD_QMI_REQUEST_IN (wds_bind, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_bind_mux_data_port,
-                   "WDS Bind Mux Data Port");
 MD_QMI_REQUEST_IN (wds_start, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_start_network, "WDS Start Network");
 MD_QMI_REQUEST_IN (wds_stop, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_stop_network, "WDS Stop Network");
 MD_QMI_REQUEST_IN (wds_settings, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_current_settings,
@@ -349,7 +347,6 @@ family_set (GTask *outer, GError *error)
   MdModem *modem = g_task_get_source_object (outer);
   Connect *ctx = connect_of (outer);
   QmiCalls *calls = calls_of (ctx->bearer);
-  QmiMessageWdsBindMuxDataPortInput *input;
 
   if (error && is_fatal (error)) {
     connect_abort (outer, error);
@@ -365,12 +362,8 @@ family_set (GTask *outer, GError *error)
     send_start (outer);
     return;
   }
-  input = qmi_message_wds_bind_mux_data_port_input_new ();
-  qmi_message_wds_bind_mux_data_port_input_set_mux_id (input, (guint8)calls->mux_id, NULL);
-  qmi_message_wds_bind_mux_data_port_input_set_client_type (input, QMI_WDS_CLIENT_TYPE_TETHERED, NULL);
-  qmi_message_wds_bind_mux_data_port_input_set_endpoint_info (input, QMI_DATA_ENDPOINT_TYPE_HSUSB, 0, NULL);
-  md_qmi_pair_op (modem, calls->pair, &wds_bind, instance (calls, ctx->family), input, 0,
-                  step_new (modem, outer, bound), family_accepted, NULL);
+  md_qmi_mux_bind (modem, calls->pair, instance (calls, ctx->family), calls->mux_id,
+                   md_qmi_pair_net (modem, calls->pair), step_new (modem, outer, bound));
 }
 
 static void
@@ -398,6 +391,22 @@ format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
     md_qmi_pair_release (modem, ctx->pair, ctx->bearer);
+    /* "requested" runs plain on a modem that refuses QMAP, as in MM. */
+    if (ctx->multiplex
+        && md_bearer_get_settings (ctx->bearer)->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED
+        && g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED)) {
+      md_log_info (md_bearer_get_log_name (ctx->bearer), "%s: connecting without", error->message);
+      g_clear_error (&error);
+      ctx->multiplex = FALSE;
+      if (!md_qmi_pair_take (modem, ctx->bearer, FALSE, &ctx->pair, &error)) {
+        g_task_return_error (outer, error);
+        return;
+      }
+      md_qmi_data_format_ensure_pair (
+        modem, ctx->pair, md_qmi_pair_net (modem, ctx->pair), FALSE,
+        g_task_new (modem, g_task_get_cancellable (outer), format_ready, g_steal_pointer (&outer)));
+      return;
+    }
     g_task_return_error (outer, error);
     return;
   }

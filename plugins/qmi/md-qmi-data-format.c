@@ -5,10 +5,12 @@
  * Format says 802.3, as ModemManager does, and the kernel's switch is then
  * set to what the modem runs. Interfaces without the switch are used as
  * they are. A multiplexed bearer switches the modem to QMAP aggregation
- * (raw IP, uplink and downlink QMAP) for good and sets the interface up,
- * the parent of the bearers' rmnet links. The sysfs and link work is
- * md-net-link-qmi.c's. Each data path (md-qmi-data-pair.c) settles its own
- * interface with its own port's WDA: one pair may run 802.3, another raw IP. */
+ * (raw IP, uplink and downlink QMAP) and sets the interface up, the parent
+ * of the bearers' mux links; a plain bearer connecting while no mux link
+ * is held switches it back to raw IP without aggregation, as ModemManager
+ * does. The sysfs and link work is src/port's (md-net-link-qmi.c). Each
+ * data path (md-qmi-data-pair.c) settles its own interface with its own
+ * port's WDA: one pair may run 802.3, another raw IP. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-data-pair.h"
@@ -17,12 +19,14 @@
 MD_QMI_REQUEST_IN (wda_get, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_get_data_format, "WDA Get Data Format");
 MD_QMI_REQUEST_IN (wda_set, QMI_SERVICE_WDA, QMI_CLIENT_WDA, wda_set_data_format, "WDA Set Data Format");
 
-#define SYSFS_ROOT "/sys"
+/* The four WDA requests of these flows. */
+typedef enum { WDA_GET, WDA_SET_RAW_IP, WDA_SET_QMAP, WDA_SET_PLAIN } WdaRequest;
 
 typedef struct {
   char *ifname;
   guint pair; /* the data path whose port and interface these are */
   gboolean modem_raw_ip;
+  gboolean use_endpoint; /* the modem wants the Endpoint Info TLV */
 } Format;
 
 static void
@@ -40,6 +44,31 @@ format_of (GTask *task)
   return g_object_get_data (G_OBJECT (task), "qmi-format");
 }
 
+/* qmi_wwan's switches for the modem's format: raw_ip as it runs, and
+ * pass_through off (plain IP, and QMAP that qmi_wwan demultiplexes itself
+ * for its own mux links, both need it off). An interface without them
+ * (not qmi_wwan, or a kernel before pass_through) is left as it is. */
+static gboolean
+set_qmi_wwan (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
+{
+  const char *root = md_net_links_get_sysfs_root (links);
+  GError *local = NULL;
+
+  if (!md_net_link_qmi_set_pass_through (links, root, ifname, FALSE, &local)
+      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
+  g_clear_error (&local);
+  if (!md_net_link_qmi_set_raw_ip (links, root, ifname, raw_ip, &local)
+      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_propagate_error (error, local);
+    return FALSE;
+  }
+  g_clear_error (&local);
+  return TRUE;
+}
+
 /* The kernel follows the modem; then the format is settled for good. */
 static void
 align_kernel (MdModem *modem, GTask *task)
@@ -54,7 +83,7 @@ align_kernel (MdModem *modem, GTask *task)
   }
   md_log_info (md_modem_get_log_name (modem), "modem data format on %s: %s", format->ifname,
                format->modem_raw_ip ? "raw IP" : "802.3");
-  if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, format->modem_raw_ip, &error)) {
+  if (!set_qmi_wwan (qmi->links, format->ifname, format->modem_raw_ip, &error)) {
     g_task_return_error (task, error);
     return;
   }
@@ -69,12 +98,39 @@ is_fatal (const GError *error)
          || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED);
 }
 
-/* Each request runs on an inner task that returns the link layer the
- * modem reports; its callback gets the outer task back. */
-static GTask *
-inner_new (MdModem *modem, GTask *outer, GAsyncReadyCallback callback)
+static void wda_send (MdModem *modem, GTask *outer, WdaRequest request);
+
+/* Firmware such as Quectel's RM500Q refuses WDA data format requests
+ * without the Endpoint Info TLV (MISSING_ARGUMENT); ModemManager 1.20
+ * then asks again with it. That error is kept raw for endpoint_retry. */
+static void
+wda_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 {
-  return g_task_new (modem, g_task_get_cancellable (outer), callback, outer);
+  if (g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT)) {
+    g_task_return_error (task, error);
+    return;
+  }
+  g_task_return_error (task, md_qmi_protocol_error (error, "WDA Data Format"));
+}
+
+/* TRUE when request was sent again with the endpoint (outer's reference
+ * goes with it); a second MISSING_ARGUMENT in *error is mapped. */
+static gboolean
+endpoint_retry (MdModem *modem, GTask *outer, GError **error, WdaRequest request)
+{
+  Format *format = format_of (outer);
+
+  if (!g_error_matches (*error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT))
+    return FALSE; /* wda_refused mapped every other refusal */
+  if (!format->use_endpoint) {
+    md_log_debug (md_modem_get_log_name (modem), "%s: again with the endpoint", (*error)->message);
+    g_clear_error (error);
+    format->use_endpoint = TRUE;
+    wda_send (modem, outer, request);
+    return TRUE;
+  }
+  *error = md_qmi_protocol_error (*error, "WDA Data Format");
+  return FALSE;
 }
 
 static void
@@ -95,6 +151,8 @@ set_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   gssize link = g_task_propagate_int (G_TASK (result), &error);
 
+  if (endpoint_retry (modem, outer, &error, WDA_SET_RAW_IP))
+    return;
   if (error && is_fatal (error)) {
     g_task_return_error (outer, error);
     g_object_unref (outer);
@@ -128,8 +186,9 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   MdModem *modem = MD_MODEM (source);
   GError *error = NULL;
   gssize link = g_task_propagate_int (G_TASK (result), &error);
-  QmiMessageWdaSetDataFormatInput *input;
 
+  if (endpoint_retry (modem, outer, &error, WDA_GET))
+    return;
   if (error && is_fatal (error)) {
     g_task_return_error (outer, error);
     g_object_unref (outer);
@@ -148,11 +207,7 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   }
   /* Raw IP is what current modems and kernels run best; 802.3 framing is
    * the legacy mode (ModemManager asks for raw IP the same way). */
-  input = qmi_message_wda_set_data_format_input_new ();
-  qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
-                                                                 NULL);
-  md_qmi_pair_op (modem, format_of (outer)->pair, &wda_set, 0, input, 0, inner_new (modem, outer, set_ready),
-                  set_parse, NULL);
+  wda_send (modem, outer, WDA_SET_RAW_IP);
 }
 
 /* --- QMAP ------------------------------------------------------------------- */
@@ -186,6 +241,21 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
+    if (endpoint_retry (modem, outer, &error, WDA_SET_QMAP)) {
+      (void)g_steal_pointer (&outer);
+      return;
+    }
+    if (!is_fatal (error) && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED)) {
+      GError *refused
+        = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                       "The modem refuses QMAP aggregation: no multiplexing (%s)", error->message);
+
+      g_error_free (error);
+      error = refused;
+    }
+    /* A plain call next reads again what the modem runs now. */
+    if (qmi)
+      qmi->data_format_ready = FALSE;
     g_task_return_error (outer, error);
     return;
   }
@@ -194,13 +264,12 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   }
   md_log_info (md_modem_get_log_name (modem), "modem data format: raw IP with QMAP");
-  /* qmi_wwan frames raw IP; other drivers (MHI, IPA) have no switch. */
-  if (!md_net_link_qmi_set_raw_ip (qmi->links, SYSFS_ROOT, format->ifname, TRUE, &error)
-      && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+  /* qmi_wwan frames raw IP and demultiplexes QMAP itself for its own mux
+   * links (pass_through off); other drivers (MHI, IPA) have no switches. */
+  if (!set_qmi_wwan (qmi->links, format->ifname, TRUE, &error)) {
     g_task_return_error (outer, error);
     return;
   }
-  g_clear_error (&error);
   /* rmnet links carry traffic only while their parent is up. */
   if (!md_net_links_set_up (qmi->links, format->ifname, TRUE, &error)) {
     g_task_return_error (outer, error);
@@ -214,24 +283,147 @@ qmap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_qmap (MdModem *modem, guint pair, const char *ifname, GTask *task)
 {
-  QmiMessageWdaSetDataFormatInput *input = qmi_message_wda_set_data_format_input_new ();
   Format *format = g_new0 (Format, 1);
 
   format->ifname = g_strdup (ifname);
   format->pair = pair;
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
+  wda_send (modem, task, WDA_SET_QMAP);
+}
+
+/* --- back from QMAP --------------------------------------------------------- */
+
+static void
+plain_parse (MdModem *modem, gpointer output, GTask *task)
+{
+  QmiWdaLinkLayerProtocol link = QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
+  QmiWdaDataAggregationProtocol downlink = QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED;
+
+  qmi_message_wda_set_data_format_output_get_link_layer_protocol (output, &link, NULL);
+  qmi_message_wda_set_data_format_output_get_downlink_data_aggregation_protocol (output, &downlink, NULL);
+  if (downlink != QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED,
+                             "The modem keeps QMAP aggregation: no plain bearer");
+    return;
+  }
+  g_task_return_int (task, link);
+}
+
+static void
+plain_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  MdModem *modem = MD_MODEM (source);
+  Format *format = format_of (outer);
+  MdQmiModemData *qmi = md_qmi_pair_data (modem, format->pair);
+  GError *error = NULL;
+  gssize link = g_task_propagate_int (G_TASK (result), &error);
+
+  if (endpoint_retry (modem, outer, &error, WDA_SET_PLAIN)) {
+    (void)g_steal_pointer (&outer);
+    return;
+  }
+  if (error) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  if (!qmi) {
+    g_task_return_new_error (outer, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is gone");
+    return;
+  }
+  qmi->qmap = FALSE;
+  md_log_info (md_modem_get_log_name (modem), "modem data format: %s without QMAP",
+               link == QMI_WDA_LINK_LAYER_PROTOCOL_802_3 ? "802.3" : "raw IP");
+  if (!set_qmi_wwan (qmi->links, format->ifname, link != QMI_WDA_LINK_LAYER_PROTOCOL_802_3, &error)) {
+    g_task_return_error (outer, error);
+    return;
+  }
+  qmi->data_format_ready = TRUE;
+  g_task_return_boolean (outer, TRUE);
+}
+
+/* Only once the last mux link is gone: switching would cut them. */
+static void
+leave_qmap (MdModem *modem, guint pair, const char *ifname, GTask *task)
+{
+  MdQmiModemData *qmi = md_qmi_pair_data (modem, pair);
+  Format *format;
+
+  if (qmi->mux_in_use) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_WRONG_STATE,
+                             "Multiplexed bearers are connected: the data port cannot leave QMAP for a "
+                             "plain bearer (connect with multiplex=requested)");
+    g_object_unref (task);
+    return;
+  }
+  format = g_new0 (Format, 1);
+  format->ifname = g_strdup (ifname);
+  format->pair = pair;
+  g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
+  wda_send (modem, task, WDA_SET_PLAIN);
+}
+
+/* --- sending ---------------------------------------------------------------- */
+
+static QmiMessageWdaSetDataFormatInput *
+set_input_new (WdaRequest request)
+{
+  QmiMessageWdaSetDataFormatInput *input = qmi_message_wda_set_data_format_input_new ();
+  QmiWdaDataAggregationProtocol aggregation = request == WDA_SET_QMAP
+                                                ? QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP
+                                                : QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED;
+
   qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
                                                                  NULL);
-  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (
-    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
-  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (
-    input, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP, NULL);
-  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_datagrams (
-    input, QMAP_DL_MAX_DATAGRAMS, NULL);
-  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_size (input, QMAP_DL_MAX_SIZE,
-                                                                                NULL);
-  md_qmi_pair_op (modem, pair, &wda_set, 0, input, 0,
-                  g_task_new (modem, g_task_get_cancellable (task), qmap_ready, task), qmap_parse, NULL);
+  if (request == WDA_SET_RAW_IP)
+    return input;
+  qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (input, aggregation, NULL);
+  qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (input, aggregation, NULL);
+  if (request == WDA_SET_QMAP) {
+    qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_datagrams (
+      input, QMAP_DL_MAX_DATAGRAMS, NULL);
+    qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_max_size (input, QMAP_DL_MAX_SIZE,
+                                                                                  NULL);
+  }
+  return input;
+}
+
+/* Sends request for outer's format on an inner task whose callback gets
+ * outer (this reference) back. */
+static void
+wda_send (MdModem *modem, GTask *outer, WdaRequest request)
+{
+  static const struct {
+    GAsyncReadyCallback ready;
+    MdQmiParseFn parse;
+  } steps[] = {
+    [WDA_GET] = { get_ready, get_parse },
+    [WDA_SET_RAW_IP] = { set_ready, set_parse },
+    [WDA_SET_QMAP] = { qmap_ready, qmap_parse },
+    [WDA_SET_PLAIN] = { plain_ready, plain_parse },
+  };
+  Format *format = format_of (outer);
+  GTask *inner = g_task_new (modem, g_task_get_cancellable (outer), steps[request].ready, outer);
+  QmiDataEndpointType type = QMI_DATA_ENDPOINT_TYPE_HSUSB;
+  guint interface = 0;
+
+  if (format->use_endpoint)
+    md_qmi_mux_endpoint (modem, format->ifname, &type, &interface);
+  if (request == WDA_GET) {
+    QmiMessageWdaGetDataFormatInput *input = NULL;
+
+    if (format->use_endpoint) {
+      input = qmi_message_wda_get_data_format_input_new ();
+      qmi_message_wda_get_data_format_input_set_endpoint_info (input, type, interface, NULL);
+    }
+    md_qmi_pair_op (modem, format->pair, &wda_get, 0, input, 0, inner, steps[request].parse, wda_refused);
+  } else {
+    QmiMessageWdaSetDataFormatInput *input = set_input_new (request);
+
+    if (format->use_endpoint)
+      qmi_message_wda_set_data_format_input_set_endpoint_info (input, type, interface, NULL);
+    md_qmi_pair_op (modem, format->pair, &wda_set, 0, input, 0, inner, steps[request].parse, wda_refused);
+  }
 }
 
 void
@@ -249,10 +441,7 @@ md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, 
   gboolean kernel_raw_ip = FALSE;
 
   if (qmi && qmi->qmap && !qmap) {
-    /* Leaving QMAP would cut the multiplexed bearers' links. */
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
-                             "The modem's data port runs multiplexed: connect with multiplex=requested");
-    g_object_unref (task);
+    leave_qmap (modem, pair, ifname, task);
     return;
   }
   if (!qmi || (qmi->data_format_ready && qmi->qmap == qmap)) {
@@ -264,7 +453,8 @@ md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, 
     start_qmap (modem, pair, ifname, task);
     return;
   }
-  if (!md_net_link_qmi_get_raw_ip (SYSFS_ROOT, ifname, &kernel_raw_ip, &error)) {
+  if (!md_net_link_qmi_get_raw_ip (md_net_links_get_sysfs_root (qmi->links), ifname, &kernel_raw_ip,
+                                   &error)) {
     if (g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
       /* Not qmi_wwan: the interface frames what the modem sends. */
       md_log_debug (md_modem_get_log_name (modem), "%s", error->message);
@@ -280,5 +470,5 @@ md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, 
   format->ifname = g_strdup (ifname);
   format->pair = pair;
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
-  md_qmi_pair_op (modem, pair, &wda_get, 0, NULL, 0, inner_new (modem, task, get_ready), get_parse, NULL);
+  wda_send (modem, task, WDA_GET);
 }

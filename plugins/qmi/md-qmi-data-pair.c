@@ -237,7 +237,6 @@ gboolean
 md_qmi_pair_take (MdModem *modem, MdBearer *bearer, gboolean multiplex, guint *out_index, GError **error)
 {
   guint count = md_qmi_pair_count (modem);
-  gboolean qmap_free = FALSE;
   guint with_net = 0;
 
   for (guint i = 0; i < count; i++)
@@ -258,27 +257,23 @@ md_qmi_pair_take (MdModem *modem, MdBearer *bearer, gboolean multiplex, guint *o
     *out_index = 0;
     return TRUE;
   }
-  for (guint i = 0; i < count; i++) {
-    Pair *pair = pair_at (modem, i);
-    MdQmiModemData *qmi = md_qmi_pair_data (modem, i);
+  /* A pair running QMAP only when no other is free: the data format step
+   * switches it back, or refuses while its mux links are held. */
+  for (guint pass = 0; pass < 2; pass++) {
+    for (guint i = 0; i < count; i++) {
+      Pair *pair = pair_at (modem, i);
+      MdQmiModemData *qmi = md_qmi_pair_data (modem, i);
 
-    if (pair->holder || !pair->net)
-      continue;
-    if (qmi && qmi->qmap) {
-      qmap_free = TRUE;
-      continue;
+      if (pair->holder || !pair->net || (pass == 0 && qmi && qmi->qmap))
+        continue;
+      pair->holder = bearer;
+      *out_index = i;
+      md_log_debug (md_bearer_get_log_name (bearer), "data path %u (%s)", i, pair->net);
+      return TRUE;
     }
-    pair->holder = bearer;
-    *out_index = i;
-    md_log_debug (md_bearer_get_log_name (bearer), "data path %u (%s)", i, pair->net);
-    return TRUE;
   }
-  if (qmap_free)
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
-                 "The modem's data port runs multiplexed: connect with multiplex=requested");
-  else
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
-                 "All %u data paths of the modem carry a bearer", with_net);
+  g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY, "All %u data paths of the modem carry a bearer",
+               with_net);
   return FALSE;
 }
 

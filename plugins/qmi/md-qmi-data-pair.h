@@ -49,9 +49,10 @@ MdQmiModemData *md_qmi_pair_data (MdModem *modem, guint index);
 
 /* Takes a data path for bearer: a multiplexed bearer runs on the primary
  * pair (WRONG_STATE while a plain bearer holds it and QMAP is off); a
- * plain one takes the first free pair not running QMAP (primary first).
- * NOT_FOUND without a net port; UNSUPPORTED when only QMAP pairs are
- * free; TOO_MANY when every pair carries a bearer. */
+ * plain one takes the first free pair not running QMAP (primary first),
+ * else a free one running QMAP (md-qmi-data-format.c switches it back or
+ * refuses). NOT_FOUND without a net port; TOO_MANY when every pair
+ * carries a bearer. */
 gboolean md_qmi_pair_take (MdModem *modem, MdBearer *bearer, gboolean multiplex, guint *out_index,
                            GError **error);
 /* Gives back what bearer took of pair index (nothing for a multiplexed one). */

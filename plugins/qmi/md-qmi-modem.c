@@ -61,6 +61,7 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
   MdQmiModemData *qmi = g_new0 (MdQmiModemData, 1);
 
   qmi->links = settings->fake_net_links ? md_net_links_new_fake () : md_net_links_new_rtnetlink ();
+  md_net_links_set_sysfs_root (qmi->links, settings->sysfs_root);
 
   for (guint i = 0; i < probed->len; i++) {
     MdProbedPort *port = g_ptr_array_index (probed, i);
@@ -88,7 +89,7 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
     g_object_unref (modem);
     return NULL;
   }
-  /* rmnet links need the interface in our namespace (or the fake's). */
+  /* Mux links need the interface in our namespace (or the fake's). */
   if (net_name && md_net_links_has_interface (qmi->links, net_name))
     qmi->max_mux = MD_QMI_MAX_MUX;
   md_port_set_driver_state (MD_PORT (control), qmi, modem_data_free);

@@ -62,12 +62,23 @@ void md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifn
                                      GTask *task);
 
 /* Multiplexed bearers (md-qmi-mux.c): the lowest free mux id and its
- * rmnet link on the interface net (*out_link, owned by the caller); TOO_MANY
- * when all are taken, UNSUPPORTED when the modem cannot multiplex, or the
+ * link on the interface net (*out_link, owned by the caller: qmi_wwan's
+ * own "qmimux" link on a qmi_wwan interface, else rmnet); TOO_MANY when
+ * all are taken, UNSUPPORTED when the modem cannot multiplex, or the
  * link's error. Release gives both back (link may be NULL). */
 gboolean md_qmi_mux_acquire (MdModem *modem, const char *net, guint *out_mux_id, char **out_link,
                              GError **error);
 void md_qmi_mux_release (MdModem *modem, guint mux_id, const char *link);
+/* The data endpoint of the interface net as ModemManager 1.20 gives it
+ * (from its driver in sysfs: qmi_wwan → HSUSB and its USB interface
+ * number, mhi_net → PCIe 0, ipa → embedded 1, bam-dmux → BAM-DMUX 0,
+ * another driver → unknown 0); HSUSB 0 when sysfs names no driver. */
+void md_qmi_mux_endpoint (MdModem *modem, const char *net, QmiDataEndpointType *out_type,
+                          guint *out_interface);
+/* WDS Bind Mux Data Port on the WDS client instance of data path pair's
+ * port: its calls travel in mux id's QMAP channel of net's data endpoint.
+ * task (taken) answers TRUE or the request's error. */
+void md_qmi_mux_bind (MdModem *modem, guint pair, guint instance, guint mux_id, const char *net, GTask *task);
 
 /* Signal quality in percent from RSSI / RSRP in dBm; -1 when out of range. */
 gint md_qmi_quality_from_rssi (gint rssi_dbm);

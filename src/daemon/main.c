@@ -170,6 +170,7 @@ configure (const Options *options, MdDaemonConfig *config, GError **error)
   config->plugins.mbim_use_proxy = !options->no_mbim_proxy;
   config->plugins.qmi_use_proxy = !options->no_qmi_proxy;
   config->plugins.fake_net_links = options->test_fake_net_links;
+  config->plugins.sysfs_root = config->sysfs_root;
   config->authorizer
     = md_authorizer_new (options->test_no_auth ? MD_AUTHORIZER_ALLOW_ALL : MD_AUTHORIZER_POLKIT);
   return TRUE;

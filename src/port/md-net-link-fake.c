@@ -24,17 +24,49 @@ fake_free (gpointer data)
   g_free (fake);
 }
 
+/* qmi_wwan's naming: the lowest "qmimux<K>" not taken, whatever the mux
+ * id; a mux id the parent carries already is refused. */
 static gboolean
-fake_add (MdNetLinks *links, const MdNetLinkInfo *link, GError **error)
+name_qmiwwan (Fake *fake, MdNetLinkInfo *link, GError **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, fake->links);
+  while (g_hash_table_iter_next (&iter, NULL, &value)) {
+    const MdNetLinkInfo *other = value;
+
+    if (other->kind == MD_NET_LINK_KIND_QMIWWAN && g_str_equal (other->parent, link->parent)
+        && other->session_id == link->session_id) {
+      g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS,
+                   "Cannot add qmi_wwan link for mux id %u on %s: %s carries it already", link->session_id,
+                   link->parent, other->ifname);
+      return FALSE;
+    }
+  }
+  for (guint k = 0;; k++) {
+    g_autofree char *name = g_strdup_printf ("qmimux%u", k);
+
+    if (!g_hash_table_contains (fake->links, name) && !g_hash_table_contains (fake->parents, name)) {
+      link->ifname = g_steal_pointer (&name);
+      return TRUE;
+    }
+  }
+}
+
+static gboolean
+fake_add (MdNetLinks *links, MdNetLinkInfo *link, GError **error)
 {
   Fake *fake = links->data;
 
   if (!g_hash_table_contains (fake->parents, link->parent)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "Cannot add %s link %s on %s: no such %s",
-                 md_net_link_kind_to_string (link->kind), link->ifname, link->parent,
+                 md_net_link_kind_to_string (link->kind), link->ifname ? link->ifname : "", link->parent,
                  link->kind == MD_NET_LINK_KIND_WWAN ? "wwan device" : "network interface");
     return FALSE;
   }
+  if (link->kind == MD_NET_LINK_KIND_QMIWWAN && !name_qmiwwan (fake, link, error))
+    return FALSE;
   if (g_hash_table_contains (fake->links, link->ifname)
       || g_hash_table_contains (fake->parents, link->ifname)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_EXISTS, "Cannot add %s link %s on %s: it already exists",
@@ -46,7 +78,7 @@ fake_add (MdNetLinks *links, const MdNetLinkInfo *link, GError **error)
 }
 
 static gboolean
-fake_delete (MdNetLinks *links, const char *ifname, GError **error)
+fake_delete (MdNetLinks *links, const char *ifname, const MdNetLinkInfo *known, GError **error)
 {
   Fake *fake = links->data;
 

@@ -7,12 +7,15 @@
 
 G_BEGIN_DECLS
 
-/* One backend. link is already validated and named; both calls set an
- * MD_CORE_ERROR as documented in md-net-link.h. */
+/* One backend. link is already validated and named, except a QMIWWAN
+ * link, whose ifname is NULL and which add names (g_strdup) once the
+ * kernel made it; delete gets what the object knows of ifname when it
+ * created it (NULL otherwise). The calls set an MD_CORE_ERROR as
+ * documented in md-net-link.h. */
 typedef struct {
   const char *name;
-  gboolean (*add) (MdNetLinks *links, const MdNetLinkInfo *link, GError **error);
-  gboolean (*delete) (MdNetLinks *links, const char *ifname, GError **error);
+  gboolean (*add) (MdNetLinks *links, MdNetLinkInfo *link, GError **error);
+  gboolean (*delete) (MdNetLinks *links, const char *ifname, const MdNetLinkInfo *known, GError **error);
   gboolean (*set_up) (MdNetLinks *links, const char *ifname, gboolean up, GError **error);
   void (*free_data) (gpointer data);
 } MdNetLinksBackend;
@@ -22,7 +25,19 @@ struct _MdNetLinks {
   const MdNetLinksBackend *backend;
   gpointer data;      /* the backend's */
   GPtrArray *created; /* MdNetLinkInfo, oldest first */
+  char *sysfs_root;
+  MdNetLinksSysfsWriter writer; /* NULL: write the file */
+  gpointer writer_data;
+  GHashTable *mux_kinds; /* parent -> MdNetLinkKind + 1, decided once */
 };
+
+/* qmi_wwan's links through sysfs (md-net-link-qmiwwan.c), for the kernel
+ * backend: add writes the mux id to <parent>/qmi/add_mux and names link
+ * after the upper interface the kernel made for it; delete writes it to
+ * del_mux (parent and mux id from known, else from sysfs). */
+gboolean md_net_link_qmiwwan_add (MdNetLinks *links, MdNetLinkInfo *link, GError **error);
+gboolean md_net_link_qmiwwan_delete (MdNetLinks *links, const char *ifname, const MdNetLinkInfo *known,
+                                     GError **error);
 
 /* The fake's md_net_links_has_interface. */
 gboolean md_net_links_fake_has (MdNetLinks *links, const char *ifname);

@@ -1,24 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* qmi_wwan's link layer switch: <root>/class/net/<ifname>/qmi/raw_ip
- * (Y/N) says whether the interface carries raw IP or Ethernet frames. The
- * kernel refuses the write while the interface is up, so it is taken
- * down first through MdNetLinks. Files only; no udev. */
+/* qmi_wwan's link layer switches under <root>/class/net/<ifname>/qmi/:
+ * raw_ip (Y/N: raw IP or Ethernet frames) and pass_through (Y/N: QMAP
+ * frames handed up unparsed, for rmnet). The kernel refuses a change
+ * while the interface is up, so it is taken down first through
+ * MdNetLinks. Files only; no udev. */
 #include "md-net-link-private.h"
-
-#include <errno.h>
-#include <stdio.h>
 
 #include "md-errors.h"
 #include "md-log.h"
 
 static char *
-raw_ip_path (const char *sysfs_root, const char *ifname)
+switch_path (const char *sysfs_root, const char *ifname, const char *name)
 {
-  return g_build_filename (sysfs_root, "class", "net", ifname, "qmi", "raw_ip", NULL);
+  return g_build_filename (sysfs_root, "class", "net", ifname, "qmi", name, NULL);
 }
 
-gboolean
-md_net_link_qmi_get_raw_ip (const char *sysfs_root, const char *ifname, gboolean *out_raw_ip, GError **error)
+static gboolean
+get_switch (const char *sysfs_root, const char *ifname, const char *name, gboolean *out_on, GError **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
@@ -30,56 +28,35 @@ md_net_link_qmi_get_raw_ip (const char *sysfs_root, const char *ifname, gboolean
                  ifname ? ifname : "(null)");
     return FALSE;
   }
-  path = raw_ip_path (sysfs_root, ifname);
+  path = switch_path (sysfs_root, ifname, name);
   if (!g_file_get_contents (path, &contents, NULL, &local)) {
     g_set_error (error, MD_CORE_ERROR,
                  g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? MD_CORE_ERROR_NOT_FOUND
                                                                            : MD_CORE_ERROR_FAILED,
-                 "%s has no qmi_wwan link layer switch: %s", ifname, local->message);
+                 "%s has no qmi_wwan %s switch: %s", ifname, name, local->message);
     return FALSE;
   }
   g_strstrip (contents);
   if (g_strcmp0 (contents, "Y") != 0 && g_strcmp0 (contents, "N") != 0) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "%s: unexpected raw_ip value '%.8s'", ifname,
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "%s: unexpected %s value '%.8s'", ifname, name,
                  contents);
     return FALSE;
   }
-  *out_raw_ip = contents[0] == 'Y';
+  *out_on = contents[0] == 'Y';
   return TRUE;
 }
 
-/* Writes without creating: sysfs attributes exist or do not. */
 static gboolean
-write_attribute (const char *path, const char *value, GError **error)
-{
-  FILE *file = fopen (path, "we");
-  int err = 0;
-
-  if (!file)
-    err = errno;
-  else if (fputs (value, file) < 0)
-    err = errno;
-  if (file && fclose (file) != 0 && !err)
-    err = errno;
-  if (err) {
-    g_set_error (error, MD_CORE_ERROR, err == ENOENT ? MD_CORE_ERROR_NOT_FOUND : MD_CORE_ERROR_FAILED,
-                 "Cannot write '%s' to %s: %s", value, path, g_strerror (err));
-    return FALSE;
-  }
-  return TRUE;
-}
-
-gboolean
-md_net_link_qmi_set_raw_ip (MdNetLinks *links, const char *sysfs_root, const char *ifname, gboolean raw_ip,
-                            GError **error)
+set_switch (MdNetLinks *links, const char *sysfs_root, const char *ifname, const char *name, gboolean on,
+            GError **error)
 {
   g_autofree char *path = NULL;
   g_autoptr (GError) local = NULL;
   gboolean current = FALSE;
 
-  if (!md_net_link_qmi_get_raw_ip (sysfs_root, ifname, &current, error))
+  if (!get_switch (sysfs_root, ifname, name, &current, error))
     return FALSE;
-  if (current == raw_ip)
+  if (current == on)
     return TRUE;
   /* An interface the kernel does not know (an emulated device) has
    * nothing to take down. */
@@ -88,9 +65,44 @@ md_net_link_qmi_set_raw_ip (MdNetLinks *links, const char *sysfs_root, const cha
     g_propagate_error (error, g_steal_pointer (&local));
     return FALSE;
   }
-  path = raw_ip_path (sysfs_root, ifname);
-  if (!write_attribute (path, raw_ip ? "Y" : "N", error))
+  path = switch_path (sysfs_root, ifname, name);
+  return md_net_links_write_sysfs (links, path, on ? "Y" : "N", error);
+}
+
+gboolean
+md_net_link_qmi_get_raw_ip (const char *sysfs_root, const char *ifname, gboolean *out_raw_ip, GError **error)
+{
+  return get_switch (sysfs_root, ifname, "raw_ip", out_raw_ip, error);
+}
+
+gboolean
+md_net_link_qmi_set_raw_ip (MdNetLinks *links, const char *sysfs_root, const char *ifname, gboolean raw_ip,
+                            GError **error)
+{
+  gboolean current = FALSE;
+
+  if (!get_switch (sysfs_root, ifname, "raw_ip", &current, error))
+    return FALSE;
+  if (current == raw_ip)
+    return TRUE;
+  if (!set_switch (links, sysfs_root, ifname, "raw_ip", raw_ip, error))
     return FALSE;
   md_log_info (ifname, "link layer set to %s", raw_ip ? "raw IP" : "802.3");
+  return TRUE;
+}
+
+gboolean
+md_net_link_qmi_set_pass_through (MdNetLinks *links, const char *sysfs_root, const char *ifname,
+                                  gboolean pass_through, GError **error)
+{
+  gboolean current = FALSE;
+
+  if (!get_switch (sysfs_root, ifname, "pass_through", &current, error))
+    return FALSE;
+  if (current == pass_through)
+    return TRUE;
+  if (!set_switch (links, sysfs_root, ifname, "pass_through", pass_through, error))
+    return FALSE;
+  md_log_info (ifname, "QMAP pass-through %s", pass_through ? "on" : "off");
   return TRUE;
 }

@@ -158,7 +158,7 @@ run (GByteArray *request, const char *what, GError **error)
 }
 
 static gboolean
-rtnl_add (MdNetLinks *links, const MdNetLinkInfo *link, GError **error)
+rtnl_add (MdNetLinks *links, MdNetLinkInfo *link, GError **error)
 {
   g_autofree char *what = g_strdup_printf (
     "Cannot add %s link %s on %s", md_net_link_kind_to_string (link->kind), link->ifname, link->parent);
@@ -166,6 +166,7 @@ rtnl_add (MdNetLinks *links, const MdNetLinkInfo *link, GError **error)
   unsigned int parent_index;
 
   switch (link->kind) {
+  case MD_NET_LINK_KIND_QMIWWAN: return md_net_link_qmiwwan_add (links, link, error);
   case MD_NET_LINK_KIND_WWAN:
     request = md_net_link_msg_new_wwan (0, link->ifname, link->parent, link->session_id);
     break;
@@ -196,12 +197,18 @@ rtnl_add (MdNetLinks *links, const MdNetLinkInfo *link, GError **error)
   return run (request, what, error);
 }
 
+/* qmi_wwan's links have no rtnl ops: the kernel would refuse RTM_DELLINK. */
 static gboolean
-rtnl_delete (MdNetLinks *links, const char *ifname, GError **error)
+rtnl_delete (MdNetLinks *links, const char *ifname, const MdNetLinkInfo *known, GError **error)
 {
-  g_autofree char *what = g_strdup_printf ("Cannot delete link %s", ifname);
-  g_autoptr (GByteArray) request = md_net_link_msg_new_delete (0, ifname);
+  g_autofree char *what = NULL;
+  g_autoptr (GByteArray) request = NULL;
 
+  if ((known && known->kind == MD_NET_LINK_KIND_QMIWWAN)
+      || (!known && md_net_link_qmiwwan_lookup (md_net_links_get_sysfs_root (links), ifname, NULL, NULL)))
+    return md_net_link_qmiwwan_delete (links, ifname, known, error);
+  what = g_strdup_printf ("Cannot delete link %s", ifname);
+  request = md_net_link_msg_new_delete (0, ifname);
   return run (request, what, error);
 }
 

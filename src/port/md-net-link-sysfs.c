@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Which kind of session link a network interface takes, read from sysfs
- * links only (no udev): cdc_mbim interfaces take VLANs, interfaces whose
- * parent is a kernel wwan device take wwan links. See md-net-link.h for
- * the exact checks. */
+/* What sysfs says of a network interface, read from files and links only
+ * (no udev): which kind of session link it takes (cdc_mbim interfaces take
+ * VLANs, interfaces whose parent is a kernel wwan device take wwan links)
+ * and where a QMI modem's data endpoint is (its driver, and for USB the
+ * interface number). See md-net-link.h for the exact checks. */
 #include "md-net-link-private.h"
+
+#include "md-errors.h"
 
 #define CDC_MBIM_DRIVER "cdc_mbim"
 #define WWAN_CLASS      "wwan"
@@ -76,4 +79,82 @@ md_net_link_wwan_device_for_netdev (const char *sysfs_root, const char *ifname)
   if (!belongs_to_wwan_device (net, sysfs_root, &device))
     return NULL;
   return device;
+}
+
+const char *
+md_net_link_bus_to_string (MdNetLinkBus bus)
+{
+  switch (bus) {
+  case MD_NET_LINK_BUS_UNKNOWN: return "unknown";
+  case MD_NET_LINK_BUS_USB: return "usb";
+  case MD_NET_LINK_BUS_PCIE: return "pcie";
+  case MD_NET_LINK_BUS_EMBEDDED: return "embedded";
+  case MD_NET_LINK_BUS_BAM_DMUX: return "bam-dmux";
+  }
+  return "unknown";
+}
+
+/* bInterfaceNumber is two hex digits and a newline ("08\n"). */
+static gboolean
+read_interface_number (const char *path, guint *out_number, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GError) local = NULL;
+  char *end = NULL;
+  guint64 value;
+
+  if (!g_file_get_contents (path, &text, NULL, &local)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "No USB interface number: %s", local->message);
+    return FALSE;
+  }
+  g_strstrip (text);
+  value = g_ascii_strtoull (text, &end, 16);
+  if (!g_ascii_isxdigit (text[0]) || *end != '\0' || value > 255) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Unexpected USB interface number '%.8s' in %s",
+                 text, path);
+    return FALSE;
+  }
+  *out_number = (guint)value;
+  return TRUE;
+}
+
+gboolean
+md_net_link_data_endpoint (const char *sysfs_root, const char *ifname, MdNetLinkBus *out_bus,
+                           guint *out_interface, GError **error)
+{
+  g_autofree char *device = NULL;
+  g_autofree char *driver_link = NULL;
+  g_autofree char *driver = NULL;
+
+  g_return_val_if_fail (sysfs_root != NULL, FALSE);
+  if (!md_net_link_name_is_valid (ifname)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid interface name '%s'",
+                 ifname ? ifname : "(null)");
+    return FALSE;
+  }
+  device = g_build_filename (sysfs_root, "class", "net", ifname, "device", NULL);
+  driver_link = g_build_filename (device, "driver", NULL);
+  driver = link_basename (driver_link);
+  if (!driver) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND, "%s has no driver in sysfs", ifname);
+    return FALSE;
+  }
+  *out_interface = 0;
+  if (g_str_equal (driver, "qmi_wwan")) {
+    g_autofree char *number = g_build_filename (device, "bInterfaceNumber", NULL);
+
+    *out_bus = MD_NET_LINK_BUS_USB;
+    return read_interface_number (number, out_interface, error);
+  }
+  if (g_str_equal (driver, "mhi_net")) {
+    *out_bus = MD_NET_LINK_BUS_PCIE;
+  } else if (g_str_equal (driver, "ipa")) {
+    *out_bus = MD_NET_LINK_BUS_EMBEDDED;
+    *out_interface = 1;
+  } else if (g_str_equal (driver, "bam-dmux")) {
+    *out_bus = MD_NET_LINK_BUS_BAM_DMUX;
+  } else {
+    *out_bus = MD_NET_LINK_BUS_UNKNOWN;
+  }
+  return TRUE;
 }

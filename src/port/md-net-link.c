@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <net/if.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "md-errors.h"
@@ -19,6 +20,7 @@ md_net_link_kind_to_string (MdNetLinkKind kind)
   case MD_NET_LINK_KIND_VLAN: return "vlan";
   case MD_NET_LINK_KIND_WWAN: return "wwan";
   case MD_NET_LINK_KIND_RMNET: return "rmnet";
+  case MD_NET_LINK_KIND_QMIWWAN: return "qmimux";
   }
   return "unknown";
 }
@@ -84,9 +86,11 @@ md_net_link_name_for_session (MdNetLinkKind kind, const char *parent, guint sess
   case MD_NET_LINK_KIND_VLAN: name = g_strdup_printf ("%s.%u", parent, session_id); break;
   case MD_NET_LINK_KIND_WWAN: name = g_strdup_printf ("%s-%u", parent, session_id); break;
   case MD_NET_LINK_KIND_RMNET: name = g_strdup_printf ("%sm%u", parent, session_id); break;
+  case MD_NET_LINK_KIND_QMIWWAN: break; /* the kernel names it */
   }
   if (!name) {
-    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Unknown link kind %d", (int)kind);
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "%s link of %s: the kernel names it",
+                 md_net_link_kind_to_string (kind), parent);
     return NULL;
   }
   if (strlen (name) > MD_NET_LINK_IFNAME_MAX) {
@@ -107,6 +111,8 @@ md_net_links_new_with_backend (const MdNetLinksBackend *backend, gpointer data)
   links->backend = backend;
   links->data = data;
   links->created = g_ptr_array_new_with_free_func ((GDestroyNotify)md_net_link_info_free);
+  links->sysfs_root = g_strdup ("/sys");
+  links->mux_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return links;
 }
 
@@ -129,6 +135,8 @@ md_net_links_unref (MdNetLinks *links)
   if (links->backend->free_data)
     links->backend->free_data (links->data);
   g_ptr_array_unref (links->created);
+  g_hash_table_unref (links->mux_kinds);
+  g_free (links->sysfs_root);
   g_free (links);
 }
 
@@ -146,6 +154,25 @@ find_created (MdNetLinks *links, const char *ifname, guint *out_index)
   return FALSE;
 }
 
+/* A QMIWWAN link has no name before the kernel makes it; its parent and
+ * mux id are checked as for the others. */
+static gboolean
+check_qmiwwan (const char *parent, guint session_id, GError **error)
+{
+  if (!md_net_link_name_is_valid (parent)) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS, "Invalid parent name '%s'",
+                 parent ? parent : "(null)");
+    return FALSE;
+  }
+  if (session_id == 0 || session_id > MD_NET_LINK_QMIWWAN_MUX_ID_MAX) {
+    g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS,
+                 "Mux id %u of %s has no qmi_wwan link (allowed: 1..%u)", session_id, parent,
+                 MD_NET_LINK_QMIWWAN_MUX_ID_MAX);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 gboolean
 md_net_links_add_session_link (MdNetLinks *links, MdNetLinkKind kind, const char *parent, guint session_id,
                                char **out_ifname, GError **error)
@@ -154,19 +181,103 @@ md_net_links_add_session_link (MdNetLinks *links, MdNetLinkKind kind, const char
   MdNetLinkInfo link;
 
   g_return_val_if_fail (links != NULL, FALSE);
-  ifname = md_net_link_name_for_session (kind, parent, session_id, error);
-  if (!ifname)
+  if (kind == MD_NET_LINK_KIND_QMIWWAN) {
+    if (!check_qmiwwan (parent, session_id, error))
+      return FALSE;
+  } else {
+    ifname = md_net_link_name_for_session (kind, parent, session_id, error);
+    if (!ifname)
+      return FALSE;
+  }
+  link = (MdNetLinkInfo){
+    .ifname = g_steal_pointer (&ifname), .kind = kind, .parent = (char *)parent, .session_id = session_id
+  };
+  if (!links->backend->add (links, &link, error)) {
+    g_free (link.ifname);
     return FALSE;
-  link
-    = (MdNetLinkInfo){ .ifname = ifname, .kind = kind, .parent = (char *)parent, .session_id = session_id };
-  if (!links->backend->add (links, &link, error))
-    return FALSE;
+  }
+  ifname = link.ifname;
   md_log_info (parent, "created %s link %s for session %u", md_net_link_kind_to_string (kind), ifname,
                session_id);
   g_ptr_array_add (links->created, md_net_link_info_copy (&link));
   if (out_ifname)
     *out_ifname = g_steal_pointer (&ifname);
   return TRUE;
+}
+
+void
+md_net_links_set_sysfs_root (MdNetLinks *links, const char *sysfs_root)
+{
+  g_return_if_fail (links != NULL);
+  g_free (links->sysfs_root);
+  links->sysfs_root = g_strdup (sysfs_root ? sysfs_root : "/sys");
+  g_hash_table_remove_all (links->mux_kinds);
+}
+
+const char *
+md_net_links_get_sysfs_root (MdNetLinks *links)
+{
+  g_return_val_if_fail (links != NULL, "/sys");
+  return links->sysfs_root;
+}
+
+void
+md_net_links_set_sysfs_writer (MdNetLinks *links, MdNetLinksSysfsWriter writer, gpointer user_data)
+{
+  g_return_if_fail (links != NULL);
+  links->writer = writer;
+  links->writer_data = user_data;
+}
+
+/* Writes without creating: sysfs attributes exist or do not. */
+static gboolean
+write_file (const char *path, const char *value, GError **error)
+{
+  FILE *file = fopen (path, "we");
+  int err = 0;
+
+  if (!file)
+    err = errno;
+  else if (fputs (value, file) < 0)
+    err = errno;
+  if (file && fclose (file) != 0 && !err)
+    err = errno;
+  if (err) {
+    g_autofree char *what = g_strdup_printf ("Cannot write '%s' to %s", value, path);
+
+    md_net_link_set_kernel_error (error, err, NULL, what);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+md_net_links_write_sysfs (MdNetLinks *links, const char *path, const char *value, GError **error)
+{
+  g_return_val_if_fail (links != NULL && path != NULL && value != NULL, FALSE);
+  if (links->writer)
+    return links->writer (path, value, links->writer_data, error);
+  return write_file (path, value, error);
+}
+
+MdNetLinkKind
+md_net_links_qmi_mux_kind (MdNetLinks *links, const char *parent)
+{
+  g_autofree char *add_mux = NULL;
+  gpointer known;
+  MdNetLinkKind kind;
+
+  g_return_val_if_fail (links != NULL, MD_NET_LINK_KIND_RMNET);
+  if (!md_net_link_name_is_valid (parent))
+    return MD_NET_LINK_KIND_RMNET;
+  known = g_hash_table_lookup (links->mux_kinds, parent);
+  if (known)
+    return (MdNetLinkKind)(GPOINTER_TO_UINT (known) - 1);
+  add_mux = g_build_filename (links->sysfs_root, "class", "net", parent, "qmi", "add_mux", NULL);
+  kind = g_file_test (add_mux, G_FILE_TEST_EXISTS) ? MD_NET_LINK_KIND_QMIWWAN : MD_NET_LINK_KIND_RMNET;
+  md_log_debug (parent, "QMAP mux links: %s", md_net_link_kind_to_string (kind));
+  g_hash_table_insert (links->mux_kinds, g_strdup (parent), GUINT_TO_POINTER ((guint)kind + 1));
+  return kind;
 }
 
 gboolean
@@ -199,8 +310,9 @@ gboolean
 md_net_links_delete (MdNetLinks *links, const char *ifname, GError **error)
 {
   g_autoptr (GError) local = NULL;
+  gboolean known;
   gboolean ok;
-  guint index;
+  guint index = 0;
 
   g_return_val_if_fail (links != NULL, FALSE);
   if (!md_net_link_name_is_valid (ifname)) {
@@ -208,9 +320,10 @@ md_net_links_delete (MdNetLinks *links, const char *ifname, GError **error)
                  ifname ? ifname : "(null)");
     return FALSE;
   }
-  ok = links->backend->delete (links, ifname, &local);
-  if ((ok || g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND))
-      && find_created (links, ifname, &index))
+  known = find_created (links, ifname, &index);
+  ok = links->backend->delete (links, ifname, known ? g_ptr_array_index (links->created, index) : NULL,
+                               &local);
+  if ((ok || g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) && known)
     g_ptr_array_remove_index (links->created, index);
   if (!ok) {
     g_propagate_error (error, g_steal_pointer (&local));

@@ -14,12 +14,15 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  MD_NET_LINK_KIND_VLAN,  /* "<parent>.<N>", VLAN id N on the network interface <parent> */
-  MD_NET_LINK_KIND_WWAN,  /* "<parent>-<N>", link id N on the wwan device <parent> */
-  MD_NET_LINK_KIND_RMNET, /* "<parent>m<N>", QMAP mux id N on the network interface <parent> (QMI) */
+  MD_NET_LINK_KIND_VLAN,    /* "<parent>.<N>", VLAN id N on the network interface <parent> */
+  MD_NET_LINK_KIND_WWAN,    /* "<parent>-<N>", link id N on the wwan device <parent> */
+  MD_NET_LINK_KIND_RMNET,   /* "<parent>m<N>", QMAP mux id N on the network interface <parent> (QMI) */
+  MD_NET_LINK_KIND_QMIWWAN, /* "qmimux<K>" (K the kernel's), QMAP mux id N through qmi_wwan's
+                             * <parent>/qmi/add_mux (QMI over USB) */
 } MdNetLinkKind;
 
-/* The kernel's rtnl link kind: "vlan", "wwan" or "rmnet". */
+/* The kernel's rtnl link kind: "vlan", "wwan" or "rmnet"; "qmimux" for
+ * qmi_wwan's own links (made through sysfs, not rtnetlink). */
 const char *md_net_link_kind_to_string (MdNetLinkKind kind);
 
 /* IFNAMSIZ - 1: the longest interface name the kernel takes. */
@@ -40,8 +43,9 @@ MdNetLinkInfo *md_net_link_info_copy (const MdNetLinkInfo *info);
 void md_net_link_info_free (MdNetLinkInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdNetLinkInfo, md_net_link_info_free)
 
-/* The name of session_id's link: "<parent>.<N>" (VLAN) or "<parent>-<N>"
- * (WWAN). Fails with MD_CORE_ERROR_INVALID_ARGS when parent is not a valid
+/* The name of session_id's link: "<parent>.<N>" (VLAN), "<parent>-<N>"
+ * (WWAN) or "<parent>m<N>" (RMNET); QMIWWAN links are named by the kernel,
+ * so their name is NULL with INVALID_ARGS. Fails with MD_CORE_ERROR_INVALID_ARGS when parent is not a valid
  * interface or device name, session_id is outside 1..255, or the name
  * would be longer than MD_NET_LINK_IFNAME_MAX. */
 char *md_net_link_name_for_session (MdNetLinkKind kind, const char *parent, guint session_id, GError **error);
@@ -61,7 +65,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdNetLinks, md_net_links_unref)
 
 /* Creates session_id's link on parent (for VLAN the network interface, for
  * WWAN the wwan device, as in /sys/class/wwan/) and remembers it as
- * created by this object. *out_ifname (may be NULL) gets its name.
+ * created by this object. *out_ifname (may be NULL) gets its name: for
+ * QMIWWAN the one the kernel gave (md-net-link-qmiwwan.c).
  * Errors, all MD_CORE_ERROR with the kernel's own message when it gave one:
  * INVALID_ARGS (see md_net_link_name_for_session), NOT_FOUND (no such
  * parent), EXISTS (the link already exists), UNSUPPORTED (the kernel lacks
@@ -95,8 +100,30 @@ gboolean md_net_links_set_up (MdNetLinks *links, const char *ifname, gboolean up
 gboolean md_net_links_has_interface (MdNetLinks *links, const char *ifname);
 /* Whether links is the in-memory fake (the daemon's test mode). */
 gboolean md_net_links_is_fake (MdNetLinks *links);
+/* Where the kernel's sysfs is for this object's sysfs work (qmi_wwan
+ * links, md_net_links_qmi_mux_kind): "/sys" unless set (tests, and the
+ * daemon's --test-sysfs-root). */
+void md_net_links_set_sysfs_root (MdNetLinks *links, const char *sysfs_root);
+const char *md_net_links_get_sysfs_root (MdNetLinks *links);
+
+/* Writes value to the sysfs attribute at path for this object; errors are
+ * MD_CORE_ERROR as md_net_link_set_kernel_error maps errno. By default the
+ * file is written (never created); a test that plays the kernel sets its
+ * own writer, which runs in place of the write. */
+typedef gboolean (*MdNetLinksSysfsWriter) (const char *path, const char *value, gpointer user_data,
+                                           GError **error);
+void md_net_links_set_sysfs_writer (MdNetLinks *links, MdNetLinksSysfsWriter writer, gpointer user_data);
+gboolean md_net_links_write_sysfs (MdNetLinks *links, const char *path, const char *value, GError **error);
+
+/* Which kind of link carries a QMAP mux id on the QMI network interface
+ * parent, decided once per parent from the object's sysfs root and then
+ * remembered: QMIWWAN when <root>/class/net/<parent>/qmi/add_mux exists
+ * (qmi_wwan makes its own mux links), else RMNET (mhi_net, IPA). */
+MdNetLinkKind md_net_links_qmi_mux_kind (MdNetLinks *links, const char *parent);
+
 /* Fake backend only: makes the network interface or wwan device name
- * known, so links can be created on it. */
+ * known, so links can be created on it. QMIWWAN links on it are named as
+ * qmi_wwan names them (the lowest free "qmimux<K>"). */
 void md_net_links_fake_add_parent (MdNetLinks *links, const char *name);
 /* Fake backend only: whether ifname was last set up (parents and links
  * start down). */
@@ -134,5 +161,57 @@ gboolean md_net_link_qmi_get_raw_ip (const char *sysfs_root, const char *ifname,
  * interface stays down: whoever configures the bearer brings it up. */
 gboolean md_net_link_qmi_set_raw_ip (MdNetLinks *links, const char *sysfs_root, const char *ifname,
                                      gboolean raw_ip, GError **error);
+
+/* Sets qmi_wwan's pass_through switch (<root>/class/net/<ifname>/qmi/
+ * pass_through, Y/N: hand QMAP frames to an rmnet link on top instead of
+ * demultiplexing them itself) as md_net_link_qmi_set_raw_ip does raw_ip.
+ * NOT_FOUND when the interface has no such switch (older kernels, or not
+ * qmi_wwan). */
+gboolean md_net_link_qmi_set_pass_through (MdNetLinks *links, const char *sysfs_root, const char *ifname,
+                                           gboolean pass_through, GError **error);
+
+/* --- qmi_wwan's own mux links (md-net-link-qmiwwan.c) --------------------- */
+
+/* Highest mux id qmi_wwan's add_mux takes (1..254 since Linux 5.12; older
+ * kernels stop at 127 and refuse more with EINVAL). */
+#define MD_NET_LINK_QMIWWAN_MUX_ID_MAX 254
+
+/* A mux id as qmi_wwan shows it in qmap/mux_id and add_mux ("0x%02x\n"),
+ * or as decimal; surrounding white space allowed. FALSE for anything
+ * else or a value outside 1..255. len: bytes of text (it need not end in
+ * NUL). */
+gboolean md_net_link_parse_mux_id (const char *text, gsize len, guint *out_mux_id);
+
+/* The qmi_wwan mux link on the interface parent that carries mux_id: its
+ * upper_<name> entries whose <name>/qmap/mux_id is mux_id. NULL when none. */
+char *md_net_link_qmiwwan_find (const char *sysfs_root, const char *parent, guint mux_id);
+
+/* The network interface and mux id of a qmi_wwan mux link ifname, from
+ * its lower_<parent> entry and its qmap/mux_id; FALSE when ifname is not
+ * one (or the kernel too old to show its mux id). */
+gboolean md_net_link_qmiwwan_lookup (const char *sysfs_root, const char *ifname, char **out_parent,
+                                     guint *out_mux_id);
+
+/* --- the data endpoint of a QMI network interface (md-net-link-sysfs.c) -- */
+
+typedef enum {
+  MD_NET_LINK_BUS_UNKNOWN,  /* no driver we know */
+  MD_NET_LINK_BUS_USB,      /* qmi_wwan: interface number = bInterfaceNumber */
+  MD_NET_LINK_BUS_PCIE,     /* mhi_net */
+  MD_NET_LINK_BUS_EMBEDDED, /* ipa */
+  MD_NET_LINK_BUS_BAM_DMUX, /* bam-dmux */
+} MdNetLinkBus;
+
+/* Where the network interface ifname's data flows, from its driver
+ * (<root>/class/net/<ifname>/device/driver): qmi_wwan → USB with the
+ * bInterfaceNumber of its USB interface (<...>/device/bInterfaceNumber,
+ * two hex digits), mhi_net → PCIE (interface 0), ipa → EMBEDDED
+ * (interface 1), bam-dmux → BAM_DMUX (0), as ModemManager 1.20 decides.
+ * FALSE with NOT_FOUND when the interface or its driver is not in sysfs,
+ * FAILED when a USB interface number cannot be read. */
+gboolean md_net_link_data_endpoint (const char *sysfs_root, const char *ifname, MdNetLinkBus *out_bus,
+                                    guint *out_interface, GError **error);
+/* "usb", "pcie", "embedded", "bam-dmux", "unknown". */
+const char *md_net_link_bus_to_string (MdNetLinkBus bus);
 
 G_END_DECLS

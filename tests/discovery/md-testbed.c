@@ -237,8 +237,10 @@ md_testbed_qmi_modem (UMockdevTestbed *tb, const char *busid, const char *wdm, c
   g_autofree char *path = NULL;
   g_autofree char *interface = g_strconcat ("INTERFACE=", net, NULL);
   const char *uevent[] = { interface, NULL };
-  /* qmi_wwan's sysfs switch between 802.3 and raw IP framing. */
-  const char *attrs[] = { "qmi/raw_ip=Y", NULL };
+  /* qmi_wwan's sysfs switches (802.3 or raw IP framing; QMAP handed up
+   * for rmnet, left on here as another program may leave it) and its mux
+   * link attributes. */
+  const char *attrs[] = { "qmi/raw_ip=Y", "qmi/pass_through=Y", "qmi/add_mux=", "qmi/del_mux=", NULL };
   Block b = { .subsystem = "net", .devtype = "wwan", .props = props, .uevent = uevent, .attrs = attrs };
 
   md_testbed_usb_interface (tb, device, 8, "ff", "qmi_wwan");

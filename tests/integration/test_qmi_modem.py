@@ -218,8 +218,9 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
         self.assertEqual(sim.control("get sessions"), "0,1")
 
     def test_multiplex_setting(self):
-        # This QMI driver multiplexes no bearer yet: "required" is refused
-        # before anything is sent, "requested" connects a plain bearer.
+        # wwan0 is in no kernel here (no --test-fake-net-links), so the modem
+        # cannot multiplex: "required" is refused before anything is sent,
+        # "requested" connects a plain bearer.
         sim = self.add_qmi_modem()
         self.enable()
         result = self.call("/org/freedesktop/ModemManager1/Modem/0", "org.freedesktop.DBus.Properties.Get",

@@ -26,8 +26,15 @@ from netns import end_proxies_of_this_namespace  # noqa: E402
 
 QMICLI = shutil.which("qmicli")
 IP = shutil.which("ip")
-# qmi_wwan's switch as the umockdev preload shows it to the daemon.
+# qmi_wwan's attributes as the umockdev preload shows them to the daemon.
 RAW_IP = "/sys/class/net/wwan0/qmi/raw_ip"
+PASS_THROUGH = "/sys/class/net/wwan0/qmi/pass_through"
+ADD_MUX = "/sys/class/net/wwan0/qmi/add_mux"
+
+
+def read(path):
+    with open(path) as f:
+        return f.read().strip()
 
 
 class QmiDiscoveryTest(udev.DiscoveryTest):
@@ -40,6 +47,15 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
                                        qmi="/dev/" + wdm)
         self.sims.append(sim)
         return device, sim
+
+    def stand_in_wwan0(self):
+        """A veth named wwan0 in the test's namespace, removed after the
+        test; False when none can be made."""
+        if not IP or subprocess.run([IP, "link", "add", "wwan0", "type", "veth",
+                                     "peer", "name", "mdpeer0"]).returncode != 0:
+            return False
+        self.addCleanup(subprocess.run, [IP, "link", "del", "wwan0"])
+        return True
 
     def qmicli(self, *args):
         env = self.testbed.env(harness.foreign_env(self.bus.env()))
@@ -83,15 +99,15 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         with open(RAW_IP, "w") as switch:
             switch.write("N")
         # A veth stands in for the kernel interface, to be seen going down.
-        veth = IP and subprocess.run([IP, "link", "add", "wwan0", "type", "veth",
-                                      "peer", "name", "mdpeer0"]).returncode == 0
+        veth = self.stand_in_wwan0()
         if veth:
             subprocess.run([IP, "link", "set", "wwan0", "up"], check=True)
         self.assertTrue(sim.control("get data-format").startswith("802-3"))
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertTrue(sim.control("get data-format").startswith("raw-ip"))
-        with open(RAW_IP) as switch:
-            self.assertEqual(switch.read().strip(), "Y")
+        self.assertEqual(read(RAW_IP), "Y")
+        # Plain raw IP: qmi_wwan must not hand frames up as QMAP.
+        self.assertEqual(read(PASS_THROUGH), "N")
         self.assertIn("link layer set to raw IP", self.log())
         if veth:
             link = subprocess.run([IP, "-o", "link", "show", "wwan0"], capture_output=True, text=True)
@@ -100,6 +116,28 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         self.mmcli("-m", path, "--simple-disconnect")
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(self.log().count("link layer set to"), 1)
+
+    def test_qmiwwan_mux_link_asked_of_the_kernel(self):
+        # wwan0 has qmi/add_mux: a multiplexed bearer asks qmi_wwan for its
+        # own mux link, after QMAP on the modem and pass_through off. The
+        # emulated kernel makes no qmimux interface, so the connect fails
+        # cleanly, and the next mux id stays free.
+        if not self.stand_in_wwan0():
+            self.skipTest("no veth to stand in for wwan0")
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        path = self.wait_modem(device)
+        result = self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required",
+                            check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("shows no new link", result.stderr)
+        self.assertEqual(read(ADD_MUX), "1")
+        self.assertEqual(sim.control("get data-format"), "raw-ip qmap qmap")
+        self.assertEqual(read(PASS_THROUGH), "N")
+        self.assertEqual(read(RAW_IP), "Y")
+        self.assertEqual(sim.control("get sessions"), "")
+        self.assertIn("QMAP mux links: qmimux", self.log())
+        self.assert_daemon_alive()
 
     def test_qmi_over_mbim_modem_found_with_modes_from_qmi(self):
         # A cdc_mbim modem whose MBIM function also lists QMI: through

@@ -149,6 +149,7 @@ test_ipv6_and_mux (Fixture *f, gconstpointer data)
   g_autoptr (QmiMessage) reply = NULL;
   g_autoptr (QmiMessage) settings = NULL;
   g_autofree char *mux = NULL;
+  g_autofree char *endpoints = NULL;
   /* Network order, as libqmi reads the groups (big endian). */
   static const guint8 address[] = { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0, 0x03, 64 };
   guint16 len = 0;
@@ -158,11 +159,15 @@ test_ipv6_and_mux (Fixture *f, gconstpointer data)
   reply = qmi_fixture_exchange (f, family);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   qmi_fixture_tlv_u8 (bind, 0x11, 3);
+  /* Endpoint Info: HSUSB (2), interface 8, little-endian u32 each. */
+  qmi_fixture_tlv_bytes (bind, 0x10, (const guint8[]){ 2, 0, 0, 0, 8, 0, 0, 0 }, 8);
   g_clear_pointer (&reply, qmi_message_unref);
   reply = qmi_fixture_exchange (f, bind);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
   mux = sim_qmi_get_mux_ids (f->qmi);
   g_assert_cmpstr (mux, ==, "3");
+  endpoints = sim_qmi_get_mux_endpoints (f->qmi);
+  g_assert_cmpstr (endpoints, ==, "2/8");
 
   /* Two clients, two sessions: the IPv6 one is session 1. */
   start_ok (f, v4, "internet");
@@ -231,6 +236,7 @@ test_data_format (Fixture *f, gconstpointer data)
 {
   guint8 wda = qmi_fixture_allocate (f, QMI_SERVICE_WDA);
   g_autoptr (QmiMessage) reply = qmi_fixture_call (f, QMI_SERVICE_WDA, wda, 0x0021);
+  g_autoptr (QmiMessage) request = NULL;
   g_autofree char *format = NULL;
   guint16 len = 0;
 
@@ -250,6 +256,32 @@ test_data_format (Fixture *f, gconstpointer data)
   reply = set_format (f, wda, 7, QMI_WDA_DATA_AGGREGATION_PROTOCOL_QMAP);
   g_assert_cmpuint (qmi_fixture_error (reply), ==, QMI_PROTOCOL_ERROR_INVALID_ARGUMENT);
   g_assert_cmpuint (f->model->data_format.uplink, ==, SIM_AGGREGATION_QMAPV5);
+  /* A modem that wants the Endpoint Info TLV (Get: 0x10, Set: 0x17). */
+  f->model->wda_endpoint_required = TRUE;
+  g_assert_cmpstr (sim_qmi_get_wda_endpoint (f->qmi), ==, "none");
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = qmi_fixture_call (f, QMI_SERVICE_WDA, wda, 0x0021);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = set_format (f, wda, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, QMI_PROTOCOL_ERROR_MISSING_ARGUMENT);
+  g_assert_cmpuint (f->model->data_format.uplink, ==, SIM_AGGREGATION_QMAPV5);
+  g_clear_pointer (&request, qmi_message_unref);
+  request = qmi_fixture_request (f, QMI_SERVICE_WDA, wda, 0x0021);
+  qmi_fixture_tlv_bytes (request, 0x10, (const guint8[]){ 2, 0, 0, 0, 8, 0, 0, 0 }, 8);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = qmi_fixture_exchange (f, request);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  g_assert_cmpstr (sim_qmi_get_wda_endpoint (f->qmi), ==, "2/8");
+  g_clear_pointer (&request, qmi_message_unref);
+  request = qmi_fixture_request (f, QMI_SERVICE_WDA, wda, 0x0020);
+  qmi_fixture_tlv_u32 (request, 0x12, QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED);
+  qmi_fixture_tlv_bytes (request, 0x17, (const guint8[]){ 3, 0, 0, 0, 0, 0, 0, 0 }, 8);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = qmi_fixture_exchange (f, request);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  g_assert_cmpstr (sim_qmi_get_wda_endpoint (f->qmi), ==, "3/0");
+  g_assert_cmpuint (f->model->data_format.uplink, ==, SIM_AGGREGATION_NONE);
 }
 
 static guint32
