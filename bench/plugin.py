@@ -12,7 +12,7 @@ umockdev preload.
 
     /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both|sim]
         [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--warm-proxy] [--show-requests]
-        [--keep-logs DIR] [--log-level ERR|DEBUG]
+        [--keep-logs DIR] [--log-level ERR|DEBUG] [--strace DIR]
 """
 
 import argparse
@@ -69,6 +69,10 @@ def parse_args():
     parser.add_argument("--show-requests", action="store_true",
                         help="print the QMI requests modem-sim received during Enable and Connect")
     parser.add_argument("--keep-logs")
+    parser.add_argument("--strace",
+                        help="a folder: the daemon's system calls during Enable and Connect "
+                             "(strace -f -tt) go to DIR/strace-DAEMON-RUN.txt, to see where the "
+                             "time goes; the times measured with it are not comparable")
     parser.add_argument("--log-level", default="ERR",
                         help="both daemons' log level (DEBUG slows ModemManager down a lot)")
     return parser.parse_args()
@@ -215,6 +219,22 @@ class Run:
                                     None, 0, -1, None)
         return reply.unpack()[0]
 
+    def trace(self, path):
+        """Attaches strace to the daemon (all threads, µs timestamps, the
+        socket I/O and poll calls) and waits until it traces."""
+        tracer = subprocess.Popen(["strace", "-f", "-tt", "-e",
+                                   "trace=read,write,sendmsg,recvmsg,sendto,recvfrom,writev,readv",
+                                   "-s", "64", "-o", path, "-p", str(self.proc.pid)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.helpers.append(tracer)
+
+        def traced():
+            with open(f"/proc/{self.proc.pid}/status") as status:
+                return any(line.startswith("TracerPid:") and line.split()[1] != "0"
+                           for line in status)
+        self.wait(traced, "strace to attach")
+        time.sleep(0.2)  # its threads too
+
     def operate(self, requests_key):
         """Times Modem.Enable(true) until it returned and State reached
         REGISTERED, then Simple.Connect({apn, ip-type ipv4}) until it
@@ -350,6 +370,8 @@ def measure(daemon, kind, build, args):
                 (result["enable"], result["connect"], result["enable_requests"],
                  result["connect_requests"]) = run.replay()
             elif ops:
+                if args.strace:
+                    run.trace(os.path.join(args.strace, f"strace-{daemon}-{i}.txt"))
                 try:
                     (result["enable"], result["connect"], result["enable_requests"],
                      result["connect_requests"]) = run.operate(key)
