@@ -329,7 +329,7 @@ class Run:
             # online and connected the second time; it answers alike).
             replay.enable()
             replay.connect()
-            replay.release_wds()
+            replay.renew_wds()
             enable, enable_count = replay.enable()
             connect, connect_count = replay.connect()
         finally:
