@@ -12,7 +12,7 @@ umockdev preload.
 
     /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both|sim]
         [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--warm-proxy] [--show-requests]
-        [--keep-logs DIR] [--log-level ERR|DEBUG]
+        [--keep-logs DIR] [--log-level ERR|DEBUG] [--trace DIR]
 """
 
 import argparse
@@ -69,6 +69,11 @@ def parse_args():
     parser.add_argument("--show-requests", action="store_true",
                         help="print the QMI requests modem-sim received during Enable and Connect")
     parser.add_argument("--keep-logs")
+    parser.add_argument("--trace",
+                        help="a folder: the daemon's socket system calls during Enable and "
+                             "Connect (perf record, syscall tracepoints) go to "
+                             "DIR/perf-DAEMON-RUN.data, to see where the time goes "
+                             "(perf script -i FILE)")
     parser.add_argument("--log-level", default="ERR",
                         help="both daemons' log level (DEBUG slows ModemManager down a lot)")
     return parser.parse_args()
@@ -215,6 +220,19 @@ class Run:
                                     None, 0, -1, None)
         return reply.unpack()[0]
 
+    def trace(self, path):
+        """Records the daemon's socket system calls (perf, kernel
+        tracepoints: far less overhead than strace) into path."""
+        events = ",".join(f"syscalls:sys_{edge}_{call}" for call in ("sendto", "recvfrom", "sendmsg",
+                                                                    "recvmsg")
+                          for edge in ("enter", "exit"))
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+        tracer = subprocess.Popen(["perf", "record", "-q", "-e", events, "-p", str(self.proc.pid),
+                                   "-o", path], env=env, stdout=subprocess.DEVNULL,
+                                  stderr=open(path + ".log", "w"))
+        self.helpers.append(tracer)
+        time.sleep(1.0)  # perf attaches to every thread
+
     def operate(self, requests_key):
         """Times Modem.Enable(true) until it returned and State reached
         REGISTERED, then Simple.Connect({apn, ip-type ipv4}) until it
@@ -309,7 +327,7 @@ class Run:
             # online and connected the second time; it answers alike).
             replay.enable()
             replay.connect()
-            replay.release_wds()
+            replay.renew_wds()
             enable, enable_count = replay.enable()
             connect, connect_count = replay.connect()
         finally:
@@ -350,6 +368,8 @@ def measure(daemon, kind, build, args):
                 (result["enable"], result["connect"], result["enable_requests"],
                  result["connect_requests"]) = run.replay()
             elif ops:
+                if args.trace:
+                    run.trace(os.path.join(args.trace, f"perf-{daemon}-{i}.data"))
                 try:
                     (result["enable"], result["connect"], result["enable_requests"],
                      result["connect_requests"]) = run.operate(key)

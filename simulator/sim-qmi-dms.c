@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* DMS (device management) requests of the QMI front end: identity (IMEI,
- * MSISDN), capabilities and bands, operating mode (read and set, as CFUN) and the
+ * MSISDN), capabilities and bands, operating mode (read, set as CFUN, and
+ * its Event Report indication after every change or request) and the
  * older UIM fallbacks (ICCID, IMSI, PIN status, PIN1 verify / unblock /
  * change / protection), answered from the model's
  * identity, CFUN and SIM card, the values the AT and MBIM front ends report. */
 #include "sim-qmi-private.h"
 
-#define DMS_TLV_VALUE                 0x01
-#define DMS_TLV_IMEI                  0x11
-#define DMS_TLV_PIN1                  0x11
+#define DMS_TLV_VALUE        0x01
+#define DMS_TLV_IMEI         0x11
+#define DMS_TLV_PIN1         0x11
+#define DMS_MSG_EVENT_REPORT 0x0001
+/* Set Event Report's Operating Mode Reporting and the indication's mode. */
+#define DMS_TLV_OPERATING_MODE        0x14
 #define DMS_MODE_ONLINE               0
 #define DMS_MODE_LOW_POWER            1
 #define DMS_MODE_OFFLINE              3
@@ -59,13 +63,82 @@ get_ids (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 }
 
 /* CFUN 1 is online; CFUN 4 and 0 (radio off) are low power. */
+static guint8
+operating_mode (SimModel *model)
+{
+  return model->cfun == 1 ? DMS_MODE_ONLINE : DMS_MODE_LOW_POWER;
+}
+
 static void
 get_operating_mode (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
   GByteArray *frame = sim_qmi_response_ok (request);
 
-  sim_qmi_frame_tlv_u8 (frame, DMS_TLV_VALUE, self->model->cfun == 1 ? DMS_MODE_ONLINE : DMS_MODE_LOW_POWER);
+  sim_qmi_frame_tlv_u8 (frame, DMS_TLV_VALUE, operating_mode (self->model));
   sim_qmi_send (self, frame);
+}
+
+/* Runs after the reply that caused it: the mode reached, to every DMS
+ * client that asked for Operating Mode Reporting. */
+static gboolean
+send_operating_mode (gpointer user_data)
+{
+  SimQmi *self = user_data;
+  g_autoptr (GList) clients = sim_qmi_clients_of (self, SIM_QMI_SERVICE_DMS);
+
+  self->dms_idle = 0;
+  for (GList *l = clients; l; l = l->next) {
+    SimQmiClient *client = l->data;
+    GByteArray *frame;
+
+    if (!client->operating_mode_report)
+      continue;
+    frame = sim_qmi_indication_new (SIM_QMI_SERVICE_DMS, client->id, DMS_MSG_EVENT_REPORT);
+    sim_qmi_frame_tlv_u8 (frame, DMS_TLV_OPERATING_MODE, operating_mode (self->model));
+    sim_qmi_send (self, frame);
+  }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_operating_mode (SimQmi *self)
+{
+  if (!self->dms_idle)
+    self->dms_idle = g_idle_add (send_operating_mode, self);
+}
+
+/* The radio changed (also through an AT port's +CFUN). */
+void
+sim_qmi_dms_model_event (SimQmi *self, const SimEvent *event)
+{
+  schedule_operating_mode (self);
+}
+
+/* Only Operating Mode Reporting is followed; the other reports (power
+ * state, battery, PIN state, activation, UIM state, wireless disable) are
+ * accepted and never sent, as on a modem without those events. A request
+ * naming no report at all lacks its argument: MISSING_ARGUMENT. */
+static void
+set_event_report (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  static const guint8 reports[] = { 0x10, 0x11, 0x12, 0x13, 0x15, 0x16 };
+  gboolean any = FALSE;
+  guint8 on;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++) {
+    SimQmiReader r;
+
+    any |= sim_qmi_reader_init (&r, request, reports[i]);
+  }
+  if (sim_qmi_tlv_u8 (request, DMS_TLV_OPERATING_MODE, &on)) {
+    client->operating_mode_report = on != 0;
+    any = TRUE;
+  }
+  if (!any) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_MISSING_ARGUMENT);
+    return;
+  }
+  sim_qmi_send (self, sim_qmi_response_ok (request));
 }
 
 /* Online is CFUN 1, the low power modes CFUN 4, offline CFUN 0 (which
@@ -94,6 +167,9 @@ set_operating_mode (SimQmi *self, SimQmiClient *client, const SimQmiMessage *req
     return;
   }
   sim_qmi_send (self, sim_qmi_response_ok (request));
+  /* Reported also when the mode was already the one asked for: a client
+   * waiting for the indication after its request gets it. */
+  schedule_operating_mode (self);
 }
 
 /* Nominal LTE speeds as MBIM's packet service reports; 5G NR only while
@@ -220,6 +296,7 @@ uim_change_pin (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request
 }
 
 const SimQmiHandler sim_qmi_dms_handlers[] = {
+  { 0x0001, "Set Event Report", set_event_report },
   { 0x0020, "Get Capabilities", get_capabilities },
   { 0x0021, "Get Manufacturer", get_manufacturer },
   { 0x0022, "Get Model", get_model },

@@ -19,6 +19,8 @@ typedef struct {
   gboolean system_info_ind;
   gboolean signal_info_ind;
   gboolean signal_event_report; /* Set Event Report: signal strength / RSSI */
+  /* DMS: Set Event Report with Operating Mode Reporting on. */
+  gboolean operating_mode_report;
   /* UIM: Register Events (card status). */
   gboolean card_status_ind;
   /* WDS: Set IP Family, Bind Mux Data Port and the call it started. */
@@ -49,6 +51,7 @@ struct _SimQmi {
   gboolean nas_network_changed;
   gboolean nas_signal_changed;
   guint uim_idle; /* sends the card status indication once the model settled */
+  guint dms_idle; /* sends the operating mode indication after the reply */
   /* WMS: the routes last set (type, class, storage, receipt action) and
    * whether status reports go to the client (Transfer Status Report). */
   guint8 wms_routes[8][4];
@@ -99,6 +102,7 @@ GList *sim_qmi_clients_of (SimQmi *self, guint8 service);
 void sim_qmi_wds_client_released (SimQmi *self, SimQmiClient *client);
 void sim_qmi_wds_model_event (SimQmi *self, const SimEvent *event);
 void sim_qmi_nas_model_event (SimQmi *self, const SimEvent *event);
+void sim_qmi_dms_model_event (SimQmi *self, const SimEvent *event);
 void sim_qmi_uim_model_event (SimQmi *self, const SimEvent *event);
 void sim_qmi_wms_model_event (SimQmi *self, const SimEvent *event);
 /* The UIM PIN state of PIN1 (also DMS's PIN status): not initialized 0,

@@ -429,7 +429,17 @@ sim_qmi_wds_model_event (SimQmi *self, const SimEvent *event)
   }
 }
 
+/* The event reports (channel rate, bearer technology, dormancy, data call
+ * status, ...) are accepted and none is sent: the model has no such events;
+ * a call's end still comes as the packet service indication. */
+static void
+set_event_report (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  sim_qmi_send (self, sim_qmi_response_ok (request));
+}
+
 const SimQmiHandler sim_qmi_wds_handlers[] = {
+  { 0x0001, "Set Event Report", set_event_report },
   { 0x0020, "Start Network", start_network },
   { 0x0021, "Stop Network", stop_network },
   { 0x0022, "Get Packet Service Status", get_packet_service_status },

@@ -395,6 +395,9 @@ on_model_event (const SimEvent *event, gpointer user_data)
   switch (event->kind) {
   case SIM_EVENT_SIM: sim_qmi_uim_model_event (self, event); return;
   case SIM_EVENT_POWER:
+    sim_qmi_dms_model_event (self, event);
+    sim_qmi_nas_model_event (self, event);
+    return;
   case SIM_EVENT_REGISTRATION:
   case SIM_EVENT_OPERATOR:
   case SIM_EVENT_ACCESS_TECH:
@@ -468,6 +471,7 @@ sim_qmi_free (SimQmi *self)
   sim_qmi_nas_cancel_pending (self);
   g_clear_handle_id (&self->nas_idle, g_source_remove);
   g_clear_handle_id (&self->uim_idle, g_source_remove);
+  g_clear_handle_id (&self->dms_idle, g_source_remove);
   g_clear_handle_id (&self->input_timer, g_source_remove);
   g_byte_array_unref (self->input);
   g_hash_table_unref (self->clients);

@@ -288,7 +288,41 @@ qmi_load_own_numbers (MdModem *modem, GTask *task)
   md_qmi_op (modem, &dms_msisdn, NULL, 0, task, parse_msisdn);
 }
 
+/* --- setup: the later flows' clients, allocated in the background ------------ */
+
+/* Initialization allocates DMS, UIM and NAS by using them; Enable then
+ * needs WMS and Connect WDA and WDS. A client id costs a CTL round trip,
+ * so these are asked for now, beside initialization's own requests, and
+ * Enable and Connect find them allocated (or join an allocation still
+ * running: the port shares it). A service the device lacks is remembered
+ * by the port and fails its first user as it would have anyway. */
+static const QmiService later_services[] = { QMI_SERVICE_WMS, QMI_SERVICE_WDA, QMI_SERVICE_WDS };
+
+static void
+later_client_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (QmiClient) client = md_qmi_port_get_client_finish (MD_QMI_PORT (source), result, &error);
+
+  if (!client)
+    md_log_debug (md_qmi_port_get_name (MD_QMI_PORT (source)), "no %s client ahead of use: %s",
+                  (const char *)user_data, error->message);
+}
+
+static void
+qmi_setup (MdModem *modem, GTask *task)
+{
+  MdQmiPort *port = md_qmi_modem_port (modem);
+
+  for (guint i = 0; port && i < G_N_ELEMENTS (later_services); i++)
+    md_qmi_port_get_client_async (port, later_services[i], NULL, later_client_ready,
+                                  (gpointer)qmi_service_get_string (later_services[i]));
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
 const MdModemInitOps md_qmi_init_ops = {
+  .setup = qmi_setup,
   .load_identity = qmi_load_identity,
   .load_capabilities = qmi_load_capabilities,
   .load_ip_families = qmi_load_ip_families,

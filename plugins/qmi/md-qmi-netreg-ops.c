@@ -128,61 +128,30 @@ serving_from_indication (QmiIndicationNasServingSystemOutput *output, ServingSys
   return TRUE;
 }
 
-/* --- poll, operator, access technologies --------------------------------------- */
+/* --- poll ------------------------------------------------------------------------ */
 
-typedef enum { SERVING_POLL, SERVING_OPERATOR, SERVING_ACT } ServingWant;
-
+/* One Get Serving System gives the registration, the radio in use and the
+ * operator, applied together as the indication is: the table leaves
+ * load_operator and load_access_technologies out, so a poll costs one
+ * request (md-modem-ops.h). */
 static void
 parse_serving (MdModem *modem, gpointer output, GTask *task)
 {
-  ServingWant want = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "want"));
   ServingSystem serving = { 0 };
 
   if (!serving_from_response (output, &serving)) {
     g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Serving system without its state");
     return;
   }
-  switch (want) {
-  case SERVING_POLL:
-    apply_serving_system (modem, &serving);
-    g_task_return_boolean (task, TRUE);
-    break;
-  case SERVING_OPERATOR: {
-    MdNetwork *network = g_new0 (MdNetwork, 1);
-
-    network->code = g_steal_pointer (&serving.code);
-    network->long_name = g_steal_pointer (&serving.name);
-    g_task_return_pointer (task, network, (GDestroyNotify)md_network_free);
-    break;
-  }
-  case SERVING_ACT: g_task_return_int (task, serving.act); break;
-  }
+  apply_serving_system (modem, &serving);
+  g_task_return_boolean (task, TRUE);
   serving_system_clear (&serving);
-}
-
-static void
-serving (MdModem *modem, GTask *task, ServingWant want)
-{
-  g_object_set_data (G_OBJECT (task), "want", GUINT_TO_POINTER (want));
-  md_qmi_op (modem, &nas_serving, NULL, 0, task, parse_serving);
 }
 
 static void
 qmi_poll_registration (MdModem *modem, GTask *task)
 {
-  serving (modem, task, SERVING_POLL);
-}
-
-static void
-qmi_load_operator (MdModem *modem, GTask *task)
-{
-  serving (modem, task, SERVING_OPERATOR);
-}
-
-static void
-qmi_load_access_technologies (MdModem *modem, GTask *task)
-{
-  serving (modem, task, SERVING_ACT);
+  md_qmi_op (modem, &nas_serving, NULL, 0, task, parse_serving);
 }
 
 /* --- register -------------------------------------------------------------------- */
@@ -431,9 +400,7 @@ const MdModemNetregOps md_qmi_netreg_ops = {
   .enable_unsolicited = qmi_enable_unsolicited,
   .disable_unsolicited = qmi_disable_unsolicited,
   .poll_registration = qmi_poll_registration,
-  .load_operator = qmi_load_operator,
   .register_network = qmi_register_network,
   .scan = qmi_scan,
   .load_signal_quality = qmi_load_signal_quality,
-  .load_access_technologies = qmi_load_access_technologies,
 };

@@ -94,9 +94,14 @@ typedef struct {
   MdModemOp enable_unsolicited;
   MdModemOp disable_unsolicited;
   /* Queries registration in every domain and feeds
-   * md_modem_update_registration(). Returns a boolean. */
+   * md_modem_update_registration(), with the access technologies, and
+   * md_modem_set_operator() where the answer carries them. Returns a
+   * boolean. */
   MdModemOp poll_registration;
-  /* Returns an MdNetwork* of the current operator (code and name). */
+  /* Returns an MdNetwork* of the current operator (code and name). NULL
+   * where poll_registration's answer already gives the operator (MBIM
+   * Register State, QMI Serving System): a poll then asks the modem once,
+   * not once per value. */
   MdModemOp load_operator;
   /* Returns a boolean; operator_id NULL or "" means automatic. */
   void (*register_network) (MdModem *modem, const char *operator_id, GTask *task);
@@ -104,7 +109,8 @@ typedef struct {
   MdModemOp scan;
   /* Returns the signal quality in percent (0-100) as a gssize, or fails. */
   MdModemOp load_signal_quality;
-  /* Returns the MdModemAccessTechnology bits, as a gssize. */
+  /* Returns the MdModemAccessTechnology bits, as a gssize. NULL where
+   * poll_registration gives them (see load_operator). */
   MdModemOp load_access_technologies;
 } MdModemNetregOps;
 

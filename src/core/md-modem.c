@@ -316,6 +316,8 @@ md_modem_set_state (MdModem *self, MdModemState state, MdModemStateChangeReason 
   if (state != MD_MODEM_STATE_FAILED)
     self->failed_reason = MD_MODEM_STATE_FAILED_REASON_NONE;
   md_log_info (self->log_name, "state changed (%s -> %s)", state_name (old), state_name (state));
+  /* "changed" follows "state-changed" at once, nothing in between: the
+   * D-Bus export syncs its properties on the first and skips the second. */
   g_signal_emit (self, signals[SIGNAL_STATE_CHANGED], 0, (gint)old, (gint)state, (guint)reason);
   md_modem_emit_changed (self);
 }

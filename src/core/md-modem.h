@@ -94,7 +94,7 @@ const char *md_modem_get_device_identifier (MdModem *self);
 MdModemState md_modem_get_state (MdModem *self);
 MdModemStateFailedReason md_modem_get_failed_reason (MdModem *self);
 /* The one way to change the state: checks the transition, logs old -> new
- * and emits "state-changed" (old, new, reason). */
+ * and emits "state-changed" (old, new, reason), then at once "changed". */
 void md_modem_set_state (MdModem *self, MdModemState state, MdModemStateChangeReason reason);
 void md_modem_set_failed (MdModem *self, MdModemStateFailedReason reason);
 gboolean md_modem_state_transition_valid (MdModemState from, MdModemState to);

@@ -218,10 +218,18 @@ md_modem_export_find_bearer (MdModemExport *self, const char *path)
   return NULL;
 }
 
+/* A sync sets every property of every interface (a few dozen GVariants):
+ * on a state change it ran in modem_state_changed already. */
 static void
 modem_changed (MdModem *modem, gpointer user_data)
 {
-  sync_modem (user_data);
+  MdModemExport *self = user_data;
+
+  if (self->state_synced) {
+    self->state_synced = FALSE;
+    return;
+  }
+  sync_modem (self);
 }
 
 static void
@@ -230,6 +238,7 @@ modem_state_changed (MdModem *modem, gint old_state, gint new_state, guint reaso
   MdModemExport *self = user_data;
 
   sync_modem (self);
+  self->state_synced = TRUE;
   /* GDBus queues PropertiesChanged for an idle; ModemManager's clients read
    * State in their StateChanged handler, so the new value goes out first. */
   g_dbus_interface_skeleton_flush (G_DBUS_INTERFACE_SKELETON (self->modem_iface));

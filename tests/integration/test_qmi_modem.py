@@ -338,5 +338,39 @@ class QmiIndicationTest(ModemdTestCase):
                  what="signal quality from the Signal Info indication")
 
 
+@skip_without_tools
+class QmiRequestsTest(ModemdTestCase):
+    """What Enable and Connect cost in QMI requests (bench/plugin.py times
+    them): one Serving System per poll, and no client allocated on the way.
+    The poller is an hour away, so only the flows' own requests count."""
+
+    daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=3600", "--no-qmi-proxy"]
+
+    def commands(self, sim):
+        count = int(sim.control("get qmi-command-count"))
+        return [sim.control(f"get qmi-command {i}") for i in range(count)]
+
+    def test_enable_and_connect_requests(self):
+        sim = self.start_sim("default.ini", at="none", qmi="pty")
+        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths() and generic(self.mmcli_json("-m", "0"))["state"] == "disabled",
+                 what="the modem to be initialized")
+        # DMS, UIM and NAS by use; WMS, WDA and WDS ahead of use.
+        wait_for(lambda: self.commands(sim).count("ctl Allocate CID") >= 6,
+                 what="the clients to be allocated")
+        before = len(self.commands(sim))
+        self.mmcli("-m", "0", "-e")
+        wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered",
+                 what="the modem to register")
+        enable = self.commands(sim)[before:]
+        self.assertEqual(enable.count("nas Get Serving System"), 1, enable)
+        self.assertNotIn("ctl Allocate CID", enable)
+        before = len(self.commands(sim))
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        connect = self.commands(sim)[before:]
+        self.assertIn("wds Start Network", connect)
+        self.assertNotIn("ctl Allocate CID", connect)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -2,8 +2,8 @@
 /* Unit tests of modem-sim's QMI WDS and WDA services: calls on the model's
  * data sessions (start, refusals with call-end reasons, settings of either
  * family, stop, the network or a client release ending them, with the
- * packet service indication), mux binding, and the data format kept in
- * the model. */
+ * packet service indication), event reports accepted, mux binding, and
+ * the data format kept in the model. */
 #include "sim-qmi-fixture.h"
 
 static const char scenario_text[]
@@ -330,6 +330,25 @@ test_data_format_per_port (Fixture *f, gconstpointer data)
   g_assert_cmpstr (first, ==, "802-3 none none");
 }
 
+/* ModemManager 1.20 asks for WDS event reports before every connect:
+ * accepted, and the call goes on (no report is sent). */
+static void
+test_set_event_report (Fixture *f, gconstpointer data)
+{
+  guint8 wds = qmi_fixture_allocate (f, QMI_SERVICE_WDS);
+  g_autoptr (QmiMessage) request = qmi_fixture_request (f, QMI_SERVICE_WDS, wds, 0x0001);
+  g_autoptr (QmiMessage) reply = NULL;
+
+  qmi_fixture_tlv_u8 (request, 0x10, TRUE); /* channel rate */
+  qmi_fixture_tlv_u8 (request, 0x17, TRUE); /* data call status */
+  reply = qmi_fixture_exchange (f, request);
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  g_clear_pointer (&reply, qmi_message_unref);
+  reply = start (f, wds, "internet");
+  g_assert_cmpuint (qmi_fixture_error (reply), ==, 0);
+  g_assert_null (qmi_fixture_next (f));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,5 +361,6 @@ main (int argc, char **argv)
   ADD ("profiles", test_profiles);
   ADD ("wda-data-format", test_data_format);
   ADD ("wda-data-format-per-port", test_data_format_per_port);
+  ADD ("set-event-report", test_set_event_report);
   return g_test_run ();
 }
