@@ -11,6 +11,7 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-net-link.h"
+#include "sysfs-tree.h"
 
 typedef struct {
   char *root;
@@ -18,57 +19,6 @@ typedef struct {
   gboolean old_kernel; /* no qmap/mux_id (before Linux 5.12) */
   gboolean lazy;       /* takes the write, makes nothing */
 } Kernel;
-
-static char *
-path_in (const char *root, const char *path)
-{
-  return g_build_filename (root, path, NULL);
-}
-
-static void
-make_dir (const char *root, const char *path)
-{
-  g_autofree char *full = path_in (root, path);
-
-  g_assert_cmpint (g_mkdir_with_parents (full, 0755), ==, 0);
-}
-
-static void
-make_file (const char *root, const char *path, const char *contents)
-{
-  g_autofree char *full = path_in (root, path);
-  g_autofree char *dir = g_path_get_dirname (full);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (full, contents, -1, NULL));
-}
-
-static void
-make_link (const char *root, const char *path, const char *target)
-{
-  g_autofree char *full = path_in (root, path);
-  g_autofree char *dir = g_path_get_dirname (full);
-  g_autofree char *full_target = path_in (root, target);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_cmpint (symlink (full_target, full), ==, 0);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) && g_file_test (path, G_FILE_TEST_IS_DIR)) {
-    g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir))) {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
 
 /* What qmi_wwan's qmimux_register_device leaves in sysfs. */
 static void
@@ -82,30 +32,30 @@ kernel_add_mux (Kernel *kernel, const char *parent, guint mux_id)
 
   for (guint k = 0;; k++) {
     g_autofree char *candidate = g_strdup_printf ("class/net/qmimux%u", k);
-    g_autofree char *full = path_in (kernel->root, candidate);
+    g_autofree char *full = sysfs_tree_path (kernel->root, candidate);
 
     if (!g_file_test (full, G_FILE_TEST_EXISTS)) {
       name = g_strdup_printf ("qmimux%u", k);
       break;
     }
   }
-  make_dir (kernel->root, (target = g_strdup_printf ("class/net/%s", name)));
+  sysfs_tree_dir (kernel->root, (target = g_strdup_printf ("class/net/%s", name)));
   upper = g_strdup_printf ("class/net/%s/upper_%s", parent, name);
-  make_link (kernel->root, upper, target);
+  sysfs_tree_link (kernel->root, upper, target);
   lower = g_strdup_printf ("class/net/%s/lower_%s", name, parent);
   g_free (target);
-  make_link (kernel->root, lower, (target = g_strdup_printf ("class/net/%s", parent)));
+  sysfs_tree_link (kernel->root, lower, (target = g_strdup_printf ("class/net/%s", parent)));
   if (!kernel->old_kernel) {
     id = g_strdup_printf ("0x%02x\n", mux_id);
     g_free (target);
-    make_file (kernel->root, (target = g_strdup_printf ("class/net/%s/qmap/mux_id", name)), id);
+    sysfs_tree_file (kernel->root, (target = g_strdup_printf ("class/net/%s/qmap/mux_id", name)), id);
   }
 }
 
 static void
 kernel_del_mux (Kernel *kernel, const char *parent, guint mux_id)
 {
-  g_autofree char *folder = path_in (kernel->root, "class/net");
+  g_autofree char *folder = sysfs_tree_path (kernel->root, "class/net");
   g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
@@ -120,7 +70,7 @@ kernel_del_mux (Kernel *kernel, const char *parent, guint mux_id)
     upper = g_strdup_printf ("%s/%s/upper_%s", folder, parent, name);
     g_assert_cmpint (g_remove (upper), ==, 0);
     link = g_strdup_printf ("%s/%s", folder, name);
-    remove_tree (link);
+    sysfs_tree_remove (link);
     return;
   }
 }
@@ -130,7 +80,6 @@ kernel_write (const char *path, const char *value, gpointer user_data, GError **
 {
   Kernel *kernel = user_data;
   const char *below = path + strlen (kernel->root) + 1;
-  g_autofree char *parent = NULL;
   g_auto (GStrv) parts = NULL;
 
   g_assert_true (g_str_has_prefix (path, kernel->root));
@@ -157,18 +106,18 @@ kernel_new (void)
 
   kernel->root = g_dir_make_tmp ("md-qmiwwan-XXXXXX", NULL);
   kernel->writes = g_ptr_array_new_with_free_func (g_free);
-  make_file (kernel->root, "class/net/wwan0/qmi/add_mux", "");
-  make_file (kernel->root, "class/net/wwan0/qmi/del_mux", "");
-  make_file (kernel->root, "class/net/wwan0/qmi/raw_ip", "Y\n");
-  make_file (kernel->root, "class/net/wwan0/qmi/pass_through", "Y\n");
-  make_dir (kernel->root, "class/net/eth0");
+  sysfs_tree_file (kernel->root, "class/net/wwan0/qmi/add_mux", "");
+  sysfs_tree_file (kernel->root, "class/net/wwan0/qmi/del_mux", "");
+  sysfs_tree_file (kernel->root, "class/net/wwan0/qmi/raw_ip", "Y\n");
+  sysfs_tree_file (kernel->root, "class/net/wwan0/qmi/pass_through", "Y\n");
+  sysfs_tree_dir (kernel->root, "class/net/eth0");
   return kernel;
 }
 
 static void
 kernel_free (Kernel *kernel)
 {
-  remove_tree (kernel->root);
+  sysfs_tree_remove (kernel->root);
   g_free (kernel->root);
   g_ptr_array_unref (kernel->writes);
   g_free (kernel);
@@ -240,7 +189,7 @@ test_mux_kind (void)
 {
   Kernel *kernel = kernel_new ();
   g_autoptr (MdNetLinks) links = links_on (kernel);
-  g_autofree char *add_mux = path_in (kernel->root, "class/net/wwan0/qmi/add_mux");
+  g_autofree char *add_mux = sysfs_tree_path (kernel->root, "class/net/wwan0/qmi/add_mux");
 
   g_assert_cmpint (md_net_links_qmi_mux_kind (links, "wwan0"), ==, MD_NET_LINK_KIND_QMIWWAN);
   g_assert_cmpint (md_net_links_qmi_mux_kind (links, "eth0"), ==, MD_NET_LINK_KIND_RMNET);
@@ -460,22 +409,22 @@ test_data_endpoint (void)
   g_autofree char *usb_number = g_strdup_printf ("%s/bInterfaceNumber", usb);
   g_autofree char *usb_driver = g_strdup_printf ("%s/driver", usb);
 
-  make_file (root, usb_number, "08\n");
-  make_link (root, usb_driver, "bus/usb/drivers/qmi_wwan");
-  make_link (root, "class/net/wwan0/device", usb);
-  make_link (root, "devices/mhi0/driver", "bus/mhi/drivers/mhi_net");
-  make_link (root, "class/net/mhi_hwip0/device", "devices/mhi0");
-  make_link (root, "devices/ipa/driver", "bus/platform/drivers/ipa");
-  make_link (root, "class/net/rmnet_ipa0/device", "devices/ipa");
-  make_link (root, "devices/bam/driver", "bus/platform/drivers/bam-dmux");
-  make_link (root, "class/net/bam0/device", "devices/bam");
-  make_link (root, "devices/eth/driver", "bus/pci/drivers/e1000e");
-  make_link (root, "class/net/eth0/device", "devices/eth");
-  make_link (root, "devices/usb9/driver", "bus/usb/drivers/qmi_wwan");
-  make_link (root, "class/net/wwan1/device", "devices/usb9");
-  make_file (root, "devices/usb8/bInterfaceNumber", "zz\n");
-  make_link (root, "devices/usb8/driver", "bus/usb/drivers/qmi_wwan");
-  make_link (root, "class/net/wwan2/device", "devices/usb8");
+  sysfs_tree_file (root, usb_number, "08\n");
+  sysfs_tree_link (root, usb_driver, "bus/usb/drivers/qmi_wwan");
+  sysfs_tree_link (root, "class/net/wwan0/device", usb);
+  sysfs_tree_link (root, "devices/mhi0/driver", "bus/mhi/drivers/mhi_net");
+  sysfs_tree_link (root, "class/net/mhi_hwip0/device", "devices/mhi0");
+  sysfs_tree_link (root, "devices/ipa/driver", "bus/platform/drivers/ipa");
+  sysfs_tree_link (root, "class/net/rmnet_ipa0/device", "devices/ipa");
+  sysfs_tree_link (root, "devices/bam/driver", "bus/platform/drivers/bam-dmux");
+  sysfs_tree_link (root, "class/net/bam0/device", "devices/bam");
+  sysfs_tree_link (root, "devices/eth/driver", "bus/pci/drivers/e1000e");
+  sysfs_tree_link (root, "class/net/eth0/device", "devices/eth");
+  sysfs_tree_link (root, "devices/usb9/driver", "bus/usb/drivers/qmi_wwan");
+  sysfs_tree_link (root, "class/net/wwan1/device", "devices/usb9");
+  sysfs_tree_file (root, "devices/usb8/bInterfaceNumber", "zz\n");
+  sysfs_tree_link (root, "devices/usb8/driver", "bus/usb/drivers/qmi_wwan");
+  sysfs_tree_link (root, "class/net/wwan2/device", "devices/usb8");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
     g_autoptr (GError) error = NULL;
     MdNetLinkBus bus = MD_NET_LINK_BUS_UNKNOWN;
@@ -491,7 +440,7 @@ test_data_endpoint (void)
     g_assert_cmpuint (interface, ==, cases[i].interface);
   }
   g_assert_cmpstr (md_net_link_bus_to_string (MD_NET_LINK_BUS_USB), ==, "usb");
-  remove_tree (root);
+  sysfs_tree_remove (root);
 }
 
 int

@@ -10,6 +10,7 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-net-link.h"
+#include "sysfs-tree.h"
 
 static void
 test_names (void)
@@ -196,61 +197,6 @@ test_fake_separate (void)
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
 }
 
-/* A fake sysfs. Paths are relative to the root; symlink targets too, and
- * are made absolute (real sysfs uses relative ones; only the last
- * component matters to the code). */
-
-static char *
-tree_path (const char *root, const char *path)
-{
-  return g_build_filename (root, path, NULL);
-}
-
-static void
-tree_dir (const char *root, const char *path)
-{
-  g_autofree char *full = tree_path (root, path);
-
-  g_assert_cmpint (g_mkdir_with_parents (full, 0755), ==, 0);
-}
-
-static void
-tree_link (const char *root, const char *path, const char *target)
-{
-  g_autofree char *full = tree_path (root, path);
-  g_autofree char *dir = g_path_get_dirname (full);
-  g_autofree char *full_target = tree_path (root, target);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_cmpint (symlink (full_target, full), ==, 0);
-}
-
-static void
-tree_file (const char *root, const char *path, const char *contents)
-{
-  g_autofree char *full = tree_path (root, path);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (full, contents, -1, &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) && g_file_test (path, G_FILE_TEST_IS_DIR)) {
-    g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir))) {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
 #define USB_IF   "devices/pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.12"
 #define PCI_WWAN "devices/pci0000:00/0000:00:1c.0/0000:03:00.0/wwan/wwan0"
 #define PCI_ETH  "devices/pci0000:00/0000:00:1f.6"
@@ -262,44 +208,44 @@ make_tree (void)
   char *root = g_dir_make_tmp ("md-net-link-XXXXXX", &error);
 
   g_assert_no_error (error);
-  tree_dir (root, "bus/usb/drivers/cdc_mbim");
-  tree_dir (root, "bus/pci/drivers/e1000e");
-  tree_dir (root, "class/wwan");
+  sysfs_tree_dir (root, "bus/usb/drivers/cdc_mbim");
+  sysfs_tree_dir (root, "bus/pci/drivers/e1000e");
+  sysfs_tree_dir (root, "class/wwan");
 
   /* USB cdc_mbim: net/wwan0 -> the USB interface, whose driver is cdc_mbim;
    * usbnet marks the netdev DEVTYPE=wwan, which must not matter */
-  tree_dir (root, USB_IF "/net/wwan0");
-  tree_file (root, USB_IF "/net/wwan0/uevent", "INTERFACE=wwan0\nIFINDEX=3\nDEVTYPE=wwan\n");
-  tree_link (root, USB_IF "/net/wwan0/device", USB_IF);
-  tree_link (root, USB_IF "/driver", "bus/usb/drivers/cdc_mbim");
-  tree_link (root, USB_IF "/subsystem", "bus/usb");
-  tree_link (root, "class/net/wwan0", USB_IF "/net/wwan0");
+  sysfs_tree_dir (root, USB_IF "/net/wwan0");
+  sysfs_tree_file (root, USB_IF "/net/wwan0/uevent", "INTERFACE=wwan0\nIFINDEX=3\nDEVTYPE=wwan\n");
+  sysfs_tree_link (root, USB_IF "/net/wwan0/device", USB_IF);
+  sysfs_tree_link (root, USB_IF "/driver", "bus/usb/drivers/cdc_mbim");
+  sysfs_tree_link (root, USB_IF "/subsystem", "bus/usb");
+  sysfs_tree_link (root, "class/net/wwan0", USB_IF "/net/wwan0");
 
   /* PCIe MHI/IOSM: the wwan device wwan0 (class wwan, no driver) and its
    * netdev, here named wwan3 to tell the two names apart */
-  tree_dir (root, PCI_WWAN "/net/wwan3");
-  tree_file (root, PCI_WWAN "/net/wwan3/uevent", "INTERFACE=wwan3\nIFINDEX=5\nDEVTYPE=wwan\n");
-  tree_link (root, PCI_WWAN "/net/wwan3/device", PCI_WWAN);
-  tree_link (root, PCI_WWAN "/subsystem", "class/wwan");
-  tree_link (root, "class/wwan/wwan0", PCI_WWAN);
-  tree_link (root, "class/net/wwan3", PCI_WWAN "/net/wwan3");
+  sysfs_tree_dir (root, PCI_WWAN "/net/wwan3");
+  sysfs_tree_file (root, PCI_WWAN "/net/wwan3/uevent", "INTERFACE=wwan3\nIFINDEX=5\nDEVTYPE=wwan\n");
+  sysfs_tree_link (root, PCI_WWAN "/net/wwan3/device", PCI_WWAN);
+  sysfs_tree_link (root, PCI_WWAN "/subsystem", "class/wwan");
+  sysfs_tree_link (root, "class/wwan/wwan0", PCI_WWAN);
+  sysfs_tree_link (root, "class/net/wwan3", PCI_WWAN "/net/wwan3");
 
   /* the same without a subsystem link: found through class/wwan */
-  tree_dir (root, "devices/virtual/wwan/wwan1/net/wwan4");
-  tree_link (root, "devices/virtual/wwan/wwan1/net/wwan4/device", "devices/virtual/wwan/wwan1");
-  tree_link (root, "class/wwan/wwan1", "devices/virtual/wwan/wwan1");
-  tree_link (root, "class/net/wwan4", "devices/virtual/wwan/wwan1/net/wwan4");
+  sysfs_tree_dir (root, "devices/virtual/wwan/wwan1/net/wwan4");
+  sysfs_tree_link (root, "devices/virtual/wwan/wwan1/net/wwan4/device", "devices/virtual/wwan/wwan1");
+  sysfs_tree_link (root, "class/wwan/wwan1", "devices/virtual/wwan/wwan1");
+  sysfs_tree_link (root, "class/net/wwan4", "devices/virtual/wwan/wwan1/net/wwan4");
 
   /* a PCI ethernet card */
-  tree_dir (root, PCI_ETH "/net/eth0");
-  tree_link (root, PCI_ETH "/net/eth0/device", PCI_ETH);
-  tree_link (root, PCI_ETH "/driver", "bus/pci/drivers/e1000e");
-  tree_link (root, PCI_ETH "/subsystem", "bus/pci");
-  tree_link (root, "class/net/eth0", PCI_ETH "/net/eth0");
+  sysfs_tree_dir (root, PCI_ETH "/net/eth0");
+  sysfs_tree_link (root, PCI_ETH "/net/eth0/device", PCI_ETH);
+  sysfs_tree_link (root, PCI_ETH "/driver", "bus/pci/drivers/e1000e");
+  sysfs_tree_link (root, PCI_ETH "/subsystem", "bus/pci");
+  sysfs_tree_link (root, "class/net/eth0", PCI_ETH "/net/eth0");
 
   /* a virtual interface: no device link */
-  tree_dir (root, "devices/virtual/net/lo");
-  tree_link (root, "class/net/lo", "devices/virtual/net/lo");
+  sysfs_tree_dir (root, "devices/virtual/net/lo");
+  sysfs_tree_link (root, "class/net/lo", "devices/virtual/net/lo");
   return root;
 }
 
@@ -325,7 +271,7 @@ test_kind_for_parent (void)
     g_assert_cmpint (md_net_link_kind_for_parent (root, cases[i].ifname), ==, cases[i].kind);
     g_assert_cmpstr (device, ==, cases[i].wwan_device);
   }
-  remove_tree (root);
+  sysfs_tree_remove (root);
 }
 
 static void
@@ -360,9 +306,9 @@ test_qmi_raw_ip (void)
   g_autofree char *path = NULL;
   gboolean raw_ip = TRUE;
 
-  tree_dir (root, "class/net/wwan0/qmi");
-  tree_dir (root, "class/net/eth0");
-  tree_file (root, "class/net/wwan0/qmi/raw_ip", "N\n");
+  sysfs_tree_dir (root, "class/net/wwan0/qmi");
+  sysfs_tree_dir (root, "class/net/eth0");
+  sysfs_tree_file (root, "class/net/wwan0/qmi/raw_ip", "N\n");
   md_net_links_fake_add_parent (links, "wwan0");
   g_assert_true (md_net_links_set_up (links, "wwan0", TRUE, &error));
   g_assert_true (md_net_link_qmi_get_raw_ip (root, "wwan0", &raw_ip, &error));
@@ -371,7 +317,7 @@ test_qmi_raw_ip (void)
 
   g_assert_true (md_net_link_qmi_set_raw_ip (links, root, "wwan0", TRUE, &error));
   g_assert_no_error (error);
-  path = tree_path (root, "class/net/wwan0/qmi/raw_ip");
+  path = sysfs_tree_path (root, "class/net/wwan0/qmi/raw_ip");
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "Y");
   g_assert_false (md_net_links_fake_is_up (links, "wwan0"));
@@ -387,13 +333,13 @@ test_qmi_raw_ip (void)
   g_assert_false (md_net_link_qmi_set_raw_ip (links, root, "eth0", TRUE, &error));
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  tree_file (root, "class/net/wwan0/qmi/raw_ip", "maybe");
+  sysfs_tree_file (root, "class/net/wwan0/qmi/raw_ip", "maybe");
   g_assert_false (md_net_link_qmi_get_raw_ip (root, "wwan0", &raw_ip, &error));
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_false (md_net_link_qmi_get_raw_ip (root, "../wwan0", &raw_ip, &error));
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS);
-  remove_tree (root);
+  sysfs_tree_remove (root);
 }
 
 int
