@@ -3,61 +3,24 @@
  * (instance 2 * mux id + family), both started for IPv4v6. Each family:
  * Set IP Family, Bind Mux Data Port for a multiplexed bearer, Start
  * Network (the packet data handle is kept with the bearer), Get Current
- * Settings → static configuration. Stop Network ends each call; the Packet
- * Service Status indication of either client ends the bearer. Settings:
- * md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids, links
+ * Settings → static configuration. Ending the calls: md-qmi-bearer-stop.c;
+ * settings: md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids, links
  * and the bind: md-qmi-mux.c; the data path (QMI port + net port) a bearer
  * runs on: md-qmi-data-pair.c. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-connect.h"
+#include "md-qmi-bearer-calls.h"
 #include "md-qmi-data-pair.h"
-#include "md-qmi-ops.h"
 
 MD_QMI_REQUEST_IN (wds_family, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_set_ip_family, "WDS Set IP Family");
 MD_QMI_REQUEST_IN (wds_start, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_start_network, "WDS Start Network");
-MD_QMI_REQUEST_IN (wds_stop, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_stop_network, "WDS Stop Network");
 MD_QMI_REQUEST_IN (wds_settings, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_current_settings,
                    "WDS Get Current Settings");
 
 /* 3GPP TS 24.008 cause 27: missing or unknown APN. */
 #define CAUSE_UNKNOWN_APN 27
-
-/* The two calls of a bearer, by family; each runs on its own WDS client,
- * instance 2 * mux id + family (mux id 0: the plain bearer). */
-enum { FAMILY_V4, FAMILY_V6, N_FAMILIES };
-
-#define N_INSTANCES (2 * (MD_QMI_MAX_MUX + 1))
-
-typedef struct {
-  guint32 handle[N_FAMILIES]; /* 0: no call */
-  gboolean stopping[N_FAMILIES];
-  guint mux_id; /* 0: plain, on the interface itself */
-  char *link;   /* the mux link a multiplexed bearer runs on */
-  guint pair;   /* the data path: its QMI port has the clients */
-} QmiCalls;     /* the bearer's protocol data */
-
-static guint
-instance (const QmiCalls *calls, guint family)
-{
-  return 2 * calls->mux_id + family;
-}
-
-static void
-calls_free (gpointer data)
-{
-  QmiCalls *calls = data;
-
-  g_free (calls->link);
-  g_free (calls);
-}
-
-static const char *
-family_name (guint family)
-{
-  return family == FAMILY_V6 ? "IPv6" : "IPv4";
-}
 
 /* --- connect ------------------------------------------------------------------ */
 
@@ -90,12 +53,6 @@ static Connect *
 connect_of (GTask *task)
 {
   return g_object_get_data (G_OBJECT (task), "qmi-connect");
-}
-
-static QmiCalls *
-calls_of (MdBearer *bearer)
-{
-  return md_bearer_get_protocol_data (bearer);
 }
 
 typedef void (*StepFn) (GTask *outer, GError *error);
@@ -131,21 +88,6 @@ is_fatal (const GError *error)
 }
 
 static void start_family (GTask *outer);
-static void stop_call (MdModem *modem, QmiCalls *calls, guint family, GTask *task);
-static void other_stopped (GObject *source, GAsyncResult *result, gpointer user_data);
-
-/* The bearer's calls are over: its mux id and link go back, its state too. */
-static void
-release_calls (MdModem *modem, MdBearer *bearer)
-{
-  QmiCalls *calls = calls_of (bearer);
-
-  if (calls) {
-    md_qmi_mux_release (modem, calls->mux_id, calls->link);
-    md_qmi_pair_release (modem, calls->pair, bearer);
-  }
-  md_bearer_set_protocol_data (bearer, NULL, NULL);
-}
 
 /* The port went away or the caller cancelled: the connect fails with
  * error, and a call already up is stopped (when the port still talks). */
@@ -154,13 +96,13 @@ connect_abort (GTask *outer, GError *error)
 {
   MdModem *modem = g_task_get_source_object (outer);
   Connect *ctx = connect_of (outer);
-  QmiCalls *calls = calls_of (ctx->bearer);
+  QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
 
   for (guint i = 0; calls && i < N_FAMILIES; i++) {
     if (calls->handle[i])
-      stop_call (modem, calls, i, g_task_new (modem, NULL, other_stopped, NULL));
+      md_qmi_calls_stop (modem, calls, i, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
   }
-  release_calls (modem, ctx->bearer);
+  md_qmi_calls_release (modem, ctx->bearer);
   g_task_return_error (outer, error);
 }
 
@@ -171,12 +113,12 @@ connect_finish (GTask *outer)
 {
   MdModem *modem = g_task_get_source_object (outer);
   Connect *ctx = connect_of (outer);
-  QmiCalls *calls = calls_of (ctx->bearer);
+  QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
 
   if (calls && (calls->handle[FAMILY_V4] || calls->handle[FAMILY_V6])) {
     for (guint i = 0; i < N_FAMILIES; i++) {
       if (ctx->error[i])
-        md_log_info (md_bearer_get_log_name (ctx->bearer), "no %s call: %s", family_name (i),
+        md_log_info (md_bearer_get_log_name (ctx->bearer), "no %s call: %s", md_qmi_family_name (i),
                      ctx->error[i]->message);
     }
     md_bearer_set_multiplexed (ctx->bearer, calls->mux_id != 0);
@@ -185,7 +127,7 @@ connect_finish (GTask *outer)
     g_task_return_boolean (outer, TRUE);
     return;
   }
-  release_calls (modem, ctx->bearer);
+  md_qmi_calls_release (modem, ctx->bearer);
   /* The IPv4 call's failure says most for an IPv4v6 bearer. */
   if (ctx->error[FAMILY_V4])
     g_task_return_error (outer, g_steal_pointer (&ctx->error[FAMILY_V4]));
@@ -221,7 +163,7 @@ settings_done (GTask *outer, GError *error)
   }
   if (error) {
     md_log_info (md_bearer_get_log_name (ctx->bearer), "no %s settings (%s): DHCP on the interface",
-                 family_name (ctx->family), error->message);
+                 md_qmi_family_name (ctx->family), error->message);
     g_error_free (error);
     ctx->ip[ctx->family] = md_ip_config_new (MD_BEARER_IP_METHOD_DHCP);
   }
@@ -260,7 +202,8 @@ start_done (GTask *outer, GError *error)
       | QMI_WDS_REQUESTED_SETTINGS_DNS_ADDRESS | QMI_WDS_REQUESTED_SETTINGS_MTU
       | QMI_WDS_REQUESTED_SETTINGS_IP_FAMILY,
     NULL);
-  md_qmi_pair_op (modem, ctx->pair, &wds_settings, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+  md_qmi_pair_op (modem, ctx->pair, &wds_settings,
+                  md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), ctx->family), input, 0,
                   step_new (modem, outer, settings_done), parse_settings, NULL);
 }
 
@@ -271,9 +214,9 @@ started (MdModem *modem, gpointer output, GTask *task)
   guint32 handle = 0;
 
   qmi_message_wds_start_network_output_get_packet_data_handle (output, &handle, NULL);
-  calls_of (ctx->bearer)->handle[ctx->family] = handle;
+  md_qmi_calls_of (ctx->bearer)->handle[ctx->family] = handle;
   md_log_info (md_bearer_get_log_name (ctx->bearer), "QMI %s call up (handle 0x%08x)",
-               family_name (ctx->family), handle);
+               md_qmi_family_name (ctx->family), handle);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -314,7 +257,8 @@ send_start (GTask *outer)
     qmi_message_wds_start_network_input_set_authentication_preference (
       input, QMI_WDS_AUTHENTICATION_PAP | QMI_WDS_AUTHENTICATION_CHAP, NULL);
   }
-  md_qmi_pair_op (modem, ctx->pair, &wds_start, instance (calls_of (ctx->bearer), ctx->family), input,
+  md_qmi_pair_op (modem, ctx->pair, &wds_start,
+                  md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), ctx->family), input,
                   MD_QMI_TIMEOUT_NETWORK_S, step_new (modem, outer, start_done), started, start_refused);
 }
 
@@ -346,7 +290,7 @@ family_set (GTask *outer, GError *error)
 {
   MdModem *modem = g_task_get_source_object (outer);
   Connect *ctx = connect_of (outer);
-  QmiCalls *calls = calls_of (ctx->bearer);
+  QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
 
   if (error && is_fatal (error)) {
     connect_abort (outer, error);
@@ -362,7 +306,7 @@ family_set (GTask *outer, GError *error)
     send_start (outer);
     return;
   }
-  md_qmi_mux_bind (modem, calls->pair, instance (calls, ctx->family), calls->mux_id,
+  md_qmi_mux_bind (modem, calls->pair, md_qmi_calls_instance (calls, ctx->family), calls->mux_id,
                    md_qmi_pair_net (modem, calls->pair), step_new (modem, outer, bound));
 }
 
@@ -375,7 +319,8 @@ start_family (GTask *outer)
 
   qmi_message_wds_set_ip_family_input_set_preference (
     input, ctx->family == FAMILY_V6 ? QMI_WDS_IP_FAMILY_IPV6 : QMI_WDS_IP_FAMILY_IPV4, NULL);
-  md_qmi_pair_op (modem, ctx->pair, &wds_family, instance (calls_of (ctx->bearer), ctx->family), input, 0,
+  md_qmi_pair_op (modem, ctx->pair, &wds_family,
+                  md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), ctx->family), input, 0,
                   step_new (modem, outer, family_set), family_accepted, NULL);
 }
 
@@ -412,10 +357,10 @@ format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   }
   calls = g_new0 (QmiCalls, 1);
   calls->pair = ctx->pair;
-  md_bearer_set_protocol_data (ctx->bearer, calls, calls_free);
+  md_bearer_set_protocol_data (ctx->bearer, calls, md_qmi_calls_free);
   if (ctx->multiplex
       && !md_qmi_mux_acquire (modem, md_qmi_pair_net (modem, 0), &calls->mux_id, &calls->link, &error)) {
-    release_calls (modem, ctx->bearer);
+    md_qmi_calls_release (modem, ctx->bearer);
     g_task_return_error (outer, error);
     return;
   }
@@ -463,191 +408,7 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
                                   g_task_new (modem, cancellable, format_ready, task));
 }
 
-/* --- disconnect ------------------------------------------------------------------ */
-
-/* Stops the bearer's calls one family after the other; a call the modem
- * already ended counts as stopped. The first real failure is returned
- * once every call was tried. */
-typedef struct {
-  MdBearer *bearer;
-  guint family;
-  GError *error;
-} Disconnect;
-
-static void
-disconnect_free (gpointer data)
-{
-  Disconnect *ctx = data;
-
-  g_object_unref (ctx->bearer);
-  g_clear_error (&ctx->error);
-  g_free (ctx);
-}
-
-static void stop_next (GTask *outer);
-
-static void
-stop_ready (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) outer = user_data;
-  Disconnect *ctx = g_object_get_data (G_OBJECT (outer), "qmi-disconnect");
-  QmiCalls *calls = calls_of (ctx->bearer);
-  GError *error = NULL;
-
-  if (calls && g_task_propagate_boolean (G_TASK (result), &error))
-    calls->handle[ctx->family] = 0;
-  else if (error && !ctx->error)
-    ctx->error = error;
-  else
-    g_clear_error (&error);
-  if (calls)
-    calls->stopping[ctx->family] = FALSE;
-  ctx->family++;
-  stop_next (outer);
-}
-
-static void
-stopped (MdModem *modem, gpointer output, GTask *task)
-{
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-stop_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
-{
-  if (g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_INVALID_HANDLE)
-      || g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_NO_EFFECT)) {
-    g_error_free (error);
-    g_task_return_boolean (task, TRUE);
-    return;
-  }
-  g_task_return_error (task, md_qmi_protocol_error (error, "WDS Stop Network"));
-}
-
-/* Sends Stop Network for one call; task answers when it is done. */
-static void
-stop_call (MdModem *modem, QmiCalls *calls, guint family, GTask *task)
-{
-  QmiMessageWdsStopNetworkInput *input = qmi_message_wds_stop_network_input_new ();
-
-  calls->stopping[family] = TRUE;
-  qmi_message_wds_stop_network_input_set_packet_data_handle (input, calls->handle[family], NULL);
-  md_qmi_pair_op (modem, calls->pair, &wds_stop, instance (calls, family), input, MD_QMI_TIMEOUT_NETWORK_S,
-                  task, stopped, stop_refused);
-}
-
-static void
-stop_next (GTask *outer)
-{
-  MdModem *modem = g_task_get_source_object (outer);
-  Disconnect *ctx = g_object_get_data (G_OBJECT (outer), "qmi-disconnect");
-  QmiCalls *calls = calls_of (ctx->bearer);
-
-  while (calls && ctx->family < N_FAMILIES && !calls->handle[ctx->family])
-    ctx->family++;
-  if (calls && ctx->family < N_FAMILIES) {
-    stop_call (modem, calls, ctx->family, g_task_new (modem, NULL, stop_ready, g_object_ref (outer)));
-    return;
-  }
-  /* The core takes the bearer as disconnected whatever the modem said:
-   * its data path and mux id are free again either way. */
-  release_calls (modem, ctx->bearer);
-  if (ctx->error)
-    g_task_return_error (outer, g_steal_pointer (&ctx->error));
-  else
-    g_task_return_boolean (outer, TRUE);
-}
-
-static void
-qmi_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
-{
-  Disconnect *ctx = g_new0 (Disconnect, 1);
-
-  ctx->bearer = g_object_ref (bearer);
-  g_object_set_data_full (G_OBJECT (task), "qmi-disconnect", ctx, disconnect_free);
-  stop_next (task);
-  g_object_unref (task);
-}
-
-/* --- the network ending a call ------------------------------------------------- */
-
-/* The connected bearer whose call runs on the client instance of pair and
- * is not being stopped by us (our own Stop Network is indicated too). */
-static MdBearer *
-call_bearer (MdModem *modem, guint pair, guint client)
-{
-  GPtrArray *bearers = md_modem_get_bearers (modem);
-  guint family = client % 2;
-
-  for (guint i = 0; i < bearers->len; i++) {
-    MdBearer *bearer = g_ptr_array_index (bearers, i);
-    QmiCalls *calls = md_bearer_is_connected (bearer) ? calls_of (bearer) : NULL;
-
-    if (calls && calls->pair == pair && instance (calls, family) == client && calls->handle[family]
-        && !calls->stopping[family])
-      return bearer;
-  }
-  return NULL;
-}
-
-static void
-other_stopped (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    md_log_debug ("qmi", "stopping the other call: %s", error->message);
-}
-
-/* The bearer depends on each of its calls, as ModemManager's does: when
- * the network ends one, the bearer is disconnected, and the other family's
- * call is stopped so that the modem keeps no call nobody holds. */
-static void
-packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceStatusOutput *output,
-                           gpointer user_data)
-{
-  MdModem *modem = user_data;
-  QmiWdsConnectionStatus status = QMI_WDS_CONNECTION_STATUS_UNKNOWN;
-  QmiWdsCallEndReason end = 0;
-  guint pair = 0;
-  guint client_id = N_INSTANCES;
-  guint family;
-  MdBearer *bearer;
-  QmiCalls *calls;
-  g_autoptr (GError) reason = NULL;
-
-  md_qmi_pair_find_client (modem, QMI_CLIENT (client), QMI_SERVICE_WDS, N_INSTANCES, &pair, &client_id);
-  family = client_id % 2;
-  if (client_id == N_INSTANCES
-      || !qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
-      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, pair, client_id)))
-    return;
-  calls = calls_of (bearer);
-  qmi_indication_wds_packet_service_status_output_get_call_end_reason (output, &end, NULL);
-  md_log_info (md_bearer_get_log_name (bearer), "the network ended the %s call (reason %u)",
-               family_name (family), (guint)end);
-  calls->handle[family] = 0;
-  for (guint other = 0; other < N_FAMILIES; other++) {
-    if (calls->handle[other] && !calls->stopping[other])
-      stop_call (modem, calls, other, g_task_new (modem, NULL, other_stopped, NULL));
-  }
-  reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
-                        "The network ended the call (reason %u)", (guint)end);
-  g_object_ref (bearer);
-  release_calls (modem, bearer);
-  md_modem_bearer_dropped (modem, bearer, reason);
-  g_object_unref (bearer);
-}
-
-void
-md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client)
-{
-  if (QMI_IS_CLIENT_WDS (client))
-    g_signal_connect_object (client, "packet-service-status", G_CALLBACK (packet_service_indication), modem,
-                             0);
-}
-
 const MdModemBearerOps md_qmi_bearer_ops = {
   .connect = qmi_connect,
-  .disconnect = qmi_disconnect,
+  .disconnect = md_qmi_bearer_disconnect,
 };

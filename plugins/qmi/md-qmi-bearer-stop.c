@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The end of a QMI bearer's calls: the calls' protocol data, Stop Network
+ * for each family on disconnect, and the Packet Service Status indication
+ * of either client ending the bearer when the network ends a call. The
+ * connect is md-qmi-bearer-ops.c's. */
+#include "md-errors.h"
+#include "md-log.h"
+#include "md-modem-connect.h"
+#include "md-qmi-bearer-calls.h"
+#include "md-qmi-data-pair.h"
+
+MD_QMI_REQUEST_IN (wds_stop, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_stop_network, "WDS Stop Network");
+
+guint
+md_qmi_calls_instance (const QmiCalls *calls, guint family)
+{
+  return 2 * calls->mux_id + family;
+}
+
+void
+md_qmi_calls_free (gpointer data)
+{
+  QmiCalls *calls = data;
+
+  g_free (calls->link);
+  g_free (calls);
+}
+
+const char *
+md_qmi_family_name (guint family)
+{
+  return family == FAMILY_V6 ? "IPv6" : "IPv4";
+}
+
+QmiCalls *
+md_qmi_calls_of (MdBearer *bearer)
+{
+  return md_bearer_get_protocol_data (bearer);
+}
+
+/* The bearer's calls are over: its mux id and link go back, its state too. */
+void
+md_qmi_calls_release (MdModem *modem, MdBearer *bearer)
+{
+  QmiCalls *calls = md_qmi_calls_of (bearer);
+
+  if (calls) {
+    md_qmi_mux_release (modem, calls->mux_id, calls->link);
+    md_qmi_pair_release (modem, calls->pair, bearer);
+  }
+  md_bearer_set_protocol_data (bearer, NULL, NULL);
+}
+
+/* --- disconnect ------------------------------------------------------------------ */
+
+/* Stops the bearer's calls one family after the other; a call the modem
+ * already ended counts as stopped. The first real failure is returned
+ * once every call was tried. */
+typedef struct {
+  MdBearer *bearer;
+  guint family;
+  GError *error;
+} Disconnect;
+
+static void
+disconnect_free (gpointer data)
+{
+  Disconnect *ctx = data;
+
+  g_object_unref (ctx->bearer);
+  g_clear_error (&ctx->error);
+  g_free (ctx);
+}
+
+static void stop_next (GTask *outer);
+
+static void
+stop_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  Disconnect *ctx = g_object_get_data (G_OBJECT (outer), "qmi-disconnect");
+  QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
+  GError *error = NULL;
+
+  if (calls && g_task_propagate_boolean (G_TASK (result), &error))
+    calls->handle[ctx->family] = 0;
+  else if (error && !ctx->error)
+    ctx->error = error;
+  else
+    g_clear_error (&error);
+  if (calls)
+    calls->stopping[ctx->family] = FALSE;
+  ctx->family++;
+  stop_next (outer);
+}
+
+static void
+stopped (MdModem *modem, gpointer output, GTask *task)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+stop_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
+{
+  if (g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_INVALID_HANDLE)
+      || g_error_matches (error, QMI_PROTOCOL_ERROR, QMI_PROTOCOL_ERROR_NO_EFFECT)) {
+    g_error_free (error);
+    g_task_return_boolean (task, TRUE);
+    return;
+  }
+  g_task_return_error (task, md_qmi_protocol_error (error, "WDS Stop Network"));
+}
+
+/* Sends Stop Network for one call; task answers when it is done. */
+void
+md_qmi_calls_stop (MdModem *modem, QmiCalls *calls, guint family, GTask *task)
+{
+  QmiMessageWdsStopNetworkInput *input = qmi_message_wds_stop_network_input_new ();
+
+  calls->stopping[family] = TRUE;
+  qmi_message_wds_stop_network_input_set_packet_data_handle (input, calls->handle[family], NULL);
+  md_qmi_pair_op (modem, calls->pair, &wds_stop, md_qmi_calls_instance (calls, family), input,
+                  MD_QMI_TIMEOUT_NETWORK_S, task, stopped, stop_refused);
+}
+
+static void
+stop_next (GTask *outer)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Disconnect *ctx = g_object_get_data (G_OBJECT (outer), "qmi-disconnect");
+  QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
+
+  while (calls && ctx->family < N_FAMILIES && !calls->handle[ctx->family])
+    ctx->family++;
+  if (calls && ctx->family < N_FAMILIES) {
+    md_qmi_calls_stop (modem, calls, ctx->family, g_task_new (modem, NULL, stop_ready, g_object_ref (outer)));
+    return;
+  }
+  /* The core takes the bearer as disconnected whatever the modem said:
+   * its data path and mux id are free again either way. */
+  md_qmi_calls_release (modem, ctx->bearer);
+  if (ctx->error)
+    g_task_return_error (outer, g_steal_pointer (&ctx->error));
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+void
+md_qmi_bearer_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
+{
+  Disconnect *ctx = g_new0 (Disconnect, 1);
+
+  ctx->bearer = g_object_ref (bearer);
+  g_object_set_data_full (G_OBJECT (task), "qmi-disconnect", ctx, disconnect_free);
+  stop_next (task);
+  g_object_unref (task);
+}
+
+/* --- the network ending a call ------------------------------------------------- */
+
+/* The connected bearer whose call runs on the client instance of pair and
+ * is not being stopped by us (our own Stop Network is indicated too). */
+static MdBearer *
+call_bearer (MdModem *modem, guint pair, guint client)
+{
+  GPtrArray *bearers = md_modem_get_bearers (modem);
+  guint family = client % 2;
+
+  for (guint i = 0; i < bearers->len; i++) {
+    MdBearer *bearer = g_ptr_array_index (bearers, i);
+    QmiCalls *calls = md_bearer_is_connected (bearer) ? md_qmi_calls_of (bearer) : NULL;
+
+    if (calls && calls->pair == pair && md_qmi_calls_instance (calls, family) == client
+        && calls->handle[family] && !calls->stopping[family])
+      return bearer;
+  }
+  return NULL;
+}
+
+void
+md_qmi_calls_stop_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_log_debug ("qmi", "stopping the other call: %s", error->message);
+}
+
+/* The bearer depends on each of its calls, as ModemManager's does: when
+ * the network ends one, the bearer is disconnected, and the other family's
+ * call is stopped so that the modem keeps no call nobody holds. */
+static void
+packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceStatusOutput *output,
+                           gpointer user_data)
+{
+  MdModem *modem = user_data;
+  QmiWdsConnectionStatus status = QMI_WDS_CONNECTION_STATUS_UNKNOWN;
+  QmiWdsCallEndReason end = 0;
+  guint pair = 0;
+  guint client_id = N_INSTANCES;
+  guint family;
+  MdBearer *bearer;
+  QmiCalls *calls;
+  g_autoptr (GError) reason = NULL;
+
+  md_qmi_pair_find_client (modem, QMI_CLIENT (client), QMI_SERVICE_WDS, N_INSTANCES, &pair, &client_id);
+  family = client_id % 2;
+  if (client_id == N_INSTANCES
+      || !qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
+      || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, pair, client_id)))
+    return;
+  calls = md_qmi_calls_of (bearer);
+  qmi_indication_wds_packet_service_status_output_get_call_end_reason (output, &end, NULL);
+  md_log_info (md_bearer_get_log_name (bearer), "the network ended the %s call (reason %u)",
+               md_qmi_family_name (family), (guint)end);
+  calls->handle[family] = 0;
+  for (guint other = 0; other < N_FAMILIES; other++) {
+    if (calls->handle[other] && !calls->stopping[other])
+      md_qmi_calls_stop (modem, calls, other, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
+  }
+  reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
+                        "The network ended the call (reason %u)", (guint)end);
+  g_object_ref (bearer);
+  md_qmi_calls_release (modem, bearer);
+  md_modem_bearer_dropped (modem, bearer, reason);
+  g_object_unref (bearer);
+}
+
+void
+md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client)
+{
+  if (QMI_IS_CLIENT_WDS (client))
+    g_signal_connect_object (client, "packet-service-status", G_CALLBACK (packet_service_indication), modem,
+                             0);
+}
