@@ -40,6 +40,11 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_qmi_modem(scenario)
 
+    def unplug_modem(self, sim):
+        """The device goes away: here the simulator hangs up its ports (the
+        discovery variant removes the device from its testbed instead)."""
+        sim.control("unplug")
+
     # --- identity ------------------------------------------------------------------
 
     def test_identity_and_capabilities(self):
@@ -256,7 +261,7 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
     def test_unplug_removes_modem(self):
         sim = self.add_qmi_modem()
         self.enable()
-        sim.control("unplug")
+        self.unplug_modem(sim)
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         self.assert_daemon_alive()
 
@@ -267,7 +272,7 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
         count = int(sim.control("get qmi-command-count"))
         scan = self.start_client([MMCLI, "-m", "0", "--3gpp-scan", "--timeout=120"])
         wait_for(lambda: int(sim.control("get qmi-command-count")) > count, what="the scan to be sent")
-        sim.control("unplug")
+        self.unplug_modem(sim)
         _, err = scan.communicate(timeout=60)
         self.assertNotEqual(scan.returncode, 0)
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")

@@ -28,6 +28,11 @@ class QmiMultiplexTest(ModemdTestCase):
         self.set_profile("qmi0", ["qmi:" + self.sim.qmi_port, "net:" + NET_PORT])
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
 
+    def unplug_modem(self):
+        """The device goes away: here the simulator hangs up its port (the
+        discovery variant removes the device from its testbed instead)."""
+        self.sim.control("unplug")
+
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
 
@@ -99,7 +104,7 @@ class QmiMultiplexTest(ModemdTestCase):
 
     def test_unplug_removes_links(self):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required")
-        self.sim.control("unplug")
+        self.unplug_modem()
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         wait_for(lambda: "[wwan0m1] deleted link" in self.modem_log(), what="the link to be deleted")
         self.assert_daemon_alive()
