@@ -296,10 +296,14 @@ class QmiIndicationTest(ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=3600", "--no-qmi-proxy"]
 
-    def test_registration_follows_indications(self):
+    def add_qmi_modem(self):
         sim = self.start_sim("default.ini", at="none", qmi="pty")
         self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    def test_registration_follows_indications(self):
+        sim = self.add_qmi_modem()
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
         sim.control("register roaming 26202 Vodafone.de")
@@ -310,9 +314,7 @@ class QmiIndicationTest(ModemdTestCase):
     def test_system_info_indication_reports_eps_and_5gs(self):
         # Serving System names no TAC and no 5GS: the System Info
         # indication reports the LTE and NR5G cells.
-        sim = self.start_sim("default.ini", at="none", qmi="pty")
-        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
-        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        sim = self.add_qmi_modem()
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
         sim.control("register roaming 26202 Vodafone.de")
@@ -331,9 +333,7 @@ class QmiIndicationTest(ModemdTestCase):
             return log.read()
 
     def test_signal_follows_indications(self):
-        sim = self.start_sim("default.ini", at="none", qmi="pty")
-        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
-        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        sim = self.add_qmi_modem()
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
         sim.control("signal 10")

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """The whole QMI behaviour suite of test_qmi_modem.py (with the shared
-tests of modem_behaviour.py it inherits) and the multiplexed bearers of
+tests of modem_behaviour.py it inherits, and the registration and signal
+followed by indications alone) and the multiplexed bearers of
 test_qmi_multiplex.py again, on the real discovery path: each modem is a
 qmi_wwan USB device (cdc-wdm0 + wwan0 with `qmi/raw_ip`) plugged into a
 umockdev testbed, modem-sim's QMI front end behind the cdc-wdm node,
@@ -121,6 +122,15 @@ class QmiModemUdevTest(DiscoveredQmiModem, test_qmi_modem.QmiModemTest, udev.Dis
 
 
 @unittest.skipIf(udev.USE_MM, "ModemManager is not the daemon under test here")
+class QmiIndicationUdevTest(DiscoveredQmiModem, test_qmi_modem.QmiIndicationTest, udev.DiscoveryBase):
+
+    daemon_args = DISCOVERY_ARGS + ["--poll-interval=3600"]
+
+    def add_qmi_modem(self):
+        return self.plug_qmi_modem()
+
+
+@unittest.skipIf(udev.USE_MM, "ModemManager is not the daemon under test here")
 class QmiMultiplexUdevTest(DiscoveredQmiModem, test_qmi_multiplex.QmiMultiplexTest, udev.DiscoveryBase):
 
     daemon_args = DiscoveredQmiModem.daemon_args + ["--test-fake-net-links"]
@@ -139,7 +149,7 @@ class QmiMultiplexUdevTest(DiscoveredQmiModem, test_qmi_multiplex.QmiMultiplexTe
 
 def load_tests(loader, tests, pattern):
     suite = unittest.TestSuite()
-    for case in (QmiModemUdevTest, QmiMultiplexUdevTest):
+    for case in (QmiModemUdevTest, QmiIndicationUdevTest, QmiMultiplexUdevTest):
         suite.addTests(loader.loadTestsFromTestCase(case))
     return suite
 
