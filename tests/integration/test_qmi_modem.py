@@ -278,6 +278,25 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         self.assert_daemon_alive()
 
+    def test_unplug_mid_connect(self):
+        # The modem falls silent, a connect waits on its first WDS request,
+        # the device goes: the call fails and the modem goes with it. A
+        # first call allocates the WDS client the second one reuses.
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        sim.control("mute on")
+        count = int(sim.control("get qmi-command-count"))
+        connect = self.start_client([MMCLI, "-m", "0", "--simple-connect=apn=internet,ip-type=ipv4"])
+        self.addCleanup(connect.kill)
+        wait_for(lambda: any(c.startswith("wds ") for c in self.qmi_commands(sim)[count:]),
+                 what="the call to be started")
+        self.unplug_modem(sim)
+        connect.communicate(timeout=60)
+        self.assertNotEqual(connect.returncode, 0)
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.assert_daemon_alive()
+
     # --- ports ----------------------------------------------------------------------------
 
     def test_qmi_is_primary_beside_at(self):
