@@ -36,7 +36,6 @@ from harness import MODEM_SIM, wait_for  # noqa: E402
 WDM = "cdc-wdm0"
 NET = test_qmi_modem.NET_PORT
 TTY = "ttyACM0"
-DISCOVERY_ARGS = ["--test-session", "--test-no-auth", "--test-enable", "--no-mbim-proxy", "--log-level=DEBUG"]
 
 
 def proxies_of_this_namespace():
@@ -72,7 +71,7 @@ class DiscoveredQmiModem:
     """Mixed in before a QMI test class and udev.DiscoveryBase: the modem
     arrives as a plugged qmi_wwan device, and leaves by being unplugged."""
 
-    daemon_args = DISCOVERY_ARGS + ["--poll-interval=1"]
+    daemon_args = udev.DiscoveryBase.daemon_args + ["--poll-interval=1"]
 
     def setUp(self):
         super().setUp()
@@ -111,7 +110,6 @@ class DiscoveredQmiModem:
         self.device = None
 
 
-@unittest.skipIf(udev.USE_MM, "ModemManager is not the daemon under test here")
 class QmiModemUdevTest(DiscoveredQmiModem, test_qmi_modem.QmiModemTest, udev.DiscoveryBase):
 
     def add_qmi_modem(self, scenario="default.ini", uid="qmi0", at="none"):
@@ -121,16 +119,14 @@ class QmiModemUdevTest(DiscoveredQmiModem, test_qmi_modem.QmiModemTest, udev.Dis
         self.unplug_device()
 
 
-@unittest.skipIf(udev.USE_MM, "ModemManager is not the daemon under test here")
 class QmiIndicationUdevTest(DiscoveredQmiModem, test_qmi_modem.QmiIndicationTest, udev.DiscoveryBase):
 
-    daemon_args = DISCOVERY_ARGS + ["--poll-interval=3600"]
+    daemon_args = udev.DiscoveryBase.daemon_args + ["--poll-interval=3600"]
 
     def add_qmi_modem(self):
         return self.plug_qmi_modem()
 
 
-@unittest.skipIf(udev.USE_MM, "ModemManager is not the daemon under test here")
 class QmiMultiplexUdevTest(DiscoveredQmiModem, test_qmi_multiplex.QmiMultiplexTest, udev.DiscoveryBase):
 
     daemon_args = DiscoveredQmiModem.daemon_args + ["--test-fake-net-links"]
