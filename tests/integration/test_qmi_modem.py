@@ -6,7 +6,10 @@ The behaviour every 3GPP modem shares (PIN, PUK, errors, signal) comes
 from modem_behaviour.py, as for the AT and MBIM modems.
 
 modemd runs with --no-qmi-proxy: qmi-proxy listens on a global abstract
-socket (the proxy test runs in its own network namespace)."""
+socket (the proxy test runs in its own network namespace).
+test_qmi_modem_udev.py runs these tests again on a discovered qmi_wwan
+device through qmi-proxy: a test builds its modem with add_qmi_modem and
+takes it away with unplug_modem, never through the simulator directly."""
 
 import ipaddress
 import unittest

@@ -4,7 +4,9 @@ modemd (with the fake net-link kernel, --test-fake-net-links) against
 modem-sim's QMI front end. A multiplexed bearer switches the data port to
 QMAP (WDA Set Data Format), gets an rmnet link with its own mux id, binds
 its WDS clients to that mux id before Start Network, and gives the link
-back when it disconnects or the modem goes."""
+back when it disconnects or the modem goes. test_qmi_modem_udev.py runs
+these tests again on a discovered qmi_wwan device (unplug_modem is the
+hook it answers)."""
 
 import ipaddress
 import unittest
