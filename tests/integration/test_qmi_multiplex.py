@@ -8,7 +8,9 @@ it disconnects or the modem goes. Without sysfs facts the interface takes
 rmnet links ("wwan0m1"); QmiWwanMultiplexTest gives the daemon a sysfs
 tree (--test-sysfs-root) where wwan0 is a qmi_wwan interface on USB
 interface 8: its links are qmi_wwan's own ("qmimux0"), the bind names that
-endpoint, and the daemon sets qmi_wwan's switches in that tree."""
+endpoint, and the daemon sets qmi_wwan's switches in that tree.
+test_qmi_modem_udev.py runs QmiMultiplexTest again on a discovered
+qmi_wwan device (unplug_modem is the hook it answers)."""
 
 import ipaddress
 import os
@@ -35,6 +37,11 @@ class QmiMultiplexTest(ModemdTestCase):
         self.sim = self.start_sim("default.ini", at="none", qmi="pty")
         self.set_profile("qmi0", ["qmi:" + self.sim.qmi_port, "net:" + NET_PORT])
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+
+    def unplug_modem(self):
+        """The device goes away: here the simulator hangs up its port (the
+        discovery variant removes the device from its testbed instead)."""
+        self.sim.control("unplug")
 
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
@@ -132,7 +139,7 @@ class QmiMultiplexTest(ModemdTestCase):
 
     def test_unplug_removes_links(self):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required")
-        self.sim.control("unplug")
+        self.unplug_modem()
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         wait_for(lambda: "[wwan0m1] deleted link" in self.modem_log(), what="the link to be deleted")
         self.assert_daemon_alive()
