@@ -29,10 +29,10 @@ import umockdev_harness
 umockdev_harness.reexec_under_preload(private_net=True)
 
 import os  # noqa: E402
-import signal  # noqa: E402
 import unittest  # noqa: E402
 
 import harness  # noqa: E402
+import netns  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
 import test_qmi_modem  # noqa: E402
 import test_qmi_multiplex  # noqa: E402
@@ -46,29 +46,14 @@ TTY = "ttyACM0"
 def proxies_of_this_namespace():
     """Pids of the qmi-proxy processes in this test's network namespace
     (never another test's)."""
-    own = os.readlink("/proc/self/ns/net")
-    pids = []
-    for entry in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{entry}/comm") as comm:
-                if comm.read().strip() != "qmi-proxy":
-                    continue
-            if os.readlink(f"/proc/{entry}/ns/net") == own:
-                pids.append(int(entry))
-        except OSError:
-            continue
-    return pids
+    return netns.processes_of_this_namespace("qmi-proxy")
 
 
 def end_proxies_of_this_namespace():
     """Ends the qmi-proxy libqmi spawned for the daemon and waits until it
     is gone: the next test's daemon must spawn a proxy of its own, on its
     own testbed, not reach the old one through the abstract socket."""
-    for pid in proxies_of_this_namespace():
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
+    netns.end_processes_of_this_namespace("qmi-proxy")
     wait_for(lambda: not proxies_of_this_namespace(), what="qmi-proxy to end")
 
 
@@ -146,6 +131,11 @@ class QmiMultiplexUdevTest(DiscoveredQmiModem, test_qmi_multiplex.QmiMultiplexTe
 
     def unplug_modem(self):
         self.unplug_device()
+
+    def link(self, mux_id):
+        # The testbed's wwan0 is a qmi_wwan interface (it has qmi/add_mux):
+        # qmi_wwan's own links, named as the kernel names them.
+        return f"qmimux{mux_id - 1}"
 
 
 def load_tests(loader, tests, pattern):
