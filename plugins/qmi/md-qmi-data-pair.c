@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Data paths of a QMI modem: pairing QMI ports with the net port of their
- * own USB interface, the pair table in the primary port's driver state,
- * which bearer holds which pair, and requests on a pair's port. The calls
- * themselves are md-qmi-bearer-ops.c's, the link layer md-qmi-data-format.c's. */
+ * own USB interface (md-qmi-pairing.c at build), the pair table in the
+ * primary port's driver state, ports joining and leaving it later, which
+ * bearer holds which pair, and requests on a pair's port. The calls are
+ * md-qmi-bearer-ops.c's, the link layer md-qmi-data-format.c's. */
 #include "md-qmi-data-pair.h"
 
 #include "md-errors.h"
@@ -10,30 +11,10 @@
 #include "md-qmi-bearer-calls.h"
 #include "md-qmi-ops.h"
 
-/* --- pairing (pure) -------------------------------------------------------- */
-
 static MdProbedPort *
 probed_at (GPtrArray *probed, guint index)
 {
   return g_ptr_array_index (probed, index);
-}
-
-/* Lowest USB interface number first; ports without one keep their order
- * after those with one. */
-static gint
-compare_controls (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  GPtrArray *probed = user_data;
-  const MdProbedPort *pa = probed_at (probed, ((const MdQmiPairing *)a)->control);
-  const MdProbedPort *pb = probed_at (probed, ((const MdQmiPairing *)b)->control);
-  gint na = pa->usb_interface ? pa->usb_interface_number : -1;
-  gint nb = pb->usb_interface ? pb->usb_interface_number : -1;
-
-  if ((na < 0) != (nb < 0))
-    return na < 0 ? 1 : -1;
-  if (na != nb)
-    return na < nb ? -1 : 1;
-  return ((const MdQmiPairing *)a)->control < ((const MdQmiPairing *)b)->control ? -1 : 1;
 }
 
 static gboolean
@@ -44,40 +25,6 @@ net_taken (GArray *pairing, gint net)
       return TRUE;
   }
   return FALSE;
-}
-
-GArray *
-md_qmi_pairing (GPtrArray *probed)
-{
-  GArray *pairing = g_array_new (FALSE, TRUE, sizeof (MdQmiPairing));
-
-  for (guint i = 0; i < probed->len; i++) {
-    MdProbedPort *control = probed_at (probed, i);
-    MdQmiPairing pair = { i, -1 };
-
-    if (control->type != MD_MODEM_PORT_TYPE_QMI)
-      continue;
-    /* The kernel's own tie: both hang from the same USB interface. */
-    for (guint j = 0; control->usb_interface && j < probed->len && pair.net < 0; j++) {
-      MdProbedPort *net = probed_at (probed, j);
-
-      if (net->type == MD_MODEM_PORT_TYPE_NET && g_strcmp0 (net->usb_interface, control->usb_interface) == 0)
-        pair.net = (gint)j;
-    }
-    g_array_append_val (pairing, pair);
-  }
-  g_array_sort_with_data (pairing, compare_controls, probed);
-  /* Without a net port of its own the primary port still carries data on
-   * the device's first net port no other QMI port owns, as before pairs. */
-  if (pairing->len > 0 && g_array_index (pairing, MdQmiPairing, 0).net < 0) {
-    for (guint j = 0; j < probed->len; j++) {
-      if (probed_at (probed, j)->type == MD_MODEM_PORT_TYPE_NET && !net_taken (pairing, (gint)j)) {
-        g_array_index (pairing, MdQmiPairing, 0).net = (gint)j;
-        break;
-      }
-    }
-  }
-  return pairing;
 }
 
 /* --- the pair table ------------------------------------------------------------ */
