@@ -265,6 +265,36 @@ class QmiPairsTest(udev.DiscoveryTest):
         self.assertEqual(self.modems(), [path])
         self.assert_daemon_alive()
 
+    def test_late_net_port_leaving_mid_connect(self):
+        # The late pair's modem side answers 2 s late: its net port leaves
+        # while the connect runs on it, and the connect fails cleanly.
+        self.start_daemon()
+        device, sim = self.plug_first_pair("1-11")
+        path = self.wait_modem(device)
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        self.testbed.add_qmi_function(device, 10)
+        self.testbed.add_qmi_wdm(device, 10, "cdc-wdm0", self.props())
+        late = self.serve_late_wdm()
+        self.testbed.add_qmi_net(device, 10, "wwan0", self.props())
+        wait_for(lambda: "<uint32 2>" in self.modem_property(path, "MaxActiveBearers"),
+                 what="the late pair counted")
+        first, second = self.create_bearer(path), self.create_bearer(path)
+        self.mmcli("-b", first, "--connect")
+        late.control("delay 2000")
+        client = self.start_client([harness.MMCLI, "-b", second, "--connect"])
+        self.addCleanup(client.kill)
+        wait_for(lambda: "data path 1 (wwan0)" in self.log(), what="the connect on the late pair")
+        self.remove_port(device, "wwan0")
+        _, stderr = client.communicate(timeout=harness.WAIT_SECONDS)
+        self.assertNotEqual(client.returncode, 0)
+        self.assertIn("went away", stderr)
+        self.assertFalse(self.connected(second))
+        self.assertTrue(self.connected(first))
+        late.control("delay 0")
+        wait_for(lambda: late.control("get sessions") == "", what="no call left on the late pair")
+        self.assert_daemon_alive()
+
     def test_late_qmi_port_before_its_net_port(self):
         self.start_daemon()
         device, sim = self.plug_first_pair("1-10")
