@@ -227,8 +227,9 @@ md_modem_export_find_bearer (MdModemExport *self, const char *path)
   return NULL;
 }
 
-/* A sync sets every property of every interface (a few dozen GVariants):
- * on a state change it ran in modem_state_changed already. */
+/* A sync compares every property of every interface and sets those that
+ * differ (a few dozen getters and GVariants): on a state change it ran in
+ * modem_state_changed already. */
 static void
 modem_changed (MdModem *modem, gpointer user_data)
 {
