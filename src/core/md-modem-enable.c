@@ -21,15 +21,25 @@ typedef enum {
   ENABLE_STEP_UNSOLICITED,
   ENABLE_STEP_TIME_REPORTS,
   ENABLE_STEP_USSD_REPORTS,
-  ENABLE_STEP_MESSAGING,
-  ENABLE_STEP_REGISTRATION,
+  ENABLE_STEP_MESSAGING, /* enabling: with the first registration poll */
   ENABLE_STEP_DONE,
 } EnableStep;
 
 typedef struct {
   gboolean enable;
   EnableStep step;
+  guint pending; /* branches of a step still running */
+  GError *error; /* the first branch error that ends the flow */
 } EnableContext;
+
+static void
+enable_context_free (gpointer data)
+{
+  EnableContext *ctx = data;
+
+  g_clear_error (&ctx->error);
+  g_free (ctx);
+}
 
 static void enable_step (GTask *task);
 
@@ -49,6 +59,16 @@ fail_flow (GTask *task, GError *error)
   g_object_unref (task);
 }
 
+/* Powering is essential; reports and a first poll are best effort unless
+ * the modem stopped answering: then it is not enabled. */
+static gboolean
+ends_flow (MdModem *self, EnableContext *ctx, const GError *error)
+{
+  return ctx->step == ENABLE_STEP_POWER || md_modem_has_vanished (self) || md_error_is_no_answer (error);
+}
+
+/* A step may run branches side by side (ctx->pending); the flow goes on
+ * once the last one answered. */
 static void
 step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -57,15 +77,21 @@ step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
-    /* Powering is essential; reports and a first poll are best effort
-     * unless the modem stopped answering: then it is not enabled. */
-    if (ctx->step == ENABLE_STEP_POWER || md_modem_has_vanished (MD_MODEM (source))
-        || md_error_is_no_answer (error)) {
-      fail_flow (task, error);
-      return;
+    if (ends_flow (MD_MODEM (source), ctx, error) && !ctx->error) {
+      ctx->error = error;
+    } else {
+      md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "ignoring: %s", error->message);
+      g_error_free (error);
     }
-    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "ignoring: %s", error->message);
-    g_error_free (error);
+  }
+  if (ctx->pending > 1) {
+    ctx->pending--;
+    return;
+  }
+  ctx->pending = 0;
+  if (ctx->error) {
+    fail_flow (task, g_steal_pointer (&ctx->error));
+    return;
   }
   ctx->step++;
   enable_step (task);
@@ -159,16 +185,14 @@ enable_step (GTask *task)
     enable_step (task);
     return;
   case ENABLE_STEP_MESSAGING:
-    /* Messages are loaded once the radio is on and the SIM answers. */
-    md_modem_sms_enable_async (self, ctx->enable, g_task_get_cancellable (task), step_ready, task);
-    return;
-  case ENABLE_STEP_REGISTRATION:
+    /* Messages are loaded once the radio is on and the SIM answers. The
+     * first registration poll runs beside them: neither needs the other,
+     * and on QMI and MBIM their requests travel at once. */
     if (ctx->enable) {
+      ctx->pending = 2;
       md_modem_poll_now_async (self, g_task_get_cancellable (task), step_ready, task);
-      return;
     }
-    ctx->step++;
-    enable_step (task);
+    md_modem_sms_enable_async (self, ctx->enable, g_task_get_cancellable (task), step_ready, task);
     return;
   case ENABLE_STEP_DONE: finish_enable (self, task); return;
   }
@@ -232,7 +256,7 @@ md_modem_enable_flow_async (MdModem *self, gboolean enable, GAsyncReadyCallback 
   gboolean nothing_to_do;
 
   ctx->enable = enable;
-  g_task_set_task_data (task, ctx, g_free);
+  g_task_set_task_data (task, ctx, enable_context_free);
   if (!check_enable (self, enable, &nothing_to_do, &error)) {
     g_task_return_error (task, error);
     g_object_unref (task);
