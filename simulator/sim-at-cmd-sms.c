@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMS AT commands (27.005) over the model's "SM" storage, in PDU mode:
  * format (+CMGF), service (+CSMS), storage (+CPMS), indications (+CNMI and
- * the +CMTI/+CMT they cause, and +CDS for status reports), list (+CMGL),
+ * the +CMTI/+CMT they cause, and +CDS for status reports) with their
+ * acknowledgement in service 1 (+CNMA), list (+CMGL),
  * read (+CMGR), delete (+CMGD), send (+CMGS) and write (+CMGW) after the
- * "> " prompt, and the service centre (+CSCA). Text mode is accepted but
+ * "> " prompt, send from storage (+CMSS), and the service centre (+CSCA). Text mode is accepted but
  * not listed. */
 #include "sim-at-private.h"
 
@@ -56,11 +57,13 @@ handle_csms (SimAt *at, const SimAtCommand *cmd)
   guint service;
 
   switch (cmd->mode) {
-  case SIM_AT_READ: sim_at_reply (at, "+CSMS: 0,1,1,1"); return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CSMS: %u,1,1,1", at->set.csms); return SIM_AT_OK;
   case SIM_AT_TEST: sim_at_reply (at, "+CSMS: (0,1)"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!sim_at_arg_uint (cmd, 0, 1, &service))
       return bad_parameters (at);
+    at->set.csms = service;
+    at->set.cnma_owed = FALSE;
     sim_at_reply (at, "+CSMS: 1,1,1");
     return SIM_AT_OK;
   case SIM_AT_EXEC: break;
@@ -117,6 +120,46 @@ handle_cnmi (SimAt *at, const SimAtCommand *cmd)
   case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
+}
+
+/* +CNMA[=<n>] in PDU mode, without a PDU of our own: 0 and 1 are RP-ACK, 2
+ * RP-ERROR. Only a routed message in service 1 can be acknowledged. */
+static SimAtStatus
+handle_cnma (SimAt *at, const SimAtCommand *cmd)
+{
+  guint n;
+
+  switch (cmd->mode) {
+  case SIM_AT_TEST: sim_at_reply (at, "+CNMA: (0-2)"); return SIM_AT_OK;
+  case SIM_AT_READ: return bad_parameters (at);
+  case SIM_AT_SET:
+  case SIM_AT_EXEC:
+    if (!sim_at_arg_uint_or (cmd, 0, 2, 0, &n) || sim_at_n_args (cmd) > 1)
+      return bad_parameters (at);
+    if (at->set.csms != 1 || !at->set.cnma_owed)
+      return sim_at_cms (at, 340);
+    at->set.cnma_owed = FALSE;
+    return SIM_AT_OK;
+  }
+  return bad_parameters (at);
+}
+
+/* A routed message (+CMT, +CDS) may go out. In service 1 one still waiting
+ * for its +CNMA stands for one whose acknowledgement timed out: as 27.005
+ * 3.4.4 says, the modem then turns routing off (+CNMI <mt> and <ds> 0), so
+ * this and later messages are only stored. */
+static gboolean
+may_route (SimAt *at)
+{
+  if (at->set.csms != 1)
+    return TRUE;
+  if (at->set.cnma_owed) {
+    at->set.cnmi[1] = 0;
+    at->set.cnmi[3] = 0;
+    return FALSE;
+  }
+  at->set.cnma_owed = TRUE;
+  return TRUE;
 }
 
 static SimAtStatus
@@ -267,6 +310,31 @@ handle_cmgw (SimAt *at, const SimAtCommand *cmd)
   return handle_cmgs_cmgw (at, cmd, TRUE);
 }
 
+/* +CMSS=<index>[,<da>[,<toda>]]: sends the stored SMS-SUBMIT (recorded as
+ * sent, "STO SENT" now); another recipient is not modelled. */
+static SimAtStatus
+handle_cmss (SimAt *at, const SimAtCommand *cmd)
+{
+  SimAtStatus status;
+  SimSms *sms;
+  guint index, reference;
+
+  if (cmd->mode == SIM_AT_TEST)
+    return SIM_AT_OK;
+  if (cmd->mode != SIM_AT_SET || !sim_at_arg_uint (cmd, 0, 65535, &index) || sim_at_n_args (cmd) > 1)
+    return bad_parameters (at);
+  if (!storage_ready (at, &status))
+    return status;
+  sms = sim_model_find_sms (at->model, index);
+  if (!sms)
+    return sim_at_cms (at, 321);
+  if (!sim_model_send_sms (at->model, sms->pdu, &reference, NULL))
+    return sim_at_cms (at, 304);
+  sms->status = SIM_SMS_SENT;
+  sim_at_reply (at, "+CMSS: %u", reference);
+  return SIM_AT_OK;
+}
+
 static SimAtStatus
 handle_csca (SimAt *at, const SimAtCommand *cmd)
 {
@@ -283,10 +351,11 @@ void
 sim_at_sms_event (SimAt *at, const SimEvent *event)
 {
   SimSms *sms;
+  guint mt;
 
   if (event->kind == SIM_EVENT_SMS_STATUS_REPORT) {
     /* <ds> 1 routes reports as "+CDS: <length>" and the PDU. */
-    if (at->set.cnmi[3] != 0 && at->model->sms_status_report)
+    if (at->set.cnmi[3] != 0 && at->model->sms_status_report && may_route (at))
       sim_at_urc (at, "+CDS: %u\r\n%s", tpdu_length (at->model->sms_status_report),
                   at->model->sms_status_report);
     return;
@@ -294,12 +363,16 @@ sim_at_sms_event (SimAt *at, const SimEvent *event)
   sms = sim_model_find_sms (at->model, event->index);
   if (!sms)
     return;
-  switch (at->set.cnmi[1]) {
+  /* [commands] sms-routed: routed whatever <mt> asks, as modems do with
+   * class 0 messages. */
+  mt = at->options.sms_routed && at->set.cnmi[1] != 0 ? 2 : at->set.cnmi[1];
+  switch (mt) {
   case 1: sim_at_urc (at, "+CMTI: \"SM\",%u", sms->index); break;
   case 2:
   case 3:
     /* Routed to the terminal, in PDU mode "+CMT: ,<length>" and the PDU. */
-    sim_at_urc (at, "+CMT: ,%u\r\n%s", tpdu_length (sms->pdu), sms->pdu);
+    if (may_route (at))
+      sim_at_urc (at, "+CMT: ,%u\r\n%s", tpdu_length (sms->pdu), sms->pdu);
     break;
   default: break;
   }
@@ -308,5 +381,6 @@ sim_at_sms_event (SimAt *at, const SimEvent *event)
 const SimAtEntry sim_at_sms_commands[] = {
   { "+CMGF", handle_cmgf }, { "+CSMS", handle_csms }, { "+CPMS", handle_cpms }, { "+CNMI", handle_cnmi },
   { "+CMGL", handle_cmgl }, { "+CMGR", handle_cmgr }, { "+CMGD", handle_cmgd }, { "+CMGS", handle_cmgs },
-  { "+CMGW", handle_cmgw }, { "+CSCA", handle_csca }, { NULL, NULL },
+  { "+CMGW", handle_cmgw }, { "+CSCA", handle_csca }, { "+CNMA", handle_cnma }, { "+CMSS", handle_cmss },
+  { NULL, NULL },
 };

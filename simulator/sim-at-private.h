@@ -68,6 +68,8 @@ typedef struct {
   guint reg_n[SIM_N_DOMAINS];
   guint cops_format;
   guint cmgf;
+  guint csms;         /* +CSMS <service> */
+  gboolean cnma_owed; /* a +CMT/+CDS in service 1 waits for its +CNMA */
   char *cscs;
   guint cnmi[5];
   guint ws46;

@@ -491,6 +491,8 @@ static const KeySpec keys[] = {
   { "commands", "unsupported", KEY_CUSTOM, IN_OPTIONS, 0, 0, 0, load_unsupported_entry },
   { "commands", "cops-scan-delay-ms", KEY_UINT, OPTION_FIELD (cops_scan_delay_ms), 0, 600000 },
   { "commands", "escape-guard-ms", KEY_UINT, OPTION_FIELD (escape_guard_ms), 10, 10000 },
+  { "commands", "csms-service", KEY_UINT, OPTION_FIELD (csms_service), 0, 1 },
+  { "commands", "sms-routed", KEY_BOOL, OPTION_FIELD (sms_routed) },
 };
 
 static gboolean

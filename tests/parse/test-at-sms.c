@@ -37,6 +37,38 @@ test_cpms (void)
 }
 
 static void
+test_csms (void)
+{
+  struct {
+    const char *response;
+    gboolean ok;
+    guint service;
+  } cases[] = {
+    { "+CSMS: 0,1,1,1", TRUE, 0 },
+    { "+CSMS: 1,1,1,1", TRUE, 1 },
+    { "+CSMS: 128,1,1,0", TRUE, 128 },
+    { "+CSMS:1,1,1,1", TRUE, 1 },
+    /* The set command's answer has no <service>. */
+    { "+CSMS: 1,1,1", FALSE },
+    { "+CSMS: 256,1,1,1", FALSE },
+    { "+CSMS: x,1,1,1", FALSE },
+    { "+CSMS: ", FALSE },
+    { "+CPMS: 0,1,1,1", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    guint service = 99;
+    gboolean ok = md_at_parse_csms_read (cases[i].response, &service, &error);
+
+    g_assert_cmpint (ok, ==, cases[i].ok);
+    g_assert_true (ok == !error);
+    if (ok)
+      g_assert_cmpuint (service, ==, cases[i].service);
+  }
+}
+
+static void
 test_cmgl (void)
 {
   g_autoptr (GError) error = NULL;
@@ -101,6 +133,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/at-sms/cpms", test_cpms);
+  g_test_add_func ("/at-sms/csms", test_csms);
   g_test_add_func ("/at-sms/cmgl", test_cmgl);
   g_test_add_func ("/at-sms/cmgr-and-reports", test_cmgr_and_reports);
   return g_test_run ();
