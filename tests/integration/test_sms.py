@@ -230,6 +230,15 @@ class SmsTest(ModemdTestCase):
         self.assertIn("sms.content.text", keyed)
         self.assertIn("Hello from the SIM", keyed)
 
+    def test_unread_stored_message_marked_read(self):
+        # AT and MBIM modems mark a message read when it is read; on QMI the
+        # daemon tags it MT_READ with WMS Modify Tag.
+        sim = self.add_modem_with(["unread:" + deliver_pdu(SENDER, "Unread"), deliver_pdu(SENDER, "Read")])
+        self.assertEqual(sim.control("get sms-status"), "1:unread,2:read")
+        self.enable()
+        wait_for(lambda: len(self.sms_paths()) == 2, what="both stored messages")
+        wait_for(lambda: sim.control("get sms-status") == "1:read,2:read", what="the message marked read")
+
     def test_incoming_message_appears(self):
         sim = self.add_modem_with()
         self.enable()
