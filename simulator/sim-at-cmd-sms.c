@@ -71,6 +71,15 @@ handle_csms (SimAt *at, const SimAtCommand *cmd)
   return bad_parameters (at);
 }
 
+/* A storage of [sms] storages other than "SM": it exists and stays empty. */
+static gboolean
+is_other_storage (SimAt *at, const char *name)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", name);
+
+  return at->model->sms_storages && strlen (name) == 2 && strstr (at->model->sms_storages, quoted);
+}
+
 static SimAtStatus
 handle_cpms (SimAt *at, const SimAtCommand *cmd)
 {
@@ -83,14 +92,20 @@ handle_cpms (SimAt *at, const SimAtCommand *cmd)
       return status;
     sim_at_reply (at, "+CPMS: \"SM\",%u,%u,\"SM\",%u,%u,\"SM\",%u,%u", used, total, used, total, used, total);
     return SIM_AT_OK;
-  case SIM_AT_TEST: sim_at_reply (at, "+CPMS: (\"SM\"),(\"SM\"),(\"SM\")"); return SIM_AT_OK;
+  case SIM_AT_TEST:
+    sim_at_reply (at, "+CPMS: %s",
+                  at->model->sms_storages ? at->model->sms_storages : "(\"SM\"),(\"SM\"),(\"SM\")");
+    return SIM_AT_OK;
   case SIM_AT_SET:
     if (!storage_ready (at, &status))
       return status;
     for (guint i = 0; i < sim_at_n_args (cmd); i++) {
-      if (g_ascii_strcasecmp (sim_at_arg (cmd, i), "SM") != 0)
+      if (g_ascii_strcasecmp (sim_at_arg (cmd, i), "SM") != 0 && !is_other_storage (at, sim_at_arg (cmd, i)))
         return sim_at_cms (at, 302);
     }
+    at->set.mem1_other = sim_at_n_args (cmd) > 0 && g_ascii_strcasecmp (sim_at_arg (cmd, 0), "SM") != 0;
+    if (at->set.mem1_other)
+      used = 0;
     sim_at_reply (at, "+CPMS: %u,%u,%u,%u,%u,%u", used, total, used, total, used, total);
     return SIM_AT_OK;
   case SIM_AT_EXEC: break;
@@ -178,7 +193,7 @@ handle_cmgl (SimAt *at, const SimAtCommand *cmd)
     return bad_parameters (at);
   if (!storage_ready (at, &status))
     return status;
-  for (guint i = 0; i < at->model->sms->len; i++) {
+  for (guint i = 0; !at->set.mem1_other && i < at->model->sms->len; i++) {
     SimSms *sms = g_ptr_array_index (at->model->sms, i);
 
     if (wanted != 4 && sms->status != wanted)
@@ -206,7 +221,7 @@ handle_cmgr (SimAt *at, const SimAtCommand *cmd)
     return bad_parameters (at);
   if (!storage_ready (at, &status))
     return status;
-  sms = sim_model_find_sms (at->model, index);
+  sms = at->set.mem1_other ? NULL : sim_model_find_sms (at->model, index);
   if (!sms)
     return sim_at_cms (at, 321);
   sim_at_reply (at, "+CMGR: %u,,%u", sms->status, tpdu_length (sms->pdu));

@@ -486,6 +486,7 @@ static const KeySpec keys[] = {
   { "data", "reject-apns", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_reject_apns },
   { "sms", "capacity", KEY_UINT, MODEL_FIELD (sms_capacity), 1, 10000 },
   { "sms", "stored", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_sms_entry },
+  { "sms", "storages", KEY_STRING, MODEL_FIELD (sms_storages) },
   { "clock", "time", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_clock_time },
   { "clock", "utc-offset-minutes", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_utc_offset },
   { "commands", "unsupported", KEY_CUSTOM, IN_OPTIONS, 0, 0, 0, load_unsupported_entry },

@@ -342,11 +342,13 @@ at_disable (MdModem *modem, GTask *task)
 static gboolean
 parse_storages (const char *response, gssize *out, GError **error)
 {
-  guint32 mem1, mem2, mem3;
+  guint32 read, usable;
 
-  if (!md_at_parse_cpms_test (response, &mem1, &mem2, &mem3, error))
+  if (!md_at_parse_cpms_storages (response, &read, &usable, error))
     return FALSE;
-  *out = mem1;
+  /* Nothing both writable and receivable: publish what can be read, as
+   * before, rather than no storage at all. */
+  *out = MD_SMS_STORAGES (read, usable ? usable : read);
   return TRUE;
 }
 

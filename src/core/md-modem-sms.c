@@ -133,7 +133,8 @@ sms_enable_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   case SMS_ENABLE_STEP_STORAGES:
     storages = g_task_propagate_int (G_TASK (result), &error);
     if (!error) {
-      self->sms_storages = (guint32)storages;
+      self->sms_read_storages = (guint32)storages & 0xffff;
+      self->sms_storages = ((guint32)storages >> 16) ? ((guint32)storages >> 16) : self->sms_read_storages;
       self->sms_default_storage = choose_default_storage (self->sms_storages);
       md_modem_emit_changed (self);
     }
@@ -195,7 +196,7 @@ sms_enable_step (GTask *task)
     }
     break;
   case SMS_ENABLE_STEP_LIST:
-    while (ctx->listing <= MD_SMS_STORAGE_TA && !(self->sms_storages & (1u << ctx->listing)))
+    while (ctx->listing <= MD_SMS_STORAGE_TA && !(self->sms_read_storages & (1u << ctx->listing)))
       ctx->listing++;
     if (ops->list && ctx->listing <= MD_SMS_STORAGE_TA) {
       ops->list (self, ctx->listing, sub);

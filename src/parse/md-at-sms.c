@@ -91,6 +91,22 @@ md_at_parse_cpms_test (const char *response, guint32 *mem1, guint32 *mem2, guint
 }
 
 gboolean
+md_at_parse_cpms_storages (const char *response, guint32 *read, guint32 *usable, GError **error)
+{
+  guint32 mem1, mem2, mem3;
+
+  if (!md_at_parse_cpms_test (response, &mem1, &mem2, &mem3, error))
+    return FALSE;
+  if (!mem2)
+    mem2 = mem1;
+  if (!mem3)
+    mem3 = mem2;
+  *read = mem1;
+  *usable = mem2 & mem3;
+  return TRUE;
+}
+
+gboolean
 md_at_parse_csms_read (const char *response, guint *service, GError **error)
 {
   const char *value = md_at_skip_prefix (response, "+CSMS:");

@@ -34,6 +34,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (!md_at_parse_cpms_test (text, &m1, &m2, &m3, &error))
     g_assert_nonnull (error);
   g_clear_error (&error);
+  if (!md_at_parse_cpms_storages (text, &m1, &m2, &error))
+    g_assert_nonnull (error);
+  g_clear_error (&error);
   listed = md_at_parse_cmgl (text, &error);
   g_assert_true (!listed != !error);
   for (guint i = 0; listed && i < listed->len; i++)

@@ -4,7 +4,8 @@ modem-sim's command record: messages routed with +CMT and status reports
 with +CDS are acknowledged with +CNMA when the message service (+CSMS?) is
 1, and only then; a message stored on the modem (by Store, or listed
 from storage) is sent with +CMSS=<index>, and with +CMGS when the modem
-refuses +CMSS."""
+refuses +CMSS; SupportedStorages are the storages of both +CPMS=?'s
+<mem2> and <mem3> lists, while every <mem1> storage is listed."""
 
 import os
 import shutil
@@ -80,6 +81,22 @@ class AtSmsTest(ModemdTestCase):
         # Every command after the report: nothing acknowledges anything.
         self.mmcli("-m", "0", "--messaging-status")
         self.assertEqual(self.acks(sim), [])
+
+    # --- storages ----------------------------------------------------------------
+
+    def test_supported_storages_from_mem2_and_mem3(self):
+        sim = self.add_modem_with('[sms]\nstorages=("SM","ME","SR","BM"),("SM","ME","MT"),("ME","SM","BM")\n'
+                                  "stored=" + deliver_pdu(SENDER, "On the SIM") + "\n")
+        self.enable()
+        status = self.mmcli_json("-m", "0", "--messaging-status")["modem"]["messaging"]
+        self.assertEqual(status["supported-storages"], "sm, me")
+        self.assertEqual(status["default-storages"], "me")
+        wait_for(lambda: self.texts() == ["On the SIM"], what="the message stored on the SIM")
+        # Every <mem1> storage was listed, the ones only readable too.
+        commands = self.commands(sim)
+        for name in ("SM", "ME", "SR", "BM"):
+            self.assertIn(f'AT+CPMS="{name}"', commands)
+        self.assertIn('AT+CPMS="ME","ME","ME"', commands)
 
     # --- sending a stored message -------------------------------------------
 
