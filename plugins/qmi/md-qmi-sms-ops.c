@@ -3,7 +3,8 @@
  * Event Report at enable, Set Routes to the default storage, List Messages
  * + Raw Read per storage (UIM as "sm", NV as "me", as ModemManager maps
  * them; a message read while tagged MT_NOT_READ is tagged MT_READ with
- * Modify Tag), Delete, Raw Send / Raw Write per part, and the Event Report
+ * Modify Tag), Delete, Raw Send / Raw Write per part, Send From Memory
+ * Storage for a stored message's parts, and the Event Report
  * indication: a stored message is read and handed to core, a routed status
  * report decoded as it comes. PDUs go through src/parse's codec only. */
 #include "md-errors.h"
@@ -19,6 +20,8 @@ MD_QMI_REQUEST_IN (wms_read, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_raw_read, "WMS
 MD_QMI_REQUEST_IN (wms_modify_tag, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_modify_tag, "WMS Modify Tag");
 MD_QMI_REQUEST_IN (wms_delete, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_delete, "WMS Delete");
 MD_QMI_REQUEST_IN (wms_send, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_raw_send, "WMS Raw Send");
+MD_QMI_REQUEST_IN (wms_send_stored, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_send_from_memory_storage,
+                   "WMS Send From Memory Storage");
 MD_QMI_REQUEST_IN (wms_write, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_raw_write, "WMS Raw Write");
 
 static gboolean
@@ -377,6 +380,31 @@ qmi_send_part (MdModem *modem, gconstpointer part, GTask *task)
 }
 
 static void
+parse_stored_sent (MdModem *modem, gpointer output, GTask *task)
+{
+  guint16 reference = 0;
+
+  qmi_message_wms_send_from_memory_storage_output_get_message_id (output, &reference, NULL);
+  g_task_return_int (task, reference);
+}
+
+/* A part already in storage goes out as it is, as ModemManager sends a
+ * stored message. */
+static void
+qmi_send_stored (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
+{
+  QmiMessageWmsSendFromMemoryStorageInput *input;
+  QmiWmsStorageType qmi;
+
+  if (no_storage (storage, &qmi, task))
+    return;
+  input = qmi_message_wms_send_from_memory_storage_input_new ();
+  qmi_message_wms_send_from_memory_storage_input_set_information (input, qmi, index,
+                                                                  QMI_WMS_MESSAGE_MODE_GSM_WCDMA, NULL);
+  md_qmi_op (modem, &wms_send_stored, input, MD_QMI_TIMEOUT_NETWORK_S, task, parse_stored_sent);
+}
+
+static void
 qmi_store_part (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask *task)
 {
   g_autoptr (GArray) raw = NULL;
@@ -459,5 +487,6 @@ const MdModemSmsOps md_qmi_sms_ops = {
   .delete_part = qmi_delete_part,
   .encode = md_sms_request_encode,
   .send_part = qmi_send_part,
+  .send_stored = qmi_send_stored,
   .store_part = qmi_store_part,
 };

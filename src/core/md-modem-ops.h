@@ -284,8 +284,9 @@ typedef struct {
   void (*send_part) (MdModem *modem, gconstpointer part, GTask *task);
   /* Optional: sends the part already at index in storage without handing
    * it over again (AT +CMSS); returns its message reference as a gssize. A
-   * refusal in MD_MESSAGE_ERROR or MD_MOBILE_EQUIPMENT_ERROR on the first
-   * part makes core send the message with send_part instead. */
+   * refusal in MD_MESSAGE_ERROR or MD_MOBILE_EQUIPMENT_ERROR, or
+   * MD_CORE_ERROR_UNSUPPORTED, on the first part makes core send the message
+   * with send_part instead. */
   void (*send_stored) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
   /* Optional: readies storage once before a message's parts are stored in
    * it. Returns a boolean. */

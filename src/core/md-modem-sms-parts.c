@@ -41,7 +41,8 @@ part_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   /* A modem that cannot send from its storage (it answered, refusing)
    * gets the message itself, unless a part already went out. */
   if (error && ctx->stored && ctx->next == 1
-      && (error->domain == MD_MESSAGE_ERROR || error->domain == MD_MOBILE_EQUIPMENT_ERROR)) {
+      && (error->domain == MD_MESSAGE_ERROR || error->domain == MD_MOBILE_EQUIPMENT_ERROR
+          || g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED))) {
     md_log_debug (md_modem_get_log_name (MD_MODEM (source)),
                   "sending from storage refused (%s): sending the PDU", error->message);
     g_clear_error (&error);

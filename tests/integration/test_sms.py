@@ -559,5 +559,21 @@ class QmiSmsTest(SmsTest):
         self.assertEqual(sim.control("get sms-count"), "0")
 
 
+    def test_store_then_send_from_storage(self):
+        # As ModemManager: WMS Send From Memory Storage, no Raw Send.
+        sim = self.add_modem_with()
+        self.enable()
+        path = self.create("number=+4912345,text='On the SIM first'")
+        self.mmcli("-s", path, "--store-in-storage=sm")
+        self.mmcli("-s", path, "--send")
+        self.assertEqual(self.sms(path)["properties"]["state"], "sent")
+        count = int(sim.control("get qmi-command-count"))
+        commands = [sim.control(f"get qmi-command {i}") for i in range(count)]
+        self.assertIn("wms Send From Memory Storage", commands)
+        self.assertNotIn("wms Raw Send", commands)
+        self.assertEqual([parse_submit(pdu)["body"] for pdu in self.sent_pdus(sim)], ["On the SIM first"])
+        self.assertEqual(sim.control("get sms-status"), "1:sent")
+
+
 if __name__ == "__main__":
     unittest.main()
