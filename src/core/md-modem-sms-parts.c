@@ -159,6 +159,26 @@ md_modem_sms_parts_send_stored_async (MdModem *self, const MdSmsRequest *submit,
 }
 
 GArray *
+md_modem_sms_stored_indexes (MdSms *sms)
+{
+  GPtrArray *parts = md_sms_get_parts (sms);
+  g_autoptr (GArray) indexes = NULL;
+
+  if (md_sms_get_state (sms) != MD_SMS_STATE_STORED || md_sms_get_storage (sms) == MD_SMS_STORAGE_UNKNOWN
+      || !md_sms_is_complete (sms) || parts->len == 0)
+    return NULL;
+  indexes = g_array_sized_new (FALSE, FALSE, sizeof (guint), parts->len);
+  for (guint i = 0; i < parts->len; i++) {
+    const MdSmsEntry *part = g_ptr_array_index (parts, i);
+
+    if (part->index == MD_SMS_NO_INDEX || part->storage != md_sms_get_storage (sms))
+      return NULL;
+    g_array_append_val (indexes, part->index);
+  }
+  return g_steal_pointer (&indexes);
+}
+
+GArray *
 md_modem_sms_parts_finish (MdModem *self, GAsyncResult *result, GError **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);

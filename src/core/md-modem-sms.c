@@ -382,28 +382,6 @@ submit_of (MdSms *sms)
   return submit;
 }
 
-/* The index of every part of a whole stored message, in order; NULL when
- * a part has no place in a storage. */
-static GArray *
-stored_indexes (MdSms *sms)
-{
-  GPtrArray *parts = md_sms_get_parts (sms);
-  g_autoptr (GArray) indexes = NULL;
-
-  if (md_sms_get_state (sms) != MD_SMS_STATE_STORED || md_sms_get_storage (sms) == MD_SMS_STORAGE_UNKNOWN
-      || !md_sms_is_complete (sms) || parts->len == 0)
-    return NULL;
-  indexes = g_array_sized_new (FALSE, FALSE, sizeof (guint), parts->len);
-  for (guint i = 0; i < parts->len; i++) {
-    const MdSmsEntry *part = g_ptr_array_index (parts, i);
-
-    if (part->index == MD_SMS_NO_INDEX || part->storage != md_sms_get_storage (sms))
-      return NULL;
-    g_array_append_val (indexes, part->index);
-  }
-  return g_steal_pointer (&indexes);
-}
-
 static void
 send_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -460,7 +438,7 @@ md_modem_sms_send_async (MdModem *self, MdSms *sms, GCancellable *cancellable, G
     return;
   }
   submit = submit_of (sms);
-  indexes = stored_indexes (sms);
+  indexes = md_modem_sms_stored_indexes (sms);
   md_sms_set_state (sms, MD_SMS_STATE_SENDING);
   if (ops->send_stored && indexes)
     md_modem_sms_parts_send_stored_async (self, submit, md_sms_get_storage (sms),
