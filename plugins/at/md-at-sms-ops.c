@@ -264,10 +264,12 @@ routed_report (MdAtPort *port, const char *report, gpointer user_data)
   g_autofree char *pdu = NULL;
   MdSmsEntry *entry = NULL;
 
+  if (!modem)
+    return;
   pdu = md_at_parse_sms_report_pdu (report, &error);
   if (!pdu)
-    md_log_debug (md_at_port_get_name (port), "ignoring: %s", error->message);
-  else if (modem)
+    md_log_debug (md_modem_get_log_name (modem), "ignoring: %s", error->message);
+  else
     entry = decode (modem, pdu, MD_SMS_STORAGE_UNKNOWN, MD_SMS_NO_INDEX, MD_SMS_STATE_RECEIVED);
   acknowledge (port, entry != NULL);
   if (entry)
