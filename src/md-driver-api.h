@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 typedef struct _MdPluginDevice MdPluginDevice;
 typedef struct _MdPluginSettings MdPluginSettings;
+typedef struct _MdProbedPort MdProbedPort;
 
 /* --- AT (plugins/at) -------------------------------------------------------- */
 
@@ -107,5 +108,11 @@ extern const MdModemOps md_qmi_modem_ops;
  * run there), other open serial ports as watched. */
 MdModem *md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
                              const MdPluginSettings *settings, const MdModemOps *ops);
+/* A plugin's join_port and leave_port for the QMI modems it builds: a late
+ * QMI or net port becomes a data path with the other half of its USB
+ * interface; a leaving one ends its pair. Nothing for a modem of another
+ * protocol (join answers FALSE). */
+gboolean md_qmi_modem_join_port (MdModem *modem, MdProbedPort *port);
+void md_qmi_modem_leave_port (MdModem *modem, const char *name);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* One port of a device after discovery probed it (src/discovery/md-port-probe.h). */
-typedef struct {
+struct _MdProbedPort {
   char *device; /* what was opened: "/dev/ttyUSB2", "abstract:NAME"; NET: the interface */
   char *name;   /* as published in Ports: "ttyUSB2", "wwan0" */
   MdModemPortType
@@ -23,7 +23,7 @@ typedef struct {
   gint usb_interface_number; /* its bInterfaceNumber; -1: none known */
   MdPort *port; /* open: an MdAtPort (AT, UNKNOWN) or an MdMbimPort (MBIM); NULL otherwise. A driver
                  * steals the ones it keeps; the rest are closed with the array */
-} MdProbedPort;
+};
 
 /* The physical device handed to a plugin. */
 struct _MdPluginDevice {
@@ -72,6 +72,14 @@ typedef struct {
    * modem_id is the N of /org/freedesktop/ModemManager1/Modem/N. */
   MdModem *(*create) (guint modem_id, const MdPluginDevice *device, const MdPluginSettings *settings,
                       GError **error);
+  /* A port that joined a built modem of this plugin, the late AT ports
+   * aside (those the daemon probes and holds itself): a QMI port comes
+   * open, a net port as a name. TRUE when the plugin took it into its
+   * modem (listing it stays the daemon's job). NULL: no use for them. */
+  gboolean (*join_port) (MdModem *modem, MdProbedPort *port);
+  /* A port other than the primary one left the modem (it is out of Ports
+   * already). NULL: nothing to do. */
+  void (*leave_port) (MdModem *modem, const char *name);
 } MdPlugin;
 
 /* The built-in plugins, and lookup by name. */

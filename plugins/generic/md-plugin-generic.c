@@ -23,4 +23,6 @@ const MdPlugin md_plugin_generic = {
   .name = "generic",
   .match = { .subsystems = generic_subsystems },
   .create = generic_create,
+  .join_port = md_qmi_modem_join_port,
+  .leave_port = md_qmi_modem_leave_port,
 };

@@ -40,6 +40,11 @@ void md_qmi_calls_stop (MdModem *modem, QmiCalls *calls, guint family, GTask *ta
 /* A GAsyncReadyCallback for md_qmi_calls_stop's task when nobody waits
  * for the answer: logs a failure. */
 void md_qmi_calls_stop_done (GObject *source, GAsyncResult *result, gpointer user_data);
+/* The data path of bearer went (its net port or QMI port left the
+ * modem): a connected bearer's calls are stopped where its port still
+ * answers and it is disconnected with why as the reason; a connect under
+ * way is left to fail on the missing port. */
+void md_qmi_bearer_path_lost (MdModem *modem, MdBearer *bearer, const char *why);
 /* The disconnect op. */
 void md_qmi_bearer_disconnect (MdModem *modem, MdBearer *bearer, GTask *task);
 

@@ -115,6 +115,17 @@ connect_finish (GTask *outer)
   Connect *ctx = connect_of (outer);
   QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
 
+  /* The pair's net port may have left while the calls were started. */
+  if (calls && !calls->link && !md_qmi_pair_net (modem, calls->pair)) {
+    g_clear_error (&ctx->error[FAMILY_V4]);
+    ctx->error[FAMILY_V4]
+      = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The data path's network interface went away");
+    for (guint i = 0; i < N_FAMILIES; i++) {
+      if (calls->handle[i] && !calls->stopping[i])
+        md_qmi_calls_stop (modem, calls, i, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
+    }
+    calls->handle[FAMILY_V4] = calls->handle[FAMILY_V6] = 0;
+  }
   if (calls && (calls->handle[FAMILY_V4] || calls->handle[FAMILY_V6])) {
     for (guint i = 0; i < N_FAMILIES; i++) {
       if (ctx->error[i])

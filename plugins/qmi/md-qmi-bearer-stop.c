@@ -228,6 +228,25 @@ packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceSt
 }
 
 void
+md_qmi_bearer_path_lost (MdModem *modem, MdBearer *bearer, const char *why)
+{
+  QmiCalls *calls = md_bearer_is_connected (bearer) ? md_qmi_calls_of (bearer) : NULL;
+  g_autoptr (GError) reason = NULL;
+
+  if (!calls)
+    return;
+  for (guint family = 0; family < N_FAMILIES; family++) {
+    if (calls->handle[family] && !calls->stopping[family])
+      md_qmi_calls_stop (modem, calls, family, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
+  }
+  reason = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "%s", why);
+  g_object_ref (bearer);
+  md_qmi_calls_release (modem, bearer);
+  md_modem_bearer_dropped (modem, bearer, reason);
+  g_object_unref (bearer);
+}
+
+void
 md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client)
 {
   if (QMI_IS_CLIENT_WDS (client))

@@ -1,38 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Data paths of a QMI modem: pairing QMI ports with the net port of their
- * own USB interface, the pair table in the primary port's driver state,
- * which bearer holds which pair, and requests on a pair's port. The calls
- * themselves are md-qmi-bearer-ops.c's, the link layer md-qmi-data-format.c's. */
+ * own USB interface (md-qmi-pairing.c at build), the pair table in the
+ * primary port's driver state, ports joining and leaving it later, which
+ * bearer holds which pair, and requests on a pair's port. The calls are
+ * md-qmi-bearer-ops.c's, the link layer md-qmi-data-format.c's. */
 #include "md-qmi-data-pair.h"
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-qmi-bearer-calls.h"
 #include "md-qmi-ops.h"
-
-/* --- pairing (pure) -------------------------------------------------------- */
 
 static MdProbedPort *
 probed_at (GPtrArray *probed, guint index)
 {
   return g_ptr_array_index (probed, index);
-}
-
-/* Lowest USB interface number first; ports without one keep their order
- * after those with one. */
-static gint
-compare_controls (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  GPtrArray *probed = user_data;
-  const MdProbedPort *pa = probed_at (probed, ((const MdQmiPairing *)a)->control);
-  const MdProbedPort *pb = probed_at (probed, ((const MdQmiPairing *)b)->control);
-  gint na = pa->usb_interface ? pa->usb_interface_number : -1;
-  gint nb = pb->usb_interface ? pb->usb_interface_number : -1;
-
-  if ((na < 0) != (nb < 0))
-    return na < 0 ? 1 : -1;
-  if (na != nb)
-    return na < nb ? -1 : 1;
-  return ((const MdQmiPairing *)a)->control < ((const MdQmiPairing *)b)->control ? -1 : 1;
 }
 
 static gboolean
@@ -45,65 +27,68 @@ net_taken (GArray *pairing, gint net)
   return FALSE;
 }
 
-GArray *
-md_qmi_pairing (GPtrArray *probed)
-{
-  GArray *pairing = g_array_new (FALSE, TRUE, sizeof (MdQmiPairing));
-
-  for (guint i = 0; i < probed->len; i++) {
-    MdProbedPort *control = probed_at (probed, i);
-    MdQmiPairing pair = { i, -1 };
-
-    if (control->type != MD_MODEM_PORT_TYPE_QMI)
-      continue;
-    /* The kernel's own tie: both hang from the same USB interface. */
-    for (guint j = 0; control->usb_interface && j < probed->len && pair.net < 0; j++) {
-      MdProbedPort *net = probed_at (probed, j);
-
-      if (net->type == MD_MODEM_PORT_TYPE_NET && g_strcmp0 (net->usb_interface, control->usb_interface) == 0)
-        pair.net = (gint)j;
-    }
-    g_array_append_val (pairing, pair);
-  }
-  g_array_sort_with_data (pairing, compare_controls, probed);
-  /* Without a net port of its own the primary port still carries data on
-   * the device's first net port no other QMI port owns, as before pairs. */
-  if (pairing->len > 0 && g_array_index (pairing, MdQmiPairing, 0).net < 0) {
-    for (guint j = 0; j < probed->len; j++) {
-      if (probed_at (probed, j)->type == MD_MODEM_PORT_TYPE_NET && !net_taken (pairing, (gint)j)) {
-        g_array_index (pairing, MdQmiPairing, 0).net = (gint)j;
-        break;
-      }
-    }
-  }
-  return pairing;
-}
-
 /* --- the pair table ------------------------------------------------------------ */
 
 typedef struct {
-  MdQmiPort *port;  /* NULL for the primary pair: the modem's QMI port */
-  char *net;        /* NULL: no net port (then it is the only pair) */
-  MdBearer *holder; /* the plain bearer connected over it (borrowed); NULL: free */
+  MdQmiPort *port;     /* NULL for the primary pair (the modem's QMI port) and a pair whose port left */
+  char *control;       /* its QMI port's name */
+  char *usb_interface; /* the USB interface of both; NULL: none known */
+  char *net;           /* NULL: no net port now (not a data path) */
+  MdBearer *holder;    /* the plain bearer connected over it (borrowed); NULL: free */
+  gulong vanished_id;
 } Pair;
 
+/* A port that joined and waits for the other half of its pair. */
+typedef struct {
+  char *name;
+  char *usb_interface;
+  MdQmiPort *port; /* a QMI port (open, not yet a data path); NULL: a net port */
+} Loose;
+
 struct _MdQmiDataPairs {
-  GArray *pairs; /* Pair; [0] is the primary pair */
+  GArray *pairs;    /* Pair; [0] is the primary pair; indexes stay (bearers keep them) */
+  GPtrArray *loose; /* Loose */
 };
+
+static void
+close_pair_port (Pair *pair)
+{
+  if (!pair->port)
+    return;
+  g_clear_signal_handler (&pair->vanished_id, pair->port);
+  md_port_close (MD_PORT (pair->port));
+  g_clear_object (&pair->port);
+}
 
 static void
 pair_clear (gpointer data)
 {
   Pair *pair = data;
 
-  g_clear_object (&pair->port);
+  close_pair_port (pair);
+  g_free (pair->control);
+  g_free (pair->usb_interface);
   g_free (pair->net);
+}
+
+static void
+loose_free (gpointer data)
+{
+  Loose *loose = data;
+
+  if (loose->port)
+    md_port_close (MD_PORT (loose->port));
+  g_clear_object (&loose->port);
+  g_free (loose->name);
+  g_free (loose->usb_interface);
+  g_free (loose);
 }
 
 void
 md_qmi_data_pairs_free (MdQmiDataPairs *pairs)
 {
   g_array_unref (pairs->pairs);
+  g_ptr_array_unref (pairs->loose);
   g_free (pairs);
 }
 
@@ -130,10 +115,64 @@ pair_client_allocated (MdQmiPort *port, QmiClient *client, gpointer user_data)
 static void
 modem_vanished (MdModem *modem, gpointer user_data)
 {
+  MdQmiModemData *qmi = md_qmi_modem_data (modem);
   g_autoptr (GPtrArray) ports = md_modem_get_ports_in_role (modem, MD_PORT_ROLE_QMI);
 
+  /* The pairs' ports first: closing the modem's port drops its state. */
+  for (guint i = 0; qmi && qmi->pairs && i < qmi->pairs->pairs->len; i++) {
+    Pair *pair = &g_array_index (qmi->pairs->pairs, Pair, i);
+
+    if (pair->port)
+      md_port_close (MD_PORT (pair->port));
+  }
   for (guint i = 0; i < ports->len; i++)
     md_port_close (g_ptr_array_index (ports, i));
+}
+
+/* MaxBearers (and MaxActiveBearers) follow the pairs with a net port: each
+ * carries one plain bearer; the primary's multiplexed ones come on top, as
+ * on ModemManager. */
+static void
+update_max_bearers (MdModem *modem, MdQmiModemData *primary)
+{
+  MdQmiDataPairs *pairs = primary->pairs;
+  guint with_net = 0;
+
+  for (guint i = 0; i < pairs->pairs->len; i++)
+    with_net += g_array_index (pairs->pairs, Pair, i).net != NULL;
+  if (primary->max_mux > 0) {
+    md_modem_set_max_multiplexed_bearers (modem, primary->max_mux);
+    md_modem_set_max_bearers (modem, with_net + primary->max_mux);
+  } else {
+    /* 0: the core's default of one. */
+    md_modem_set_max_bearers (modem, with_net > 1 ? with_net : 0);
+  }
+}
+
+static void pair_port_vanished (MdPort *port, const GError *error, gpointer user_data);
+
+/* Makes a data path of port (taken) and net: driver state of its own
+ * sharing primary's net links, its WDS indications followed; its going
+ * away ends only this pair. */
+static void
+pair_add (MdModem *modem, MdQmiModemData *primary, MdQmiPort *port, const char *control,
+          const char *usb_interface, const char *net)
+{
+  MdQmiModemData *qmi = g_new0 (MdQmiModemData, 1);
+  Pair pair = {
+    .port = port,
+    .control = g_strdup (control),
+    .usb_interface = g_strdup (usb_interface),
+    .net = g_strdup (net),
+  };
+
+  qmi->links = md_net_links_ref (primary->links);
+  md_port_set_driver_state (MD_PORT (port), qmi, pair_data_free);
+  pair.vanished_id = g_signal_connect (port, "vanished", G_CALLBACK (pair_port_vanished), modem);
+  g_signal_connect_object (port, "client-allocated", G_CALLBACK (pair_client_allocated), modem, 0);
+  md_log_info (md_modem_get_log_name (modem), "data path %u: %s with %s", primary->pairs->pairs->len, control,
+               net);
+  g_array_append_val (primary->pairs->pairs, pair);
 }
 
 void
@@ -141,44 +180,54 @@ md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQ
 {
   MdQmiDataPairs *pairs = g_new0 (MdQmiDataPairs, 1);
   Pair first = { 0 };
-  guint with_net = 0;
 
   pairs->pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
   g_array_set_clear_func (pairs->pairs, pair_clear);
-  if (pairing->len > 0 && g_array_index (pairing, MdQmiPairing, 0).net >= 0)
-    first.net = g_strdup (probed_at (probed, g_array_index (pairing, MdQmiPairing, 0).net)->name);
+  pairs->loose = g_ptr_array_new_with_free_func (loose_free);
+  primary->pairs = pairs;
+  if (pairing->len > 0) {
+    MdQmiPairing *link = &g_array_index (pairing, MdQmiPairing, 0);
+    MdProbedPort *control = probed_at (probed, link->control);
+
+    first.control = g_strdup (control->name);
+    first.usb_interface = g_strdup (control->usb_interface);
+    if (link->net >= 0)
+      first.net = g_strdup (probed_at (probed, link->net)->name);
+  }
   g_array_append_val (pairs->pairs, first);
   for (guint i = 1; i < pairing->len; i++) {
     MdQmiPairing *link = &g_array_index (pairing, MdQmiPairing, i);
     MdProbedPort *control = probed_at (probed, link->control);
-    MdQmiModemData *qmi;
-    Pair pair = { 0 };
 
-    if (link->net < 0 || !control->port)
+    if (!control->port)
       continue;
-    pair.port = MD_QMI_PORT (g_steal_pointer (&control->port));
-    pair.net = g_strdup (probed_at (probed, link->net)->name);
-    qmi = g_new0 (MdQmiModemData, 1);
-    qmi->links = md_net_links_ref (primary->links);
-    md_port_set_driver_state (MD_PORT (pair.port), qmi, pair_data_free);
-    md_modem_hold_port (modem, MD_PORT (pair.port), MD_PORT_ROLE_QMI);
-    g_signal_connect_object (pair.port, "client-allocated", G_CALLBACK (pair_client_allocated), modem, 0);
-    md_log_info (md_modem_get_log_name (modem), "data path %u: %s with %s", pairs->pairs->len, control->name,
-                 pair.net);
-    g_array_append_val (pairs->pairs, pair);
+    if (link->net < 0) {
+      /* Its net port may still come (md_qmi_data_pairs_join). */
+      Loose *loose = g_new0 (Loose, 1);
+
+      loose->name = g_strdup (control->name);
+      loose->usb_interface = g_strdup (control->usb_interface);
+      loose->port = MD_QMI_PORT (g_steal_pointer (&control->port));
+      g_ptr_array_add (pairs->loose, loose);
+      continue;
+    }
+    pair_add (modem, primary, MD_QMI_PORT (g_steal_pointer (&control->port)), control->name,
+              control->usb_interface, probed_at (probed, link->net)->name);
   }
-  primary->pairs = pairs;
+  /* Net ports no QMI port pairs with wait for theirs too. */
+  for (guint j = 0; j < probed->len; j++) {
+    MdProbedPort *port = probed_at (probed, j);
+
+    if (port->type == MD_MODEM_PORT_TYPE_NET && port->usb_interface && !net_taken (pairing, (gint)j)) {
+      Loose *loose = g_new0 (Loose, 1);
+
+      loose->name = g_strdup (port->name);
+      loose->usb_interface = g_strdup (port->usb_interface);
+      g_ptr_array_add (pairs->loose, loose);
+    }
+  }
   g_signal_connect (modem, "vanished", G_CALLBACK (modem_vanished), NULL);
-  /* Each pair carries one plain bearer; the primary's multiplexed ones
-   * come on top (MaxActiveBearers is the pairs, as on ModemManager). */
-  for (guint i = 0; i < pairs->pairs->len; i++)
-    with_net += g_array_index (pairs->pairs, Pair, i).net != NULL;
-  if (primary->max_mux > 0) {
-    md_modem_set_max_multiplexed_bearers (modem, primary->max_mux);
-    md_modem_set_max_bearers (modem, with_net + primary->max_mux);
-  } else if (with_net > 1) {
-    md_modem_set_max_bearers (modem, with_net);
-  }
+  update_max_bearers (modem, primary);
 }
 
 static MdQmiDataPairs *
@@ -213,6 +262,7 @@ md_qmi_pair_net (MdModem *modem, guint index)
   return pair ? pair->net : NULL;
 }
 
+/* A pair's QMI port: the modem's for the primary pair; NULL when it left. */
 static MdQmiPort *
 pair_port (MdModem *modem, guint index)
 {
@@ -220,7 +270,7 @@ pair_port (MdModem *modem, guint index)
 
   if (!pair)
     return NULL;
-  return pair->port ? pair->port : md_qmi_modem_port (modem);
+  return index == 0 ? md_qmi_modem_port (modem) : pair->port;
 }
 
 MdQmiModemData *
@@ -229,6 +279,142 @@ md_qmi_pair_data (MdModem *modem, guint index)
   MdQmiPort *port = pair_port (modem, index);
 
   return port ? md_port_get_driver_state (MD_PORT (port)) : NULL;
+}
+
+/* --- ports joining and leaving the built modem --------------------------------- */
+
+static gboolean
+same_interface (const char *a, const char *b)
+{
+  return a && b && strcmp (a, b) == 0;
+}
+
+/* The pair lost its net port or its QMI port: the bearer over it ends
+ * (md-qmi-bearer-stop.c), and it carries no bearer until both are there. */
+static void
+pair_lose_net (MdModem *modem, MdQmiDataPairs *pairs, guint index, const char *why)
+{
+  Pair *pair = &g_array_index (pairs->pairs, Pair, index);
+  MdBearer *holder = pair->holder;
+
+  /* A connect still under way keeps the pair until it ends: it fails on
+   * the missing port (md-qmi-bearer-ops.c). */
+  if (holder)
+    md_qmi_bearer_path_lost (modem, holder, why);
+  md_log_info (md_modem_get_log_name (modem), "data path %u (%s) ended: %s", index,
+               pair->net ? pair->net : "no net port", why);
+}
+
+void
+md_qmi_data_pairs_leave (MdModem *modem, const char *name)
+{
+  MdQmiModemData *primary = md_qmi_modem_data (modem);
+  MdQmiDataPairs *pairs = primary ? primary->pairs : NULL;
+  g_autofree char *why = NULL;
+
+  if (!pairs)
+    return;
+  for (guint i = pairs->loose->len; i > 0; i--) {
+    if (g_strcmp0 (((Loose *)g_ptr_array_index (pairs->loose, i - 1))->name, name) == 0)
+      g_ptr_array_remove_index (pairs->loose, i - 1);
+  }
+  for (guint i = 0; i < pairs->pairs->len; i++) {
+    Pair *pair = &g_array_index (pairs->pairs, Pair, i);
+    Loose *net;
+
+    if (pair->net && strcmp (pair->net, name) == 0) {
+      why = g_strdup_printf ("The network interface %s went away", name);
+      if (pair->holder)
+        pair_lose_net (modem, pairs, i, why);
+      else
+        md_log_info (md_modem_get_log_name (modem), "data path %u: its net port %s left", i, name);
+      g_clear_pointer (&pair->net, g_free);
+    } else if (i > 0 && pair->port && g_strcmp0 (pair->control, name) == 0) {
+      why = g_strdup_printf ("The QMI port %s went away", name);
+      if (pair->net)
+        pair_lose_net (modem, pairs, i, why);
+      close_pair_port (pair);
+      /* Its net port waits for a QMI port of its interface again. */
+      if (pair->net) {
+        net = g_new0 (Loose, 1);
+        net->name = g_steal_pointer (&pair->net);
+        net->usb_interface = g_strdup (pair->usb_interface);
+        g_ptr_array_add (pairs->loose, net);
+      }
+    }
+  }
+  update_max_bearers (modem, primary);
+}
+
+static void
+pair_port_vanished (MdPort *port, const GError *error, gpointer user_data)
+{
+  MdModem *modem = user_data;
+  MdQmiModemData *primary = md_qmi_modem_data (modem);
+
+  for (guint i = 1; primary && primary->pairs && i < primary->pairs->pairs->len; i++) {
+    Pair *pair = &g_array_index (primary->pairs->pairs, Pair, i);
+
+    if (pair->port == MD_QMI_PORT (port)) {
+      g_autofree char *name = g_strdup (pair->control);
+
+      md_qmi_data_pairs_leave (modem, name);
+      return;
+    }
+  }
+}
+
+gboolean
+md_qmi_data_pairs_join (MdModem *modem, MdProbedPort *port)
+{
+  MdQmiModemData *primary = md_qmi_modem_data (modem);
+  MdQmiDataPairs *pairs = primary ? primary->pairs : NULL;
+  gboolean is_net = port->type == MD_MODEM_PORT_TYPE_NET;
+
+  if (!pairs || (!is_net && (port->type != MD_MODEM_PORT_TYPE_QMI || !port->port)))
+    return FALSE;
+  /* A port that comes back under the same name starts afresh. */
+  md_qmi_data_pairs_leave (modem, port->name);
+  if (is_net && md_net_links_is_fake (primary->links))
+    md_net_links_fake_add_parent (primary->links, port->name);
+  /* The kernel's tie, as at build: the same USB interface. */
+  for (guint i = 0; is_net && port->usb_interface && i < pairs->pairs->len; i++) {
+    Pair *pair = &g_array_index (pairs->pairs, Pair, i);
+
+    if (!pair->net && (i == 0 || pair->port) && same_interface (pair->usb_interface, port->usb_interface)) {
+      pair->net = g_strdup (port->name);
+      md_log_info (md_modem_get_log_name (modem), "data path %u: %s with %s", i, pair->control, pair->net);
+      update_max_bearers (modem, primary);
+      return TRUE;
+    }
+  }
+  for (guint i = 0; port->usb_interface && i < pairs->loose->len; i++) {
+    Loose *other = g_ptr_array_index (pairs->loose, i);
+
+    if (!same_interface (other->usb_interface, port->usb_interface) || is_net == (other->port == NULL))
+      continue;
+    if (is_net)
+      pair_add (modem, primary, g_steal_pointer (&other->port), other->name, other->usb_interface,
+                port->name);
+    else
+      pair_add (modem, primary, MD_QMI_PORT (g_steal_pointer (&port->port)), port->name, port->usb_interface,
+                other->name);
+    g_ptr_array_remove_index (pairs->loose, i);
+    update_max_bearers (modem, primary);
+    return TRUE;
+  }
+  /* The other half may still come. */
+  {
+    Loose *loose = g_new0 (Loose, 1);
+
+    loose->name = g_strdup (port->name);
+    loose->usb_interface = g_strdup (port->usb_interface);
+    loose->port = is_net ? NULL : MD_QMI_PORT (g_steal_pointer (&port->port));
+    g_ptr_array_add (pairs->loose, loose);
+  }
+  md_log_info (md_modem_get_log_name (modem), "late port %s waits for the other half of its pair",
+               port->name);
+  return TRUE;
 }
 
 /* --- which bearer runs where --------------------------------------------------- */

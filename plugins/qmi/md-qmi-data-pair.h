@@ -37,14 +37,26 @@ void md_qmi_data_pairs_free (MdQmiDataPairs *pairs);
  * primary->max_mux. */
 void md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQmiModemData *primary);
 
+/* A port that joined the built modem (md_qmi_modem_join_port): a QMI port
+ * (open; taken) or a net port becomes a data path with the other half of
+ * its USB interface when that is there (a late QMI port, a net port no
+ * pair holds, or a pair that lost its net port), else waits for it.
+ * MaxBearers follows. FALSE: not a QMI modem, or a port of another kind. */
+gboolean md_qmi_data_pairs_join (MdModem *modem, MdProbedPort *port);
+/* The port named name left the modem (not its primary port): a pair with
+ * it as net port or QMI port stops being a data path, the bearer over it
+ * is disconnected with the reason; MaxBearers follows. A further pair's
+ * QMI port that vanishes by itself leaves the same way. */
+void md_qmi_data_pairs_leave (MdModem *modem, const char *name);
+
 /* How many pairs the modem has (the primary one even without a net port;
  * a pair without one carries no bearer); 0 when its QMI port is gone. */
 guint md_qmi_pair_count (MdModem *modem);
-/* The net interface of pair index; NULL when it has none or the modem
- * lost its QMI port. */
+/* The net interface of pair index; NULL when it has none (now) or the
+ * modem lost its QMI port. */
 const char *md_qmi_pair_net (MdModem *modem, guint index);
 /* The driver state of pair index's port (the modem's for pair 0); NULL
- * when it is gone. */
+ * when it is gone (a further pair's QMI port left). */
 MdQmiModemData *md_qmi_pair_data (MdModem *modem, guint index);
 
 /* Takes a data path for bearer: a multiplexed bearer runs on the primary

@@ -101,6 +101,18 @@ md_qmi_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevic
   return modem;
 }
 
+gboolean
+md_qmi_modem_join_port (MdModem *modem, MdProbedPort *port)
+{
+  return md_qmi_data_pairs_join (modem, port);
+}
+
+void
+md_qmi_modem_leave_port (MdModem *modem, const char *name)
+{
+  md_qmi_data_pairs_leave (modem, name);
+}
+
 /* --- requests ------------------------------------------------------------- */
 
 typedef struct {

@@ -106,4 +106,6 @@ const MdPlugin md_plugin_quectel = {
   .name = "quectel",
   .match = { .subsystems = quectel_subsystems, .vendor_ids = quectel_vendor_ids },
   .create = quectel_create,
+  .join_port = md_qmi_modem_join_port,
+  .leave_port = md_qmi_modem_leave_port,
 };

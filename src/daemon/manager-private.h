@@ -65,6 +65,10 @@ void md_manager_release_ports (MdManager *self, const char *uid);
  * and listed, or left out and released. */
 void md_manager_probe_late_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
                                  GCancellable *cancellable);
+/* A QMI port that joined modem after it was built, claimed and listed:
+ * opened and handed to the plugin's join_port (a data path). */
+void md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
+                                    GCancellable *cancellable);
 
 /* md-manager-discovery.c: creates and starts discovery from the
  * configuration and connects its signals; stops and drops it. */

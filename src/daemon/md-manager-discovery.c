@@ -132,10 +132,19 @@ typedef struct {
   GStrv ports; /* the names handed to the plugin */
 } Creation;
 
+/* The plugin that built modem. */
+static const MdPlugin *
+modem_plugin (MdModem *modem)
+{
+  return md_plugin_find (md_modem_get_plugin (modem));
+}
+
 /* A port that arrived after the modem's creation started, claimed: an AT
  * port (typed or a candidate) is probed and used as a secondary AT port
  * when it answers; any other port is listed with its type (a net port
- * serves the next connection), without becoming the primary port. */
+ * serves the next connection), without becoming the primary port. A QMI
+ * or net port also goes to the plugin's join_port (a QMI port opened
+ * first): with the other half of its pair it is a data path. */
 static void
 join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscoveredPort *port)
 {
@@ -161,6 +170,26 @@ join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscover
     md_modem_set_primary_port (modem, primary);
   md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
                md_port_kind_to_string (port->kind));
+  if (!modem_plugin (modem) || !modem_plugin (modem)->join_port)
+    return;
+  if (port->kind == MD_PORT_KIND_QMI) {
+    MdPortToProbe to_probe = port_to_probe (port, path);
+
+    if (!entry->late_ports)
+      entry->late_ports = g_cancellable_new ();
+    md_manager_open_late_qmi_port (self, modem, &to_probe, entry->late_ports);
+  } else if (port->kind == MD_PORT_KIND_NET) {
+    MdPortToProbe net = port_to_probe (port, path);
+    MdProbedPort probed = {
+      .device = path,
+      .name = port->name,
+      .type = MD_MODEM_PORT_TYPE_NET,
+      .usb_interface = (char *)net.usb_interface,
+      .usb_interface_number = net.usb_interface_number,
+    };
+
+    modem_plugin (modem)->join_port (modem, &probed);
+  }
 }
 
 /* Ports that arrived while the modem was being created join it now. */
@@ -328,6 +357,9 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
   if (g_strcmp0 (md_modem_get_primary_port (modem), port->name) != 0) {
     if (md_modem_remove_port (modem, port->name))
       md_log_info (md_modem_get_log_name (modem), "port %s left", port->name);
+    /* A data path it was part of ends. */
+    if (modem_plugin (modem) && modem_plugin (modem)->leave_port)
+      modem_plugin (modem)->leave_port (modem, port->name);
     return;
   }
   md_log_info (md_modem_get_log_name (modem), "primary port %s went away", port->name);

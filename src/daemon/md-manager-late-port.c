@@ -2,7 +2,8 @@
 /* An AT port that joins a modem after it was built (a second tty, a wwan AT
  * port): probed alone as discovery's candidates are, then held as a
  * secondary AT port and listed; a port that stays silent is left out and
- * its claim released. */
+ * its claim released. A late QMI port is opened and handed to the modem's
+ * plugin (a data path of a QMI modem); it stays listed either way. */
 #include "manager-private.h"
 
 #include "md-errors.h"
@@ -14,6 +15,7 @@ typedef struct {
   char *uid;
   char *name;
   char *path;
+  gboolean qmi; /* opening a QMI port for the plugin, not probing for AT */
 } LateProbe;
 
 static void
@@ -52,6 +54,16 @@ late_probe_ready (GObject *source, GAsyncResult *result, gpointer user_data)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   modem = late_probe_modem (probe);
+  if (probe->qmi) {
+    const MdPlugin *plugin = modem ? md_plugin_find (md_modem_get_plugin (modem)) : NULL;
+
+    if (!port || port->type != MD_MODEM_PORT_TYPE_QMI || !port->port)
+      md_log_info (modem ? md_modem_get_log_name (modem) : NULL, "late QMI port %s not opened: %s",
+                   probe->name, error ? error->message : "its modem is gone");
+    else if (!plugin || !plugin->join_port || !plugin->join_port (modem, port))
+      md_log_info (md_modem_get_log_name (modem), "late QMI port %s: listed only", probe->name);
+    return;
+  }
   if (!modem || !port || port->type != MD_MODEM_PORT_TYPE_AT || !port->port) {
     md_log_info (modem ? md_modem_get_log_name (modem) : NULL, "late port %s left out: %s", probe->name,
                  error   ? error->message
@@ -87,4 +99,20 @@ md_manager_probe_late_port (MdManager *self, MdModem *modem, const MdPortToProbe
   probe->path = g_strdup (port->device);
   md_log_info (md_modem_get_log_name (modem), "late port %s: probing for AT", port->name);
   md_ports_probe_async (&to_probe, 1, &self->config->plugins, cancellable, late_probe_ready, probe);
+}
+
+void
+md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
+                               GCancellable *cancellable)
+{
+  LateProbe *probe = g_new0 (LateProbe, 1);
+
+  probe->manager = self;
+  probe->modem_id = md_modem_get_id (modem);
+  probe->uid = g_strdup (md_modem_get_uid (modem));
+  probe->name = g_strdup (port->name);
+  probe->path = g_strdup (port->device);
+  probe->qmi = TRUE;
+  md_log_info (md_modem_get_log_name (modem), "late port %s: opening as QMI", port->name);
+  md_ports_probe_async (port, 1, &self->config->plugins, cancellable, late_probe_ready, probe);
 }

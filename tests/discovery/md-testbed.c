@@ -212,6 +212,23 @@ md_testbed_usb_net (UMockdevTestbed *tb, MdTestbedDevice *device, guint number, 
   add_port (tb, device, &b);
 }
 
+void
+md_testbed_qmi_wwan_net (UMockdevTestbed *tb, MdTestbedDevice *device, guint number, const char *name,
+                         const char *const *props)
+{
+  g_autofree char *iface = interface_path (device, number);
+  g_autofree char *path = g_strdup_printf ("%s/net/%s", iface, name);
+  g_autofree char *interface = g_strconcat ("INTERFACE=", name, NULL);
+  const char *uevent[] = { interface, NULL };
+  /* qmi_wwan starts in 802.3 framing. */
+  const char *attrs[] = { "qmi/raw_ip=N", NULL };
+  Block b = {
+    .path = path, .subsystem = "net", .devtype = "wwan", .props = props, .uevent = uevent, .attrs = attrs
+  };
+
+  add_port (tb, device, &b);
+}
+
 MdTestbedDevice *
 md_testbed_mbim_modem (UMockdevTestbed *tb, const char *busid, const char *wdm, const char *net,
                        const char *const *props)
@@ -265,19 +282,8 @@ md_testbed_qmi_pairs_modem (UMockdevTestbed *tb, const char *busid, const char *
   for (guint i = 0; i < n; i++)
     md_testbed_usb_interface (tb, device, 8 + 2 * i, "ff", "qmi_wwan");
   for (guint i = 0; i < n; i++) {
-    guint number = 8 + 2 * i;
-    g_autofree char *iface = interface_path (device, number);
-    g_autofree char *path = g_strdup_printf ("%s/net/%s", iface, names[2 * i + 1]);
-    g_autofree char *interface = g_strconcat ("INTERFACE=", names[2 * i + 1], NULL);
-    const char *uevent[] = { interface, NULL };
-    /* qmi_wwan starts in 802.3 framing. */
-    const char *attrs[] = { "qmi/raw_ip=N", NULL };
-    Block b = {
-      .path = path, .subsystem = "net", .devtype = "wwan", .props = props, .uevent = uevent, .attrs = attrs
-    };
-
-    md_testbed_cdc_wdm (tb, device, number, names[2 * i], props);
-    add_port (tb, device, &b);
+    md_testbed_cdc_wdm (tb, device, 8 + 2 * i, names[2 * i], props);
+    md_testbed_qmi_wwan_net (tb, device, 8 + 2 * i, names[2 * i + 1], props);
   }
   return device;
 }

@@ -42,6 +42,9 @@ void md_testbed_cdc_wdm (UMockdevTestbed *tb, MdTestbedDevice *device, guint num
                          const char *const *props);
 void md_testbed_usb_net (UMockdevTestbed *tb, MdTestbedDevice *device, guint number, const char *name,
                          const char *const *props);
+/* A qmi_wwan net interface in 802.3 framing (qmi/raw_ip N). */
+void md_testbed_qmi_wwan_net (UMockdevTestbed *tb, MdTestbedDevice *device, guint number, const char *name,
+                              const char *const *props);
 
 /* Whole devices. */
 /* cdc_mbim: control interface 12 with cdc-wdm <wdm> and net <net> (no net

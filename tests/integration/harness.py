@@ -131,14 +131,16 @@ class Sim:
         argv = [MODEM_SIM, "--scenario", path, "--at", at, "--control", self.control_path]
         if mbim:
             argv += ["--mbim", mbim]
-        if qmi:
-            argv += ["--qmi", qmi]
+        # qmi: "pty", "fd:N", or a list of them (a modem with several QMI ports).
+        qmi_specs = [qmi] if isinstance(qmi, str) else list(qmi or [])
+        for spec in qmi_specs:
+            argv += ["--qmi", spec]
         if verbose:
             argv.append("--verbose")  # traces every received line to sim.log
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=self.log, text=True)
         self.port = None
         self.mbim_port = None
-        self.qmi_port = None
+        self.qmi_ports = []  # every QMI port, in the order of the --qmi options
         for line in self.proc.stdout:
             key, _, value = line.strip().partition(" ")
             if key == "at":
@@ -146,15 +148,16 @@ class Sim:
             elif key == "mbim":
                 self.mbim_port = value
             elif key == "qmi":
-                self.qmi_port = value
+                self.qmi_ports.append(value)
             elif key == "ready":
                 break
         if at != "none" and not self.port:
             raise AssertionError("modem-sim did not announce its AT port")
         if mbim and not self.mbim_port:
             raise AssertionError("modem-sim did not announce its MBIM port")
-        if qmi and not self.qmi_port:
-            raise AssertionError("modem-sim did not announce its QMI port")
+        if len(self.qmi_ports) != len(qmi_specs):
+            raise AssertionError(f"modem-sim announced {len(self.qmi_ports)} of {len(qmi_specs)} QMI ports")
+        self.qmi_port = self.qmi_ports[0] if self.qmi_ports else None
 
     def control(self, command):
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:

@@ -49,28 +49,37 @@ def skip_reason(main):
     return None if os.environ.get(IN_NETNS) == "1" else "run as a program, not imported"
 
 
-def end_processes_of_this_namespace(comm):
-    """Sends SIGTERM to every process named comm (as /proc/PID/comm shows
-    it) that lives in this process's network namespace; returns their pids.
-    Does nothing unless this process runs in the namespace an
-    `unshare -n` with marks() made (outside it the processes could be
-    anyone's)."""
+def processes_of_this_namespace(comm):
+    """Pids of the processes named comm (as /proc/PID/comm shows it) that
+    live in this process's network namespace."""
     own = _net_namespace("self")
-    if os.environ.get(IN_NETNS) != "1" or os.environ.get(OUTER_NETNS, own) == own:
-        return []
-    ended = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+    pids = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{entry}/comm") as f:
                 if f.read().strip() != comm:
                     continue
-            if _net_namespace(entry) != own:
-                continue
-            os.kill(int(entry), signal.SIGTERM)
-            ended.append(int(entry))
+            if _net_namespace(entry) == own:
+                pids.append(int(entry))
         except (OSError, ValueError):
+            continue
+    return pids
+
+
+def end_processes_of_this_namespace(comm):
+    """Sends SIGTERM to every process named comm that lives in this
+    process's network namespace; returns their pids. Does nothing unless
+    this process runs in the namespace an `unshare -n` with marks() made
+    (outside it the processes could be anyone's)."""
+    own = _net_namespace("self")
+    if os.environ.get(IN_NETNS) != "1" or os.environ.get(OUTER_NETNS, own) == own:
+        return []
+    ended = []
+    for pid in processes_of_this_namespace(comm):
+        try:
+            os.kill(pid, signal.SIGTERM)
+            ended.append(pid)
+        except ProcessLookupError:
             continue
     return ended
 

@@ -6,7 +6,10 @@ The behaviour every 3GPP modem shares (PIN, PUK, errors, signal) comes
 from modem_behaviour.py, as for the AT and MBIM modems.
 
 modemd runs with --no-qmi-proxy: qmi-proxy listens on a global abstract
-socket (the proxy test runs in its own network namespace)."""
+socket (the proxy test runs in its own network namespace).
+test_qmi_modem_udev.py runs these tests again on a discovered qmi_wwan
+device through qmi-proxy: a test builds its modem with add_qmi_modem and
+takes it away with unplug_modem, never through the simulator directly."""
 
 import ipaddress
 import unittest
@@ -40,7 +43,28 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
     def add_modem(self, scenario="default.ini"):
         return self.add_qmi_modem(scenario)
 
+    def unplug_modem(self, sim):
+        """The device goes away: here the simulator hangs up its ports (the
+        discovery variant removes the device from its testbed instead)."""
+        sim.control("unplug")
+
     # --- identity ------------------------------------------------------------------
+
+    def test_two_qmi_ports_of_one_simulator(self):
+        # mc7304.ini's modem has two QMI functions: modem-sim announces both
+        # ptys, the first controls the modem, the second is listed beside it.
+        # Both must answer: the daemon opens every typed QMI port it is given.
+        sim = self.start_sim("mc7304.ini", at="none", qmi=["pty", "pty"])
+        self.assertEqual(len(sim.qmi_ports), 2)
+        self.assertNotEqual(sim.qmi_ports[0], sim.qmi_ports[1])
+        self.assertEqual(sim.qmi_port, sim.qmi_ports[0])
+        self.set_profile("qmi0", ["qmi:" + port for port in sim.qmi_ports] + ["net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        g = generic(self.modem())
+        self.assertEqual(g["primary-port"], sim.qmi_ports[0][len("/dev/"):])
+        for port in sim.qmi_ports:
+            self.assertIn(port[len("/dev/"):] + " (qmi)", g["ports"])
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
 
     def test_identity_and_capabilities(self):
         sim = self.add_qmi_modem()
@@ -257,7 +281,7 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
     def test_unplug_removes_modem(self):
         sim = self.add_qmi_modem()
         self.enable()
-        sim.control("unplug")
+        self.unplug_modem(sim)
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         self.assert_daemon_alive()
 
@@ -268,9 +292,28 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
         count = int(sim.control("get qmi-command-count"))
         scan = self.start_client([MMCLI, "-m", "0", "--3gpp-scan", "--timeout=120"])
         wait_for(lambda: int(sim.control("get qmi-command-count")) > count, what="the scan to be sent")
-        sim.control("unplug")
+        self.unplug_modem(sim)
         _, err = scan.communicate(timeout=60)
         self.assertNotEqual(scan.returncode, 0)
+        wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
+        self.assert_daemon_alive()
+
+    def test_unplug_mid_connect(self):
+        # The modem falls silent, a connect waits on its first WDS request,
+        # the device goes: the call fails and the modem goes with it. A
+        # first call allocates the WDS client the second one reuses.
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
+        self.mmcli("-m", "0", "--simple-disconnect")
+        sim.control("mute on")
+        count = int(sim.control("get qmi-command-count"))
+        connect = self.start_client([MMCLI, "-m", "0", "--simple-connect=apn=internet,ip-type=ipv4"])
+        self.addCleanup(connect.kill)
+        wait_for(lambda: any(c.startswith("wds ") for c in self.qmi_commands(sim)[count:]),
+                 what="the call to be started")
+        self.unplug_modem(sim)
+        connect.communicate(timeout=60)
+        self.assertNotEqual(connect.returncode, 0)
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
         self.assert_daemon_alive()
 
@@ -292,10 +335,14 @@ class QmiIndicationTest(ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=3600", "--no-qmi-proxy"]
 
-    def test_registration_follows_indications(self):
+    def add_qmi_modem(self):
         sim = self.start_sim("default.ini", at="none", qmi="pty")
         self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        return sim
+
+    def test_registration_follows_indications(self):
+        sim = self.add_qmi_modem()
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
         sim.control("register roaming 26202 Vodafone.de")
@@ -306,9 +353,7 @@ class QmiIndicationTest(ModemdTestCase):
     def test_system_info_indication_reports_eps_and_5gs(self):
         # Serving System names no TAC and no 5GS: the System Info
         # indication reports the LTE and NR5G cells.
-        sim = self.start_sim("default.ini", at="none", qmi="pty")
-        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
-        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        sim = self.add_qmi_modem()
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
         sim.control("register roaming 26202 Vodafone.de")
@@ -327,9 +372,7 @@ class QmiIndicationTest(ModemdTestCase):
             return log.read()
 
     def test_signal_follows_indications(self):
-        sim = self.start_sim("default.ini", at="none", qmi="pty")
-        self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
-        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        sim = self.add_qmi_modem()
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered", what="registered")
         sim.control("signal 10")

@@ -8,7 +8,9 @@ it disconnects or the modem goes. Without sysfs facts the interface takes
 rmnet links ("wwan0m1"); QmiWwanMultiplexTest gives the daemon a sysfs
 tree (--test-sysfs-root) where wwan0 is a qmi_wwan interface on USB
 interface 8: its links are qmi_wwan's own ("qmimux0"), the bind names that
-endpoint, and the daemon sets qmi_wwan's switches in that tree."""
+endpoint, and the daemon sets qmi_wwan's switches in that tree.
+test_qmi_modem_udev.py runs QmiMultiplexTest again on a discovered
+qmi_wwan device (unplug_modem is the hook it answers)."""
 
 import ipaddress
 import os
@@ -36,6 +38,18 @@ class QmiMultiplexTest(ModemdTestCase):
         self.set_profile("qmi0", ["qmi:" + self.sim.qmi_port, "net:" + NET_PORT])
         wait_for(lambda: self.modem_paths(), what="the modem to be exported")
 
+    def unplug_modem(self):
+        """The device goes away: here the simulator hangs up its port (the
+        discovery variant removes the device from its testbed instead)."""
+        self.sim.control("unplug")
+
+    def link(self, mux_id):
+        """The link of mux id's bearer: an rmnet link here, since the fake
+        net links see no qmi_wwan interface (the kernel names a qmi_wwan
+        link qmimux<K>, K the lowest free number: mux id - 1 in these
+        tests, where links come and go in mux id order)."""
+        return f"{NET_PORT}m{mux_id}"
+
     def bearer(self, index):
         return self.mmcli_json("-b", str(index))["bearer"]
 
@@ -56,17 +70,17 @@ class QmiMultiplexTest(ModemdTestCase):
         first = self.bearer(0)
         self.assertEqual(first["status"]["connected"], "yes")
         self.assertEqual(first["status"]["multiplexed"], "yes")
-        self.assertEqual(first["status"]["interface"], NET_PORT + "m1")
+        self.assertEqual(first["status"]["interface"], self.link(1))
         self.assertEqual(first["ipv4-config"]["address"], self.session_address("ipv4", 0))
         self.assertEqual(self.sim.control("get data-format"), "raw-ip qmap qmap")
-        self.assertIn("created link wwan0m1 for mux id 1", self.modem_log())
+        self.assertIn(f"created link {self.link(1)} for mux id 1", self.modem_log())
 
         self.mmcli("-m", "0", "--create-bearer=apn=internet,ip-type=ipv6,multiplex=requested")
         self.mmcli("-b", "1", "--connect")
         second = self.bearer(1)
         self.assertEqual(second["status"]["connected"], "yes")
         self.assertEqual(second["status"]["multiplexed"], "yes")
-        self.assertEqual(second["status"]["interface"], NET_PORT + "m2")
+        self.assertEqual(second["status"]["interface"], self.link(2))
         self.assertEqual(second["ipv6-config"]["method"], "static")
         self.assertEqual(second["ipv6-config"]["address"], self.session_address("ipv6", 1))
         self.assertEqual(self.sim.control("get sessions"), "0,1")
@@ -84,18 +98,18 @@ class QmiMultiplexTest(ModemdTestCase):
         self.assertEqual(self.bearer(1)["status"]["multiplexed"], "no")
         self.assertEqual(self.bearer(0)["status"]["connected"], "yes")
         self.assertEqual(self.sim.control("get sessions"), "0")
-        self.assertIn("removed link wwan0m2", self.modem_log())
+        self.assertIn(f"removed link {self.link(2)}", self.modem_log())
         # The mux id is free again.
         self.mmcli("-b", "1", "--connect")
-        self.assertEqual(self.bearer(1)["status"]["interface"], NET_PORT + "m2")
+        self.assertEqual(self.bearer(1)["status"]["interface"], self.link(2))
         self.mmcli("-m", "0", "--simple-disconnect")
         self.assertEqual(self.sim.control("get sessions"), "")
-        self.assertIn("removed link wwan0m1", self.modem_log())
+        self.assertIn(f"removed link {self.link(1)}", self.modem_log())
 
     def test_ipv4v6_multiplexed_bearer(self):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6,multiplex=required")
         bearer = self.bearer(0)
-        self.assertEqual(bearer["status"]["interface"], NET_PORT + "m1")
+        self.assertEqual(bearer["status"]["interface"], self.link(1))
         self.assertEqual(bearer["ipv4-config"]["method"], "static")
         self.assertEqual(bearer["ipv6-config"]["method"], "static")
         # Both families' clients are bound to the bearer's mux id.
@@ -121,20 +135,20 @@ class QmiMultiplexTest(ModemdTestCase):
         self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
         self.mmcli("-b", "1", "--disconnect")
         self.mmcli("-b", "0", "--connect")
-        self.assertEqual(self.bearer(0)["status"]["interface"], NET_PORT + "m1")
+        self.assertEqual(self.bearer(0)["status"]["interface"], self.link(1))
         self.assertEqual(self.sim.control("get data-format"), "raw-ip qmap qmap")
 
     def test_network_drop_removes_link(self):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required")
         self.sim.control("no-carrier")
         wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the bearer to drop")
-        wait_for(lambda: "removed link wwan0m1" in self.modem_log(), what="the link to go")
+        wait_for(lambda: f"removed link {self.link(1)}" in self.modem_log(), what="the link to go")
 
     def test_unplug_removes_links(self):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4,multiplex=required")
-        self.sim.control("unplug")
+        self.unplug_modem()
         wait_for(lambda: self.modem_paths() == [], what="the modem to be removed")
-        wait_for(lambda: "[wwan0m1] deleted link" in self.modem_log(), what="the link to be deleted")
+        wait_for(lambda: f"[{self.link(1)}] deleted link" in self.modem_log(), what="the link to be deleted")
         self.assert_daemon_alive()
 
 

@@ -194,6 +194,127 @@ class QmiPairsTest(udev.DiscoveryTest):
         wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")
         self.assert_daemon_alive()
 
+    def plug_first_pair(self, busid):
+        """The MC7304 with only interface 8's pair at first; interface 10
+        comes with add_late_function."""
+        device = self.testbed.qmi_pairs_modem(busid, NAMES[:2], self.props())
+        sim = umockdev_harness.NodeSim(MODEM_SIM, SCENARIO, self.testbed, self.workdir, qmi="/dev/cdc-wdm1")
+        self.sims.append(sim)
+        return device, sim
+
+    def serve_late_wdm(self):
+        """A simulator for interface 10's QMI port, which exists only once
+        the port arrived: a modem-sim of its own, online (the daemon sends
+        it only WDS and WDA), in raw IP as interface 10's function runs."""
+        with open(SCENARIO) as source:
+            text = source.read().replace("qmi-data-formats=802-3-only;raw-ip-only",
+                                         "qmi-data-formats=raw-ip-only").replace("cfun=4", "cfun=1")
+        scenario = os.path.join(self.workdir, "mc7304-late.ini")
+        with open(scenario, "w") as target:
+            target.write(text)
+        sim = umockdev_harness.NodeSim(MODEM_SIM, scenario, self.testbed, self.workdir, qmi="/dev/cdc-wdm0")
+        self.sims.append(sim)
+        return sim
+
+    def remove_port(self, device, name):
+        """"remove" for one port of device, as when its driver unbinds."""
+        port = next(p for p in device.ports if p.endswith("/" + name))
+        self.testbed.tb.uevent(port, "remove")
+
+    def test_late_pair_becomes_a_data_path(self):
+        self.start_daemon()
+        device, sim = self.plug_first_pair("1-9")
+        path = self.wait_modem(device)
+        self.assertIn("<uint32 1>", self.modem_property(path, "MaxActiveBearers"))
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        # Interface 10's net port first: listed, no data path without its
+        # QMI port.
+        self.testbed.add_qmi_function(device, 10)
+        self.testbed.add_qmi_net(device, 10, "wwan0", self.props())
+        wait_for(lambda: "wwan0 (net)" in self.ports_of(path), what="wwan0 listed")
+        self.assertIn("<uint32 1>", self.modem_property(path, "MaxActiveBearers"))
+        # Then its QMI port: the pair is a data path of the same modem.
+        self.testbed.add_qmi_wdm(device, 10, "cdc-wdm0", self.props())
+        late = self.serve_late_wdm()
+        wait_for(lambda: "<uint32 2>" in self.modem_property(path, "MaxActiveBearers"),
+                 what="the late pair counted")
+        self.assertIn("<uint32 2>", self.modem_property(path, "MaxBearers"))
+        self.assertIn("cdc-wdm0 (qmi)", self.ports_of(path))
+        self.assertEqual(self.generic_of(path)["primary-port"], "cdc-wdm1")
+        self.assertEqual(self.modems(), [path])
+        first, second = self.connect_both(path)
+        self.assertEqual(self.bearer(first)["interface"], "wwan1")
+        self.assertEqual(self.bearer(second)["interface"], "wwan0")
+        self.assertTrue(self.connected(first))
+        self.assertTrue(self.connected(second))
+        self.assertEqual(sim.control("get sessions"), "0")
+        self.assertEqual(late.control("get sessions"), "0")
+        self.assertEqual(raw_ip("wwan0"), "Y")
+        # The late net port leaves: its bearer ends with the reason, the
+        # other stays up, the modem has one data path again.
+        self.remove_port(device, "wwan0")
+        wait_for(lambda: not self.connected(second), what="the second bearer to end")
+        self.assertIn("wwan0 went away", self.log())
+        self.assertTrue(self.connected(first))
+        wait_for(lambda: "<uint32 1>" in self.modem_property(path, "MaxActiveBearers"),
+                 what="one data path left")
+        wait_for(lambda: late.control("get sessions") == "", what="the late pair's call stopped")
+        run = self.mmcli("-b", second, "--connect", check=False)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertEqual(self.modems(), [path])
+        self.assert_daemon_alive()
+
+    def test_late_net_port_leaving_mid_connect(self):
+        # The late pair's modem side answers 2 s late: its net port leaves
+        # while the connect runs on it, and the connect fails cleanly.
+        self.start_daemon()
+        device, sim = self.plug_first_pair("1-11")
+        path = self.wait_modem(device)
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        self.testbed.add_qmi_function(device, 10)
+        self.testbed.add_qmi_wdm(device, 10, "cdc-wdm0", self.props())
+        late = self.serve_late_wdm()
+        self.testbed.add_qmi_net(device, 10, "wwan0", self.props())
+        wait_for(lambda: "<uint32 2>" in self.modem_property(path, "MaxActiveBearers"),
+                 what="the late pair counted")
+        first, second = self.create_bearer(path), self.create_bearer(path)
+        self.mmcli("-b", first, "--connect")
+        late.control("delay 2000")
+        client = self.start_client([harness.MMCLI, "-b", second, "--connect"])
+        self.addCleanup(client.kill)
+        wait_for(lambda: "data path 1 (wwan0)" in self.log(), what="the connect on the late pair")
+        self.remove_port(device, "wwan0")
+        _, stderr = client.communicate(timeout=harness.WAIT_SECONDS)
+        self.assertNotEqual(client.returncode, 0)
+        self.assertIn("went away", stderr)
+        self.assertFalse(self.connected(second))
+        self.assertTrue(self.connected(first))
+        late.control("delay 0")
+        wait_for(lambda: late.control("get sessions") == "", what="no call left on the late pair")
+        self.assert_daemon_alive()
+
+    def test_late_qmi_port_before_its_net_port(self):
+        self.start_daemon()
+        device, sim = self.plug_first_pair("1-10")
+        path = self.wait_modem(device)
+        self.testbed.add_qmi_function(device, 10)
+        self.testbed.add_qmi_wdm(device, 10, "cdc-wdm0", self.props())
+        self.serve_late_wdm()
+        wait_for(lambda: "waits for the other half" in self.log(), what="cdc-wdm0 opened")
+        self.assertIn("<uint32 1>", self.modem_property(path, "MaxActiveBearers"))
+        self.testbed.add_qmi_net(device, 10, "wwan0", self.props())
+        wait_for(lambda: "<uint32 2>" in self.modem_property(path, "MaxActiveBearers"),
+                 what="the late pair counted")
+        self.assertIn("data path 1: cdc-wdm0 with wwan0", self.log())
+        # Its QMI port leaves: no data path, the modem stays.
+        self.remove_port(device, "cdc-wdm0")
+        wait_for(lambda: "<uint32 1>" in self.modem_property(path, "MaxActiveBearers"),
+                 what="the pair gone")
+        self.assertEqual(self.modems(), [path])
+        self.assert_daemon_alive()
+
     def log(self):
         with open(self.log_path, errors="replace") as log:
             return log.read()

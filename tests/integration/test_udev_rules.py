@@ -212,6 +212,14 @@ class UdevRulesTest(unittest.TestCase):
         # An FTDI cable: 80-modemd.rules ignores the whole device.
         ftdi = bed.usb_device("1-12", "0403", "6001")
         bed.tty(bed.interface(ftdi, "00", "ftdi_sio"), "ttyUSB29")
+        # Sierra MC7304: qcserial on 00, 02, 03; two QMI pairs on 08 and 10.
+        mc7304 = bed.usb_device("1-13", "1199", "68c0")
+        for n, name in (("00", "ttyUSB30"), ("02", "ttyUSB31"), ("03", "ttyUSB32")):
+            bed.tty(bed.interface(mc7304, n, "qcserial"), name)
+        for n, wdm, net in (("08", "cdc-wdm3", "wwan3"), ("0a", "cdc-wdm4", "wwan4")):
+            qmi = bed.interface(mc7304, n, "qmi_wwan")
+            bed.usbmisc(qmi, wdm)
+            bed.net(qmi, net)
         cls.bed = bed
         cls.ports, cls.read = run_udevadm_test(
             bed, 'SUBSYSTEM=="tty", KERNEL=="ttyUSB27", ENV{ID_MM_PORT_IGNORE}="1"\n'
@@ -239,6 +247,11 @@ class UdevRulesTest(unittest.TestCase):
 
     def test_sierra_em7565(self):
         self.assert_hints({"ttyUSB4": typed("QCDM"), "ttyUSB5": typed("GPS"), "ttyUSB6": typed("AT_PRIMARY")})
+
+    def test_sierra_mc7304(self):
+        # Only the AT port is probed; QCDM and NMEA are typed, never AT.
+        self.assert_hints({"ttyUSB30": typed("QCDM"), "ttyUSB31": typed("GPS"), "ttyUSB32": typed("AT_PRIMARY"),
+                           "cdc-wdm3": typed("QMI"), "cdc-wdm4": typed("QMI"), "wwan3": {}, "wwan4": {}})
 
     def test_telit_ln920(self):
         self.assert_hints({"ttyUSB7": typed("QCDM"), "ttyUSB8": typed("GPS"), "ttyUSB9": typed("AT_PRIMARY"),

@@ -154,6 +154,8 @@ class Testbed:
         self.lib.md_testbed_usb_net.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
         self.lib.md_testbed_usb_interface.restype = None
         self.lib.md_testbed_usb_interface.argtypes = [ctypes.c_void_p, device_p, u, s, s]
+        self.lib.md_testbed_qmi_wwan_net.restype = None
+        self.lib.md_testbed_qmi_wwan_net.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
         self.lib.md_testbed_cdc_wdm.restype = None
         self.lib.md_testbed_cdc_wdm.argtypes = [ctypes.c_void_p, device_p, u, s, pp]
         self.lib.md_testbed_acm_tty.restype = None
@@ -250,6 +252,19 @@ class Testbed:
         of a USB device."""
         self.lib.md_testbed_usb_interface(self.ptr, device.pointer, interface, b"02", b"cdc_mbim")
         self.lib.md_testbed_cdc_wdm(self.ptr, device.pointer, interface, name.encode(), _props(props))
+        device.refresh()
+
+    def add_qmi_function(self, device, interface):
+        """A qmi_wwan interface arriving after the rest of a USB device;
+        its ports come with add_qmi_wdm and add_qmi_net, in either order."""
+        self.lib.md_testbed_usb_interface(self.ptr, device.pointer, interface, b"ff", b"qmi_wwan")
+
+    def add_qmi_wdm(self, device, interface, name, props=None):
+        self.lib.md_testbed_cdc_wdm(self.ptr, device.pointer, interface, name.encode(), _props(props))
+        device.refresh()
+
+    def add_qmi_net(self, device, interface, name, props=None):
+        self.lib.md_testbed_qmi_wwan_net(self.ptr, device.pointer, interface, name.encode(), _props(props))
         device.refresh()
 
     def change(self, device, port, key, value):
