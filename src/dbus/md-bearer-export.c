@@ -9,6 +9,7 @@
 #include "md-dbus-generated.h"
 #include "md-standalone-export.h"
 #include "md-modem-connect.h"
+#include "md-skeleton-set.h"
 
 #define BEARER_PATH_PREFIX "/org/freedesktop/ModemManager1/Bearer/"
 
@@ -64,16 +65,18 @@ sync_bearer (MdBearerExport *self)
   MdBearer *bearer = self->bearer;
   const char *interface = md_bearer_get_interface (bearer);
 
-  md_dbus_bearer_set_connected (self->iface, md_bearer_is_connected (bearer));
-  md_dbus_bearer_set_multiplexed (self->iface, md_bearer_get_multiplexed (bearer));
-  md_dbus_bearer_set_interface (self->iface, interface ? interface : "");
-  md_dbus_bearer_set_ip4_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip4_config (bearer)));
-  md_dbus_bearer_set_ip6_config (self->iface, md_ip_config_to_variant (md_bearer_get_ip6_config (bearer)));
-  md_dbus_bearer_set_connection_error (self->iface, connection_error_variant (bearer));
-  md_dbus_bearer_set_properties (self->iface,
-                                 md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
-  md_dbus_bearer_set_stats (self->iface, stats_variant (bearer));
-  md_dbus_bearer_set_profile_id (self->iface, md_bearer_get_profile_id (bearer));
+  MD_SKELETON_SET (md_dbus_bearer, connected, self->iface, md_bearer_is_connected (bearer));
+  MD_SKELETON_SET (md_dbus_bearer, multiplexed, self->iface, md_bearer_get_multiplexed (bearer));
+  MD_SKELETON_SET_STRING (md_dbus_bearer, interface, self->iface, interface ? interface : "");
+  MD_SKELETON_SET_VARIANT (md_dbus_bearer, ip4_config, self->iface,
+                           md_ip_config_to_variant (md_bearer_get_ip4_config (bearer)));
+  MD_SKELETON_SET_VARIANT (md_dbus_bearer, ip6_config, self->iface,
+                           md_ip_config_to_variant (md_bearer_get_ip6_config (bearer)));
+  MD_SKELETON_SET_VARIANT (md_dbus_bearer, connection_error, self->iface, connection_error_variant (bearer));
+  MD_SKELETON_SET_VARIANT (md_dbus_bearer, properties, self->iface,
+                           md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
+  MD_SKELETON_SET_VARIANT (md_dbus_bearer, stats, self->iface, stats_variant (bearer));
+  MD_SKELETON_SET (md_dbus_bearer, profile_id, self->iface, md_bearer_get_profile_id (bearer));
 }
 
 static void
@@ -144,6 +147,12 @@ const char *
 md_bearer_export_get_path (MdBearerExport *self)
 {
   return self->path;
+}
+
+GDBusInterfaceSkeleton *
+md_bearer_export_get_skeleton (MdBearerExport *self)
+{
+  return G_DBUS_INTERFACE_SKELETON (self->iface);
 }
 
 void

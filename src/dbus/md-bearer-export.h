@@ -17,5 +17,7 @@ MdBearerExport *md_bearer_export_new (MdModem *modem, MdBearer *bearer,
                                       GDBusObjectManagerServer *object_manager, MdAuthorizer *authorizer);
 void md_bearer_export_free (MdBearerExport *self);
 const char *md_bearer_export_get_path (MdBearerExport *self);
+/* The Bearer interface skeleton (tests read the published values there). */
+GDBusInterfaceSkeleton *md_bearer_export_get_skeleton (MdBearerExport *self);
 
 G_END_DECLS

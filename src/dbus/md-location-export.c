@@ -3,6 +3,7 @@
  * gives and has on, the 3GPP location string from the core's registration
  * state, Setup and GetLocation. Only on modems with location sources. */
 #include "md-modem-export-private.h"
+#include "md-skeleton-set.h"
 
 #include "md-dbus-gate.h"
 #include "md-modem-location.h"
@@ -45,11 +46,12 @@ md_location_export_sync (MdModemExport *self)
   if (!iface)
     return;
   signals = md_modem_location_get_signals (self->modem);
-  md_dbus_modem_location_set_enabled (iface, md_modem_location_get_enabled (self->modem));
-  md_dbus_modem_location_set_signals_location (iface, signals);
+  MD_SKELETON_SET (md_dbus_modem_location, enabled, iface, md_modem_location_get_enabled (self->modem));
+  MD_SKELETON_SET (md_dbus_modem_location, signals_location, iface, signals);
   /* The property carries the location only when the caller asked for it. */
-  md_dbus_modem_location_set_location (
-    iface, signals ? location_variant (self->modem) : g_variant_new_array (G_VARIANT_TYPE ("{uv}"), NULL, 0));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_location, location, iface,
+                           signals ? location_variant (self->modem)
+                                   : g_variant_new_array (G_VARIANT_TYPE ("{uv}"), NULL, 0));
 }
 
 static gboolean

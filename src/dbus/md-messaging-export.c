@@ -3,6 +3,7 @@
  * one Sms object per message of the modem's list, Messages, storages, the
  * Added/Deleted signals, and List, Create and Delete. */
 #include "md-modem-export-private.h"
+#include "md-skeleton-set.h"
 
 #include "md-dbus-gate.h"
 #include "md-errors.h"
@@ -48,11 +49,12 @@ md_messaging_export_sync (MdModemExport *self)
   if (!self->messaging_iface)
     return;
   paths = message_paths (self);
-  md_dbus_modem_messaging_set_messages (self->messaging_iface, (const char *const *)paths->pdata);
-  md_dbus_modem_messaging_set_supported_storages (self->messaging_iface,
-                                                  storages_variant (md_modem_get_sms_storages (self->modem)));
-  md_dbus_modem_messaging_set_default_storage (self->messaging_iface,
-                                               md_modem_get_sms_default_storage (self->modem));
+  MD_SKELETON_SET_STRV (md_dbus_modem_messaging, messages, self->messaging_iface,
+                        (const char *const *)paths->pdata);
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_messaging, supported_storages, self->messaging_iface,
+                           storages_variant (md_modem_get_sms_storages (self->modem)));
+  MD_SKELETON_SET (md_dbus_modem_messaging, default_storage, self->messaging_iface,
+                   md_modem_get_sms_default_storage (self->modem));
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 #include "md-dbus-gate.h"
 #include "md-modem-netreg.h"
 #include "md-request-network.h"
+#include "md-skeleton-set.h"
 
 void
 md_modem_3gpp_export_sync (MdModemExport *self)
@@ -16,13 +17,18 @@ md_modem_3gpp_export_sync (MdModemExport *self)
   const char *code = md_modem_get_operator_code (self->modem);
   const char *name = md_modem_get_operator_name (self->modem);
 
-  md_dbus_modem_modem3gpp_set_imei (iface, id->equipment_identifier ? id->equipment_identifier : "");
-  md_dbus_modem_modem3gpp_set_registration_state (iface, md_modem_get_registration_state (self->modem));
-  md_dbus_modem_modem3gpp_set_operator_code (iface, code ? code : "");
-  md_dbus_modem_modem3gpp_set_operator_name (iface, name ? name : "");
-  md_dbus_modem_modem3gpp_set_enabled_facility_locks (iface, md_modem_get_facility_locks (self->modem));
-  md_dbus_modem_modem3gpp_set_eps_ue_mode_operation (iface, md_modem_get_eps_ue_mode (self->modem));
-  md_dbus_modem_modem3gpp_set_packet_service_state (iface, md_modem_get_packet_service_state (self->modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem_modem3gpp, imei, iface,
+                          id->equipment_identifier ? id->equipment_identifier : "");
+  MD_SKELETON_SET (md_dbus_modem_modem3gpp, registration_state, iface,
+                   md_modem_get_registration_state (self->modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem_modem3gpp, operator_code, iface, code ? code : "");
+  MD_SKELETON_SET_STRING (md_dbus_modem_modem3gpp, operator_name, iface, name ? name : "");
+  MD_SKELETON_SET (md_dbus_modem_modem3gpp, enabled_facility_locks, iface,
+                   md_modem_get_facility_locks (self->modem));
+  MD_SKELETON_SET (md_dbus_modem_modem3gpp, eps_ue_mode_operation, iface,
+                   md_modem_get_eps_ue_mode (self->modem));
+  MD_SKELETON_SET (md_dbus_modem_modem3gpp, packet_service_state, iface,
+                   md_modem_get_packet_service_state (self->modem));
 }
 
 static GVariant *

@@ -18,11 +18,12 @@ struct _MdModemExport {
   MdDbusModem *modem_iface;
   MdDbusModemModem3gpp *modem3gpp_iface;
   MdDbusModemSimple *simple_iface;
-  MdDbusModemSignal *signal_iface;                      /* NULL: the modem has no signal ops */
-  MdDbusModemTime *time_iface;                          /* NULL: the modem has no time ops */
-  MdDbusModemLocation *location_iface;                  /* NULL: the modem gives no location */
-  MdDbusModem3gppUssd *ussd_iface;                      /* NULL: the modem has no ussd ops */
-  MdDbusModemFirmware *firmware_iface;                  /* NULL: the modem has no firmware ops */
+  MdDbusModemSignal *signal_iface;     /* NULL: the modem has no signal ops */
+  MdSignalReport *signal_published;    /* the report the signal skeleton holds; NULL: none yet */
+  MdDbusModemTime *time_iface;         /* NULL: the modem has no time ops */
+  MdDbusModemLocation *location_iface; /* NULL: the modem gives no location */
+  MdDbusModem3gppUssd *ussd_iface;     /* NULL: the modem has no ussd ops */
+  MdDbusModemFirmware *firmware_iface; /* NULL: the modem has no firmware ops */
   MdDbusModem3gppProfileManager *profile_manager_iface; /* NULL: no profile ops */
   char *path;
   MdSimExport *sim_export;

@@ -6,6 +6,7 @@
 
 #include "md-dbus-gate.h"
 #include "md-log.h"
+#include "md-skeleton-set.h"
 
 #define MODEM_PATH_PREFIX "/org/freedesktop/ModemManager1/Modem/"
 
@@ -82,13 +83,16 @@ sync_identity (MdModemExport *self)
   const MdModemIdentity *id = md_modem_get_identity (self->modem);
   const char *device_identifier = md_modem_get_device_identifier (self->modem);
 
-  md_dbus_modem_set_manufacturer (self->modem_iface, md_modem_get_manufacturer (self->modem));
-  md_dbus_modem_set_model (self->modem_iface, md_modem_get_model (self->modem));
-  md_dbus_modem_set_revision (self->modem_iface, id->revision ? id->revision : "");
-  md_dbus_modem_set_hardware_revision (self->modem_iface, id->hardware_revision ? id->hardware_revision : "");
-  md_dbus_modem_set_equipment_identifier (self->modem_iface,
-                                          id->equipment_identifier ? id->equipment_identifier : "");
-  md_dbus_modem_set_device_identifier (self->modem_iface, device_identifier ? device_identifier : "");
+  MD_SKELETON_SET_STRING (md_dbus_modem, manufacturer, self->modem_iface,
+                          md_modem_get_manufacturer (self->modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem, model, self->modem_iface, md_modem_get_model (self->modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem, revision, self->modem_iface, id->revision ? id->revision : "");
+  MD_SKELETON_SET_STRING (md_dbus_modem, hardware_revision, self->modem_iface,
+                          id->hardware_revision ? id->hardware_revision : "");
+  MD_SKELETON_SET_STRING (md_dbus_modem, equipment_identifier, self->modem_iface,
+                          id->equipment_identifier ? id->equipment_identifier : "");
+  MD_SKELETON_SET_STRING (md_dbus_modem, device_identifier, self->modem_iface,
+                          device_identifier ? device_identifier : "");
 }
 
 static void
@@ -100,7 +104,7 @@ sync_bearer_paths (MdModemExport *self)
   for (guint i = 0; i < bearers->len; i++)
     g_ptr_array_add (paths, (gpointer)md_modem_export_bearer_path (self, g_ptr_array_index (bearers, i)));
   g_ptr_array_add (paths, NULL);
-  md_dbus_modem_set_bearers (self->modem_iface, (const char *const *)paths->pdata);
+  MD_SKELETON_SET_STRV (md_dbus_modem, bearers, self->modem_iface, (const char *const *)paths->pdata);
 }
 
 /* The SIM object is exported while the modem has one. */
@@ -113,8 +117,8 @@ sync_sim (MdModemExport *self)
     g_clear_pointer (&self->sim_export, md_sim_export_free);
   if (sim && !self->sim_export)
     self->sim_export = md_sim_export_new (self->modem, sim, self->object_manager, self->authorizer);
-  md_dbus_modem_set_sim (self->modem_iface,
-                         self->sim_export ? md_sim_export_get_path (self->sim_export) : "/");
+  MD_SKELETON_SET_STRING (md_dbus_modem, sim, self->modem_iface,
+                          self->sim_export ? md_sim_export_get_path (self->sim_export) : "/");
 }
 
 static void
@@ -129,37 +133,42 @@ sync_modem (MdModemExport *self)
   sync_identity (self);
   sync_sim (self);
   sync_bearer_paths (self);
-  md_dbus_modem_set_device (iface, md_modem_get_uid (modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem, device, iface, md_modem_get_uid (modem));
   /* The sysfs device, for modems found in sysfs; a test profile has none. */
-  md_dbus_modem_set_physdev (
-    iface, g_str_has_prefix (md_modem_get_uid (modem), "/sys/") ? md_modem_get_uid (modem) : "");
-  md_dbus_modem_set_drivers (iface, md_modem_get_drivers (modem));
-  md_dbus_modem_set_plugin (iface, md_modem_get_plugin (modem));
-  md_dbus_modem_set_primary_port (iface, primary ? primary : "");
-  md_dbus_modem_set_ports (iface, ports_variant (modem));
-  md_dbus_modem_set_state (iface, md_modem_get_state (modem));
-  md_dbus_modem_set_state_failed_reason (iface, md_modem_get_failed_reason (modem));
-  md_dbus_modem_set_power_state (iface, md_modem_get_power_state (modem));
-  md_dbus_modem_set_current_capabilities (iface, md_modem_get_capabilities (modem));
-  md_dbus_modem_set_supported_capabilities (iface, supported_capabilities_variant (modem));
-  md_dbus_modem_set_unlock_required (iface, md_modem_get_unlock_required (modem));
-  md_dbus_modem_set_unlock_retries (iface, unlock_retries_variant (modem));
-  md_dbus_modem_set_access_technologies (iface, md_modem_get_access_technologies (modem));
-  md_dbus_modem_set_signal_quality (iface, g_variant_new ("(ub)", quality, recent));
-  md_dbus_modem_set_own_numbers (iface, md_modem_get_own_numbers (modem));
-  md_dbus_modem_set_supported_modes (iface, supported_modes_variant (modem));
-  md_dbus_modem_set_current_modes (iface, modes_variant (md_modem_get_current_modes (modem)));
-  md_dbus_modem_set_supported_bands (iface,
-                                     md_modem_export_bands_variant (md_modem_get_supported_bands (modem)));
-  md_dbus_modem_set_current_bands (iface, md_modem_export_bands_variant (md_modem_get_current_bands (modem)));
-  md_dbus_modem_set_supported_ip_families (iface, md_modem_get_ip_families (modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem, physdev, iface,
+                          g_str_has_prefix (md_modem_get_uid (modem), "/sys/") ? md_modem_get_uid (modem)
+                                                                               : "");
+  MD_SKELETON_SET_STRV (md_dbus_modem, drivers, iface, md_modem_get_drivers (modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem, plugin, iface, md_modem_get_plugin (modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem, primary_port, iface, primary ? primary : "");
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, ports, iface, ports_variant (modem));
+  MD_SKELETON_SET (md_dbus_modem, state, iface, md_modem_get_state (modem));
+  MD_SKELETON_SET (md_dbus_modem, state_failed_reason, iface, md_modem_get_failed_reason (modem));
+  MD_SKELETON_SET (md_dbus_modem, power_state, iface, md_modem_get_power_state (modem));
+  MD_SKELETON_SET (md_dbus_modem, current_capabilities, iface, md_modem_get_capabilities (modem));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_capabilities, iface,
+                           supported_capabilities_variant (modem));
+  MD_SKELETON_SET (md_dbus_modem, unlock_required, iface, md_modem_get_unlock_required (modem));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, unlock_retries, iface, unlock_retries_variant (modem));
+  MD_SKELETON_SET (md_dbus_modem, access_technologies, iface, md_modem_get_access_technologies (modem));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, signal_quality, iface, g_variant_new ("(ub)", quality, recent));
+  MD_SKELETON_SET_STRV (md_dbus_modem, own_numbers, iface, md_modem_get_own_numbers (modem));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_modes, iface, supported_modes_variant (modem));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, current_modes, iface,
+                           modes_variant (md_modem_get_current_modes (modem)));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_bands, iface,
+                           md_modem_export_bands_variant (md_modem_get_supported_bands (modem)));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem, current_bands, iface,
+                           md_modem_export_bands_variant (md_modem_get_current_bands (modem)));
+  MD_SKELETON_SET (md_dbus_modem, supported_ip_families, iface, md_modem_get_ip_families (modem));
   /* ModemManager 1.20: MaxBearers equals MaxActiveBearers, the bearers that
    * run without multiplexing; multiplexed ones are counted apart. */
-  md_dbus_modem_set_max_bearers (iface, md_modem_get_max_bearers (modem)
-                                          - md_modem_get_max_multiplexed_bearers (modem));
-  md_dbus_modem_set_max_active_bearers (iface, md_modem_get_max_bearers (modem)
-                                                 - md_modem_get_max_multiplexed_bearers (modem));
-  md_dbus_modem_set_max_active_multiplexed_bearers (iface, md_modem_get_max_multiplexed_bearers (modem));
+  MD_SKELETON_SET (md_dbus_modem, max_bearers, iface,
+                   md_modem_get_max_bearers (modem) - md_modem_get_max_multiplexed_bearers (modem));
+  MD_SKELETON_SET (md_dbus_modem, max_active_bearers, iface,
+                   md_modem_get_max_bearers (modem) - md_modem_get_max_multiplexed_bearers (modem));
+  MD_SKELETON_SET (md_dbus_modem, max_active_multiplexed_bearers, iface,
+                   md_modem_get_max_multiplexed_bearers (modem));
   md_modem_3gpp_export_sync (self);
   md_signal_export_sync (self);
   md_time_export_sync (self);
@@ -218,8 +227,9 @@ md_modem_export_find_bearer (MdModemExport *self, const char *path)
   return NULL;
 }
 
-/* A sync sets every property of every interface (a few dozen GVariants):
- * on a state change it ran in modem_state_changed already. */
+/* A sync compares every property of every interface and sets those that
+ * differ (a few dozen getters and GVariants): on a state change it ran in
+ * modem_state_changed already. */
 static void
 modem_changed (MdModem *modem, gpointer user_data)
 {

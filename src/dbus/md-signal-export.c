@@ -3,8 +3,10 @@
  * measurements as Rate and the per-technology dictionaries; Setup. Only on
  * modems whose ops can load signal values. */
 #include "md-modem-export-private.h"
+#include "md-skeleton-set.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "md-dbus-gate.h"
 #include "md-modem-signal.h"
@@ -67,19 +69,26 @@ md_signal_export_sync (MdModemExport *self)
   if (!iface)
     return;
   report = md_modem_signal_get_report (self->modem);
-  md_dbus_modem_signal_set_rate (iface, md_modem_signal_get_rate (self->modem));
-  md_dbus_modem_signal_set_cdma (iface,
-                                 values_variant (&report->tech[MD_SIGNAL_TECH_CDMA], MD_SIGNAL_TECH_CDMA));
-  md_dbus_modem_signal_set_evdo (iface,
-                                 values_variant (&report->tech[MD_SIGNAL_TECH_EVDO], MD_SIGNAL_TECH_EVDO));
-  md_dbus_modem_signal_set_gsm (iface,
-                                values_variant (&report->tech[MD_SIGNAL_TECH_GSM], MD_SIGNAL_TECH_GSM));
-  md_dbus_modem_signal_set_umts (iface,
-                                 values_variant (&report->tech[MD_SIGNAL_TECH_UMTS], MD_SIGNAL_TECH_UMTS));
-  md_dbus_modem_signal_set_lte (iface,
-                                values_variant (&report->tech[MD_SIGNAL_TECH_LTE], MD_SIGNAL_TECH_LTE));
-  md_dbus_modem_signal_set_nr5g (iface,
-                                 values_variant (&report->tech[MD_SIGNAL_TECH_NR5G], MD_SIGNAL_TECH_NR5G));
+  MD_SKELETON_SET (md_dbus_modem_signal, rate, iface, md_modem_signal_get_rate (self->modem));
+  /* Six dictionaries cost more to build and compare than all the Modem
+   * interface's other properties: skip them while the report is the one
+   * published last. */
+  if (self->signal_published && memcmp (self->signal_published, report, sizeof *report) == 0)
+    return;
+  g_free (self->signal_published);
+  self->signal_published = g_memdup2 (report, sizeof *report);
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_signal, cdma, iface,
+                           values_variant (&report->tech[MD_SIGNAL_TECH_CDMA], MD_SIGNAL_TECH_CDMA));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_signal, evdo, iface,
+                           values_variant (&report->tech[MD_SIGNAL_TECH_EVDO], MD_SIGNAL_TECH_EVDO));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_signal, gsm, iface,
+                           values_variant (&report->tech[MD_SIGNAL_TECH_GSM], MD_SIGNAL_TECH_GSM));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_signal, umts, iface,
+                           values_variant (&report->tech[MD_SIGNAL_TECH_UMTS], MD_SIGNAL_TECH_UMTS));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_signal, lte, iface,
+                           values_variant (&report->tech[MD_SIGNAL_TECH_LTE], MD_SIGNAL_TECH_LTE));
+  MD_SKELETON_SET_VARIANT (md_dbus_modem_signal, nr5g, iface,
+                           values_variant (&report->tech[MD_SIGNAL_TECH_NR5G], MD_SIGNAL_TECH_NR5G));
 }
 
 static gboolean
@@ -116,4 +125,5 @@ md_signal_export_free (MdModemExport *self)
     return;
   g_signal_handlers_disconnect_by_data (self->signal_iface, self);
   g_clear_object (&self->signal_iface);
+  g_clear_pointer (&self->signal_published, g_free);
 }

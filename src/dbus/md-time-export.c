@@ -3,6 +3,7 @@
  * core's last network report, GetNetworkTime through the core. Only on
  * modems whose ops can read the network time. */
 #include "md-modem-export-private.h"
+#include "md-skeleton-set.h"
 
 #include "md-dbus-gate.h"
 #include "md-modem-time.h"
@@ -28,8 +29,8 @@ void
 md_time_export_sync (MdModemExport *self)
 {
   if (self->time_iface)
-    md_dbus_modem_time_set_network_timezone (self->time_iface,
-                                             timezone_variant (md_modem_get_network_timezone (self->modem)));
+    MD_SKELETON_SET_VARIANT (md_dbus_modem_time, network_timezone, self->time_iface,
+                             timezone_variant (md_modem_get_network_timezone (self->modem)));
 }
 
 static void

@@ -3,6 +3,7 @@
  * state and the network's notification and request; Initiate, Respond and
  * Cancel with the text checked first. Only on modems with ussd ops. */
 #include "md-modem-export-private.h"
+#include "md-skeleton-set.h"
 
 #include "md-dbus-gate.h"
 #include "md-modem-ussd.h"
@@ -16,10 +17,11 @@ md_ussd_export_sync (MdModemExport *self)
 
   if (!iface)
     return;
-  md_dbus_modem3gpp_ussd_set_state (iface, md_modem_ussd_get_state (self->modem));
-  md_dbus_modem3gpp_ussd_set_network_notification (iface,
-                                                   md_modem_ussd_get_network_notification (self->modem));
-  md_dbus_modem3gpp_ussd_set_network_request (iface, md_modem_ussd_get_network_request (self->modem));
+  MD_SKELETON_SET (md_dbus_modem3gpp_ussd, state, iface, md_modem_ussd_get_state (self->modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem3gpp_ussd, network_notification, iface,
+                          md_modem_ussd_get_network_notification (self->modem));
+  MD_SKELETON_SET_STRING (md_dbus_modem3gpp_ussd, network_request, iface,
+                          md_modem_ussd_get_network_request (self->modem));
 }
 
 static void

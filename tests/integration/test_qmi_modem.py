@@ -50,22 +50,6 @@ class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
 
     # --- identity ------------------------------------------------------------------
 
-    def test_two_qmi_ports_of_one_simulator(self):
-        # mc7304.ini's modem has two QMI functions: modem-sim announces both
-        # ptys, the first controls the modem, the second is listed beside it.
-        # Both must answer: the daemon opens every typed QMI port it is given.
-        sim = self.start_sim("mc7304.ini", at="none", qmi=["pty", "pty"])
-        self.assertEqual(len(sim.qmi_ports), 2)
-        self.assertNotEqual(sim.qmi_ports[0], sim.qmi_ports[1])
-        self.assertEqual(sim.qmi_port, sim.qmi_ports[0])
-        self.set_profile("qmi0", ["qmi:" + port for port in sim.qmi_ports] + ["net:" + NET_PORT])
-        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
-        g = generic(self.modem())
-        self.assertEqual(g["primary-port"], sim.qmi_ports[0][len("/dev/"):])
-        for port in sim.qmi_ports:
-            self.assertIn(port[len("/dev/"):] + " (qmi)", g["ports"])
-        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
-
     def test_identity_and_capabilities(self):
         sim = self.add_qmi_modem()
         data = self.modem()
@@ -413,6 +397,31 @@ class QmiRequestsTest(ModemdTestCase):
         connect = self.commands(sim)[before:]
         self.assertIn("wds Start Network", connect)
         self.assertNotIn("ctl Allocate CID", connect)
+
+
+@skip_without_tools
+class QmiTwoPortsTest(ModemdTestCase):
+    """The harness and Test.SetProfile with a simulator of two QMI
+    functions (kept out of QmiModemTest, whose tests also run on the
+    discovery path; test_qmi_pairs.py covers such a device there)."""
+
+    daemon_args = QmiModemTest.daemon_args
+
+    def test_two_qmi_ports_of_one_simulator(self):
+        # mc7304.ini's modem has two QMI functions: modem-sim announces both
+        # ptys, the first controls the modem, the second is listed beside it.
+        # Both must answer: the daemon opens every typed QMI port it is given.
+        sim = self.start_sim("mc7304.ini", at="none", qmi=["pty", "pty"])
+        self.assertEqual(len(sim.qmi_ports), 2)
+        self.assertNotEqual(sim.qmi_ports[0], sim.qmi_ports[1])
+        self.assertEqual(sim.qmi_port, sim.qmi_ports[0])
+        self.set_profile("qmi0", ["qmi:" + port for port in sim.qmi_ports] + ["net:" + NET_PORT])
+        wait_for(lambda: self.modem_paths(), what="the modem to be exported")
+        g = generic(self.mmcli_json("-m", "0"))
+        self.assertEqual(g["primary-port"], sim.qmi_ports[0][len("/dev/"):])
+        for port in sim.qmi_ports:
+            self.assertIn(port[len("/dev/"):] + " (qmi)", g["ports"])
+        self.assertEqual(g["equipment-identifier"], sim.control("get imei"))
 
 
 if __name__ == "__main__":
