@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMS AT commands (27.005) over the model's "SM" storage, in PDU mode:
  * format (+CMGF), service (+CSMS), storage (+CPMS), indications (+CNMI and
- * the +CMTI/+CMT they cause, and +CDS for status reports), list (+CMGL),
+ * the +CMTI/+CMT they cause, and +CDS for status reports) with their
+ * acknowledgement in service 1 (+CNMA), list (+CMGL),
  * read (+CMGR), delete (+CMGD), send (+CMGS) and write (+CMGW) after the
- * "> " prompt, and the service centre (+CSCA). Text mode is accepted but
+ * "> " prompt, send from storage (+CMSS), and the service centre (+CSCA). Text mode is accepted but
  * not listed. */
 #include "sim-at-private.h"
 
@@ -56,16 +57,27 @@ handle_csms (SimAt *at, const SimAtCommand *cmd)
   guint service;
 
   switch (cmd->mode) {
-  case SIM_AT_READ: sim_at_reply (at, "+CSMS: 0,1,1,1"); return SIM_AT_OK;
+  case SIM_AT_READ: sim_at_reply (at, "+CSMS: %u,1,1,1", at->set.csms); return SIM_AT_OK;
   case SIM_AT_TEST: sim_at_reply (at, "+CSMS: (0,1)"); return SIM_AT_OK;
   case SIM_AT_SET:
     if (!sim_at_arg_uint (cmd, 0, 1, &service))
       return bad_parameters (at);
+    at->set.csms = service;
+    at->set.cnma_owed = FALSE;
     sim_at_reply (at, "+CSMS: 1,1,1");
     return SIM_AT_OK;
   case SIM_AT_EXEC: break;
   }
   return bad_parameters (at);
+}
+
+/* A storage of [sms] storages other than "SM": it exists and stays empty. */
+static gboolean
+is_other_storage (SimAt *at, const char *name)
+{
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", name);
+
+  return at->model->sms_storages && strlen (name) == 2 && strstr (at->model->sms_storages, quoted);
 }
 
 static SimAtStatus
@@ -80,14 +92,20 @@ handle_cpms (SimAt *at, const SimAtCommand *cmd)
       return status;
     sim_at_reply (at, "+CPMS: \"SM\",%u,%u,\"SM\",%u,%u,\"SM\",%u,%u", used, total, used, total, used, total);
     return SIM_AT_OK;
-  case SIM_AT_TEST: sim_at_reply (at, "+CPMS: (\"SM\"),(\"SM\"),(\"SM\")"); return SIM_AT_OK;
+  case SIM_AT_TEST:
+    sim_at_reply (at, "+CPMS: %s",
+                  at->model->sms_storages ? at->model->sms_storages : "(\"SM\"),(\"SM\"),(\"SM\")");
+    return SIM_AT_OK;
   case SIM_AT_SET:
     if (!storage_ready (at, &status))
       return status;
     for (guint i = 0; i < sim_at_n_args (cmd); i++) {
-      if (g_ascii_strcasecmp (sim_at_arg (cmd, i), "SM") != 0)
+      if (g_ascii_strcasecmp (sim_at_arg (cmd, i), "SM") != 0 && !is_other_storage (at, sim_at_arg (cmd, i)))
         return sim_at_cms (at, 302);
     }
+    at->set.mem1_other = sim_at_n_args (cmd) > 0 && g_ascii_strcasecmp (sim_at_arg (cmd, 0), "SM") != 0;
+    if (at->set.mem1_other)
+      used = 0;
     sim_at_reply (at, "+CPMS: %u,%u,%u,%u,%u,%u", used, total, used, total, used, total);
     return SIM_AT_OK;
   case SIM_AT_EXEC: break;
@@ -119,6 +137,46 @@ handle_cnmi (SimAt *at, const SimAtCommand *cmd)
   return bad_parameters (at);
 }
 
+/* +CNMA[=<n>] in PDU mode, without a PDU of our own: 0 and 1 are RP-ACK, 2
+ * RP-ERROR. Only a routed message in service 1 can be acknowledged. */
+static SimAtStatus
+handle_cnma (SimAt *at, const SimAtCommand *cmd)
+{
+  guint n;
+
+  switch (cmd->mode) {
+  case SIM_AT_TEST: sim_at_reply (at, "+CNMA: (0-2)"); return SIM_AT_OK;
+  case SIM_AT_READ: return bad_parameters (at);
+  case SIM_AT_SET:
+  case SIM_AT_EXEC:
+    if (!sim_at_arg_uint_or (cmd, 0, 2, 0, &n) || sim_at_n_args (cmd) > 1)
+      return bad_parameters (at);
+    if (at->set.csms != 1 || !at->set.cnma_owed)
+      return sim_at_cms (at, 340);
+    at->set.cnma_owed = FALSE;
+    return SIM_AT_OK;
+  }
+  return bad_parameters (at);
+}
+
+/* A routed message (+CMT, +CDS) may go out. In service 1 one still waiting
+ * for its +CNMA stands for one whose acknowledgement timed out: as 27.005
+ * 3.4.4 says, the modem then turns routing off (+CNMI <mt> and <ds> 0), so
+ * this and later messages are only stored. */
+static gboolean
+may_route (SimAt *at)
+{
+  if (at->set.csms != 1)
+    return TRUE;
+  if (at->set.cnma_owed) {
+    at->set.cnmi[1] = 0;
+    at->set.cnmi[3] = 0;
+    return FALSE;
+  }
+  at->set.cnma_owed = TRUE;
+  return TRUE;
+}
+
 static SimAtStatus
 handle_cmgl (SimAt *at, const SimAtCommand *cmd)
 {
@@ -135,7 +193,7 @@ handle_cmgl (SimAt *at, const SimAtCommand *cmd)
     return bad_parameters (at);
   if (!storage_ready (at, &status))
     return status;
-  for (guint i = 0; i < at->model->sms->len; i++) {
+  for (guint i = 0; !at->set.mem1_other && i < at->model->sms->len; i++) {
     SimSms *sms = g_ptr_array_index (at->model->sms, i);
 
     if (wanted != 4 && sms->status != wanted)
@@ -163,7 +221,7 @@ handle_cmgr (SimAt *at, const SimAtCommand *cmd)
     return bad_parameters (at);
   if (!storage_ready (at, &status))
     return status;
-  sms = sim_model_find_sms (at->model, index);
+  sms = at->set.mem1_other ? NULL : sim_model_find_sms (at->model, index);
   if (!sms)
     return sim_at_cms (at, 321);
   sim_at_reply (at, "+CMGR: %u,,%u", sms->status, tpdu_length (sms->pdu));
@@ -267,6 +325,31 @@ handle_cmgw (SimAt *at, const SimAtCommand *cmd)
   return handle_cmgs_cmgw (at, cmd, TRUE);
 }
 
+/* +CMSS=<index>[,<da>[,<toda>]]: sends the stored SMS-SUBMIT (recorded as
+ * sent, "STO SENT" now); another recipient is not modelled. */
+static SimAtStatus
+handle_cmss (SimAt *at, const SimAtCommand *cmd)
+{
+  SimAtStatus status;
+  SimSms *sms;
+  guint index, reference;
+
+  if (cmd->mode == SIM_AT_TEST)
+    return SIM_AT_OK;
+  if (cmd->mode != SIM_AT_SET || !sim_at_arg_uint (cmd, 0, 65535, &index) || sim_at_n_args (cmd) > 1)
+    return bad_parameters (at);
+  if (!storage_ready (at, &status))
+    return status;
+  sms = sim_model_find_sms (at->model, index);
+  if (!sms)
+    return sim_at_cms (at, 321);
+  if (!sim_model_send_sms (at->model, sms->pdu, &reference, NULL))
+    return sim_at_cms (at, 304);
+  sms->status = SIM_SMS_SENT;
+  sim_at_reply (at, "+CMSS: %u", reference);
+  return SIM_AT_OK;
+}
+
 static SimAtStatus
 handle_csca (SimAt *at, const SimAtCommand *cmd)
 {
@@ -283,10 +366,11 @@ void
 sim_at_sms_event (SimAt *at, const SimEvent *event)
 {
   SimSms *sms;
+  guint mt;
 
   if (event->kind == SIM_EVENT_SMS_STATUS_REPORT) {
     /* <ds> 1 routes reports as "+CDS: <length>" and the PDU. */
-    if (at->set.cnmi[3] != 0 && at->model->sms_status_report)
+    if (at->set.cnmi[3] != 0 && at->model->sms_status_report && may_route (at))
       sim_at_urc (at, "+CDS: %u\r\n%s", tpdu_length (at->model->sms_status_report),
                   at->model->sms_status_report);
     return;
@@ -294,12 +378,16 @@ sim_at_sms_event (SimAt *at, const SimEvent *event)
   sms = sim_model_find_sms (at->model, event->index);
   if (!sms)
     return;
-  switch (at->set.cnmi[1]) {
+  /* [commands] sms-routed: routed whatever <mt> asks, as modems do with
+   * class 0 messages. */
+  mt = at->options.sms_routed && at->set.cnmi[1] != 0 ? 2 : at->set.cnmi[1];
+  switch (mt) {
   case 1: sim_at_urc (at, "+CMTI: \"SM\",%u", sms->index); break;
   case 2:
   case 3:
     /* Routed to the terminal, in PDU mode "+CMT: ,<length>" and the PDU. */
-    sim_at_urc (at, "+CMT: ,%u\r\n%s", tpdu_length (sms->pdu), sms->pdu);
+    if (may_route (at))
+      sim_at_urc (at, "+CMT: ,%u\r\n%s", tpdu_length (sms->pdu), sms->pdu);
     break;
   default: break;
   }
@@ -308,5 +396,6 @@ sim_at_sms_event (SimAt *at, const SimEvent *event)
 const SimAtEntry sim_at_sms_commands[] = {
   { "+CMGF", handle_cmgf }, { "+CSMS", handle_csms }, { "+CPMS", handle_cpms }, { "+CNMI", handle_cnmi },
   { "+CMGL", handle_cmgl }, { "+CMGR", handle_cmgr }, { "+CMGD", handle_cmgd }, { "+CMGS", handle_cmgs },
-  { "+CMGW", handle_cmgw }, { "+CSCA", handle_csca }, { NULL, NULL },
+  { "+CMGW", handle_cmgw }, { "+CSCA", handle_csca }, { "+CNMA", handle_cnma }, { "+CMSS", handle_cmss },
+  { NULL, NULL },
 };

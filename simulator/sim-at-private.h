@@ -68,6 +68,9 @@ typedef struct {
   guint reg_n[SIM_N_DOMAINS];
   guint cops_format;
   guint cmgf;
+  guint csms;          /* +CSMS <service> */
+  gboolean mem1_other; /* +CPMS <mem1> is an (empty) storage other than "SM" */
+  gboolean cnma_owed;  /* a +CMT/+CDS in service 1 waits for its +CNMA */
   char *cscs;
   guint cnmi[5];
   guint ws46;

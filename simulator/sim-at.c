@@ -82,6 +82,7 @@ sim_at_settings_reset (SimAt *at)
   /* New messages are announced with +CMTI unless the client says otherwise. */
   at->set.cnmi[0] = 2;
   at->set.cnmi[1] = 1;
+  at->set.csms = at->options.csms_service;
   at->set.ws46 = 25;
   at->set.cemode = 2;
   memcpy (at->set.sreg, sregs, sizeof sregs);

@@ -15,6 +15,8 @@ typedef struct {
   GStrv unsupported;        /* command names ("+CPINR", "I", "&F") answered as unknown */
   guint cops_scan_delay_ms; /* how long AT+COPS=? takes */
   guint escape_guard_ms;    /* silence required around "+++" in data mode */
+  guint csms_service;       /* the +CSMS <service> after reset: 1 wants +CNMA */
+  gboolean sms_routed;      /* new messages go out as +CMT whatever +CNMI <mt> says */
 } SimAtOptions;
 
 void sim_at_options_init (SimAtOptions *options);

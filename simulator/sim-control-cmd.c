@@ -147,6 +147,23 @@ get_sms_count (const SimControlTarget *t)
 {
   return g_strdup_printf ("%u", t->model->sms->len);
 }
+/* The model's stored messages as "<index>:<status>" (unread, read, unsent,
+ * sent), comma-separated, by index. */
+static char *
+get_sms_status (const SimControlTarget *t)
+{
+  static const char *const names[] = { "unread", "read", "unsent", "sent" };
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < t->model->sms->len; i++) {
+    const SimSms *sms = g_ptr_array_index (t->model->sms, i);
+
+    g_string_append_printf (text, "%s%u:%s", i ? "," : "", sms->index,
+                            sms->status < G_N_ELEMENTS (names) ? names[sms->status] : "?");
+  }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* The PDUs sent so far, oldest first, one per line after the count. */
 static char *
 get_sms_sent (const SimControlTarget *t)
@@ -359,6 +376,7 @@ static const struct {
   { "muted", get_muted },
   { "sms-count", get_sms_count },
   { "sms-sent", get_sms_sent },
+  { "sms-status", get_sms_status },
   { "own-numbers", get_own_numbers },
   { "mbim-open", get_mbim_open },
   { "mbim-max-transfer", get_mbim_max_transfer },

@@ -242,6 +242,7 @@ sim_model_free (SimModel *self)
   g_ptr_array_unref (self->sms);
   g_ptr_array_unref (self->sms_sent);
   g_free (self->sms_status_report);
+  g_free (self->sms_storages);
   g_clear_handle_id (&self->sms_burst_timer, g_source_remove);
   g_clear_pointer (&self->sms_burst, g_ptr_array_unref);
   g_array_unref (self->subscribers);

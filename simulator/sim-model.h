@@ -279,6 +279,7 @@ typedef struct {
   guint allowed_modes; /* SimModeFlags; all at start */
   GPtrArray *sms;      /* SimSms, sorted by index */
   guint sms_capacity;
+  char *sms_storages;       /* the +CPMS=? answer's lists; NULL: only "SM" */
   GPtrArray *sms_sent;      /* char*: every PDU sent (+CMGS), upper-case hex */
   guint sms_next_reference; /* TP-MR the network gives the next message */
   char *sms_status_report;  /* the last status report PDU delivered */

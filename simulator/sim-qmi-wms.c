@@ -363,6 +363,27 @@ raw_send (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
   sim_qmi_send (self, frame);
 }
 
+/* Send From Memory Storage: the stored SMS-SUBMIT goes out (recorded as
+ * sent, tagged MO_SENT); the reference comes in TLV 0x10. */
+static void
+send_from_storage (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
+{
+  SimSms *sms = find_message (self, request, 0x01);
+  guint reference;
+  GByteArray *frame;
+
+  if (!sms)
+    return;
+  if (!sim_model_send_sms (self->model, sms->pdu, &reference, NULL)) {
+    sim_qmi_reply_error (self, request, SIM_QMI_ERROR_WMS_ENCODING);
+    return;
+  }
+  sms->status = SIM_SMS_SENT;
+  frame = sim_qmi_response_ok (request);
+  sim_qmi_frame_tlv_u16 (frame, 0x10, (guint16)reference);
+  sim_qmi_send (self, frame);
+}
+
 static void
 raw_write (SimQmi *self, SimQmiClient *client, const SimQmiMessage *request)
 {
@@ -475,5 +496,6 @@ const SimQmiHandler sim_qmi_wms_handlers[] = {
   { 0x0031, "List Messages", list_messages },
   { 0x0032, "Set Routes", set_routes },
   { 0x0033, "Get Routes", get_routes },
+  { 0x0042, "Send From Memory Storage", send_from_storage },
   { 0 },
 };

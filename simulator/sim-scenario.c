@@ -486,11 +486,14 @@ static const KeySpec keys[] = {
   { "data", "reject-apns", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_reject_apns },
   { "sms", "capacity", KEY_UINT, MODEL_FIELD (sms_capacity), 1, 10000 },
   { "sms", "stored", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_sms_entry },
+  { "sms", "storages", KEY_STRING, MODEL_FIELD (sms_storages) },
   { "clock", "time", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_clock_time },
   { "clock", "utc-offset-minutes", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_utc_offset },
   { "commands", "unsupported", KEY_CUSTOM, IN_OPTIONS, 0, 0, 0, load_unsupported_entry },
   { "commands", "cops-scan-delay-ms", KEY_UINT, OPTION_FIELD (cops_scan_delay_ms), 0, 600000 },
   { "commands", "escape-guard-ms", KEY_UINT, OPTION_FIELD (escape_guard_ms), 10, 10000 },
+  { "commands", "csms-service", KEY_UINT, OPTION_FIELD (csms_service), 0, 1 },
+  { "commands", "sms-routed", KEY_BOOL, OPTION_FIELD (sms_routed) },
 };
 
 static gboolean

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* SMS ops over 27.005 in PDU mode: +CMGF=0 and +CNMI on enable with the
- * +CMTI/+CDSI/+CMT/+CDS handlers, storages (+CPMS), listing (+CMGL=4),
+/* SMS ops over 27.005 in PDU mode: +CSMS?, +CMGF=0 and +CNMI on enable with
+ * the +CMTI/+CDSI/+CMT/+CDS handlers (+CMT/+CDS acknowledged with +CNMA
+ * when the service asks for it), storages (+CPMS), listing (+CMGL=4),
  * reading (+CMGR) and deleting (+CMGD). PDUs are decoded by src/parse;
  * sending and storing are md-at-sms-send.c's. */
 #include "md-at-ops.h"
@@ -14,6 +15,8 @@
 #include "md-sms-pdu-entry.h"
 
 #define HANDLERS_KEY "md-at-sms-handlers"
+/* Set on a port whose +CSMS <service> is 1: routed messages need +CNMA. */
+#define ACK_KEY "md-at-sms-ack"
 
 static MdSmsState
 state_of_stat (MdAtSmsStat stat)
@@ -227,6 +230,31 @@ stored_report (MdAtPort *port, const char *line, gpointer user_data)
   at_read (modem, storage, index, g_task_new (modem, NULL, indication_read_ready, NULL));
 }
 
+static void
+acknowledge_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdAtPort *port = MD_AT_PORT (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *response = md_at_port_command_finish (port, result, &error);
+
+  if (!response)
+    md_log_warn (md_at_port_get_name (port), "acknowledging a routed message failed: %s", error->message);
+}
+
+/* 27.005 3.4.4: in <service> 1 a message routed to us (+CMT, +CDS) must be
+ * acknowledged, or the modem answers the network with an error (it sends
+ * the message again) and turns routing off (+CNMI <mt> and <ds> to 0).
+ * "AT+CNMA" is RP-ACK; "AT+CNMA=2" is RP-ERROR, for a message we could not
+ * take. In <service> 0 the modem acknowledges itself and refuses +CNMA. */
+static void
+acknowledge (MdAtPort *port, gboolean taken)
+{
+  if (!g_object_get_data (G_OBJECT (port), ACK_KEY))
+    return;
+  md_at_port_command (port, taken ? "AT+CNMA" : "AT+CNMA=2", MD_AT_TIMEOUT_SHORT_MS, NULL, acknowledge_ready,
+                      NULL);
+}
+
 /* +CMT / +CDS: the message itself, not stored. */
 static void
 routed_report (MdAtPort *port, const char *report, gpointer user_data)
@@ -234,16 +262,16 @@ routed_report (MdAtPort *port, const char *report, gpointer user_data)
   g_autoptr (MdModem) modem = g_weak_ref_get (user_data);
   g_autoptr (GError) error = NULL;
   g_autofree char *pdu = NULL;
-  MdSmsEntry *entry;
+  MdSmsEntry *entry = NULL;
 
   if (!modem)
     return;
   pdu = md_at_parse_sms_report_pdu (report, &error);
-  if (!pdu) {
+  if (!pdu)
     md_log_debug (md_modem_get_log_name (modem), "ignoring: %s", error->message);
-    return;
-  }
-  entry = decode (modem, pdu, MD_SMS_STORAGE_UNKNOWN, MD_SMS_NO_INDEX, MD_SMS_STATE_RECEIVED);
+  else
+    entry = decode (modem, pdu, MD_SMS_STORAGE_UNKNOWN, MD_SMS_NO_INDEX, MD_SMS_STATE_RECEIVED);
+  acknowledge (port, entry != NULL);
   if (entry)
     md_modem_sms_take_part (modem, entry);
 }
@@ -269,6 +297,26 @@ install_handlers (MdModem *modem, MdAtPort *port)
 static const char *const enable_commands[] = { "AT+CMGF=0", "AT+CNMI=2,1,2,1,0", NULL };
 static const char *const disable_commands[] = { "AT+CNMI=0,0,0,0,0", NULL };
 
+/* The service decides whether routed messages need +CNMA; a modem that
+ * does not answer +CSMS? acknowledges them itself. */
+static void
+csms_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  MdAtPort *port = MD_AT_PORT (source);
+  MdModem *modem = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *response = md_at_port_command_finish (port, result, &error);
+  guint service = 0;
+
+  if (!response || !md_at_parse_csms_read (response, &service, &error))
+    md_log_debug (md_modem_get_log_name (modem), "no message service (+CSMS?): %s", error->message);
+  else
+    md_log_debug (md_modem_get_log_name (modem), "message service %u", service);
+  g_object_set_data (G_OBJECT (port), ACK_KEY, GUINT_TO_POINTER (service == 1));
+  md_at_op_sequence (modem, task, enable_commands, MD_AT_TIMEOUT_SHORT_MS, TRUE, NULL, NULL);
+}
+
 static void
 at_enable (MdModem *modem, GTask *task)
 {
@@ -281,7 +329,8 @@ at_enable (MdModem *modem, GTask *task)
     return;
   }
   install_handlers (modem, port);
-  md_at_op_sequence (modem, task, enable_commands, MD_AT_TIMEOUT_SHORT_MS, TRUE, NULL, NULL);
+  md_at_port_command (port, "AT+CSMS?", MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), csms_ready,
+                      task);
 }
 
 static void
@@ -295,11 +344,13 @@ at_disable (MdModem *modem, GTask *task)
 static gboolean
 parse_storages (const char *response, gssize *out, GError **error)
 {
-  guint32 mem1, mem2, mem3;
+  guint32 read, usable;
 
-  if (!md_at_parse_cpms_test (response, &mem1, &mem2, &mem3, error))
+  if (!md_at_parse_cpms_storages (response, &read, &usable, error))
     return FALSE;
-  *out = mem1;
+  /* Nothing both writable and receivable: publish what can be read, as
+   * before, rather than no storage at all. */
+  *out = MD_SMS_STORAGES (read, usable ? usable : read);
   return TRUE;
 }
 
@@ -334,6 +385,7 @@ const MdModemSmsOps md_at_sms_ops = {
   .delete_part = at_delete_part,
   .encode = md_sms_request_encode,
   .send_part = md_at_sms_send_part,
+  .send_stored = md_at_sms_send_stored,
   .store_begin = md_at_sms_store_begin,
   .store_part = md_at_sms_store_part,
 };

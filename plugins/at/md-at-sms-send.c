@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Sending (+CMGS) and storing (+CMGW) one part in PDU mode through the AT
- * port's "> " prompt flow; core's md-modem-sms-parts.c loops over the
- * parts that src/parse encoded. The caller's number and text only ever
+ * port's "> " prompt flow, and sending a stored part (+CMSS); core's
+ * md-modem-sms-parts.c loops over the parts that src/parse encoded. The caller's number and text only ever
  * travel inside the hex PDU, never as command text. */
 #include "md-at-sms-private.h"
 
@@ -87,4 +87,55 @@ void
 md_at_sms_store_part (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask *task)
 {
   send_or_write (modem, part, TRUE, task);
+}
+
+static void
+stored_sent_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
+  guint reference;
+
+  if (response && md_at_parse_sms_number (response, "+CMSS:", 255, &reference, &error))
+    g_task_return_int (task, reference);
+  else
+    g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+stored_select_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
+  g_autofree char *command = NULL;
+
+  if (!response) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  command = g_strdup_printf ("AT+CMSS=%u", GPOINTER_TO_UINT (g_task_get_task_data (task)));
+  md_at_modem_command (MD_MODEM (source), command, MD_AT_SMS_SEND_TIMEOUT_MS, g_task_get_cancellable (task),
+                       stored_sent_ready, task);
+}
+
+/* +CMSS sends from <mem2>: name storage there first. */
+void
+md_at_sms_send_stored (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
+{
+  const char *name = md_at_sms_storage_name (storage);
+  g_autofree char *command = NULL;
+
+  if (!name) {
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "No such SMS storage");
+    g_object_unref (task);
+    return;
+  }
+  g_task_set_task_data (task, GUINT_TO_POINTER (index), NULL);
+  command = g_strdup_printf ("AT+CPMS=\"%s\",\"%s\"", name, name);
+  md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
+                       stored_select_ready, task);
 }

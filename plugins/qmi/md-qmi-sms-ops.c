@@ -2,7 +2,9 @@
 /* SMS ops over QMI WMS (3GPP point-to-point PDUs, SMSC field first): Set
  * Event Report at enable, Set Routes to the default storage, List Messages
  * + Raw Read per storage (UIM as "sm", NV as "me", as ModemManager maps
- * them), Delete, Raw Send / Raw Write per part, and the Event Report
+ * them; a message read while tagged MT_NOT_READ is tagged MT_READ with
+ * Modify Tag), Delete, Raw Send / Raw Write per part, Send From Memory
+ * Storage for a stored message's parts, and the Event Report
  * indication: a stored message is read and handed to core, a routed status
  * report decoded as it comes. PDUs go through src/parse's codec only. */
 #include "md-errors.h"
@@ -15,8 +17,11 @@ MD_QMI_REQUEST_IN (wms_event_report, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_set_ev
 MD_QMI_REQUEST_IN (wms_routes, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_set_routes, "WMS Set Routes");
 MD_QMI_REQUEST_IN (wms_list, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_list_messages, "WMS List Messages");
 MD_QMI_REQUEST_IN (wms_read, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_raw_read, "WMS Raw Read");
+MD_QMI_REQUEST_IN (wms_modify_tag, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_modify_tag, "WMS Modify Tag");
 MD_QMI_REQUEST_IN (wms_delete, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_delete, "WMS Delete");
 MD_QMI_REQUEST_IN (wms_send, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_raw_send, "WMS Raw Send");
+MD_QMI_REQUEST_IN (wms_send_stored, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_send_from_memory_storage,
+                   "WMS Send From Memory Storage");
 MD_QMI_REQUEST_IN (wms_write, QMI_SERVICE_WMS, QMI_CLIENT_WMS, wms_raw_write, "WMS Raw Write");
 
 static gboolean
@@ -138,6 +143,31 @@ qmi_set_default_storage (MdModem *modem, MdSmsStorage storage, GTask *task)
 /* --- read, list, delete ---------------------------------------------------- */
 
 static void
+mark_read_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "marking a message read failed: %s",
+                  error->message);
+}
+
+/* Reading a message does not change its tag on WMS (AT modems mark a
+ * message read by +CMGR/+CMGL themselves): once we have it, the SIM or NV
+ * store should no longer call it new. Nobody waits for the answer. */
+static void
+mark_read (MdModem *modem, QmiWmsStorageType storage, guint index)
+{
+  QmiMessageWmsModifyTagInput *input = qmi_message_wms_modify_tag_input_new ();
+
+  qmi_message_wms_modify_tag_input_set_message_tag (input, storage, index, QMI_WMS_MESSAGE_TAG_TYPE_MT_READ,
+                                                    NULL);
+  qmi_message_wms_modify_tag_input_set_message_mode (input, QMI_WMS_MESSAGE_MODE_GSM_WCDMA, NULL);
+  md_qmi_op (modem, &wms_modify_tag, input, 0, g_task_new (modem, NULL, mark_read_ready, NULL),
+             parse_nothing);
+}
+
+static void
 parse_read (MdModem *modem, gpointer output, GTask *task)
 {
   /* md_qmi_op owns the task data; the read's place rides beside it. */
@@ -152,11 +182,18 @@ parse_read (MdModem *modem, gpointer output, GTask *task)
       && format == QMI_WMS_MESSAGE_FORMAT_GSM_WCDMA_POINT_TO_POINT && data)
     entry = md_sms_entry_from_pdu (modem, (const guint8 *)data->data, data->len, storage, index,
                                    state_of_tag (tag));
-  if (!entry)
+  if (!entry) {
     g_task_return_new_error (task, MD_MESSAGE_ERROR, MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER,
                              "The stored message could not be read");
-  else
-    g_task_return_pointer (task, entry, (GDestroyNotify)md_sms_entry_free);
+    return;
+  }
+  if (tag == QMI_WMS_MESSAGE_TAG_TYPE_MT_NOT_READ) {
+    QmiWmsStorageType qmi;
+
+    if (qmi_storage (storage, &qmi))
+      mark_read (modem, qmi, index);
+  }
+  g_task_return_pointer (task, entry, (GDestroyNotify)md_sms_entry_free);
 }
 
 static void
@@ -343,6 +380,31 @@ qmi_send_part (MdModem *modem, gconstpointer part, GTask *task)
 }
 
 static void
+parse_stored_sent (MdModem *modem, gpointer output, GTask *task)
+{
+  guint16 reference = 0;
+
+  qmi_message_wms_send_from_memory_storage_output_get_message_id (output, &reference, NULL);
+  g_task_return_int (task, reference);
+}
+
+/* A part already in storage goes out as it is, as ModemManager sends a
+ * stored message. */
+static void
+qmi_send_stored (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
+{
+  QmiMessageWmsSendFromMemoryStorageInput *input;
+  QmiWmsStorageType qmi;
+
+  if (no_storage (storage, &qmi, task))
+    return;
+  input = qmi_message_wms_send_from_memory_storage_input_new ();
+  qmi_message_wms_send_from_memory_storage_input_set_information (input, qmi, index,
+                                                                  QMI_WMS_MESSAGE_MODE_GSM_WCDMA, NULL);
+  md_qmi_op (modem, &wms_send_stored, input, MD_QMI_TIMEOUT_NETWORK_S, task, parse_stored_sent);
+}
+
+static void
 qmi_store_part (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask *task)
 {
   g_autoptr (GArray) raw = NULL;
@@ -425,5 +487,6 @@ const MdModemSmsOps md_qmi_sms_ops = {
   .delete_part = qmi_delete_part,
   .encode = md_sms_request_encode,
   .send_part = qmi_send_part,
+  .send_stored = qmi_send_stored,
   .store_part = qmi_store_part,
 };

@@ -246,6 +246,10 @@ typedef struct {
   guint64 tx_bytes;
 } MdTraffic;
 
+/* The value of MdModemSmsOps.load_storages: read (listed, read) in the low
+ * 16 bits, usable (stored in and received into) in the next 16. */
+#define MD_SMS_STORAGES(read, usable) ((gssize)(((guint32)(usable) << 16) | ((guint32)(read)&0xffff)))
+
 typedef struct {
   /* Installs the handlers for incoming messages and delivery reports (they
    * feed md_modem_sms_take_part), selects the message format and turns the
@@ -253,8 +257,11 @@ typedef struct {
   MdModemOp enable;
   /* Turns the indications off. Returns a boolean. */
   MdModemOp disable;
-  /* Returns the storages messages can be read from, as bits (1 << an
-   * MdSmsStorage) in a gssize. */
+  /* Returns the storages as bits (1 << an MdSmsStorage) in a gssize, made
+   * with MD_SMS_STORAGES: those messages are listed and read from, and
+   * those a message can be both stored in and received into (published as
+   * SupportedStorages, offered to Store and as the default); 0 for the
+   * latter means the same as the former. */
   MdModemOp load_storages;
   /* Makes storage the one new messages are received into and stored in.
    * Returns a boolean. */
@@ -275,6 +282,12 @@ typedef struct {
   GPtrArray *(*encode) (const MdSmsRequest *submit, GError **error);
   /* Sends one part; returns its message reference as a gssize. */
   void (*send_part) (MdModem *modem, gconstpointer part, GTask *task);
+  /* Optional: sends the part already at index in storage without handing
+   * it over again (AT +CMSS); returns its message reference as a gssize. A
+   * refusal in MD_MESSAGE_ERROR or MD_MOBILE_EQUIPMENT_ERROR, or
+   * MD_CORE_ERROR_UNSUPPORTED, on the first part makes core send the message
+   * with send_part instead. */
+  void (*send_stored) (MdModem *modem, MdSmsStorage storage, guint index, GTask *task);
   /* Optional: readies storage once before a message's parts are stored in
    * it. Returns a boolean. */
   void (*store_begin) (MdModem *modem, MdSmsStorage storage, GTask *task);

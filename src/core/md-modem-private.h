@@ -80,8 +80,9 @@ struct _MdModem {
   gboolean location_setup_done;
   MdModemUssdState *ussd; /* md-modem-ussd.c; NULL until used */
   /* Messaging (md-modem-sms.c) */
-  MdSmsList *sms_list;  /* created on first use */
-  guint32 sms_storages; /* 1 << MdSmsStorage */
+  MdSmsList *sms_list;       /* created on first use */
+  guint32 sms_storages;      /* 1 << MdSmsStorage: SupportedStorages */
+  guint32 sms_read_storages; /* 1 << MdSmsStorage: listed at enable */
   MdSmsStorage sms_default_storage;
 };
 

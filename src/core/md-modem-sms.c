@@ -133,7 +133,8 @@ sms_enable_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   case SMS_ENABLE_STEP_STORAGES:
     storages = g_task_propagate_int (G_TASK (result), &error);
     if (!error) {
-      self->sms_storages = (guint32)storages;
+      self->sms_read_storages = (guint32)storages & 0xffff;
+      self->sms_storages = ((guint32)storages >> 16) ? ((guint32)storages >> 16) : self->sms_read_storages;
       self->sms_default_storage = choose_default_storage (self->sms_storages);
       md_modem_emit_changed (self);
     }
@@ -195,7 +196,7 @@ sms_enable_step (GTask *task)
     }
     break;
   case SMS_ENABLE_STEP_LIST:
-    while (ctx->listing <= MD_SMS_STORAGE_TA && !(self->sms_storages & (1u << ctx->listing)))
+    while (ctx->listing <= MD_SMS_STORAGE_TA && !(self->sms_read_storages & (1u << ctx->listing)))
       ctx->listing++;
     if (ops->list && ctx->listing <= MD_SMS_STORAGE_TA) {
       ops->list (self, ctx->listing, sub);
@@ -409,6 +410,7 @@ md_modem_sms_send_async (MdModem *self, MdSms *sms, GCancellable *cancellable, G
   GTask *task = sms_call_new (self, sms, cancellable, callback, user_data);
   const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
   g_autoptr (MdSmsRequest) submit = NULL;
+  g_autoptr (GArray) indexes = NULL;
 
   if (!check_call (self, task, ops && ops->encode && ops->send_part, "send"))
     return;
@@ -436,8 +438,14 @@ md_modem_sms_send_async (MdModem *self, MdSms *sms, GCancellable *cancellable, G
     return;
   }
   submit = submit_of (sms);
+  indexes = md_modem_sms_stored_indexes (sms);
   md_sms_set_state (sms, MD_SMS_STATE_SENDING);
-  md_modem_sms_parts_async (self, submit, FALSE, MD_SMS_STORAGE_UNKNOWN, cancellable, send_ready, task);
+  if (ops->send_stored && indexes)
+    md_modem_sms_parts_send_stored_async (self, submit, md_sms_get_storage (sms),
+                                          (const guint *)indexes->data, indexes->len, cancellable, send_ready,
+                                          task);
+  else
+    md_modem_sms_parts_async (self, submit, FALSE, MD_SMS_STORAGE_UNKNOWN, cancellable, send_ready, task);
 }
 
 static void

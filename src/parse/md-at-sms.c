@@ -90,6 +90,39 @@ md_at_parse_cpms_test (const char *response, guint32 *mem1, guint32 *mem2, guint
   return TRUE;
 }
 
+gboolean
+md_at_parse_cpms_storages (const char *response, guint32 *read, guint32 *usable, GError **error)
+{
+  guint32 mem1, mem2, mem3;
+
+  if (!md_at_parse_cpms_test (response, &mem1, &mem2, &mem3, error))
+    return FALSE;
+  if (!mem2)
+    mem2 = mem1;
+  if (!mem3)
+    mem3 = mem2;
+  *read = mem1;
+  *usable = mem2 & mem3;
+  return TRUE;
+}
+
+gboolean
+md_at_parse_csms_read (const char *response, guint *service, GError **error)
+{
+  const char *value = md_at_skip_prefix (response, "+CSMS:");
+  g_autoptr (GPtrArray) fields = NULL;
+  guint64 n;
+
+  if (!value)
+    return fail (error, "+CSMS?");
+  fields = md_at_split_fields (value);
+  /* <service> and the three support flags; the flags are not needed. */
+  if (fields->len != 4 || !md_at_field_uint (g_ptr_array_index (fields, 0), 255, &n))
+    return fail (error, "+CSMS?");
+  *service = (guint)n;
+  return TRUE;
+}
+
 static gboolean
 is_hex_line (const char *line)
 {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* 27.005 answers and reports around PDU-mode messages: storages (+CPMS),
- * listings (+CMGL), reads (+CMGR), indications (+CMTI, +CMT, +CDS, +CDSI)
- * and what sending and writing return (+CMGS, +CMGW). The PDUs themselves
+ * listings (+CMGL), reads (+CMGR), indications (+CMTI, +CMT, +CDS, +CDSI),
+ * the message service (+CSMS) and what sending and writing return (+CMGS,
+ * +CMGW). The PDUs themselves
  * are md-sms-pdu.h's. Pure. */
 #pragma once
 
@@ -38,6 +39,15 @@ const char *md_at_sms_storage_name (MdSmsStorage storage);
  * of the (up to three) lists as bits (1 << MdSmsStorage). */
 gboolean md_at_parse_cpms_test (const char *response, guint32 *mem1, guint32 *mem2, guint32 *mem3,
                                 GError **error);
+/* +CPMS=? as ModemManager reads it: read is <mem1>'s storages (listed,
+ * read, deleted), usable those in both <mem2> (written, sent) and <mem3>
+ * (received into), its SupportedStorages. A list left out counts as the
+ * one before it. */
+gboolean md_at_parse_cpms_storages (const char *response, guint32 *read, guint32 *usable, GError **error);
+/* +CSMS? "+CSMS: <service>,<mt>,<mo>,<bm>": the <service> (0 phase 2, 1
+ * phase 2+, which requires +CNMA after each +CMT and +CDS; 128 and up are
+ * the manufacturer's). */
+gboolean md_at_parse_csms_read (const char *response, guint *service, GError **error);
 /* +CMGL=4 in PDU mode: a GPtrArray of MdAtSmsListed* (maybe empty). */
 GPtrArray *md_at_parse_cmgl (const char *response, GError **error);
 /* +CMGR=<index> in PDU mode: "+CMGR: <stat>,[<alpha>],<length>\n<pdu>". */

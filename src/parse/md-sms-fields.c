@@ -154,6 +154,12 @@ md_sms_timestamp_format (guint year, guint month, guint day, guint hour, guint m
                           offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
 }
 
+guint
+md_sms_year (guint two_digits)
+{
+  return 2000 + two_digits % 100;
+}
+
 gboolean
 md_sms_timestamp_decode (const guint8 octets[7], char **out, GError **error)
 {
@@ -175,10 +181,10 @@ md_sms_timestamp_decode (const guint8 octets[7], char **out, GError **error)
     goto invalid;
   quarters = (tz & 0x07) * 10u + (tz >> 4);
   if (v[1] < 1 || v[1] > 12 || v[2] < 1
-      || v[2] > g_date_get_days_in_month ((GDateMonth)v[1], (GDateYear)(2000 + v[0])) || v[3] > 23
+      || v[2] > g_date_get_days_in_month ((GDateMonth)v[1], (GDateYear)md_sms_year (v[0])) || v[3] > 23
       || v[4] > 59 || v[5] > 59)
     return TRUE;
-  *out = md_sms_timestamp_format (2000 + v[0], v[1], v[2], v[3], v[4], v[5],
+  *out = md_sms_timestamp_format (md_sms_year (v[0]), v[1], v[2], v[3], v[4], v[5],
                                   (tz & 0x08 ? -1 : 1) * (gint)quarters * 15);
   return TRUE;
 

@@ -40,8 +40,14 @@ gboolean md_sms_address_encode (GByteArray *out, const char *number, gboolean sm
 char *md_sms_timestamp_format (guint year, guint month, guint day, guint hour, guint minute, guint second,
                                gint offset_minutes);
 
+/* The year of an SMS timestamp's two digits (23.040 9.2.3.11 gives no
+ * century): always 20yy, as ModemManager reads TP-SCTS (its 70 pivot is
+ * for +CCLK only), so both publish the same Timestamp. Every SMS parser
+ * goes through it. */
+guint md_sms_year (guint two_digits);
+
 /* A 7-octet TP-SCTS/TP-DT/absolute TP-VP (swapped BCD, zone in quarter hours
- * with the sign in bit 3). Years are 20yy. Invalid BCD is
+ * with the sign in bit 3). Years are md_sms_year's. Invalid BCD is
  * MD_MESSAGE_ERROR_INVALID_PDU_PARAMETER. A date or time out of range (all
  * zeros, as some phones store messages) is no error: *out is NULL, so the
  * message stays readable without a time. */

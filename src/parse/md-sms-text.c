@@ -46,14 +46,20 @@ two_digits (const char *p, guint *out)
   return TRUE;
 }
 
-/* "yy/MM/dd,hh:mm:ss" then an optional zone "+zz"/"-zz" in quarter hours. */
+/* "yy/MM/dd,hh:mm:ss" then an optional zone "+zz"/"-zz" in quarter hours;
+ * "yyyy/MM/dd,..." too, the four-digit year 27.007 +CSDF allows. Two
+ * digits name the year md_sms_year says, as in a PDU's TP-SCTS. */
 static char *
 parse_scts (const char *text)
 {
-  guint v[6], quarters = 0;
+  guint v[6], quarters = 0, century = 0, year;
+  gboolean four = two_digits (text, &century) && two_digits (text + 2, &year) && text[4] == '/';
   gint sign = 1;
-  const char *zone = text + 17;
+  const char *zone;
 
+  if (four)
+    text += 2;
+  zone = text + 17;
   if (strlen (text) < 17)
     return NULL;
   for (guint i = 0; i < 6; i++) {
@@ -71,11 +77,12 @@ parse_scts (const char *text)
   }
   if (*zone != '\0')
     return NULL;
-  if (v[1] < 1 || v[1] > 12 || v[2] < 1
-      || v[2] > g_date_get_days_in_month ((GDateMonth)v[1], (GDateYear)(2000 + v[0])) || v[3] > 23
-      || v[4] > 59 || v[5] > 59)
+  year = four ? century * 100 + v[0] : md_sms_year (v[0]);
+  if (year == 0 || v[1] < 1 || v[1] > 12 || v[2] < 1
+      || v[2] > g_date_get_days_in_month ((GDateMonth)v[1], (GDateYear)year) || v[3] > 23 || v[4] > 59
+      || v[5] > 59)
     return NULL;
-  return md_sms_timestamp_format (2000 + v[0], v[1], v[2], v[3], v[4], v[5], sign * (gint)quarters * 15);
+  return md_sms_timestamp_format (year, v[1], v[2], v[3], v[4], v[5], sign * (gint)quarters * 15);
 }
 
 gboolean

@@ -3,7 +3,9 @@
  * step (storages, default storage, every storage listed, a long list taken
  * in batches), Create before and after enable, Send and its states, the
  * parts loop of md-modem-sms-parts.c (each part once in order, the first
- * failure ending it), Store, Delete of stored parts. */
+ * failure ending it), Store, Delete of stored parts, Send of a stored
+ * message by index (send_stored) and its fallback to the parts, storages
+ * listed apart from those published. */
 #include "md-errors.h"
 #include "md-modem-sms.h"
 
@@ -11,10 +13,12 @@ typedef struct {
   GArray *listed;  /* MdSmsStorage listed */
   GArray *deleted; /* indexes deleted */
   MdSmsStorage default_storage;
-  guint fail_part;    /* the part (from 1) send or store fails; 0: none */
-  GPtrArray *parts;   /* char*: the parts sent or stored, in order */
-  guint store_begun;  /* store_begin calls */
-  guint sim_messages; /* listed in SM; 0 means 1 */
+  guint fail_part;      /* the part (from 1) send or store fails; 0: none */
+  GPtrArray *parts;     /* char*: the parts sent or stored, in order */
+  guint store_begun;    /* store_begin calls */
+  guint sim_messages;   /* listed in SM; 0 means 1 */
+  guint32 usable;       /* load_storages' usable storages; 0: the same */
+  GError *stored_error; /* send_stored fails its first part with it */
 } Fake;
 
 static Fake fake;
@@ -38,7 +42,8 @@ fake_enable (MdModem *modem, GTask *task)
 static void
 fake_storages (MdModem *modem, GTask *task)
 {
-  g_task_return_int (task, (1 << MD_SMS_STORAGE_SM) | (1 << MD_SMS_STORAGE_ME));
+  g_task_return_int (task,
+                     MD_SMS_STORAGES ((1 << MD_SMS_STORAGE_SM) | (1 << MD_SMS_STORAGE_ME), fake.usable));
   g_object_unref (task);
 }
 
@@ -132,6 +137,22 @@ fake_store_part (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask
   answer_part (task, part, 3);
 }
 
+/* Records "#<index>"; answers from 7 on, or fails the first part with
+ * fake.stored_error. */
+static void
+fake_send_stored (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
+{
+  g_autofree char *name = g_strdup_printf ("#%u", index);
+
+  if (fake.stored_error) {
+    g_ptr_array_add (fake.parts, g_steal_pointer (&name));
+    g_task_return_error (task, g_steal_pointer (&fake.stored_error));
+    g_object_unref (task);
+    return;
+  }
+  answer_part (task, name, 7);
+}
+
 static const MdModemSmsOps sms_ops = {
   .enable = fake_enable,
   .load_storages = fake_storages,
@@ -140,6 +161,7 @@ static const MdModemSmsOps sms_ops = {
   .delete_part = fake_delete,
   .encode = fake_encode,
   .send_part = fake_send_part,
+  .send_stored = fake_send_stored,
   .store_begin = fake_store_begin,
   .store_part = fake_store_part,
 };
@@ -406,6 +428,87 @@ test_store_then_delete (void)
   free_fake ();
 }
 
+static MdSms *
+stored_message (MdModem *modem, GError **error)
+{
+  MdSmsRequest request = { .number = "+49123", .text = "xy", .class = -1 };
+  g_autoptr (GAsyncResult) result = NULL;
+  MdSms *sms;
+
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_true (md_modem_sms_enable_finish (modem, wait_result (&result), error));
+  sms = md_modem_sms_create (modem, &request, error);
+  g_assert_true (run_call (modem, sms, "store", error));
+  g_ptr_array_set_size (fake.parts, 0);
+  return sms;
+}
+
+/* A stored message goes by index (parts stored at 3 and 4). */
+static void
+test_send_stored (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  g_autoptr (GError) error = NULL;
+  MdSms *sms = stored_message (modem, &error);
+
+  g_assert_true (run_call (modem, sms, "send", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake.parts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 0), ==, "#3");
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 1), ==, "#4");
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_SENT);
+  g_assert_true (md_sms_has_message_reference (sms, 7));
+  g_assert_true (md_sms_has_message_reference (sms, 8));
+  free_fake ();
+}
+
+/* The modem refusing the first part from storage: the parts themselves go
+ * out. Any other failure fails the send. */
+static void
+test_send_stored_refused (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  g_autoptr (GError) error = NULL;
+  MdSms *sms = stored_message (modem, &error);
+
+  fake.stored_error = g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_NOT_SUPPORTED, "no");
+  g_assert_true (run_call (modem, sms, "send", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake.parts->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 0), ==, "#3");
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 1), ==, "x");
+  g_assert_cmpstr (g_ptr_array_index (fake.parts, 2), ==, "y");
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_SENT);
+  free_fake ();
+
+  g_clear_object (&modem);
+  modem = new_modem (TRUE);
+  sms = stored_message (modem, &error);
+  fake.stored_error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_TIMEOUT, "no answer");
+  g_assert_false (run_call (modem, sms, "send", &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TIMEOUT);
+  g_assert_cmpuint (fake.parts->len, ==, 1);
+  g_assert_cmpint (md_sms_get_state (sms), ==, MD_SMS_STATE_STORED);
+  free_fake ();
+}
+
+/* Storages listed (SM, ME) apart from those published and stored in. */
+static void
+test_usable_storages (void)
+{
+  g_autoptr (MdModem) modem = new_modem (TRUE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fake.usable = 1 << MD_SMS_STORAGE_SM;
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_true (md_modem_sms_enable_finish (modem, wait_result (&result), &error));
+  g_assert_cmphex (md_modem_get_sms_storages (modem), ==, 1 << MD_SMS_STORAGE_SM);
+  g_assert_cmpint (md_modem_get_sms_default_storage (modem), ==, MD_SMS_STORAGE_SM);
+  g_assert_cmpuint (fake.listed->len, ==, 2);
+  free_fake ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -417,6 +520,9 @@ main (int argc, char **argv)
   g_test_add_func ("/modem-sms/send-part-fails", test_send_part_fails);
   g_test_add_func ("/modem-sms/send-encode-refused", test_send_encode_refused);
   g_test_add_func ("/modem-sms/send-received-refused", test_send_received_refused);
+  g_test_add_func ("/modem-sms/send-stored", test_send_stored);
+  g_test_add_func ("/modem-sms/send-stored-refused", test_send_stored_refused);
+  g_test_add_func ("/modem-sms/usable-storages", test_usable_storages);
   g_test_add_func ("/modem-sms/store-then-delete", test_store_then_delete);
   return g_test_run ();
 }

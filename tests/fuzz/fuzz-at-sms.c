@@ -26,12 +26,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   guint32 m1, m2, m3;
   MdAtSmsStat stat;
   MdSmsStorage storage;
-  guint index, number;
+  guint index, number, service;
 
   if (size)
     memcpy (text, data, size);
 
   if (!md_at_parse_cpms_test (text, &m1, &m2, &m3, &error))
+    g_assert_nonnull (error);
+  g_clear_error (&error);
+  if (!md_at_parse_cpms_storages (text, &m1, &m2, &error))
     g_assert_nonnull (error);
   g_clear_error (&error);
   listed = md_at_parse_cmgl (text, &error);
@@ -41,6 +44,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_clear_error (&error);
   if (md_at_parse_cmgr (text, &stat, &pdu, &error))
     assert_hex (pdu);
+  g_clear_error (&error);
+  if (!md_at_parse_csms_read (text, &service, &error))
+    g_assert_nonnull (error);
   g_clear_error (&error);
   md_at_parse_sms_indication (text, &storage, &index, NULL);
   report = md_at_parse_sms_report_pdu (text, NULL);

@@ -230,6 +230,15 @@ class SmsTest(ModemdTestCase):
         self.assertIn("sms.content.text", keyed)
         self.assertIn("Hello from the SIM", keyed)
 
+    def test_unread_stored_message_marked_read(self):
+        # AT and MBIM modems mark a message read when it is read; on QMI the
+        # daemon tags it MT_READ with WMS Modify Tag.
+        sim = self.add_modem_with(["unread:" + deliver_pdu(SENDER, "Unread"), deliver_pdu(SENDER, "Read")])
+        self.assertEqual(sim.control("get sms-status"), "1:unread,2:read")
+        self.enable()
+        wait_for(lambda: len(self.sms_paths()) == 2, what="both stored messages")
+        wait_for(lambda: sim.control("get sms-status") == "1:read,2:read", what="the message marked read")
+
     def test_incoming_message_appears(self):
         sim = self.add_modem_with()
         self.enable()
@@ -548,6 +557,22 @@ class QmiSmsTest(SmsTest):
             self.mmcli("-m", "0", f"--messaging-delete-sms={path}")
         self.assertEqual(self.sms_paths(), [])
         self.assertEqual(sim.control("get sms-count"), "0")
+
+
+    def test_store_then_send_from_storage(self):
+        # As ModemManager: WMS Send From Memory Storage, no Raw Send.
+        sim = self.add_modem_with()
+        self.enable()
+        path = self.create("number=+4912345,text='On the SIM first'")
+        self.mmcli("-s", path, "--store-in-storage=sm")
+        self.mmcli("-s", path, "--send")
+        self.assertEqual(self.sms(path)["properties"]["state"], "sent")
+        count = int(sim.control("get qmi-command-count"))
+        commands = [sim.control(f"get qmi-command {i}") for i in range(count)]
+        self.assertIn("wms Send From Memory Storage", commands)
+        self.assertNotIn("wms Raw Send", commands)
+        self.assertEqual([parse_submit(pdu)["body"] for pdu in self.sent_pdus(sim)], ["On the SIM first"])
+        self.assertEqual(sim.control("get sms-status"), "1:sent")
 
 
 if __name__ == "__main__":

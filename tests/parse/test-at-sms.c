@@ -36,6 +36,81 @@ test_cpms (void)
   }
 }
 
+/* Bits: SM 1 << 1, ME 1 << 2, MT 1 << 3, SR 1 << 4, BM 1 << 5. */
+static void
+test_cpms_storages (void)
+{
+  struct {
+    const char *response;
+    gboolean ok;
+    guint32 read, usable;
+  } cases[] = {
+    { "+CPMS: (\"SM\"),(\"SM\"),(\"SM\")", TRUE, 0x2, 0x2 },
+    /* Quectel EC25: SR and BM only readable. */
+    {
+      "+CPMS: (\"SM\",\"ME\",\"MT\",\"SR\",\"BM\"),(\"SM\",\"ME\",\"MT\"),(\"SM\",\"ME\",\"MT\")",
+      TRUE,
+      0x3e,
+      0xe,
+    },
+    /* Written to ME or SM, received only into SM. */
+    { "+CPMS: (\"ME\",\"SM\"),(\"ME\",\"SM\"),(\"SM\")", TRUE, 0x6, 0x2 },
+    /* Received only into ME, written only to SM: nothing usable. */
+    { "+CPMS: (\"ME\",\"SM\"),(\"SM\"),(\"ME\")", TRUE, 0x6, 0 },
+    /* Lists left out count as the one before. */
+    { "+CPMS: (\"SM\",\"ME\")", TRUE, 0x6, 0x6 },
+    { "+CPMS: (\"SM\",\"ME\"),(\"ME\")", TRUE, 0x6, 0x4 },
+    { "+CPMS: \"SM\",\"SM\",\"SM\"", TRUE, 0x2, 0x2 },
+    { "+CPMS: (\"XX\"),(\"SM\"),(\"SM\")", FALSE },
+    { "+CPMS: ", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    guint32 read = 0, usable = 0;
+    gboolean ok = md_at_parse_cpms_storages (cases[i].response, &read, &usable, &error);
+
+    g_assert_cmpint (ok, ==, cases[i].ok);
+    g_assert_true (ok == !error);
+    if (!ok)
+      continue;
+    g_assert_cmphex (read, ==, cases[i].read);
+    g_assert_cmphex (usable, ==, cases[i].usable);
+  }
+}
+
+static void
+test_csms (void)
+{
+  struct {
+    const char *response;
+    gboolean ok;
+    guint service;
+  } cases[] = {
+    { "+CSMS: 0,1,1,1", TRUE, 0 },
+    { "+CSMS: 1,1,1,1", TRUE, 1 },
+    { "+CSMS: 128,1,1,0", TRUE, 128 },
+    { "+CSMS:1,1,1,1", TRUE, 1 },
+    /* The set command's answer has no <service>. */
+    { "+CSMS: 1,1,1", FALSE },
+    { "+CSMS: 256,1,1,1", FALSE },
+    { "+CSMS: x,1,1,1", FALSE },
+    { "+CSMS: ", FALSE },
+    { "+CPMS: 0,1,1,1", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = NULL;
+    guint service = 99;
+    gboolean ok = md_at_parse_csms_read (cases[i].response, &service, &error);
+
+    g_assert_cmpint (ok, ==, cases[i].ok);
+    g_assert_true (ok == !error);
+    if (ok)
+      g_assert_cmpuint (service, ==, cases[i].service);
+  }
+}
+
 static void
 test_cmgl (void)
 {
@@ -101,6 +176,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/at-sms/cpms", test_cpms);
+  g_test_add_func ("/at-sms/cpms-storages", test_cpms_storages);
+  g_test_add_func ("/at-sms/csms", test_csms);
   g_test_add_func ("/at-sms/cmgl", test_cmgl);
   g_test_add_func ("/at-sms/cmgr-and-reports", test_cmgr_and_reports);
   return g_test_run ();

@@ -37,6 +37,23 @@ test_text_header (void)
     /* A stored SUBMIT: <toda> where a DELIVER has <scts>. */
     { "+CMGR: \"STO UNSENT\",\"+393475556667\",,145,17,0,0,167,\"+393359609600\",145,5", TRUE, -1,
       MD_SMS_TEXT_STATUS_STO_UNSENT, "+393475556667", NULL },
+    /* Two-digit years are 20yy (as in TP-SCTS, and as ModemManager reads
+     * them), also past 69; +CSDF's four-digit years as they are. */
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"00/01/01,00:00:00+00\"", TRUE, 2, MD_SMS_TEXT_STATUS_REC_READ, "1",
+      "2000-01-01T00:00:00+00:00" },
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"69/12/31,23:59:59+00\"", TRUE, 2, MD_SMS_TEXT_STATUS_REC_READ, "1",
+      "2069-12-31T23:59:59+00:00" },
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"70/01/01,00:00:00+00\"", TRUE, 2, MD_SMS_TEXT_STATUS_REC_READ, "1",
+      "2070-01-01T00:00:00+00:00" },
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"99/12/31,12:00:00-08\"", TRUE, 2, MD_SMS_TEXT_STATUS_REC_READ, "1",
+      "2099-12-31T12:00:00-02:00" },
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"2024/02/29,10:11:12+08\"", TRUE, 2, MD_SMS_TEXT_STATUS_REC_READ, "1",
+      "2024-02-29T10:11:12+02:00" },
+    { "+CMGR: \"REC READ\",\"1\",,\"1999/12/31,23:59:59+04\"", TRUE, -1, MD_SMS_TEXT_STATUS_REC_READ, "1",
+      "1999-12-31T23:59:59+01:00" },
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"2023/02/29,10:11:12+08\"", FALSE },
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"0000/01/01,10:11:12+08\"", FALSE },
+    { "+CMGL: 2,\"REC READ\",\"1\",,\"202/01/01,10:11:12+08\"", FALSE },
     /* Not a header. */
     { "+CMGS: 12", FALSE },
     { "Hello there", FALSE },

@@ -311,6 +311,40 @@ test_sms (Fixture *f, gconstpointer data)
   assert_answer (f, "AT+CMGD=1;+CPMS?\r", "\r\n+CPMS: \"SM\",0,20,\"SM\",0,20,\"SM\",0,20\r\n\r\nOK\r\n");
 }
 
+/* Service 1: a routed message waits for +CNMA; the next one arriving
+ * while it still waits finds routing turned off (27.005 3.4.4). */
+static void
+test_sms_acknowledged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *routed = g_strdup_printf ("\r\n+CMT: ,30\r\n%s\r\n", pdu);
+
+  no_echo (f);
+  assert_answer (f, "AT+CMEE=1;+CMGF=0;+CNMI=2,1,2,1,0\r", "\r\nOK\r\n");
+  assert_answer (f, "AT+CSMS?\r", "\r\n+CSMS: 1,1,1,1\r\n\r\nOK\r\n");
+  assert_answer (f, "AT+CNMA\r", "\r\n+CMS ERROR: 340\r\n");
+  g_string_truncate (f->out, 0);
+  sim_model_receive_sms (f->model, pdu, NULL);
+  g_assert_cmpstr (f->out->str, ==, routed);
+  assert_answer (f, "AT+CNMA\r", "\r\nOK\r\n");
+  assert_answer (f, "AT+CNMA\r", "\r\n+CMS ERROR: 340\r\n");
+  g_string_truncate (f->out, 0);
+  sim_model_receive_sms (f->model, pdu, NULL);
+  g_assert_cmpstr (f->out->str, ==, routed);
+  /* Not acknowledged: the third is stored, routing is off. */
+  g_string_truncate (f->out, 0);
+  sim_model_receive_sms (f->model, pdu, NULL);
+  g_assert_cmpstr (f->out->str, ==, "");
+  assert_answer (f, "AT+CNMI?\r", "\r\n+CNMI: 2,0,2,0,0\r\n\r\nOK\r\n");
+  g_assert_cmpuint (f->model->sms->len, ==, 3);
+  /* Service 0 acknowledges by itself. */
+  assert_answer (f, "AT+CSMS=0;+CNMI=2,2\r", "\r\n+CSMS: 1,1,1\r\n\r\nOK\r\n");
+  g_string_truncate (f->out, 0);
+  sim_model_receive_sms (f->model, pdu, NULL);
+  sim_model_receive_sms (f->model, pdu, NULL);
+  g_assert_cmpuint (strlen (f->out->str), ==, 2 * strlen (routed));
+  assert_answer (f, "AT+CNMA\r", "\r\n+CMS ERROR: 340\r\n");
+}
+
 static void
 test_mute (Fixture *f, gconstpointer data)
 {
@@ -366,6 +400,7 @@ main (int argc, char **argv)
   ADD ("/sim/at/creg-unsolicited", test_creg_unsolicited, "");
   ADD ("/sim/at/data-mode", test_data_mode, "[data]\ncontexts=1:IP:internet\n");
   ADD ("/sim/at/sms", test_sms, "");
+  ADD ("/sim/at/sms-acknowledged", test_sms_acknowledged, "[commands]\ncsms-service=1\nsms-routed=true\n");
   ADD ("/sim/at/mute", test_mute, "");
   ADD ("/sim/at/quectel-power-down", test_quectel_power_down, "");
   g_test_add ("/sim/at/ati1-as-ati", Fixture, NULL, fixture_setup, test_ati1, fixture_teardown);
