@@ -17,16 +17,6 @@ probed_at (GPtrArray *probed, guint index)
   return g_ptr_array_index (probed, index);
 }
 
-static gboolean
-net_taken (GArray *pairing, gint net)
-{
-  for (guint i = 0; i < pairing->len; i++) {
-    if (g_array_index (pairing, MdQmiPairing, i).net == net)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 /* --- the pair table ------------------------------------------------------------ */
 
 typedef struct {
@@ -218,7 +208,8 @@ md_qmi_data_pairs_build (MdModem *modem, GPtrArray *probed, GArray *pairing, MdQ
   for (guint j = 0; j < probed->len; j++) {
     MdProbedPort *port = probed_at (probed, j);
 
-    if (port->type == MD_MODEM_PORT_TYPE_NET && port->usb_interface && !net_taken (pairing, (gint)j)) {
+    if (port->type == MD_MODEM_PORT_TYPE_NET && port->usb_interface
+        && !md_qmi_pairing_net_taken (pairing, (gint)j)) {
       Loose *loose = g_new0 (Loose, 1);
 
       loose->name = g_strdup (port->name);

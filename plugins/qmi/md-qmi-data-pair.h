@@ -24,6 +24,9 @@ typedef struct {
  * the first net port no other QMI port pairs with. Empty without a QMI
  * port. */
 GArray *md_qmi_pairing (GPtrArray *probed);
+/* Whether a pairing in pairing (md_qmi_pairing's) holds the probed net
+ * port at index net. */
+gboolean md_qmi_pairing_net_taken (GArray *pairing, gint net);
 
 /* The pair table of a modem, in the primary port's driver state. */
 typedef struct _MdQmiDataPairs MdQmiDataPairs;

@@ -28,8 +28,8 @@ compare_controls (gconstpointer a, gconstpointer b, gpointer user_data)
   return ((const MdQmiPairing *)a)->control < ((const MdQmiPairing *)b)->control ? -1 : 1;
 }
 
-static gboolean
-net_taken (GArray *pairing, gint net)
+gboolean
+md_qmi_pairing_net_taken (GArray *pairing, gint net)
 {
   for (guint i = 0; i < pairing->len; i++) {
     if (g_array_index (pairing, MdQmiPairing, i).net == net)
@@ -63,7 +63,8 @@ md_qmi_pairing (GPtrArray *probed)
    * the device's first net port no other QMI port owns, as before pairs. */
   if (pairing->len > 0 && g_array_index (pairing, MdQmiPairing, 0).net < 0) {
     for (guint j = 0; j < probed->len; j++) {
-      if (probed_at (probed, j)->type == MD_MODEM_PORT_TYPE_NET && !net_taken (pairing, (gint)j)) {
+      if (probed_at (probed, j)->type == MD_MODEM_PORT_TYPE_NET
+          && !md_qmi_pairing_net_taken (pairing, (gint)j)) {
         g_array_index (pairing, MdQmiPairing, 0).net = (gint)j;
         break;
       }
