@@ -75,18 +75,6 @@ pin_status (MdModem *modem, MdQmiSimWhat what, GTask *task)
 /* --- codes ------------------------------------------------------------------ */
 
 static void
-code_done (MdModem *modem, gpointer output, GTask *task)
-{
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-code_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
-{
-  g_task_return_error (task, md_qmi_protocol_error (error, "The SIM refused the code"));
-}
-
-static void
 send_code (MdModem *modem, const MdQmiSimCall *call, GTask *task)
 {
   switch (call->what) {
@@ -94,7 +82,7 @@ send_code (MdModem *modem, const MdQmiSimCall *call, GTask *task)
     QmiMessageDmsUimVerifyPinInput *input = qmi_message_dms_uim_verify_pin_input_new ();
 
     qmi_message_dms_uim_verify_pin_input_set_info (input, QMI_DMS_UIM_PIN_ID_PIN, call->first, NULL);
-    md_qmi_op_full (modem, &dms_verify, input, 0, task, code_done, code_refused);
+    md_qmi_op_full (modem, &dms_verify, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
     return;
   }
   case MD_QMI_SIM_SEND_PUK: {
@@ -102,7 +90,7 @@ send_code (MdModem *modem, const MdQmiSimCall *call, GTask *task)
 
     qmi_message_dms_uim_unblock_pin_input_set_info (input, QMI_DMS_UIM_PIN_ID_PIN, call->first, call->second,
                                                     NULL);
-    md_qmi_op_full (modem, &dms_unblock, input, 0, task, code_done, code_refused);
+    md_qmi_op_full (modem, &dms_unblock, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
     return;
   }
   case MD_QMI_SIM_ENABLE_PIN: {
@@ -110,7 +98,7 @@ send_code (MdModem *modem, const MdQmiSimCall *call, GTask *task)
 
     qmi_message_dms_uim_set_pin_protection_input_set_info (input, QMI_DMS_UIM_PIN_ID_PIN, call->enabled,
                                                            call->first, NULL);
-    md_qmi_op_full (modem, &dms_protection, input, 0, task, code_done, code_refused);
+    md_qmi_op_full (modem, &dms_protection, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
     return;
   }
   case MD_QMI_SIM_CHANGE_PIN: {
@@ -118,7 +106,7 @@ send_code (MdModem *modem, const MdQmiSimCall *call, GTask *task)
 
     qmi_message_dms_uim_change_pin_input_set_info (input, QMI_DMS_UIM_PIN_ID_PIN, call->first, call->second,
                                                    NULL);
-    md_qmi_op_full (modem, &dms_change, input, 0, task, code_done, code_refused);
+    md_qmi_op_full (modem, &dms_change, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
     return;
   }
   case MD_QMI_SIM_UNLOCK_REQUIRED:

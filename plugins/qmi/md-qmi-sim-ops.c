@@ -101,14 +101,14 @@ uim_load_facility_locks (MdModem *modem, GTask *task)
 
 /* --- codes ------------------------------------------------------------------ */
 
-static void
-code_done (MdModem *modem, gpointer output, GTask *task)
+void
+md_qmi_sim_code_done (MdModem *modem, gpointer output, GTask *task)
 {
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-code_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
+void
+md_qmi_sim_code_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
 {
   g_task_return_error (task, md_qmi_protocol_error (error, "The SIM refused the code"));
 }
@@ -121,7 +121,7 @@ uim_send_pin (MdModem *modem, const char *pin, GTask *task)
 
   qmi_message_uim_verify_pin_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
   qmi_message_uim_verify_pin_input_set_info (input, QMI_UIM_PIN_ID_PIN1, pin, NULL);
-  md_qmi_op_full (modem, &uim_verify, input, 0, task, code_done, code_refused);
+  md_qmi_op_full (modem, &uim_verify, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
 }
 
 static void
@@ -132,7 +132,7 @@ uim_send_puk (MdModem *modem, const char *puk, const char *new_pin, GTask *task)
 
   qmi_message_uim_unblock_pin_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
   qmi_message_uim_unblock_pin_input_set_info (input, QMI_UIM_PIN_ID_PIN1, puk, new_pin, NULL);
-  md_qmi_op_full (modem, &uim_unblock, input, 0, task, code_done, code_refused);
+  md_qmi_op_full (modem, &uim_unblock, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
 }
 
 static void
@@ -143,7 +143,7 @@ uim_enable_pin (MdModem *modem, const char *pin, gboolean enabled, GTask *task)
 
   qmi_message_uim_set_pin_protection_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
   qmi_message_uim_set_pin_protection_input_set_info (input, QMI_UIM_PIN_ID_PIN1, enabled, pin, NULL);
-  md_qmi_op_full (modem, &uim_protection, input, 0, task, code_done, code_refused);
+  md_qmi_op_full (modem, &uim_protection, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
 }
 
 static void
@@ -154,7 +154,7 @@ uim_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask 
 
   qmi_message_uim_change_pin_input_set_session (input, QMI_UIM_SESSION_TYPE_CARD_SLOT_1, aid, NULL);
   qmi_message_uim_change_pin_input_set_info (input, QMI_UIM_PIN_ID_PIN1, old_pin, new_pin, NULL);
-  md_qmi_op_full (modem, &uim_change, input, 0, task, code_done, code_refused);
+  md_qmi_op_full (modem, &uim_change, input, 0, task, md_qmi_sim_code_done, md_qmi_sim_code_refused);
 }
 
 /* --- identifiers: EF_ICCID, then EF_IMSI -------------------------------------- */

@@ -38,6 +38,11 @@ typedef void (*MdQmiSimReadFn) (MdModem *modem, gboolean imsi, GCancellable *can
  * the SIM is locked); either may stay unknown. task (consumed) returns it. */
 void md_qmi_sim_load_info (MdModem *modem, MdQmiSimReadFn read, GTask *task);
 
+/* The answer to a code sent to the SIM (PIN, PUK, protection, change),
+ * through UIM or DMS: done, or the SIM's refusal as an API error. */
+void md_qmi_sim_code_done (MdModem *modem, gpointer output, GTask *task);
+void md_qmi_sim_code_refused (MdModem *modem, gpointer output, GError *error, GTask *task);
+
 /* Runs call through DMS; task (consumed) returns what the SIM op returns. */
 void md_qmi_sim_dms_run (MdModem *modem, const MdQmiSimCall *call, GTask *task);
 
