@@ -250,8 +250,9 @@ class Run:
 
         sub = self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.Properties",
                                          "PropertiesChanged", path, None, 0, on_changed)
-        # Every signal the daemon sends while Enable runs reaches this
-        # client (and the bus) before or beside the reply: counted.
+        # Every signal the daemon sends while Enable or Connect runs
+        # reaches this client (and the bus) before or beside the reply:
+        # counted.
         signals = [0]
         counter = self.conn.signal_subscribe(BUS_NAME, None, None, None, None, 0,
                                              lambda *a: signals.__setitem__(0, signals[0] + 1))
@@ -282,10 +283,15 @@ class Run:
             self.enable_signals = signals[0]
             enabled = self.history(sim, requests_key)
             props = {"apn": GLib.Variant("s", "internet"), "ip-type": GLib.Variant("u", 1)}
+            signals[0] = 0
             start = time.monotonic()
             self.conn.call_sync(BUS_NAME, path, BUS_NAME + ".Modem.Simple", "Connect",
                                 GLib.Variant("(a{sv})", (props,)), None, 0, LIMIT_S * 1000, None)
             connect = time.monotonic() - start
+            # The daemon sent them before its reply; they wait for dispatch.
+            while GLib.MainContext.default().iteration(False):
+                pass
+            self.connect_signals = signals[0]
             connected = self.history(sim, requests_key)
             # The D-Bus share of each step: a property read, the cheapest
             # call that reaches the daemon (median of five).
@@ -379,6 +385,7 @@ def measure(daemon, kind, build, args):
                 result["init_requests"] = getattr(run, "init_requests", None)
                 result["dbus_rtt"] = getattr(run, "dbus_rtt", None)
                 result["enable_signals"] = getattr(run, "enable_signals", None)
+                result["connect_signals"] = getattr(run, "connect_signals", None)
             results.append(result)
         finally:
             run.stop()
@@ -442,7 +449,9 @@ def main():
                   + (f", {last['enable_signals']} D-Bus signals"
                      if last.get("enable_signals") is not None else "") + "), "
                   f"Connect {cell([r['connect'] for r in results])} ms "
-                  f"({count['connect_requests']} requests)"
+                  f"({count['connect_requests']} requests"
+                  + (f", {last['connect_signals']} D-Bus signals"
+                     if last.get("connect_signals") is not None else "") + ")"
                   + ("" if "peak_rss" not in last else
                      f", peak RSS {cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
                      f"anon {cell([r['anon'] for r in results], 1, 0)} KiB, "

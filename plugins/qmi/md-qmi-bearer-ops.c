@@ -3,7 +3,9 @@
  * (instance 2 * mux id + family), both started for IPv4v6. Each family:
  * Set IP Family, Bind Mux Data Port for a multiplexed bearer, Start
  * Network (the packet data handle is kept with the bearer), Get Current
- * Settings → static configuration. Ending the calls: md-qmi-bearer-stop.c;
+ * Settings → static configuration. A plain bearer sends its Set IP Family
+ * requests beside the data format's WDA requests, and the interface's
+ * switches are set while the first Start Network is in flight. Ending the calls: md-qmi-bearer-stop.c;
  * settings: md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids, links
  * and the bind: md-qmi-mux.c; the data path (QMI port + net port) a bearer
  * runs on: md-qmi-data-pair.c. */
@@ -34,6 +36,10 @@ typedef struct {
   guint pair;         /* the data path taken */
   MdIpConfig *ip[N_FAMILIES];
   GError *error[N_FAMILIES];
+  guint preparing;       /* answers due before the first Start Network */
+  GError *prepare_error; /* the first that fails the connect */
+  gboolean families_set; /* Set IP Family went with the data format */
+  GError *kernel_error;  /* the interface's switches, set beside Start Network */
 } Connect;
 
 static void
@@ -46,6 +52,8 @@ connect_free (gpointer data)
     g_clear_pointer (&ctx->ip[i], md_ip_config_free);
     g_clear_error (&ctx->error[i]);
   }
+  g_clear_error (&ctx->prepare_error);
+  g_clear_error (&ctx->kernel_error);
   g_free (ctx);
 }
 
@@ -197,6 +205,12 @@ start_done (GTask *outer, GError *error)
   Connect *ctx = connect_of (outer);
   QmiMessageWdsGetCurrentSettingsInput *input;
 
+  /* The interface cannot frame the call's packets: it is stopped. */
+  if (ctx->kernel_error) {
+    g_clear_error (&error);
+    connect_abort (outer, g_steal_pointer (&ctx->kernel_error));
+    return;
+  }
   if (error && is_fatal (error)) {
     connect_abort (outer, error);
     return;
@@ -271,6 +285,11 @@ send_start (GTask *outer)
   md_qmi_pair_op (modem, ctx->pair, &wds_start,
                   md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), ctx->family), input,
                   MD_QMI_TIMEOUT_NETWORK_S, step_new (modem, outer, start_done), started, start_refused);
+  /* A data path whose interface left has none to set; connect_finish
+   * fails the connect then. */
+  if (md_qmi_pair_net (modem, ctx->pair))
+    md_qmi_data_format_apply_kernel (modem, ctx->pair, md_qmi_pair_net (modem, ctx->pair),
+                                     &ctx->kernel_error);
 }
 
 static void
@@ -296,23 +315,28 @@ bound (GTask *outer, GError *error)
   send_start (outer);
 }
 
+/* Older firmware lacks Set IP Family; the start's own preference still
+ * says which family the call is. FALSE (error taken) when the connect
+ * cannot go on. */
+static gboolean
+family_answer_ok (Connect *ctx, GError **error)
+{
+  if (*error && is_fatal (*error))
+    return FALSE;
+  if (*error) {
+    md_log_debug (md_bearer_get_log_name (ctx->bearer), "%s", (*error)->message);
+    g_clear_error (error);
+  }
+  return TRUE;
+}
+
 static void
-family_set (GTask *outer, GError *error)
+family_ready (GTask *outer)
 {
   MdModem *modem = g_task_get_source_object (outer);
   Connect *ctx = connect_of (outer);
   QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
 
-  if (error && is_fatal (error)) {
-    connect_abort (outer, error);
-    return;
-  }
-  /* Older firmware lacks Set IP Family; the start's own preference
-   * still says which family this call is. */
-  if (error) {
-    md_log_debug (md_bearer_get_log_name (ctx->bearer), "%s", error->message);
-    g_error_free (error);
-  }
   if (!calls->mux_id) {
     send_start (outer);
     return;
@@ -322,20 +346,102 @@ family_set (GTask *outer, GError *error)
 }
 
 static void
-start_family (GTask *outer)
+family_set (GTask *outer, GError *error)
 {
-  MdModem *modem = g_task_get_source_object (outer);
+  if (!family_answer_ok (connect_of (outer), &error)) {
+    connect_abort (outer, error);
+    return;
+  }
+  family_ready (outer);
+}
+
+static void
+send_family (MdModem *modem, GTask *outer, guint family, StepFn done)
+{
   Connect *ctx = connect_of (outer);
   QmiMessageWdsSetIpFamilyInput *input = qmi_message_wds_set_ip_family_input_new ();
 
   qmi_message_wds_set_ip_family_input_set_preference (
-    input, ctx->family == FAMILY_V6 ? QMI_WDS_IP_FAMILY_IPV6 : QMI_WDS_IP_FAMILY_IPV4, NULL);
+    input, family == FAMILY_V6 ? QMI_WDS_IP_FAMILY_IPV6 : QMI_WDS_IP_FAMILY_IPV4, NULL);
   md_qmi_pair_op (modem, ctx->pair, &wds_family,
-                  md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), ctx->family), input, 0,
-                  step_new (modem, outer, family_set), family_accepted, NULL);
+                  md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), family), input, 0,
+                  step_new (modem, outer, done), family_accepted, NULL);
 }
 
-/* The interface frames what the modem sends: the calls can start. */
+static void
+start_family (GTask *outer)
+{
+  Connect *ctx = connect_of (outer);
+
+  if (ctx->families_set) {
+    family_ready (outer);
+    return;
+  }
+  send_family (g_task_get_source_object (outer), outer, ctx->family, family_set);
+}
+
+/* --- before the first Start Network ------------------------------------------ */
+
+/* Each answer the first Start Network waits for ends here; the last one
+ * starts the calls, or fails the connect with the first error. */
+static void
+prepared (GTask *outer, GError *error)
+{
+  MdModem *modem = g_task_get_source_object (outer);
+  Connect *ctx = connect_of (outer);
+
+  if (error && !ctx->prepare_error)
+    ctx->prepare_error = error;
+  else
+    g_clear_error (&error);
+  if (--ctx->preparing > 0)
+    return;
+  if (ctx->prepare_error) {
+    if (md_qmi_calls_of (ctx->bearer))
+      md_qmi_calls_release (modem, ctx->bearer);
+    else
+      md_qmi_pair_release (modem, ctx->pair, ctx->bearer);
+    g_task_return_error (outer, g_steal_pointer (&ctx->prepare_error));
+    return;
+  }
+  start_family (outer);
+}
+
+static void
+family_preset (GTask *outer, GError *error)
+{
+  family_answer_ok (connect_of (outer), &error);
+  prepared (outer, error);
+}
+
+static QmiCalls *
+calls_new (MdBearer *bearer, guint pair)
+{
+  QmiCalls *calls = g_new0 (QmiCalls, 1);
+
+  calls->pair = pair;
+  md_bearer_set_protocol_data (bearer, calls, md_qmi_calls_free);
+  return calls;
+}
+
+/* A plain bearer's clients are known from the start (mux id 0): each
+ * wanted family's Set IP Family goes out beside the WDA requests. */
+static void
+preset_families (MdModem *modem, GTask *outer)
+{
+  Connect *ctx = connect_of (outer);
+
+  calls_new (ctx->bearer, ctx->pair);
+  ctx->families_set = TRUE;
+  for (guint family = 0; family < N_FAMILIES; family++) {
+    if (ctx->want[family]) {
+      ctx->preparing++;
+      send_family (modem, outer, family, family_preset);
+    }
+  }
+}
+
+/* The modem runs the format the bearer needs. */
 static void
 format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -346,11 +452,11 @@ format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   QmiCalls *calls;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)) {
-    md_qmi_pair_release (modem, ctx->pair, ctx->bearer);
     /* "requested" runs plain on a modem that refuses QMAP, as in MM. */
     if (ctx->multiplex
         && md_bearer_get_settings (ctx->bearer)->multiplex == MD_BEARER_MULTIPLEX_SUPPORT_REQUESTED
         && g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED)) {
+      md_qmi_pair_release (modem, ctx->pair, ctx->bearer);
       md_log_info (md_bearer_get_log_name (ctx->bearer), "%s: connecting without", error->message);
       g_clear_error (&error);
       ctx->multiplex = FALSE;
@@ -363,19 +469,18 @@ format_ready (GObject *source, GAsyncResult *result, gpointer user_data)
         g_task_new (modem, g_task_get_cancellable (outer), format_ready, g_steal_pointer (&outer)));
       return;
     }
-    g_task_return_error (outer, error);
+    prepared (outer, error);
     return;
   }
-  calls = g_new0 (QmiCalls, 1);
-  calls->pair = ctx->pair;
-  md_bearer_set_protocol_data (ctx->bearer, calls, md_qmi_calls_free);
+  calls = md_qmi_calls_of (ctx->bearer);
+  if (!calls)
+    calls = calls_new (ctx->bearer, ctx->pair);
   if (ctx->multiplex
       && !md_qmi_mux_acquire (modem, md_qmi_pair_net (modem, 0), &calls->mux_id, &calls->link, &error)) {
-    md_qmi_calls_release (modem, ctx->bearer);
-    g_task_return_error (outer, error);
+    prepared (outer, error);
     return;
   }
-  start_family (outer);
+  prepared (outer, NULL);
 }
 
 /* The families a bearer's ip-type asks for; FALSE for one QMI calls
@@ -415,6 +520,9 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
     g_object_unref (task);
     return;
   }
+  ctx->preparing = 1; /* the data format */
+  if (!ctx->multiplex)
+    preset_families (modem, task);
   md_qmi_data_format_ensure_pair (modem, ctx->pair, md_qmi_pair_net (modem, ctx->pair), ctx->multiplex,
                                   g_task_new (modem, cancellable, format_ready, task));
 }

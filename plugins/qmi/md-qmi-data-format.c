@@ -3,8 +3,9 @@
  * first call: for a qmi_wwan interface (it has the qmi/raw_ip switch) the
  * modem is asked for raw IP with WDA Set Data Format when WDA Get Data
  * Format says 802.3, as ModemManager does, and the kernel's switch is then
- * set to what the modem runs. Interfaces without the switch are used as
- * they are. A multiplexed bearer switches the modem to QMAP aggregation
+ * set to what the modem runs (md_qmi_data_format_apply_kernel, which the
+ * connect runs beside its Start Network). Interfaces without the switch
+ * are used as they are. A multiplexed bearer switches the modem to QMAP aggregation
  * (raw IP, uplink and downlink QMAP) and sets the interface up, the parent
  * of the bearers' mux links; a plain bearer connecting while no mux link
  * is held switches it back to raw IP without aggregation, as ModemManager
@@ -69,13 +70,14 @@ set_qmi_wwan (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **e
   return TRUE;
 }
 
-/* The kernel follows the modem; then the format is settled for good. */
+/* The modem's side is settled. The kernel's switches follow it in
+ * md_qmi_data_format_apply_kernel, which the connect runs while its Start
+ * Network is in flight: they are the host's side only. */
 static void
-align_kernel (MdModem *modem, GTask *task)
+modem_settled (MdModem *modem, GTask *task)
 {
   Format *format = format_of (task);
   MdQmiModemData *qmi = md_qmi_pair_data (modem, format->pair);
-  GError *error = NULL;
 
   if (!qmi) {
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "The QMI port is gone");
@@ -83,12 +85,24 @@ align_kernel (MdModem *modem, GTask *task)
   }
   md_log_info (md_modem_get_log_name (modem), "modem data format on %s: %s", format->ifname,
                format->modem_raw_ip ? "raw IP" : "802.3");
-  if (!set_qmi_wwan (qmi->links, format->ifname, format->modem_raw_ip, &error)) {
-    g_task_return_error (task, error);
-    return;
-  }
-  qmi->data_format_ready = TRUE;
+  qmi->kernel_raw_ip = format->modem_raw_ip;
+  qmi->kernel_pending = TRUE;
   g_task_return_boolean (task, TRUE);
+}
+
+/* Then the format is settled for good. */
+gboolean
+md_qmi_data_format_apply_kernel (MdModem *modem, guint pair, const char *ifname, GError **error)
+{
+  MdQmiModemData *qmi = md_qmi_pair_data (modem, pair);
+
+  if (!qmi || !qmi->kernel_pending)
+    return TRUE;
+  qmi->kernel_pending = FALSE;
+  if (!set_qmi_wwan (qmi->links, ifname, qmi->kernel_raw_ip, error))
+    return FALSE;
+  qmi->data_format_ready = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -164,17 +178,25 @@ set_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   } else if (link != QMI_WDA_LINK_LAYER_PROTOCOL_UNKNOWN) {
     format_of (outer)->modem_raw_ip = link == QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
   }
-  align_kernel (modem, outer);
+  modem_settled (modem, outer);
   g_object_unref (outer);
 }
+
+/* Get Data Format's answer for get_ready: the link layer, or AGGREGATED
+ * when the modem still aggregates its downlink (QMAP left by an earlier
+ * run's multiplexed bearers), which plain calls cannot use. */
+#define AGGREGATED (-1)
 
 static void
 get_parse (MdModem *modem, gpointer output, GTask *task)
 {
   QmiWdaLinkLayerProtocol link = QMI_WDA_LINK_LAYER_PROTOCOL_802_3;
+  QmiWdaDataAggregationProtocol downlink = QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED;
 
   qmi_message_wda_get_data_format_output_get_link_layer_protocol (output, &link, NULL);
-  g_task_return_int (task, link);
+  qmi_message_wda_get_data_format_output_get_downlink_data_aggregation_protocol (output, &downlink, NULL);
+  g_task_return_int (task,
+                     downlink != QMI_WDA_DATA_AGGREGATION_PROTOCOL_DISABLED ? AGGREGATED : (gssize)link);
 }
 
 /* A modem without WDA (or that does not answer Get Data Format) frames
@@ -201,12 +223,13 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   }
   format_of (outer)->modem_raw_ip = link == QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP;
   if (link == QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP) {
-    align_kernel (modem, outer);
+    modem_settled (modem, outer);
     g_object_unref (outer);
     return;
   }
   /* Raw IP is what current modems and kernels run best; 802.3 framing is
-   * the legacy mode (ModemManager asks for raw IP the same way). */
+   * the legacy mode (ModemManager asks for raw IP the same way). The set
+   * also turns aggregation off. */
   wda_send (modem, outer, WDA_SET_RAW_IP);
 }
 
@@ -375,8 +398,6 @@ set_input_new (WdaRequest request)
 
   qmi_message_wda_set_data_format_input_set_link_layer_protocol (input, QMI_WDA_LINK_LAYER_PROTOCOL_RAW_IP,
                                                                  NULL);
-  if (request == WDA_SET_RAW_IP)
-    return input;
   qmi_message_wda_set_data_format_input_set_uplink_data_aggregation_protocol (input, aggregation, NULL);
   qmi_message_wda_set_data_format_input_set_downlink_data_aggregation_protocol (input, aggregation, NULL);
   if (request == WDA_SET_QMAP) {
@@ -427,12 +448,6 @@ wda_send (MdModem *modem, GTask *outer, WdaRequest request)
 }
 
 void
-md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task)
-{
-  md_qmi_data_format_ensure_pair (modem, 0, ifname, qmap, task);
-}
-
-void
 md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, gboolean qmap, GTask *task)
 {
   MdQmiModemData *qmi = md_qmi_pair_data (modem, pair);
@@ -440,6 +455,9 @@ md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, 
   Format *format;
   gboolean kernel_raw_ip = FALSE;
 
+  /* A round that did not get as far as the kernel's switches left them. */
+  if (qmi)
+    qmi->kernel_pending = FALSE;
   if (qmi && qmi->qmap && !qmap) {
     leave_qmap (modem, pair, ifname, task);
     return;

@@ -175,27 +175,34 @@ op_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_object_unref (task);
 }
 
+/* client: taken. */
 static void
-client_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+send_request (MdQmiPort *port, GTask *task, QmiClient *client)
 {
-  GTask *task = user_data;
   OpContext *ctx = g_task_get_task_data (task);
-  MdQmiPort *port = MD_QMI_PORT (source);
-  GError *error = NULL;
-  QmiClient *client = md_qmi_port_get_client_finish (port, result, &error);
   GCancellable *cancellable;
 
-  if (!client) {
-    g_task_return_error (task, error);
-    g_object_unref (task);
-    return;
-  }
   ctx->client = client;
   cancellable = md_qmi_port_request_begin (port, task);
   /* libqmi builds the message at once; the input is not needed after. */
   ctx->request->call (client, ctx->input, ctx->timeout_s, cancellable, op_ready, task);
   if (ctx->input)
     ctx->request->input_unref (g_steal_pointer (&ctx->input));
+}
+
+static void
+client_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  QmiClient *client = md_qmi_port_get_client_finish (MD_QMI_PORT (source), result, &error);
+
+  if (!client) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  send_request (MD_QMI_PORT (source), task, client);
 }
 
 void
@@ -218,6 +225,7 @@ md_qmi_op_port (MdModem *modem, MdQmiPort *port, const MdQmiRequest *request, gu
                 guint timeout_s, GTask *task, MdQmiParseFn parse, MdQmiErrorFn on_error)
 {
   OpContext *ctx;
+  QmiClient *client;
 
   if (!port || !md_qmi_port_is_open (port)) {
     if (input)
@@ -235,6 +243,13 @@ md_qmi_op_port (MdModem *modem, MdQmiPort *port, const MdQmiRequest *request, gu
   ctx->instance = instance;
   ctx->port = g_object_ref (port);
   g_task_set_task_data (task, ctx, op_context_free);
+  /* A client already allocated sends at once, not from an idle: the
+   * caller's work after this call then overlaps the modem's. */
+  client = md_qmi_port_peek_client_instance (port, request->service, instance);
+  if (client) {
+    send_request (port, task, g_object_ref (client));
+    return;
+  }
   md_qmi_port_get_client_instance_async (port, request->service, instance, g_task_get_cancellable (task),
                                          client_ready, task);
 }

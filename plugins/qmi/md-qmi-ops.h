@@ -51,15 +51,19 @@ char *md_qmi_ipv6_to_string (const GArray *groups);
  * static with what it holds, DHCP when it holds no address. */
 MdIpConfig *md_qmi_ip_config_from_settings (QmiMessageWdsGetCurrentSettingsOutput *output, gboolean ipv6);
 
-/* Settles the link layer of the network interface ifname once per modem
- * (md-qmi-data-format.c), with QMAP aggregation for multiplexed bearers
- * (qmap; once on, plain bearers are refused): task (taken, source the
- * modem) returns TRUE when the interface frames what the modem sends. */
-void md_qmi_data_format_ensure (MdModem *modem, const char *ifname, gboolean qmap, GTask *task);
-/* The same for the data path pair (md-qmi-data-pair.c): its own port's WDA
- * and its own interface ifname; QMAP only on the primary pair (0). */
+/* Settles the link layer of the data path pair's network interface
+ * ifname (md-qmi-data-format.c) once, with its own port's WDA, with QMAP
+ * aggregation for multiplexed bearers (qmap, only on the primary pair 0;
+ * once on, plain bearers are refused): task (taken, source the modem)
+ * returns TRUE when the modem runs the format. For QMAP, and when leaving
+ * it, the interface's switches are set by then; for a plain format they
+ * are left to md_qmi_data_format_apply_kernel. */
 void md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, gboolean qmap,
                                      GTask *task);
+/* Sets qmi_wwan's switches of ifname to the plain format the last
+ * md_qmi_data_format_ensure_pair of pair settled on the modem; TRUE at
+ * once when nothing is pending. */
+gboolean md_qmi_data_format_apply_kernel (MdModem *modem, guint pair, const char *ifname, GError **error);
 
 /* Multiplexed bearers (md-qmi-mux.c): the lowest free mux id and its
  * link on the interface net (*out_link, owned by the caller: qmi_wwan's

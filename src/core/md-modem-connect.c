@@ -213,9 +213,12 @@ md_modem_connect_flow_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallbac
     g_object_unref (task);
     return;
   }
+  /* The op's first requests go out before the state change's D-Bus
+   * signals are built: the modem works on them meanwhile. Its answers
+   * come in a later main loop iteration, after the change. */
+  md_modem_get_ops (self)->bearer->connect (self, bearer, NULL, g_task_new (self, NULL, connect_ready, task));
   md_modem_set_state (self, MD_MODEM_STATE_CONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
   md_bearer_note_attempt (bearer);
-  md_modem_get_ops (self)->bearer->connect (self, bearer, NULL, g_task_new (self, NULL, connect_ready, task));
 }
 
 static void

@@ -37,6 +37,12 @@ def read(path):
         return f.read().strip()
 
 
+def qmi_commands(sim):
+    """The QMI requests the simulator received, in order."""
+    count = int(sim.control("get qmi-command-count"))
+    return [sim.control(f"get qmi-command {i}") for i in range(count)]
+
+
 class QmiDiscoveryTest(udev.DiscoveryTest):
     """The discovery test's set-up and helpers; only the tests below run
     (load_tests)."""
@@ -103,8 +109,15 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         if veth:
             subprocess.run([IP, "link", "set", "wwan0", "up"], check=True)
         self.assertTrue(sim.control("get data-format").startswith("802-3"))
+        before = len(qmi_commands(sim))
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertTrue(sim.control("get data-format").startswith("raw-ip"))
+        # Set IP Family goes out beside the WDA requests (it is sent with
+        # WDA Get, before the modem's answer can bring WDA Set), and Start
+        # Network waits for both.
+        sent = qmi_commands(sim)[before:]
+        self.assertLess(sent.index("wds Set IP Family"), sent.index("wda Set Data Format"), sent)
+        self.assertLess(sent.index("wda Set Data Format"), sent.index("wds Start Network"), sent)
         self.assertEqual(read(RAW_IP), "Y")
         # Plain raw IP: qmi_wwan must not hand frames up as QMAP.
         self.assertEqual(read(PASS_THROUGH), "N")
@@ -116,6 +129,56 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         self.mmcli("-m", path, "--simple-disconnect")
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(self.log().count("link layer set to"), 1)
+
+    def test_qmap_left_on_the_modem_is_turned_off_for_a_plain_call(self):
+        # Another program (qmicli here, or an earlier run's multiplexed
+        # bearers) left the modem in raw IP with QMAP aggregation: WDA Get
+        # says raw IP, but a plain call needs aggregation off.
+        if not QMICLI:
+            self.skipTest("no qmicli")
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        path = self.wait_modem(device)
+        run = self.qmicli("-d", "/dev/cdc-wdm0", "--device-open-qmi",
+                          "--wda-set-data-format=link-layer-protocol=raw-ip,ul-protocol=qmap,dl-protocol=qmap")
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertEqual(sim.control("get data-format"), "raw-ip qmap qmap")
+        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(sim.control("get data-format"), "raw-ip none none")
+        self.assertEqual(read(RAW_IP), "Y")
+        self.assertEqual(read(PASS_THROUGH), "N")
+
+    def test_kernel_refusing_raw_ip_ends_the_started_call(self):
+        # The raw_ip switch is set while Start Network is in flight. Here
+        # the kernel refuses it (an immutable file stands in for the
+        # refusal): the call that came up is stopped, the connect fails
+        # with the write's error, and the daemon and the modem go on.
+        chattr = shutil.which("chattr")
+        if not chattr:
+            self.skipTest("no chattr")
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        path = self.wait_modem(device)
+        with open(RAW_IP, "w") as switch:
+            switch.write("N")
+        backing = os.path.realpath(os.path.join(self.testbed.root, RAW_IP.lstrip("/")))
+        env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+        if subprocess.run([chattr, "+i", backing], env=env, capture_output=True).returncode != 0:
+            self.skipTest("the testbed's file system has no immutable files")
+        # Made mutable again here: the testbed is removed before cleanups run.
+        try:
+            result = self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4", check=False)
+        finally:
+            subprocess.run([chattr, "-i", backing], env=env, check=True)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("raw_ip", result.stderr)
+        self.assertEqual(sim.control("get sessions"), "")
+        self.assertIn("wds Stop Network", qmi_commands(sim))
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="the modem to be registered")
+        self.assert_daemon_alive()
+        # Once the kernel takes the switch, the next connect settles it.
+        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(read(RAW_IP), "Y")
 
     def test_qmiwwan_mux_link_asked_of_the_kernel(self):
         # wwan0 has qmi/add_mux: a multiplexed bearer asks qmi_wwan for its
