@@ -1,24 +1,33 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* See md-dbus-gate.h. GLib emits g-authorize-method in a worker thread; the
- * handler only takes references and moves the call to the main context,
- * where it is authorized asynchronously and then dispatched through the
- * skeleton's own vtable, as GLib would have done. */
+/* See md-dbus-gate.h. The gate replaces the method_call of a skeleton
+ * class's vtable (GDBusInterfaceSkeletonClass.get_vtable) with its own,
+ * which GLib calls in the main context where the object was exported; a
+ * call is authorized asynchronously there and then dispatched through the
+ * generated method_call. GLib's g-authorize-method would do the same
+ * through a worker thread and back, two thread hops on every call. */
 #include "md-dbus-gate.h"
 
 #include "md-errors.h"
 #include "md-log.h"
 
+/* Per skeleton class: the vtable GLib gets, and the generated one. */
+typedef struct {
+  GDBusInterfaceVTable vtable;
+  const GDBusInterfaceVTable *generated;
+} GatedClass;
+
+/* Per skeleton. */
 typedef struct {
   MdAuthorizer *authorizer;
   const MdDbusGateTable *table;
-  GMainContext *context;
 } Gate;
 
-/* One call between g-authorize-method and its dispatch. It holds the
- * skeleton, not the export behind the handlers: the export may be freed
- * meanwhile, and then the skeleton is unexported. */
+/* One call between its arrival and its dispatch. It holds the skeleton,
+ * not the export behind the handlers: the export may be freed meanwhile,
+ * and then the skeleton is unexported. */
 typedef struct {
   GDBusInterfaceSkeleton *skeleton;
+  const GDBusInterfaceVTable *generated;
   GDBusMethodInvocation *invocation;
   MdAuthorizer *authorizer;
   const MdDbusGateTable *table;
@@ -26,13 +35,24 @@ typedef struct {
 } GateCall;
 
 static void
-gate_free (gpointer data, GClosure *closure)
+gate_free (gpointer data)
 {
   Gate *gate = data;
 
   md_authorizer_unref (gate->authorizer);
-  g_main_context_unref (gate->context);
   g_free (gate);
+}
+
+static GQuark
+gate_quark (void)
+{
+  return g_quark_from_static_string ("md-dbus-gate");
+}
+
+static GQuark
+gated_class_quark (void)
+{
+  return g_quark_from_static_string ("md-dbus-gated-class");
 }
 
 static void
@@ -77,12 +97,11 @@ gate_call_dispatch (GateCall *call)
     gate_call_refuse (call, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT, message);
     return;
   }
-  /* The vtable's method_call takes over the invocation's reference. */
-  g_dbus_interface_skeleton_get_vtable (call->skeleton)
-    ->method_call (connection, g_dbus_method_invocation_get_sender (invocation),
-                   g_dbus_method_invocation_get_object_path (invocation), interface, method,
-                   g_dbus_method_invocation_get_parameters (invocation), g_steal_pointer (&call->invocation),
-                   call->skeleton);
+  /* The generated method_call takes over the invocation's reference. */
+  call->generated->method_call (connection, g_dbus_method_invocation_get_sender (invocation),
+                                g_dbus_method_invocation_get_object_path (invocation), interface, method,
+                                g_dbus_method_invocation_get_parameters (invocation),
+                                g_steal_pointer (&call->invocation), call->skeleton);
   gate_call_free (call);
 }
 
@@ -99,10 +118,9 @@ authorize_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   gate_call_dispatch (call);
 }
 
-static gboolean
-gate_call_start (gpointer user_data)
+static void
+gate_call_start (GateCall *call)
 {
-  GateCall *call = user_data;
   GDBusMethodInvocation *invocation = call->invocation;
   GDBusMessage *message = g_dbus_method_invocation_get_message (invocation);
   gboolean interactive
@@ -115,35 +133,79 @@ gate_call_start (gpointer user_data)
                            g_dbus_method_invocation_get_interface_name (invocation),
                            g_dbus_method_invocation_get_method_name (invocation));
     gate_call_refuse (call, MD_CORE_ERROR, MD_CORE_ERROR_UNAUTHORIZED, why);
-    return G_SOURCE_REMOVE;
+    return;
   }
   if (!call->rule->action) {
     gate_call_dispatch (call);
-    return G_SOURCE_REMOVE;
+    return;
   }
   md_authorizer_check_async (call->authorizer, g_dbus_method_invocation_get_connection (invocation),
                              g_dbus_method_invocation_get_sender (invocation), call->rule->action,
                              interactive, authorize_ready, call);
-  return G_SOURCE_REMOVE;
 }
 
-/* Runs in a GLib worker thread: touches nothing but references. */
-static gboolean
-authorize_method (GDBusInterfaceSkeleton *skeleton, GDBusMethodInvocation *invocation, gpointer user_data)
+static const GatedClass *
+gated_class_of (GDBusInterfaceSkeleton *skeleton)
 {
-  Gate *gate = user_data;
-  GateCall *call = g_new0 (GateCall, 1);
+  for (GType type = G_OBJECT_TYPE (skeleton); type; type = g_type_parent (type)) {
+    const GatedClass *gated = g_type_get_qdata (type, gated_class_quark ());
 
+    if (gated)
+      return gated;
+  }
+  return NULL;
+}
+
+/* GLib's method_call for every gated class: user_data is the skeleton
+ * (GLib exports it so), and invocation comes with a reference of its own,
+ * which the call adopts. A skeleton of a gated class that has no gate of
+ * its own (none can be made: md_dbus_gate_install does both) is refused. */
+static void
+gate_method_call (GDBusConnection *connection, const char *sender, const char *object_path,
+                  const char *interface_name, const char *method_name, GVariant *parameters,
+                  GDBusMethodInvocation *invocation, gpointer user_data)
+{
+  GDBusInterfaceSkeleton *skeleton = user_data;
+  Gate *gate = g_object_get_qdata (G_OBJECT (skeleton), gate_quark ());
+  GateCall *call;
+
+  if (!gate) {
+    g_dbus_method_invocation_return_error (invocation, MD_CORE_ERROR, MD_CORE_ERROR_UNAUTHORIZED,
+                                           "%s.%s has no gate in modemd", interface_name, method_name);
+    return;
+  }
+  call = g_new0 (GateCall, 1);
   call->skeleton = g_object_ref (skeleton);
-  /* GLib hands the method handler a reference of its own and, when this
-   * handler returns FALSE, releases none: the call adopts that reference
-   * (taking another leaks every call with its message). */
+  call->generated = gated_class_of (skeleton)->generated;
   call->invocation = invocation;
   call->authorizer = md_authorizer_ref (gate->authorizer);
   call->table = gate->table;
-  g_main_context_invoke (gate->context, gate_call_start, call);
-  /* FALSE: GLib does not dispatch; gate_call_start answers or dispatches. */
-  return FALSE;
+  gate_call_start (call);
+}
+
+static GDBusInterfaceVTable *
+gated_get_vtable (GDBusInterfaceSkeleton *skeleton)
+{
+  /* The vtable is only read; GLib's signature is not const. */
+  return (GDBusInterfaceVTable *)&gated_class_of (skeleton)->vtable;
+}
+
+/* Once per class: every skeleton of it goes through gate_method_call. */
+static void
+gate_class (GDBusInterfaceSkeleton *skeleton)
+{
+  GDBusInterfaceSkeletonClass *klass = G_DBUS_INTERFACE_SKELETON_GET_CLASS (skeleton);
+  GatedClass *gated;
+
+  if (g_type_get_qdata (G_OBJECT_TYPE (skeleton), gated_class_quark ()))
+    return;
+  gated = g_new0 (GatedClass, 1);
+  gated->generated = klass->get_vtable (skeleton);
+  gated->vtable = *gated->generated;
+  gated->vtable.method_call = gate_method_call;
+  /* Kept for the life of the process, as the class is. */
+  g_type_set_qdata (G_OBJECT_TYPE (skeleton), gated_class_quark (), gated);
+  klass->get_vtable = gated_get_vtable;
 }
 
 void
@@ -152,10 +214,11 @@ md_dbus_gate_install (GDBusInterfaceSkeleton *skeleton, MdAuthorizer *authorizer
   Gate *gate = g_new0 (Gate, 1);
   const char *interface = g_dbus_interface_skeleton_get_info (skeleton)->name;
 
+  g_return_if_fail (!g_dbus_interface_skeleton_get_connection (skeleton));
   gate->authorizer = md_authorizer_ref (authorizer);
   gate->table = md_dbus_gate_table_lookup (interface);
-  gate->context = g_main_context_ref_thread_default ();
   if (!gate->table)
     md_log_message (MD_LOG_LEVEL_ERR, NULL, "no gate rules for %s: all its methods are refused", interface);
-  g_signal_connect_data (skeleton, "g-authorize-method", G_CALLBACK (authorize_method), gate, gate_free, 0);
+  g_object_set_qdata_full (G_OBJECT (skeleton), gate_quark (), gate, gate_free);
+  gate_class (skeleton);
 }

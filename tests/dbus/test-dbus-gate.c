@@ -425,6 +425,27 @@ test_no_rule_refused (Fixture *f, gconstpointer data)
   g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (unlisted));
 }
 
+/* The gate is the method_call of the skeleton's class: a skeleton of a
+ * gated class that never got a gate of its own is refused, not let by. */
+static void
+test_ungated_skeleton_refused (Fixture *f, gconstpointer data)
+{
+  static const char *const allowed[] = { MD_ACTION_CONTROL, MD_ACTION_DEVICE_CONTROL, NULL };
+  g_autoptr (MdDbusBearer) ungated = md_dbus_bearer_skeleton_new ();
+  g_autoptr (GError) export_error = NULL;
+  g_autofree char *error = NULL;
+
+  fake_polkit_set_allowed (f->polkit, allowed);
+  g_signal_connect (ungated, "handle-connect", G_CALLBACK (on_bearer_connect), f);
+  g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (ungated), f->service, "/test/Bearer/2",
+                                    &export_error);
+  g_assert_no_error (export_error);
+  error = call (f, "/test/Bearer/2", BEARER, "Connect", NULL, G_DBUS_CALL_FLAGS_NONE, NULL);
+  g_assert_cmpstr (error, ==, UNAUTHORIZED);
+  g_assert_cmpuint (f->handled, ==, 0);
+  g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (ungated));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -439,6 +460,7 @@ main (int argc, char **argv)
               teardown);
   g_test_add ("/gate/polkit-absent", Fixture, NULL, setup_no_polkit, test_polkit_absent, teardown);
   g_test_add ("/gate/no-rule", Fixture, NULL, setup, test_no_rule_refused, teardown);
+  g_test_add ("/gate/ungated-skeleton", Fixture, NULL, setup, test_ungated_skeleton_refused, teardown);
   g_test_add ("/gate/allow-all", Fixture, NULL, setup_allow_all, test_allow_all, teardown);
   g_test_add ("/gate/served-while-waiting", Fixture, NULL, setup, test_calls_served_while_waiting, teardown);
   g_test_add ("/gate/unexported-while-waiting", Fixture, NULL, setup, test_unexported_while_waiting,
