@@ -12,7 +12,7 @@ umockdev preload.
 
     /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both|sim]
         [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--warm-proxy] [--show-requests]
-        [--keep-logs DIR] [--log-level ERR|DEBUG] [--trace DIR]
+        [--paired] [--keep-logs DIR] [--log-level ERR|DEBUG] [--trace DIR]
 """
 
 import argparse
@@ -68,6 +68,10 @@ def parse_args():
                              "finds it running instead of spawning it")
     parser.add_argument("--show-requests", action="store_true",
                         help="print the QMI requests modem-sim received during Enable and Connect")
+    parser.add_argument("--paired", action="store_true",
+                        help="with the qmi device: after each daemon run, stop the daemon and "
+                             "replay its requests to the same simulator (as the sim row does), "
+                             "and print the median of the per-run ratios")
     parser.add_argument("--keep-logs")
     parser.add_argument("--trace",
                         help="a folder: the daemon's socket system calls during Enable and "
@@ -340,7 +344,7 @@ class Run:
             replay.close()
         return enable, connect, enable_count, connect_count
 
-    def stop(self):
+    def stop_daemon(self):
         if self.proc:
             self.proc.terminate()
             try:
@@ -349,6 +353,10 @@ class Run:
                 self.proc.kill()
                 self.proc.wait()
             self.stderr.close()
+            self.proc = None
+
+    def stop(self):
+        self.stop_daemon()
         for sim in self.sims:
             sim.stop()
         self.testbed.stop_leftovers()
@@ -386,6 +394,10 @@ def measure(daemon, kind, build, args):
                 result["dbus_rtt"] = getattr(run, "dbus_rtt", None)
                 result["enable_signals"] = getattr(run, "enable_signals", None)
                 result["connect_signals"] = getattr(run, "connect_signals", None)
+                if args.paired and kind == "qmi" and "ops_error" not in result:
+                    # The same simulator, seconds later, with the daemon gone.
+                    run.stop_daemon()
+                    result["sim_enable"], result["sim_connect"], _, _ = run.replay()
             results.append(result)
         finally:
             run.stop()
@@ -457,6 +469,15 @@ def main():
                      f"anon {cell([r['anon'] for r in results], 1, 0)} KiB, "
                      f"D-Bus property read {cell([r['dbus_rtt'] for r in results])} ms"),
                   flush=True)
+            paired = [r for r in results if "sim_connect" in r]
+            if paired:
+                def ratio(step):
+                    v = [r[step] / r["sim_" + step] for r in paired]
+                    return f"{statistics.median(v):.2f}× ({min(v):.2f}-{max(v):.2f})"
+                print(f"{'':17} paired with the sim replay after each run: Enable "
+                      f"{cell([r['sim_enable'] for r in paired])} ms, Connect "
+                      f"{cell([r['sim_connect'] for r in paired])} ms; ratio Enable "
+                      f"{ratio('enable')}, Connect {ratio('connect')}", flush=True)
             if args.show_requests and daemon != "sim":
                 print(f"{'':17} Enable: " + "; ".join(last["enable_requests"]))
                 print(f"{'':17} Connect: " + "; ".join(last["connect_requests"]))

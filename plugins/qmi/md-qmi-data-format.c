@@ -28,6 +28,7 @@ typedef struct {
   guint pair; /* the data path whose port and interface these are */
   gboolean modem_raw_ip;
   gboolean use_endpoint; /* the modem wants the Endpoint Info TLV */
+  GError *switch_error;  /* pass_through, set while WDA Get is answered */
 } Format;
 
 static void
@@ -36,6 +37,7 @@ format_free (gpointer data)
   Format *format = data;
 
   g_free (format->ifname);
+  g_clear_error (&format->switch_error);
   g_free (format);
 }
 
@@ -213,6 +215,12 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (error && is_fatal (error)) {
     g_task_return_error (outer, error);
+    g_object_unref (outer);
+    return;
+  }
+  if (format_of (outer)->switch_error) {
+    g_clear_error (&error);
+    g_task_return_error (outer, g_steal_pointer (&format_of (outer)->switch_error));
     g_object_unref (outer);
     return;
   }
@@ -489,4 +497,10 @@ md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, 
   format->pair = pair;
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
   wda_send (modem, task, WDA_GET);
+  /* Plain IP and qmi_wwan's own mux links both need pass_through off:
+   * set while the modem answers. */
+  if (!md_net_link_qmi_set_pass_through (qmi->links, md_net_links_get_sysfs_root (qmi->links), ifname, FALSE,
+                                         &error)
+      && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND))
+    format->switch_error = g_steal_pointer (&error);
 }

@@ -148,28 +148,34 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         self.assertEqual(read(RAW_IP), "Y")
         self.assertEqual(read(PASS_THROUGH), "N")
 
-    def test_kernel_refusing_raw_ip_ends_the_started_call(self):
-        # The raw_ip switch is set while Start Network is in flight. Here
-        # the kernel refuses it (an immutable file stands in for the
-        # refusal): the call that came up is stopped, the connect fails
-        # with the write's error, and the daemon and the modem go on.
+    def connect_with_frozen_switch(self, switch, path):
+        """Simple.Connect while the kernel refuses any write to the qmi_wwan
+        switch at path switch (an immutable file stands in for the
+        refusal); the switch takes writes again afterwards."""
         chattr = shutil.which("chattr")
         if not chattr:
             self.skipTest("no chattr")
-        self.start_daemon()
-        device, sim = self.plug_qmi()
-        path = self.wait_modem(device)
-        with open(RAW_IP, "w") as switch:
-            switch.write("N")
-        backing = os.path.realpath(os.path.join(self.testbed.root, RAW_IP.lstrip("/")))
+        backing = os.path.realpath(os.path.join(self.testbed.root, switch.lstrip("/")))
         env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
         if subprocess.run([chattr, "+i", backing], env=env, capture_output=True).returncode != 0:
             self.skipTest("the testbed's file system has no immutable files")
         # Made mutable again here: the testbed is removed before cleanups run.
         try:
-            result = self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4", check=False)
+            return self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4", check=False)
         finally:
             subprocess.run([chattr, "-i", backing], env=env, check=True)
+
+    def test_kernel_refusing_raw_ip_ends_the_started_call(self):
+        # The raw_ip switch is set while Start Network is in flight. Here
+        # the kernel refuses it: the call that came up is stopped, the
+        # connect fails with the write's error, and the daemon and the
+        # modem go on.
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        path = self.wait_modem(device)
+        with open(RAW_IP, "w") as switch:
+            switch.write("N")
+        result = self.connect_with_frozen_switch(RAW_IP, path)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("raw_ip", result.stderr)
         self.assertEqual(sim.control("get sessions"), "")
@@ -179,6 +185,20 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         # Once the kernel takes the switch, the next connect settles it.
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(read(RAW_IP), "Y")
+
+    def test_kernel_refusing_pass_through_fails_before_any_call(self):
+        # pass_through is turned off while WDA Get is answered; refused,
+        # the connect fails before Start Network.
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        path = self.wait_modem(device)
+        result = self.connect_with_frozen_switch(PASS_THROUGH, path)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("pass_through", result.stderr)
+        self.assertNotIn("wds Start Network", qmi_commands(sim))
+        self.assert_daemon_alive()
+        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(read(PASS_THROUGH), "N")
 
     def test_qmiwwan_mux_link_asked_of_the_kernel(self):
         # wwan0 has qmi/add_mux: a multiplexed bearer asks qmi_wwan for its
