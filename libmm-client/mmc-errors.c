@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* The six ModemManager1 error domains, registered with GDBus once each so
  * that a reply's error name becomes a GError with our domain and code. A
- * D-Bus name is its code's name in CamelCase, but for two irregular ones;
- * tests/client checks every name against ModemManager-errors.h. */
+ * D-Bus name is its code's name in CamelCase, but for three irregular ones;
+ * tests/client checks every name against ModemManager-errors.h (and the
+ * Core codes added after 1.20 against their documented names). */
 #include "mmc-private.h"
 
 #define ERROR_PREFIX "org.freedesktop.ModemManager1.Error."
 
-/* The two names of the API that are not their code's name in CamelCase. */
+/* The three names of the API that are not their code's name in CamelCase. */
 static const struct {
   const char *value_name;
   const char *dbus_suffix;
 } irregular_names[] = {
+  { "MMC_CORE_ERROR_RESET_AND_RETRY", "ResetRetry" },
   { "MMC_MOBILE_EQUIPMENT_ERROR_SYNTACTICAL_ERROR_IN_PACKET_FILTER", "SyntacticalErrorsInPacketFilter" },
   { "MMC_MOBILE_EQUIPMENT_ERROR_NGKSI_ALREADY_IN_USE", "NkgsiAlreadyInUse" },
 };

@@ -14,10 +14,17 @@ G_BEGIN_DECLS
 /* clang-format off */
 /**
  * MmcCoreError:
+ * @MMC_CORE_ERROR_RESET_AND_RETRY: the operation cannot be done yet; reset the retry count and try again
+ *   later. D-Bus name `org.freedesktop.ModemManager1.Error.Core.ResetRetry`. From ModemManager 1.22.
+ * @MMC_CORE_ERROR_TIMEOUT: the operation timed out. From ModemManager 1.24.
+ * @MMC_CORE_ERROR_PROTOCOL: the operation failed in the control protocol spoken with the modem. From
+ *   ModemManager 1.24.
+ * @MMC_CORE_ERROR_THROTTLED: the operation was tried too many times. From ModemManager 1.24.
  *
  * Codes of the `org.freedesktop.ModemManager1.Error.Core.*` D-Bus errors, with the values of
  * ModemManager's `MMCoreError`. The D-Bus name of a code is its name in CamelCase (as ModemManager spells
- * it).
+ * it), but for `MMC_CORE_ERROR_RESET_AND_RETRY`. ModemManager sends a code only from the version named at
+ * it on.
  */
 typedef enum { /*< underscore_name=mmc_core_error >*/
   MMC_CORE_ERROR_FAILED = 0,
@@ -35,6 +42,10 @@ typedef enum { /*< underscore_name=mmc_core_error >*/
   MMC_CORE_ERROR_RETRY = 12,
   MMC_CORE_ERROR_EXISTS = 13,
   MMC_CORE_ERROR_WRONG_SIM_STATE = 14,
+  MMC_CORE_ERROR_RESET_AND_RETRY = 15,
+  MMC_CORE_ERROR_TIMEOUT = 16,
+  MMC_CORE_ERROR_PROTOCOL = 17,
+  MMC_CORE_ERROR_THROTTLED = 18,
 } MmcCoreError;
 
 /**
