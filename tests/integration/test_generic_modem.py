@@ -2,8 +2,8 @@
 """The generic AT modem end to end: the real mmcli drives modemd against
 modem-sim scenarios, and the tests check the values mmcli shows. What every
 protocol does alike (enable, power, registration, PIN and PUK, signal,
-firmware, time, USSD) comes from modem_behaviour.py; this file holds what
-only the AT modem shows or serves."""
+firmware, time, USSD) comes from modem_behaviour.py; the tests here run on
+the AT modem only."""
 
 import unittest
 
