@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """What every 3GPP modem does the same way whatever its control protocol:
-tests shared by the AT and the MBIM modem. A test class mixes this in next
-to ModemdTestCase and says how it adds its modem (add_modem)."""
+tests shared by the AT, MBIM and QMI modems. A test class mixes this in next
+to ModemdTestCase and says how it adds its modem (add_modem) and what
+--signal-get shows for it (signal_at)."""
 
 import os
 
@@ -250,6 +251,83 @@ class ModemBehaviour:
         self.assertIn(ERROR_PREFIX + "MobileEquipment.NoNetwork", result.stderr)
         self.assert_daemon_alive()
 
+    # --- power, registration, PIN management, a missing SIM ----------------------
+
+    def test_enable_registers_home(self):
+        sim = self.add_modem()
+        self.enable()
+        data = self.modem()
+        g = generic(data)
+        self.assertEqual(g["power-state"], "on")
+        self.assertEqual(g["access-technologies"], ["lte"])
+        # The enable flow's first poll read the signal before the modem
+        # showed itself registered.
+        self.assertNotEqual(g["signal-quality"]["value"], "0")
+        gpp = data["modem"]["3gpp"]
+        self.assertEqual(gpp["registration-state"], "home")
+        self.assertEqual(gpp["operator-code"], sim.control("get operator-code"))
+        self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
+        self.assertEqual(sim.control("get cfun"), "1")
+
+    def test_disable_and_low_power(self):
+        sim = self.add_modem()
+        self.enable()
+        self.mmcli("-m", "0", "-d")
+        self.assertEqual(self.state(), "disabled")
+        self.assertEqual(generic(self.modem())["power-state"], "low")
+        self.assertEqual(sim.control("get cfun"), "4")
+        self.mmcli("-m", "0", "--set-power-state-on")
+        self.assertEqual(sim.control("get cfun"), "1")
+        self.mmcli("-m", "0", "--set-power-state-low")
+        self.assertEqual(sim.control("get cfun"), "4")
+        self.assertEqual(generic(self.modem())["power-state"], "low")
+
+    def test_registration_follows_simulator(self):
+        sim = self.add_modem()
+        self.enable()
+        sim.control("register searching")
+        self.wait_state("searching")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "searching")
+        sim.control("register home")
+        self.wait_state("registered")
+        sim.control("register roaming 26202 Vodafone.de")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
+                 what="roaming")
+        sim.control("register denied")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "denied",
+                 what="denied")
+        self.wait_state("enabled")
+        sim.control("register home")
+        self.wait_state("registered")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "home")
+
+    def test_operator_comes_with_the_registration(self):
+        """ModemManager publishes a new home or roaming state only once it
+        has read the operator again, so a client never sees the new state
+        with the old (or no) operator."""
+        sim = self.add_modem()
+        self.enable()
+        sim.control("register roaming 26202 Vodafone.de")
+        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
+                 what="roaming")
+        self.assertEqual(self.modem()["modem"]["3gpp"]["operator-code"], "26202")
+
+    def test_enable_and_change_pin(self):
+        sim = self.add_modem()
+        pin = sim.control("get pin")
+        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "1")
+        self.mmcli("-i", "0", "--pin=" + pin, "--change-pin=9876")
+        self.assertEqual(sim.control("get pin"), "9876")
+        self.mmcli("-i", "0", "--pin=9876", "--disable-pin")
+        self.assertEqual(sim.control("get pin-enabled"), "0")
+
+    def test_missing_sim_fails_modem(self):
+        self.add_modem("no-sim.ini")
+        g = generic(self.modem())
+        self.assertEqual(g["state"], "failed")
+        self.assertEqual(g["state-failed-reason"], "sim-missing")
+
 
 class TimeAndUssdBehaviour:
     """Modem.Time and Modem3gpp.Ussd, which the AT and the MBIM modem serve
@@ -335,66 +413,3 @@ class TimeAndUssdBehaviour:
         result = self.mmcli("-m", "0", "--3gpp-ussd-initiate=*100#", check=False)
         self.assertNotEqual(result.returncode, 0)
         self.assert_daemon_alive()
-
-
-class QmiMbimBehaviour:
-    """Tests the QMI and MBIM modems pass the same way (CFUN follows the
-    power state, registration, PIN management, a missing SIM); mixed into
-    both test classes beside ModemBehaviour. The class using it provides
-    add_modem(scenario)."""
-
-    def test_enable_and_change_pin(self):
-        sim = self.add_modem()
-        pin = sim.control("get pin")
-        self.mmcli("-i", "0", "--pin=" + pin, "--enable-pin")
-        self.assertEqual(sim.control("get pin-enabled"), "1")
-        self.mmcli("-i", "0", "--pin=" + pin, "--change-pin=9876")
-        self.assertEqual(sim.control("get pin"), "9876")
-        self.mmcli("-i", "0", "--pin=9876", "--disable-pin")
-        self.assertEqual(sim.control("get pin-enabled"), "0")
-
-    def test_enable_registers_home(self):
-        sim = self.add_modem()
-        self.enable()
-        data = self.modem()
-        g = generic(data)
-        self.assertEqual(g["power-state"], "on")
-        self.assertEqual(g["access-technologies"], ["lte"])
-        gpp = data["modem"]["3gpp"]
-        self.assertEqual(gpp["registration-state"], "home")
-        self.assertEqual(gpp["operator-code"], sim.control("get operator-code"))
-        self.assertEqual(gpp["operator-name"], sim.control("get operator-name"))
-        self.assertEqual(sim.control("get cfun"), "1")
-
-    def test_disable_and_low_power(self):
-        sim = self.add_modem()
-        self.enable()
-        self.mmcli("-m", "0", "-d")
-        self.assertEqual(self.state(), "disabled")
-        self.assertEqual(generic(self.modem())["power-state"], "low")
-        self.assertEqual(sim.control("get cfun"), "4")
-        self.mmcli("-m", "0", "--set-power-state-on")
-        self.assertEqual(sim.control("get cfun"), "1")
-        self.mmcli("-m", "0", "--set-power-state-low")
-        self.assertEqual(sim.control("get cfun"), "4")
-
-    def test_registration_follows_simulator(self):
-        sim = self.add_modem()
-        self.enable()
-        sim.control("register roaming 26202 Vodafone.de")
-        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "roaming",
-                 what="roaming")
-        self.assertEqual(self.modem()["modem"]["3gpp"]["operator-code"], "26202")
-        sim.control("register denied")
-        wait_for(lambda: self.modem()["modem"]["3gpp"]["registration-state"] == "denied",
-                 what="denied")
-        self.wait_state("enabled")
-        sim.control("register home")
-        self.wait_state("registered")
-        self.assertEqual(self.modem()["modem"]["3gpp"]["registration-state"], "home")
-
-    def test_missing_sim_fails_modem(self):
-        self.add_modem("no-sim.ini")
-        g = generic(self.modem())
-        self.assertEqual(g["state"], "failed")
-        self.assertEqual(g["state-failed-reason"], "sim-missing")

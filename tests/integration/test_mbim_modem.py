@@ -11,13 +11,13 @@ the real rtnetlink path is covered by tests/port/test-net-link."""
 import unittest
 
 from harness import ModemdTestCase, skip_without_tools, wait_for
-from modem_behaviour import ERROR_PREFIX, ModemBehaviour, QmiMbimBehaviour, TimeAndUssdBehaviour, generic
+from modem_behaviour import ERROR_PREFIX, ModemBehaviour, TimeAndUssdBehaviour, generic
 
 NET_PORT = "wwan0"
 
 
 @skip_without_tools
-class MbimModemTest(ModemBehaviour, QmiMbimBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
+class MbimModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-mbim-proxy",
                                                 "--test-fake-net-links"]

@@ -15,13 +15,13 @@ import ipaddress
 import unittest
 
 from harness import MMCLI, ModemdTestCase, skip_without_tools, wait_for
-from modem_behaviour import ERROR_PREFIX, ModemBehaviour, QmiMbimBehaviour, generic
+from modem_behaviour import ERROR_PREFIX, ModemBehaviour, generic
 
 NET_PORT = "wwan0"
 
 
 @skip_without_tools
-class QmiModemTest(ModemBehaviour, QmiMbimBehaviour, ModemdTestCase):
+class QmiModemTest(ModemBehaviour, ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=1", "--no-qmi-proxy"]
 
