@@ -109,11 +109,79 @@ md_modem_follow_registration (MdModem *self)
   }
 }
 
+static MdModem3gppRegistrationState
+merged_registration (MdModem *self)
+{
+  MdModem3gppRegistrationState best = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
+
+  for (guint i = 0; i < MD_REG_DOMAIN_COUNT; i++) {
+    if (registration_rank (self->registration[i]) > registration_rank (best))
+      best = self->registration[i];
+  }
+  return best;
+}
+
+static void
+publish_registration (MdModem *self, MdModem3gppRegistrationState best, gboolean changed)
+{
+  if (best != self->registration_state) {
+    md_log_info (self->log_name, "3GPP registration state changed (%u -> %u)", self->registration_state,
+                 best);
+    self->registration_state = best;
+    if (!state_is_registered (best)) {
+      self->access_technologies = MD_MODEM_ACCESS_TECHNOLOGY_UNKNOWN;
+      g_clear_pointer (&self->operator_code, g_free);
+      g_clear_pointer (&self->operator_name, g_free);
+    }
+    changed = TRUE;
+  }
+  if (changed)
+    md_modem_emit_changed (self);
+  md_modem_follow_registration (self);
+}
+
+static void
+held_operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdModem *self = MD_MODEM (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MdNetwork) network = g_task_propagate_pointer (G_TASK (result), &error);
+  MdModem3gppRegistrationState best = merged_registration (self);
+
+  self->operator_read_pending = FALSE;
+  /* Disabled meanwhile: the disable reset what was held. */
+  if (self->state < MD_MODEM_STATE_ENABLED)
+    return;
+  if (error)
+    md_log_debug (self->log_name, "operator not read with the registration: %s", error->message);
+  if (network && state_is_registered (best)) {
+    g_free (self->operator_code);
+    g_free (self->operator_name);
+    self->operator_code = g_strdup (network->code);
+    self->operator_name = g_strdup (network->long_name);
+  }
+  publish_registration (self, best, TRUE);
+}
+
+/* Reports of protocols that name no operator with the registration (the
+ * netreg ops have load_operator: AT's +CREG and kin) do not publish a new
+ * home or roaming state before the operator was read again, as
+ * ModemManager does: a client never sees the new state with the old, or
+ * no, operator. During enabling the first poll reads it right after. */
+static gboolean
+hold_for_operator (MdModem *self, MdModem3gppRegistrationState best)
+{
+  const MdModemNetregOps *netreg = md_modem_get_ops (self)->netreg;
+
+  return netreg && netreg->load_operator && self->state >= MD_MODEM_STATE_ENABLED
+         && state_is_registered (best) && best != self->registration_state;
+}
+
 void
 md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegistrationState state,
                               const MdCellLocation *location, guint32 access_technologies)
 {
-  MdModem3gppRegistrationState best = MD_MODEM_3GPP_REGISTRATION_STATE_UNKNOWN;
+  MdModem3gppRegistrationState best;
   gboolean changed = FALSE;
 
   /* Registration is tracked from enabling on, as in ModemManager: what an
@@ -121,10 +189,7 @@ md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegi
   if (self->state < MD_MODEM_STATE_ENABLING)
     return;
   self->registration[domain] = state;
-  for (guint i = 0; i < MD_REG_DOMAIN_COUNT; i++) {
-    if (registration_rank (self->registration[i]) > registration_rank (best))
-      best = self->registration[i];
-  }
+  best = merged_registration (self);
   if (location && state_is_registered (state)) {
     /* CS/PS reports carry the LAC, EPS/5GS ones the TAC: keep both. */
     MdCellLocation merged = self->location;
@@ -144,20 +209,19 @@ md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegi
     self->access_technologies = access_technologies;
     changed = TRUE;
   }
-  if (best != self->registration_state) {
-    md_log_info (self->log_name, "3GPP registration state changed (%u -> %u)", self->registration_state,
-                 best);
-    self->registration_state = best;
-    if (!state_is_registered (best)) {
-      self->access_technologies = MD_MODEM_ACCESS_TECHNOLOGY_UNKNOWN;
-      g_clear_pointer (&self->operator_code, g_free);
-      g_clear_pointer (&self->operator_name, g_free);
+  /* A read under way publishes what the reports say when it answers; a
+   * loss of registration goes out at once. */
+  if (state_is_registered (best) && (self->operator_read_pending || hold_for_operator (self, best))) {
+    if (!self->operator_read_pending) {
+      self->operator_read_pending = TRUE;
+      md_modem_get_ops (self)->netreg->load_operator (self,
+                                                      g_task_new (self, NULL, held_operator_ready, NULL));
     }
-    changed = TRUE;
+    if (changed)
+      md_modem_emit_changed (self);
+    return;
   }
-  if (changed)
-    md_modem_emit_changed (self);
-  md_modem_follow_registration (self);
+  publish_registration (self, best, changed);
 }
 
 MdModem3gppRegistrationState

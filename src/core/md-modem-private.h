@@ -44,6 +44,7 @@ struct _MdModem {
   /* 3GPP network */
   MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];
   MdModem3gppRegistrationState registration_state;
+  gboolean operator_read_pending; /* a new home/roaming state waits for it (md-modem-3gpp.c) */
   MdModem3gppPacketServiceState packet_service_state; /* while disabled */
   MdCellLocation location;
   char *operator_code;

@@ -23,11 +23,6 @@ class GenericModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
         # +CESQ: RSRP and RSRQ of the LTE cell.
         return {"lte": {"rsrp": {20: "-90.00", 25: "-80.00"}[level], "rsrq": "-10.00"}}
 
-    @unittest.skip("daemon bug: on AT a +CREG/+CEREG report publishes home or roaming at once and "
-                   "the operator (+COPS?) only at the next poll, stale or cleared until then")
-    def test_operator_comes_with_the_registration(self):
-        super().test_operator_comes_with_the_registration()
-
     # --- Modem.Location ---------------------------------------------------------
 
     def location(self, what):
