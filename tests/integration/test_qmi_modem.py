@@ -76,8 +76,6 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.assertEqual(props["imsi"], sim.control("get imsi"))
         self.assertIn(sim.control("get own-numbers").split(",")[0], generic(self.modem())["own-numbers"])
 
-    # --- SIM PIN ------------------------------------------------------------------
-
     # --- power and registration ------------------------------------------------------
 
     def qmi_commands(self, sim):
