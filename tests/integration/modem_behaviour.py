@@ -198,6 +198,30 @@ class ModemBehaviour:
         result = self.mmcli("-i", "0", "--pin=0000", "--enable-pin", check=False)
         self.assertIn(ERROR_PREFIX + "MobileEquipment.IncorrectPassword", result.stderr)
 
+    def test_low_power_refused_while_enabled(self):
+        self.add_modem()
+        self.enable()
+        result = self.mmcli("-m", "0", "--set-power-state-low", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+
+    def test_malformed_pin_is_rejected(self):
+        self.add_modem("pin-locked.ini")
+        result = self.mmcli("-i", "0", "--pin=12ab", check=False)
+        self.assertIn(ERROR_PREFIX + "Core.InvalidArgs", result.stderr)
+        self.assertIn("sim-pin (3)", generic(self.modem())["unlock-retries"])
+
+    def test_enable_while_locked_fails(self):
+        self.add_modem("pin-locked.ini")
+        result = self.mmcli("-m", "0", "-e", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "Core.WrongState", result.stderr)
+
+    def test_connect_while_locked_needs_pin(self):
+        self.add_modem("pin-locked.ini")
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet", check=False)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.SimPin", result.stderr)
+
     # --- Simple.Connect on a modem that is not registered ----------------------
 
     def test_simple_connect_times_out_while_searching(self):
@@ -237,6 +261,15 @@ class ModemBehaviour:
                 client.communicate()
         self.assertEqual(client.returncode, 0, err)
         self.wait_state("connected")
+
+    def test_connect_unregistered_fails(self):
+        sim = self.add_modem()
+        self.enable()
+        sim.control("register denied")
+        wait_for(lambda: self.state() == "enabled", what="deregistration")
+        result = self.mmcli("-m", "0", "--simple-connect=apn=internet", check=False)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(ERROR_PREFIX + "MobileEquipment.NetworkNotAllowed", result.stderr)
 
     def daemon_log(self):
         with open(self.log_path, errors="replace") as log:
