@@ -5,10 +5,11 @@
  * Network (the packet data handle is kept with the bearer), Get Current
  * Settings → static configuration. A plain bearer sends its Set IP Family
  * requests beside the data format's WDA requests, and the interface's
- * switches are set while the first Start Network is in flight. Ending the calls: md-qmi-bearer-stop.c;
- * settings: md-qmi-ip-settings.c; data format: md-qmi-data-format.c; mux ids, links
- * and the bind: md-qmi-mux.c; the data path (QMI port + net port) a bearer
- * runs on: md-qmi-data-pair.c. */
+ * raw_ip switch is set while the first Start Network is in flight.
+ * Ending the calls: md-qmi-bearer-stop.c; settings: md-qmi-ip-settings.c;
+ * data format: md-qmi-data-format.c; mux ids, links and the bind:
+ * md-qmi-mux.c; the data path (QMI port + net port) a bearer runs on:
+ * md-qmi-data-pair.c. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
@@ -287,9 +288,7 @@ send_start (GTask *outer)
                   MD_QMI_TIMEOUT_NETWORK_S, step_new (modem, outer, start_done), started, start_refused);
   /* A data path whose interface left has none to set; connect_finish
    * fails the connect then. */
-  if (md_qmi_pair_net (modem, ctx->pair))
-    md_qmi_data_format_apply_kernel (modem, ctx->pair, md_qmi_pair_net (modem, ctx->pair),
-                                     &ctx->kernel_error);
+  md_qmi_data_format_apply_kernel (modem, ctx->pair, md_qmi_pair_net (modem, ctx->pair), &ctx->kernel_error);
 }
 
 static void

@@ -5,11 +5,11 @@
  * Format says 802.3, as ModemManager does, and the kernel's switch is then
  * set to what the modem runs (md_qmi_data_format_apply_kernel, which the
  * connect runs beside its Start Network). Interfaces without the switch
- * are used as they are. A multiplexed bearer switches the modem to QMAP aggregation
- * (raw IP, uplink and downlink QMAP) and sets the interface up, the parent
- * of the bearers' mux links; a plain bearer connecting while no mux link
- * is held switches it back to raw IP without aggregation, as ModemManager
- * does. The sysfs and link work is src/port's (md-net-link-qmi.c). Each
+ * are used as they are. A multiplexed bearer switches the modem to QMAP
+ * aggregation (raw IP, uplink and downlink QMAP) and sets the interface
+ * up, the parent of the bearers' mux links; a plain bearer connecting
+ * while no mux link is held switches it back to raw IP without
+ * aggregation, as ModemManager does. The sysfs and link work is src/port's (md-net-link-qmi.c). Each
  * data path (md-qmi-data-pair.c) settles its own interface with its own
  * port's WDA: one pair may run 802.3, another raw IP. */
 #include "md-errors.h"
@@ -47,34 +47,52 @@ format_of (GTask *task)
   return g_object_get_data (G_OBJECT (task), "qmi-format");
 }
 
-/* qmi_wwan's switches for the modem's format: raw_ip as it runs, and
- * pass_through off (plain IP, and QMAP that qmi_wwan demultiplexes itself
- * for its own mux links, both need it off). An interface without them
- * (not qmi_wwan, or a kernel before pass_through) is left as it is. */
+/* qmi_wwan's switches for the modem's format. An interface without one
+ * (not qmi_wwan, or a kernel before pass_through) is left as it is: a
+ * switch that is not there (NOT_FOUND in local) counts as set. */
+static gboolean
+switch_set (gboolean ok, GError *local, GError **error)
+{
+  if (ok || g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
+    g_clear_error (&local);
+    return TRUE;
+  }
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+/* Plain IP, and QMAP that qmi_wwan demultiplexes itself for its own mux
+ * links, both need pass_through off. */
+static gboolean
+pass_through_off (MdNetLinks *links, const char *ifname, GError **error)
+{
+  GError *local = NULL;
+  gboolean ok
+    = md_net_link_qmi_set_pass_through (links, md_net_links_get_sysfs_root (links), ifname, FALSE, &local);
+
+  return switch_set (ok, local, error);
+}
+
+/* raw_ip as the modem runs. */
+static gboolean
+raw_ip_to (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
+{
+  GError *local = NULL;
+  gboolean ok
+    = md_net_link_qmi_set_raw_ip (links, md_net_links_get_sysfs_root (links), ifname, raw_ip, &local);
+
+  return switch_set (ok, local, error);
+}
+
 static gboolean
 set_qmi_wwan (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
 {
-  const char *root = md_net_links_get_sysfs_root (links);
-  GError *local = NULL;
-
-  if (!md_net_link_qmi_set_pass_through (links, root, ifname, FALSE, &local)
-      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
-    g_propagate_error (error, local);
-    return FALSE;
-  }
-  g_clear_error (&local);
-  if (!md_net_link_qmi_set_raw_ip (links, root, ifname, raw_ip, &local)
-      && !g_error_matches (local, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND)) {
-    g_propagate_error (error, local);
-    return FALSE;
-  }
-  g_clear_error (&local);
-  return TRUE;
+  return pass_through_off (links, ifname, error) && raw_ip_to (links, ifname, raw_ip, error);
 }
 
-/* The modem's side is settled. The kernel's switches follow it in
+/* The modem's side is settled. qmi_wwan's raw_ip follows it in
  * md_qmi_data_format_apply_kernel, which the connect runs while its Start
- * Network is in flight: they are the host's side only. */
+ * Network is in flight: the switch is the host's side only. */
 static void
 modem_settled (MdModem *modem, GTask *task)
 {
@@ -92,16 +110,17 @@ modem_settled (MdModem *modem, GTask *task)
   g_task_return_boolean (task, TRUE);
 }
 
-/* Then the format is settled for good. */
+/* Then the format is settled for good. pass_through went off when the
+ * round began (md_qmi_data_format_ensure_pair). */
 gboolean
 md_qmi_data_format_apply_kernel (MdModem *modem, guint pair, const char *ifname, GError **error)
 {
   MdQmiModemData *qmi = md_qmi_pair_data (modem, pair);
 
-  if (!qmi || !qmi->kernel_pending)
+  if (!qmi || !qmi->kernel_pending || !ifname)
     return TRUE;
   qmi->kernel_pending = FALSE;
-  if (!set_qmi_wwan (qmi->links, ifname, qmi->kernel_raw_ip, error))
+  if (!raw_ip_to (qmi->links, ifname, qmi->kernel_raw_ip, error))
     return FALSE;
   qmi->data_format_ready = TRUE;
   return TRUE;
@@ -497,10 +516,7 @@ md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, 
   format->pair = pair;
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
   wda_send (modem, task, WDA_GET);
-  /* Plain IP and qmi_wwan's own mux links both need pass_through off:
-   * set while the modem answers. */
-  if (!md_net_link_qmi_set_pass_through (qmi->links, md_net_links_get_sysfs_root (qmi->links), ifname, FALSE,
-                                         &error)
-      && !g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND))
+  /* Set while the modem answers. */
+  if (!pass_through_off (qmi->links, ifname, &error))
     format->switch_error = g_steal_pointer (&error);
 }

@@ -23,7 +23,7 @@ MdQmiPort *md_qmi_modem_port (MdModem *modem);
 typedef struct {
   MdNetLinks *links;
   gboolean data_format_ready;
-  gboolean kernel_pending;       /* the modem runs a plain format the switches do not show yet */
+  gboolean kernel_pending;       /* the modem runs a plain format raw_ip does not show yet */
   gboolean kernel_raw_ip;        /* which one */
   gboolean qmap;                 /* the data port runs QMAP: every call on a mux link */
   guint max_mux;                 /* multiplexed bearers at once; 0 when the interface cannot */

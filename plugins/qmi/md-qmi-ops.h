@@ -60,9 +60,9 @@ MdIpConfig *md_qmi_ip_config_from_settings (QmiMessageWdsGetCurrentSettingsOutpu
  * are left to md_qmi_data_format_apply_kernel. */
 void md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, gboolean qmap,
                                      GTask *task);
-/* Sets qmi_wwan's switches of ifname to the plain format the last
+/* Sets qmi_wwan's raw_ip switch of ifname to the plain format the last
  * md_qmi_data_format_ensure_pair of pair settled on the modem; TRUE at
- * once when nothing is pending. */
+ * once when nothing is pending or ifname is NULL (the interface left). */
 gboolean md_qmi_data_format_apply_kernel (MdModem *modem, guint pair, const char *ifname, GError **error);
 
 /* Multiplexed bearers (md-qmi-mux.c): the lowest free mux id and its
