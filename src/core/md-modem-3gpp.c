@@ -109,6 +109,19 @@ md_modem_follow_registration (MdModem *self)
   }
 }
 
+/* TRUE when the operator changed. */
+static gboolean
+store_operator (MdModem *self, const char *code, const char *name)
+{
+  if (g_strcmp0 (code, self->operator_code) == 0 && g_strcmp0 (name, self->operator_name) == 0)
+    return FALSE;
+  g_free (self->operator_code);
+  g_free (self->operator_name);
+  self->operator_code = g_strdup (code);
+  self->operator_name = g_strdup (name);
+  return TRUE;
+}
+
 static MdModem3gppRegistrationState
 merged_registration (MdModem *self)
 {
@@ -154,12 +167,8 @@ held_operator_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (error)
     md_log_debug (self->log_name, "operator not read with the registration: %s", error->message);
-  if (network && state_is_registered (best)) {
-    g_free (self->operator_code);
-    g_free (self->operator_name);
-    self->operator_code = g_strdup (network->code);
-    self->operator_name = g_strdup (network->long_name);
-  }
+  if (network && state_is_registered (best))
+    store_operator (self, network->code, network->long_name);
   publish_registration (self, best, TRUE);
 }
 
@@ -250,13 +259,8 @@ md_modem_get_location (MdModem *self)
 void
 md_modem_set_operator (MdModem *self, const char *code, const char *name)
 {
-  if (g_strcmp0 (code, self->operator_code) == 0 && g_strcmp0 (name, self->operator_name) == 0)
-    return;
-  g_free (self->operator_code);
-  g_free (self->operator_name);
-  self->operator_code = g_strdup (code);
-  self->operator_name = g_strdup (name);
-  md_modem_emit_changed (self);
+  if (store_operator (self, code, name))
+    md_modem_emit_changed (self);
 }
 
 const char *

@@ -158,8 +158,8 @@ gated_class_of (GDBusInterfaceSkeleton *skeleton)
 
 /* GLib's method_call for every gated class: user_data is the skeleton
  * (GLib exports it so), and invocation comes with a reference of its own,
- * which the call adopts. A skeleton of a gated class that has no gate of
- * its own (none can be made: md_dbus_gate_install does both) is refused. */
+ * which the call adopts. A skeleton of a gated class exported without
+ * md_dbus_gate_install has no gate of its own: its calls are refused. */
 static void
 gate_method_call (GDBusConnection *connection, const char *sender, const char *object_path,
                   const char *interface_name, const char *method_name, GVariant *parameters,

@@ -42,8 +42,9 @@ const MdDbusGateTable *md_dbus_gate_table_lookup (const char *interface);
 const MdDbusGateRule *md_dbus_gate_rule_lookup (const MdDbusGateTable *table, const char *method);
 
 /* Puts the gate in front of skeleton's methods, with the table of the
- * skeleton's interface. Calls are authorized with authorizer (referenced)
- * and dispatched in the thread-default main context of this call. */
+ * skeleton's interface; called before the skeleton is exported. Calls are
+ * authorized with authorizer (referenced) and dispatched in the main
+ * context the skeleton was exported from, where GLib delivers them. */
 void md_dbus_gate_install (GDBusInterfaceSkeleton *skeleton, MdAuthorizer *authorizer);
 
 G_END_DECLS
