@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Sending (+CMGS) and storing (+CMGW) one part in PDU mode through the AT
  * port's "> " prompt flow, and sending a stored part (+CMSS); core's
- * md-modem-sms-parts.c loops over the parts that src/parse encoded. The caller's number and text only ever
- * travel inside the hex PDU, never as command text. */
+ * md-modem-sms-parts.c loops over the parts that src/parse encoded. The
+ * caller's number and text only ever travel inside the hex PDU, never as
+ * command text. */
 #include "md-at-sms-private.h"
 
 #include "md-at-op.h"
@@ -10,13 +11,12 @@
 #include "md-errors.h"
 #include "md-hex.h"
 
-/* The number the answer carries after prefix: a message reference (0-255)
- * for +CMGS, a storage index for +CMGW. */
+/* Answers task (consumed) with the number response (NULL: error) carries
+ * after prefix: a message reference (0-255) for +CMGS and +CMSS, a
+ * storage index for +CMGW. */
 static void
-part_ready (GObject *source, GAsyncResult *result, GTask *task, const char *prefix, guint max)
+return_number (GTask *task, const char *response, GError *error, const char *prefix, guint max)
 {
-  GError *error = NULL;
-  g_autofree char *response = md_at_port_command_with_payload_finish (MD_AT_PORT (source), result, &error);
   guint value;
 
   if (response && md_at_parse_sms_number (response, prefix, max, &value, &error))
@@ -24,6 +24,15 @@ part_ready (GObject *source, GAsyncResult *result, GTask *task, const char *pref
   else
     g_task_return_error (task, error);
   g_object_unref (task);
+}
+
+static void
+part_ready (GObject *source, GAsyncResult *result, GTask *task, const char *prefix, guint max)
+{
+  GError *error = NULL;
+  g_autofree char *response = md_at_port_command_with_payload_finish (MD_AT_PORT (source), result, &error);
+
+  return_number (task, response, error, prefix, max);
 }
 
 static void
@@ -92,16 +101,10 @@ md_at_sms_store_part (MdModem *modem, gconstpointer part, MdSmsStorage storage, 
 static void
 stored_sent_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  GTask *task = user_data;
   GError *error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
-  guint reference;
 
-  if (response && md_at_parse_sms_number (response, "+CMSS:", 255, &reference, &error))
-    g_task_return_int (task, reference);
-  else
-    g_task_return_error (task, error);
-  g_object_unref (task);
+  return_number (user_data, response, error, "+CMSS:", 255);
 }
 
 static void
