@@ -46,14 +46,18 @@ get_switch (const char *sysfs_root, const char *ifname, const char *name, gboole
   return TRUE;
 }
 
+/* Sets a switch to on unless it is so already (*out_changed says which):
+ * the interface down first, as the kernel refuses a change while it is up.
+ * Reads the switch once. */
 static gboolean
 set_switch (MdNetLinks *links, const char *sysfs_root, const char *ifname, const char *name, gboolean on,
-            GError **error)
+            gboolean *out_changed, GError **error)
 {
   g_autofree char *path = NULL;
   g_autoptr (GError) local = NULL;
   gboolean current = FALSE;
 
+  *out_changed = FALSE;
   if (!get_switch (sysfs_root, ifname, name, &current, error))
     return FALSE;
   if (current == on)
@@ -66,7 +70,10 @@ set_switch (MdNetLinks *links, const char *sysfs_root, const char *ifname, const
     return FALSE;
   }
   path = switch_path (sysfs_root, ifname, name);
-  return md_net_links_write_sysfs (links, path, on ? "Y" : "N", error);
+  if (!md_net_links_write_sysfs (links, path, on ? "Y" : "N", error))
+    return FALSE;
+  *out_changed = TRUE;
+  return TRUE;
 }
 
 gboolean
@@ -79,15 +86,12 @@ gboolean
 md_net_link_qmi_set_raw_ip (MdNetLinks *links, const char *sysfs_root, const char *ifname, gboolean raw_ip,
                             GError **error)
 {
-  gboolean current = FALSE;
+  gboolean changed;
 
-  if (!get_switch (sysfs_root, ifname, "raw_ip", &current, error))
+  if (!set_switch (links, sysfs_root, ifname, "raw_ip", raw_ip, &changed, error))
     return FALSE;
-  if (current == raw_ip)
-    return TRUE;
-  if (!set_switch (links, sysfs_root, ifname, "raw_ip", raw_ip, error))
-    return FALSE;
-  md_log_info (ifname, "link layer set to %s", raw_ip ? "raw IP" : "802.3");
+  if (changed)
+    md_log_info (ifname, "link layer set to %s", raw_ip ? "raw IP" : "802.3");
   return TRUE;
 }
 
@@ -95,14 +99,11 @@ gboolean
 md_net_link_qmi_set_pass_through (MdNetLinks *links, const char *sysfs_root, const char *ifname,
                                   gboolean pass_through, GError **error)
 {
-  gboolean current = FALSE;
+  gboolean changed;
 
-  if (!get_switch (sysfs_root, ifname, "pass_through", &current, error))
+  if (!set_switch (links, sysfs_root, ifname, "pass_through", pass_through, &changed, error))
     return FALSE;
-  if (current == pass_through)
-    return TRUE;
-  if (!set_switch (links, sysfs_root, ifname, "pass_through", pass_through, error))
-    return FALSE;
-  md_log_info (ifname, "QMAP pass-through %s", pass_through ? "on" : "off");
+  if (changed)
+    md_log_info (ifname, "QMAP pass-through %s", pass_through ? "on" : "off");
   return TRUE;
 }

@@ -6,9 +6,10 @@
 #include "md-net-link-private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <net/if.h>
-#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "md-errors.h"
 #include "md-log.h"
@@ -229,19 +230,30 @@ md_net_links_set_sysfs_writer (MdNetLinks *links, MdNetLinksSysfsWriter writer, 
   links->writer_data = user_data;
 }
 
-/* Writes without creating: sysfs attributes exist or do not. */
+/* Writes the value in one write(2), as a sysfs attribute's store takes
+ * it. Neither creates nor truncates: an attribute exists or does not, and
+ * truncation means nothing to it. */
 static gboolean
 write_file (const char *path, const char *value, GError **error)
 {
-  FILE *file = fopen (path, "we");
+  size_t length = strlen (value);
+  int fd = open (path, O_WRONLY | O_CLOEXEC);
   int err = 0;
+  ssize_t written;
 
-  if (!file)
+  if (fd < 0) {
     err = errno;
-  else if (fputs (value, file) < 0)
-    err = errno;
-  if (file && fclose (file) != 0 && !err)
-    err = errno;
+  } else {
+    do
+      written = write (fd, value, length);
+    while (written < 0 && errno == EINTR);
+    if (written < 0)
+      err = errno;
+    else if ((size_t)written != length)
+      err = EIO;
+    if (close (fd) != 0 && !err)
+      err = errno;
+  }
   if (err) {
     g_autofree char *what = g_strdup_printf ("Cannot write '%s' to %s", value, path);
 

@@ -294,6 +294,30 @@ test_fake_set_up (void)
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_INVALID_ARGS);
 }
 
+/* The sysfs writer writes an attribute that exists and creates none: an
+ * absent attribute is the kernel's "no such switch". */
+static void
+test_write_sysfs (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("md-net-link-XXXXXX", NULL);
+  g_autoptr (MdNetLinks) links = md_net_links_new_fake ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *present = sysfs_tree_path (root, "class/net/wwan0/qmi/raw_ip");
+  g_autofree char *absent = sysfs_tree_path (root, "class/net/wwan0/qmi/pass_through");
+  g_autofree char *contents = NULL;
+
+  sysfs_tree_file (root, "class/net/wwan0/qmi/raw_ip", "N\n");
+  g_assert_true (md_net_links_write_sysfs (links, present, "Y", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (present, &contents, NULL, NULL));
+  g_assert_cmpstr (g_strstrip (contents), ==, "Y");
+
+  g_assert_false (md_net_links_write_sysfs (links, absent, "N", &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+  sysfs_tree_remove (root);
+}
+
 /* qmi_wwan's raw_ip switch in a fake sysfs: read, written only when it
  * differs (with the interface set down first), refused without the file. */
 static void
@@ -319,7 +343,7 @@ test_qmi_raw_ip (void)
   g_assert_no_error (error);
   path = sysfs_tree_path (root, "class/net/wwan0/qmi/raw_ip");
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "Y");
+  g_assert_cmpstr (g_strstrip (contents), ==, "Y");
   g_assert_false (md_net_links_fake_is_up (links, "wwan0"));
 
   /* Already raw IP: nothing written, the interface left as it is. */
@@ -353,6 +377,7 @@ main (int argc, char **argv)
   g_test_add_func ("/net-link/fake/separate", test_fake_separate);
   g_test_add_func ("/net-link/kind-for-parent", test_kind_for_parent);
   g_test_add_func ("/net-link/fake/set-up", test_fake_set_up);
+  g_test_add_func ("/net-link/write-sysfs", test_write_sysfs);
   g_test_add_func ("/net-link/qmi-raw-ip", test_qmi_raw_ip);
   return g_test_run ();
 }
