@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* MdModem's list of bearers; the D-Bus layer follows "bearer-added" and
- * "bearer-removed" to export and unexport them. */
+ * "bearer-removed" to export and unexport them. A held bearer is in the
+ * list but not yet announced. */
 #include "md-modem-private.h"
 
 #include "md-bearer.h"
@@ -12,7 +13,24 @@
 void
 md_modem_add_bearer (MdModem *self, MdBearer *bearer)
 {
+  md_modem_hold_bearer (self, bearer);
+  md_modem_announce_bearer (self, bearer);
+}
+
+void
+md_modem_hold_bearer (MdModem *self, MdBearer *bearer)
+{
+  g_return_if_fail (self->held_bearer == NULL);
   g_ptr_array_add (self->bearers, g_object_ref (bearer));
+  self->held_bearer = bearer;
+}
+
+void
+md_modem_announce_bearer (MdModem *self, MdBearer *bearer)
+{
+  if (bearer != self->held_bearer)
+    return;
+  self->held_bearer = NULL;
   g_signal_emit_by_name (self, "bearer-added", bearer);
   md_modem_emit_changed (self);
 }
@@ -20,9 +38,13 @@ md_modem_add_bearer (MdModem *self, MdBearer *bearer)
 void
 md_modem_remove_bearer (MdModem *self, MdBearer *bearer)
 {
+  gboolean announced = bearer != self->held_bearer;
+
   /* The list held the last reference, maybe: keep it for the signal. */
   g_object_ref (bearer);
-  if (g_ptr_array_remove (self->bearers, bearer)) {
+  if (!announced)
+    self->held_bearer = NULL;
+  if (g_ptr_array_remove (self->bearers, bearer) && announced) {
     g_signal_emit_by_name (self, "bearer-removed", bearer);
     md_modem_emit_changed (self);
   }

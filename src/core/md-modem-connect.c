@@ -10,21 +10,41 @@
 #include "md-modem-operation.h"
 #include "md-object-ids.h"
 
-MdBearer *
-md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error)
+static MdBearer *
+new_bearer (MdModem *self, MdBearerSettings *settings, GError **error)
 {
   g_autoptr (MdBearerSettings) owned = settings;
-  MdBearer *bearer;
 
   if (md_modem_get_bearers (self)->len >= md_modem_get_max_bearers (self)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
                  "The modem has %u bearer(s) already; delete one first", md_modem_get_bearers (self)->len);
     return NULL;
   }
-  bearer = md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
-                          g_steal_pointer (&owned));
+  return md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
+                        g_steal_pointer (&owned));
+}
+
+MdBearer *
+md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error)
+{
+  MdBearer *bearer = new_bearer (self, settings, error);
+
+  if (!bearer)
+    return NULL;
   md_modem_add_bearer (self, bearer);
   /* The modem's list holds the bearer from now on. */
+  g_object_unref (bearer);
+  return bearer;
+}
+
+MdBearer *
+md_modem_create_bearer_to_connect (MdModem *self, MdBearerSettings *settings, GError **error)
+{
+  MdBearer *bearer = new_bearer (self, settings, error);
+
+  if (!bearer)
+    return NULL;
+  md_modem_hold_bearer (self, bearer);
   g_object_unref (bearer);
   return bearer;
 }
@@ -209,14 +229,17 @@ md_modem_connect_flow_async (MdModem *self, MdBearer *bearer, GAsyncReadyCallbac
 
   g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
   if (!check_can_connect (self, bearer, &error)) {
+    md_modem_announce_bearer (self, bearer);
     g_task_return_error (task, error);
     g_object_unref (task);
     return;
   }
-  /* The op's first requests go out before the state change's D-Bus
-   * signals are built: the modem works on them meanwhile. Its answers
-   * come in a later main loop iteration, after the change. */
+  /* The op's first requests go out before a held bearer is announced
+   * (exported) and before the state change's D-Bus signals are built: the
+   * modem works on them meanwhile. Its answers come in a later main loop
+   * iteration, after both. */
   md_modem_get_ops (self)->bearer->connect (self, bearer, NULL, g_task_new (self, NULL, connect_ready, task));
+  md_modem_announce_bearer (self, bearer);
   md_modem_set_state (self, MD_MODEM_STATE_CONNECTING, MD_MODEM_STATE_CHANGE_REASON_USER_REQUESTED);
   md_bearer_note_attempt (bearer);
 }

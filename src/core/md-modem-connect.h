@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * bearer returned belongs to the modem. Fails with MD_CORE_ERROR_TOO_MANY
  * past the modem's maximum. */
 MdBearer *md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error);
+/* The same, held (md_modem_hold_bearer) for md_modem_connect_flow_async,
+ * which announces it once the connection's first requests are out, or
+ * when it refuses to connect. */
+MdBearer *md_modem_create_bearer_to_connect (MdModem *self, MdBearerSettings *settings, GError **error);
 /* The _async functions below (delete, connect, disconnect, Simple.Connect)
  * run as serialized operations (md-modem-operation.h). */
 

@@ -69,6 +69,7 @@ struct _MdModem {
 
   /* Bearers */
   GPtrArray *bearers; /* MdBearer* */
+  MdBearer *held_bearer; /* in bearers, not yet announced (md_modem_hold_bearer) */
   guint max_bearers;  /* 0: the default of one */
   guint max_multiplexed_bearers;
 

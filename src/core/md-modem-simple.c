@@ -65,6 +65,11 @@ static void stop_waiting (GTask *task);
 static void
 fail (GTask *task, GError *error)
 {
+  SimpleContext *ctx = g_task_get_task_data (task);
+
+  /* A bearer created but not connected is announced all the same. */
+  if (ctx->bearer)
+    md_modem_announce_bearer (g_task_get_source_object (task), ctx->bearer);
   stop_waiting (task);
   g_task_return_error (task, error);
   g_object_unref (task);
@@ -292,7 +297,8 @@ find_or_create_bearer (MdModem *self, SimpleContext *ctx, GError **error)
     }
   }
   {
-    MdBearer *bearer = md_modem_create_bearer (self, g_steal_pointer (&ctx->request->bearer), error);
+    MdBearer *bearer
+      = md_modem_create_bearer_to_connect (self, g_steal_pointer (&ctx->request->bearer), error);
     return bearer ? g_object_ref (bearer) : NULL;
   }
 }

@@ -163,6 +163,11 @@ void md_modem_reset_network_state (MdModem *self);
 /* --- bearers (md-modem-bearers.c) --- */
 /* Emit "bearer-added" / "bearer-removed" (MdBearer*). */
 void md_modem_add_bearer (MdModem *self, MdBearer *bearer);
+/* Adds to the list without "bearer-added" (one bearer at a time):
+ * md_modem_announce_bearer emits it later, and does nothing for a bearer
+ * not held. Removing a held bearer emits nothing. */
+void md_modem_hold_bearer (MdModem *self, MdBearer *bearer);
+void md_modem_announce_bearer (MdModem *self, MdBearer *bearer);
 void md_modem_remove_bearer (MdModem *self, MdBearer *bearer);
 GPtrArray *md_modem_get_bearers (MdModem *self);
 /* How many bearers may exist and be connected at once, multiplexed ones

@@ -101,8 +101,13 @@ sync_bearer_paths (MdModemExport *self)
   GPtrArray *bearers = md_modem_get_bearers (self->modem);
   g_autoptr (GPtrArray) paths = g_ptr_array_new ();
 
-  for (guint i = 0; i < bearers->len; i++)
-    g_ptr_array_add (paths, (gpointer)md_modem_export_bearer_path (self, g_ptr_array_index (bearers, i)));
+  /* A bearer held back from "bearer-added" has no object yet: not listed. */
+  for (guint i = 0; i < bearers->len; i++) {
+    MdBearerExport *export = g_hash_table_lookup (self->bearer_exports, g_ptr_array_index (bearers, i));
+
+    if (export)
+      g_ptr_array_add (paths, (gpointer)md_bearer_export_get_path (export));
+  }
   g_ptr_array_add (paths, NULL);
   MD_SKELETON_SET_STRV (md_dbus_modem, bearers, self->modem_iface, (const char *const *)paths->pdata);
 }

@@ -3,7 +3,8 @@
  * preemption of connects, refusal after the device vanished, and the real
  * flows (connect, delete, disable, Simple.Connect) racing each other over
  * fake ops whose completion the test controls; Simple.Connect's wait for
- * registration (its timeout, a late registration). */
+ * registration (its timeout, a late registration) and when the bearer it
+ * creates is announced. */
 #include <string.h>
 
 #include "md-errors.h"
@@ -21,6 +22,10 @@ typedef struct {
   guint connects;
   guint disconnects;
   MdModemPowerState last_power;
+  guint added;              /* "bearer-added" signals */
+  guint removed;            /* "bearer-removed" signals */
+  guint added_at_connect;   /* added when the connect op began */
+  MdModemState added_state; /* the modem's state at the last "bearer-added" */
 } Fake;
 
 static Fake fake;
@@ -53,6 +58,7 @@ static void
 fake_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask *task)
 {
   fake.connects++;
+  fake.added_at_connect = fake.added;
   if (fake.hold_connect) {
     fake.pending_connect = task;
     fake.pending_bearer = bearer;
@@ -141,12 +147,28 @@ settle (void)
     ;
 }
 
+static void
+on_bearer_added (MdModem *modem, MdBearer *bearer, gpointer user_data)
+{
+  g_assert_true (g_ptr_array_find (md_modem_get_bearers (modem), bearer, NULL));
+  fake.added++;
+  fake.added_state = md_modem_get_state (modem);
+}
+
+static void
+on_bearer_removed (MdModem *modem, MdBearer *bearer, gpointer user_data)
+{
+  fake.removed++;
+}
+
 static MdModem *
 new_modem (MdModemState state)
 {
   MdModem *modem = md_modem_new (0, "uid", "test", NULL, &fake_ops);
 
   memset (&fake, 0, sizeof fake);
+  g_signal_connect (modem, "bearer-added", G_CALLBACK (on_bearer_added), NULL);
+  g_signal_connect (modem, "bearer-removed", G_CALLBACK (on_bearer_removed), NULL);
   finished = 0;
   fake.network = MD_MODEM_3GPP_REGISTRATION_STATE_HOME;
   md_modem_set_state (modem, MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
@@ -531,6 +553,71 @@ test_disable_during_dial_hangs_up (void)
   result_clear (&connect);
 }
 
+/* The bearer Simple.Connect creates is announced ("bearer-added", so
+ * exported) after the connect op began and before the CONNECTING state:
+ * the modem works on the first requests meanwhile. */
+static void
+test_simple_connect_announces_after_the_first_requests (void)
+{
+  g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_DISABLED);
+  Result r = { 0 };
+
+  md_modem_simple_connect_async (modem, simple_request ("internet"), NULL, simple_ready, &r);
+  wait_done (&r);
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (fake.connects, ==, 1);
+  g_assert_cmpuint (fake.added_at_connect, ==, 0);
+  g_assert_cmpuint (fake.added, ==, 1);
+  g_assert_cmpint (fake.added_state, ==, MD_MODEM_STATE_REGISTERED);
+  g_assert_cmpuint (md_modem_get_bearers (modem)->len, ==, 1);
+  result_clear (&r);
+}
+
+/* Refused to connect (roaming, the bearer forbids it), the bearer
+ * Simple.Connect created stays, announced, as a created one does. */
+static void
+test_simple_connect_refused_announces_its_bearer (void)
+{
+  g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_DISABLED);
+  MdSimpleConnectRequest *request = simple_request ("internet");
+  Result r = { 0 };
+
+  fake.network = MD_MODEM_3GPP_REGISTRATION_STATE_ROAMING;
+  request->bearer->allow_roaming = FALSE;
+  md_modem_simple_connect_async (modem, request, NULL, simple_ready, &r);
+  wait_done (&r);
+  g_assert_error (r.error, MD_CORE_ERROR, MD_CORE_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (fake.connects, ==, 0);
+  g_assert_cmpuint (fake.added, ==, 1);
+  g_assert_cmpuint (md_modem_get_bearers (modem)->len, ==, 1);
+  result_clear (&r);
+}
+
+/* A held bearer is in the list unannounced; removed, it leaves without a
+ * signal, and announcing it afterwards does nothing. */
+static void
+test_held_bearer (void)
+{
+  g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_DISABLED);
+  g_autoptr (MdBearer) bearer = md_bearer_new (1, "test", md_bearer_settings_new ());
+
+  md_modem_hold_bearer (modem, bearer);
+  g_assert_cmpuint (md_modem_get_bearers (modem)->len, ==, 1);
+  g_assert_cmpuint (fake.added, ==, 0);
+  md_modem_remove_bearer (modem, bearer);
+  g_assert_cmpuint (md_modem_get_bearers (modem)->len, ==, 0);
+  md_modem_announce_bearer (modem, bearer);
+  g_assert_cmpuint (fake.added, ==, 0);
+  g_assert_cmpuint (fake.removed, ==, 0);
+
+  md_modem_hold_bearer (modem, bearer);
+  md_modem_announce_bearer (modem, bearer);
+  md_modem_announce_bearer (modem, bearer);
+  g_assert_cmpuint (fake.added, ==, 1);
+  md_modem_remove_bearer (modem, bearer);
+  g_assert_cmpuint (fake.removed, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -551,5 +638,10 @@ main (int argc, char **argv)
                    test_simple_connect_registration_timeout);
   g_test_add_func ("/operation/simple-connect-registers-late", test_simple_connect_registers_late);
   g_test_add_func ("/operation/disable-during-dial-hangs-up", test_disable_during_dial_hangs_up);
+  g_test_add_func ("/operation/simple-connect-announces-after-the-first-requests",
+                   test_simple_connect_announces_after_the_first_requests);
+  g_test_add_func ("/operation/simple-connect-refused-announces-its-bearer",
+                   test_simple_connect_refused_announces_its_bearer);
+  g_test_add_func ("/operation/held-bearer", test_held_bearer);
   return g_test_run ();
 }
