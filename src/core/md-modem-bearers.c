@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* MdModem's list of bearers; the D-Bus layer follows "bearer-added" and
- * "bearer-removed" to export and unexport them. A held bearer is in the
- * list but not yet announced. */
+ * "bearer-removed" (not "changed") to export and unexport them and to
+ * list them. A held bearer is in the list but not yet announced. */
 #include "md-modem-private.h"
 
 #include "md-bearer.h"
@@ -32,7 +32,6 @@ md_modem_announce_bearer (MdModem *self, MdBearer *bearer)
     return;
   self->held_bearer = NULL;
   g_signal_emit_by_name (self, "bearer-added", bearer);
-  md_modem_emit_changed (self);
 }
 
 void
@@ -44,10 +43,8 @@ md_modem_remove_bearer (MdModem *self, MdBearer *bearer)
   g_object_ref (bearer);
   if (!announced)
     self->held_bearer = NULL;
-  if (g_ptr_array_remove (self->bearers, bearer) && announced) {
+  if (g_ptr_array_remove (self->bearers, bearer) && announced)
     g_signal_emit_by_name (self, "bearer-removed", bearer);
-    md_modem_emit_changed (self);
-  }
   g_object_unref (bearer);
 }
 
