@@ -20,7 +20,9 @@ md_modem_add_bearer (MdModem *self, MdBearer *bearer)
 void
 md_modem_hold_bearer (MdModem *self, MdBearer *bearer)
 {
-  g_return_if_fail (self->held_bearer == NULL);
+  /* One held at a time: an earlier one is announced first. */
+  if (self->held_bearer)
+    md_modem_announce_bearer (self, self->held_bearer);
   g_ptr_array_add (self->bearers, g_object_ref (bearer));
   self->held_bearer = bearer;
 }

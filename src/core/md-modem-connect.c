@@ -10,43 +10,36 @@
 #include "md-modem-operation.h"
 #include "md-object-ids.h"
 
+/* The bearer returned belongs to the modem's list. */
 static MdBearer *
-new_bearer (MdModem *self, MdBearerSettings *settings, GError **error)
+create_bearer (MdModem *self, MdBearerSettings *settings, gboolean announce, GError **error)
 {
   g_autoptr (MdBearerSettings) owned = settings;
+  g_autoptr (MdBearer) bearer = NULL;
 
   if (md_modem_get_bearers (self)->len >= md_modem_get_max_bearers (self)) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_TOO_MANY,
                  "The modem has %u bearer(s) already; delete one first", md_modem_get_bearers (self)->len);
     return NULL;
   }
-  return md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
-                        g_steal_pointer (&owned));
+  bearer = md_bearer_new (md_object_id_next (MD_OBJECT_BEARER), md_modem_get_log_name (self),
+                          g_steal_pointer (&owned));
+  md_modem_hold_bearer (self, bearer);
+  if (announce)
+    md_modem_announce_bearer (self, bearer);
+  return bearer;
 }
 
 MdBearer *
 md_modem_create_bearer (MdModem *self, MdBearerSettings *settings, GError **error)
 {
-  MdBearer *bearer = new_bearer (self, settings, error);
-
-  if (!bearer)
-    return NULL;
-  md_modem_add_bearer (self, bearer);
-  /* The modem's list holds the bearer from now on. */
-  g_object_unref (bearer);
-  return bearer;
+  return create_bearer (self, settings, TRUE, error);
 }
 
 MdBearer *
 md_modem_create_bearer_to_connect (MdModem *self, MdBearerSettings *settings, GError **error)
 {
-  MdBearer *bearer = new_bearer (self, settings, error);
-
-  if (!bearer)
-    return NULL;
-  md_modem_hold_bearer (self, bearer);
-  g_object_unref (bearer);
-  return bearer;
+  return create_bearer (self, settings, FALSE, error);
 }
 
 MdBearer *

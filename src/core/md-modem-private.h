@@ -68,9 +68,9 @@ struct _MdModem {
   MdOperationQueue *operations;
 
   /* Bearers */
-  GPtrArray *bearers; /* MdBearer* */
+  GPtrArray *bearers;    /* MdBearer* */
   MdBearer *held_bearer; /* in bearers, not yet announced (md_modem_hold_bearer) */
-  guint max_bearers;  /* 0: the default of one */
+  guint max_bearers;     /* 0: the default of one */
   guint max_multiplexed_bearers;
 
   GArray *held_ports; /* MdHeldPort, see md-modem-ports.c */

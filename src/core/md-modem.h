@@ -163,9 +163,10 @@ void md_modem_reset_network_state (MdModem *self);
 /* --- bearers (md-modem-bearers.c) --- */
 /* Emit "bearer-added" / "bearer-removed" (MdBearer*). */
 void md_modem_add_bearer (MdModem *self, MdBearer *bearer);
-/* Adds to the list without "bearer-added" (one bearer at a time):
- * md_modem_announce_bearer emits it later, and does nothing for a bearer
- * not held. Removing a held bearer emits nothing. */
+/* Adds to the list without "bearer-added": md_modem_announce_bearer emits
+ * it later, and does nothing for a bearer not held. One bearer is held at
+ * a time; holding another announces the first. Removing a held bearer
+ * emits nothing. */
 void md_modem_hold_bearer (MdModem *self, MdBearer *bearer);
 void md_modem_announce_bearer (MdModem *self, MdBearer *bearer);
 void md_modem_remove_bearer (MdModem *self, MdBearer *bearer);

@@ -600,6 +600,7 @@ test_held_bearer (void)
 {
   g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_DISABLED);
   g_autoptr (MdBearer) bearer = md_bearer_new (1, "test", md_bearer_settings_new ());
+  g_autoptr (MdBearer) other = md_bearer_new (2, "test", md_bearer_settings_new ());
 
   md_modem_hold_bearer (modem, bearer);
   g_assert_cmpuint (md_modem_get_bearers (modem)->len, ==, 1);
@@ -616,6 +617,14 @@ test_held_bearer (void)
   g_assert_cmpuint (fake.added, ==, 1);
   md_modem_remove_bearer (modem, bearer);
   g_assert_cmpuint (fake.removed, ==, 1);
+
+  /* Holding a second announces the first. */
+  md_modem_hold_bearer (modem, bearer);
+  md_modem_hold_bearer (modem, other);
+  g_assert_cmpuint (fake.added, ==, 2);
+  md_modem_announce_bearer (modem, other);
+  g_assert_cmpuint (fake.added, ==, 3);
+  g_assert_cmpuint (md_modem_get_bearers (modem)->len, ==, 2);
 }
 
 int
