@@ -106,8 +106,7 @@ run_in_storage (MdModem *modem, GTask *task, MdSmsStorage storage, guint index, 
   call->next = next;
   g_task_set_task_data (task, call, (GDestroyNotify)storage_call_free);
   if (!select) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "No such SMS storage");
-    g_object_unref (task);
+    md_sms_task_return_no_storage (task);
     return;
   }
   md_at_modem_command (modem, select, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task), select_ready,
@@ -367,8 +366,7 @@ at_set_default_storage (MdModem *modem, MdSmsStorage storage, GTask *task)
   g_autofree char *command = NULL;
 
   if (!name) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "No such SMS storage");
-    g_object_unref (task);
+    md_sms_task_return_no_storage (task);
     return;
   }
   command = g_strdup_printf ("AT+CPMS=\"%s\",\"%s\",\"%s\"", name, name, name);

@@ -10,6 +10,7 @@
 #include "md-at-sms.h"
 #include "md-errors.h"
 #include "md-hex.h"
+#include "md-modem-sms.h"
 
 /* Answers task (consumed) with the number response (NULL: error) carries
  * after prefix: a message reference (0-255) for +CMGS and +CMSS, a
@@ -84,8 +85,7 @@ md_at_sms_store_begin (MdModem *modem, MdSmsStorage storage, GTask *task)
   g_autofree char *command = NULL;
 
   if (!name) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "No such SMS storage");
-    g_object_unref (task);
+    md_sms_task_return_no_storage (task);
     return;
   }
   command = g_strdup_printf ("AT+CPMS=\"%s\",\"%s\"", name, name);
@@ -133,8 +133,7 @@ md_at_sms_send_stored (MdModem *modem, MdSmsStorage storage, guint index, GTask 
   g_autofree char *command = NULL;
 
   if (!name) {
-    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "No such SMS storage");
-    g_object_unref (task);
+    md_sms_task_return_no_storage (task);
     return;
   }
   g_task_set_task_data (task, GUINT_TO_POINTER (index), NULL);

@@ -9,6 +9,7 @@
  * report decoded as it comes. PDUs go through src/parse's codec only. */
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-sms.h"
 #include "md-qmi-ops.h"
 #include "md-sms-pdu-entry.h"
 
@@ -67,8 +68,7 @@ no_storage (MdSmsStorage storage, QmiWmsStorageType *out, GTask *task)
 {
   if (qmi_storage (storage, out))
     return FALSE;
-  g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "No such SMS storage");
-  g_object_unref (task);
+  md_sms_task_return_no_storage (task);
   return TRUE;
 }
 

@@ -16,6 +16,13 @@ md_modem_has_messaging (MdModem *self)
   return md_modem_get_ops (self)->sms != NULL;
 }
 
+void
+md_sms_task_return_no_storage (GTask *task)
+{
+  g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED, "No such SMS storage");
+  g_object_unref (task);
+}
+
 MdSmsList *
 md_modem_get_sms_list (MdModem *self)
 {

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 /* TRUE when the plugin gave the modem SMS ops (it then has Messaging). */
 gboolean md_modem_has_messaging (MdModem *self);
+/* Answers an SMS op's task (and drops it) for a storage the protocol has
+ * no name for: Core.Unsupported "No such SMS storage". */
+void md_sms_task_return_no_storage (GTask *task);
 /* The modem's messages; created on first use, lives as long as the modem. */
 MdSmsList *md_modem_get_sms_list (MdModem *self);
 /* Storages as bits (1 << MdSmsStorage), and the default storage; known
