@@ -9,9 +9,10 @@
  * aggregation (raw IP, uplink and downlink QMAP) and sets the interface
  * up, the parent of the bearers' mux links; a plain bearer connecting
  * while no mux link is held switches it back to raw IP without
- * aggregation, as ModemManager does. The sysfs and link work is src/port's (md-net-link-qmi.c). Each
- * data path (md-qmi-data-pair.c) settles its own interface with its own
- * port's WDA: one pair may run 802.3, another raw IP. */
+ * aggregation, as ModemManager does. The sysfs and link work is
+ * src/port's (md-net-link-qmi.c). Each data path (md-qmi-data-pair.c)
+ * settles its own interface with its own port's WDA: one pair may run
+ * 802.3, another raw IP. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-data-pair.h"

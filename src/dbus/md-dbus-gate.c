@@ -190,14 +190,18 @@ gated_get_vtable (GDBusInterfaceSkeleton *skeleton)
   return (GDBusInterfaceVTable *)&gated_class_of (skeleton)->vtable;
 }
 
-/* Once per class: every skeleton of it goes through gate_method_call. */
+/* Once per class: every skeleton of it goes through gate_method_call. A
+ * subclass set up after its parent was gated inherits gated_get_vtable,
+ * and gated_class_of finds the parent's: it is gated already (gating it
+ * again would take the gate for the generated vtable, and every call
+ * would come back to the gate). */
 static void
 gate_class (GDBusInterfaceSkeleton *skeleton)
 {
   GDBusInterfaceSkeletonClass *klass = G_DBUS_INTERFACE_SKELETON_GET_CLASS (skeleton);
   GatedClass *gated;
 
-  if (g_type_get_qdata (G_OBJECT_TYPE (skeleton), gated_class_quark ()))
+  if (klass->get_vtable == gated_get_vtable)
     return;
   gated = g_new0 (GatedClass, 1);
   gated->generated = klass->get_vtable (skeleton);

@@ -86,6 +86,27 @@ unlisted_skeleton_init (UnlistedSkeleton *self)
 {
 }
 
+/* A subclass of a generated skeleton, set up after its parent was gated. */
+typedef struct {
+  MdDbusBearerSkeleton parent;
+} DerivedBearer;
+typedef struct {
+  MdDbusBearerSkeletonClass parent_class;
+} DerivedBearerClass;
+GType derived_bearer_get_type (void);
+G_DEFINE_TYPE (DerivedBearer, derived_bearer, MD_DBUS_TYPE_BEARER_SKELETON)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DerivedBearer, g_object_unref)
+
+static void
+derived_bearer_class_init (DerivedBearerClass *klass)
+{
+}
+
+static void
+derived_bearer_init (DerivedBearer *self)
+{
+}
+
 typedef struct {
   GTestDBus *bus;
   GDBusConnection *service;
@@ -446,6 +467,29 @@ test_ungated_skeleton_refused (Fixture *f, gconstpointer data)
   g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (ungated));
 }
 
+/* The fixture gated the Bearer skeleton class first; a subclass's calls
+ * are authorized once and reach its handler. */
+static void
+test_subclass_of_gated_class (Fixture *f, gconstpointer data)
+{
+  static const char *const allowed[] = { MD_ACTION_DEVICE_CONTROL, NULL };
+  g_autoptr (DerivedBearer) derived = g_object_new (derived_bearer_get_type (), NULL);
+  g_autoptr (GError) export_error = NULL;
+  g_autofree char *error = NULL;
+
+  fake_polkit_set_allowed (f->polkit, allowed);
+  md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (derived), f->authorizer);
+  g_signal_connect (derived, "handle-connect", G_CALLBACK (on_bearer_connect), f);
+  g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (derived), f->service, "/test/Bearer/3",
+                                    &export_error);
+  g_assert_no_error (export_error);
+  error = call (f, "/test/Bearer/3", BEARER, "Connect", NULL, G_DBUS_CALL_FLAGS_NONE, NULL);
+  g_assert_null (error);
+  g_assert_cmpuint (f->handled, ==, 1);
+  g_assert_cmpuint (f->polkit->calls, ==, 1);
+  g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (derived));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -461,6 +505,7 @@ main (int argc, char **argv)
   g_test_add ("/gate/polkit-absent", Fixture, NULL, setup_no_polkit, test_polkit_absent, teardown);
   g_test_add ("/gate/no-rule", Fixture, NULL, setup, test_no_rule_refused, teardown);
   g_test_add ("/gate/ungated-skeleton", Fixture, NULL, setup, test_ungated_skeleton_refused, teardown);
+  g_test_add ("/gate/subclass", Fixture, NULL, setup, test_subclass_of_gated_class, teardown);
   g_test_add ("/gate/allow-all", Fixture, NULL, setup_allow_all, test_allow_all, teardown);
   g_test_add ("/gate/served-while-waiting", Fixture, NULL, setup, test_calls_served_while_waiting, teardown);
   g_test_add ("/gate/unexported-while-waiting", Fixture, NULL, setup, test_unexported_while_waiting,
