@@ -49,14 +49,6 @@ decode (MdModem *modem, const char *hex, MdSmsStorage storage, guint index, MdSm
 
 /* Every op names its storage as <mem1> first, since the modem reads,
  * lists and deletes in <mem1>. */
-static char *
-select_command (MdSmsStorage storage)
-{
-  const char *name = md_at_sms_storage_name (storage);
-
-  return name ? g_strdup_printf ("AT+CPMS=\"%s\"", name) : NULL;
-}
-
 typedef struct {
   MdSmsStorage storage;
   guint index;
@@ -98,7 +90,7 @@ run_in_storage (MdModem *modem, GTask *task, MdSmsStorage storage, guint index, 
                 GAsyncReadyCallback next)
 {
   StorageCall *call = g_new0 (StorageCall, 1);
-  g_autofree char *select = select_command (storage);
+  g_autofree char *select = md_at_sms_cpms_command (storage, 1);
 
   call->storage = storage;
   call->index = index;
@@ -362,14 +354,12 @@ at_load_storages (MdModem *modem, GTask *task)
 static void
 at_set_default_storage (MdModem *modem, MdSmsStorage storage, GTask *task)
 {
-  const char *name = md_at_sms_storage_name (storage);
-  g_autofree char *command = NULL;
+  g_autofree char *command = md_at_sms_cpms_command (storage, 3);
 
-  if (!name) {
+  if (!command) {
     md_sms_task_return_no_storage (task);
     return;
   }
-  command = g_strdup_printf ("AT+CPMS=\"%s\",\"%s\",\"%s\"", name, name, name);
   md_at_op_boolean (modem, task, command, MD_AT_TIMEOUT_SHORT_MS);
 }
 

@@ -81,14 +81,12 @@ md_at_sms_send_part (MdModem *modem, gconstpointer part, GTask *task)
 void
 md_at_sms_store_begin (MdModem *modem, MdSmsStorage storage, GTask *task)
 {
-  const char *name = md_at_sms_storage_name (storage);
-  g_autofree char *command = NULL;
+  g_autofree char *command = md_at_sms_cpms_command (storage, 2);
 
-  if (!name) {
+  if (!command) {
     md_sms_task_return_no_storage (task);
     return;
   }
-  command = g_strdup_printf ("AT+CPMS=\"%s\",\"%s\"", name, name);
   md_at_op_boolean (modem, task, command, MD_AT_TIMEOUT_SHORT_MS);
 }
 
@@ -129,15 +127,13 @@ stored_select_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 md_at_sms_send_stored (MdModem *modem, MdSmsStorage storage, guint index, GTask *task)
 {
-  const char *name = md_at_sms_storage_name (storage);
-  g_autofree char *command = NULL;
+  g_autofree char *command = md_at_sms_cpms_command (storage, 2);
 
-  if (!name) {
+  if (!command) {
     md_sms_task_return_no_storage (task);
     return;
   }
   g_task_set_task_data (task, GUINT_TO_POINTER (index), NULL);
-  command = g_strdup_printf ("AT+CPMS=\"%s\",\"%s\"", name, name);
   md_at_modem_command (modem, command, MD_AT_TIMEOUT_SHORT_MS, g_task_get_cancellable (task),
                        stored_select_ready, task);
 }

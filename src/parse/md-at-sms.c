@@ -48,6 +48,20 @@ md_at_sms_storage_name (MdSmsStorage storage)
                                                                                     : NULL;
 }
 
+char *
+md_at_sms_cpms_command (MdSmsStorage storage, guint memories)
+{
+  const char *name = md_at_sms_storage_name (storage);
+  GString *command;
+
+  if (!name || memories < 1 || memories > 3)
+    return NULL;
+  command = g_string_new ("AT+CPMS=");
+  for (guint i = 0; i < memories; i++)
+    g_string_append_printf (command, "%s\"%s\"", i ? "," : "", name);
+  return g_string_free (command, FALSE);
+}
+
 /* "(\"SM\",\"ME\")" or a bare "\"SM\"": the storages named. */
 static guint32
 storage_group (const char *group)

@@ -34,6 +34,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdAtSmsListed, md_at_sms_listed_free)
 MdSmsStorage md_at_sms_storage_from_name (const char *name);
 /* "SM" for MD_SMS_STORAGE_SM ...; NULL for UNKNOWN. */
 const char *md_at_sms_storage_name (MdSmsStorage storage);
+/* AT+CPMS naming storage for the first memories (1 to 3) of <mem1>,
+ * <mem2>, <mem3>: AT+CPMS="ME","ME" for 2. NULL for a storage without a
+ * name or another count. */
+char *md_at_sms_cpms_command (MdSmsStorage storage, guint memories);
 
 /* +CPMS=? "+CPMS: (\"SM\",\"ME\"),(\"SM\"),(\"SM\")": the storages of each
  * of the (up to three) lists as bits (1 << MdSmsStorage). */

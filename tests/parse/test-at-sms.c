@@ -171,11 +171,27 @@ test_cmgr_and_reports (void)
   g_assert_cmpint (md_at_sms_storage_from_name ("\"mt\""), ==, MD_SMS_STORAGE_MT);
 }
 
+static void
+test_cpms_command (void)
+{
+  g_autofree char *one = md_at_sms_cpms_command (MD_SMS_STORAGE_SM, 1);
+  g_autofree char *two = md_at_sms_cpms_command (MD_SMS_STORAGE_ME, 2);
+  g_autofree char *three = md_at_sms_cpms_command (MD_SMS_STORAGE_MT, 3);
+
+  g_assert_cmpstr (one, ==, "AT+CPMS=\"SM\"");
+  g_assert_cmpstr (two, ==, "AT+CPMS=\"ME\",\"ME\"");
+  g_assert_cmpstr (three, ==, "AT+CPMS=\"MT\",\"MT\",\"MT\"");
+  g_assert_null (md_at_sms_cpms_command (MD_SMS_STORAGE_UNKNOWN, 1));
+  g_assert_null (md_at_sms_cpms_command (MD_SMS_STORAGE_SM, 0));
+  g_assert_null (md_at_sms_cpms_command (MD_SMS_STORAGE_SM, 4));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/at-sms/cpms", test_cpms);
+  g_test_add_func ("/at-sms/cpms-command", test_cpms_command);
   g_test_add_func ("/at-sms/cpms-storages", test_cpms_storages);
   g_test_add_func ("/at-sms/csms", test_csms);
   g_test_add_func ("/at-sms/cmgl", test_cmgl);
