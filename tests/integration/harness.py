@@ -175,6 +175,12 @@ class Sim:
             raise AssertionError(f"simulator refused '{command}': {reply}")
         return reply[2:].strip()
 
+    def history(self, key="command"):
+        """What the simulator received, in order: the AT command lines
+        ("command"), or the "qmi-command" / "mbim-command" requests."""
+        count = int(self.control(f"get {key}-count"))
+        return [self.control(f"get {key} {i}") for i in range(count)]
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.terminate()

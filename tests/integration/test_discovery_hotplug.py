@@ -46,7 +46,7 @@ class HotplugTest(DiscoveryBase):
         self.assertEqual(self.modems(), [path])
         self.assertEqual(self.state_of(path), state)
         self.assertEqual(self.generic_of(path)["primary-port"], "cdc-wdm0")
-        self.assertIn("AT", late_sim.commands())
+        self.assertIn("AT", late_sim.history())
 
     def test_silent_late_tty_is_left_out(self):
         self.start_daemon()

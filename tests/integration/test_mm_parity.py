@@ -170,7 +170,7 @@ class AtParityTest(SharedParity, ModemdTestCase):
         sim = self.add_modem()
         self.enable()
         self.mmcli("-m", "0", "--simple-connect=apn=internet")
-        commands = [sim.control(f"get command {i}") for i in range(int(sim.control("get command-count")))]
+        commands = sim.history()
         contexts = [c for c in commands if c.startswith("AT+CGDCONT=") and "internet" in c]
         self.assertTrue(contexts, commands)
         self.assertIn('"IP"', contexts[-1])

@@ -78,10 +78,6 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
 
     # --- power and registration ------------------------------------------------------
 
-    def qmi_commands(self, sim):
-        count = int(sim.control("get qmi-command-count"))
-        return [sim.control(f"get qmi-command {i}") for i in range(count)]
-
     def test_3gpp_location_from_system_info(self):
         # Serving System has LAC and cell id but no TAC: GetLocation reads
         # the serving cell from NAS Get System Info.
@@ -95,7 +91,7 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         code = sim.control("get operator-code")
         self.assertEqual((loc["mcc"], loc["mnc"]), (code[:3], code[3:]))
         self.assertEqual((loc["lac"], loc["tac"], loc["cid"]), ("00C3", "004E20", "01A23B01"))
-        self.assertIn("nas Get System Info", self.qmi_commands(sim))
+        self.assertIn("nas Get System Info", sim.history("qmi-command"))
         result = self.mmcli("-m", "0", "--location-enable-gps-nmea", check=False)
         self.assertIn(ERROR_PREFIX + "Core.Unsupported", result.stderr)
 
@@ -291,7 +287,7 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         count = int(sim.control("get qmi-command-count"))
         connect = self.start_client([MMCLI, "-m", "0", "--simple-connect=apn=internet,ip-type=ipv4"])
         self.addCleanup(connect.kill)
-        wait_for(lambda: any(c.startswith("wds ") for c in self.qmi_commands(sim)[count:]),
+        wait_for(lambda: any(c.startswith("wds ") for c in sim.history("qmi-command")[count:]),
                  what="the call to be started")
         self.unplug_modem(sim)
         connect.communicate(timeout=60)
@@ -371,28 +367,24 @@ class QmiRequestsTest(ModemdTestCase):
 
     daemon_args = ModemdTestCase.daemon_args + ["--poll-interval=3600", "--no-qmi-proxy"]
 
-    def commands(self, sim):
-        count = int(sim.control("get qmi-command-count"))
-        return [sim.control(f"get qmi-command {i}") for i in range(count)]
-
     def test_enable_and_connect_requests(self):
         sim = self.start_sim("default.ini", at="none", qmi="pty")
         self.set_profile("qmi0", ["qmi:" + sim.qmi_port, "net:" + NET_PORT])
         wait_for(lambda: self.modem_paths() and generic(self.mmcli_json("-m", "0"))["state"] == "disabled",
                  what="the modem to be initialized")
         # DMS, UIM and NAS by use; WMS, WDA and WDS ahead of use.
-        wait_for(lambda: self.commands(sim).count("ctl Allocate CID") >= 6,
+        wait_for(lambda: sim.history("qmi-command").count("ctl Allocate CID") >= 6,
                  what="the clients to be allocated")
-        before = len(self.commands(sim))
+        before = len(sim.history("qmi-command"))
         self.mmcli("-m", "0", "-e")
         wait_for(lambda: generic(self.mmcli_json("-m", "0"))["state"] == "registered",
                  what="the modem to register")
-        enable = self.commands(sim)[before:]
+        enable = sim.history("qmi-command")[before:]
         self.assertEqual(enable.count("nas Get Serving System"), 1, enable)
         self.assertNotIn("ctl Allocate CID", enable)
-        before = len(self.commands(sim))
+        before = len(sim.history("qmi-command"))
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
-        connect = self.commands(sim)[before:]
+        connect = sim.history("qmi-command")[before:]
         self.assertIn("wds Start Network", connect)
         self.assertNotIn("ctl Allocate CID", connect)
 

@@ -43,12 +43,8 @@ class QmiWithoutUimTest(ModemdTestCase):
     def modem(self):
         return self.mmcli_json("-m", "0")
 
-    def requests(self, sim):
-        count = int(sim.control("get qmi-command-count"))
-        return [sim.control(f"get qmi-command {i}") for i in range(count)]
-
     def assert_no_uim(self, sim):
-        sent = self.requests(sim)
+        sent = sim.history("qmi-command")
         self.assertFalse([r for r in sent if r.startswith("uim")], sent)
         self.assertIn("dms UIM Get PIN Status", sent)
 
@@ -67,7 +63,7 @@ class QmiWithoutUimTest(ModemdTestCase):
         props = self.mmcli_json("-i", "0")["sim"]["properties"]
         self.assertEqual(props["iccid"], sim.control("get iccid"))
         self.assertEqual(props["imsi"], sim.control("get imsi"))
-        sent = self.requests(sim)
+        sent = sim.history("qmi-command")
         self.assertIn("dms UIM Verify PIN", sent)
         self.assertIn("dms UIM Get ICCID", sent)
         self.assertIn("dms UIM Get IMSI", sent)
@@ -82,7 +78,7 @@ class QmiWithoutUimTest(ModemdTestCase):
         self.mmcli("-i", "0", "--puk=" + sim.control("get puk"), "--pin=4321")
         wait_for(lambda: generic(self.modem())["state"] == "disabled", what="the modem to unlock")
         self.assertEqual(sim.control("get pin"), "4321")
-        self.assertIn("dms UIM Unblock PIN", self.requests(sim))
+        self.assertIn("dms UIM Unblock PIN", sim.history("qmi-command"))
         self.assert_no_uim(sim)
 
     def test_enable_change_and_disable_pin(self):
@@ -97,7 +93,7 @@ class QmiWithoutUimTest(ModemdTestCase):
         self.assertEqual(sim.control("get pin"), "9876")
         self.mmcli("-i", "0", "--pin=9876", "--disable-pin")
         self.assertEqual(sim.control("get pin-enabled"), "0")
-        sent = self.requests(sim)
+        sent = sim.history("qmi-command")
         self.assertIn("dms UIM Set PIN Protection", sent)
         self.assertIn("dms UIM Change PIN", sent)
         self.assert_no_uim(sim)

@@ -61,8 +61,7 @@ class QmiOverMbimTest(QmiOverMbimBase):
         # NAS allows 5G too; the modem (an LTE one) uses what it has.
         self.assertEqual(g["current-modes"], "allowed: 2g, 3g, 4g; preferred: none")
         # The QMI requests reached the simulator over MBIM.
-        count = int(sim.control("get qmi-command-count"))
-        commands = [sim.control(f"get qmi-command {i}") for i in range(count)]
+        commands = sim.history("qmi-command")
         self.assertIn("nas Get System Selection Preference", commands)
 
     def test_set_allowed_modes_through_qmi(self):

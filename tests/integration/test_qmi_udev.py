@@ -37,12 +37,6 @@ def read(path):
         return f.read().strip()
 
 
-def qmi_commands(sim):
-    """The QMI requests the simulator received, in order."""
-    count = int(sim.control("get qmi-command-count"))
-    return [sim.control(f"get qmi-command {i}") for i in range(count)]
-
-
 class QmiDiscoveryTest(udev.DiscoveryTest):
     """The discovery test's set-up and helpers; only the tests below run
     (load_tests)."""
@@ -109,13 +103,13 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         if veth:
             subprocess.run([IP, "link", "set", "wwan0", "up"], check=True)
         self.assertTrue(sim.control("get data-format").startswith("802-3"))
-        before = len(qmi_commands(sim))
+        before = len(sim.history("qmi-command"))
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertTrue(sim.control("get data-format").startswith("raw-ip"))
         # Set IP Family goes out beside the WDA requests (it is sent with
         # WDA Get, before the modem's answer can bring WDA Set), and Start
         # Network waits for both.
-        sent = qmi_commands(sim)[before:]
+        sent = sim.history("qmi-command")[before:]
         self.assertLess(sent.index("wds Set IP Family"), sent.index("wda Set Data Format"), sent)
         self.assertLess(sent.index("wda Set Data Format"), sent.index("wds Start Network"), sent)
         self.assertEqual(read(RAW_IP), "Y")
@@ -180,7 +174,7 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         self.assertIn("raw_ip", result.stderr)
         # The stop goes out as the connect fails; the simulator may take it after the reply.
         wait_for(lambda: sim.control("get sessions") == "", what="the call to be stopped")
-        self.assertIn("wds Stop Network", qmi_commands(sim))
+        self.assertIn("wds Stop Network", sim.history("qmi-command"))
         wait_for(lambda: self.generic_of(path)["state"] == "registered", what="the modem to be registered")
         self.assert_daemon_alive()
         # Once the kernel takes the switch, the next connect settles it.
@@ -196,7 +190,7 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         result = self.connect_with_frozen_switch(PASS_THROUGH, path)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("pass_through", result.stderr)
-        self.assertNotIn("wds Start Network", qmi_commands(sim))
+        self.assertNotIn("wds Start Network", sim.history("qmi-command"))
         self.assert_daemon_alive()
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(read(PASS_THROUGH), "N")
@@ -239,8 +233,7 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         g = self.generic_of(path)
         self.assertIn("cdc_mbim", g["drivers"])
         self.assertIn("allowed: 2g; preferred: none", g["supported-modes"])
-        count = int(sim.control("get qmi-command-count"))
-        sent = [sim.control(f"get qmi-command {i}") for i in range(count)]
+        sent = sim.history("qmi-command")
         self.assertIn("nas Get System Selection Preference", sent)
         self.testbed.unplug(device)
         wait_for(lambda: self.modem_on(device) is None, what="the modem to be removed")

@@ -31,7 +31,7 @@ class QuectelTest(udev.DiscoveryTest):
         self.mmcli("-m", path, "--set-power-state-off")
         self.assertEqual(self.generic_of(path)["power-state"], "off")
         self.assertEqual(sim.control("get cfun"), "0")
-        self.assertIn("AT+QPOWD=1", sim.commands())
+        self.assertIn("AT+QPOWD=1", sim.history())
 
     def test_quectel_at_modem(self):
         self.start_daemon()

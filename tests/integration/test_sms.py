@@ -567,8 +567,7 @@ class QmiSmsTest(SmsTest):
         self.mmcli("-s", path, "--store-in-storage=sm")
         self.mmcli("-s", path, "--send")
         self.assertEqual(self.sms(path)["properties"]["state"], "sent")
-        count = int(sim.control("get qmi-command-count"))
-        commands = [sim.control(f"get qmi-command {i}") for i in range(count)]
+        commands = sim.history("qmi-command")
         self.assertIn("wms Send From Memory Storage", commands)
         self.assertNotIn("wms Raw Send", commands)
         self.assertEqual([parse_submit(pdu)["body"] for pdu in self.sent_pdus(sim)], ["On the SIM first"])

@@ -37,12 +37,8 @@ class AtSmsTest(ModemdTestCase):
         wait_for(lambda: self.mmcli_json("-m", "0")["modem"]["generic"]["state"] == "registered",
                  what="the modem to register")
 
-    def commands(self, sim):
-        count = int(sim.control("get command-count"))
-        return [sim.control(f"get command {i}") for i in range(count)]
-
     def acks(self, sim):
-        return [c for c in self.commands(sim) if c.upper().startswith("AT+CNMA")]
+        return [c for c in sim.history() if c.upper().startswith("AT+CNMA")]
 
     def sms_paths(self):
         return self.mmcli_json("-m", "0", "--messaging-list-sms").get("modem.messaging.sms", [])
@@ -77,7 +73,7 @@ class AtSmsTest(ModemdTestCase):
             sim.control("sms-incoming " + deliver_pdu(SENDER, text))
         wait_for(lambda: sorted(self.texts()) == ["One", "Two"], what="both routed messages")
         sim.control("sms-status-report " + status_report_pdu(7, SENDER, 0))
-        self.assertIn("AT+CSMS?", self.commands(sim))
+        self.assertIn("AT+CSMS?", sim.history())
         # Every command after the report: nothing acknowledges anything.
         self.mmcli("-m", "0", "--messaging-status")
         self.assertEqual(self.acks(sim), [])
@@ -93,7 +89,7 @@ class AtSmsTest(ModemdTestCase):
         self.assertEqual(status["default-storages"], "me")
         wait_for(lambda: self.texts() == ["On the SIM"], what="the message stored on the SIM")
         # Every <mem1> storage was listed, the ones only readable too.
-        commands = self.commands(sim)
+        commands = sim.history()
         for name in ("SM", "ME", "SR", "BM"):
             self.assertIn(f'AT+CPMS="{name}"', commands)
         self.assertIn('AT+CPMS="ME","ME","ME"', commands)
@@ -103,7 +99,7 @@ class AtSmsTest(ModemdTestCase):
     def assert_sent_from_storage(self, sim, path, index, text):
         self.mmcli("-s", path, "--send")
         self.assertEqual(self.mmcli_json("-s", path)["sms"]["properties"]["state"], "sent")
-        commands = self.commands(sim)
+        commands = sim.history()
         self.assertIn(f"AT+CMSS={index}", commands)
         self.assertFalse([c for c in commands if c.startswith("AT+CMGS")], commands)
         sent = sim.control("get sms-sent").split()[1:]
@@ -131,7 +127,7 @@ class AtSmsTest(ModemdTestCase):
         self.mmcli("-s", path, "--store")
         self.mmcli("-s", path, "--send")
         self.assertEqual(self.mmcli_json("-s", path)["sms"]["properties"]["state"], "sent")
-        commands = self.commands(sim)
+        commands = sim.history()
         self.assertIn("AT+CMSS=1", commands)
         self.assertTrue([c for c in commands if c.startswith("AT+CMGS")], commands)
         sent = sim.control("get sms-sent").split()[1:]

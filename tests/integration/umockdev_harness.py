@@ -366,12 +366,7 @@ class NodeSim:
             raise AssertionError("modem-sim did not start on the testbed nodes")
 
     control = Sim.control
-
-    def commands(self):
-        """The AT command lines the simulator received, in order."""
-        count = int(self.control("get command-count"))
-        return [self.control(f"get command {i}") for i in range(count)]
-
+    history = Sim.history
     stop = Sim.stop
 
 
