@@ -2,9 +2,10 @@
 /* The network interface's link layer, settled once per modem before its
  * first call: for a qmi_wwan interface (it has the qmi/raw_ip switch) the
  * modem is asked for raw IP with WDA Set Data Format when WDA Get Data
- * Format says 802.3, as ModemManager does, and the kernel's switch is then
- * set to what the modem runs (md_qmi_data_format_apply_kernel, which the
- * connect runs beside its Start Network). Interfaces without the switch
+ * Format says 802.3, as ModemManager does, and the kernel's switches are
+ * then set: pass_through off and raw_ip to what the modem runs
+ * (md_qmi_data_format_apply_kernel, which the connect runs beside its
+ * Start Network). Interfaces without the switch
  * are used as they are. A multiplexed bearer switches the modem to QMAP
  * aggregation (raw IP, uplink and downlink QMAP) and sets the interface
  * up, the parent of the bearers' mux links; a plain bearer connecting
@@ -29,7 +30,6 @@ typedef struct {
   guint pair; /* the data path whose port and interface these are */
   gboolean modem_raw_ip;
   gboolean use_endpoint; /* the modem wants the Endpoint Info TLV */
-  GError *switch_error;  /* pass_through, set while WDA Get is answered */
 } Format;
 
 static void
@@ -38,7 +38,6 @@ format_free (gpointer data)
   Format *format = data;
 
   g_free (format->ifname);
-  g_clear_error (&format->switch_error);
   g_free (format);
 }
 
@@ -62,38 +61,25 @@ switch_set (gboolean ok, GError *local, GError **error)
   return FALSE;
 }
 
-/* Plain IP, and QMAP that qmi_wwan demultiplexes itself for its own mux
- * links, both need pass_through off. */
-static gboolean
-pass_through_off (MdNetLinks *links, const char *ifname, GError **error)
-{
-  GError *local = NULL;
-  gboolean ok
-    = md_net_link_qmi_set_pass_through (links, md_net_links_get_sysfs_root (links), ifname, FALSE, &local);
-
-  return switch_set (ok, local, error);
-}
-
-/* raw_ip as the modem runs. */
-static gboolean
-raw_ip_to (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
-{
-  GError *local = NULL;
-  gboolean ok
-    = md_net_link_qmi_set_raw_ip (links, md_net_links_get_sysfs_root (links), ifname, raw_ip, &local);
-
-  return switch_set (ok, local, error);
-}
-
+/* pass_through off (plain IP, and QMAP that qmi_wwan demultiplexes itself
+ * for its own mux links, both need it) and raw_ip as the modem runs. */
 static gboolean
 set_qmi_wwan (MdNetLinks *links, const char *ifname, gboolean raw_ip, GError **error)
 {
-  return pass_through_off (links, ifname, error) && raw_ip_to (links, ifname, raw_ip, error);
+  const char *root = md_net_links_get_sysfs_root (links);
+  GError *local = NULL;
+  gboolean ok = md_net_link_qmi_set_pass_through (links, root, ifname, FALSE, &local);
+
+  if (!switch_set (ok, local, error))
+    return FALSE;
+  local = NULL;
+  ok = md_net_link_qmi_set_raw_ip (links, root, ifname, raw_ip, &local);
+  return switch_set (ok, local, error);
 }
 
-/* The modem's side is settled. qmi_wwan's raw_ip follows it in
+/* The modem's side is settled. qmi_wwan's switches follow it in
  * md_qmi_data_format_apply_kernel, which the connect runs while its Start
- * Network is in flight: the switch is the host's side only. */
+ * Network is in flight: they are the host's side only. */
 static void
 modem_settled (MdModem *modem, GTask *task)
 {
@@ -111,8 +97,7 @@ modem_settled (MdModem *modem, GTask *task)
   g_task_return_boolean (task, TRUE);
 }
 
-/* Then the format is settled for good. pass_through went off when the
- * round began (md_qmi_data_format_ensure_pair). */
+/* Then the format is settled for good. */
 gboolean
 md_qmi_data_format_apply_kernel (MdModem *modem, guint pair, const char *ifname, GError **error)
 {
@@ -121,7 +106,7 @@ md_qmi_data_format_apply_kernel (MdModem *modem, guint pair, const char *ifname,
   if (!qmi || !qmi->kernel_pending || !ifname)
     return TRUE;
   qmi->kernel_pending = FALSE;
-  if (!raw_ip_to (qmi->links, ifname, qmi->kernel_raw_ip, error))
+  if (!set_qmi_wwan (qmi->links, ifname, qmi->kernel_raw_ip, error))
     return FALSE;
   qmi->data_format_ready = TRUE;
   return TRUE;
@@ -235,12 +220,6 @@ get_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   if (error && is_fatal (error)) {
     g_task_return_error (outer, error);
-    g_object_unref (outer);
-    return;
-  }
-  if (format_of (outer)->switch_error) {
-    g_clear_error (&error);
-    g_task_return_error (outer, g_steal_pointer (&format_of (outer)->switch_error));
     g_object_unref (outer);
     return;
   }
@@ -517,7 +496,4 @@ md_qmi_data_format_ensure_pair (MdModem *modem, guint pair, const char *ifname, 
   format->pair = pair;
   g_object_set_data_full (G_OBJECT (task), "qmi-format", format, format_free);
   wda_send (modem, task, WDA_GET);
-  /* Set while the modem answers. */
-  if (!pass_through_off (qmi->links, ifname, &error))
-    format->switch_error = g_steal_pointer (&error);
 }

@@ -181,16 +181,18 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(read(RAW_IP), "Y")
 
-    def test_kernel_refusing_pass_through_fails_before_any_call(self):
-        # pass_through is turned off while WDA Get is answered; refused,
-        # the connect fails before Start Network.
+    def test_kernel_refusing_pass_through_ends_the_started_call(self):
+        # pass_through is turned off beside raw_ip, while Start Network is
+        # in flight. Refused, the call that came up is stopped and the
+        # connect fails with the write's error.
         self.start_daemon()
         device, sim = self.plug_qmi()
         path = self.wait_modem(device)
         result = self.connect_with_frozen_switch(PASS_THROUGH, path)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("pass_through", result.stderr)
-        self.assertNotIn("wds Start Network", sim.history("qmi-command"))
+        wait_for(lambda: sim.control("get sessions") == "", what="the call to be stopped")
+        self.assertIn("wds Stop Network", sim.history("qmi-command"))
         self.assert_daemon_alive()
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(read(PASS_THROUGH), "N")
