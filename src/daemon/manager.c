@@ -17,6 +17,7 @@
 #include "md-modem-poll.h"
 #include "md-object-ids.h"
 #include "md-request-profile.h"
+#include "md-standalone-export.h"
 #include "plugin-api.h"
 
 #define MANAGER_PATH "/org/freedesktop/ModemManager1"
@@ -450,6 +451,7 @@ md_manager_new (GDBusConnection *connection, const MdDaemonConfig *config, GErro
   g_autoptr (MdManager) self = g_new0 (MdManager, 1);
 
   md_dbus_errors_register ();
+  md_standalone_prepare_classes ();
   self->connection = g_object_ref (connection);
   self->config = config;
   self->authorizer = md_authorizer_ref (config->authorizer);

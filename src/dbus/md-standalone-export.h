@@ -13,4 +13,10 @@ G_BEGIN_DECLS
 void md_standalone_export (GDBusInterfaceSkeleton *skeleton, GDBusObjectManagerServer *object_manager,
                            const char *path);
 
+/* Sets up the D-Bus classes of the objects that calls and messages create
+ * (bearers, SMS) while the daemon starts, so that the first Connect does not
+ * pay for them: the Bearer skeleton's class alone is 0.2 M instructions,
+ * 7% of a first Connect on the benchmark's QMI modem. */
+void md_standalone_prepare_classes (void);
+
 G_END_DECLS
