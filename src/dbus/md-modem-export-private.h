@@ -29,9 +29,10 @@ struct _MdModemExport {
   MdSimExport *sim_export;
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
   gulong handlers[5];
-  /* A state change synced every property just now; the "changed" that
-   * md_modem_set_state emits right after it has nothing left to sync. */
+  /* A state change synced its own properties just now; the "changed" that
+   * md_modem_set_state emits right after it defers the full sync. */
   gboolean state_synced;
+  guint deferred_sync_id; /* the full sync after a state change, pending */
   /* Messaging (md-messaging-export.c); the interface only with SMS ops */
   MdDbusModemMessaging *messaging_iface;
   GHashTable *sms_exports; /* MdSms* -> MdSmsExport* */
