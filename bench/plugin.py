@@ -12,7 +12,7 @@ umockdev preload.
 
     /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both|sim]
         [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--warm-proxy] [--show-requests]
-        [--paired] [--keep-logs DIR] [--log-level ERR|DEBUG] [--trace DIR]
+        [--paired] [--keep-logs DIR] [--log-level ERR|DEBUG] [--trace DIR] [--callgrind DIR]
 """
 
 import argparse
@@ -28,6 +28,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(SOURCE, "tests", "integration"))
+
+import callgrind_steps  # noqa: E402 (bench/, beside this file)
 
 MM = "/usr/sbin/ModemManager"
 BUS_NAME = "org.freedesktop.ModemManager1"
@@ -78,9 +80,16 @@ def parse_args():
                              "Connect (perf record, syscall tracepoints) go to "
                              "DIR/perf-DAEMON-RUN.data, to see where the time goes "
                              "(perf script -i FILE)")
+    parser.add_argument("--callgrind",
+                        help="a folder: with --daemon modemd, run modemd under callgrind and "
+                             "print the instructions its Enable and Connect took "
+                             "(callgrind_steps.py; profiles in DIR); the times are valgrind's")
     parser.add_argument("--log-level", default="ERR",
                         help="both daemons' log level (DEBUG slows ModemManager down a lot)")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.callgrind and args.daemon != "modemd":
+        parser.error("--callgrind needs --daemon modemd")
+    return args
 
 
 def reexec():
@@ -102,7 +111,7 @@ def modemd_path(build):
 class Run:
     """One daemon over one fresh testbed and one private bus."""
 
-    def __init__(self, daemon, build, workdir, log_level):
+    def __init__(self, daemon, build, workdir, log_level, callgrind=None):
         import harness
         import umockdev_harness
         from gi.repository import Gio
@@ -132,6 +141,9 @@ class Run:
         else:
             argv = [modemd_path(build), "--test-session", "--test-no-auth",
                     "--no-mbim-proxy", f"--log-level={log_level}", f"--log-file={log}"]
+        self.callgrind = callgrind
+        if callgrind:
+            argv = callgrind_steps.wrap(argv, callgrind)
         env = self.testbed.env(self.bus.env())
         self.stderr = open(os.path.join(workdir, f"{daemon}.stderr"), "w")
         self.proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=self.stderr)
@@ -275,6 +287,7 @@ class Run:
                 seen["returned"] = time.monotonic()
 
             signals[0] = 0
+            self.count_instructions("zero")
             start = time.monotonic()
             self.conn.call(BUS_NAME, path, BUS_NAME + ".Modem", "Enable",
                            GLib.Variant("(b)", (True,)), None, 0, -1, None, on_enabled)
@@ -284,14 +297,17 @@ class Run:
             if seen["error"]:
                 raise SystemExit(f"Enable failed: {seen['error'].message}")
             enable = time.monotonic() - start
+            self.count_instructions("dump", "enable")
             self.enable_signals = signals[0]
             enabled = self.history(sim, requests_key)
             props = {"apn": GLib.Variant("s", "internet"), "ip-type": GLib.Variant("u", 1)}
             signals[0] = 0
+            self.count_instructions("zero")
             start = time.monotonic()
             self.conn.call_sync(BUS_NAME, path, BUS_NAME + ".Modem.Simple", "Connect",
                                 GLib.Variant("(a{sv})", (props,)), None, 0, LIMIT_S * 1000, None)
             connect = time.monotonic() - start
+            self.count_instructions("dump", "connect")
             # The daemon sent them before its reply; they wait for dispatch.
             while GLib.MainContext.default().iteration(False):
                 pass
@@ -311,6 +327,15 @@ class Run:
         self.init_requests = before
         return (enable, connect, self.entries(sim, requests_key, before, enabled),
                 self.entries(sim, requests_key, enabled, connected))
+
+    def count_instructions(self, what, label=None):
+        """--callgrind: zero the daemon's counters, or dump them as label."""
+        if not self.callgrind:
+            return
+        if what == "zero":
+            callgrind_steps.zero(self.proc.pid)
+        else:
+            callgrind_steps.dump(self.proc.pid, label)
 
     @staticmethod
     def history(sim, key):
@@ -375,7 +400,7 @@ def measure(daemon, kind, build, args):
     key = "qmi-command" if kind == "qmi" else "mbim-command" if "mbim" in kind else "command"
     for i in range(args.runs):
         workdir = tempfile.mkdtemp(prefix="md-plugin-bench-")
-        run = Run(daemon, build, workdir, args.log_level)
+        run = Run(daemon, build, workdir, args.log_level, args.callgrind)
         try:
             result = {"plugin": run.plug(kind, args.warm_proxy)}
             if daemon == "sim":
@@ -394,6 +419,8 @@ def measure(daemon, kind, build, args):
                 result["dbus_rtt"] = getattr(run, "dbus_rtt", None)
                 result["enable_signals"] = getattr(run, "enable_signals", None)
                 result["connect_signals"] = getattr(run, "connect_signals", None)
+                if args.callgrind:
+                    result["instructions"] = callgrind_steps.totals(args.callgrind, run.proc.pid)
                 if args.paired and kind == "qmi" and "ops_error" not in result:
                     # The same simulator, seconds later, with the daemon gone.
                     run.stop_daemon()
@@ -478,6 +505,12 @@ def main():
                       f"{cell([r['sim_enable'] for r in paired])} ms, Connect "
                       f"{cell([r['sim_connect'] for r in paired])} ms; ratio Enable "
                       f"{ratio('enable')}, Connect {ratio('connect')}", flush=True)
+            counted = [r["instructions"] for r in results if r.get("instructions")]
+            if counted:
+                print(f"{'':17} instructions (callgrind): " + ", ".join(
+                    f"{step.capitalize()} {statistics.median(c[step] for c in counted):,.0f}"
+                    for step in ("enable", "connect") if all(step in c for c in counted)),
+                    flush=True)
             if args.show_requests and daemon != "sim":
                 print(f"{'':17} Enable: " + "; ".join(last["enable_requests"]))
                 print(f"{'':17} Connect: " + "; ".join(last["connect_requests"]))
