@@ -149,7 +149,7 @@ publish_registration (MdModem *self, MdModem3gppRegistrationState best, gboolean
     changed = TRUE;
   }
   if (changed)
-    md_modem_emit_changed (self);
+    md_modem_emit_live_changed (self);
   md_modem_follow_registration (self);
 }
 
@@ -227,7 +227,7 @@ md_modem_update_registration (MdModem *self, MdRegDomain domain, MdModem3gppRegi
                                                       g_task_new (self, NULL, held_operator_ready, NULL));
     }
     if (changed)
-      md_modem_emit_changed (self);
+      md_modem_emit_live_changed (self);
     return;
   }
   publish_registration (self, best, changed);
@@ -260,7 +260,7 @@ void
 md_modem_set_operator (MdModem *self, const char *code, const char *name)
 {
   if (store_operator (self, code, name))
-    md_modem_emit_changed (self);
+    md_modem_emit_live_changed (self);
 }
 
 const char *
@@ -281,7 +281,7 @@ md_modem_set_access_technologies (MdModem *self, guint32 access_technologies)
   if (self->access_technologies == access_technologies)
     return;
   self->access_technologies = access_technologies;
-  md_modem_emit_changed (self);
+  md_modem_emit_live_changed (self);
 }
 
 guint32
@@ -300,7 +300,7 @@ md_modem_set_signal_quality (MdModem *self, guint quality, gboolean recent)
     return;
   self->signal_quality = quality;
   self->signal_recent = recent;
-  md_modem_emit_changed (self);
+  md_modem_emit_live_changed (self);
 }
 
 void
@@ -458,5 +458,5 @@ md_modem_reset_network_state (MdModem *self)
   self->signal_recent = FALSE;
   g_clear_pointer (&self->operator_code, g_free);
   g_clear_pointer (&self->operator_name, g_free);
-  md_modem_emit_changed (self);
+  md_modem_emit_live_changed (self);
 }

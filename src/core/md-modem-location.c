@@ -40,7 +40,7 @@ md_modem_location_setup (MdModem *self, guint32 sources, gboolean signal_locatio
   self->location_signals = signal_location;
   md_log_info (self->log_name, "location sources 0x%x, signalled: %s", sources,
                signal_location ? "yes" : "no");
-  md_modem_emit_changed (self);
+  md_modem_emit_live_changed (self);
 }
 
 static void
@@ -55,7 +55,7 @@ cell_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     md_log_debug (self->log_name, "cannot read the serving cell: %s", error->message);
   } else if (memcmp (cell, &self->location, sizeof *cell) != 0) {
     self->location = *cell;
-    md_modem_emit_changed (self);
+    md_modem_emit_live_changed (self);
   }
   g_task_return_boolean (task, TRUE);
 }

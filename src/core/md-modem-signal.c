@@ -67,7 +67,7 @@ set_report (MdModem *self, const MdSignalReport *report)
   if (memcmp (&state->report, report, sizeof *report) == 0)
     return;
   state->report = *report;
-  md_modem_emit_changed (self);
+  md_modem_emit_live_changed (self);
 }
 
 static void

@@ -26,7 +26,7 @@ md_modem_set_network_timezone (MdModem *self, const MdNetworkTimezone *zone)
   self->network_timezone = *zone;
   md_log_info (md_modem_get_log_name (self), "network time zone: UTC%+d min (DST %d min)", zone->offset,
                zone->has_dst_offset ? zone->dst_offset : 0);
-  md_modem_emit_changed (self);
+  md_modem_emit_live_changed (self);
 }
 
 const MdNetworkTimezone *

@@ -87,7 +87,7 @@ md_modem_class_init (MdModemClass *klass)
   object_class->finalize = md_modem_finalize;
 
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                          NULL, NULL, G_TYPE_NONE, 0);
+                                          NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[SIGNAL_STATE_CHANGED]
     = g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                     G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_INT, G_TYPE_UINT);
@@ -156,7 +156,13 @@ md_modem_get_ops (MdModem *self)
 void
 md_modem_emit_changed (MdModem *self)
 {
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)MD_MODEM_CHANGE_ANY);
+}
+
+void
+md_modem_emit_live_changed (MdModem *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)MD_MODEM_CHANGE_LIVE);
 }
 
 /* Which control port serves best as primary: MBIM and QMI carry everything,
@@ -317,9 +323,10 @@ md_modem_set_state (MdModem *self, MdModemState state, MdModemStateChangeReason 
     self->failed_reason = MD_MODEM_STATE_FAILED_REASON_NONE;
   md_log_info (self->log_name, "state changed (%s -> %s)", state_name (old), state_name (state));
   /* "changed" follows "state-changed" at once, nothing in between: the
-   * D-Bus export syncs its properties on the first and skips the second. */
+   * D-Bus export publishes State on the first and defers the rest to the
+   * second. Only MD_MODEM_CHANGE_LIVE values change with the state. */
   g_signal_emit (self, signals[SIGNAL_STATE_CHANGED], 0, (gint)old, (gint)state, (guint)reason);
-  md_modem_emit_changed (self);
+  md_modem_emit_live_changed (self);
 }
 
 void

@@ -196,8 +196,20 @@ MdPort *md_modem_get_port (MdModem *self, MdPortRole role);
 /* Every port held in role, in the order held (a new array). */
 GPtrArray *md_modem_get_ports_in_role (MdModem *self, MdPortRole role);
 
+/* What a "changed" signal (its guint argument) says may have changed. */
+typedef enum {
+  MD_MODEM_CHANGE_ANY = 0,
+  /* Only values that move while the modem runs: state, registration,
+   * operator, access technologies, signal quality and extended signal,
+   * location, network time. Not ports, capabilities, unlock retries,
+   * supported modes or bands, whose setters emit MD_MODEM_CHANGE_ANY. */
+  MD_MODEM_CHANGE_LIVE = 1,
+} MdModemChange;
+
 /* Emitted by every setter that changed a published value ("changed"), so
  * observers resynchronise in one place. */
 void md_modem_emit_changed (MdModem *self);
+/* The same, by the setters of MD_MODEM_CHANGE_LIVE values only. */
+void md_modem_emit_live_changed (MdModem *self);
 
 G_END_DECLS

@@ -30,9 +30,10 @@ struct _MdModemExport {
   GHashTable *bearer_exports; /* MdBearer* -> MdBearerExport* */
   gulong handlers[5];
   /* A state change synced its own properties just now; the "changed" that
-   * md_modem_set_state emits right after it defers the full sync. */
+   * md_modem_set_state emits right after it defers the sync of the rest. */
   gboolean state_synced;
-  guint deferred_sync_id; /* the full sync after a state change, pending */
+  guint deferred_sync_id; /* the sync after a state change, pending */
+  gboolean deferred_full; /* ... of every value (MD_MODEM_CHANGE_ANY) */
   /* Messaging (md-messaging-export.c); the interface only with SMS ops */
   MdDbusModemMessaging *messaging_iface;
   GHashTable *sms_exports; /* MdSms* -> MdSmsExport* */

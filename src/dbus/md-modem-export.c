@@ -126,8 +126,11 @@ sync_sim (MdModemExport *self)
                           self->sim_export ? md_sim_export_get_path (self->sim_export) : "/");
 }
 
+/* live_only: a MD_MODEM_CHANGE_LIVE change leaves the values built into
+ * variants that only their own setters change (ports, supported
+ * capabilities, unlock retries, supported modes and bands) as they are. */
 static void
-sync_modem (MdModemExport *self)
+sync_modem (MdModemExport *self, gboolean live_only)
 {
   MdDbusModem *iface = self->modem_iface;
   MdModem *modem = self->modem;
@@ -146,23 +149,25 @@ sync_modem (MdModemExport *self)
   MD_SKELETON_SET_STRV (md_dbus_modem, drivers, iface, md_modem_get_drivers (modem));
   MD_SKELETON_SET_STRING (md_dbus_modem, plugin, iface, md_modem_get_plugin (modem));
   MD_SKELETON_SET_STRING (md_dbus_modem, primary_port, iface, primary ? primary : "");
-  MD_SKELETON_SET_VARIANT (md_dbus_modem, ports, iface, ports_variant (modem));
+  if (!live_only) {
+    MD_SKELETON_SET_VARIANT (md_dbus_modem, ports, iface, ports_variant (modem));
+    MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_capabilities, iface,
+                             supported_capabilities_variant (modem));
+    MD_SKELETON_SET_VARIANT (md_dbus_modem, unlock_retries, iface, unlock_retries_variant (modem));
+    MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_modes, iface, supported_modes_variant (modem));
+    MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_bands, iface,
+                             md_modem_export_bands_variant (md_modem_get_supported_bands (modem)));
+  }
   MD_SKELETON_SET (md_dbus_modem, state, iface, md_modem_get_state (modem));
   MD_SKELETON_SET (md_dbus_modem, state_failed_reason, iface, md_modem_get_failed_reason (modem));
   MD_SKELETON_SET (md_dbus_modem, power_state, iface, md_modem_get_power_state (modem));
   MD_SKELETON_SET (md_dbus_modem, current_capabilities, iface, md_modem_get_capabilities (modem));
-  MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_capabilities, iface,
-                           supported_capabilities_variant (modem));
   MD_SKELETON_SET (md_dbus_modem, unlock_required, iface, md_modem_get_unlock_required (modem));
-  MD_SKELETON_SET_VARIANT (md_dbus_modem, unlock_retries, iface, unlock_retries_variant (modem));
   MD_SKELETON_SET (md_dbus_modem, access_technologies, iface, md_modem_get_access_technologies (modem));
   MD_SKELETON_SET_VARIANT (md_dbus_modem, signal_quality, iface, g_variant_new ("(ub)", quality, recent));
   MD_SKELETON_SET_STRV (md_dbus_modem, own_numbers, iface, md_modem_get_own_numbers (modem));
-  MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_modes, iface, supported_modes_variant (modem));
   MD_SKELETON_SET_VARIANT (md_dbus_modem, current_modes, iface,
                            modes_variant (md_modem_get_current_modes (modem)));
-  MD_SKELETON_SET_VARIANT (md_dbus_modem, supported_bands, iface,
-                           md_modem_export_bands_variant (md_modem_get_supported_bands (modem)));
   MD_SKELETON_SET_VARIANT (md_dbus_modem, current_bands, iface,
                            md_modem_export_bands_variant (md_modem_get_current_bands (modem)));
   MD_SKELETON_SET (md_dbus_modem, supported_ip_families, iface, md_modem_get_ip_families (modem));
@@ -238,7 +243,8 @@ deferred_sync (gpointer user_data)
   MdModemExport *self = user_data;
 
   self->deferred_sync_id = 0;
-  sync_modem (self);
+  sync_modem (self, !self->deferred_full);
+  self->deferred_full = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -249,18 +255,24 @@ deferred_sync (gpointer user_data)
  * with StateChanged, and a reply the state change completes (Connect's)
  * does not wait for the rest. */
 static void
-modem_changed (MdModem *modem, gpointer user_data)
+modem_changed (MdModem *modem, guint change, gpointer user_data)
 {
   MdModemExport *self = user_data;
+  gboolean live_only = change == MD_MODEM_CHANGE_LIVE;
 
   if (self->state_synced) {
     self->state_synced = FALSE;
+    self->deferred_full |= !live_only;
     if (!self->deferred_sync_id)
       self->deferred_sync_id = g_idle_add_full (G_PRIORITY_HIGH, deferred_sync, self, NULL);
     return;
   }
-  g_clear_handle_id (&self->deferred_sync_id, g_source_remove);
-  sync_modem (self);
+  sync_modem (self, live_only);
+  /* A pending sync has nothing left to do unless it had more to do. */
+  if (!live_only || !self->deferred_full) {
+    g_clear_handle_id (&self->deferred_sync_id, g_source_remove);
+    self->deferred_full = FALSE;
+  }
 }
 
 /* What a state change changes by itself. */
@@ -332,7 +344,7 @@ md_modem_export_new (MdModem *modem, GDBusObjectManagerServer *object_manager, M
   md_firmware_export_init (self);
   md_profile_manager_export_init (self);
   md_messaging_export_init (self);
-  sync_modem (self);
+  sync_modem (self, FALSE);
   md_modem_methods_install (self);
   self->handlers[HANDLER_CHANGED] = g_signal_connect (modem, "changed", G_CALLBACK (modem_changed), self);
   self->handlers[HANDLER_STATE_CHANGED]

@@ -20,7 +20,7 @@ default_identity (void)
 }
 
 static void
-count_changes (MdModem *modem, gpointer user_data)
+count_changes (MdModem *modem, guint change, gpointer user_data)
 {
   (*(guint *)user_data)++;
 }

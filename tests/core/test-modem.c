@@ -171,11 +171,72 @@ test_init_failure_ends_failed (void)
   g_array_unref (fx.states);
 }
 
+static void
+record_change (MdModem *modem, guint change, gpointer user_data)
+{
+  GArray *changes = user_data;
+
+  g_array_append_val (changes, change);
+}
+
+/* The last change since changes was emptied, which must be the only one. */
+static guint
+only_change (GArray *changes)
+{
+  guint change;
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = g_array_index (changes, guint, 0);
+  g_array_set_size (changes, 0);
+  return change;
+}
+
+/* The D-Bus export rebuilds ports, supported capabilities, unlock retries,
+ * supported modes and bands only on MD_MODEM_CHANGE_ANY: their setters
+ * must say so, and the running values' setters may say less. */
+static void
+test_change_scope (void)
+{
+  g_autoptr (MdModem) modem = md_modem_new (0, "uid", "test", NULL, &(MdModemOps){ 0 });
+  g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *modes = g_array_new (FALSE, TRUE, sizeof (MdModeCombination));
+  GArray *bands = g_array_new (FALSE, TRUE, sizeof (guint32));
+  GArray *retries = g_array_new (FALSE, TRUE, sizeof (MdUnlockRetry));
+  MdModeCombination mode = { MD_MODEM_MODE_4G, MD_MODEM_MODE_NONE };
+  guint32 band = MD_MODEM_BAND_EUTRAN_3;
+  MdUnlockRetry retry = { MD_MODEM_LOCK_SIM_PIN, 3 };
+
+  g_signal_connect (modem, "changed", G_CALLBACK (record_change), changes);
+  md_modem_add_port (modem, "ttyUSB2", MD_MODEM_PORT_TYPE_AT);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_ANY);
+  md_modem_set_capabilities (modem, MD_MODEM_CAPABILITY_LTE);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_ANY);
+  g_array_append_val (retries, retry);
+  md_modem_take_unlock_retries (modem, retries);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_ANY);
+  g_array_append_val (modes, mode);
+  md_modem_take_supported_modes (modem, modes);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_ANY);
+  g_array_append_val (bands, band);
+  md_modem_take_supported_bands (modem, bands);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_ANY);
+
+  md_modem_set_state (modem, MD_MODEM_STATE_DISABLED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_LIVE);
+  md_modem_set_signal_quality (modem, 60, TRUE);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_LIVE);
+  md_modem_set_access_technologies (modem, MD_MODEM_ACCESS_TECHNOLOGY_LTE);
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_LIVE);
+  md_modem_set_operator (modem, "26201", "Telekom");
+  g_assert_cmpuint (only_change (changes), ==, MD_MODEM_CHANGE_LIVE);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/modem/transitions", test_transitions);
+  g_test_add_func ("/modem/change-scope", test_change_scope);
   g_test_add_func ("/modem/refused-transition", test_refused_transition_keeps_state);
   g_test_add_func ("/modem/primary-port", test_primary_port_prefers_control_protocols);
   g_test_add_func ("/modem/remove-port", test_remove_port);
