@@ -30,6 +30,7 @@ SOURCE = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(SOURCE, "tests", "integration"))
 
 import callgrind_steps  # noqa: E402 (bench/, beside this file)
+import plugin_report  # noqa: E402
 
 MM = "/usr/sbin/ModemManager"
 BUS_NAME = "org.freedesktop.ModemManager1"
@@ -435,12 +436,6 @@ def measure(daemon, kind, build, args):
     return results
 
 
-def cell(values, scale=1000.0, digits=1):
-    """median (min-max) of seconds as milliseconds, or of KiB as is."""
-    v = [x * scale for x in values]
-    return f"{statistics.median(v):.{digits}f} ({min(v):.{digits}f}-{max(v):.{digits}f})"
-
-
 def main():
     args = parse_args()
     reexec()
@@ -465,55 +460,7 @@ def main():
             except (TimeoutError, SystemExit) as error:
                 print(f"{daemon:8} {kind:8} failed: {error}")
                 continue
-            if daemon == "sim":
-                print(f"{daemon:8} {kind:8} {'-':>9} {'-':>7} {'-':>7}  {len(results)}")
-            else:
-                ms = [r["plugin"] * 1000 for r in results]
-                print(f"{daemon:8} {kind:8} {statistics.median(ms):9.0f} {min(ms):7.0f} "
-                      f"{max(ms):7.0f}  {len(ms)}", flush=True)
-            last = results[-1]
-            if "ops_error" in last:
-                print(f"{'':17} {last['ops_error']}; then: peak RSS "
-                      f"{cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
-                      f"anon {cell([r['anon'] for r in results], 1, 0)} KiB", flush=True)
-            if "enable" not in last:
-                continue
-            count = {k: v if isinstance(v, int) else len(v) for k, v in last.items()
-                     if k.endswith("_requests") and v is not None}
-            print(f"{'':17} "
-                  + (f"{count['init_requests']} requests up to the export; "
-                     if "init_requests" in count else "")
-                  + f"Enable {cell([r['enable'] for r in results])} ms "
-                  f"({count['enable_requests']} requests"
-                  + (f", {last['enable_signals']} D-Bus signals"
-                     if last.get("enable_signals") is not None else "") + "), "
-                  f"Connect {cell([r['connect'] for r in results])} ms "
-                  f"({count['connect_requests']} requests"
-                  + (f", {last['connect_signals']} D-Bus signals"
-                     if last.get("connect_signals") is not None else "") + ")"
-                  + ("" if "peak_rss" not in last else
-                     f", peak RSS {cell([r['peak_rss'] for r in results], 1, 0)} KiB, "
-                     f"anon {cell([r['anon'] for r in results], 1, 0)} KiB, "
-                     f"D-Bus property read {cell([r['dbus_rtt'] for r in results])} ms"),
-                  flush=True)
-            paired = [r for r in results if "sim_connect" in r]
-            if paired:
-                def ratio(step):
-                    v = [r[step] / r["sim_" + step] for r in paired]
-                    return f"{statistics.median(v):.2f}× ({min(v):.2f}-{max(v):.2f})"
-                print(f"{'':17} paired with the sim replay after each run: Enable "
-                      f"{cell([r['sim_enable'] for r in paired])} ms, Connect "
-                      f"{cell([r['sim_connect'] for r in paired])} ms; ratio Enable "
-                      f"{ratio('enable')}, Connect {ratio('connect')}", flush=True)
-            counted = [r["instructions"] for r in results if r.get("instructions")]
-            if counted:
-                print(f"{'':17} instructions (callgrind): " + ", ".join(
-                    f"{step.capitalize()} {statistics.median(c[step] for c in counted):,.0f}"
-                    for step in ("enable", "connect") if all(step in c for c in counted)),
-                    flush=True)
-            if args.show_requests and daemon != "sim":
-                print(f"{'':17} Enable: " + "; ".join(last["enable_requests"]))
-                print(f"{'':17} Connect: " + "; ".join(last["connect_requests"]))
+            plugin_report.print_results(daemon, kind, results, args.show_requests)
 
 
 if __name__ == "__main__":
