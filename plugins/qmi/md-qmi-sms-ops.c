@@ -489,4 +489,7 @@ const MdModemSmsOps md_qmi_sms_ops = {
   .send_part = qmi_send_part,
   .send_stored = qmi_send_stored,
   .store_part = qmi_store_part,
+  /* WMS answers each request by its transaction id: Set Event Report, Set
+   * Routes and both List Messages go out together at enable. */
+  .requests_overlap = TRUE,
 };

@@ -293,6 +293,11 @@ typedef struct {
   void (*store_begin) (MdModem *modem, MdSmsStorage storage, GTask *task);
   /* Stores one part in storage; returns its index there as a gssize. */
   void (*store_part) (MdModem *modem, gconstpointer part, MdSmsStorage storage, GTask *task);
+  /* TRUE: enable, set_default_storage and every storage's list may be in
+   * flight together (requests answered by transaction, as on QMI); the
+   * enable step sends them at once after load_storages. FALSE: one after
+   * the other (on AT a storage selection holds until the next). */
+  gboolean requests_overlap;
 } MdModemSmsOps;
 
 typedef struct {

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Enabling messaging over the modem's SMS ops: indications, the storages
  * and the default one, then every readable storage listed and its parts
- * taken a batch per main loop iteration. */
+ * taken a batch per main loop iteration. With ops whose requests overlap,
+ * the storages come first and the indications, the default storage and
+ * every list are then sent at once; the parts are taken in storage order
+ * all the same. */
 #include "md-modem-sms.h"
 
 #include "md-errors.h"
@@ -21,7 +24,19 @@ typedef struct {
   MdSmsStorage listing; /* the storage the LIST step reads next */
   GPtrArray *listed;    /* MdSmsEntry*: parts of that storage not yet taken */
   guint next_listed;
+  /* Overlapping requests: each storage's list as answered, the requests
+   * not answered yet, and the first error that ends the enable. */
+  GPtrArray *lists[MD_SMS_STORAGE_TA + 1];
+  guint in_flight;
+  GError *fatal;
 } SmsEnableContext;
+
+/* One of the overlapping requests. */
+typedef struct {
+  GTask *task;
+  SmsEnableStep step; /* INDICATIONS, DEFAULT_STORAGE or LIST */
+  MdSmsStorage storage;
+} OverlapRequest;
 
 /* Listed parts taken per main loop iteration. Taking a part searches the
  * list and exports a D-Bus object, so a SIM with a thousand messages taken
@@ -44,6 +59,9 @@ static void
 sms_enable_context_free (SmsEnableContext *ctx)
 {
   drop_listed (ctx);
+  for (guint i = 0; i < G_N_ELEMENTS (ctx->lists); i++)
+    g_clear_pointer (&ctx->lists[i], g_ptr_array_unref);
+  g_clear_error (&ctx->fatal);
   g_free (ctx);
 }
 
@@ -81,6 +99,42 @@ choose_default_storage (guint32 storages)
   return MD_SMS_STORAGE_UNKNOWN;
 }
 
+/* Takes parts (may be NULL) from the LIST step, a batch per iteration;
+ * FALSE when there is nothing to take. */
+static gboolean
+take_listed (GTask *task, GPtrArray *parts)
+{
+  SmsEnableContext *ctx = g_task_get_task_data (task);
+
+  if (!parts || parts->len == 0) {
+    g_clear_pointer (&parts, g_ptr_array_unref);
+    return FALSE;
+  }
+  /* The same priority as D-Bus calls, so neither starves the other. */
+  g_ptr_array_set_free_func (parts, NULL);
+  ctx->listed = parts;
+  ctx->next_listed = 0;
+  g_idle_add_full (G_PRIORITY_DEFAULT, take_listed_batch, task, NULL);
+  return TRUE;
+}
+
+/* An error that ends the enable: the indications', or the modem not
+ * answering at all. Any other is logged and the enable goes on. */
+static gboolean
+is_fatal (SmsEnableStep step, const GError *error)
+{
+  return step == SMS_ENABLE_STEP_INDICATIONS || md_error_is_no_answer (error);
+}
+
+static void
+store_storages (MdModem *self, gssize storages)
+{
+  self->sms_read_storages = (guint32)storages & 0xffff;
+  self->sms_storages = ((guint32)storages >> 16) ? ((guint32)storages >> 16) : self->sms_read_storages;
+  self->sms_default_storage = choose_default_storage (self->sms_storages);
+  md_modem_emit_changed (self);
+}
+
 static void
 sms_enable_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -96,27 +150,17 @@ sms_enable_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   case SMS_ENABLE_STEP_DEFAULT_STORAGE: g_task_propagate_boolean (G_TASK (result), &error); break;
   case SMS_ENABLE_STEP_STORAGES:
     storages = g_task_propagate_int (G_TASK (result), &error);
-    if (!error) {
-      self->sms_read_storages = (guint32)storages & 0xffff;
-      self->sms_storages = ((guint32)storages >> 16) ? ((guint32)storages >> 16) : self->sms_read_storages;
-      self->sms_default_storage = choose_default_storage (self->sms_storages);
-      md_modem_emit_changed (self);
-    }
+    if (!error)
+      store_storages (self, storages);
     break;
   case SMS_ENABLE_STEP_LIST:
     parts = g_task_propagate_pointer (G_TASK (result), &error);
-    if (parts && parts->len > 0) {
-      /* The same priority as D-Bus calls, so neither starves the other. */
-      g_ptr_array_set_free_func (parts, NULL);
-      ctx->listed = g_steal_pointer (&parts);
-      ctx->next_listed = 0;
-      g_idle_add_full (G_PRIORITY_DEFAULT, take_listed_batch, task, NULL);
+    if (take_listed (task, g_steal_pointer (&parts)))
       return;
-    }
     break;
   case SMS_ENABLE_STEP_DONE: break;
   }
-  if (error && (ctx->step == SMS_ENABLE_STEP_INDICATIONS || md_error_is_no_answer (error))) {
+  if (error && is_fatal (ctx->step, error)) {
     g_task_return_error (task, error);
     g_object_unref (task);
     return;
@@ -162,6 +206,15 @@ sms_enable_step (GTask *task)
   case SMS_ENABLE_STEP_LIST:
     while (ctx->listing <= MD_SMS_STORAGE_TA && !(self->sms_read_storages & (1u << ctx->listing)))
       ctx->listing++;
+    if (ops->requests_overlap && ctx->listing <= MD_SMS_STORAGE_TA) {
+      /* Listed already (sms_enable_overlapping). */
+      g_object_unref (sub);
+      if (take_listed (task, g_steal_pointer (&ctx->lists[ctx->listing])))
+        return;
+      ctx->listing++;
+      sms_enable_step (task);
+      return;
+    }
     if (ops->list && ctx->listing <= MD_SMS_STORAGE_TA) {
       ops->list (self, ctx->listing, sub);
       return;
@@ -179,6 +232,119 @@ sms_enable_step (GTask *task)
   /* An op the driver lacks: the step is done. */
   g_task_return_pointer (sub, NULL, NULL);
   g_object_unref (sub);
+}
+
+/* One overlapping request answered; after the last, the parts are taken
+ * storage by storage as the LIST step does. */
+static void
+overlap_answered (GTask *task)
+{
+  SmsEnableContext *ctx = g_task_get_task_data (task);
+
+  if (--ctx->in_flight > 0)
+    return;
+  if (ctx->fatal) {
+    g_task_return_error (task, g_steal_pointer (&ctx->fatal));
+    g_object_unref (task);
+    return;
+  }
+  ctx->step = SMS_ENABLE_STEP_LIST;
+  sms_enable_step (task);
+}
+
+static void
+overlap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  OverlapRequest *request = user_data;
+  GTask *task = request->task;
+  SmsEnableContext *ctx = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (request->step == SMS_ENABLE_STEP_LIST)
+    ctx->lists[request->storage] = g_task_propagate_pointer (G_TASK (result), &error);
+  else
+    g_task_propagate_boolean (G_TASK (result), &error);
+  if (error && is_fatal (request->step, error) && !ctx->fatal) {
+    ctx->fatal = error;
+  } else if (error) {
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "messaging: %s", error->message);
+    g_error_free (error);
+  }
+  g_free (request);
+  overlap_answered (task);
+}
+
+static GTask *
+overlap_request (GTask *task, SmsEnableStep step, MdSmsStorage storage)
+{
+  SmsEnableContext *ctx = g_task_get_task_data (task);
+  OverlapRequest *request = g_new0 (OverlapRequest, 1);
+
+  request->task = task;
+  request->step = step;
+  request->storage = storage;
+  ctx->in_flight++;
+  return g_task_new (g_task_get_source_object (task), g_task_get_cancellable (task), overlap_ready, request);
+}
+
+/* The storages known: the indications, the default storage and every
+ * readable storage's list go out at once. in_flight counts one for this
+ * function too, so an op answering at once does not end the round early. */
+static void
+send_overlapping (GTask *task)
+{
+  MdModem *self = g_task_get_source_object (task);
+  SmsEnableContext *ctx = g_task_get_task_data (task);
+  const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
+
+  ctx->in_flight++;
+
+  if (ops->enable)
+    ops->enable (self, overlap_request (task, SMS_ENABLE_STEP_INDICATIONS, MD_SMS_STORAGE_UNKNOWN));
+  if (ops->set_default_storage && self->sms_default_storage != MD_SMS_STORAGE_UNKNOWN)
+    ops->set_default_storage (
+      self, self->sms_default_storage,
+      overlap_request (task, SMS_ENABLE_STEP_DEFAULT_STORAGE, MD_SMS_STORAGE_UNKNOWN));
+  for (MdSmsStorage storage = MD_SMS_STORAGE_SM; ops->list && storage <= MD_SMS_STORAGE_TA; storage++) {
+    if (self->sms_read_storages & (1u << storage))
+      ops->list (self, storage, overlap_request (task, SMS_ENABLE_STEP_LIST, storage));
+  }
+  overlap_answered (task);
+}
+
+static void
+overlap_storages_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  gssize storages = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error && md_error_is_no_answer (error)) {
+    g_task_return_error (task, error);
+    g_object_unref (task);
+    return;
+  }
+  if (error) {
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "messaging: %s", error->message);
+    g_error_free (error);
+  } else {
+    store_storages (MD_MODEM (source), storages);
+  }
+  send_overlapping (task);
+}
+
+/* Ops whose requests overlap: the storages first, then the rest at once. */
+static void
+sms_enable_overlapping (GTask *task)
+{
+  MdModem *self = g_task_get_source_object (task);
+  const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
+
+  if (!ops->load_storages) {
+    send_overlapping (task);
+    return;
+  }
+  ops->load_storages (self, g_task_new (self, g_task_get_cancellable (task), overlap_storages_ready, task));
 }
 
 void
@@ -201,7 +367,10 @@ md_modem_sms_enable_async (MdModem *self, gboolean enable, GCancellable *cancell
   ctx = g_new0 (SmsEnableContext, 1);
   ctx->listing = MD_SMS_STORAGE_SM;
   g_task_set_task_data (task, ctx, (GDestroyNotify)sms_enable_context_free);
-  sms_enable_step (task);
+  if (ops->requests_overlap)
+    sms_enable_overlapping (task);
+  else
+    sms_enable_step (task);
 }
 
 gboolean

@@ -5,7 +5,8 @@
  * parts loop of md-modem-sms-parts.c (each part once in order, the first
  * failure ending it), Store, Delete of stored parts, Send of a stored
  * message by index (send_stored) and its fallback to the parts, storages
- * listed apart from those published. */
+ * listed apart from those published; with ops whose requests overlap, the
+ * indications, the default storage and both lists in flight at once. */
 #include "md-errors.h"
 #include "md-modem-sms.h"
 
@@ -167,6 +168,74 @@ static const MdModemSmsOps sms_ops = {
 };
 static const MdModemOps ops = { .sms = &sms_ops };
 
+/* Ops whose requests overlap: each answered from an idle, so a test sees
+ * how many were in flight together. */
+typedef enum { LATER_ENABLE, LATER_DEFAULT, LATER_LIST } LaterKind;
+
+typedef struct {
+  GTask *task;
+  LaterKind kind;
+  MdSmsStorage storage;
+} Later;
+
+static guint in_flight, most_in_flight;
+static gboolean fail_enable;
+
+static gboolean
+later_answer (gpointer user_data)
+{
+  Later *later = user_data;
+
+  in_flight--;
+  if (later->kind == LATER_LIST)
+    fake_list (NULL, later->storage, later->task);
+  else
+    finish_bool (later->task, later->kind != LATER_ENABLE || !fail_enable);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+answer_later (GTask *task, LaterKind kind, MdSmsStorage storage)
+{
+  Later *later = g_new0 (Later, 1);
+
+  later->task = task;
+  later->kind = kind;
+  later->storage = storage;
+  in_flight++;
+  most_in_flight = MAX (most_in_flight, in_flight);
+  g_idle_add (later_answer, later);
+}
+
+static void
+overlap_enable (MdModem *modem, GTask *task)
+{
+  answer_later (task, LATER_ENABLE, MD_SMS_STORAGE_UNKNOWN);
+}
+
+static void
+overlap_set_default (MdModem *modem, MdSmsStorage storage, GTask *task)
+{
+  fake.default_storage = storage;
+  answer_later (task, LATER_DEFAULT, storage);
+}
+
+static void
+overlap_list (MdModem *modem, MdSmsStorage storage, GTask *task)
+{
+  answer_later (task, LATER_LIST, storage);
+}
+
+static const MdModemSmsOps overlap_sms_ops = {
+  .enable = overlap_enable,
+  .load_storages = fake_storages,
+  .set_default_storage = overlap_set_default,
+  .list = overlap_list,
+  .requests_overlap = TRUE,
+};
+static const MdModemOps overlap_ops = { .sms = &overlap_sms_ops };
+
 static void
 on_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -182,9 +251,9 @@ wait_result (GAsyncResult **slot)
 }
 
 static MdModem *
-new_modem (gboolean enabled)
+new_modem_with (const MdModemOps *modem_ops, gboolean enabled)
 {
-  MdModem *modem = md_modem_new (0, "uid", "test", NULL, &ops);
+  MdModem *modem = md_modem_new (0, "uid", "test", NULL, modem_ops);
   static const MdModemState path[] = { MD_MODEM_STATE_INITIALIZING, MD_MODEM_STATE_DISABLED,
                                        MD_MODEM_STATE_ENABLING, MD_MODEM_STATE_ENABLED };
 
@@ -195,6 +264,12 @@ new_modem (gboolean enabled)
   for (guint i = 0; i < (enabled ? G_N_ELEMENTS (path) : 2); i++)
     md_modem_set_state (modem, path[i], MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
   return modem;
+}
+
+static MdModem *
+new_modem (gboolean enabled)
+{
+  return new_modem_with (&ops, enabled);
 }
 
 static void
@@ -509,12 +584,57 @@ test_usable_storages (void)
   free_fake ();
 }
 
+static void
+test_overlapping_requests (void)
+{
+  g_autoptr (MdModem) modem = new_modem_with (&overlap_ops, TRUE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *all;
+
+  in_flight = most_in_flight = 0;
+  fail_enable = FALSE;
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_true (md_modem_sms_enable_finish (modem, wait_result (&result), &error));
+  g_assert_no_error (error);
+  /* Indications, default storage and the two lists, all at once. */
+  g_assert_cmpuint (most_in_flight, ==, 4);
+  g_assert_cmpint (fake.default_storage, ==, MD_SMS_STORAGE_ME);
+  /* Taken in storage order all the same. */
+  all = md_sms_list_get_all (md_modem_get_sms_list (modem));
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (md_sms_get_text (g_ptr_array_index (all, 0)), ==, "on the SIM");
+  g_assert_cmpint (md_sms_get_storage (g_ptr_array_index (all, 1)), ==, MD_SMS_STORAGE_ME);
+  free_fake ();
+}
+
+static void
+test_overlapping_indications_refused (void)
+{
+  g_autoptr (MdModem) modem = new_modem_with (&overlap_ops, TRUE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  in_flight = most_in_flight = 0;
+  fail_enable = TRUE;
+  md_modem_sms_enable_async (modem, TRUE, NULL, on_done, &result);
+  g_assert_false (md_modem_sms_enable_finish (modem, wait_result (&result), &error));
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  /* The enable ends once every request was answered, none taken. */
+  g_assert_cmpuint (in_flight, ==, 0);
+  g_assert_cmpuint (md_sms_list_get_all (md_modem_get_sms_list (modem))->len, ==, 0);
+  fail_enable = FALSE;
+  free_fake ();
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/modem-sms/enable-loads-storages", test_enable_loads_storages);
   g_test_add_func ("/modem-sms/long-list-taken-in-batches", test_long_list_taken_in_batches);
+  g_test_add_func ("/modem-sms/overlapping-requests", test_overlapping_requests);
+  g_test_add_func ("/modem-sms/overlapping-indications-refused", test_overlapping_indications_refused);
   g_test_add_func ("/modem-sms/create-needs-enabled", test_create_needs_enabled);
   g_test_add_func ("/modem-sms/send-states", test_send_states);
   g_test_add_func ("/modem-sms/send-part-fails", test_send_part_fails);
