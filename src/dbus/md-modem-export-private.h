@@ -32,8 +32,7 @@ struct _MdModemExport {
   /* A state change synced its own properties just now; the "changed" that
    * md_modem_set_state emits right after it defers the sync of the rest. */
   gboolean state_synced;
-  guint deferred_sync_id; /* the sync after a state change, pending */
-  gboolean deferred_full; /* ... of every value (MD_MODEM_CHANGE_ANY) */
+  guint deferred_sync_id; /* the (live) sync after a state change, pending */
   /* Messaging (md-messaging-export.c); the interface only with SMS ops */
   MdDbusModemMessaging *messaging_iface;
   GHashTable *sms_exports; /* MdSms* -> MdSmsExport* */

@@ -243,8 +243,7 @@ deferred_sync (gpointer user_data)
   MdModemExport *self = user_data;
 
   self->deferred_sync_id = 0;
-  sync_modem (self, !self->deferred_full);
-  self->deferred_full = FALSE;
+  sync_modem (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -260,19 +259,16 @@ modem_changed (MdModem *modem, guint change, gpointer user_data)
   MdModemExport *self = user_data;
   gboolean live_only = change == MD_MODEM_CHANGE_LIVE;
 
+  /* md_modem_set_state's own "changed", which is MD_MODEM_CHANGE_LIVE. */
   if (self->state_synced) {
     self->state_synced = FALSE;
-    self->deferred_full |= !live_only;
     if (!self->deferred_sync_id)
       self->deferred_sync_id = g_idle_add_full (G_PRIORITY_HIGH, deferred_sync, self, NULL);
     return;
   }
   sync_modem (self, live_only);
-  /* A pending sync has nothing left to do unless it had more to do. */
-  if (!live_only || !self->deferred_full) {
-    g_clear_handle_id (&self->deferred_sync_id, g_source_remove);
-    self->deferred_full = FALSE;
-  }
+  /* This sync covers a pending (live) one. */
+  g_clear_handle_id (&self->deferred_sync_id, g_source_remove);
 }
 
 /* What a state change changes by itself. */
