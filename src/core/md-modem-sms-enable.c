@@ -126,6 +126,16 @@ is_fatal (SmsEnableStep step, const GError *error)
   return step == SMS_ENABLE_STEP_INDICATIONS || md_error_is_no_answer (error);
 }
 
+/* An error (may be NULL) that does not end the enable: logged, freed. */
+static void
+drop_error (MdModem *self, GError *error)
+{
+  if (!error)
+    return;
+  md_log_debug (md_modem_get_log_name (self), "messaging: %s", error->message);
+  g_error_free (error);
+}
+
 static void
 store_storages (MdModem *self, gssize storages)
 {
@@ -165,10 +175,7 @@ sms_enable_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     g_object_unref (task);
     return;
   }
-  if (error) {
-    md_log_debug (md_modem_get_log_name (self), "messaging: %s", error->message);
-    g_error_free (error);
-  }
+  drop_error (self, error);
   if (ctx->step == SMS_ENABLE_STEP_LIST)
     ctx->listing++;
   else
@@ -264,12 +271,9 @@ overlap_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     ctx->lists[request->storage] = g_task_propagate_pointer (G_TASK (result), &error);
   else
     g_task_propagate_boolean (G_TASK (result), &error);
-  if (error && is_fatal (request->step, error) && !ctx->fatal) {
-    ctx->fatal = error;
-  } else if (error) {
-    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "messaging: %s", error->message);
-    g_error_free (error);
-  }
+  if (error && is_fatal (request->step, error) && !ctx->fatal)
+    ctx->fatal = g_steal_pointer (&error);
+  drop_error (MD_MODEM (source), error);
   g_free (request);
   overlap_answered (task);
 }
@@ -319,17 +323,14 @@ overlap_storages_ready (GObject *source, GAsyncResult *result, gpointer user_dat
   GError *error = NULL;
   gssize storages = g_task_propagate_int (G_TASK (result), &error);
 
-  if (error && md_error_is_no_answer (error)) {
+  if (error && is_fatal (SMS_ENABLE_STEP_STORAGES, error)) {
     g_task_return_error (task, error);
     g_object_unref (task);
     return;
   }
-  if (error) {
-    md_log_debug (md_modem_get_log_name (MD_MODEM (source)), "messaging: %s", error->message);
-    g_error_free (error);
-  } else {
+  if (!error)
     store_storages (MD_MODEM (source), storages);
-  }
+  drop_error (MD_MODEM (source), error);
   send_overlapping (task);
 }
 
