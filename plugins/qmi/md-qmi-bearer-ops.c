@@ -231,6 +231,8 @@ start_done (GTask *outer, GError *error)
   md_qmi_pair_op (modem, ctx->pair, &wds_settings,
                   md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), ctx->family), input, 0,
                   step_new (modem, outer, settings_done), parse_settings, NULL);
+  /* Published while the settings are read. */
+  md_bearer_set_call_up (ctx->bearer);
 }
 
 static void
@@ -520,10 +522,13 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
     return;
   }
   ctx->preparing = 1; /* the data format */
-  if (!ctx->multiplex)
-    preset_families (modem, task);
+  /* The data format's first request leads: Start Network waits for the
+   * format's Get and Set, and for Set IP Family only beside them. The
+   * answers come in a later main loop iteration (GTask), after both. */
   md_qmi_data_format_ensure_pair (modem, ctx->pair, md_qmi_pair_net (modem, ctx->pair), ctx->multiplex,
                                   g_task_new (modem, cancellable, format_ready, task));
+  if (!ctx->multiplex)
+    preset_families (modem, task);
 }
 
 const MdModemBearerOps md_qmi_bearer_ops = {

@@ -26,6 +26,7 @@ struct _MdBearer {
   guint64 baseline_rx;
   guint64 baseline_tx;
   guint stats_source;
+  gboolean call_up; /* md_bearer_set_call_up, until connected or not */
 };
 
 enum { SIGNAL_CHANGED, SIGNAL_CONNECTION_CHANGED, N_SIGNALS };
@@ -105,7 +106,7 @@ md_bearer_class_init (MdBearerClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = md_bearer_finalize;
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                          NULL, NULL, G_TYPE_NONE, 0);
+                                          NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[SIGNAL_CONNECTION_CHANGED]
     = g_signal_new ("connection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                     G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
@@ -212,7 +213,7 @@ md_bearer_update_traffic (MdBearer *self, guint64 rx_total, guint64 tx_total)
     return;
   self->stats.rx_bytes = rx;
   self->stats.tx_bytes = tx;
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)MD_BEARER_CHANGE_STATS);
 }
 
 void
@@ -248,8 +249,33 @@ md_bearer_get_multiplexed (MdBearer *self)
 static gboolean
 stats_tick (gpointer user_data)
 {
-  g_signal_emit (user_data, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (user_data, signals[SIGNAL_CHANGED], 0, (guint)MD_BEARER_CHANGE_STATS);
   return G_SOURCE_CONTINUE;
+}
+
+/* A connection's stats start: start-date now, duration and bytes from 0,
+ * and the duration's tick. */
+static void
+start_connection_stats (MdBearer *self)
+{
+  self->connected_at_us = g_get_monotonic_time ();
+  self->stats.start_date = (guint64)(g_get_real_time () / G_USEC_PER_SEC);
+  self->stats.duration = 0;
+  self->stats.rx_bytes = 0;
+  self->stats.tx_bytes = 0;
+  self->have_baseline = FALSE;
+  g_clear_handle_id (&self->stats_source, g_source_remove);
+  self->stats_source = g_timeout_add_seconds (MD_BEARER_STATS_INTERVAL_S, stats_tick, self);
+}
+
+void
+md_bearer_set_call_up (MdBearer *self)
+{
+  if (self->connected || self->call_up)
+    return;
+  self->call_up = TRUE;
+  start_connection_stats (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)MD_BEARER_CHANGE_STATS);
 }
 
 void
@@ -257,16 +283,9 @@ md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4,
 {
   gboolean newly = !self->connected;
 
-  if (!self->connected) {
-    self->connected_at_us = g_get_monotonic_time ();
-    self->stats.start_date = (guint64)(g_get_real_time () / G_USEC_PER_SEC);
-    self->stats.duration = 0;
-    self->stats.rx_bytes = 0;
-    self->stats.tx_bytes = 0;
-    self->have_baseline = FALSE;
-    g_clear_handle_id (&self->stats_source, g_source_remove);
-    self->stats_source = g_timeout_add_seconds (MD_BEARER_STATS_INTERVAL_S, stats_tick, self);
-  }
+  if (!self->connected && !self->call_up)
+    start_connection_stats (self);
+  self->call_up = FALSE;
   self->connected = TRUE;
   g_free (self->interface);
   self->interface = g_strdup (interface);
@@ -276,7 +295,7 @@ md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4,
   self->ip6 = ip6;
   g_clear_error (&self->connection_error);
   md_log_info (self->log_name, "connected on %s", interface ? interface : "(no interface)");
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)MD_BEARER_CHANGE_CONNECTION);
   if (newly)
     g_signal_emit (self, signals[SIGNAL_CONNECTION_CHANGED], 0, TRUE, self->interface);
 }
@@ -296,6 +315,7 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
     self->stats.failed_attempts++;
   }
   g_clear_handle_id (&self->stats_source, g_source_remove);
+  self->call_up = FALSE;
   self->profile_id = -1;
   self->multiplexed = FALSE;
   self->connected = FALSE;
@@ -307,7 +327,7 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
   if (was_connected || reason)
     md_log_info (self->log_name, "%s%s%s", was_connected ? "disconnected" : "connection failed",
                  reason ? ": " : "", reason ? reason->message : "");
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)MD_BEARER_CHANGE_CONNECTION);
   if (was_connected)
     g_signal_emit (self, signals[SIGNAL_CONNECTION_CHANGED], 0, FALSE, old_interface);
 }

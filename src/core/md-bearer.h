@@ -59,6 +59,23 @@ const MdIpConfig *md_bearer_get_ip6_config (MdBearer *self);
  * after a successful or requested change. */
 const GError *md_bearer_get_connection_error (MdBearer *self);
 
+/* What a "changed" signal (its guint argument) says may have changed. The
+ * settings never do: they are fixed when the bearer is made. */
+typedef enum {
+  /* Connected, interface, IP configurations, connection error, profile id,
+   * multiplexed, and the stats. */
+  MD_BEARER_CHANGE_CONNECTION = 0,
+  /* Only the stats (the duration's tick, traffic counters). */
+  MD_BEARER_CHANGE_STATS = 1,
+} MdBearerChange;
+
+/* The modem reports the data call up, before its IP settings are read:
+ * the connection's stats start (start-date now, duration and bytes from 0)
+ * and are published ("changed", MD_BEARER_CHANGE_STATS), so the connected
+ * change that follows has less to publish. md_bearer_set_connected starts
+ * them itself when this was not called; a failure before it leaves them
+ * as a connection of no duration. */
+void md_bearer_set_call_up (MdBearer *self);
 /* Takes ip4/ip6 (either may be NULL); emits "changed". */
 void md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6);
 /* reason NULL for a requested disconnection; emits "changed". */

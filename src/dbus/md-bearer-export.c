@@ -10,6 +10,7 @@
 #include "md-standalone-export.h"
 #include "md-modem-connect.h"
 #include "md-skeleton-set.h"
+#include "md-vardict.h"
 
 #define BEARER_PATH_PREFIX "/org/freedesktop/ModemManager1/Bearer/"
 
@@ -20,6 +21,8 @@ struct _MdBearerExport {
   MdDbusBearer *iface;
   char *path;
   gulong changed_id;
+  MdBearerStats published_stats;
+  gboolean stats_published;
 };
 
 static GVariant *
@@ -38,29 +41,53 @@ connection_error_variant (MdBearer *bearer)
  * uplink and downlink speeds are not known to modemd (0, as ModemManager
  * has them when the modem does not say). */
 static GVariant *
-stats_variant (MdBearer *bearer)
+stats_variant (const MdBearerStats *stats)
 {
-  MdBearerStats stats;
   GVariantBuilder builder;
 
-  md_bearer_get_stats (bearer, &stats);
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "duration", g_variant_new_uint32 (stats.duration));
-  g_variant_builder_add (&builder, "{sv}", "rx-bytes", g_variant_new_uint64 (stats.rx_bytes));
-  g_variant_builder_add (&builder, "{sv}", "tx-bytes", g_variant_new_uint64 (stats.tx_bytes));
-  g_variant_builder_add (&builder, "{sv}", "start-date", g_variant_new_uint64 (stats.start_date));
-  g_variant_builder_add (&builder, "{sv}", "attempts", g_variant_new_uint32 (stats.attempts));
-  g_variant_builder_add (&builder, "{sv}", "failed-attempts", g_variant_new_uint32 (stats.failed_attempts));
-  g_variant_builder_add (&builder, "{sv}", "total-duration", g_variant_new_uint32 (stats.total_duration));
-  g_variant_builder_add (&builder, "{sv}", "total-rx-bytes", g_variant_new_uint64 (stats.total_rx_bytes));
-  g_variant_builder_add (&builder, "{sv}", "total-tx-bytes", g_variant_new_uint64 (stats.total_tx_bytes));
-  g_variant_builder_add (&builder, "{sv}", "uplink-speed", g_variant_new_uint64 (0));
-  g_variant_builder_add (&builder, "{sv}", "downlink-speed", g_variant_new_uint64 (0));
+  md_vardict_add (&builder, "duration", g_variant_new_uint32 (stats->duration));
+  md_vardict_add (&builder, "rx-bytes", g_variant_new_uint64 (stats->rx_bytes));
+  md_vardict_add (&builder, "tx-bytes", g_variant_new_uint64 (stats->tx_bytes));
+  md_vardict_add (&builder, "start-date", g_variant_new_uint64 (stats->start_date));
+  md_vardict_add (&builder, "attempts", g_variant_new_uint32 (stats->attempts));
+  md_vardict_add (&builder, "failed-attempts", g_variant_new_uint32 (stats->failed_attempts));
+  md_vardict_add (&builder, "total-duration", g_variant_new_uint32 (stats->total_duration));
+  md_vardict_add (&builder, "total-rx-bytes", g_variant_new_uint64 (stats->total_rx_bytes));
+  md_vardict_add (&builder, "total-tx-bytes", g_variant_new_uint64 (stats->total_tx_bytes));
+  md_vardict_add (&builder, "uplink-speed", g_variant_new_uint64 (0));
+  md_vardict_add (&builder, "downlink-speed", g_variant_new_uint64 (0));
   return g_variant_builder_end (&builder);
 }
 
+static gboolean
+stats_equal (const MdBearerStats *a, const MdBearerStats *b)
+{
+  return a->attempts == b->attempts && a->failed_attempts == b->failed_attempts
+         && a->start_date == b->start_date && a->duration == b->duration
+         && a->total_duration == b->total_duration && a->rx_bytes == b->rx_bytes && a->tx_bytes == b->tx_bytes
+         && a->total_rx_bytes == b->total_rx_bytes && a->total_tx_bytes == b->total_tx_bytes;
+}
+
+/* Compared as numbers with what was published last: comparing the built
+ * dictionary would serialise it, which costs as much as building it. */
 static void
-sync_bearer (MdBearerExport *self)
+sync_stats (MdBearerExport *self)
+{
+  MdBearerStats stats;
+
+  md_bearer_get_stats (self->bearer, &stats);
+  if (self->stats_published && stats_equal (&stats, &self->published_stats))
+    return;
+  md_dbus_bearer_set_stats (self->iface, stats_variant (&stats));
+  self->published_stats = stats;
+  self->stats_published = TRUE;
+}
+
+/* Everything but the settings (Properties), which never change once the
+ * bearer exists: md_bearer_export_new publishes them. */
+static void
+sync_connection (MdBearerExport *self)
 {
   MdBearer *bearer = self->bearer;
   const char *interface = md_bearer_get_interface (bearer);
@@ -73,10 +100,8 @@ sync_bearer (MdBearerExport *self)
   MD_SKELETON_SET_VARIANT (md_dbus_bearer, ip6_config, self->iface,
                            md_ip_config_to_variant (md_bearer_get_ip6_config (bearer)));
   MD_SKELETON_SET_VARIANT (md_dbus_bearer, connection_error, self->iface, connection_error_variant (bearer));
-  MD_SKELETON_SET_VARIANT (md_dbus_bearer, properties, self->iface,
-                           md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
-  MD_SKELETON_SET_VARIANT (md_dbus_bearer, stats, self->iface, stats_variant (bearer));
   MD_SKELETON_SET (md_dbus_bearer, profile_id, self->iface, md_bearer_get_profile_id (bearer));
+  sync_stats (self);
 }
 
 static void
@@ -109,11 +134,14 @@ handle_disconnect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpoin
 }
 
 static void
-bearer_changed (MdBearer *bearer, gpointer user_data)
+bearer_changed (MdBearer *bearer, guint change, gpointer user_data)
 {
   MdBearerExport *self = user_data;
 
-  sync_bearer (self);
+  if (change == MD_BEARER_CHANGE_STATS)
+    sync_stats (self);
+  else
+    sync_connection (self);
   /* Sent now, not from GDBus' idle: the modem's StateChanged that follows a
    * connection change must find the bearer already changed. */
   g_dbus_interface_skeleton_flush (G_DBUS_INTERFACE_SKELETON (self->iface));
@@ -134,7 +162,9 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   /* Bytes are counted where the protocol reports traffic (MBIM). */
   md_dbus_bearer_set_reload_stats_supported (
     self->iface, md_modem_get_ops (modem)->bearer && md_modem_get_ops (modem)->bearer->load_traffic);
-  sync_bearer (self);
+  md_dbus_bearer_set_properties (self->iface,
+                                 md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
+  sync_connection (self);
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), authorizer);
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);
   g_signal_connect (self->iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);

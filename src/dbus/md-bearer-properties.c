@@ -9,6 +9,7 @@
 #include "md-request-bearer.h"
 #include "md-request-network.h"
 #include "md-request-sim.h"
+#include "md-vardict.h"
 
 typedef enum {
   KEY_APN,
@@ -170,25 +171,24 @@ md_bearer_settings_to_variant (const MdBearerSettings *settings)
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
   if (settings->apn)
-    g_variant_builder_add (&builder, "{sv}", "apn", g_variant_new_string (settings->apn));
+    md_vardict_add (&builder, "apn", g_variant_new_string (settings->apn));
   if (settings->ip_type != MD_BEARER_IP_FAMILY_NONE)
-    g_variant_builder_add (&builder, "{sv}", "ip-type", g_variant_new_uint32 (settings->ip_type));
+    md_vardict_add (&builder, "ip-type", g_variant_new_uint32 (settings->ip_type));
   if (settings->allowed_auth != MD_BEARER_ALLOWED_AUTH_UNKNOWN)
-    g_variant_builder_add (&builder, "{sv}", "allowed-auth", g_variant_new_uint32 (settings->allowed_auth));
+    md_vardict_add (&builder, "allowed-auth", g_variant_new_uint32 (settings->allowed_auth));
   if (settings->user)
-    g_variant_builder_add (&builder, "{sv}", "user", g_variant_new_string (settings->user));
+    md_vardict_add (&builder, "user", g_variant_new_string (settings->user));
   /* The password is never published. As in ModemManager 1.20, roaming is
    * shown only when the client chose it, and profile-id always: -1, as
    * connecting by a stored profile is not supported (a given profile-id
    * is accepted and ignored). */
   if (settings->allow_roaming_set)
-    g_variant_builder_add (&builder, "{sv}", "allow-roaming",
-                           g_variant_new_boolean (settings->allow_roaming));
-  g_variant_builder_add (&builder, "{sv}", "profile-id", g_variant_new_int32 (-1));
+    md_vardict_add (&builder, "allow-roaming", g_variant_new_boolean (settings->allow_roaming));
+  md_vardict_add (&builder, "profile-id", g_variant_new_int32 (-1));
   if (settings->multiplex != MD_BEARER_MULTIPLEX_SUPPORT_UNKNOWN)
-    g_variant_builder_add (&builder, "{sv}", "multiplex", g_variant_new_uint32 (settings->multiplex));
+    md_vardict_add (&builder, "multiplex", g_variant_new_uint32 (settings->multiplex));
   if (settings->number)
-    g_variant_builder_add (&builder, "{sv}", "number", g_variant_new_string (settings->number));
+    md_vardict_add (&builder, "number", g_variant_new_string (settings->number));
   return g_variant_builder_end (&builder);
 }
 
@@ -200,22 +200,22 @@ md_ip_config_to_variant (const MdIpConfig *config)
   /* Clients (libmm-glib) refuse an IP configuration without a method, so
    * an unused family says "unknown" rather than publishing nothing. */
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "method",
-                         g_variant_new_uint32 (config ? config->method : MD_BEARER_IP_METHOD_UNKNOWN));
+  md_vardict_add (&builder, "method",
+                  g_variant_new_uint32 (config ? config->method : MD_BEARER_IP_METHOD_UNKNOWN));
   if (!config)
     return g_variant_builder_end (&builder);
   if (config->address) {
-    g_variant_builder_add (&builder, "{sv}", "address", g_variant_new_string (config->address));
-    g_variant_builder_add (&builder, "{sv}", "prefix", g_variant_new_uint32 (config->prefix));
+    md_vardict_add (&builder, "address", g_variant_new_string (config->address));
+    md_vardict_add (&builder, "prefix", g_variant_new_uint32 (config->prefix));
   }
   if (config->gateway)
-    g_variant_builder_add (&builder, "{sv}", "gateway", g_variant_new_string (config->gateway));
+    md_vardict_add (&builder, "gateway", g_variant_new_string (config->gateway));
   for (guint i = 0; config->dns && config->dns[i] && i < 3; i++) {
     g_autofree char *key = g_strdup_printf ("dns%u", i + 1);
 
-    g_variant_builder_add (&builder, "{sv}", key, g_variant_new_string (config->dns[i]));
+    md_vardict_add (&builder, key, g_variant_new_string (config->dns[i]));
   }
   if (config->mtu)
-    g_variant_builder_add (&builder, "{sv}", "mtu", g_variant_new_uint32 (config->mtu));
+    md_vardict_add (&builder, "mtu", g_variant_new_uint32 (config->mtu));
   return g_variant_builder_end (&builder);
 }

@@ -527,6 +527,31 @@ has_bearer_connected (Fixture *f)
          && g_variant_lookup (stats, "attempts", "u", &attempts) && attempts == 0;
 }
 
+/* A traffic report changes the stats alone (MD_BEARER_CHANGE_STATS): the
+ * first after a connection is the baseline, the second counts. */
+static void
+change_bearer_traffic (Fixture *f)
+{
+  md_bearer_set_connected (f->bearer, "wwan0", NULL, NULL);
+  md_bearer_update_traffic (f->bearer, 5000, 7000);
+  md_bearer_update_traffic (f->bearer, 6500, 7200);
+}
+
+static gboolean
+has_bearer_traffic (Fixture *f)
+{
+  MdDbusBearer *iface = bearer_iface (f);
+  GVariant *stats = md_dbus_bearer_get_stats (iface);
+  GVariant *properties = md_dbus_bearer_get_properties (iface);
+  guint64 rx = 0, tx = 0;
+  gint32 profile_id = 0;
+
+  /* The settings published at the export stay. */
+  return md_dbus_bearer_get_connected (iface) && stats && g_variant_lookup (stats, "rx-bytes", "t", &rx)
+         && g_variant_lookup (stats, "tx-bytes", "t", &tx) && rx == 1500 && tx == 200 && properties
+         && g_variant_lookup (properties, "profile-id", "i", &profile_id) && profile_id == -1;
+}
+
 static void
 change_bearer_failed (Fixture *f)
 {
@@ -579,6 +604,7 @@ static const Case cases[] = {
   { "ussd", change_ussd, has_ussd },
   { "bearer-connected", change_bearer_connected, has_bearer_connected },
   { "bearer-failed", change_bearer_failed, has_bearer_failed },
+  { "bearer-traffic", change_bearer_traffic, has_bearer_traffic },
 };
 
 static void
