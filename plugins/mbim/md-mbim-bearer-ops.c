@@ -299,15 +299,7 @@ step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
     ctx->activated = TRUE;
-    ctx->step++;
-    g_object_ref (task);
-    connect_step (task);
-    /* Published while the IP configuration is read, unless the connect
-     * already ended in connect_step (the reference keeps ctx). */
-    if (!g_task_get_completed (task))
-      md_bearer_set_call_up (ctx->bearer);
-    g_object_unref (task);
-    return;
+    break;
   }
   case CONNECT_STEP_IP_CONFIG: {
     MdIpConfig *ip4 = NULL;

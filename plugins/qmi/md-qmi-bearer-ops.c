@@ -231,8 +231,6 @@ start_done (GTask *outer, GError *error)
   md_qmi_pair_op (modem, ctx->pair, &wds_settings,
                   md_qmi_calls_instance (md_qmi_calls_of (ctx->bearer), ctx->family), input, 0,
                   step_new (modem, outer, settings_done), parse_settings, NULL);
-  /* Published while the settings are read. */
-  md_bearer_set_call_up (ctx->bearer);
 }
 
 static void

@@ -26,7 +26,6 @@ struct _MdBearer {
   guint64 baseline_rx;
   guint64 baseline_tx;
   guint stats_source;
-  gboolean call_up; /* md_bearer_set_call_up, until connected or not */
 };
 
 enum { SIGNAL_CHANGED, SIGNAL_CONNECTION_CHANGED, N_SIGNALS };
@@ -253,39 +252,21 @@ stats_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* A connection's stats start: start-date now, duration and bytes from 0,
- * and the duration's tick. */
-static void
-start_connection_stats (MdBearer *self)
-{
-  self->connected_at_us = g_get_monotonic_time ();
-  self->stats.start_date = (guint64)(g_get_real_time () / G_USEC_PER_SEC);
-  self->stats.duration = 0;
-  self->stats.rx_bytes = 0;
-  self->stats.tx_bytes = 0;
-  self->have_baseline = FALSE;
-  g_clear_handle_id (&self->stats_source, g_source_remove);
-  self->stats_source = g_timeout_add_seconds (MD_BEARER_STATS_INTERVAL_S, stats_tick, self);
-}
-
-void
-md_bearer_set_call_up (MdBearer *self)
-{
-  if (self->connected || self->call_up)
-    return;
-  self->call_up = TRUE;
-  start_connection_stats (self);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)MD_BEARER_CHANGE_STATS);
-}
-
 void
 md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6)
 {
   gboolean newly = !self->connected;
 
-  if (!self->connected && !self->call_up)
-    start_connection_stats (self);
-  self->call_up = FALSE;
+  if (!self->connected) {
+    self->connected_at_us = g_get_monotonic_time ();
+    self->stats.start_date = (guint64)(g_get_real_time () / G_USEC_PER_SEC);
+    self->stats.duration = 0;
+    self->stats.rx_bytes = 0;
+    self->stats.tx_bytes = 0;
+    self->have_baseline = FALSE;
+    g_clear_handle_id (&self->stats_source, g_source_remove);
+    self->stats_source = g_timeout_add_seconds (MD_BEARER_STATS_INTERVAL_S, stats_tick, self);
+  }
   self->connected = TRUE;
   g_free (self->interface);
   self->interface = g_strdup (interface);
@@ -315,7 +296,6 @@ md_bearer_set_disconnected (MdBearer *self, const GError *reason)
     self->stats.failed_attempts++;
   }
   g_clear_handle_id (&self->stats_source, g_source_remove);
-  self->call_up = FALSE;
   self->profile_id = -1;
   self->multiplexed = FALSE;
   self->connected = FALSE;

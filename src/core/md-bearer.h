@@ -69,13 +69,6 @@ typedef enum {
   MD_BEARER_CHANGE_STATS = 1,
 } MdBearerChange;
 
-/* The modem reports the data call up, before its IP settings are read:
- * the connection's stats start (start-date now, duration and bytes from 0)
- * and are published ("changed", MD_BEARER_CHANGE_STATS), so the connected
- * change that follows has less to publish. md_bearer_set_connected starts
- * them itself when this was not called; a failure before it leaves them
- * as a connection of no duration. */
-void md_bearer_set_call_up (MdBearer *self);
 /* Takes ip4/ip6 (either may be NULL); emits "changed". */
 void md_bearer_set_connected (MdBearer *self, const char *interface, MdIpConfig *ip4, MdIpConfig *ip6);
 /* reason NULL for a requested disconnection; emits "changed". */

@@ -23,6 +23,7 @@ struct _MdBearerExport {
   gulong changed_id;
   MdBearerStats published_stats;
   gboolean stats_published;
+  guint deferred_stats_id;
 };
 
 static GVariant *
@@ -84,8 +85,19 @@ sync_stats (MdBearerExport *self)
   self->stats_published = TRUE;
 }
 
-/* Everything but the settings (Properties), which never change once the
- * bearer exists: md_bearer_export_new publishes them. */
+static gboolean
+deferred_stats (gpointer user_data)
+{
+  MdBearerExport *self = user_data;
+
+  self->deferred_stats_id = 0;
+  sync_stats (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* What a connection change changes, but Stats and the settings
+ * (Properties), which never change once the bearer exists:
+ * md_bearer_export_new publishes them. */
 static void
 sync_connection (MdBearerExport *self)
 {
@@ -101,7 +113,6 @@ sync_connection (MdBearerExport *self)
                            md_ip_config_to_variant (md_bearer_get_ip6_config (bearer)));
   MD_SKELETON_SET_VARIANT (md_dbus_bearer, connection_error, self->iface, connection_error_variant (bearer));
   MD_SKELETON_SET (md_dbus_bearer, profile_id, self->iface, md_bearer_get_profile_id (bearer));
-  sync_stats (self);
 }
 
 static void
@@ -133,18 +144,26 @@ handle_disconnect (MdDbusBearer *iface, GDBusMethodInvocation *invocation, gpoin
   return TRUE;
 }
 
+/* A connection change goes out at once, so the modem's StateChanged that
+ * follows finds the bearer changed (GDBus would send it from an idle).
+ * Its Stats follow once the main loop iteration is over, at
+ * G_PRIORITY_HIGH (before any later call): a Connect or Disconnect the
+ * change completes replies first, as ModemManager 1.20.4 does before its
+ * bearer's PropertiesChanged. */
 static void
 bearer_changed (MdBearer *bearer, guint change, gpointer user_data)
 {
   MdBearerExport *self = user_data;
 
-  if (change == MD_BEARER_CHANGE_STATS)
+  if (change == MD_BEARER_CHANGE_STATS) {
+    g_clear_handle_id (&self->deferred_stats_id, g_source_remove);
     sync_stats (self);
-  else
-    sync_connection (self);
-  /* Sent now, not from GDBus' idle: the modem's StateChanged that follows a
-   * connection change must find the bearer already changed. */
+    return;
+  }
+  sync_connection (self);
   g_dbus_interface_skeleton_flush (G_DBUS_INTERFACE_SKELETON (self->iface));
+  if (!self->deferred_stats_id)
+    self->deferred_stats_id = g_idle_add_full (G_PRIORITY_HIGH, deferred_stats, self, NULL);
 }
 
 MdBearerExport *
@@ -165,6 +184,7 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   md_dbus_bearer_set_properties (self->iface,
                                  md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
   sync_connection (self);
+  sync_stats (self);
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), authorizer);
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);
   g_signal_connect (self->iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);
@@ -191,6 +211,7 @@ md_bearer_export_free (MdBearerExport *self)
   if (!self)
     return;
   g_clear_signal_handler (&self->changed_id, self->bearer);
+  g_clear_handle_id (&self->deferred_stats_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (self->iface, self);
   g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->iface));
   g_object_unref (self->iface);

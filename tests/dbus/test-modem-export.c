@@ -619,6 +619,25 @@ test_follows (Fixture *f, gconstpointer data)
   g_assert_true (c->follows (f));
 }
 
+/* A connection change is on the skeleton at once (the modem's StateChanged
+ * may follow in the same iteration); its Stats once the iteration is over. */
+static void
+test_bearer_connection_at_once (Fixture *f, gconstpointer data)
+{
+  MdDbusBearer *iface = bearer_iface (f);
+  guint64 start_date = 0;
+
+  settle ();
+  md_bearer_set_connected (f->bearer, "wwan0", NULL, NULL);
+  g_assert_true (md_dbus_bearer_get_connected (iface));
+  g_assert_cmpstr (md_dbus_bearer_get_interface (iface), ==, "wwan0");
+  g_assert_true (g_variant_lookup (md_dbus_bearer_get_stats (iface), "start-date", "t", &start_date));
+  g_assert_cmpuint (start_date, ==, 0);
+  settle ();
+  g_assert_true (g_variant_lookup (md_dbus_bearer_get_stats (iface), "start-date", "t", &start_date));
+  g_assert_cmpuint (start_date, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -628,5 +647,7 @@ main (int argc, char **argv)
 
     g_test_add (path, Fixture, &cases[i], fixture_set_up, test_follows, fixture_tear_down);
   }
+  g_test_add ("/modem-export/bearer-connection-at-once", Fixture, NULL, fixture_set_up,
+              test_bearer_connection_at_once, fixture_tear_down);
   return g_test_run ();
 }
