@@ -7,6 +7,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-vardict.h"
 
 #define POLKIT_BUS_NAME                           "org.freedesktop.PolicyKit1"
 #define POLKIT_PATH                               "/org/freedesktop/PolicyKit1/Authority"
@@ -70,7 +71,7 @@ check_parameters (const char *sender, const char *action, gboolean interactive)
   GVariantBuilder details;
 
   g_variant_builder_init (&subject_details, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&subject_details, "{sv}", "name", g_variant_new_string (sender));
+  md_vardict_add (&subject_details, "name", g_variant_new_string (sender));
   g_variant_builder_init (&details, G_VARIANT_TYPE ("a{ss}"));
   return g_variant_new ("((sa{sv})sa{ss}us)", "system-bus-name", &subject_details, action, &details,
                         interactive ? POLKIT_CHECK_FLAGS_ALLOW_USER_INTERACTION : 0u, "");

@@ -7,6 +7,7 @@
 #include "md-dbus-gate.h"
 #include "md-modem-firmware.h"
 #include "md-pending-call.h"
+#include "md-vardict.h"
 
 static void
 list_ready (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -23,9 +24,8 @@ list_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
   for (guint i = 0; images[i]; i++) {
     g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sv}"));
-    g_variant_builder_add (&builder, "{sv}", "image-type",
-                           g_variant_new_uint32 (MD_FIRMWARE_IMAGE_TYPE_GENERIC));
-    g_variant_builder_add (&builder, "{sv}", "unique-id", g_variant_new_string (images[i]));
+    md_vardict_add (&builder, "image-type", g_variant_new_uint32 (MD_FIRMWARE_IMAGE_TYPE_GENERIC));
+    md_vardict_add (&builder, "unique-id", g_variant_new_string (images[i]));
     g_variant_builder_close (&builder);
   }
   md_pending_call_return (call, g_variant_new ("(saa{sv})", images[0] ? images[0] : "", &builder));

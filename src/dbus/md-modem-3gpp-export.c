@@ -8,6 +8,7 @@
 #include "md-modem-netreg.h"
 #include "md-request-network.h"
 #include "md-skeleton-set.h"
+#include "md-vardict.h"
 
 void
 md_modem_3gpp_export_sync (MdModemExport *self)
@@ -37,15 +38,13 @@ network_variant (const MdNetwork *network)
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "status", g_variant_new_uint32 (network->availability));
+  md_vardict_add (&builder, "status", g_variant_new_uint32 (network->availability));
   if (network->long_name)
-    g_variant_builder_add (&builder, "{sv}", "operator-long", g_variant_new_string (network->long_name));
+    md_vardict_add (&builder, "operator-long", g_variant_new_string (network->long_name));
   if (network->short_name)
-    g_variant_builder_add (&builder, "{sv}", "operator-short", g_variant_new_string (network->short_name));
-  g_variant_builder_add (&builder, "{sv}", "operator-code",
-                         g_variant_new_string (network->code ? network->code : ""));
-  g_variant_builder_add (&builder, "{sv}", "access-technology",
-                         g_variant_new_uint32 (network->access_technology));
+    md_vardict_add (&builder, "operator-short", g_variant_new_string (network->short_name));
+  md_vardict_add (&builder, "operator-code", g_variant_new_string (network->code ? network->code : ""));
+  md_vardict_add (&builder, "access-technology", g_variant_new_uint32 (network->access_technology));
   return g_variant_builder_end (&builder);
 }
 

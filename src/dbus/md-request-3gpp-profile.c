@@ -7,6 +7,7 @@
 #include "md-enums.h"
 #include "md-errors.h"
 #include "md-request-bearer.h"
+#include "md-vardict.h"
 
 typedef enum {
   KEY_PROFILE_ID,
@@ -152,9 +153,9 @@ md_profile_to_variant (const MdProfile *profile)
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "profile-id", g_variant_new_int32 (profile->id));
-  g_variant_builder_add (&builder, "{sv}", "apn", g_variant_new_string (profile->apn ? profile->apn : ""));
+  md_vardict_add (&builder, "profile-id", g_variant_new_int32 (profile->id));
+  md_vardict_add (&builder, "apn", g_variant_new_string (profile->apn ? profile->apn : ""));
   if (profile->ip_type != MD_BEARER_IP_FAMILY_NONE)
-    g_variant_builder_add (&builder, "{sv}", "ip-type", g_variant_new_uint32 (profile->ip_type));
+    md_vardict_add (&builder, "ip-type", g_variant_new_uint32 (profile->ip_type));
   return g_variant_builder_end (&builder);
 }

@@ -11,12 +11,13 @@
 #include "md-dbus-gate.h"
 #include "md-modem-signal.h"
 #include "md-request-signal.h"
+#include "md-vardict.h"
 
 static void
 add_value (GVariantBuilder *builder, const char *key, double value)
 {
   if (!isnan (value))
-    g_variant_builder_add (builder, "{sv}", key, g_variant_new_double (value));
+    md_vardict_add (builder, key, g_variant_new_double (value));
 }
 
 /* The keys ModemManager 1.20 publishes for each technology. */

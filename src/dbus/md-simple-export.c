@@ -8,6 +8,7 @@
 #include "md-dbus-gate.h"
 #include "md-errors.h"
 #include "md-modem-connect.h"
+#include "md-vardict.h"
 
 static void
 connect_ready (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -80,8 +81,7 @@ handle_get_status (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
   const char *name = md_modem_get_operator_name (modem);
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "state",
-                         g_variant_new_uint32 ((guint32)md_modem_get_state (modem)));
+  md_vardict_add (&builder, "state", g_variant_new_uint32 ((guint32)md_modem_get_state (modem)));
   /* ModemManager 1.20 adds the network keys only from REGISTERED on
    * (registered, disconnecting, connecting, connected); disabled, enabling,
    * enabled or searching modems answer the state alone. */
@@ -89,15 +89,15 @@ handle_get_status (MdDbusModemSimple *iface, GDBusMethodInvocation *invocation, 
     md_dbus_modem_simple_complete_get_status (iface, invocation, g_variant_builder_end (&builder));
     return TRUE;
   }
-  g_variant_builder_add (&builder, "{sv}", "signal-quality", g_variant_new ("(ub)", quality, recent));
-  g_variant_builder_add (&builder, "{sv}", "current-bands",
-                         md_modem_export_bands_variant (md_modem_get_current_bands (modem)));
-  g_variant_builder_add (&builder, "{sv}", "access-technologies",
-                         g_variant_new_uint32 (md_modem_get_access_technologies (modem)));
-  g_variant_builder_add (&builder, "{sv}", "m3gpp-registration-state",
-                         g_variant_new_uint32 (md_modem_get_registration_state (modem)));
-  g_variant_builder_add (&builder, "{sv}", "m3gpp-operator-code", g_variant_new_string (code ? code : ""));
-  g_variant_builder_add (&builder, "{sv}", "m3gpp-operator-name", g_variant_new_string (name ? name : ""));
+  md_vardict_add (&builder, "signal-quality", g_variant_new ("(ub)", quality, recent));
+  md_vardict_add (&builder, "current-bands",
+                  md_modem_export_bands_variant (md_modem_get_current_bands (modem)));
+  md_vardict_add (&builder, "access-technologies",
+                  g_variant_new_uint32 (md_modem_get_access_technologies (modem)));
+  md_vardict_add (&builder, "m3gpp-registration-state",
+                  g_variant_new_uint32 (md_modem_get_registration_state (modem)));
+  md_vardict_add (&builder, "m3gpp-operator-code", g_variant_new_string (code ? code : ""));
+  md_vardict_add (&builder, "m3gpp-operator-name", g_variant_new_string (name ? name : ""));
   md_dbus_modem_simple_complete_get_status (iface, invocation, g_variant_builder_end (&builder));
   return TRUE;
 }

@@ -8,6 +8,7 @@
 #include "md-dbus-gate.h"
 #include "md-modem-time.h"
 #include "md-pending-call.h"
+#include "md-vardict.h"
 
 static GVariant *
 timezone_variant (const MdNetworkTimezone *zone)
@@ -16,11 +17,11 @@ timezone_variant (const MdNetworkTimezone *zone)
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
   if (zone->known) {
-    g_variant_builder_add (&builder, "{sv}", "offset", g_variant_new_int32 (zone->offset));
+    md_vardict_add (&builder, "offset", g_variant_new_int32 (zone->offset));
     if (zone->has_dst_offset)
-      g_variant_builder_add (&builder, "{sv}", "dst-offset", g_variant_new_int32 (zone->dst_offset));
+      md_vardict_add (&builder, "dst-offset", g_variant_new_int32 (zone->dst_offset));
     if (zone->has_leap_seconds)
-      g_variant_builder_add (&builder, "{sv}", "leap-seconds", g_variant_new_int32 (zone->leap_seconds));
+      md_vardict_add (&builder, "leap-seconds", g_variant_new_int32 (zone->leap_seconds));
   }
   return g_variant_builder_end (&builder);
 }

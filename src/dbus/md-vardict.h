@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Entries of a{sv} dictionaries built with typed constructors. A
+/* Entries of a{sv} dictionaries built with typed constructors; every a{sv}
+ * the D-Bus layer builds takes its entries from here. A
  * g_variant_builder_add (builder, "{sv}", ...) parses its format string on
- * every call, several times the cost of building the entry itself; the
+ * every call, several times the cost of building the entry itself (the
  * bearer's Stats and IP configurations are built on every connection
- * change. */
+ * change, the Signal dictionaries on every report). */
 #pragma once
 
 #include <glib.h>
