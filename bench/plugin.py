@@ -90,6 +90,11 @@ def parse_args():
     args = parser.parse_args()
     if args.callgrind and args.daemon != "modemd":
         parser.error("--callgrind needs --daemon modemd")
+    # The output folders are made here: a missing one made valgrind or
+    # perf fail before the daemon started.
+    for folder in (args.callgrind, args.trace, args.keep_logs):
+        if folder:
+            os.makedirs(folder, exist_ok=True)
     return args
 
 
