@@ -21,8 +21,7 @@ struct _MdBearerExport {
   MdDbusBearer *iface;
   char *path;
   gulong changed_id;
-  MdBearerStats published_stats;
-  gboolean stats_published;
+  MdBearerStats published_stats; /* what Stats holds */
   guint deferred_stats_id;
 };
 
@@ -70,6 +69,13 @@ stats_equal (const MdBearerStats *a, const MdBearerStats *b)
          && a->total_rx_bytes == b->total_rx_bytes && a->total_tx_bytes == b->total_tx_bytes;
 }
 
+static void
+publish_stats (MdBearerExport *self, const MdBearerStats *stats)
+{
+  md_dbus_bearer_set_stats (self->iface, stats_variant (stats));
+  self->published_stats = *stats;
+}
+
 /* Compared as numbers with what was published last: comparing the built
  * dictionary would serialise it, which costs as much as building it. */
 static void
@@ -78,11 +84,8 @@ sync_stats (MdBearerExport *self)
   MdBearerStats stats;
 
   md_bearer_get_stats (self->bearer, &stats);
-  if (self->stats_published && stats_equal (&stats, &self->published_stats))
-    return;
-  md_dbus_bearer_set_stats (self->iface, stats_variant (&stats));
-  self->published_stats = stats;
-  self->stats_published = TRUE;
+  if (!stats_equal (&stats, &self->published_stats))
+    publish_stats (self, &stats);
 }
 
 static gboolean
@@ -171,6 +174,7 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
                       MdAuthorizer *authorizer)
 {
   MdBearerExport *self = g_new0 (MdBearerExport, 1);
+  MdBearerStats stats;
 
   self->modem = g_object_ref (modem);
   self->bearer = g_object_ref (bearer);
@@ -184,7 +188,8 @@ md_bearer_export_new (MdModem *modem, MdBearer *bearer, GDBusObjectManagerServer
   md_dbus_bearer_set_properties (self->iface,
                                  md_bearer_settings_to_variant (md_bearer_get_settings (bearer)));
   sync_connection (self);
-  sync_stats (self);
+  md_bearer_get_stats (bearer, &stats);
+  publish_stats (self, &stats);
   md_dbus_gate_install (G_DBUS_INTERFACE_SKELETON (self->iface), authorizer);
   g_signal_connect (self->iface, "handle-connect", G_CALLBACK (handle_connect), self);
   g_signal_connect (self->iface, "handle-disconnect", G_CALLBACK (handle_disconnect), self);
