@@ -113,21 +113,33 @@ identity_step_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   identity_step (MD_MODEM (source), g_steal_pointer (&task));
 }
 
+/* The task one identity request answers into: made only for a request
+ * that is sent, so none is dropped without its result. */
+static GTask *
+identity_request (MdModem *modem, GTask *task)
+{
+  return g_task_new (modem, g_task_get_cancellable (task), identity_step_ready, task);
+}
+
 static void
 identity_step (MdModem *modem, GTask *task)
 {
   IdentityContext *ctx = identity_context (task);
-  GTask *inner = g_task_new (modem, g_task_get_cancellable (task), identity_step_ready, task);
 
   switch (ctx->step) {
   case IDENTITY_STEP_MANUFACTURER:
-    md_qmi_op (modem, &dms_manufacturer, NULL, 0, inner, parse_manufacturer);
+    md_qmi_op (modem, &dms_manufacturer, NULL, 0, identity_request (modem, task), parse_manufacturer);
     return;
-  case IDENTITY_STEP_MODEL: md_qmi_op (modem, &dms_model, NULL, 0, inner, parse_model); return;
-  case IDENTITY_STEP_REVISION: md_qmi_op (modem, &dms_revision, NULL, 0, inner, parse_revision); return;
-  case IDENTITY_STEP_IDS: md_qmi_op (modem, &dms_ids, NULL, 0, inner, parse_ids); return;
+  case IDENTITY_STEP_MODEL:
+    md_qmi_op (modem, &dms_model, NULL, 0, identity_request (modem, task), parse_model);
+    return;
+  case IDENTITY_STEP_REVISION:
+    md_qmi_op (modem, &dms_revision, NULL, 0, identity_request (modem, task), parse_revision);
+    return;
+  case IDENTITY_STEP_IDS:
+    md_qmi_op (modem, &dms_ids, NULL, 0, identity_request (modem, task), parse_ids);
+    return;
   case IDENTITY_STEP_DONE:
-    g_object_unref (inner);
     ctx->identity->hardware_revision = g_strdup ("");
     g_task_return_pointer (task, g_steal_pointer (&ctx->identity), (GDestroyNotify)md_modem_identity_free);
     g_object_unref (task);

@@ -183,30 +183,38 @@ sms_enable_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   sms_enable_step (task);
 }
 
+/* The task a step's op answers into: made only for an op that runs, so
+ * no task is dropped without its result. */
+static GTask *
+step_task (GTask *task)
+{
+  return g_task_new (g_task_get_source_object (task), g_task_get_cancellable (task), sms_enable_ready, task);
+}
+
 static void
 sms_enable_step (GTask *task)
 {
   MdModem *self = g_task_get_source_object (task);
   SmsEnableContext *ctx = g_task_get_task_data (task);
   const MdModemSmsOps *ops = md_modem_get_ops (self)->sms;
-  GTask *sub = g_task_new (self, g_task_get_cancellable (task), sms_enable_ready, task);
+  GTask *skipped;
 
   switch (ctx->step) {
   case SMS_ENABLE_STEP_INDICATIONS:
     if (ops->enable) {
-      ops->enable (self, sub);
+      ops->enable (self, step_task (task));
       return;
     }
     break;
   case SMS_ENABLE_STEP_STORAGES:
     if (ops->load_storages) {
-      ops->load_storages (self, sub);
+      ops->load_storages (self, step_task (task));
       return;
     }
     break;
   case SMS_ENABLE_STEP_DEFAULT_STORAGE:
     if (ops->set_default_storage && self->sms_default_storage != MD_SMS_STORAGE_UNKNOWN) {
-      ops->set_default_storage (self, self->sms_default_storage, sub);
+      ops->set_default_storage (self, self->sms_default_storage, step_task (task));
       return;
     }
     break;
@@ -215,7 +223,6 @@ sms_enable_step (GTask *task)
       ctx->listing++;
     if (ops->requests_overlap && ctx->listing <= MD_SMS_STORAGE_TA) {
       /* Listed already (sms_enable_overlapping). */
-      g_object_unref (sub);
       if (take_listed (task, g_steal_pointer (&ctx->lists[ctx->listing])))
         return;
       ctx->listing++;
@@ -223,22 +230,21 @@ sms_enable_step (GTask *task)
       return;
     }
     if (ops->list && ctx->listing <= MD_SMS_STORAGE_TA) {
-      ops->list (self, ctx->listing, sub);
+      ops->list (self, ctx->listing, step_task (task));
       return;
     }
-    g_object_unref (sub);
     ctx->step = SMS_ENABLE_STEP_DONE;
     sms_enable_step (task);
     return;
   case SMS_ENABLE_STEP_DONE:
-    g_object_unref (sub);
     g_task_return_boolean (task, TRUE);
     g_object_unref (task);
     return;
   }
-  /* An op the driver lacks: the step is done. */
-  g_task_return_pointer (sub, NULL, NULL);
-  g_object_unref (sub);
+  /* An op the driver lacks: the step is done, answered as by the op. */
+  skipped = step_task (task);
+  g_task_return_pointer (skipped, NULL, NULL);
+  g_object_unref (skipped);
 }
 
 /* One overlapping request answered; after the last, the parts are taken
