@@ -12,10 +12,12 @@ umockdev preload.
 
     /usr/bin/python3 bench/plugin.py BUILD_DIR [--runs N] [--daemon modemd|mm|both|sim]
         [--device mbim|option|pcie|mbim-at|qmi] [--ops] [--warm-proxy] [--show-requests]
-        [--paired] [--keep-logs DIR] [--log-level ERR|DEBUG] [--trace DIR] [--callgrind DIR]
+        [--paired] [--ratios FILE] [--keep-logs DIR] [--log-level ERR|DEBUG] [--trace DIR]
+        [--callgrind DIR]
 """
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -75,6 +77,10 @@ def parse_args():
                         help="with the qmi device: after each daemon run, stop the daemon and "
                              "replay its requests to the same simulator (as the sim row does), "
                              "and print the median of the per-run ratios")
+    parser.add_argument("--ratios",
+                        help="with --paired: append each paired run (the daemon's Enable and "
+                             "Connect, the replay's, the CPU steal share of the invocation) "
+                             "to FILE as a JSON line, for pooled_ratios.py")
     parser.add_argument("--keep-logs")
     parser.add_argument("--trace",
                         help="a folder: the daemon's socket system calls during Enable and "
@@ -90,6 +96,8 @@ def parse_args():
     args = parser.parse_args()
     if args.callgrind and args.daemon != "modemd":
         parser.error("--callgrind needs --daemon modemd")
+    if args.ratios and not args.paired:
+        parser.error("--ratios needs --paired")
     # The output folders are made here: a missing one made valgrind or
     # perf fail before the daemon started.
     for folder in (args.callgrind, args.trace, args.keep_logs):
@@ -456,16 +464,35 @@ def main():
     daemons = ["modemd", "mm", "sim"] if args.daemon == "both" else [args.daemon]
     kinds = args.device or DEVICES
     print(f"{'daemon':8} {'device':8} {'median ms':>9} {'min':>7} {'max':>7}  runs")
+    invocation = time.strftime("%Y-%m-%dT%H:%M:%S")
     for daemon in daemons:
         for kind in kinds:
             if daemon == "sim" and kind != "qmi":
                 continue
+            steal = plugin_report.CpuSteal()
             try:
                 results = measure(daemon, kind, os.path.abspath(args.build), args)
             except (TimeoutError, SystemExit) as error:
                 print(f"{daemon:8} {kind:8} failed: {error}")
                 continue
             plugin_report.print_results(daemon, kind, results, args.show_requests)
+            share = steal.share()
+            print(f"{'':17} CPU stolen by the hypervisor during these runs: {share:.0%}",
+                  flush=True)
+            if args.ratios:
+                append_ratios(args.ratios, invocation, daemon, kind, share, results)
+
+
+def append_ratios(path, invocation, daemon, kind, steal, results):
+    """One JSON line per paired run, for pooled_ratios.py."""
+    with open(path, "a") as out:
+        for r in results:
+            if "sim_connect" not in r:
+                continue
+            out.write(json.dumps({"invocation": invocation, "daemon": daemon, "device": kind,
+                                  "steal": round(steal, 3),
+                                  **{k: r[k] for k in ("enable", "connect", "sim_enable",
+                                                       "sim_connect")}}) + "\n")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,27 @@ the paired replay's ratios and (--callgrind) the instructions counted."""
 import statistics
 
 
+class CpuSteal:
+    """The share of the machine's CPU time the hypervisor gave to others
+    since construction ("steal" in /proc/stat): on a shared virtual
+    machine, the noise behind a run's times."""
+
+    def __init__(self):
+        self.start = self.read()
+
+    @staticmethod
+    def read():
+        with open("/proc/stat") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+        steal = fields[7] if len(fields) > 7 else 0
+        return steal, sum(fields[:8])
+
+    def share(self):
+        steal, total = self.read()
+        elapsed = total - self.start[1]
+        return (steal - self.start[0]) / elapsed if elapsed > 0 else 0.0
+
+
 def cell(values, scale=1000.0, digits=1):
     """median (min-max) of seconds as milliseconds, or of KiB as is."""
     v = [x * scale for x in values]
