@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* One service's client, or the callers waiting while it is allocated. */
 typedef struct {
   QmiClient *client;
-  GList *waiters; /* GTask*, owned */
+  GList *waiters; /* Waiter* (md-qmi-port-requests.c), owned */
   gboolean allocating;
   GError *refused; /* the device lacks the service: answered at once until the port closes */
 } ClientSlot;

@@ -2,7 +2,9 @@
 /* MdQmiPort's requests and clients: every request task sits in
  * self->pending until either libqmi answers or the port closes, whichever
  * comes first completing it; one client per service and instance is
- * kept in self->slots, allocated once for all callers that ask meanwhile. */
+ * kept in self->slots, allocated once for all callers that ask meanwhile.
+ * A caller that cancels its wait is answered at once; the allocation goes
+ * on for the others and for later callers. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-qmi-port-private.h"
@@ -75,6 +77,54 @@ md_qmi_port_fail_pending (MdQmiPort *self, const char *why)
 
 /* --- clients --------------------------------------------------------------- */
 
+/* A caller waiting for a slot's client. */
+typedef struct {
+  GTask *task;     /* owned */
+  GSource *cancel; /* owned; NULL when the task has no cancellable */
+  ClientSlot *slot;
+} Waiter;
+
+static void
+waiter_free (Waiter *waiter)
+{
+  if (waiter->cancel) {
+    g_source_destroy (waiter->cancel);
+    g_source_unref (waiter->cancel);
+  }
+  g_object_unref (waiter->task);
+  g_free (waiter);
+}
+
+/* Runs from the main context, not inside g_cancellable_cancel (). */
+static gboolean
+waiter_cancelled (GCancellable *cancellable, gpointer user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->slot->waiters = g_list_remove (waiter->slot->waiters, waiter);
+  g_task_return_new_error (waiter->task, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED,
+                           "QMI client allocation cancelled");
+  g_clear_pointer (&waiter->cancel, g_source_unref); /* removed by returning */
+  waiter_free (waiter);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+slot_add_waiter (ClientSlot *slot, GTask *task)
+{
+  Waiter *waiter = g_new0 (Waiter, 1);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  waiter->task = task;
+  waiter->slot = slot;
+  if (cancellable) {
+    waiter->cancel = g_cancellable_source_new (cancellable);
+    g_source_set_callback (waiter->cancel, G_SOURCE_FUNC (waiter_cancelled), waiter, NULL);
+    g_source_attach (waiter->cancel, g_main_context_get_thread_default ());
+  }
+  slot->waiters = g_list_append (slot->waiters, waiter);
+}
+
 void
 md_qmi_port_slot_free (gpointer data)
 {
@@ -82,7 +132,7 @@ md_qmi_port_slot_free (gpointer data)
 
   g_clear_object (&slot->client);
   g_clear_error (&slot->refused);
-  g_list_free_full (slot->waiters, g_object_unref);
+  g_list_free_full (slot->waiters, (GDestroyNotify)waiter_free);
   g_free (slot);
 }
 
@@ -92,12 +142,14 @@ slot_answer (ClientSlot *slot, const GError *error)
   GList *waiters = g_steal_pointer (&slot->waiters);
 
   for (GList *l = waiters; l; l = l->next) {
+    Waiter *waiter = l->data;
+
     if (error)
-      g_task_return_error (l->data, g_error_copy (error));
+      g_task_return_error (waiter->task, g_error_copy (error));
     else
-      g_task_return_pointer (l->data, g_object_ref (slot->client), g_object_unref);
+      g_task_return_pointer (waiter->task, g_object_ref (slot->client), g_object_unref);
   }
-  g_list_free_full (waiters, g_object_unref);
+  g_list_free_full (waiters, (GDestroyNotify)waiter_free);
 }
 
 void
@@ -183,6 +235,10 @@ md_qmi_port_get_client_instance_async (MdQmiPort *self, QmiService service, guin
   ClientSlot *slot;
   AllocContext *ctx;
 
+  /* A cancelled wait answers MD_CORE_ERROR_CANCELLED, as a cancelled
+   * request does (md_qmi_port_transport_error), not GIO's error. */
+  g_task_set_check_cancellable (task, FALSE);
+
   if (!md_qmi_port_is_open (self)) {
     g_task_return_new_error (task, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s is not open", self->name);
     g_object_unref (task);
@@ -203,7 +259,7 @@ md_qmi_port_get_client_instance_async (MdQmiPort *self, QmiService service, guin
     g_object_unref (task);
     return;
   }
-  slot->waiters = g_list_append (slot->waiters, task);
+  slot_add_waiter (slot, task);
   if (slot->allocating)
     return;
   slot->allocating = TRUE;

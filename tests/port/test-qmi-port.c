@@ -382,6 +382,53 @@ test_vanish_fails_pending (Fixture *f, gconstpointer data)
   g_assert_cmpuint (closed, ==, 1);
 }
 
+/* A caller that cancels its wait for a shared client is answered at once
+ * with Core.Cancelled; the allocation goes on for the caller still waiting
+ * (data NULL) or, with none left ("alone"), for the next caller, who gets
+ * that client without a second Allocate CID. */
+static void
+test_allocation_cancel (Fixture *f, gconstpointer data)
+{
+  gboolean alone = g_strcmp0 (data, "alone") == 0;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) cancelled = NULL;
+  g_autoptr (GAsyncResult) waiting = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (QmiClient) none = NULL;
+  g_autoptr (QmiClient) client = NULL;
+  g_autoptr (QmiClient) later = NULL;
+  guint asked;
+
+  open_port (f);
+  /* The simulator reads nothing until its watch is back: the Allocate CID
+   * request waits in the pty. */
+  g_clear_handle_id (&f->watch, g_source_remove);
+  md_qmi_port_get_client_async (f->port, QMI_SERVICE_NAS, cancellable, store_result, &cancelled);
+  if (!alone)
+    md_qmi_port_get_client_async (f->port, QMI_SERVICE_NAS, NULL, store_result, &waiting);
+  g_cancellable_cancel (cancellable);
+  none = md_qmi_port_get_client_finish (f->port, wait_result (&cancelled), &error);
+  g_assert_null (none);
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (waiting);
+  f->watch = g_unix_fd_add (f->master, G_IO_IN, peer_readable, f);
+  if (alone) {
+    /* The allocation still completes and its client is kept. */
+    while (!md_qmi_port_peek_client (f->port, QMI_SERVICE_NAS))
+      g_main_context_iteration (NULL, TRUE);
+  } else {
+    client = md_qmi_port_get_client_finish (f->port, wait_result (&waiting), &error);
+    g_assert_no_error (error);
+    g_assert_true (QMI_IS_CLIENT_NAS (client));
+  }
+  asked = sim_history_count (sim_qmi_get_history (f->qmi));
+  later = get_client (f, QMI_SERVICE_NAS, &error);
+  g_assert_no_error (error);
+  g_assert_true (later == md_qmi_port_peek_client (f->port, QMI_SERVICE_NAS));
+  g_assert_cmpuint (sim_history_count (sim_qmi_get_history (f->qmi)), ==, asked);
+}
+
 /* A further instance of a service is its own client id, kept apart from
  * instance 0 and shared by its own callers. */
 static void
@@ -420,6 +467,10 @@ main (int argc, char **argv)
   g_test_add ("/qmi-port/client-instances", Fixture, NULL, fixture_setup, test_client_instances,
               fixture_teardown);
   g_test_add ("/qmi-port/shared-allocation", Fixture, NULL, fixture_setup, test_shared_allocation,
+              fixture_teardown);
+  g_test_add ("/qmi-port/allocation-cancel", Fixture, NULL, fixture_setup, test_allocation_cancel,
+              fixture_teardown);
+  g_test_add ("/qmi-port/allocation-cancel/alone", Fixture, "alone", fixture_setup, test_allocation_cancel,
               fixture_teardown);
   g_test_add ("/qmi-port/unsupported-service", Fixture, NULL, fixture_setup, test_unsupported_service,
               fixture_teardown);
