@@ -467,25 +467,46 @@ get_port_data_format (const SimControlTarget *t, const char *arg)
   return g_strdup_printf ("OK %s", format);
 }
 
-/* "no-carrier [session]": the network ends one data session (its QMI
- * client, on whichever port, gets the indication), else every call. */
+/* "no-carrier [session] [silent]": the network ends one data session (its
+ * QMI client, on whichever port, gets the indication), else every call.
+ * With "silent" the sessions end without the QMI or MBIM indication, as
+ * on a modem that does not report the drop. */
 static char *
 do_no_carrier (const SimControlTarget *t, const char *args)
 {
-  gboolean dropped;
+  g_auto (GStrv) words = g_strsplit_set (args, " ", 0);
+  const char *session = NULL;
+  gboolean silent = FALSE;
+  gboolean dropped = FALSE;
   guint64 id = 0;
+  char *reply;
 
-  if (*args) {
-    if (!g_ascii_string_to_unsigned (args, 10, 0, G_MAXUINT, &id, NULL)
-        || !sim_model_find_session (t->model, (guint)id))
-      return g_strdup ("ERROR no such data session");
-    sim_model_deactivate_session (t->model, (guint)id, NULL);
-    return g_strdup ("OK");
+  for (guint i = 0; words[i]; i++) {
+    if (!*words[i])
+      continue;
+    if (strcmp (words[i], "silent") == 0 && !silent)
+      silent = TRUE;
+    else if (!session)
+      session = words[i];
+    else
+      return g_strdup ("ERROR expected [session] [silent]");
   }
-  /* The network ends the AT data call and every data session. */
-  dropped = sim_model_drop_call (t->model);
-  dropped = sim_model_drop_sessions (t->model) > 0 || dropped;
-  return g_strdup (dropped ? "OK" : "ERROR no data call");
+  if (session
+      && (!g_ascii_string_to_unsigned (session, 10, 0, G_MAXUINT, &id, NULL)
+          || !sim_model_find_session (t->model, (guint)id)))
+    return g_strdup ("ERROR no such data session");
+  t->model->drops_unreported = silent;
+  if (session) {
+    sim_model_deactivate_session (t->model, (guint)id, NULL);
+    reply = g_strdup ("OK");
+  } else {
+    /* The network ends the AT data call and every data session. */
+    dropped = sim_model_drop_call (t->model);
+    dropped = sim_model_drop_sessions (t->model) > 0 || dropped;
+    reply = g_strdup (dropped ? "OK" : "ERROR no data call");
+  }
+  t->model->drops_unreported = FALSE;
+  return reply;
 }
 
 static char *

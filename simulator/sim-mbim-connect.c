@@ -187,7 +187,7 @@ sim_mbim_sessions_changed (SimMbim *self)
   for (guint32 id = 0; id < SIM_MBIM_MAX_SESSIONS; id++) {
     gboolean active = sim_model_find_session (self->model, id) != NULL;
 
-    if (self->session_active[id] && !active && !self->own_session_change)
+    if (self->session_active[id] && !active && !self->own_session_change && !self->model->drops_unreported)
       sim_mbim_indicate (self, MBIM_CID_BASIC_CONNECT_CONNECT, connect_buffer (self, id, 0), FALSE);
     if (!self->own_session_change)
       self->session_active[id] = active;

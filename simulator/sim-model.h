@@ -260,9 +260,10 @@ typedef struct {
   char *ipv6_gateway;
   GStrv ipv6_dns;
   guint ipv6_mtu;
-  GPtrArray *sessions; /* SimSession, sorted by id */
-  guint64 rx_octets;   /* MBIM packet statistics: received over all sessions */
-  guint64 tx_octets;   /* ... and sent; the control socket's `traffic` adds */
+  GPtrArray *sessions;       /* SimSession, sorted by id */
+  gboolean drops_unreported; /* while set, the QMI and MBIM front ends indicate no session ending */
+  guint64 rx_octets;         /* MBIM packet statistics: received over all sessions */
+  guint64 tx_octets;         /* ... and sent; the control socket's `traffic` adds */
   guint max_sessions;
   /* WDA data format requests need the Endpoint Info TLV (as Quectel's RM500Q). */
   gboolean wda_endpoint_required;

@@ -425,7 +425,8 @@ sim_qmi_wds_model_event (SimQmi *self, const SimEvent *event)
       continue;
     client->session = -1;
     client->handle = 0;
-    indicate_status (self, client, WDS_DISCONNECTED, END_RELEASE_NORMAL, VERBOSE_3GPP, CAUSE_REGULAR);
+    if (!self->model->drops_unreported)
+      indicate_status (self, client, WDS_DISCONNECTED, END_RELEASE_NORMAL, VERBOSE_3GPP, CAUSE_REGULAR);
   }
 }
 

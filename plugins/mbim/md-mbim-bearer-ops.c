@@ -5,7 +5,8 @@
  * service, activates the context with Connect and reads IP Configuration:
  * the bearer then carries static Ip4Config/Ip6Config. Disconnect
  * deactivates and removes the link. A Connect indication that deactivates
- * a session ends its bearer. */
+ * a session ends its bearer, and so does the poll's Connect query finding
+ * it deactivated when the modem sent no indication. */
 #include "md-bearer.h"
 #include "md-errors.h"
 #include "md-log.h"
@@ -472,6 +473,18 @@ find_session_bearer (MdModem *modem, guint session_id)
   return NULL;
 }
 
+/* The network ended bearer's session: the bearer is dropped with reason
+ * (taken) and its session and link go back. */
+static void
+session_ended (MdModem *modem, MdBearer *bearer, GError *reason)
+{
+  g_object_ref (bearer);
+  release_session (modem, bearer);
+  md_modem_bearer_dropped (modem, bearer, reason);
+  g_object_unref (bearer);
+  g_error_free (reason);
+}
+
 void
 md_mbim_bearer_indication (MdModem *modem, MbimMessage *message)
 {
@@ -479,7 +492,6 @@ md_mbim_bearer_indication (MdModem *modem, MbimMessage *message)
   MbimActivationState state = MBIM_ACTIVATION_STATE_UNKNOWN;
   guint32 nw_error = 0;
   MdBearer *bearer;
-  g_autoptr (GError) reason = NULL;
 
   if (!mbim_message_connect_notification_parse (message, &session_id, &state, NULL, NULL, NULL, &nw_error,
                                                 NULL))
@@ -489,16 +501,83 @@ md_mbim_bearer_indication (MdModem *modem, MbimMessage *message)
     return;
   md_log_info (md_bearer_get_log_name (bearer), "the network ended session %u (network error %u)", session_id,
                nw_error);
-  reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
-                        "The network ended the session (network error %u)", nw_error);
-  g_object_ref (bearer);
-  release_session (modem, bearer);
-  md_modem_bearer_dropped (modem, bearer, reason);
-  g_object_unref (bearer);
+  session_ended (modem, bearer,
+                 g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
+                              "The network ended the session (network error %u)", nw_error));
+}
+
+/* --- the poll's check ------------------------------------------------------------ */
+
+/* The Connect query's answer for the bearer's session: deactivated (or
+ * refused as not activated) ends the bearer as the indication would. */
+static void
+connect_queried (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  MdModem *modem = MD_MODEM (source);
+  MdBearer *bearer = g_task_get_task_data (task);
+  Session *session = md_bearer_is_connected (bearer) ? bearer_session (bearer) : NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MbimMessage) response = md_mbim_modem_command_finish_with_status (modem, result, &error);
+  MbimActivationState state = MBIM_ACTIVATION_STATE_UNKNOWN;
+  gboolean gone;
+
+  if (!response) {
+    g_task_return_error (task, g_steal_pointer (&error));
+    return;
+  }
+  if (error) {
+    gone = mbim_message_command_done_get_status_code (response) == MBIM_STATUS_ERROR_CONTEXT_NOT_ACTIVATED;
+    if (!gone) {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  } else if (!mbim_message_connect_response_parse (response, NULL, &state, NULL, NULL, NULL, NULL, &error)) {
+    g_task_return_error (task, md_mbim_protocol_error (g_steal_pointer (&error), "Invalid Connect answer"));
+    return;
+  } else {
+    gone = state == MBIM_ACTIVATION_STATE_DEACTIVATED;
+  }
+  /* An indication or a disconnect may have ended the session meanwhile. */
+  if (gone && session) {
+    md_log_info (md_bearer_get_log_name (bearer),
+                 "the modem says session %u is deactivated, without a report", session->session_id);
+    session_ended (modem, bearer,
+                   g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
+                                "The modem reports the session ended"));
+  }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+mbim_check_connection (MdModem *modem, MdBearer *bearer, GTask *task)
+{
+  Session *session = bearer_session (bearer);
+  g_autoptr (GError) error = NULL;
+  MbimMessage *request;
+
+  if (!session) {
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  request = mbim_message_connect_query_new (
+    session->session_id, MBIM_ACTIVATION_STATE_UNKNOWN, MBIM_VOICE_CALL_STATE_NONE,
+    MBIM_CONTEXT_IP_TYPE_DEFAULT, mbim_uuid_from_context_type (MBIM_CONTEXT_TYPE_INTERNET), 0, &error);
+  if (!request) {
+    g_task_return_error (task,
+                         md_mbim_protocol_error (g_steal_pointer (&error), "Cannot build the Connect query"));
+    g_object_unref (task);
+    return;
+  }
+  g_task_set_task_data (task, g_object_ref (bearer), g_object_unref);
+  md_mbim_modem_command (modem, request, MD_MBIM_TIMEOUT_S, g_task_get_cancellable (task), connect_queried,
+                         task);
 }
 
 const MdModemBearerOps md_mbim_bearer_ops = {
   .connect = mbim_connect,
   .disconnect = mbim_disconnect,
   .load_traffic = md_mbim_load_traffic,
+  .check_connection = mbim_check_connection,
 };

@@ -47,5 +47,9 @@ void md_qmi_calls_stop_done (GObject *source, GAsyncResult *result, gpointer use
 void md_qmi_bearer_path_lost (MdModem *modem, MdBearer *bearer, const char *why);
 /* The disconnect op. */
 void md_qmi_bearer_disconnect (MdModem *modem, MdBearer *bearer, GTask *task);
+/* The check_connection op: WDS Get Packet Service Status on each of the
+ * bearer's calls; one the modem says is disconnected ends the bearer as
+ * the network ending it does. */
+void md_qmi_bearer_check_connection (MdModem *modem, MdBearer *bearer, GTask *task);
 
 G_END_DECLS

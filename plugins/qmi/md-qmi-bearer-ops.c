@@ -532,4 +532,5 @@ qmi_connect (MdModem *modem, MdBearer *bearer, GCancellable *cancellable, GTask 
 const MdModemBearerOps md_qmi_bearer_ops = {
   .connect = qmi_connect,
   .disconnect = md_qmi_bearer_disconnect,
+  .check_connection = md_qmi_bearer_check_connection,
 };

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The end of a QMI bearer's calls: the calls' protocol data, Stop Network
- * for each family on disconnect, and the Packet Service Status indication
- * of either client ending the bearer when the network ends a call. The
- * connect is md-qmi-bearer-ops.c's. */
+ * for each family on disconnect, and the bearer ended when the network
+ * ends a call: by either client's Packet Service Status indication, or
+ * found by the poll's Get Packet Service Status when the modem sent none.
+ * The connect is md-qmi-bearer-ops.c's. */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-modem-connect.h"
@@ -10,6 +11,8 @@
 #include "md-qmi-data-pair.h"
 
 MD_QMI_REQUEST_IN (wds_stop, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_stop_network, "WDS Stop Network");
+MD_QMI_REQUEST (wds_packet_status, QMI_SERVICE_WDS, QMI_CLIENT_WDS, wds_get_packet_service_status,
+                "WDS Get Packet Service Status");
 
 guint
 md_qmi_calls_instance (const QmiCalls *calls, guint family)
@@ -187,9 +190,27 @@ md_qmi_calls_stop_done (GObject *source, GAsyncResult *result, gpointer user_dat
     md_log_debug ("qmi", "stopping the other call: %s", error->message);
 }
 
-/* The bearer depends on each of its calls, as ModemManager's does: when
- * the network ends one, the bearer is disconnected, and the other family's
- * call is stopped so that the modem keeps no call nobody holds. */
+/* The network ended family's call of bearer. The bearer depends on each
+ * of its calls, as ModemManager's does: it is dropped with reason (taken),
+ * and its other call is stopped so that the modem keeps no call nobody
+ * holds. */
+static void
+call_ended (MdModem *modem, MdBearer *bearer, guint family, GError *reason)
+{
+  QmiCalls *calls = md_qmi_calls_of (bearer);
+
+  calls->handle[family] = 0;
+  for (guint other = 0; other < N_FAMILIES; other++) {
+    if (calls->handle[other] && !calls->stopping[other])
+      md_qmi_calls_stop (modem, calls, other, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
+  }
+  g_object_ref (bearer);
+  md_qmi_calls_release (modem, bearer);
+  md_modem_bearer_dropped (modem, bearer, reason);
+  g_object_unref (bearer);
+  g_error_free (reason);
+}
+
 static void
 packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceStatusOutput *output,
                            gpointer user_data)
@@ -201,8 +222,6 @@ packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceSt
   guint client_id = N_INSTANCES;
   guint family;
   MdBearer *bearer;
-  QmiCalls *calls;
-  g_autoptr (GError) reason = NULL;
 
   md_qmi_pair_find_client (modem, QMI_CLIENT (client), QMI_SERVICE_WDS, N_INSTANCES, &pair, &client_id);
   family = client_id % 2;
@@ -210,21 +229,99 @@ packet_service_indication (QmiClientWds *client, QmiIndicationWdsPacketServiceSt
       || !qmi_indication_wds_packet_service_status_output_get_connection_status (output, &status, NULL, NULL)
       || status != QMI_WDS_CONNECTION_STATUS_DISCONNECTED || !(bearer = call_bearer (modem, pair, client_id)))
     return;
-  calls = md_qmi_calls_of (bearer);
   qmi_indication_wds_packet_service_status_output_get_call_end_reason (output, &end, NULL);
   md_log_info (md_bearer_get_log_name (bearer), "the network ended the %s call (reason %u)",
                md_qmi_family_name (family), (guint)end);
-  calls->handle[family] = 0;
-  for (guint other = 0; other < N_FAMILIES; other++) {
-    if (calls->handle[other] && !calls->stopping[other])
-      md_qmi_calls_stop (modem, calls, other, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
+  call_ended (modem, bearer, family,
+              g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
+                           "The network ended the call (reason %u)", (guint)end));
+}
+
+/* --- the poll's check ------------------------------------------------------------ */
+
+/* Asks each of a connected bearer's calls in turn; the first the modem
+ * says is disconnected ends the bearer as its indication would have. */
+typedef struct {
+  MdBearer *bearer;
+  guint family;
+} Check;
+
+static void
+check_free (gpointer data)
+{
+  Check *ctx = data;
+
+  g_object_unref (ctx->bearer);
+  g_free (ctx);
+}
+
+static void check_next (GTask *task);
+
+static void
+packet_status_parsed (MdModem *modem, gpointer output, GTask *task)
+{
+  QmiWdsConnectionStatus status = QMI_WDS_CONNECTION_STATUS_UNKNOWN;
+
+  qmi_message_wds_get_packet_service_status_output_get_connection_status (output, &status, NULL);
+  g_task_return_int (task, status);
+}
+
+static void
+family_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Check *ctx = g_task_get_task_data (task);
+  MdModem *modem = MD_MODEM (source);
+  GError *error = NULL;
+  gssize status = g_task_propagate_int (G_TASK (result), &error);
+  QmiCalls *calls = md_bearer_is_connected (ctx->bearer) ? md_qmi_calls_of (ctx->bearer) : NULL;
+
+  if (error) {
+    g_task_return_error (task, error);
+    return;
   }
-  reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER,
-                        "The network ended the call (reason %u)", (guint)end);
-  g_object_ref (bearer);
-  md_qmi_calls_release (modem, bearer);
-  md_modem_bearer_dropped (modem, bearer, reason);
-  g_object_unref (bearer);
+  /* An indication or a disconnect may have ended the call meanwhile. */
+  if (status == QMI_WDS_CONNECTION_STATUS_DISCONNECTED && calls && calls->handle[ctx->family]
+      && !calls->stopping[ctx->family]) {
+    md_log_info (md_bearer_get_log_name (ctx->bearer), "the modem says the %s call ended, without a report",
+                 md_qmi_family_name (ctx->family));
+    call_ended (
+      modem, ctx->bearer, ctx->family,
+      g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER, "The modem reports the call ended"));
+    g_task_return_boolean (task, TRUE);
+    return;
+  }
+  ctx->family++;
+  check_next (g_steal_pointer (&task));
+}
+
+static void
+check_next (GTask *task)
+{
+  MdModem *modem = g_task_get_source_object (task);
+  Check *ctx = g_task_get_task_data (task);
+  QmiCalls *calls = md_bearer_is_connected (ctx->bearer) ? md_qmi_calls_of (ctx->bearer) : NULL;
+
+  while (calls && ctx->family < N_FAMILIES && (!calls->handle[ctx->family] || calls->stopping[ctx->family]))
+    ctx->family++;
+  if (!calls || ctx->family >= N_FAMILIES) {
+    g_task_return_boolean (task, TRUE);
+    g_object_unref (task);
+    return;
+  }
+  md_qmi_pair_op (modem, calls->pair, &wds_packet_status, md_qmi_calls_instance (calls, ctx->family), NULL,
+                  MD_QMI_TIMEOUT_S, g_task_new (modem, g_task_get_cancellable (task), family_checked, task),
+                  packet_status_parsed, NULL);
+}
+
+void
+md_qmi_bearer_check_connection (MdModem *modem, MdBearer *bearer, GTask *task)
+{
+  Check *ctx = g_new0 (Check, 1);
+
+  ctx->bearer = g_object_ref (bearer);
+  g_task_set_task_data (task, ctx, check_free);
+  check_next (task);
 }
 
 void

@@ -123,6 +123,12 @@ typedef struct {
   /* Returns an MdTraffic* (g_free): the octets the modem's data sessions
    * received and sent since it started counting. NULL: not reported. */
   MdModemOp load_traffic;
+  /* Asks the modem whether connected bearer's connection is still up, for
+   * a drop it did not report: a connection the modem says is gone is
+   * dropped as its report would have dropped it (md_modem_bearer_dropped).
+   * Returns a boolean; fails when the modem could not say. The poller
+   * calls it. NULL: the modem's reports alone end connections. */
+  void (*check_connection) (MdModem *modem, MdBearer *bearer, GTask *task);
 } MdModemBearerOps;
 
 /* Modem.Signal's dictionaries, one per technology. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The poller: a timer per enabled modem and a one-shot poll flow that asks
- * the netreg ops for registration, operator, signal and access technology.
- * Unsolicited reports update the same values between polls. */
+ * the netreg ops for registration, operator, signal and access technology,
+ * the bearer ops whether each connected bearer is still up, and for the
+ * traffic. Unsolicited reports update the same values between polls. */
 #include "md-modem-poll.h"
 
 #include "md-errors.h"
@@ -14,6 +15,7 @@ typedef enum {
   POLL_STEP_OPERATOR,
   POLL_STEP_SIGNAL,
   POLL_STEP_ACCESS_TECHNOLOGY,
+  POLL_STEP_CONNECTIONS,
   POLL_STEP_TRAFFIC,
   POLL_STEP_LAST,
 } PollStep;
@@ -26,7 +28,9 @@ md_modem_poll_set_interval (MdModem *self, guint seconds)
 
 typedef struct {
   PollStep step;
-  GError *no_answer; /* the first step the modem did not answer */
+  GError *no_answer;  /* the first step the modem did not answer */
+  guint next_bearer;  /* CONNECTIONS: the index of the bearer checked next */
+  MdBearer *checking; /* CONNECTIONS: the bearer being checked, a reference */
 } PollContext;
 
 static void
@@ -35,6 +39,7 @@ poll_context_free (gpointer data)
   PollContext *ctx = data;
 
   g_clear_error (&ctx->no_answer);
+  g_clear_object (&ctx->checking);
   g_free (ctx);
 }
 
@@ -133,6 +138,43 @@ traffic_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   advance (user_data);
 }
 
+static void check_next_connection (GTask *task);
+
+static void
+connection_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  PollContext *ctx = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    note_error (task, MD_MODEM (source), "connection", error);
+  g_clear_object (&ctx->checking);
+  check_next_connection (task);
+}
+
+/* Each connected bearer in turn; a modem that did not answer is not asked
+ * about the rest. */
+static void
+check_next_connection (GTask *task)
+{
+  MdModem *self = g_task_get_source_object (task);
+  PollContext *ctx = g_task_get_task_data (task);
+  GPtrArray *bearers = md_modem_get_bearers (self);
+
+  while (!ctx->no_answer && !md_modem_has_vanished (self) && ctx->next_bearer < bearers->len) {
+    MdBearer *bearer = g_ptr_array_index (bearers, ctx->next_bearer++);
+
+    if (md_bearer_is_connected (bearer)) {
+      ctx->checking = g_object_ref (bearer);
+      md_modem_get_ops (self)->bearer->check_connection (
+        self, bearer, g_task_new (self, g_task_get_cancellable (task), connection_checked, task));
+      return;
+    }
+  }
+  advance (task);
+}
+
 static gboolean
 any_bearer_connected (MdModem *self)
 {
@@ -164,6 +206,7 @@ step_op (MdModem *self, PollStep step, GAsyncReadyCallback *ready)
     return md_modem_is_registered (self) ? ops->load_operator : NULL;
   case POLL_STEP_SIGNAL: *ready = signal_ready; return ops->load_signal_quality;
   case POLL_STEP_ACCESS_TECHNOLOGY: *ready = access_technology_ready; return ops->load_access_technologies;
+  case POLL_STEP_CONNECTIONS:
   case POLL_STEP_TRAFFIC:
   case POLL_STEP_LAST: break;
   }
@@ -179,7 +222,19 @@ poll_step (GTask *task)
   /* A modem that left one query unanswered is not asked the rest. */
   while (ctx->step < POLL_STEP_LAST && !md_modem_has_vanished (self) && !ctx->no_answer) {
     GAsyncReadyCallback ready = NULL;
-    MdModemOp op = step_op (self, ctx->step, &ready);
+    MdModemOp op;
+
+    if (ctx->step == POLL_STEP_CONNECTIONS) {
+      const MdModemBearerOps *bearer_ops = md_modem_get_ops (self)->bearer;
+
+      if (bearer_ops && bearer_ops->check_connection) {
+        check_next_connection (task);
+        return;
+      }
+      ctx->step++;
+      continue;
+    }
+    op = step_op (self, ctx->step, &ready);
 
     if (op) {
       op (self, g_task_new (self, g_task_get_cancellable (task), ready, task));

@@ -4,13 +4,14 @@
  * flows (connect, delete, disable, Simple.Connect) racing each other over
  * fake ops whose completion the test controls; Simple.Connect's wait for
  * registration (its timeout, a late registration) and when the bearer it
- * creates is announced. */
+ * creates is announced; the poll's check of connected bearers. */
 #include <string.h>
 
 #include "md-errors.h"
 #include "md-modem-connect.h"
 #include "md-modem-enable.h"
 #include "md-modem-operation.h"
+#include "md-modem-poll.h"
 
 /* --- fake ops ------------------------------------------------------------ */
 
@@ -26,6 +27,8 @@ typedef struct {
   guint removed;            /* "bearer-removed" signals */
   guint added_at_connect;   /* added when the connect op began */
   MdModemState added_state; /* the modem's state at the last "bearer-added" */
+  GPtrArray *checked;       /* MdBearer* (borrowed) check_connection was asked about */
+  gboolean connection_gone; /* check_connection finds the connection gone */
 } Fake;
 
 static Fake fake;
@@ -82,9 +85,25 @@ fake_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
   g_object_unref (task);
 }
 
+/* The modem's answer to the poll's question; a connection it says is gone
+ * is dropped, as the op's contract asks. */
+static void
+fake_check_connection (MdModem *modem, MdBearer *bearer, GTask *task)
+{
+  g_ptr_array_add (fake.checked, bearer);
+  if (fake.connection_gone) {
+    g_autoptr (GError) reason = g_error_new (MD_CONNECTION_ERROR, MD_CONNECTION_ERROR_NO_CARRIER, "gone");
+
+    md_modem_bearer_dropped (modem, bearer, reason);
+  }
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
 static const MdModemPowerOps fake_power = { .set_power_state = fake_set_power };
 static const MdModemNetregOps fake_netreg = { .poll_registration = fake_poll_registration };
-static const MdModemBearerOps fake_bearer = { .connect = fake_connect, .disconnect = fake_disconnect };
+static const MdModemBearerOps fake_bearer
+  = { .connect = fake_connect, .disconnect = fake_disconnect, .check_connection = fake_check_connection };
 static const MdModemOps fake_ops = { .power = &fake_power, .netreg = &fake_netreg, .bearer = &fake_bearer };
 
 /* --- results -------------------------------------------------------------- */
@@ -166,7 +185,9 @@ new_modem (MdModemState state)
 {
   MdModem *modem = md_modem_new (0, "uid", "test", NULL, &fake_ops);
 
+  g_clear_pointer (&fake.checked, g_ptr_array_unref);
   memset (&fake, 0, sizeof fake);
+  fake.checked = g_ptr_array_new ();
   g_signal_connect (modem, "bearer-added", G_CALLBACK (on_bearer_added), NULL);
   g_signal_connect (modem, "bearer-removed", G_CALLBACK (on_bearer_removed), NULL);
   finished = 0;
@@ -436,6 +457,43 @@ test_connect_after_delete_fails (void)
   result_clear (&connect);
 }
 
+/* The poll asks check_connection about each connected bearer and about
+ * no other; a connection the modem says is gone ends up disconnected and
+ * the modem back to registered. */
+static void
+test_poll_checks_connections (void)
+{
+  g_autoptr (MdModem) modem = new_modem (MD_MODEM_STATE_REGISTERED);
+  MdBearer *idle;
+  MdBearer *connected;
+  Result connect = { 0 }, poll = { 0 }, again = { 0 };
+
+  md_modem_set_max_bearers (modem, 2);
+  idle = add_bearer (modem, "idle");
+  connected = add_bearer (modem, "internet");
+
+  md_modem_connect_bearer_async (modem, connected, NULL, boolean_ready, &connect);
+  wait_done (&connect);
+  g_assert_true (connect.ok);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_CONNECTED);
+
+  md_modem_poll_now_async (modem, NULL, boolean_ready, &poll);
+  wait_done (&poll);
+  g_assert_true (poll.ok);
+  g_assert_cmpuint (fake.checked->len, ==, 1);
+  g_assert_true (g_ptr_array_index (fake.checked, 0) == connected);
+  g_assert_false (g_ptr_array_find (fake.checked, idle, NULL));
+  g_assert_true (md_bearer_is_connected (connected));
+
+  fake.connection_gone = TRUE;
+  md_modem_poll_now_async (modem, NULL, boolean_ready, &again);
+  wait_done (&again);
+  g_assert_true (again.ok);
+  g_assert_cmpuint (fake.checked->len, ==, 2);
+  g_assert_false (md_bearer_is_connected (connected));
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_REGISTERED);
+}
+
 static MdSimpleConnectRequest *
 simple_request (const char *apn)
 {
@@ -630,6 +688,8 @@ test_held_bearer (void)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/operation/fifo", test_fifo);
   g_test_add_func ("/operation/try-begin-skips-when-busy", test_try_begin_skips_when_busy);
@@ -652,5 +712,8 @@ main (int argc, char **argv)
   g_test_add_func ("/operation/simple-connect-refused-announces-its-bearer",
                    test_simple_connect_refused_announces_its_bearer);
   g_test_add_func ("/operation/held-bearer", test_held_bearer);
-  return g_test_run ();
+  g_test_add_func ("/operation/poll-checks-connections", test_poll_checks_connections);
+  status = g_test_run ();
+  g_clear_pointer (&fake.checked, g_ptr_array_unref);
+  return status;
 }

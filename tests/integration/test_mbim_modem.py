@@ -244,6 +244,17 @@ class MbimModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
         wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the bearer to drop")
         self.wait_state("registered")
 
+    def test_unreported_drop_found_by_the_poll(self):
+        # The network ends the session and the modem sends no CONNECT
+        # indication: the poll's Connect query finds it deactivated.
+        sim = self.add_mbim_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        sim.control("no-carrier silent")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the poll to find the drop")
+        self.wait_state("registered")
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        self.assertEqual(self.bearer(0)["status"]["connected"], "yes")
+
     def test_unplug_mid_connect(self):
         sim = self.add_mbim_modem()
         self.enable()

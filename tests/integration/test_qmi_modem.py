@@ -169,6 +169,19 @@ class QmiModemTest(ModemBehaviour, ModemdTestCase):
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(self.state(), "connected")
 
+    def test_unreported_drop_found_by_the_poll(self):
+        # The network ends the call and the modem sends no indication: the
+        # poll's WDS Get Packet Service Status finds the call gone.
+        sim = self.add_qmi_modem()
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
+        count = int(sim.control("get qmi-command-count"))
+        sim.control("no-carrier silent")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the poll to find the drop")
+        self.assertIn("wds Get Packet Service Status", sim.history("qmi-command")[count:])
+        self.wait_state("registered")
+        self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4v6")
+        self.assertEqual(sim.control("get sessions"), "0,1")
+
     def assert_static_config(self, config, sim, family, session=0):
         self.assertEqual(config["method"], "static")
         expected = ipaddress.ip_address(sim.control(f"get {family}-address")) + session

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* MBIM front end unit tests: data sessions (Connect), IP configuration, network drops. */
+/* MBIM front end unit tests: data sessions (Connect), IP configuration, network drops
+ * (reported, and "no-carrier silent" without the indication). */
 #include "sim-mbim-fixture.h"
 
 #include "sim-control.h"
@@ -172,6 +173,35 @@ test_network_drop (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, "OK ");
 }
 
+/* "no-carrier silent": the session ends without the CONNECT indication;
+ * the Connect query says deactivated. */
+static void
+test_unreported_drop (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MbimMessage) up = NULL;
+  g_autoptr (MbimMessage) queried = NULL;
+  SimControlTarget target = { f->model, NULL, NULL, f->mbim, NULL, NULL, NULL };
+  SimControlAction action;
+  g_autofree char *reply_line = NULL;
+
+  open_function (f, 4096);
+  up = command (f,
+                connect_request (0, MBIM_ACTIVATION_COMMAND_ACTIVATE, "internet", MBIM_CONTEXT_IP_TYPE_IPV4),
+                MBIM_STATUS_ERROR_NONE);
+  drain (f);
+  reply_line = sim_control_execute (&target, "no-carrier silent", &action);
+  g_assert_cmpstr (reply_line, ==, "OK");
+  g_assert_cmpuint (f->model->sessions->len, ==, 0);
+  g_assert_cmpuint (f->out->len, ==, 0); /* no CONNECT indication */
+  queried = command (f,
+                     mbim_message_connect_query_new (0, MBIM_ACTIVATION_STATE_UNKNOWN,
+                                                     MBIM_VOICE_CALL_STATE_NONE, MBIM_CONTEXT_IP_TYPE_DEFAULT,
+                                                     mbim_uuid_from_context_type (MBIM_CONTEXT_TYPE_INTERNET),
+                                                     0, NULL),
+                     MBIM_STATUS_ERROR_NONE);
+  check_connect (queried, FALSE, 0, MBIM_ACTIVATION_STATE_DEACTIVATED, MBIM_CONTEXT_IP_TYPE_DEFAULT, 0);
+}
+
 /* Losing packet service (a detach) ends the sessions too. */
 static void
 test_detach_drops (Fixture *f, gconstpointer data)
@@ -202,6 +232,7 @@ main (int argc, char **argv)
   ADD ("second-session", test_second_session, NULL);
   ADD ("connect-failures", test_connect_failures, NULL);
   ADD ("network-drop", test_network_drop, NULL);
+  ADD ("unreported-drop", test_unreported_drop, NULL);
   ADD ("detach-drops", test_detach_drops, NULL);
   return g_test_run ();
 }

@@ -2,8 +2,10 @@
 /* Unit tests of modem-sim's QMI WDS and WDA services: calls on the model's
  * data sessions (start, refusals with call-end reasons, settings of either
  * family, stop, the network or a client release ending them, with the
- * packet service indication), event reports accepted, mux binding, and
+ * packet service indication or, for the control socket's "no-carrier
+ * silent", without), event reports accepted, mux binding, and
  * the data format kept in the model. */
+#include "sim-control.h"
 #include "sim-qmi-fixture.h"
 
 static const char scenario_text[]
@@ -205,6 +207,30 @@ test_network_drop_and_release (Fixture *f, gconstpointer data)
   g_assert_null (qmi_fixture_next (f));
 }
 
+/* The control socket's "no-carrier silent": the session ends without the
+ * indication, as on a modem that does not report drops; Get Packet
+ * Service Status says so. A bad argument changes nothing. */
+static void
+test_unreported_drop (Fixture *f, gconstpointer data)
+{
+  guint8 wds = qmi_fixture_allocate (f, QMI_SERVICE_WDS);
+  SimControlTarget target = { .model = f->model, .qmi = f->qmi };
+  SimControlAction action;
+  g_autofree char *refused = NULL;
+  g_autofree char *reply = NULL;
+
+  start_ok (f, wds, "internet");
+  refused = sim_control_execute (&target, "no-carrier 0 loud", &action);
+  g_assert_cmpstr (refused, ==, "ERROR expected [session] [silent]");
+  g_assert_cmpuint (status_of (f, wds), ==, QMI_WDS_CONNECTION_STATUS_CONNECTED);
+  reply = sim_control_execute (&target, "no-carrier 0 silent", &action);
+  g_assert_cmpstr (reply, ==, "OK");
+  g_assert_cmpuint (f->model->sessions->len, ==, 0);
+  g_assert_null (qmi_fixture_next (f));
+  g_assert_cmpuint (status_of (f, wds), ==, QMI_WDS_CONNECTION_STATUS_DISCONNECTED);
+  g_assert_false (f->model->drops_unreported);
+}
+
 static void
 test_profiles (Fixture *f, gconstpointer data)
 {
@@ -358,6 +384,7 @@ main (int argc, char **argv)
   ADD ("refusals", test_refusals);
   ADD ("ipv6-and-mux", test_ipv6_and_mux);
   ADD ("network-drop-and-release", test_network_drop_and_release);
+  ADD ("unreported-drop", test_unreported_drop);
   ADD ("profiles", test_profiles);
   ADD ("wda-data-format", test_data_format);
   ADD ("wda-data-format-per-port", test_data_format_per_port);
