@@ -28,9 +28,8 @@ md_modem_poll_set_interval (MdModem *self, guint seconds)
 
 typedef struct {
   PollStep step;
-  GError *no_answer;  /* the first step the modem did not answer */
-  guint next_bearer;  /* CONNECTIONS: the index of the bearer checked next */
-  MdBearer *checking; /* CONNECTIONS: the bearer being checked, a reference */
+  GError *no_answer; /* the first step the modem did not answer */
+  guint next_bearer; /* CONNECTIONS: the index of the bearer checked next */
 } PollContext;
 
 static void
@@ -39,7 +38,6 @@ poll_context_free (gpointer data)
   PollContext *ctx = data;
 
   g_clear_error (&ctx->no_answer);
-  g_clear_object (&ctx->checking);
   g_free (ctx);
 }
 
@@ -144,12 +142,10 @@ static void
 connection_checked (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
-  PollContext *ctx = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     note_error (task, MD_MODEM (source), "connection", error);
-  g_clear_object (&ctx->checking);
   check_next_connection (task);
 }
 
@@ -166,7 +162,6 @@ check_next_connection (GTask *task)
     MdBearer *bearer = g_ptr_array_index (bearers, ctx->next_bearer++);
 
     if (md_bearer_is_connected (bearer)) {
-      ctx->checking = g_object_ref (bearer);
       md_modem_get_ops (self)->bearer->check_connection (
         self, bearer, g_task_new (self, g_task_get_cancellable (task), connection_checked, task));
       return;
