@@ -126,8 +126,9 @@ typedef struct {
   /* Asks the modem whether connected bearer's connection is still up, for
    * a drop it did not report: a connection the modem says is gone is
    * dropped as its report would have dropped it (md_modem_bearer_dropped).
-   * Returns a boolean; fails when the modem could not say. The poller
-   * calls it. NULL: the modem's reports alone end connections. */
+   * Returns a boolean; fails when the modem could not say. bearer is
+   * borrowed: the op references it while it waits. The poller calls it.
+   * NULL: the modem's reports alone end connections. */
   void (*check_connection) (MdModem *modem, MdBearer *bearer, GTask *task);
 } MdModemBearerOps;
 
