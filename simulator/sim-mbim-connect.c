@@ -80,8 +80,16 @@ sim_mbim_connect_query (SimMbim *self, const SimMbimRequest *req)
 {
   guint32 id;
 
-  if (read_session_id (self, req, &id))
-    sim_mbim_reply (self, req->tid, req->cid, MBIM_STATUS_ERROR_NONE, connect_buffer (self, id, 0));
+  if (!read_session_id (self, req, &id))
+    return;
+  /* Some firmware refuses the query for a session that is not active
+   * instead of answering it deactivated. */
+  if (self->model->mbim_query_refuses_inactive && !sim_model_find_session (self->model, id)) {
+    sim_mbim_reply (self, req->tid, req->cid, MBIM_STATUS_ERROR_CONTEXT_NOT_ACTIVATED,
+                    connect_buffer (self, id, 0));
+    return;
+  }
+  sim_mbim_reply (self, req->tid, req->cid, MBIM_STATUS_ERROR_NONE, connect_buffer (self, id, 0));
 }
 
 static void

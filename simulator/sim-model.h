@@ -267,6 +267,8 @@ typedef struct {
   guint max_sessions;
   /* WDA data format requests need the Endpoint Info TLV (as Quectel's RM500Q). */
   gboolean wda_endpoint_required;
+  /* An MBIM Connect query for an inactive session is refused (CONTEXT_NOT_ACTIVATED). */
+  gboolean mbim_query_refuses_inactive;
   /* WDA offers QMAP aggregation (TRUE at start); without, QMAP is refused. */
   gboolean qmap;
   gboolean qmi_over_mbim; /* the MBIM function also serves QMI (Qualcomm's QMI service) */

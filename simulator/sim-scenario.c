@@ -442,6 +442,7 @@ static const KeySpec keys[] = {
   { "identity", "ati1", KEY_STRING, MODEL_FIELD (identity.ati1) },
   { "modem", "qmi-over-mbim", KEY_BOOL, MODEL_FIELD (qmi_over_mbim) },
   { "modem", "wda-endpoint-required", KEY_BOOL, MODEL_FIELD (wda_endpoint_required) },
+  { "modem", "mbim-query-refuses-inactive", KEY_BOOL, MODEL_FIELD (mbim_query_refuses_inactive) },
   { "modem", "qmap", KEY_BOOL, MODEL_FIELD (qmap) },
   { "modem", "qmi-services", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_qmi_services },
   { "modem", "qmi-data-formats", KEY_CUSTOM, IN_MODEL, 0, 0, 0, load_qmi_data_formats },

@@ -8,8 +8,10 @@ test_mbim_proxy.py for the proxy, in its own network namespace) and with
 --test-fake-net-links, so the links of sessions 1..N are kept in memory:
 the real rtnetlink path is covered by tests/port/test-net-link."""
 
+import os
 import unittest
 
+import harness
 from harness import ModemdTestCase, skip_without_tools, wait_for
 from modem_behaviour import ERROR_PREFIX, ModemBehaviour, TimeAndUssdBehaviour, generic
 
@@ -254,6 +256,20 @@ class MbimModemTest(ModemBehaviour, TimeAndUssdBehaviour, ModemdTestCase):
         self.wait_state("registered")
         self.mmcli("-m", "0", "--simple-connect=apn=internet")
         self.assertEqual(self.bearer(0)["status"]["connected"], "yes")
+
+    def test_unreported_drop_found_when_the_query_is_refused(self):
+        # Firmware that refuses the Connect query for an inactive session
+        # (CONTEXT_NOT_ACTIVATED) tells the poll the same.
+        with open(os.path.join(harness.SCENARIOS, "default.ini")) as f:
+            text = f.read()
+        path = os.path.join(self.workdir, "query-refused.ini")
+        with open(path, "w") as f:
+            f.write(text + "\n[modem]\nmbim-query-refuses-inactive=true\n")
+        sim = self.add_mbim_modem(path)
+        self.mmcli("-m", "0", "--simple-connect=apn=internet")
+        sim.control("no-carrier silent")
+        wait_for(lambda: self.bearer(0)["status"]["connected"] == "no", what="the poll to find the drop")
+        self.wait_state("registered")
 
     def test_unplug_mid_connect(self):
         sim = self.add_mbim_modem()

@@ -174,10 +174,12 @@ test_network_drop (Fixture *f, gconstpointer data)
 }
 
 /* "no-carrier silent": the session ends without the CONNECT indication;
- * the Connect query says deactivated. */
+ * the Connect query says deactivated, or (data: mbim-query-refuses-inactive)
+ * is refused with CONTEXT_NOT_ACTIVATED. */
 static void
 test_unreported_drop (Fixture *f, gconstpointer data)
 {
+  gboolean refuses = data != NULL;
   g_autoptr (MbimMessage) up = NULL;
   g_autoptr (MbimMessage) queried = NULL;
   SimControlTarget target = { f->model, NULL, NULL, f->mbim, NULL, NULL, NULL };
@@ -198,8 +200,9 @@ test_unreported_drop (Fixture *f, gconstpointer data)
                                                      MBIM_VOICE_CALL_STATE_NONE, MBIM_CONTEXT_IP_TYPE_DEFAULT,
                                                      mbim_uuid_from_context_type (MBIM_CONTEXT_TYPE_INTERNET),
                                                      0, NULL),
-                     MBIM_STATUS_ERROR_NONE);
-  check_connect (queried, FALSE, 0, MBIM_ACTIVATION_STATE_DEACTIVATED, MBIM_CONTEXT_IP_TYPE_DEFAULT, 0);
+                     refuses ? MBIM_STATUS_ERROR_CONTEXT_NOT_ACTIVATED : MBIM_STATUS_ERROR_NONE);
+  if (!refuses)
+    check_connect (queried, FALSE, 0, MBIM_ACTIVATION_STATE_DEACTIVATED, MBIM_CONTEXT_IP_TYPE_DEFAULT, 0);
 }
 
 /* Losing packet service (a detach) ends the sessions too. */
@@ -233,6 +236,7 @@ main (int argc, char **argv)
   ADD ("connect-failures", test_connect_failures, NULL);
   ADD ("network-drop", test_network_drop, NULL);
   ADD ("unreported-drop", test_unreported_drop, NULL);
+  ADD ("unreported-drop/query-refused", test_unreported_drop, "[modem]\nmbim-query-refuses-inactive=true\n");
   ADD ("detach-drops", test_detach_drops, NULL);
   return g_test_run ();
 }
