@@ -283,6 +283,13 @@ poll_timeout (gpointer user_data)
 }
 
 void
+md_modem_poll_kick (MdModem *self)
+{
+  if (self->poll_source)
+    poll_timeout (self);
+}
+
+void
 md_modem_poll_start (MdModem *self)
 {
   if (self->poll_source)

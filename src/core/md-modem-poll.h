@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Keeps an enabled modem's network view fresh: registration, operator,
- * signal quality and access technology, on a timer and on demand. */
+ * signal quality and access technology, and whether its connections are
+ * still up, on a timer and on demand. */
 #pragma once
 
 #include "md-modem.h"
@@ -16,6 +17,10 @@ guint md_modem_poll_get_interval (MdModem *self);
 
 void md_modem_poll_start (MdModem *self);
 void md_modem_poll_stop (MdModem *self);
+/* The timer's poll now (after a system resume), on a modem that polls
+ * (between start and stop); skipped, as a tick is, while another
+ * operation runs. */
+void md_modem_poll_kick (MdModem *self);
 
 /* One full poll now; fails when the modem vanished or left a query
  * unanswered (a timeout), else succeeds even when values are missing. */

@@ -27,6 +27,7 @@ struct _MdManager {
   MdDiscovery *discovery;
   GHashTable *device_modems;          /* discovered device uid -> DeviceModem* (md-manager-discovery.c) */
   MdConnectionDispatcher *dispatcher; /* watches every exported modem */
+  guint sleep_subscription;           /* logind's PrepareForSleep (md-manager-sleep.c) */
 };
 
 typedef struct {
@@ -77,5 +78,10 @@ void md_manager_discovery_stop (MdManager *self);
 /* ScanDevices and ReportKernelEvent. */
 void md_manager_discovery_scan (MdManager *self);
 gboolean md_manager_discovery_report (MdManager *self, GVariant *properties, GError **error);
+
+/* Follows systemd-logind's PrepareForSleep on the manager's bus: after a
+ * resume every enabled modem is polled at once (md-manager-sleep.c). */
+void md_manager_sleep_start (MdManager *self);
+void md_manager_sleep_stop (MdManager *self);
 
 G_END_DECLS

@@ -466,6 +466,7 @@ md_manager_new (GDBusConnection *connection, const MdDaemonConfig *config, GErro
   g_dbus_object_manager_server_set_connection (self->object_manager, connection);
   if (!export_interfaces (self, config->test_enable, error) || !md_manager_discovery_start (self, error))
     return NULL;
+  md_manager_sleep_start (self);
   return g_steal_pointer (&self);
 }
 
@@ -476,6 +477,7 @@ md_manager_free (MdManager *self)
     return;
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
+  md_manager_sleep_stop (self);
   md_manager_discovery_stop (self);
   if (self->modems) {
     GHashTableIter iter;
