@@ -47,6 +47,8 @@ void sim_control_free (SimControl *self);
 
 /* Runs one command line; returns the reply line without its newline. */
 char *sim_control_execute (const SimControlTarget *target, const char *line, SimControlAction *out_action);
+/* The "get" verb, args being what follows it (sim-control-get.c). */
+char *sim_control_get (const SimControlTarget *target, const char *args);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimControl, sim_control_free)
 
