@@ -34,12 +34,10 @@ QmiCalls *md_qmi_calls_of (MdBearer *bearer);
 /* The bearer's calls are over: its mux id, link and data path go back and
  * its protocol data is dropped. */
 void md_qmi_calls_release (MdModem *modem, MdBearer *bearer);
-/* Sends Stop Network for family's call; task (taken) answers TRUE when it
- * is done (a call the modem already ended counts as stopped). */
-void md_qmi_calls_stop (MdModem *modem, QmiCalls *calls, guint family, GTask *task);
-/* A GAsyncReadyCallback for md_qmi_calls_stop's task when nobody waits
- * for the answer: logs a failure. */
-void md_qmi_calls_stop_done (GObject *source, GAsyncResult *result, gpointer user_data);
+/* Sends Stop Network for each of the bearer's calls that is up and not
+ * being stopped already; nobody waits for the answers (a failure is
+ * logged). */
+void md_qmi_calls_stop_running (MdModem *modem, QmiCalls *calls);
 /* The data path of bearer went (its net port or QMI port left the
  * modem): a connected bearer's calls are stopped where its port still
  * answers and it is disconnected with why as the reason; a connect under

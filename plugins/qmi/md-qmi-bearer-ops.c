@@ -107,10 +107,8 @@ connect_abort (GTask *outer, GError *error)
   Connect *ctx = connect_of (outer);
   QmiCalls *calls = md_qmi_calls_of (ctx->bearer);
 
-  for (guint i = 0; calls && i < N_FAMILIES; i++) {
-    if (calls->handle[i])
-      md_qmi_calls_stop (modem, calls, i, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
-  }
+  if (calls)
+    md_qmi_calls_stop_running (modem, calls);
   md_qmi_calls_release (modem, ctx->bearer);
   g_task_return_error (outer, error);
 }
@@ -129,10 +127,7 @@ connect_finish (GTask *outer)
     g_clear_error (&ctx->error[FAMILY_V4]);
     ctx->error[FAMILY_V4]
       = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The data path's network interface went away");
-    for (guint i = 0; i < N_FAMILIES; i++) {
-      if (calls->handle[i] && !calls->stopping[i])
-        md_qmi_calls_stop (modem, calls, i, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
-    }
+    md_qmi_calls_stop_running (modem, calls);
     calls->handle[FAMILY_V4] = calls->handle[FAMILY_V6] = 0;
   }
   if (calls && (calls->handle[FAMILY_V4] || calls->handle[FAMILY_V6])) {

@@ -115,9 +115,10 @@ stop_refused (MdModem *modem, gpointer output, GError *error, GTask *task)
   g_task_return_error (task, md_qmi_protocol_error (error, "WDS Stop Network"));
 }
 
-/* Sends Stop Network for one call; task answers when it is done. */
-void
-md_qmi_calls_stop (MdModem *modem, QmiCalls *calls, guint family, GTask *task)
+/* Sends Stop Network for family's call; task (taken) answers TRUE when it
+ * is done (a call the modem already ended counts as stopped). */
+static void
+calls_stop (MdModem *modem, QmiCalls *calls, guint family, GTask *task)
 {
   QmiMessageWdsStopNetworkInput *input = qmi_message_wds_stop_network_input_new ();
 
@@ -137,7 +138,7 @@ stop_next (GTask *outer)
   while (calls && ctx->family < N_FAMILIES && !calls->handle[ctx->family])
     ctx->family++;
   if (calls && ctx->family < N_FAMILIES) {
-    md_qmi_calls_stop (modem, calls, ctx->family, g_task_new (modem, NULL, stop_ready, g_object_ref (outer)));
+    calls_stop (modem, calls, ctx->family, g_task_new (modem, NULL, stop_ready, g_object_ref (outer)));
     return;
   }
   /* The core takes the bearer as disconnected whatever the modem said:
@@ -160,10 +161,48 @@ md_qmi_bearer_disconnect (MdModem *modem, MdBearer *bearer, GTask *task)
   g_object_unref (task);
 }
 
+/* A call is running: up, and not being stopped by us (our own Stop
+ * Network is indicated too). */
+static gboolean
+call_running (const QmiCalls *calls, guint family)
+{
+  return calls->handle[family] && !calls->stopping[family];
+}
+
+static void
+stop_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    md_log_debug ("qmi", "stopping a call: %s", error->message);
+}
+
+void
+md_qmi_calls_stop_running (MdModem *modem, QmiCalls *calls)
+{
+  for (guint family = 0; family < N_FAMILIES; family++) {
+    if (call_running (calls, family))
+      calls_stop (modem, calls, family, g_task_new (modem, NULL, stop_done, NULL));
+  }
+}
+
+/* The bearer's calls are over for reason (taken): its protocol data goes
+ * and it is dropped. */
+static void
+drop_bearer (MdModem *modem, MdBearer *bearer, GError *reason)
+{
+  g_object_ref (bearer);
+  md_qmi_calls_release (modem, bearer);
+  md_modem_bearer_dropped (modem, bearer, reason);
+  g_object_unref (bearer);
+  g_error_free (reason);
+}
+
 /* --- the network ending a call ------------------------------------------------- */
 
-/* The connected bearer whose call runs on the client instance of pair and
- * is not being stopped by us (our own Stop Network is indicated too). */
+/* The connected bearer whose call runs on the client instance of pair
+ * (call_running). */
 static MdBearer *
 call_bearer (MdModem *modem, guint pair, guint client)
 {
@@ -175,19 +214,10 @@ call_bearer (MdModem *modem, guint pair, guint client)
     QmiCalls *calls = md_bearer_is_connected (bearer) ? md_qmi_calls_of (bearer) : NULL;
 
     if (calls && calls->pair == pair && md_qmi_calls_instance (calls, family) == client
-        && calls->handle[family] && !calls->stopping[family])
+        && call_running (calls, family))
       return bearer;
   }
   return NULL;
-}
-
-void
-md_qmi_calls_stop_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    md_log_debug ("qmi", "stopping the other call: %s", error->message);
 }
 
 /* The network ended family's call of bearer. The bearer depends on each
@@ -200,15 +230,8 @@ call_ended (MdModem *modem, MdBearer *bearer, guint family, GError *reason)
   QmiCalls *calls = md_qmi_calls_of (bearer);
 
   calls->handle[family] = 0;
-  for (guint other = 0; other < N_FAMILIES; other++) {
-    if (calls->handle[other] && !calls->stopping[other])
-      md_qmi_calls_stop (modem, calls, other, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
-  }
-  g_object_ref (bearer);
-  md_qmi_calls_release (modem, bearer);
-  md_modem_bearer_dropped (modem, bearer, reason);
-  g_object_unref (bearer);
-  g_error_free (reason);
+  md_qmi_calls_stop_running (modem, calls);
+  drop_bearer (modem, bearer, reason);
 }
 
 static void
@@ -281,8 +304,7 @@ family_checked (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   }
   /* An indication or a disconnect may have ended the call meanwhile. */
-  if (status == QMI_WDS_CONNECTION_STATUS_DISCONNECTED && calls && calls->handle[ctx->family]
-      && !calls->stopping[ctx->family]) {
+  if (status == QMI_WDS_CONNECTION_STATUS_DISCONNECTED && calls && call_running (calls, ctx->family)) {
     md_log_info (md_bearer_get_log_name (ctx->bearer), "the modem says the %s call ended, without a report",
                  md_qmi_family_name (ctx->family));
     call_ended (
@@ -302,7 +324,7 @@ check_next (GTask *task)
   Check *ctx = g_task_get_task_data (task);
   QmiCalls *calls = md_bearer_is_connected (ctx->bearer) ? md_qmi_calls_of (ctx->bearer) : NULL;
 
-  while (calls && ctx->family < N_FAMILIES && (!calls->handle[ctx->family] || calls->stopping[ctx->family]))
+  while (calls && ctx->family < N_FAMILIES && !call_running (calls, ctx->family))
     ctx->family++;
   if (!calls || ctx->family >= N_FAMILIES) {
     g_task_return_boolean (task, TRUE);
@@ -328,19 +350,11 @@ void
 md_qmi_bearer_path_lost (MdModem *modem, MdBearer *bearer, const char *why)
 {
   QmiCalls *calls = md_bearer_is_connected (bearer) ? md_qmi_calls_of (bearer) : NULL;
-  g_autoptr (GError) reason = NULL;
 
   if (!calls)
     return;
-  for (guint family = 0; family < N_FAMILIES; family++) {
-    if (calls->handle[family] && !calls->stopping[family])
-      md_qmi_calls_stop (modem, calls, family, g_task_new (modem, NULL, md_qmi_calls_stop_done, NULL));
-  }
-  reason = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "%s", why);
-  g_object_ref (bearer);
-  md_qmi_calls_release (modem, bearer);
-  md_modem_bearer_dropped (modem, bearer, reason);
-  g_object_unref (bearer);
+  md_qmi_calls_stop_running (modem, calls);
+  drop_bearer (modem, bearer, g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "%s", why));
 }
 
 void
