@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 """bench/pooled_ratios.py: the runs pooled over invocations, the verdict
-on the 2x target read from the bootstrap interval, the same interval on
-every call (fixed seed)."""
+on the 2x target read from the two-stage bootstrap interval (invocations,
+then runs) and only over enough invocations, the same interval on every
+call (fixed seed)."""
 
 import contextlib
 import io
@@ -50,15 +51,31 @@ class PooledRatiosTest(unittest.TestCase):
         self.assertIn("per invocation: 2.00 (steal 0%), 3.00 (steal 0%)", text)
 
     def test_met_only_when_the_interval_ends_below_the_target(self):
-        under = [run("modemd", "a", 1.5, 1.8 + 0.01 * (i % 10)) for i in range(50)]
+        under = [run("modemd", inv, 1.5, 1.8 + 0.01 * (i % 10))
+                 for inv in "abc" for i in range(20)]
         text = report(under)
         self.assertIn("Enable   median 1.50× (95% interval 1.50-1.50), 0% of runs over 2×: "
                       "target met", text)
         self.assertIn("target met", text.split("Connect")[1])
         # Half the runs over 2x: the median may be below, the interval is not.
-        edge = [run("modemd", "a", 1.5, 1.9 if i % 2 else 2.1) for i in range(50)]
+        edge = [run("modemd", inv, 1.5, 1.9 if i % 2 else 2.1) for inv in "abc" for i in range(20)]
         connect = report(edge).split("Connect")[1]
         self.assertIn("50% of runs over 2×", connect)
+        self.assertIn("target not shown", connect)
+
+    def test_one_invocation_never_shows_the_target(self):
+        text = report([run("modemd", "a", 1.2, 1.2) for _ in range(60)])
+        self.assertIn("Connect  median 1.20× (95% interval 1.20-1.20), 0% of runs over 2×: "
+                      "target not shown (fewer than 3 invocations)", text)
+
+    def test_invocations_apart_widen_the_interval(self):
+        """Runs alike within each invocation, the invocations apart: a
+        bootstrap over runs alone would give a narrow interval below 2x;
+        over invocations the interval reaches the slow one."""
+        rows = [run("modemd", inv, 1.5, ratio) for inv, ratio in
+                (("a", 1.6), ("b", 1.7), ("c", 2.3)) for _ in range(30)]
+        connect = report(rows).split("Connect")[1]
+        self.assertIn("median 1.70× (95% interval 1.60-2.30)", connect)
         self.assertIn("target not shown", connect)
 
     def test_daemons_reported_apart(self):
@@ -69,10 +86,10 @@ class PooledRatiosTest(unittest.TestCase):
         self.assertIn("Connect  median 2.80×", text.split("modemd:")[0])
 
     def test_interval_repeats(self):
-        values = [1.0 + (i * 7 % 13) / 10 for i in range(40)]
-        self.assertEqual(pooled_ratios.bootstrap_median(values),
-                         pooled_ratios.bootstrap_median(values))
-        low, high = pooled_ratios.bootstrap_median(values)
+        groups = [[1.0 + (i * 7 % 13) / 10 for i in range(k, k + 20)] for k in (0, 20)]
+        self.assertEqual(pooled_ratios.bootstrap_median(groups),
+                         pooled_ratios.bootstrap_median(groups))
+        low, high = pooled_ratios.bootstrap_median(groups)
         self.assertLessEqual(low, high)
 
 
