@@ -213,6 +213,19 @@ do_garbage (const SimControlTarget *t, const char *args)
   return g_strdup ("OK");
 }
 
+/* "sim remove|insert" */
+static char *
+do_sim (const SimControlTarget *t, const char *args)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (strcmp (args, "remove") != 0 && strcmp (args, "insert") != 0)
+    return g_strdup ("ERROR expected remove or insert");
+  if (!sim_model_set_card_present (t->model, args[0] == 'i', &error))
+    return g_strdup_printf ("ERROR %s", error->message);
+  return g_strdup ("OK");
+}
+
 static char *
 do_mute (const SimControlTarget *t, const char *args)
 {
@@ -294,6 +307,8 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
   }
   if (strcmp (copy, "no-carrier") == 0)
     return do_no_carrier (t, args);
+  if (strcmp (copy, "sim") == 0)
+    return do_sim (t, args);
   if (strcmp (copy, "mute") == 0)
     return do_mute (t, args);
   if (strcmp (copy, "delay") == 0)

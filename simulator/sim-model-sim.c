@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The SIM card of the model: PIN and PUK verification with retry counters,
  * the SIM PIN facility lock and PIN changes. A wrong PIN costs a retry and
- * the last one turns the lock into PUK; the last wrong PUK blocks the card. */
+ * the last one turns the lock into PUK; the last wrong PUK blocks the card.
+ * The card can be taken out and put back (its codes and counters kept). */
 #include "sim-model.h"
 
 #include <string.h>
@@ -46,6 +47,37 @@ set_lock (SimModel *self, SimLockState lock)
   sim_model_emit (self, SIM_EVENT_SIM, 0, 0);
   /* Only an unlocked card lets the modem register. */
   sim_model_update_registration (self);
+}
+
+SimLockState
+sim_model_card_lock (SimModel *self)
+{
+  if (!self->sim.present)
+    return SIM_LOCK_ABSENT;
+  if (self->sim.puk_retries == 0)
+    return SIM_LOCK_BLOCKED;
+  if (self->sim.pin_enabled && self->sim.pin_retries == 0)
+    return SIM_LOCK_PUK;
+  if (self->sim.pin_enabled)
+    return SIM_LOCK_PIN;
+  return SIM_LOCK_READY;
+}
+
+gboolean
+sim_model_set_card_present (SimModel *self, gboolean present, GError **error)
+{
+  if (self->sim.present == present) {
+    g_set_error (error, SIM_ERROR, SIM_ERROR_NOT_ALLOWED, present ? "The SIM is in" : "The SIM is out");
+    return FALSE;
+  }
+  self->sim.present = present;
+  if (!present) {
+    /* Without its card the modem loses the network's data connections. */
+    sim_model_drop_call (self);
+    sim_model_drop_sessions (self);
+  }
+  set_lock (self, sim_model_card_lock (self));
+  return TRUE;
 }
 
 /* Checks a PIN against the card, charging a retry when it is wrong. */

@@ -403,16 +403,7 @@ sim_model_is_registered (SimModel *self)
 void
 sim_model_start (SimModel *self)
 {
-  if (!self->sim.present)
-    self->sim.lock = SIM_LOCK_ABSENT;
-  else if (self->sim.puk_retries == 0)
-    self->sim.lock = SIM_LOCK_BLOCKED;
-  else if (self->sim.pin_enabled && self->sim.pin_retries == 0)
-    self->sim.lock = SIM_LOCK_PUK;
-  else if (self->sim.pin_enabled)
-    self->sim.lock = SIM_LOCK_PIN;
-  else
-    self->sim.lock = SIM_LOCK_READY;
+  self->sim.lock = sim_model_card_lock (self);
   /* A modem that boots registered has already waited for its network. */
   self->could_register = can_register (self);
   for (guint d = 0; d < SIM_N_DOMAINS; d++)

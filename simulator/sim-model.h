@@ -373,6 +373,13 @@ void sim_model_update_registration (SimModel *self);
 
 /* --- SIM card (sim-model-sim.c) --- */
 gboolean sim_model_check_sim_ready (SimModel *self, GError **error);
+/* What the card asks for once powered: ABSENT, BLOCKED, PUK, PIN or READY
+ * from its presence, PIN lock and counters. */
+SimLockState sim_model_card_lock (SimModel *self);
+/* Takes the card out (data call and sessions end, SIM_EVENT_SIM, the
+ * modem deregisters) or puts it back (it asks for its PIN again when the
+ * lock is on). NOT_ALLOWED when it already is where asked. */
+gboolean sim_model_set_card_present (SimModel *self, gboolean present, GError **error);
 gboolean sim_model_enter_pin (SimModel *self, const char *pin, GError **error);
 gboolean sim_model_enter_puk (SimModel *self, const char *puk, const char *new_pin, GError **error);
 gboolean sim_model_set_pin_enabled (SimModel *self, gboolean enabled, const char *pin, GError **error);

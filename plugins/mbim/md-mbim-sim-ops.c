@@ -2,10 +2,12 @@
 /* The SIM of an MBIM modem: Subscriber Ready Status says whether it is
  * there and ready (and gives ICCID, IMSI); PIN says which code it wants and
  * how many attempts are left, and takes codes; PIN List says whether the
- * PIN lock is on; Home Provider names the SIM's operator. */
+ * PIN lock is on; Home Provider names the SIM's operator. Its
+ * notification tells a SIM inserted or removed (md-modem-sim-presence.h). */
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-mbim-ops.h"
+#include "md-modem-sim-presence.h"
 #include "md-sim.h"
 
 /* A SIM still initializing answers NOT_INITIALIZED for a few seconds. */
@@ -62,6 +64,28 @@ retry_ready_state (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What a ready state says of the SIM: NULL when it is ready or wants a
+ * code (INITIALIZED, DEVICE_LOCKED), else the error the unlock check
+ * fails with; SIM_BUSY for states that may still change by themselves. */
+static GError *
+ready_state_error (MbimSubscriberReadyState state)
+{
+  switch (state) {
+  case MBIM_SUBSCRIBER_READY_STATE_INITIALIZED:
+  case MBIM_SUBSCRIBER_READY_STATE_DEVICE_LOCKED: return NULL;
+  case MBIM_SUBSCRIBER_READY_STATE_SIM_NOT_INSERTED:
+    return g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED,
+                        "No SIM inserted");
+  case MBIM_SUBSCRIBER_READY_STATE_BAD_SIM:
+  case MBIM_SUBSCRIBER_READY_STATE_FAILURE:
+    return g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_WRONG,
+                        "The SIM is unusable (%s)", mbim_subscriber_ready_state_get_string (state));
+  default:
+    return g_error_new (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_BUSY,
+                        "The SIM is not ready (%s)", mbim_subscriber_ready_state_get_string (state));
+  }
+}
+
 static void
 parse_ready_state (MdModem *modem, MbimMessage *response, GTask *task)
 {
@@ -74,34 +98,26 @@ parse_ready_state (MdModem *modem, MbimMessage *response, GTask *task)
     g_task_return_error (task, md_mbim_protocol_error (error, "Invalid Subscriber Ready Status"));
     return;
   }
-  switch (state) {
-  case MBIM_SUBSCRIBER_READY_STATE_INITIALIZED: g_task_return_int (task, MD_MODEM_LOCK_NONE); return;
-  case MBIM_SUBSCRIBER_READY_STATE_SIM_NOT_INSERTED:
-    g_task_return_new_error (task, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED,
-                             "No SIM inserted");
+  error = ready_state_error (state);
+  if (g_error_matches (error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_BUSY)
+      && attempts < NOT_INITIALIZED_RETRIES) {
+    g_error_free (error);
+    g_object_set_data (G_OBJECT (task), "attempts", GUINT_TO_POINTER (attempts + 1));
+    g_timeout_add (NOT_INITIALIZED_DELAY_MS, retry_ready_state, g_object_ref (task));
     return;
-  case MBIM_SUBSCRIBER_READY_STATE_BAD_SIM:
-  case MBIM_SUBSCRIBER_READY_STATE_FAILURE:
-    g_task_return_new_error (task, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_WRONG,
-                             "The SIM is unusable (%s)", mbim_subscriber_ready_state_get_string (state));
+  }
+  if (error) {
+    g_task_return_error (task, error);
     return;
-  case MBIM_SUBSCRIBER_READY_STATE_DEVICE_LOCKED: {
+  }
+  if (state == MBIM_SUBSCRIBER_READY_STATE_DEVICE_LOCKED) {
     GError *build_error = NULL;
     MbimMessage *request = mbim_message_pin_query_new (&build_error);
 
     md_mbim_op (modem, g_object_ref (task), request, build_error, MD_MBIM_TIMEOUT_S, parse_pin_lock);
     return;
   }
-  default:
-    if (attempts < NOT_INITIALIZED_RETRIES) {
-      g_object_set_data (G_OBJECT (task), "attempts", GUINT_TO_POINTER (attempts + 1));
-      g_timeout_add (NOT_INITIALIZED_DELAY_MS, retry_ready_state, g_object_ref (task));
-      return;
-    }
-    g_task_return_new_error (task, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_BUSY,
-                             "The SIM is not ready (%s)", mbim_subscriber_ready_state_get_string (state));
-    return;
-  }
+  g_task_return_int (task, MD_MODEM_LOCK_NONE);
 }
 
 static void
@@ -312,10 +328,16 @@ md_mbim_sim_indication (MdModem *modem, MbimMessage *message)
 {
   MbimSubscriberReadyState state = MBIM_SUBSCRIBER_READY_STATE_NOT_INITIALIZED;
 
-  if (mbim_message_subscriber_ready_status_notification_parse (message, &state, NULL, NULL, NULL, NULL, NULL,
-                                                               NULL))
-    md_log_debug (md_modem_get_log_name (modem), "subscriber ready state: %s",
-                  mbim_subscriber_ready_state_get_string (state));
+  g_autoptr (GError) error = NULL;
+
+  if (!mbim_message_subscriber_ready_status_notification_parse (message, &state, NULL, NULL, NULL, NULL, NULL,
+                                                                NULL))
+    return;
+  md_log_debug (md_modem_get_log_name (modem), "subscriber ready state: %s",
+                mbim_subscriber_ready_state_get_string (state));
+  /* Judged as the unlock check judges the same state (initialization's record). */
+  error = ready_state_error (state);
+  md_modem_report_sim_presence (modem, md_sim_presence_from_unlock_check (error));
 }
 
 const MdModemSimOps md_mbim_sim_ops = {

@@ -46,6 +46,7 @@ client_allocated (MdQmiPort *port, QmiClient *client, gpointer user_data)
   md_qmi_netreg_client_allocated (MD_MODEM (user_data), client);
   md_qmi_bearer_client_allocated (MD_MODEM (user_data), client);
   md_qmi_sms_client_allocated (MD_MODEM (user_data), client);
+  md_qmi_sim_client_allocated (MD_MODEM (user_data), client);
 }
 
 MdModem *

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 void md_qmi_netreg_client_allocated (MdModem *modem, QmiClient *client);
 void md_qmi_bearer_client_allocated (MdModem *modem, QmiClient *client);
 void md_qmi_sms_client_allocated (MdModem *modem, QmiClient *client);
+void md_qmi_sim_client_allocated (MdModem *modem, QmiClient *client);
 /* The NAS System Info indication (md-qmi-system-info.c): EPS and 5GS
  * registration with their cell; user_data is the modem. */
 void md_qmi_system_info_indication (QmiClientNas *client, QmiIndicationNasSystemInfoOutput *output,

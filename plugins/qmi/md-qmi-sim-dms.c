@@ -60,7 +60,8 @@ parse_pin_status (MdModem *modem, gpointer output, GTask *task)
   case MD_QMI_SIM_SEND_PIN:
   case MD_QMI_SIM_SEND_PUK:
   case MD_QMI_SIM_ENABLE_PIN:
-  case MD_QMI_SIM_CHANGE_PIN: break;
+  case MD_QMI_SIM_CHANGE_PIN:
+  case MD_QMI_SIM_WATCH: break;
   }
   g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Not a PIN status request");
 }
@@ -112,7 +113,8 @@ send_code (MdModem *modem, const MdQmiSimCall *call, GTask *task)
   case MD_QMI_SIM_UNLOCK_REQUIRED:
   case MD_QMI_SIM_UNLOCK_RETRIES:
   case MD_QMI_SIM_FACILITY_LOCKS:
-  case MD_QMI_SIM_INFO: break;
+  case MD_QMI_SIM_INFO:
+  case MD_QMI_SIM_WATCH: break;
   }
   g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Not a code request");
   g_object_unref (task);
@@ -168,5 +170,10 @@ md_qmi_sim_dms_run (MdModem *modem, const MdQmiSimCall *call, GTask *task)
   case MD_QMI_SIM_SEND_PUK:
   case MD_QMI_SIM_ENABLE_PIN:
   case MD_QMI_SIM_CHANGE_PIN: send_code (modem, call, task); return;
+  case MD_QMI_SIM_WATCH:
+    g_task_return_new_error (task, MD_CORE_ERROR, MD_CORE_ERROR_UNSUPPORTED,
+                             "No card status indications without UIM");
+    g_object_unref (task);
+    return;
   }
 }

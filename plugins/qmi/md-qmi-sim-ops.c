@@ -3,11 +3,14 @@
  * there, which code it wants, how many attempts are left and whether the
  * PIN lock is on; Verify / Unblock / Change PIN and Set PIN Protection
  * take codes on the primary GW provisioning session; Read Transparent of
- * EF_ICCID (MF) and EF_IMSI (ADF) gives the identifiers. Every op first
+ * EF_ICCID (MF) and EF_IMSI (ADF) gives the identifiers; Register Events
+ * asks for the Card Status indication, whose card tells insertion and
+ * removal. Every op first
  * asks the port for a UIM client: a device without the service gets the
  * same op through DMS (md-qmi-sim-dms.c). */
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-sim-presence.h"
 #include "md-qmi-sim.h"
 #include "md-qmi-uim-parse.h"
 #include "md-sim.h"
@@ -22,6 +25,8 @@ MD_QMI_REQUEST_IN (uim_change, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_change_pin, 
 MD_QMI_REQUEST_IN (uim_protection, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_set_pin_protection,
                    "UIM Set PIN Protection");
 MD_QMI_REQUEST_IN (uim_read, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_read_transparent, "UIM Read Transparent");
+MD_QMI_REQUEST_IN (uim_register_events, QMI_SERVICE_UIM, QMI_CLIENT_UIM, uim_register_events,
+                   "UIM Register Events");
 
 /* The session every PIN request and the EF_IMSI read address: the
  * primary GSM/UMTS provisioning application (no AID needed). */
@@ -97,6 +102,43 @@ static void
 uim_load_facility_locks (MdModem *modem, GTask *task)
 {
   card_status (modem, task, CARD_FACILITIES);
+}
+
+/* --- insertion and removal ----------------------------------------------------- */
+
+static void
+card_status_indication (QmiClientUim *client, QmiIndicationUimCardStatusOutput *output, gpointer user_data)
+{
+  MdModem *modem = user_data;
+  guint16 index_gw = 0xFFFF;
+  GArray *cards = NULL;
+
+  if (qmi_indication_uim_card_status_output_get_card_status (output, &index_gw, NULL, NULL, NULL, &cards,
+                                                             NULL))
+    md_modem_report_sim_presence (modem, md_qmi_card_presence (cards, index_gw));
+}
+
+void
+md_qmi_sim_client_allocated (MdModem *modem, QmiClient *client)
+{
+  if (QMI_IS_CLIENT_UIM (client))
+    g_signal_connect_object (client, "card-status", G_CALLBACK (card_status_indication), modem, 0);
+}
+
+static void
+events_registered (MdModem *modem, gpointer output, GTask *task)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+uim_watch_presence (MdModem *modem, GTask *task)
+{
+  QmiMessageUimRegisterEventsInput *input = qmi_message_uim_register_events_input_new ();
+
+  qmi_message_uim_register_events_input_set_event_registration_mask (
+    input, QMI_UIM_EVENT_REGISTRATION_FLAG_CARD_STATUS, NULL);
+  md_qmi_op (modem, &uim_register_events, input, 0, task, events_registered);
 }
 
 /* --- codes ------------------------------------------------------------------ */
@@ -294,6 +336,7 @@ uim_run (MdModem *modem, const MdQmiSimCall *call, GTask *task)
   case MD_QMI_SIM_SEND_PUK: uim_send_puk (modem, call->first, call->second, task); return;
   case MD_QMI_SIM_ENABLE_PIN: uim_enable_pin (modem, call->first, call->enabled, task); return;
   case MD_QMI_SIM_CHANGE_PIN: uim_change_pin (modem, call->first, call->second, task); return;
+  case MD_QMI_SIM_WATCH: uim_watch_presence (modem, task); return;
   }
 }
 
@@ -392,11 +435,18 @@ qmi_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask 
   run (modem, call_new (MD_QMI_SIM_CHANGE_PIN, old_pin, new_pin, FALSE), task);
 }
 
+static void
+qmi_watch_presence (MdModem *modem, GTask *task)
+{
+  run (modem, call_new (MD_QMI_SIM_WATCH, NULL, NULL, FALSE), task);
+}
+
 const MdModemSimOps md_qmi_sim_ops = {
   .load_unlock_required = qmi_load_unlock_required,
   .load_unlock_retries = qmi_load_unlock_retries,
   .load_sim_info = qmi_load_sim_info,
   .load_facility_locks = qmi_load_facility_locks,
+  .watch_presence = qmi_watch_presence,
   .send_pin = qmi_send_pin,
   .send_puk = qmi_send_puk,
   .enable_pin = qmi_enable_pin,

@@ -17,6 +17,7 @@ typedef enum {
   MD_QMI_SIM_SEND_PUK,   /* first: the PUK, second: the new PIN */
   MD_QMI_SIM_ENABLE_PIN, /* first: the PIN, enabled */
   MD_QMI_SIM_CHANGE_PIN, /* first: the old PIN, second: the new one */
+  MD_QMI_SIM_WATCH,      /* card status indications (UIM only) */
 } MdQmiSimWhat;
 
 typedef struct {

@@ -78,6 +78,25 @@ pin_state_enabled (QmiUimPinState state)
          || state == QMI_UIM_PIN_STATE_BLOCKED || state == QMI_UIM_PIN_STATE_PERMANENTLY_BLOCKED;
 }
 
+MdSimPresence
+md_qmi_card_presence (GArray *cards, guint16 index_gw_primary)
+{
+  guint slot = index_gw_primary == 0xFFFF ? 0 : index_gw_primary >> 8;
+  const QmiIndicationUimCardStatusOutputCardStatusCardsElement *card;
+
+  if (!cards || cards->len == 0)
+    return MD_SIM_PRESENCE_ABSENT;
+  if (slot >= cards->len)
+    slot = 0;
+  card = &g_array_index (cards, QmiIndicationUimCardStatusOutputCardStatusCardsElement, slot);
+  switch (card->card_state) {
+  case QMI_UIM_CARD_STATE_ABSENT: return MD_SIM_PRESENCE_ABSENT;
+  case QMI_UIM_CARD_STATE_PRESENT:
+  case QMI_UIM_CARD_STATE_ERROR: return MD_SIM_PRESENCE_PRESENT;
+  }
+  return MD_SIM_PRESENCE_UNKNOWN;
+}
+
 gboolean
 md_qmi_card_status_read (GArray *cards, guint16 index_gw_primary, MdQmiCardStatus *out, GError **error)
 {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the QMI plugin reads from UIM replies beyond libqmi's own parsing:
- * the lock, retries and PIN facility of the card status, and the ICCID and
+ * the lock, retries and PIN facility of the card status, whether a card is
+ * there (Card Status indications), and the ICCID and
  * IMSI in the bytes of EF_ICCID and EF_IMSI. Pure functions over values
  * the modem sent; tests/plugins and tests/fuzz drive them. */
 #pragma once
@@ -8,6 +9,7 @@
 #include <libqmi-glib.h>
 
 #include "md-modem-ops.h"
+#include "md-modem-sim-presence.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +31,13 @@ typedef struct {
  * application is still being detected). */
 gboolean md_qmi_card_status_read (GArray *cards, guint16 index_gw_primary, MdQmiCardStatus *out,
                                   GError **error);
+
+/* Whether the card of a Card Status indication (cards of
+ * QmiIndicationUimCardStatusOutputCardStatusCardsElement) is there: the
+ * slot index_gw_primary names (high byte), else the first. No card or
+ * ABSENT: ABSENT; PRESENT or ERROR (a card that fails is still inserted):
+ * PRESENT; any other value: UNKNOWN. */
+MdSimPresence md_qmi_card_presence (GArray *cards, guint16 index_gw_primary);
 
 /* DMS UIM Get PIN Status's PIN1 state and retries (firmware without UIM)
  * → lock, retries and PIN facility (PIN2 retries left G_MAXUINT). Fails

@@ -7,6 +7,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-sim-presence.h"
 #include "md-object-ids.h"
 
 typedef enum {
@@ -20,6 +21,7 @@ typedef enum {
   INIT_STEP_CURRENT_BANDS,
   INIT_STEP_IP_FAMILIES,
   INIT_STEP_POWER_STATE,
+  INIT_STEP_SIM_WATCH,
   INIT_STEP_UNLOCK_REQUIRED,
   INIT_STEP_UNLOCK_RETRIES,
   INIT_STEP_SIM_INFO,
@@ -195,6 +197,7 @@ store_unlock_required (MdModem *self, GAsyncResult *result, InitContext *ctx, GE
 {
   gssize lock = g_task_propagate_int (G_TASK (result), error);
 
+  md_modem_set_sim_presence (self, md_sim_presence_from_unlock_check (*error));
   if (g_error_matches (*error, MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED)) {
     ctx->failed_reason = MD_MODEM_STATE_FAILED_REASON_SIM_MISSING;
     return OUTCOME_FAILED;
@@ -328,6 +331,7 @@ step_action (const MdModemOps *ops, InitStep step)
   case INIT_STEP_IP_FAMILIES: return (StepAction){ init ? init->load_ip_families : NULL, store_ip_families };
   case INIT_STEP_POWER_STATE:
     return (StepAction){ power ? power->load_power_state : NULL, store_power_state };
+  case INIT_STEP_SIM_WATCH: return (StepAction){ sim ? sim->watch_presence : NULL, store_boolean_optional };
   case INIT_STEP_UNLOCK_REQUIRED:
     return (StepAction){ sim ? sim->load_unlock_required : NULL, store_unlock_required };
   case INIT_STEP_UNLOCK_RETRIES:

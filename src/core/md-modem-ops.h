@@ -59,6 +59,11 @@ typedef struct {
   MdModemOp load_sim_info;
   /* Returns the MdModem3gppFacility bits of enabled locks, as a gssize. */
   MdModemOp load_facility_locks;
+  /* Asks the modem to report the card's insertion and removal, which the
+   * plugin passes to md_modem_report_sim_presence; runs before the unlock
+   * check. Returns a boolean. NULL: the modem reports them unasked, or the
+   * plugin has no way to hear of them. */
+  MdModemOp watch_presence;
   /* Each returns a boolean. */
   void (*send_pin) (MdModem *modem, const char *pin, GTask *task);
   void (*send_puk) (MdModem *modem, const char *puk, const char *new_pin, GTask *task);

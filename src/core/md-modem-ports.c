@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The port objects a modem holds, each in a role, seen only through the
  * common port face (md-port.h): lookup by role, the vanish watch, and
- * closing them when the modem goes. */
+ * closing them when the modem vanishes (and again, a no-op then, when it
+ * is finalized). */
 #include "md-modem-private.h"
 
 #include "md-log.h"
@@ -20,6 +21,13 @@ clear_held_port (gpointer data)
   g_clear_signal_handler (&held->vanished_id, held->port);
   md_port_close (held->port);
   g_clear_object (&held->port);
+}
+
+void
+md_modem_private_close_ports (MdModem *self)
+{
+  for (guint i = 0; i < self->held_ports->len; i++)
+    md_port_close (g_array_index (self->held_ports, MdHeldPort, i).port);
 }
 
 void

@@ -35,11 +35,13 @@ struct _MdModem {
   MdModemPowerState power_state;
   guint32 capabilities;
   gboolean vanished;
+  gboolean rebuild_requested; /* vanished so that the owner builds it again */
 
   /* SIM */
   MdSim *sim;
   MdModemLock unlock_required;
   GArray *unlock_retries; /* MdUnlockRetry */
+  guint sim_presence;     /* MdSimPresence (md-modem-sim-presence.c) */
 
   /* 3GPP network */
   MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];
@@ -94,5 +96,8 @@ void md_modem_private_init_3gpp (MdModem *self);
 void md_modem_private_finalize_3gpp (MdModem *self);
 void md_modem_private_init_ports (MdModem *self);
 void md_modem_private_finalize_ports (MdModem *self);
+/* Closes every held port, keeping it held: a vanished modem hears no more
+ * reports, and its sessions' closes start at once (md-port-closing.h). */
+void md_modem_private_close_ports (MdModem *self);
 void md_modem_private_finalize_signal (MdModem *self);
 void md_modem_private_finalize_ussd (MdModem *self);

@@ -375,6 +375,7 @@ md_modem_vanished (MdModem *self)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   md_log_info (self->log_name, "device vanished");
   md_modem_operations_abort (self);
+  md_modem_private_close_ports (self);
   g_signal_emit (self, signals[SIGNAL_VANISHED], 0);
 }
 
@@ -382,4 +383,20 @@ gboolean
 md_modem_has_vanished (MdModem *self)
 {
   return self->vanished;
+}
+
+void
+md_modem_request_rebuild (MdModem *self, const char *why)
+{
+  if (self->vanished)
+    return;
+  md_log_info (self->log_name, "%s: building the modem again", why);
+  self->rebuild_requested = TRUE;
+  md_modem_vanished (self);
+}
+
+gboolean
+md_modem_rebuild_requested (MdModem *self)
+{
+  return self->rebuild_requested;
 }

@@ -181,10 +181,15 @@ void md_modem_set_max_bearers (MdModem *self, guint max_bearers);
 guint md_modem_get_max_multiplexed_bearers (MdModem *self);
 void md_modem_set_max_multiplexed_bearers (MdModem *self, guint count);
 
-/* The device went away: pending work fails, and "vanished" is emitted once
- * so the owner unexports and drops the modem. */
+/* The device went away: pending work fails, the held ports are closed, and
+ * "vanished" is emitted once so the owner unexports and drops the modem. */
 void md_modem_vanished (MdModem *self);
 gboolean md_modem_has_vanished (MdModem *self);
+/* The modem as built no longer matches its device (a SIM inserted or
+ * removed): it vanishes (above) with md_modem_rebuild_requested TRUE, so
+ * the owner builds a new modem from the same device's ports. */
+void md_modem_request_rebuild (MdModem *self, const char *why);
+gboolean md_modem_rebuild_requested (MdModem *self);
 
 /* --- port objects, by role (md-modem-ports.c) --- */
 /* Holds port (takes a reference) in role; its "vanished" signal makes the

@@ -75,6 +75,10 @@ void md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPor
  * configuration and connects its signals; stops and drops it. */
 gboolean md_manager_discovery_start (MdManager *self, GError **error);
 void md_manager_discovery_stop (MdManager *self);
+/* modem vanished asking to be rebuilt (md_modem_request_rebuild): a
+ * discovered device gets a new modem from its ports once the old one is
+ * removed; other modems just go. */
+void md_manager_discovery_rebuild (MdManager *self, MdModem *modem);
 /* ScanDevices and ReportKernelEvent. */
 void md_manager_discovery_scan (MdManager *self);
 gboolean md_manager_discovery_report (MdManager *self, GVariant *properties, GError **error);

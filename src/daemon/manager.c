@@ -153,6 +153,9 @@ modem_vanished (MdModem *modem, gpointer user_data)
   gone->manager = user_data;
   gone->modem = g_object_ref (modem);
   g_idle_add (remove_vanished_modem, gone);
+  /* Queued after the removal, so the new modem finds the ports released. */
+  if (md_modem_rebuild_requested (modem))
+    md_manager_discovery_rebuild (gone->manager, modem);
 }
 
 static void

@@ -2,8 +2,9 @@
 /* Discovery drives modem creation: a device announced ready gets its plugin
  * and its modem (ports probed by the plugin, all at once), its ports claimed
  * in the Manager's ownership table; a port that joins later joins that
- * modem; losing the primary port rebuilds the modem from the rest, losing
- * the device removes it through its vanish path. ScanDevices and
+ * modem; losing the primary port rebuilds the modem from the rest, as
+ * does a modem that asks for it (a SIM inserted or removed); losing the
+ * device removes it through its vanish path. ScanDevices and
  * ReportKernelEvent go to discovery. */
 #include "manager-private.h"
 
@@ -18,7 +19,7 @@ typedef struct {
   MdDiscoveredDevice *device;
   GCancellable *cancellable; /* while the modem is being created */
   guint modem_id;            /* NO_MODEM: none (yet) */
-  guint rebuild_id;          /* idle: build again after the primary port left */
+  guint rebuild_id;          /* idle: build again (primary port left, rebuild asked) */
   GCancellable *late_ports;  /* probes of AT ports that joined the built modem */
 } DeviceModem;
 
@@ -324,8 +325,9 @@ port_added (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPort
   join_port (self, modem, entry, port);
 }
 
-/* After the primary port left (the old modem is gone by now: its removal
- * was queued first), a modem is built from the ports still usable. */
+/* After the primary port left, or the modem asked to be rebuilt (the old
+ * modem is gone by now: its removal was queued first), a modem is built
+ * from the ports still usable. */
 static gboolean
 rebuild (gpointer user_data)
 {
@@ -365,6 +367,20 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
   md_log_info (md_modem_get_log_name (modem), "primary port %s went away", port->name);
   entry->modem_id = NO_MODEM;
   md_modem_vanished (modem);
+  if (entry->rebuild_id == 0)
+    entry->rebuild_id = g_idle_add (rebuild, entry);
+}
+
+void
+md_manager_discovery_rebuild (MdManager *self, MdModem *modem)
+{
+  DeviceModem *entry
+    = self->device_modems ? g_hash_table_lookup (self->device_modems, md_modem_get_uid (modem)) : NULL;
+
+  /* A Test.SetProfile modem has no device to build from: it just goes. */
+  if (!entry || entry->modem_id != md_modem_get_id (modem))
+    return;
+  entry->modem_id = NO_MODEM;
   if (entry->rebuild_id == 0)
     entry->rebuild_id = g_idle_add (rebuild, entry);
 }

@@ -7,6 +7,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-port-closing.h"
 #include "md-port-open.h"
 #include "md-port.h"
 
@@ -216,12 +217,21 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
                          g_steal_pointer (&task));
 }
 
+/* Once the device's previous session is closed (md-port-closing.h). */
+static void
+open_after_closes (GTask *task)
+{
+  MdMbimPort *self = g_task_get_source_object (task);
+  g_autoptr (GFile) file = g_file_new_for_path (self->device_path);
+
+  mbim_device_new (file, g_task_get_cancellable (task), device_new_ready, task);
+}
+
 void
 md_mbim_port_open_async (MdMbimPort *self, guint timeout_s, GCancellable *cancellable,
                          GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr (GFile) file = g_file_new_for_path (self->device_path);
   OpenContext *ctx = g_new0 (OpenContext, 1);
 
   ctx->timeout_s = timeout_s ? timeout_s : 5;
@@ -235,7 +245,7 @@ md_mbim_port_open_async (MdMbimPort *self, guint timeout_s, GCancellable *cancel
                              "%s does not exist", self->device_path);
     return;
   }
-  mbim_device_new (file, cancellable, device_new_ready, g_steal_pointer (&task));
+  md_port_after_closes (self->device_path, open_after_closes, g_steal_pointer (&task));
 }
 
 gboolean
@@ -293,10 +303,12 @@ md_mbim_port_command_finish (MdMbimPort *self, GAsyncResult *result, GError **er
 static void
 close_ready (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autofree char *device_path = user_data;
   g_autoptr (GError) error = NULL;
 
   if (!mbim_device_close_finish (MBIM_DEVICE (source), result, &error))
     mbim_device_close_force (MBIM_DEVICE (source), NULL);
+  md_port_closing_end (device_path);
 }
 
 void
@@ -308,9 +320,10 @@ md_mbim_port_close (MdMbimPort *self)
   if (!device)
     return;
   drop_device (self);
-  if (mbim_device_is_open (device))
-    mbim_device_close (device, 1, NULL, close_ready, NULL);
-  else
+  if (mbim_device_is_open (device)) {
+    md_port_closing_begin (self->device_path);
+    mbim_device_close (device, 1, NULL, close_ready, g_strdup (self->device_path));
+  } else
     mbim_device_close_force (device, NULL);
 }
 

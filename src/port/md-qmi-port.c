@@ -6,6 +6,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-port-closing.h"
 #include "md-port-open.h"
 #include "md-port.h"
 
@@ -88,15 +89,19 @@ md_qmi_port_transport_error (MdQmiPort *self, const GError *error, const char *w
  * through the callbacks' references. */
 typedef struct {
   QmiDevice *device;
+  char *device_path; /* in md-port-closing's table until the close is over */
   guint outstanding;
 } CloseContext;
 
 static void
 close_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autofree char *device_path = user_data;
   g_autoptr (GError) error = NULL;
 
   qmi_device_close_finish (QMI_DEVICE (source), result, &error);
+  if (device_path)
+    md_port_closing_end (device_path);
 }
 
 static void
@@ -105,8 +110,12 @@ close_step (CloseContext *ctx)
   if (--ctx->outstanding > 0)
     return;
   if (qmi_device_is_open (ctx->device))
-    qmi_device_close_async (ctx->device, MD_QMI_CLOSE_TIMEOUT_S, NULL, close_done, NULL);
+    qmi_device_close_async (ctx->device, MD_QMI_CLOSE_TIMEOUT_S, NULL, close_done,
+                            g_steal_pointer (&ctx->device_path));
+  else
+    md_port_closing_end (ctx->device_path);
   g_object_unref (ctx->device);
+  g_free (ctx->device_path);
   g_free (ctx);
 }
 
@@ -137,7 +146,9 @@ drop_device (MdQmiPort *self, gboolean gone)
   self->slots = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, md_qmi_port_slot_free);
   ctx = g_new0 (CloseContext, 1);
   ctx->device = g_steal_pointer (&self->device);
+  ctx->device_path = g_strdup (self->device_path);
   ctx->outstanding = 1;
+  md_port_closing_begin (ctx->device_path);
   g_hash_table_iter_init (&iter, slots);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&slot)) {
     if (!slot->client)
@@ -241,12 +252,25 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   qmi_device_open (self->device, flags, ctx->timeout_s, cancellable, open_ready, g_steal_pointer (&task));
 }
 
+/* Once the device's previous session is closed (md-port-closing.h). */
+static void
+open_after_closes (GTask *task)
+{
+  MdQmiPort *self = g_task_get_source_object (task);
+  g_autoptr (GFile) file = g_file_new_for_path (self->device_path);
+
+  /* No file check: a pty or an emulated node is not a usbmisc/wwan device,
+   * and libqmi would warn about the unknown transport. */
+  g_async_initable_new_async (QMI_TYPE_DEVICE, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                              device_new_ready, task, QMI_DEVICE_FILE, file, QMI_DEVICE_NO_FILE_CHECK, TRUE,
+                              NULL);
+}
+
 void
 md_qmi_port_open_async (MdQmiPort *self, guint timeout_s, GCancellable *cancellable,
                         GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr (GFile) file = g_file_new_for_path (self->device_path);
   OpenContext *ctx = g_new0 (OpenContext, 1);
 
   ctx->timeout_s = timeout_s ? timeout_s : 5;
@@ -260,11 +284,7 @@ md_qmi_port_open_async (MdQmiPort *self, guint timeout_s, GCancellable *cancella
                              "%s does not exist", self->device_path);
     return;
   }
-  /* No file check: a pty or an emulated node is not a usbmisc/wwan device,
-   * and libqmi would warn about the unknown transport. */
-  g_async_initable_new_async (QMI_TYPE_DEVICE, G_PRIORITY_DEFAULT, cancellable, device_new_ready,
-                              g_steal_pointer (&task), QMI_DEVICE_FILE, file, QMI_DEVICE_NO_FILE_CHECK, TRUE,
-                              NULL);
+  md_port_after_closes (self->device_path, open_after_closes, g_steal_pointer (&task));
 }
 
 gboolean

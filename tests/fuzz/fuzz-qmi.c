@@ -3,7 +3,8 @@
  * own TLV parsing: the first byte picks a reader, the rest is its input.
  * 0: EF_ICCID bytes, 1: EF_IMSI bytes, 2: a card status (slot count,
  * provisioning index, then per card and application the fields libqmi
- * hands over, taken byte by byte), 3: MCC/MNC pairs and signal values,
+ * hands over, taken byte by byte; the cards' presence as an indication
+ * gives them), 3: MCC/MNC pairs and signal values,
  * 4: band masks and numbers, mapped to bands and back. */
 #include <stdint.h>
 
@@ -14,6 +15,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 typedef QmiMessageUimGetCardStatusOutputCardStatusCardsElement Card;
 typedef QmiMessageUimGetCardStatusOutputCardStatusCardsElementApplicationsElement App;
+typedef QmiIndicationUimCardStatusOutputCardStatusCardsElement IndicatedCard;
 
 typedef struct {
   const uint8_t *data;
@@ -40,6 +42,8 @@ card_status (Reader *r)
   guint n_cards = take (r) % 4;
   guint16 index = (guint16)(take (r) << 8 | take (r));
   MdQmiCardStatus status;
+  GArray *indicated;
+  MdSimPresence presence;
 
   for (guint i = 0; i < n_cards; i++) {
     Card card = { 0 };
@@ -65,6 +69,16 @@ card_status (Reader *r)
     g_array_append_val (cards, card);
   }
   md_qmi_card_status_read (cards, index, &status, NULL);
+  /* The same cards as a Card Status indication carries them. */
+  indicated = g_array_new (FALSE, TRUE, sizeof (IndicatedCard));
+  for (guint i = 0; i < cards->len; i++) {
+    IndicatedCard card = { .card_state = g_array_index (cards, Card, i).card_state };
+
+    g_array_append_val (indicated, card);
+  }
+  presence = md_qmi_card_presence (indicated, index);
+  g_assert_true (presence <= MD_SIM_PRESENCE_PRESENT);
+  g_array_unref (indicated);
   for (guint i = 0; i < cards->len; i++)
     g_array_unref (g_array_index (cards, Card, i).applications);
   g_array_unref (cards);

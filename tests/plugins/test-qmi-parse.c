@@ -145,6 +145,44 @@ test_card_status_empty (void)
   g_assert_false (md_qmi_card_status_read (NULL, 0, &status, &error));
 }
 
+/* The card of a Card Status indication: the indexed slot, else the first;
+ * absent, present, failing, an unknown state, and no card at all. */
+static void
+test_card_presence (void)
+{
+  typedef QmiIndicationUimCardStatusOutputCardStatusCardsElement IndCard;
+  static const struct {
+    const char *name;
+    guint first;
+    guint second;
+    guint16 index;
+    MdSimPresence presence;
+  } cases[] = {
+    { "present", QMI_UIM_CARD_STATE_PRESENT, QMI_UIM_CARD_STATE_ABSENT, 0x0000, MD_SIM_PRESENCE_PRESENT },
+    { "absent", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT, 0x0000, MD_SIM_PRESENCE_ABSENT },
+    { "card error", QMI_UIM_CARD_STATE_ERROR, QMI_UIM_CARD_STATE_ABSENT, 0x0000, MD_SIM_PRESENCE_PRESENT },
+    { "second slot named", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT, 0x0100,
+      MD_SIM_PRESENCE_PRESENT },
+    { "no index: the first", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT, 0xFFFF,
+      MD_SIM_PRESENCE_ABSENT },
+    { "index past the slots", QMI_UIM_CARD_STATE_PRESENT, QMI_UIM_CARD_STATE_ABSENT, 0x0700,
+      MD_SIM_PRESENCE_PRESENT },
+    { "unknown state", 7, QMI_UIM_CARD_STATE_ABSENT, 0x0000, MD_SIM_PRESENCE_UNKNOWN },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GArray) cards = g_array_new (FALSE, TRUE, sizeof (IndCard));
+    IndCard first = { .card_state = cases[i].first };
+    IndCard second = { .card_state = cases[i].second };
+
+    g_test_message ("case %s", cases[i].name);
+    g_array_append_val (cards, first);
+    g_array_append_val (cards, second);
+    g_assert_cmpint (md_qmi_card_presence (cards, cases[i].index), ==, cases[i].presence);
+  }
+  g_assert_cmpint (md_qmi_card_presence (NULL, 0), ==, MD_SIM_PRESENCE_ABSENT);
+}
+
 /* DMS UIM Get PIN Status of firmware without UIM: every state, and a
  * value no firmware sends. */
 static void
@@ -377,6 +415,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qmi-parse/card-status", test_card_status);
   g_test_add_func ("/qmi-parse/ipv6", test_ipv6);
   g_test_add_func ("/qmi-parse/card-status-empty", test_card_status_empty);
+  g_test_add_func ("/qmi-parse/card-presence", test_card_presence);
   g_test_add_func ("/qmi-parse/dms-pin-status", test_dms_pin_status);
   g_test_add_func ("/qmi-parse/iccid", test_iccid);
   g_test_add_func ("/qmi-parse/imsi", test_imsi);

@@ -2,7 +2,8 @@
 /* MdQmiPort against modem-sim's QMI session served in this process on a
  * pty: open, a DMS request through a port client, one shared allocation,
  * a service the device lacks, the open timeout, a missing node, close and
- * a vanishing device failing what is pending exactly once; and the same
+ * a vanishing device failing what is pending exactly once, a reopen
+ * waiting for the previous close; and the same
  * request over MBIM (modem-sim's MBIM session with QMI over MBIM). */
 #include <fcntl.h>
 #include <glib-unix.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "md-errors.h"
+#include "md-port-closing.h"
 #include "md-qmi-port.h"
 #include "sim-mbim.h"
 #include "sim-qmi.h"
@@ -337,6 +339,45 @@ test_close_fails_pending (Fixture *f, gconstpointer data)
   g_assert_error (error, MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN);
 }
 
+typedef struct {
+  const char *path;
+  GAsyncResult *result;
+  gboolean close_pending; /* when the open answered */
+} Reopen;
+
+static void
+reopen_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Reopen *reopen = user_data;
+
+  reopen->close_pending = md_port_closing_pending (reopen->path);
+  reopen->result = g_object_ref (result);
+}
+
+/* A port closed with a client releases it, then closes the device: a new
+ * port on the same node opens only once that is over. */
+static void
+test_reopen_waits_for_close (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (QmiClient) client = NULL;
+  g_autoptr (MdQmiPort) again = md_qmi_port_new (f->path, FALSE);
+  Reopen reopen = { .path = f->path };
+
+  open_port (f);
+  client = get_client (f, QMI_SERVICE_DMS, &error);
+  g_assert_no_error (error);
+  md_qmi_port_close (f->port);
+  g_assert_true (md_port_closing_pending (f->path));
+  md_qmi_port_open_async (again, 5, NULL, reopen_ready, &reopen);
+  g_assert_true (md_qmi_port_open_finish (again, wait_result (&reopen.result), &error));
+  g_assert_no_error (error);
+  g_assert_false (reopen.close_pending);
+  g_assert_false (md_port_closing_pending (f->path));
+  g_object_unref (reopen.result);
+  md_qmi_port_close (again);
+}
+
 static void
 count_closed (MdQmiPort *port, GError *error, gpointer user_data)
 {
@@ -478,6 +519,8 @@ main (int argc, char **argv)
   g_test_add_func ("/qmi-port/missing-node", test_missing_node);
   g_test_add_func ("/qmi-port/not-open", test_not_open);
   g_test_add ("/qmi-port/close-fails-pending", Fixture, NULL, fixture_setup, test_close_fails_pending,
+              fixture_teardown);
+  g_test_add ("/qmi-port/reopen-waits-for-close", Fixture, NULL, fixture_setup, test_reopen_waits_for_close,
               fixture_teardown);
   g_test_add ("/qmi-port/vanish-fails-pending", Fixture, NULL, fixture_setup, test_vanish_fails_pending,
               fixture_teardown);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests of modem-sim's QMI UIM service (and DMS's UIM fallbacks):
  * card status from the model's SIM, PIN1 verify/unblock/change/protection
- * with retries, EF_ICCID and EF_IMSI reads, the card status indication. */
+ * with retries, EF_ICCID and EF_IMSI reads, the card status indication
+ * (on PIN changes, and on the control socket's "sim remove|insert"). */
+#include "sim-control.h"
 #include "sim-qmi-fixture.h"
 
 static const char locked_text[] = "[sim]\niccid=8949020000123456789\nimsi=262011234567890\npin=1234\n"
@@ -145,6 +147,52 @@ test_verify_pin (Fixture *f, gconstpointer data)
   g_assert_cmpuint (pin_exchange (f, uim, 0x0026, -1, "1234", "", retries), ==, 0);
 }
 
+/* "sim remove" and "sim insert": each sends the card status indication to
+ * a registered client, the card absent, then back and asking for its PIN
+ * (the lock is on); asking for where the card already is is refused. */
+static void
+test_card_removed_and_inserted (Fixture *f, gconstpointer data)
+{
+  SimControlTarget target = { .model = f->model, .qmi = f->qmi };
+  SimControlAction action;
+  guint8 uim = qmi_fixture_allocate (f, QMI_SERVICE_UIM);
+  g_autoptr (QmiMessage) events = qmi_fixture_request (f, QMI_SERVICE_UIM, uim, 0x002E);
+  g_autoptr (QmiMessage) registered = NULL;
+  g_autoptr (QmiMessage) removed = NULL;
+  g_autoptr (QmiMessage) inserted = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *in = NULL;
+  g_autofree char *bad = NULL;
+  guint16 len = 0;
+  const guint8 *v;
+
+  qmi_fixture_tlv_u32 (events, 0x01, QMI_UIM_EVENT_REGISTRATION_FLAG_CARD_STATUS);
+  registered = qmi_fixture_exchange (f, events);
+  g_assert_cmpuint (qmi_fixture_error (registered), ==, 0);
+
+  out = sim_control_execute (&target, "sim remove", &action);
+  g_assert_cmpstr (out, ==, "OK");
+  g_assert_cmpuint (f->model->sim.lock, ==, SIM_LOCK_ABSENT);
+  removed = qmi_fixture_next (f);
+  g_assert_nonnull (removed);
+  g_assert_cmpuint (qmi_message_get_message_id (removed), ==, 0x0032);
+  v = qmi_fixture_tlv (removed, 0x10, &len);
+  g_assert_cmpuint (len, ==, 8 + 1 + 6);
+  g_assert_cmpuint (v[9], ==, QMI_UIM_CARD_STATE_ABSENT);
+  again = sim_control_execute (&target, "sim remove", &action);
+  g_assert_cmpstr (again, ==, "ERROR The SIM is out");
+
+  in = sim_control_execute (&target, "sim insert", &action);
+  g_assert_cmpstr (in, ==, "OK");
+  inserted = qmi_fixture_next (f);
+  g_assert_nonnull (inserted);
+  check_card (inserted, QMI_UIM_CARD_APPLICATION_STATE_PIN1_OR_UPIN_PIN_REQUIRED,
+              QMI_UIM_PIN_STATE_ENABLED_NOT_VERIFIED, 3, 10);
+  bad = sim_control_execute (&target, "sim eject", &action);
+  g_assert_cmpstr (bad, ==, "ERROR expected remove or insert");
+}
+
 static void
 test_unblock_change_protection (Fixture *f, gconstpointer data)
 {
@@ -261,6 +309,7 @@ main (int argc, char **argv)
 #define ADD(path, setup, func) g_test_add ("/sim/qmi/uim/" path, Fixture, NULL, setup, func, teardown)
   ADD ("card-status-absent", setup_absent, test_card_status_absent);
   ADD ("verify-pin", setup_locked, test_verify_pin);
+  ADD ("card-removed-and-inserted", setup_locked, test_card_removed_and_inserted);
   ADD ("unblock-change-protection", setup_locked, test_unblock_change_protection);
   ADD ("read-files", setup_locked, test_read_files);
   ADD ("dms-fallbacks", setup_locked, test_dms_fallbacks);

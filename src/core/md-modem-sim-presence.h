@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A SIM inserted or removed while the modem runs. Initialization records
+ * whether a card was there; the plugin reports what the modem says later
+ * (its card indications); a change rebuilds the modem from its device
+ * (md_modem_request_rebuild), so the new card is read from the start. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-modem.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MD_SIM_PRESENCE_UNKNOWN,
+  MD_SIM_PRESENCE_ABSENT,
+  MD_SIM_PRESENCE_PRESENT,
+} MdSimPresence;
+
+/* What the outcome of an unlock check says of the card (load_unlock_required,
+ * or a plugin's parse of a card indication that ends the same way): no
+ * error, MD_MOBILE_EQUIPMENT_ERROR_SIM_FAILURE or _SIM_WRONG: PRESENT;
+ * _SIM_NOT_INSERTED: ABSENT; any other error (busy, no answer): UNKNOWN. */
+MdSimPresence md_sim_presence_from_unlock_check (const GError *error);
+
+/* Initialization's record; UNKNOWN until the unlock check ran. */
+void md_modem_set_sim_presence (MdModem *self, MdSimPresence presence);
+MdSimPresence md_modem_get_sim_presence (MdModem *self);
+
+/* The modem reports its card. When both this and the record are known
+ * and differ, the SIM was inserted or removed: the modem asks to be
+ * rebuilt. UNKNOWN reports, and reports before the record, change nothing. */
+void md_modem_report_sim_presence (MdModem *self, MdSimPresence presence);
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A SIM inserted or removed: what an unlock check's outcome says of the
+ * card, initialization's record (its watch op asked first), and a report
+ * that differs from the record making the modem vanish to be rebuilt. */
+#include "md-errors.h"
+#include "md-modem-init.h"
+#include "md-modem-sim-presence.h"
+
+typedef struct {
+  GMainLoop *loop;
+  GPtrArray *calls;     /* the sim ops called, in order */
+  GError *unlock_error; /* what load_unlock_required fails with, or NULL */
+} Fixture;
+
+static Fixture *current;
+
+static void
+fake_watch (MdModem *modem, GTask *task)
+{
+  g_ptr_array_add (current->calls, "watch");
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+fake_unlock_required (MdModem *modem, GTask *task)
+{
+  g_ptr_array_add (current->calls, "unlock");
+  if (current->unlock_error)
+    g_task_return_error (task, g_error_copy (current->unlock_error));
+  else
+    g_task_return_int (task, MD_MODEM_LOCK_NONE);
+  g_object_unref (task);
+}
+
+static const MdModemSimOps sim_ops = {
+  .load_unlock_required = fake_unlock_required,
+  .watch_presence = fake_watch,
+};
+static const MdModemOps ops = { .sim = &sim_ops };
+
+static void
+init_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_assert_true (md_modem_initialize_finish (MD_MODEM (source), result, NULL));
+  g_main_loop_quit (current->loop);
+}
+
+/* A modem initialized through the fake SIM ops. */
+static MdModem *
+initialized (Fixture *fx)
+{
+  MdModem *modem = md_modem_new (1, "uid", "test", NULL, &ops);
+
+  current = fx;
+  fx->loop = g_main_loop_new (NULL, FALSE);
+  fx->calls = g_ptr_array_new ();
+  md_modem_initialize_async (modem, NULL, init_ready, fx);
+  g_main_loop_run (fx->loop);
+  g_main_loop_unref (fx->loop);
+  return modem;
+}
+
+static void
+fixture_clear (Fixture *fx)
+{
+  g_ptr_array_unref (fx->calls);
+  g_clear_error (&fx->unlock_error);
+  current = NULL;
+}
+
+static void
+count_vanished (MdModem *modem, gpointer user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static void
+test_from_unlock_check (void)
+{
+  static const struct {
+    gint code;
+    MdSimPresence presence;
+  } cases[] = {
+    { MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED, MD_SIM_PRESENCE_ABSENT },
+    { MD_MOBILE_EQUIPMENT_ERROR_SIM_FAILURE, MD_SIM_PRESENCE_PRESENT },
+    { MD_MOBILE_EQUIPMENT_ERROR_SIM_WRONG, MD_SIM_PRESENCE_PRESENT },
+    { MD_MOBILE_EQUIPMENT_ERROR_SIM_BUSY, MD_SIM_PRESENCE_UNKNOWN },
+  };
+
+  g_assert_cmpint (md_sim_presence_from_unlock_check (NULL), ==, MD_SIM_PRESENCE_PRESENT);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    g_autoptr (GError) error = g_error_new_literal (MD_MOBILE_EQUIPMENT_ERROR, cases[i].code, "x");
+
+    g_assert_cmpint (md_sim_presence_from_unlock_check (error), ==, cases[i].presence);
+  }
+  {
+    g_autoptr (GError) error = g_error_new_literal (MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT, "x");
+
+    g_assert_cmpint (md_sim_presence_from_unlock_check (error), ==, MD_SIM_PRESENCE_UNKNOWN);
+  }
+}
+
+/* No SIM at initialization: the modem fails with sim-missing, the watch
+ * went out before the unlock check; an absent report changes nothing, a
+ * present one makes the modem vanish once, asking to be rebuilt. */
+static void
+test_insertion_rebuilds (void)
+{
+  Fixture fx = { .unlock_error = g_error_new_literal (MD_MOBILE_EQUIPMENT_ERROR,
+                                                      MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED, "none") };
+  g_autoptr (MdModem) modem = initialized (&fx);
+  guint vanished = 0;
+
+  g_signal_connect (modem, "vanished", G_CALLBACK (count_vanished), &vanished);
+  g_assert_cmpint (md_modem_get_state (modem), ==, MD_MODEM_STATE_FAILED);
+  g_assert_cmpint (md_modem_get_failed_reason (modem), ==, MD_MODEM_STATE_FAILED_REASON_SIM_MISSING);
+  g_assert_cmpuint (fx.calls->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (fx.calls, 0), ==, "watch");
+  g_assert_cmpstr (g_ptr_array_index (fx.calls, 1), ==, "unlock");
+  g_assert_cmpint (md_modem_get_sim_presence (modem), ==, MD_SIM_PRESENCE_ABSENT);
+
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_ABSENT);
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_UNKNOWN);
+  g_assert_cmpuint (vanished, ==, 0);
+  g_assert_false (md_modem_rebuild_requested (modem));
+
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_PRESENT);
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_PRESENT);
+  g_assert_cmpuint (vanished, ==, 1);
+  g_assert_true (md_modem_has_vanished (modem));
+  g_assert_true (md_modem_rebuild_requested (modem));
+  fixture_clear (&fx);
+}
+
+/* A SIM at initialization, then taken out: rebuilt. */
+static void
+test_removal_rebuilds (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr (MdModem) modem = initialized (&fx);
+
+  g_assert_cmpint (md_modem_get_sim_presence (modem), ==, MD_SIM_PRESENCE_PRESENT);
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_PRESENT);
+  g_assert_false (md_modem_has_vanished (modem));
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_ABSENT);
+  g_assert_true (md_modem_rebuild_requested (modem));
+  fixture_clear (&fx);
+}
+
+/* Before the unlock check there is no record to differ from; a modem
+ * gone for another reason is not turned into a rebuild. */
+static void
+test_no_record_no_rebuild (void)
+{
+  g_autoptr (MdModem) modem = md_modem_new (2, "uid", "test", NULL, &ops);
+  g_autoptr (MdModem) gone = md_modem_new (3, "uid", "test", NULL, &ops);
+
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_ABSENT);
+  md_modem_report_sim_presence (modem, MD_SIM_PRESENCE_PRESENT);
+  g_assert_false (md_modem_has_vanished (modem));
+
+  md_modem_set_sim_presence (gone, MD_SIM_PRESENCE_PRESENT);
+  md_modem_vanished (gone);
+  md_modem_report_sim_presence (gone, MD_SIM_PRESENCE_ABSENT);
+  g_assert_false (md_modem_rebuild_requested (gone));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sim-presence/from-unlock-check", test_from_unlock_check);
+  g_test_add_func ("/sim-presence/insertion-rebuilds", test_insertion_rebuilds);
+  g_test_add_func ("/sim-presence/removal-rebuilds", test_removal_rebuilds);
+  g_test_add_func ("/sim-presence/no-record-no-rebuild", test_no_record_no_rebuild);
+  return g_test_run ();
+}

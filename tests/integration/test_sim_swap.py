@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""A SIM taken out and put back while the daemon runs (modem-sim's
+"sim remove" and "sim insert"), on modems found through the real discovery
+path in a umockdev testbed: a qmi_wwan modem, which modemd asks for UIM
+Card Status indications, and a cdc_mbim modem, whose Subscriber Ready
+Status notifications come unasked. Each change rebuilds the modem: the
+old Modem object goes (its connection ends), a new one reads the card
+from the start. Checked with the real mmcli. The fixtures are
+test_qmi_udev.py's; skipped as that file is."""
+
+import umockdev_harness
+
+umockdev_harness.reexec_under_preload(private_net=True)
+
+import unittest  # noqa: E402
+
+import test_discovery_udev as udev  # noqa: E402
+import test_qmi_udev  # noqa: E402
+from harness import wait_for  # noqa: E402
+
+
+class SimSwapTest(test_qmi_udev.QmiDiscoveryTest):
+
+    def new_modem(self, device, old):
+        """The path of the modem built on device after old went."""
+        return wait_for(lambda: (lambda p: p if p and p != old else None)(self.modem_on(device)),
+                        what=f"a modem other than {old} on {device.sysfs_path}")
+
+    def swap_out_and_in(self, device, sim):
+        path = self.wait_modem(device)
+        wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
+        self.assertNotEqual(self.generic_of(path)["sim"], "--")
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(self.generic_of(path)["state"], "connected")
+
+        sim.control("sim remove")
+        empty = self.new_modem(device, path)
+        wait_for(lambda: self.generic_of(empty)["state"] == "failed", what="the modem without SIM")
+        self.assertEqual(self.generic_of(empty)["state-failed-reason"], "sim-missing")
+        self.assertNotIn(path, self.modems())
+        self.assertIn("the SIM was removed: building the modem again", self.log())
+
+        sim.control("sim insert")
+        full = self.new_modem(device, empty)
+        wait_for(lambda: self.generic_of(full)["state"] == "disabled", what="the modem with its SIM")
+        sim_path = self.generic_of(full)["sim"]
+        self.assertEqual(self.mmcli_json("-i", sim_path)["sim"]["properties"]["iccid"],
+                         sim.control("get iccid"))
+        self.assertIn("a SIM was inserted: building the modem again", self.log())
+        # The rebuilt modem works.
+        self.mmcli("-m", full, "-e")
+        wait_for(lambda: self.generic_of(full)["state"] == "registered", what="registered again")
+        self.assert_daemon_alive()
+
+    def test_qmi_modem_rebuilt_on_sim_swap(self):
+        self.start_daemon()
+        device, sim = self.plug_qmi()
+        self.swap_out_and_in(device, sim)
+        self.assertIn("uim Register Events", sim.history("qmi-command"))
+
+    def test_mbim_modem_rebuilt_on_sim_swap(self):
+        self.start_daemon()
+        device = self.plug_mbim()
+        self.swap_out_and_in(device, self.sims[-1])
+
+
+def load_tests(loader, tests, pattern):
+    names = [n for n in vars(SimSwapTest) if n.startswith("test_")]
+    return unittest.TestSuite(SimSwapTest(name) for name in names)
+
+
+if __name__ == "__main__":
+    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
+                               else udev.skip_reason())
