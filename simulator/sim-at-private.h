@@ -86,6 +86,7 @@ typedef struct {
   guint crc;
   guint ccwa;
   guint cusd;
+  guint qsimstat; /* Quectel's +QSIMSTAT <enable>: 1 reports card insertion and removal */
 } SimAtSettings;
 
 struct _SimAt {
@@ -121,6 +122,7 @@ struct _SimAt {
 
   /* Indicator values last reported with +CIEV. */
   guint ind_signal;
+  gboolean card_in; /* the card's presence last seen, for +QSIMSTAT reports */
   guint ind_service;
   guint ind_roam;
 
@@ -176,6 +178,8 @@ extern const SimAtEntry sim_at_vendor_commands[];
 
 /* Model events for each concern. */
 void sim_at_net_event (SimAt *at, const SimEvent *event);
+/* The card went in or out: Quectel's +QSIMSTAT report when enabled. */
+void sim_at_vendor_sim_event (SimAt *at);
 void sim_at_sms_event (SimAt *at, const SimEvent *event);
 /* The network's time zone report: +CTZV or +CTZE as +CTZR asks. */
 void sim_at_time_event (SimAt *at);

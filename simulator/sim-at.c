@@ -112,8 +112,8 @@ on_model_event (const SimEvent *event, gpointer user_data)
       sim_at_send_unsolicited (self, "NO CARRIER");
     }
     break;
+  case SIM_EVENT_SIM: sim_at_vendor_sim_event (self); break;
   case SIM_EVENT_POWER:
-  case SIM_EVENT_SIM:
   case SIM_EVENT_CONTEXT:
   case SIM_EVENT_ATTACH: break;
   }
@@ -125,6 +125,7 @@ sim_at_new (SimModel *model, const SimAtOptions *options, SimAtWriteFunc write, 
   SimAt *self = g_new0 (SimAt, 1);
 
   self->model = model;
+  self->card_in = model->sim.present;
   self->options = *options;
   self->options.unsupported = g_strdupv (options->unsupported);
   self->write = write;

@@ -46,6 +46,13 @@ void md_at_modem_command (MdModem *modem, const char *command, guint timeout_ms,
                           GAsyncReadyCallback callback, gpointer user_data);
 char *md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error);
 
+/* Calls fn (modem, line) for each unsolicited line starting with prefix on
+ * the modem's AT control port, as long as the port is open and the modem
+ * has not vanished. Fails, as md_at_modem_command does, when the modem
+ * has no open AT control port. */
+typedef void (*MdAtModemReportFn) (MdModem *modem, const char *line);
+gboolean md_at_modem_watch_reports (MdModem *modem, const char *prefix, MdAtModemReportFn fn, GError **error);
+
 /* Runs command on the AT control port and completes once the command
  * succeeded and a line starting with prefix arrived (watched from before
  * the command is written); fails with the command's error, with

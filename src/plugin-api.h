@@ -2,12 +2,14 @@
 /* What a plugin is: a const struct with a name, a declarative match table and
  * a create function that turns a device's probed, typed ports into an
  * MdModem carrying the right ops tables. Device plugins include only this
- * header; it brings the protocol drivers' API (md-driver-api.h). */
+ * header; it brings the protocol drivers' API (md-driver-api.h) and the
+ * modem's SIM presence reports (md-modem-sim-presence.h). */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "md-driver-api.h"
+#include "md-modem-sim-presence.h"
 #include "md-modem.h"
 
 G_BEGIN_DECLS

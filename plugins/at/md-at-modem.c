@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Building an AT modem from probed ports (held in the modem by role), and
- * the modem's AT control port, which every AT op runs its commands on. */
+ * the modem's AT control port, which every AT op runs its commands on and
+ * a plugin may watch for its vendor's reports. */
 #include "md-at-modem.h"
 
 #include "md-errors.h"
@@ -63,6 +64,45 @@ char *
 md_at_modem_command_finish (MdModem *modem, GAsyncResult *result, GError **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct {
+  GWeakRef modem;
+  MdAtModemReportFn fn;
+} ReportWatch;
+
+static void
+report_watch_free (gpointer data)
+{
+  ReportWatch *watch = data;
+
+  g_weak_ref_clear (&watch->modem);
+  g_free (watch);
+}
+
+static void
+report_seen (MdAtPort *port, const char *line, gpointer user_data)
+{
+  ReportWatch *watch = user_data;
+  g_autoptr (MdModem) modem = g_weak_ref_get (&watch->modem);
+
+  if (modem && !md_modem_has_vanished (modem))
+    watch->fn (modem, line);
+}
+
+gboolean
+md_at_modem_watch_reports (MdModem *modem, const char *prefix, MdAtModemReportFn fn, GError **error)
+{
+  MdAtPort *port = md_at_modem_control_port (modem, error);
+  ReportWatch *watch;
+
+  if (!port)
+    return FALSE;
+  watch = g_new0 (ReportWatch, 1);
+  g_weak_ref_init (&watch->modem, modem);
+  watch->fn = fn;
+  md_at_port_add_unsolicited_handler (port, prefix, report_seen, watch, report_watch_free);
+  return TRUE;
 }
 
 /* --- creation ------------------------------------------------------------ */

@@ -111,6 +111,24 @@ md_at_parse_clck (const char *text, gboolean *out_enabled, GError **error)
   return found;
 }
 
+gboolean
+md_at_parse_qsimstat (const char *text, guint *out_enabled, guint *out_inserted)
+{
+  const char *value = md_at_skip_prefix (text, "+QSIMSTAT:");
+  g_autoptr (GPtrArray) fields = NULL;
+  guint64 enabled, inserted;
+
+  if (!value)
+    return FALSE;
+  fields = md_at_split_fields (value);
+  if (fields->len != 2 || !md_at_field_uint (g_ptr_array_index (fields, 0), 1, &enabled)
+      || !md_at_field_uint (g_ptr_array_index (fields, 1), 2, &inserted))
+    return FALSE;
+  *out_enabled = (guint)enabled;
+  *out_inserted = (guint)inserted;
+  return TRUE;
+}
+
 static const char *
 skip_any_prefix (const char *text)
 {

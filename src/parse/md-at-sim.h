@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Parsers of SIM-related 27.007 responses: +CPIN?, +CPINR, +CLCK, the
- * ICCID (+CCID, +ICCID, +CRSM EF_ICCID read), +CIMI and +CNUM. */
+ * ICCID (+CCID, +ICCID, +CRSM EF_ICCID read), +CIMI and +CNUM; and
+ * Quectel's +QSIMSTAT card insertion status. */
 #pragma once
 
 #include <glib.h>
@@ -34,6 +35,11 @@ GStrv md_at_parse_crsm_ecc (const char *text, GError **error);
 
 /* IMSI: 6 to 15 digits, with or without a "+CIMI:" prefix. */
 char *md_at_parse_imsi (const char *text, GError **error);
+
+/* Quectel's "+QSIMSTAT: <enable>,<inserted>" (the report, or the answer
+ * to AT+QSIMSTAT?): enable 0 or 1; inserted 0 (removed), 1 (inserted) or
+ * 2 (unknown). FALSE for any other line or value. */
+gboolean md_at_parse_qsimstat (const char *text, guint *out_enabled, guint *out_inserted);
 
 /* "+CNUM: "Name","+49123",145" lines to numbers. */
 GStrv md_at_parse_cnum (const char *text);

@@ -32,6 +32,7 @@ parse_line (const char *line)
   MdModemLock lock;
   MdModem3gppEpsUeModeOperation eps_mode;
   gboolean enabled;
+  guint qsim_enabled, qsim_inserted;
   guint percent, format;
   guint32 act;
   g_autofree char *op = NULL;
@@ -62,6 +63,8 @@ parse_line (const char *line)
   md_at_parse_cpin (line, &lock, NULL);
   retries = md_at_parse_cpinr (line);
   md_at_parse_clck (line, &enabled, NULL);
+  if (md_at_parse_qsimstat (line, &qsim_enabled, &qsim_inserted))
+    g_assert_true (qsim_enabled <= 1 && qsim_inserted <= 2);
   iccid = md_at_parse_iccid (line, NULL);
   crsm = md_at_parse_crsm_iccid (line, NULL);
   ecc = md_at_parse_crsm_ecc (line, NULL);

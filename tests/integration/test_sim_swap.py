@@ -2,11 +2,12 @@
 """A SIM taken out and put back while the daemon runs (modem-sim's
 "sim remove" and "sim insert"), on modems found through the real discovery
 path in a umockdev testbed: a qmi_wwan modem, which modemd asks for UIM
-Card Status indications, and a cdc_mbim modem, whose Subscriber Ready
-Status notifications come unasked. Each change rebuilds the modem: the
-old Modem object goes (its connection ends), a new one reads the card
-from the start. Checked with the real mmcli. The fixtures are
-test_qmi_udev.py's; skipped as that file is."""
+Card Status indications; a cdc_mbim modem, whose Subscriber Ready Status
+notifications come unasked; and a Quectel AT modem, asked for +QSIMSTAT
+reports. Each change rebuilds the modem: the old Modem object goes (its
+connection ends), a new one reads the card from the start. Checked with
+the real mmcli. The fixtures are test_qmi_udev.py's; skipped as that file
+is."""
 
 import umockdev_harness
 
@@ -16,6 +17,7 @@ import unittest  # noqa: E402
 
 import test_discovery_udev as udev  # noqa: E402
 import test_qmi_udev  # noqa: E402
+from test_quectel import EC25_PORT_TYPES  # noqa: E402
 from harness import wait_for  # noqa: E402
 
 
@@ -26,14 +28,15 @@ class SimSwapTest(test_qmi_udev.QmiDiscoveryTest):
         return wait_for(lambda: (lambda p: p if p and p != old else None)(self.modem_on(device)),
                         what=f"a modem other than {old} on {device.sysfs_path}")
 
-    def swap_out_and_in(self, device, sim):
+    def swap_out_and_in(self, device, sim, connect=True):
         path = self.wait_modem(device)
         wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
         self.assertNotEqual(self.generic_of(path)["sim"], "--")
         self.mmcli("-m", path, "-e")
         wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
-        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
-        self.assertEqual(self.generic_of(path)["state"], "connected")
+        if connect:
+            self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+            self.assertEqual(self.generic_of(path)["state"], "connected")
 
         sim.control("sim remove")
         empty = self.new_modem(device, path)
@@ -64,6 +67,13 @@ class SimSwapTest(test_qmi_udev.QmiDiscoveryTest):
         self.start_daemon()
         device = self.plug_mbim()
         self.swap_out_and_in(device, self.sims[-1])
+
+    def test_quectel_at_modem_rebuilt_on_sim_swap(self):
+        self.start_daemon()
+        device = self.testbed.quectel_modem("1-2", 0, self.props(*EC25_PORT_TYPES))
+        sim = self.serve(at="/dev/ttyUSB2", extra=["/dev/ttyUSB3"])
+        self.swap_out_and_in(device, sim, connect=False)
+        self.assertIn("AT+QSIMSTAT=1", sim.history())
 
 
 def load_tests(loader, tests, pattern):

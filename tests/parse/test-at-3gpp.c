@@ -223,6 +223,33 @@ test_cpin (void)
   }
 }
 
+/* Quectel's card insertion status: reports and answers, bad values refused. */
+static void
+test_qsimstat (void)
+{
+  static const struct {
+    const char *text;
+    gboolean ok;
+    guint enabled;
+    guint inserted;
+  } cases[] = {
+    { "+QSIMSTAT: 1,0", TRUE, 1, 0 },    { "+QSIMSTAT: 1,1", TRUE, 1, 1 },  { "+QSIMSTAT:0,2", TRUE, 0, 2 },
+    { "+QSIMSTAT: 1,3", FALSE, 0, 0 },   { "+QSIMSTAT: 2,1", FALSE, 0, 0 }, { "+QSIMSTAT: 1", FALSE, 0, 0 },
+    { "+QSIMSTAT: 1,1,1", FALSE, 0, 0 }, { "+QSIMSTAT: a,b", FALSE, 0, 0 }, { "+CPIN: READY", FALSE, 0, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    guint enabled = 9, inserted = 9;
+
+    g_test_message ("%s", cases[i].text);
+    g_assert_cmpint (md_at_parse_qsimstat (cases[i].text, &enabled, &inserted), ==, cases[i].ok);
+    if (cases[i].ok) {
+      g_assert_cmpuint (enabled, ==, cases[i].enabled);
+      g_assert_cmpuint (inserted, ==, cases[i].inserted);
+    }
+  }
+}
+
 static void
 test_cpinr_clck (void)
 {
@@ -351,6 +378,7 @@ main (int argc, char **argv)
   g_test_add_func ("/at-3gpp/cfun-cgdcont-ws46-gcap", test_cfun_cgdcont_ws46_gcap);
   g_test_add_func ("/at-sim/cpin", test_cpin);
   g_test_add_func ("/at-sim/cpinr-clck", test_cpinr_clck);
+  g_test_add_func ("/at-sim/qsimstat", test_qsimstat);
   g_test_add_func ("/at-sim/iccid-imsi-cnum", test_iccid_imsi_cnum);
   g_test_add_func ("/at-sim/crsm-ecc", test_crsm_ecc);
   g_test_add_func ("/at-3gpp/cemode", test_cemode);

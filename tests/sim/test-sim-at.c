@@ -382,6 +382,29 @@ test_quectel_power_down (Fixture *f, gconstpointer data)
   assert_answer (f, "AT+CFUN?\r", "\r\n+CFUN: 0\r\n\r\nOK\r\n");
 }
 
+/* +QSIMSTAT: off by default, then a report each time the card goes out or
+ * comes back (not on PIN changes); the read answer follows the card. */
+static void
+test_quectel_sim_status (Fixture *f, gconstpointer data)
+{
+  no_echo (f);
+  assert_answer (f, "AT+QSIMSTAT?\r", "\r\n+QSIMSTAT: 0,1\r\n\r\nOK\r\n");
+  g_string_truncate (f->out, 0);
+  g_assert_true (sim_model_set_card_present (f->model, FALSE, NULL));
+  g_assert_cmpstr (f->out->str, ==, "");
+  g_assert_true (sim_model_set_card_present (f->model, TRUE, NULL));
+  assert_answer (f, "AT+QSIMSTAT=2\r", "\r\nERROR\r\n");
+  assert_answer (f, "AT+QSIMSTAT=1\r", "\r\nOK\r\n");
+  g_string_truncate (f->out, 0);
+  g_assert_true (sim_model_set_card_present (f->model, FALSE, NULL));
+  g_assert_cmpstr (f->out->str, ==, "\r\n+QSIMSTAT: 1,0\r\n");
+  assert_answer (f, "AT+QSIMSTAT?\r", "\r\n+QSIMSTAT: 1,0\r\n\r\nOK\r\n");
+  g_string_truncate (f->out, 0);
+  g_assert_true (sim_model_set_card_present (f->model, TRUE, NULL));
+  g_assert_cmpstr (f->out->str, ==, "\r\n+QSIMSTAT: 1,1\r\n");
+  g_assert_false (sim_model_set_card_present (f->model, TRUE, NULL));
+}
+
 static const char locked[] = "[sim]\npin-enabled=true\n";
 static const char no_sim[] = "[sim]\npresent=false\n";
 
@@ -403,6 +426,7 @@ main (int argc, char **argv)
   ADD ("/sim/at/sms-acknowledged", test_sms_acknowledged, "[commands]\ncsms-service=1\nsms-routed=true\n");
   ADD ("/sim/at/mute", test_mute, "");
   ADD ("/sim/at/quectel-power-down", test_quectel_power_down, "");
+  ADD ("/sim/at/quectel-sim-status", test_quectel_sim_status, "");
   g_test_add ("/sim/at/ati1-as-ati", Fixture, NULL, fixture_setup, test_ati1, fixture_teardown);
   ADD ("/sim/at/ati1", test_ati1, "[identity]\nati1=Model: Rocket 5\\nIMEI: 356938035643809\n");
   return g_test_run ();
