@@ -119,6 +119,12 @@ on_model_event (const SimEvent *event, gpointer user_data)
   }
 }
 
+void
+sim_at_restart (SimAt *self)
+{
+  sim_at_settings_reset (self);
+}
+
 SimAt *
 sim_at_new (SimModel *model, const SimAtOptions *options, SimAtWriteFunc write, gpointer user_data)
 {

@@ -46,6 +46,9 @@ gboolean sim_at_get_muted (SimAt *self);
 void sim_at_mute_after (SimAt *self, guint answers);
 /* "\r\n<text>\r\n", held back while a command runs, dropped in data mode. */
 void sim_at_send_unsolicited (SimAt *self, const char *text);
+/* The modem restarted (sim_model_restart): settings back to their power-on
+ * values, as after ATZ. */
+void sim_at_restart (SimAt *self);
 void sim_at_send_raw (SimAt *self, const char *data, gsize len);
 
 gboolean sim_at_in_data_mode (SimAt *self);

@@ -309,6 +309,17 @@ sim_control_execute (const SimControlTarget *t, const char *line, SimControlActi
     return do_no_carrier (t, args);
   if (strcmp (copy, "sim") == 0)
     return do_sim (t, args);
+  if (strcmp (copy, "reset") == 0) {
+    if (*args)
+      return g_strdup ("ERROR reset takes no argument");
+    /* The front ends first, so the model's events reach them reset. */
+    if (t->at)
+      sim_at_restart (t->at);
+    if (t->mbim)
+      sim_mbim_restart (t->mbim);
+    sim_model_restart (t->model);
+    return g_strdup ("OK");
+  }
   if (strcmp (copy, "mute") == 0)
     return do_mute (t, args);
   if (strcmp (copy, "delay") == 0)

@@ -655,6 +655,13 @@ sim_mbim_get_muted (SimMbim *self)
   return self->muted;
 }
 
+void
+sim_mbim_restart (SimMbim *self)
+{
+  reset_function (self);
+  self->open = FALSE;
+}
+
 gboolean
 sim_mbim_is_open (SimMbim *self)
 {

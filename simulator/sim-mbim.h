@@ -37,6 +37,9 @@ gboolean sim_mbim_get_muted (SimMbim *self);
 /* Answers the next answers COMMANDs, then mutes. */
 void sim_mbim_mute_after (SimMbim *self, guint answers);
 gboolean sim_mbim_is_open (SimMbim *self);
+/* The modem restarted: the function is closed without a word, so every
+ * command gets the NotOpened function error until the host opens it again. */
+void sim_mbim_restart (SimMbim *self);
 /* The host's MaxControlTransfer from OPEN (0 before). */
 guint32 sim_mbim_get_max_transfer (SimMbim *self);
 /* "open", "close", or "<service> <cid> query|set" of the last message. */

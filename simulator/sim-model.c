@@ -401,8 +401,23 @@ sim_model_is_registered (SimModel *self)
 }
 
 void
+sim_model_restart (SimModel *self)
+{
+  self->drops_unreported = TRUE;
+  sim_model_drop_call (self);
+  sim_model_drop_sessions (self);
+  self->drops_unreported = FALSE;
+  self->cfun = self->cfun_at_start;
+  self->sim.lock = sim_model_card_lock (self);
+  sim_model_emit (self, SIM_EVENT_POWER, 0, 0);
+  sim_model_emit (self, SIM_EVENT_SIM, 0, 0);
+  sim_model_update_registration (self);
+}
+
+void
 sim_model_start (SimModel *self)
 {
+  self->cfun_at_start = self->cfun;
   self->sim.lock = sim_model_card_lock (self);
   /* A modem that boots registered has already waited for its network. */
   self->could_register = can_register (self);

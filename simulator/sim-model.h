@@ -247,6 +247,7 @@ typedef struct {
   SimNetwork net;
   SimRegState reg[SIM_N_DOMAINS]; /* what the terminal sees now */
   guint cfun;
+  guint cfun_at_start; /* the scenario's, for a restart */
   GPtrArray *contexts; /* SimContext, sorted by cid */
   guint max_cid;
   guint call_cid;     /* the context of the data call; 0: none */
@@ -326,6 +327,12 @@ gboolean sim_tech_from_act (guint act, SimTech *out);
 /* Called once a scenario is loaded: derives the SIM lock and the terminal's
  * registration from the configuration. */
 void sim_model_start (SimModel *self);
+
+/* The firmware restarts without leaving the bus: the data call and every
+ * session end unreported, CFUN and the SIM lock return to their power-on
+ * values (the PIN is asked again), registration follows. The front ends
+ * reset their own state first (sim_at_restart, sim_mbim_restart). */
+void sim_model_restart (SimModel *self);
 
 /* --- power and network (sim-model.c) --- */
 gboolean sim_model_set_cfun (SimModel *self, guint cfun, GError **error);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Building an MBIM modem from probed ports (held in the modem by role, the
- * driver's state kept with the MBIM port), the one request helper every
- * MBIM op uses, and the MBIM modem's ops tables put together. */
+ * driver's state kept with the MBIM port; a session the modem lost makes
+ * it ask to be rebuilt), the one request helper every MBIM op uses, and
+ * the MBIM modem's ops tables put together. */
 #include "md-mbim-modem-private.h"
 
 #include "md-at-modem.h"
@@ -56,6 +57,15 @@ port_indication (MdMbimPort *port, MbimMessage *message, gpointer user_data)
   md_mbim_dispatch_indication (MD_MODEM (user_data), message);
 }
 
+/* The modem answered NotOpened: it restarted and lost our session (and
+ * with it the SIM's unlock, the radio's state, every data session). A new
+ * modem from the start is what a client can trust. */
+static void
+port_session_lost (MdMbimPort *port, gpointer user_data)
+{
+  md_modem_request_rebuild (MD_MODEM (user_data), "the modem closed its MBIM session (it restarted)");
+}
+
 MdModem *
 md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevice *device,
                      const MdPluginSettings *settings, const MdModemOps *ops)
@@ -89,6 +99,7 @@ md_mbim_modem_build (guint modem_id, const char *plugin_name, const MdPluginDevi
   hold_mbim_port (modem, control, links);
   md_at_modem_hold_ports (modem, device, MD_PORT_ROLE_AT_SECONDARY);
   g_signal_connect_object (control, "indication", G_CALLBACK (port_indication), modem, 0);
+  g_signal_connect_object (control, "session-lost", G_CALLBACK (port_session_lost), modem, 0);
   md_modem_set_primary_port (modem, primary_name);
   return modem;
 }

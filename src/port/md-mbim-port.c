@@ -21,6 +21,7 @@ struct _MdMbimPort {
   gulong error_id;
   GList *pending; /* GTask*, owned by the list */
   gboolean closed_emitted;
+  gboolean session_lost; /* "session-lost" emitted for this device */
   gboolean use_proxy;
 };
 
@@ -29,7 +30,7 @@ static void md_mbim_port_face_init (MdPortInterface *iface);
 G_DEFINE_TYPE_WITH_CODE (MdMbimPort, md_mbim_port, G_TYPE_OBJECT,
                          G_IMPLEMENT_INTERFACE (MD_TYPE_PORT, md_mbim_port_face_init))
 
-enum { SIGNAL_INDICATION, SIGNAL_CLOSED, N_SIGNALS };
+enum { SIGNAL_INDICATION, SIGNAL_CLOSED, SIGNAL_SESSION_LOST, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 MdMbimPort *
@@ -161,6 +162,12 @@ device_error (MbimDevice *device, GError *error, gpointer user_data)
   MdMbimPort *self = user_data;
 
   md_log_warn (self->name, "device error: %s", error ? error->message : "unknown");
+  /* The function closed by itself: the modem restarted without leaving the
+   * bus (a reset-resume), or another host opened it again. */
+  if (g_error_matches (error, MBIM_PROTOCOL_ERROR, MBIM_PROTOCOL_ERROR_NOT_OPENED) && !self->session_lost) {
+    self->session_lost = TRUE;
+    g_signal_emit (self, signals[SIGNAL_SESSION_LOST], 0);
+  }
 }
 
 /* --- open ----------------------------------------------------------------- */
@@ -208,6 +215,7 @@ device_new_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   drop_device (self);
   self->device = device;
   self->closed_emitted = FALSE;
+  self->session_lost = FALSE;
   self->indication_id
     = g_signal_connect (device, MBIM_DEVICE_SIGNAL_INDICATE_STATUS, G_CALLBACK (device_indication), self);
   self->removed_id = g_signal_connect (device, MBIM_DEVICE_SIGNAL_REMOVED, G_CALLBACK (device_removed), self);
@@ -359,6 +367,8 @@ md_mbim_port_class_init (MdMbimPortClass *klass)
                                              NULL, NULL, NULL, G_TYPE_NONE, 1, MBIM_TYPE_MESSAGE);
   signals[SIGNAL_CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                          NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SIGNAL_SESSION_LOST] = g_signal_new ("session-lost", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

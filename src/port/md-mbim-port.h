@@ -4,7 +4,9 @@
  * libmbim frames and reassembles messages; this object adds what a modem
  * needs on top: an open timeout, indications as a signal, and a clean end
  * when the device goes away (every pending request fails, "closed" is
- * emitted once). */
+ * emitted once). "session-lost" is emitted once per open when the device
+ * answers MBIM's NotOpened function error: its function closed by itself
+ * (the modem restarted without leaving the bus); the port stays as it is. */
 #pragma once
 
 #include <gio/gio.h>

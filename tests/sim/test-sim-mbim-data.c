@@ -205,6 +205,41 @@ test_unreported_drop (Fixture *f, gconstpointer data)
     check_connect (queried, FALSE, 0, MBIM_ACTIVATION_STATE_DEACTIVATED, MBIM_CONTEXT_IP_TYPE_DEFAULT, 0);
 }
 
+/* "reset": the modem restarts on the bus: the session ends without a word,
+ * CFUN is the scenario's again, and the closed function answers the next
+ * command with NotOpened. */
+static void
+test_restart (Fixture *f, gconstpointer data)
+{
+  g_autoptr (MbimMessage) up = NULL;
+  g_autoptr (MbimMessage) refused = NULL;
+  SimControlTarget target = { f->model, NULL, NULL, f->mbim, NULL, NULL, NULL };
+  SimControlAction action;
+  g_autofree char *reply_line = NULL;
+  g_autofree char *bad = NULL;
+  guint cfun_at_start = f->model->cfun_at_start;
+
+  open_function (f, 4096);
+  up = command (f,
+                connect_request (0, MBIM_ACTIVATION_COMMAND_ACTIVATE, "internet", MBIM_CONTEXT_IP_TYPE_IPV4),
+                MBIM_STATUS_ERROR_NONE);
+  drain (f);
+  g_assert_true (sim_model_set_cfun (f->model, cfun_at_start == 1 ? 4 : 1, NULL));
+  drain (f);
+  bad = sim_control_execute (&target, "reset now", &action);
+  g_assert_cmpstr (bad, ==, "ERROR reset takes no argument");
+  reply_line = sim_control_execute (&target, "reset", &action);
+  g_assert_cmpstr (reply_line, ==, "OK");
+  g_assert_cmpuint (f->model->sessions->len, ==, 0);
+  g_assert_cmpuint (f->model->cfun, ==, cfun_at_start);
+  g_assert_false (sim_mbim_is_open (f->mbim));
+  g_assert_cmpuint (f->out->len, ==, 0); /* nothing said */
+  send_message (f, mbim_message_device_caps_query_new (NULL));
+  refused = reply (f);
+  g_assert_cmpuint (mbim_message_get_message_type (refused), ==, MBIM_MESSAGE_TYPE_FUNCTION_ERROR);
+  g_assert_cmpuint (mbim_message_error_get_error_status_code (refused), ==, MBIM_PROTOCOL_ERROR_NOT_OPENED);
+}
+
 /* Losing packet service (a detach) ends the sessions too. */
 static void
 test_detach_drops (Fixture *f, gconstpointer data)
@@ -238,5 +273,6 @@ main (int argc, char **argv)
   ADD ("unreported-drop", test_unreported_drop, NULL);
   ADD ("unreported-drop/query-refused", test_unreported_drop, "[modem]\nmbim-query-refuses-inactive=true\n");
   ADD ("detach-drops", test_detach_drops, NULL);
+  ADD ("restart", test_restart, NULL);
   return g_test_run ();
 }

@@ -1,13 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""A SIM taken out and put back while the daemon runs (modem-sim's
-"sim remove" and "sim insert"), on modems found through the real discovery
-path in a umockdev testbed: a qmi_wwan modem, which modemd asks for UIM
-Card Status indications; a cdc_mbim modem, whose Subscriber Ready Status
-notifications come unasked; and a Quectel AT modem, asked for +QSIMSTAT
-reports. Each change rebuilds the modem: the old Modem object goes (its
-connection ends), a new one reads the card from the start. Checked with
-the real mmcli. The fixtures are test_qmi_udev.py's; skipped as that file
-is."""
+"""Modems rebuilt while the daemon runs, on modems found through the real
+discovery path in a umockdev testbed, checked with the real mmcli:
+
+- a SIM taken out and put back (modem-sim's "sim remove" and "sim
+  insert") on a qmi_wwan modem, which modemd asks for UIM Card Status
+  indications; a cdc_mbim modem, whose Subscriber Ready Status
+  notifications come unasked; and a Quectel AT modem, asked for +QSIMSTAT
+  reports;
+- an MBIM modem that restarts without leaving the bus (modem-sim's
+  "reset": its function closed, so it answers NotOpened).
+
+Each time the old Modem object goes (its connection ends) and a new one
+starts from the beginning. The fixtures are test_qmi_udev.py's; skipped as
+that file is."""
 
 import umockdev_harness
 
@@ -21,7 +26,7 @@ from test_quectel import EC25_PORT_TYPES  # noqa: E402
 from harness import wait_for  # noqa: E402
 
 
-class SimSwapTest(test_qmi_udev.QmiDiscoveryTest):
+class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
 
     def new_modem(self, device, old):
         """The path of the modem built on device after old went."""
@@ -75,10 +80,34 @@ class SimSwapTest(test_qmi_udev.QmiDiscoveryTest):
         self.swap_out_and_in(device, sim, connect=False)
         self.assertIn("AT+QSIMSTAT=1", sim.history())
 
+    def test_mbim_modem_rebuilt_after_restart(self):
+        # The poll's next request meets the closed function.
+        self.start_daemon(["--poll-interval=1"])
+        device = self.plug_mbim()
+        sim = self.sims[-1]
+        path = self.wait_modem(device)
+        wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
+        self.assertEqual(sim.control("get sessions"), "0")
+
+        sim.control("reset")
+        self.assertEqual(sim.control("get mbim-open"), "0")
+        new = self.new_modem(device, path)
+        wait_for(lambda: self.generic_of(new)["state"] == "disabled", what="the restarted modem")
+        self.assertIn("the modem closed its MBIM session (it restarted): building the modem again",
+                      self.log())
+        self.assertNotIn(path, self.modems())
+        self.assertEqual(sim.control("get mbim-open"), "1")
+        self.mmcli("-m", new, "-e")
+        wait_for(lambda: self.generic_of(new)["state"] == "registered", what="registered again")
+        self.assert_daemon_alive()
+
 
 def load_tests(loader, tests, pattern):
-    names = [n for n in vars(SimSwapTest) if n.startswith("test_")]
-    return unittest.TestSuite(SimSwapTest(name) for name in names)
+    names = [n for n in vars(ModemRebuildTest) if n.startswith("test_")]
+    return unittest.TestSuite(ModemRebuildTest(name) for name in names)
 
 
 if __name__ == "__main__":
