@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Card status → lock and retries, and the BCD of EF_ICCID / EF_IMSI →
+/* Card status → lock and retries (a Card Status indication → whether a
+ * card is there, by the same reading), and the BCD of EF_ICCID / EF_IMSI →
  * digits. Every value comes from the modem: indexes are checked against
  * the arrays, digits against their range, lengths against the buffer. */
 #include "md-qmi-uim-parse.h"
@@ -78,23 +79,63 @@ pin_state_enabled (QmiUimPinState state)
          || state == QMI_UIM_PIN_STATE_BLOCKED || state == QMI_UIM_PIN_STATE_PERMANENTLY_BLOCKED;
 }
 
-MdSimPresence
-md_qmi_card_presence (GArray *cards, guint16 index_gw_primary)
-{
-  guint slot = index_gw_primary == 0xFFFF ? 0 : index_gw_primary >> 8;
-  const QmiIndicationUimCardStatusOutputCardStatusCardsElement *card;
+typedef QmiIndicationUimCardStatusOutputCardStatusCardsElement IndicatedCard;
+typedef QmiIndicationUimCardStatusOutputCardStatusCardsElementApplicationsElement IndicatedApp;
 
-  if (!cards || cards->len == 0)
-    return MD_SIM_PRESENCE_ABSENT;
-  if (slot >= cards->len)
-    slot = 0;
-  card = &g_array_index (cards, QmiIndicationUimCardStatusOutputCardStatusCardsElement, slot);
-  switch (card->card_state) {
-  case QMI_UIM_CARD_STATE_ABSENT: return MD_SIM_PRESENCE_ABSENT;
-  case QMI_UIM_CARD_STATE_PRESENT:
-  case QMI_UIM_CARD_STATE_ERROR: return MD_SIM_PRESENCE_PRESENT;
+static void
+card_clear (gpointer data)
+{
+  Card *card = data;
+
+  g_clear_pointer (&card->applications, g_array_unref);
+}
+
+/* An indication's cards as Get Card Status gives them: libqmi generates the
+ * same fields under two type names. Application identifiers are borrowed. */
+static GArray *
+cards_from_indication (GArray *indicated)
+{
+  GArray *cards = g_array_new (FALSE, TRUE, sizeof (Card));
+
+  g_array_set_clear_func (cards, card_clear);
+  for (guint i = 0; indicated && i < indicated->len; i++) {
+    const IndicatedCard *in = &g_array_index (indicated, IndicatedCard, i);
+    Card card = { in->card_state, in->upin_state, in->upin_retries, in->upuk_retries, in->error_code, NULL };
+
+    card.applications = g_array_new (FALSE, TRUE, sizeof (App));
+    for (guint j = 0; in->applications && j < in->applications->len; j++) {
+      const IndicatedApp *a = &g_array_index (in->applications, IndicatedApp, j);
+      App app = { a->type,
+                  a->state,
+                  a->personalization_state,
+                  a->personalization_feature,
+                  a->personalization_retries,
+                  a->personalization_unblock_retries,
+                  a->application_identifier_value,
+                  a->upin_replaces_pin1,
+                  a->pin1_state,
+                  a->pin1_retries,
+                  a->puk1_retries,
+                  a->pin2_state,
+                  a->pin2_retries,
+                  a->puk2_retries };
+
+      g_array_append_val (card.applications, app);
+    }
+    g_array_append_val (cards, card);
   }
-  return MD_SIM_PRESENCE_UNKNOWN;
+  return cards;
+}
+
+MdSimPresence
+md_qmi_card_presence (GArray *indicated, guint16 index_gw_primary)
+{
+  g_autoptr (GArray) cards = cards_from_indication (indicated);
+  MdQmiCardStatus status;
+  g_autoptr (GError) error = NULL;
+
+  md_qmi_card_status_read (cards, index_gw_primary, &status, &error);
+  return md_sim_presence_from_unlock_check (error);
 }
 
 gboolean

@@ -32,12 +32,12 @@ typedef struct {
 gboolean md_qmi_card_status_read (GArray *cards, guint16 index_gw_primary, MdQmiCardStatus *out,
                                   GError **error);
 
-/* Whether the card of a Card Status indication (cards of
- * QmiIndicationUimCardStatusOutputCardStatusCardsElement) is there: the
- * slot index_gw_primary names (high byte), else the first. No card or
- * ABSENT: ABSENT; PRESENT or ERROR (a card that fails is still inserted):
- * PRESENT; any other value: UNKNOWN. */
-MdSimPresence md_qmi_card_presence (GArray *cards, guint16 index_gw_primary);
+/* Whether a card is there, from a Card Status indication's cards
+ * (QmiIndicationUimCardStatusOutputCardStatusCardsElement): read as
+ * md_qmi_card_status_read reads Get Card Status, and judged as the unlock
+ * check is (md_sim_presence_from_unlock_check), so a report and
+ * initialization's record agree on the same card. */
+MdSimPresence md_qmi_card_presence (GArray *indicated, guint16 index_gw_primary);
 
 /* DMS UIM Get PIN Status's PIN1 state and retries (firmware without UIM)
  * → lock, retries and PIN facility (PIN2 retries left G_MAXUINT). Fails

@@ -69,12 +69,15 @@ card_status (Reader *r)
     g_array_append_val (cards, card);
   }
   md_qmi_card_status_read (cards, index, &status, NULL);
-  /* The same cards as a Card Status indication carries them. */
+  /* The same cards as a Card Status indication carries them (libqmi gives
+   * the application elements the same fields under both names). */
   indicated = g_array_new (FALSE, TRUE, sizeof (IndicatedCard));
   for (guint i = 0; i < cards->len; i++) {
-    IndicatedCard card = { .card_state = g_array_index (cards, Card, i).card_state };
+    const Card *card = &g_array_index (cards, Card, i);
+    IndicatedCard same = { card->card_state,   card->upin_state, card->upin_retries,
+                           card->upuk_retries, card->error_code, card->applications };
 
-    g_array_append_val (indicated, card);
+    g_array_append_val (indicated, same);
   }
   presence = md_qmi_card_presence (indicated, index);
   g_assert_true (presence <= MD_SIM_PRESENCE_PRESENT);

@@ -145,40 +145,61 @@ test_card_status_empty (void)
   g_assert_false (md_qmi_card_status_read (NULL, 0, &status, &error));
 }
 
-/* The card of a Card Status indication: the indexed slot, else the first;
- * absent, present, failing, an unknown state, and no card at all. */
+/* A Card Status indication's card, read as Get Card Status is: the indexed
+ * slot's application, else the first present card's; absent, present,
+ * failing, still detecting, and no card at all. */
+typedef QmiIndicationUimCardStatusOutputCardStatusCardsElement IndCard;
+typedef QmiIndicationUimCardStatusOutputCardStatusCardsElementApplicationsElement IndApp;
+
+static IndCard
+indicated_card (guint state, guint app_state)
+{
+  IndCard card = { .card_state = state };
+  IndApp app = { .type = QMI_UIM_CARD_APPLICATION_TYPE_USIM, .state = app_state };
+
+  card.applications = g_array_new (FALSE, TRUE, sizeof (IndApp));
+  if (state == QMI_UIM_CARD_STATE_PRESENT)
+    g_array_append_val (card.applications, app);
+  return card;
+}
+
 static void
 test_card_presence (void)
 {
-  typedef QmiIndicationUimCardStatusOutputCardStatusCardsElement IndCard;
   static const struct {
     const char *name;
     guint first;
     guint second;
+    guint app_state;
     guint16 index;
     MdSimPresence presence;
   } cases[] = {
-    { "present", QMI_UIM_CARD_STATE_PRESENT, QMI_UIM_CARD_STATE_ABSENT, 0x0000, MD_SIM_PRESENCE_PRESENT },
-    { "absent", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT, 0x0000, MD_SIM_PRESENCE_ABSENT },
-    { "card error", QMI_UIM_CARD_STATE_ERROR, QMI_UIM_CARD_STATE_ABSENT, 0x0000, MD_SIM_PRESENCE_PRESENT },
-    { "second slot named", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT, 0x0100,
-      MD_SIM_PRESENCE_PRESENT },
-    { "no index: the first", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT, 0xFFFF,
-      MD_SIM_PRESENCE_ABSENT },
-    { "index past the slots", QMI_UIM_CARD_STATE_PRESENT, QMI_UIM_CARD_STATE_ABSENT, 0x0700,
-      MD_SIM_PRESENCE_PRESENT },
-    { "unknown state", 7, QMI_UIM_CARD_STATE_ABSENT, 0x0000, MD_SIM_PRESENCE_UNKNOWN },
+    { "present", QMI_UIM_CARD_STATE_PRESENT, QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_APPLICATION_STATE_READY,
+      0x0000, MD_SIM_PRESENCE_PRESENT },
+    { "PIN wanted", QMI_UIM_CARD_STATE_PRESENT, QMI_UIM_CARD_STATE_ABSENT,
+      QMI_UIM_CARD_APPLICATION_STATE_PIN1_OR_UPIN_PIN_REQUIRED, 0x0000, MD_SIM_PRESENCE_PRESENT },
+    { "absent", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_ABSENT, 0, 0xFFFF, MD_SIM_PRESENCE_ABSENT },
+    { "card error", QMI_UIM_CARD_STATE_ERROR, QMI_UIM_CARD_STATE_ABSENT, 0, 0xFFFF, MD_SIM_PRESENCE_PRESENT },
+    { "second slot named", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT,
+      QMI_UIM_CARD_APPLICATION_STATE_READY, 0x0100, MD_SIM_PRESENCE_PRESENT },
+    { "no index: the present card", QMI_UIM_CARD_STATE_ABSENT, QMI_UIM_CARD_STATE_PRESENT,
+      QMI_UIM_CARD_APPLICATION_STATE_READY, 0xFFFF, MD_SIM_PRESENCE_PRESENT },
+    { "still detecting", QMI_UIM_CARD_STATE_PRESENT, QMI_UIM_CARD_STATE_ABSENT,
+      QMI_UIM_CARD_APPLICATION_STATE_DETECTED, 0x0000, MD_SIM_PRESENCE_UNKNOWN },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
-    g_autoptr (GArray) cards = g_array_new (FALSE, TRUE, sizeof (IndCard));
-    IndCard first = { .card_state = cases[i].first };
-    IndCard second = { .card_state = cases[i].second };
+    GArray *cards = g_array_new (FALSE, TRUE, sizeof (IndCard));
+    IndCard first = indicated_card (cases[i].first, cases[i].app_state);
+    IndCard second = indicated_card (cases[i].second, cases[i].app_state);
 
     g_test_message ("case %s", cases[i].name);
     g_array_append_val (cards, first);
     g_array_append_val (cards, second);
     g_assert_cmpint (md_qmi_card_presence (cards, cases[i].index), ==, cases[i].presence);
+    g_array_unref (first.applications);
+    g_array_unref (second.applications);
+    g_array_unref (cards);
   }
   g_assert_cmpint (md_qmi_card_presence (NULL, 0), ==, MD_SIM_PRESENCE_ABSENT);
 }
