@@ -8,7 +8,9 @@ discovery path in a umockdev testbed, checked with the real mmcli:
   notifications come unasked; and a Quectel AT modem, asked for +QSIMSTAT
   reports;
 - an MBIM modem that restarts without leaving the bus (modem-sim's
-  "reset": its function closed, so it answers NotOpened).
+  "reset": its function closed, so it answers NotOpened), found by the next
+  poll, or by the poll on resume (python-dbusmock's logind emitting
+  PrepareForSleep) when it restarted while the system slept.
 
 Each time the old Modem object goes (its connection ends) and a new one
 starts from the beginning. The fixtures are test_qmi_udev.py's; skipped as
@@ -20,6 +22,7 @@ umockdev_harness.reexec_under_preload(private_net=True)
 
 import unittest  # noqa: E402
 
+import logind_mock  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
 import test_qmi_udev  # noqa: E402
 from test_quectel import EC25_PORT_TYPES  # noqa: E402
@@ -102,6 +105,27 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         self.assertEqual(sim.control("get mbim-open"), "1")
         self.mmcli("-m", new, "-e")
         wait_for(lambda: self.generic_of(new)["state"] == "registered", what="registered again")
+        self.assert_daemon_alive()
+
+    def test_mbim_modem_restarted_in_suspend_rebuilt_on_resume(self):
+        # A USB reset-resume: the modem restarted while the system slept.
+        # With the poll an hour away, the resume poll meets NotOpened.
+        if logind_mock.missing():
+            self.skipTest(logind_mock.missing())
+        logind_mock.start(self)
+        self.start_daemon(["--poll-interval=3600"])
+        device = self.plug_mbim()
+        sim = self.sims[-1]
+        path = self.wait_modem(device)
+        wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
+        self.mmcli("-m", path, "-e")
+        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        logind_mock.prepare_for_sleep(self, True)
+        sim.control("reset")
+        logind_mock.prepare_for_sleep(self, False)
+        new = self.new_modem(device, path)
+        wait_for(lambda: self.generic_of(new)["state"] == "disabled", what="the restarted modem")
+        self.assertIn("the system resumed: polling every enabled modem", self.log())
         self.assert_daemon_alive()
 
 

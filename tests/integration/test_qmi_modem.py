@@ -12,13 +12,11 @@ device through qmi-proxy: a test builds its modem with add_qmi_modem and
 takes it away with unplug_modem, never through the simulator directly."""
 
 import ipaddress
-import shutil
-import subprocess
 import unittest
 
+import logind_mock
 from harness import MMCLI, ModemdTestCase, skip_without_tools, wait_for
 from modem_behaviour import ERROR_PREFIX, ModemBehaviour, generic
-from system_bus import SYSTEM_PYTHON
 
 NET_PORT = "wwan0"
 
@@ -369,35 +367,18 @@ class QmiIndicationTest(ModemdTestCase):
         # With the poll an hour away, a call the network ended without an
         # indication shows only when logind (python-dbusmock's template)
         # says the system resumed: modemd polls every enabled modem then.
-        if not shutil.which(SYSTEM_PYTHON) or subprocess.run(
-                [SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True).returncode != 0:
-            self.skipTest("python3-dbusmock is not installed")
-        logind = subprocess.Popen([SYSTEM_PYTHON, "-m", "dbusmock", "--system", "--template", "logind"],
-                                  env=self.bus.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.addCleanup(logind.wait)
-        self.addCleanup(logind.terminate)
-        wait_for(self.logind_running, what="the logind mock on the bus")
+        if logind_mock.missing():
+            self.skipTest(logind_mock.missing())
+        logind_mock.start(self)
         sim = self.add_qmi_modem()
         self.mmcli("-m", "0", "--simple-connect=apn=internet,ip-type=ipv4")
         count = int(sim.control("get qmi-command-count"))
         sim.control("no-carrier silent")
-        self.prepare_for_sleep(True)
-        self.prepare_for_sleep(False)
+        logind_mock.prepare_for_sleep(self, True)
+        logind_mock.prepare_for_sleep(self, False)
         wait_for(lambda: self.mmcli_json("-b", "0")["bearer"]["status"]["connected"] == "no",
                  what="the resume poll to find the drop")
         self.assertIn("wds Get Packet Service Status", sim.history("qmi-command")[count:])
-
-    def logind_running(self):
-        result = self.run_client(["gdbus", "call", "--system", "--dest", "org.freedesktop.DBus",
-                                  "--object-path", "/org/freedesktop/DBus",
-                                  "--method", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.login1"])
-        return "true" in result.stdout
-
-    def prepare_for_sleep(self, going_to_sleep):
-        self.run_client(["gdbus", "call", "--system", "--dest", "org.freedesktop.login1",
-                         "--object-path", "/org/freedesktop/login1",
-                         "--method", "org.freedesktop.DBus.Mock.EmitSignal", "org.freedesktop.login1.Manager",
-                         "PrepareForSleep", "b", f"[<{'true' if going_to_sleep else 'false'}>]"])
 
     def test_signal_follows_indications(self):
         sim = self.add_qmi_modem()
