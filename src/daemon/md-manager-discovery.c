@@ -19,11 +19,22 @@ typedef struct {
   MdDiscoveredDevice *device;
   GCancellable *cancellable; /* while the modem is being created */
   guint modem_id;            /* NO_MODEM: none (yet) */
-  guint rebuild_id;          /* idle: build again (primary port left, rebuild asked) */
+  guint rebuild_id;          /* idle or timeout: build again (primary port left, rebuild asked) */
+  gint64 built_us;           /* monotonic time the last build started */
+  guint rebuild_delay_ms;    /* the wait before the last asked rebuild (backoff) */
   GCancellable *late_ports;  /* probes of AT ports that joined the built modem */
 } DeviceModem;
 
 #define NO_MODEM G_MAXUINT
+
+/* A modem that asks to be rebuilt within REBUILD_QUICK_MS of being built
+ * waits twice as long as the time before (from REBUILD_FIRST_DELAY_MS up to
+ * REBUILD_MAX_DELAY_MS): a device that keeps failing the same way costs a
+ * rebuild a minute, not a busy loop. One that lived longer is rebuilt at
+ * once. */
+#define REBUILD_QUICK_MS       10000
+#define REBUILD_FIRST_DELAY_MS 1000
+#define REBUILD_MAX_DELAY_MS   60000
 
 static void
 device_modem_free (gpointer data)
@@ -287,6 +298,7 @@ build_modem (MdManager *self, DeviceModem *entry)
   MdDiscoveredDevice *device = entry->device;
   const MdPlugin *plugin;
 
+  entry->built_us = g_get_monotonic_time ();
   plugin = md_plugin_select (md_plugin_list (), device);
   if (!plugin) {
     md_log_info (NULL, "[%s] no plugin matches the device", device->uid);
@@ -377,12 +389,29 @@ md_manager_discovery_rebuild (MdManager *self, MdModem *modem)
   DeviceModem *entry
     = self->device_modems ? g_hash_table_lookup (self->device_modems, md_modem_get_uid (modem)) : NULL;
 
+  gint64 lived_ms;
+
   /* A Test.SetProfile modem has no device to build from: it just goes. */
   if (!entry || entry->modem_id != md_modem_get_id (modem))
     return;
   entry->modem_id = NO_MODEM;
-  if (entry->rebuild_id == 0)
+  if (entry->rebuild_id != 0)
+    return;
+  lived_ms = (g_get_monotonic_time () - entry->built_us) / 1000;
+  if (lived_ms >= REBUILD_QUICK_MS)
+    entry->rebuild_delay_ms = 0;
+  else
+    entry->rebuild_delay_ms
+      = CLAMP (entry->rebuild_delay_ms * 2, REBUILD_FIRST_DELAY_MS, REBUILD_MAX_DELAY_MS);
+  if (entry->rebuild_delay_ms == 0) {
     entry->rebuild_id = g_idle_add (rebuild, entry);
+    return;
+  }
+  md_log_warn (md_modem_get_log_name (modem),
+               "asked to be rebuilt %" G_GINT64_FORMAT " ms after it was built: "
+               "building it again in %u s",
+               lived_ms, entry->rebuild_delay_ms / 1000);
+  entry->rebuild_id = g_timeout_add (entry->rebuild_delay_ms, rebuild, entry);
 }
 
 static void

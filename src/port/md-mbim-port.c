@@ -80,7 +80,8 @@ transport_error (MdMbimPort *self, const GError *error, const char *what)
   if (g_error_matches (error, MBIM_CORE_ERROR, MBIM_CORE_ERROR_TIMEOUT))
     return g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_RESPONSE_TIMEOUT, "%s: %s did not answer in time",
                         what, self->name);
-  if (g_error_matches (error, MBIM_CORE_ERROR, MBIM_CORE_ERROR_WRONG_STATE))
+  if (g_error_matches (error, MBIM_CORE_ERROR, MBIM_CORE_ERROR_WRONG_STATE)
+      || g_error_matches (error, MBIM_PROTOCOL_ERROR, MBIM_PROTOCOL_ERROR_NOT_OPENED))
     return g_error_new (MD_SERIAL_ERROR, MD_SERIAL_ERROR_NOT_OPEN, "%s: %s is not open", what, self->name);
   return g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "%s on %s failed: %s", what, self->name,
                       error->message);
@@ -276,6 +277,11 @@ command_ready (GObject *source, GAsyncResult *result, gpointer user_data)
     /* Already failed because the port closed. */
     g_clear_pointer (&response, mbim_message_unref);
     return;
+  }
+  /* A FUNCTION_ERROR answers the request in place of COMMAND_DONE. */
+  if (response && mbim_message_get_message_type (response) == MBIM_MESSAGE_TYPE_FUNCTION_ERROR) {
+    error = mbim_message_error_get_error (response);
+    g_clear_pointer (&response, mbim_message_unref);
   }
   if (!response)
     g_task_return_error (task, transport_error (self, error, "MBIM request"));

@@ -39,9 +39,10 @@ gboolean md_mbim_port_is_open (MdMbimPort *self);
 
 /* Sends request and returns the device's COMMAND_DONE message; a status
  * other than SUCCESS is left for the caller (mbim_message_response_get_result)
- * because some failures carry data. Transport errors: not open or gone
- * MD_SERIAL_ERROR_NOT_OPEN, timeout MD_SERIAL_ERROR_RESPONSE_TIMEOUT,
- * cancellation MD_CORE_ERROR_CANCELLED. */
+ * because some failures carry data. Transport errors: not open, gone, or
+ * answered with the NotOpened function error MD_SERIAL_ERROR_NOT_OPEN;
+ * timeout MD_SERIAL_ERROR_RESPONSE_TIMEOUT; cancellation
+ * MD_CORE_ERROR_CANCELLED; another function error MD_CORE_ERROR_FAILED. */
 void md_mbim_port_command (MdMbimPort *self, MbimMessage *request, guint timeout_s, GCancellable *cancellable,
                            GAsyncReadyCallback callback, gpointer user_data);
 MbimMessage *md_mbim_port_command_finish (MdMbimPort *self, GAsyncResult *result, GError **error);

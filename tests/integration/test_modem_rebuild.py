@@ -10,7 +10,9 @@ discovery path in a umockdev testbed, checked with the real mmcli:
 - an MBIM modem that restarts without leaving the bus (modem-sim's
   "reset": its function closed, so it answers NotOpened), found by the next
   poll, or by the poll on resume (python-dbusmock's logind emitting
-  PrepareForSleep) when it restarted while the system slept.
+  PrepareForSleep) when it restarted while the system slept; through
+  mbim-proxy, whose reopen fails here, the rebuilds back off instead of
+  spinning.
 
 Each time the old Modem object goes (its connection ends) and a new one
 starts from the beginning. The fixtures are test_qmi_udev.py's; skipped as
@@ -27,6 +29,7 @@ import test_discovery_udev as udev  # noqa: E402
 import test_qmi_udev  # noqa: E402
 from test_quectel import EC25_PORT_TYPES  # noqa: E402
 from harness import wait_for  # noqa: E402
+from netns import end_proxies_of_this_namespace  # noqa: E402
 
 
 class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
@@ -84,6 +87,29 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         self.assertIn("AT+QSIMSTAT=1", sim.history())
 
     def test_mbim_modem_rebuilt_after_restart(self):
+        self.restart_and_rebuild()
+
+    def test_mbim_restart_through_proxy_backs_off(self):
+        # Through mbim-proxy (libmbim 1.28.2) the proxy's own reopen after
+        # NotOpened does not reach this simulator, so every new session is
+        # refused at once. The daemon must not spin on it: each quick rebuild
+        # waits twice as long as the one before (1 s, 2 s, 4 s, ...).
+        self.daemon_args = [a for a in self.daemon_args if a != "--no-mbim-proxy"]
+        self.addCleanup(end_proxies_of_this_namespace)
+        self.start_daemon(["--poll-interval=1"])
+        device = self.plug_mbim()
+        sim = self.sims[-1]
+        path = self.wait_modem(device)
+        wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
+        self.mmcli("-m", path, "-e")
+        sim.control("reset")
+        wait_for(lambda: "building it again in 2 s" in self.log(), what="the second rebuild to back off")
+        # Two quick rebuilds so far (three if the first modem lived over 10 s).
+        self.assertLessEqual(self.log().count("building the modem again"), 3)
+        wait_for(lambda: "building it again in 4 s" in self.log(), what="the third rebuild to back off")
+        self.assert_daemon_alive()
+
+    def restart_and_rebuild(self):
         # The poll's next request meets the closed function.
         self.start_daemon(["--poll-interval=1"])
         device = self.plug_mbim()
