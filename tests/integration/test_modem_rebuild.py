@@ -129,6 +129,9 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
                       self.log())
         self.assertNotIn(path, self.modems())
         self.assertEqual(sim.control("get mbim-open"), "1")
+        # The NotOpened answer was taken as an error, never read as a
+        # COMMAND_DONE (libmbim logs its getters' assertions then).
+        self.assertNotIn("<ERR>", self.log())
         self.mmcli("-m", new, "-e")
         wait_for(lambda: self.generic_of(new)["state"] == "registered", what="registered again")
         self.assert_daemon_alive()
