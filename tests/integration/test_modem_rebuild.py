@@ -86,38 +86,21 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         self.swap_out_and_in(device, sim, connect=False)
         self.assertIn("AT+QSIMSTAT=1", sim.history())
 
-    def test_mbim_modem_rebuilt_after_restart(self):
-        self.restart_and_rebuild()
-
-    def test_mbim_restart_through_proxy_backs_off(self):
-        # Through mbim-proxy (libmbim 1.28.2) the proxy's own reopen after
-        # NotOpened does not reach this simulator, so every new session is
-        # refused at once. The daemon must not spin on it: each quick rebuild
-        # waits twice as long as the one before (1 s, 2 s, 4 s, ...).
-        self.daemon_args = [a for a in self.daemon_args if a != "--no-mbim-proxy"]
-        self.addCleanup(end_proxies_of_this_namespace)
-        self.start_daemon(["--poll-interval=1"])
-        device = self.plug_mbim()
-        sim = self.sims[-1]
-        path = self.wait_modem(device)
-        wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
-        self.mmcli("-m", path, "-e")
-        sim.control("reset")
-        wait_for(lambda: "building it again in 2 s" in self.log(), what="the second rebuild to back off")
-        # Two quick rebuilds so far (three if the first modem lived over 10 s).
-        self.assertLessEqual(self.log().count("building the modem again"), 3)
-        wait_for(lambda: "building it again in 4 s" in self.log(), what="the third rebuild to back off")
-        self.assert_daemon_alive()
-
-    def restart_and_rebuild(self):
-        # The poll's next request meets the closed function.
-        self.start_daemon(["--poll-interval=1"])
+    def registered_mbim_modem(self, poll_interval):
+        """A daemon polling every poll_interval seconds and an MBIM modem it
+        found and registered: (device, sim, path)."""
+        self.start_daemon([f"--poll-interval={poll_interval}"])
         device = self.plug_mbim()
         sim = self.sims[-1]
         path = self.wait_modem(device)
         wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
         self.mmcli("-m", path, "-e")
         wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        return device, sim, path
+
+    def test_mbim_modem_rebuilt_after_restart(self):
+        # The poll's next request meets the closed function.
+        device, sim, path = self.registered_mbim_modem(1)
         self.mmcli("-m", path, "--simple-connect=apn=internet,ip-type=ipv4")
         self.assertEqual(sim.control("get sessions"), "0")
 
@@ -136,19 +119,28 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         wait_for(lambda: self.generic_of(new)["state"] == "registered", what="registered again")
         self.assert_daemon_alive()
 
+    def test_mbim_restart_through_proxy_backs_off(self):
+        # Through mbim-proxy (libmbim 1.28.2) the proxy's own reopen after
+        # NotOpened does not reach this simulator, so every new session is
+        # refused at once. The daemon must not spin on it: each quick rebuild
+        # waits twice as long as the one before (1 s, 2 s, 4 s, ...).
+        self.daemon_args = [a for a in self.daemon_args if a != "--no-mbim-proxy"]
+        self.addCleanup(end_proxies_of_this_namespace)
+        _, sim, _ = self.registered_mbim_modem(1)
+        sim.control("reset")
+        wait_for(lambda: "building it again in 2 s" in self.log(), what="the second rebuild to back off")
+        # Two quick rebuilds so far (three if the first modem lived over 10 s).
+        self.assertLessEqual(self.log().count("building the modem again"), 3)
+        wait_for(lambda: "building it again in 4 s" in self.log(), what="the third rebuild to back off")
+        self.assert_daemon_alive()
+
     def test_mbim_modem_restarted_in_suspend_rebuilt_on_resume(self):
         # A USB reset-resume: the modem restarted while the system slept.
         # With the poll an hour away, the resume poll meets NotOpened.
         if logind_mock.missing():
             self.skipTest(logind_mock.missing())
         logind_mock.start(self)
-        self.start_daemon(["--poll-interval=3600"])
-        device = self.plug_mbim()
-        sim = self.sims[-1]
-        path = self.wait_modem(device)
-        wait_for(lambda: self.generic_of(path)["state"] == "disabled", what="the modem initialized")
-        self.mmcli("-m", path, "-e")
-        wait_for(lambda: self.generic_of(path)["state"] == "registered", what="registered")
+        device, sim, path = self.registered_mbim_modem(3600)
         logind_mock.prepare_for_sleep(self, True)
         sim.control("reset")
         logind_mock.prepare_for_sleep(self, False)
