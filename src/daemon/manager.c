@@ -209,6 +209,11 @@ initialize_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   if (!md_modem_initialize_finish (modem, result, &error) || md_modem_has_vanished (modem)) {
+    /* It asked to be rebuilt while initializing: the device is still there. */
+    if (md_modem_rebuild_requested (modem)) {
+      g_clear_error (&error);
+      error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_RETRY, "The modem asked to be built again");
+    }
     if (!error)
       error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_ABORTED, "The device vanished");
     g_prefix_error (&error, "Modem %s not created: ", call->uid);

@@ -27,6 +27,8 @@ typedef struct {
 
 #define NO_MODEM G_MAXUINT
 
+static void schedule_rebuild (DeviceModem *entry, const char *log_name);
+
 /* A modem that asks to be rebuilt within REBUILD_QUICK_MS of being built
  * waits twice as long as the time before (from REBUILD_FIRST_DELAY_MS up to
  * REBUILD_MAX_DELAY_MS): a device that keeps failing the same way costs a
@@ -235,6 +237,10 @@ device_modem_created (MdManager *self, MdModem *modem, const GError *error, gpoi
       md_manager_release_ports (self, uid);
     if (entry)
       g_clear_object (&entry->cancellable);
+    /* It asked to be rebuilt while initializing (its SIM changed, its
+     * MBIM session was lost): the device is still there. */
+    if (entry && g_error_matches (error, MD_CORE_ERROR, MD_CORE_ERROR_RETRY))
+      schedule_rebuild (entry, NULL);
     return;
   }
   if (!entry) {
@@ -383,21 +389,17 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
     entry->rebuild_id = g_idle_add (rebuild, entry);
 }
 
-void
-md_manager_discovery_rebuild (MdManager *self, MdModem *modem)
+/* The device's modem asked to be rebuilt (after its export, or while it
+ * was being initialized): a new one is built from the device's ports, at
+ * once, or after the backoff when the last one lived under
+ * REBUILD_QUICK_MS. */
+static void
+schedule_rebuild (DeviceModem *entry, const char *log_name)
 {
-  DeviceModem *entry
-    = self->device_modems ? g_hash_table_lookup (self->device_modems, md_modem_get_uid (modem)) : NULL;
+  gint64 lived_ms = (g_get_monotonic_time () - entry->built_us) / 1000;
 
-  gint64 lived_ms;
-
-  /* A Test.SetProfile modem has no device to build from: it just goes. */
-  if (!entry || entry->modem_id != md_modem_get_id (modem))
-    return;
-  entry->modem_id = NO_MODEM;
   if (entry->rebuild_id != 0)
     return;
-  lived_ms = (g_get_monotonic_time () - entry->built_us) / 1000;
   if (lived_ms >= REBUILD_QUICK_MS)
     entry->rebuild_delay_ms = 0;
   else
@@ -407,11 +409,24 @@ md_manager_discovery_rebuild (MdManager *self, MdModem *modem)
     entry->rebuild_id = g_idle_add (rebuild, entry);
     return;
   }
-  md_log_warn (md_modem_get_log_name (modem),
+  md_log_warn (log_name,
                "asked to be rebuilt %" G_GINT64_FORMAT " ms after it was built: "
                "building it again in %u s",
                lived_ms, entry->rebuild_delay_ms / 1000);
   entry->rebuild_id = g_timeout_add (entry->rebuild_delay_ms, rebuild, entry);
+}
+
+void
+md_manager_discovery_rebuild (MdManager *self, MdModem *modem)
+{
+  DeviceModem *entry
+    = self->device_modems ? g_hash_table_lookup (self->device_modems, md_modem_get_uid (modem)) : NULL;
+
+  /* A Test.SetProfile modem has no device to build from: it just goes. */
+  if (!entry || entry->modem_id != md_modem_get_id (modem))
+    return;
+  entry->modem_id = NO_MODEM;
+  schedule_rebuild (entry, md_modem_get_log_name (modem));
 }
 
 static void

@@ -119,6 +119,23 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         wait_for(lambda: self.generic_of(new)["state"] == "registered", what="registered again")
         self.assert_daemon_alive()
 
+    def test_sim_removed_during_initialization(self):
+        # The SIM goes while the daemon initializes the modem (every answer
+        # held 300 ms), after the unlock check found it: that creation ends
+        # unexported, and the device gets a new modem without SIM.
+        self.start_daemon()
+        device = self.plug_mbim()
+        sim = self.sims[-1]
+        sim.control("delay 300")
+        wait_for(lambda: "unlock required" in self.log(), what="the unlock check")
+        sim.control("sim remove")
+        wait_for(lambda: "The modem asked to be built again" in self.log(), what="the creation to end")
+        sim.control("delay 0")
+        path = self.wait_modem(device)
+        wait_for(lambda: self.generic_of(path)["state"] == "failed", what="the modem without SIM")
+        self.assertEqual(self.generic_of(path)["state-failed-reason"], "sim-missing")
+        self.assert_daemon_alive()
+
     def test_mbim_restart_through_proxy_backs_off(self):
         # Through mbim-proxy (libmbim 1.28.2) the proxy's own reopen after
         # NotOpened does not reach this simulator, so every new session is
