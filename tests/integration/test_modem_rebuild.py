@@ -11,8 +11,8 @@ discovery path in a umockdev testbed, checked with the real mmcli:
   "reset": its function closed, so it answers NotOpened), found by the next
   poll, or by the poll on resume (python-dbusmock's logind emitting
   PrepareForSleep) when it restarted while the system slept; through
-  mbim-proxy, whose reopen fails here, the rebuilds back off instead of
-  spinning.
+  mbim-proxy 1.28.2, which stays stuck after a NotOpened, the rebuilds
+  back off instead of spinning.
 
 Each time the old Modem object goes (its connection ends) and a new one
 starts from the beginning. The fixtures are test_qmi_udev.py's; skipped as
@@ -137,10 +137,11 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         self.assert_daemon_alive()
 
     def test_mbim_restart_through_proxy_backs_off(self):
-        # Through mbim-proxy (libmbim 1.28.2) the proxy's own reopen after
-        # NotOpened does not reach this simulator, so every new session is
-        # refused at once. The daemon must not spin on it: each quick rebuild
-        # waits twice as long as the one before (1 s, 2 s, 4 s, ...).
+        # Through mbim-proxy (libmbim 1.28.2), after a NotOpened the proxy
+        # closes its channel to the device but still counts it as open, so
+        # every new session's commands are answered NotOpened. The daemon
+        # must not spin on it: each quick rebuild waits twice as long as the
+        # one before (1 s, 2 s, 4 s, ...).
         self.daemon_args = [a for a in self.daemon_args if a != "--no-mbim-proxy"]
         self.addCleanup(end_proxies_of_this_namespace)
         _, sim, _ = self.registered_mbim_modem(1)
