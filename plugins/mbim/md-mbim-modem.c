@@ -63,7 +63,8 @@ port_indication (MdMbimPort *port, MbimMessage *message, gpointer user_data)
 static void
 port_session_lost (MdMbimPort *port, gpointer user_data)
 {
-  md_modem_request_rebuild (MD_MODEM (user_data), "the modem closed its MBIM session (it restarted)");
+  md_modem_request_rebuild (MD_MODEM (user_data), MD_MODEM_REBUILD_SESSION_LOST,
+                            "the modem closed its MBIM session (it restarted)");
 }
 
 MdModem *

@@ -36,6 +36,7 @@ struct _MdModem {
   guint32 capabilities;
   gboolean vanished;
   gboolean rebuild_requested; /* vanished so that the owner builds it again */
+  MdModemRebuildReason rebuild_reason;
 
   /* SIM */
   MdSim *sim;

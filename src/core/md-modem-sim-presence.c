@@ -36,6 +36,7 @@ md_modem_report_sim_presence (MdModem *self, MdSimPresence presence)
   if (presence == MD_SIM_PRESENCE_UNKNOWN || self->sim_presence == MD_SIM_PRESENCE_UNKNOWN
       || presence == (MdSimPresence)self->sim_presence)
     return;
-  md_modem_request_rebuild (self, presence == MD_SIM_PRESENCE_PRESENT ? "a SIM was inserted"
-                                                                      : "the SIM was removed");
+  md_modem_request_rebuild (self, MD_MODEM_REBUILD_SIM_CHANGED,
+                            presence == MD_SIM_PRESENCE_PRESENT ? "a SIM was inserted"
+                                                                : "the SIM was removed");
 }

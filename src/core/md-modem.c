@@ -386,13 +386,20 @@ md_modem_has_vanished (MdModem *self)
 }
 
 void
-md_modem_request_rebuild (MdModem *self, const char *why)
+md_modem_request_rebuild (MdModem *self, MdModemRebuildReason reason, const char *why)
 {
   if (self->vanished)
     return;
   md_log_info (self->log_name, "%s: building the modem again", why);
   self->rebuild_requested = TRUE;
+  self->rebuild_reason = reason;
   md_modem_vanished (self);
+}
+
+MdModemRebuildReason
+md_modem_get_rebuild_reason (MdModem *self)
+{
+  return self->rebuild_reason;
 }
 
 gboolean

@@ -185,11 +185,19 @@ void md_modem_set_max_multiplexed_bearers (MdModem *self, guint count);
  * "vanished" is emitted once so the owner unexports and drops the modem. */
 void md_modem_vanished (MdModem *self);
 gboolean md_modem_has_vanished (MdModem *self);
-/* The modem as built no longer matches its device (a SIM inserted or
- * removed): it vanishes (above) with md_modem_rebuild_requested TRUE, so
- * the owner builds a new modem from the same device's ports. */
-void md_modem_request_rebuild (MdModem *self, const char *why);
+/* Why a modem asks to be rebuilt. */
+typedef enum {
+  MD_MODEM_REBUILD_SIM_CHANGED,  /* a SIM inserted or removed */
+  MD_MODEM_REBUILD_SESSION_LOST, /* the modem closed our control session (it restarted) */
+} MdModemRebuildReason;
+
+/* The modem as built no longer matches its device: it vanishes (above)
+ * with md_modem_rebuild_requested TRUE, so the owner builds a new modem
+ * from the same device's ports; why is logged. */
+void md_modem_request_rebuild (MdModem *self, MdModemRebuildReason reason, const char *why);
 gboolean md_modem_rebuild_requested (MdModem *self);
+/* Meaningful once md_modem_rebuild_requested. */
+MdModemRebuildReason md_modem_get_rebuild_reason (MdModem *self);
 
 /* --- port objects, by role (md-modem-ports.c) --- */
 /* Holds port (takes a reference) in role; its "vanished" signal makes the

@@ -38,6 +38,7 @@ typedef struct {
   const char *manufacturer; /* the device's own names (USB descriptors), or NULL */
   const char *product;
   GCancellable *cancellable; /* NULL: the manager's */
+  gboolean no_proxy;         /* MBIM and QMI ports open without their proxies, whatever the configuration */
 } MdModemRequest;
 
 /* modem is the exported modem (borrowed), or NULL and error says why. */

@@ -181,6 +181,7 @@ typedef struct {
   char *manufacturer;
   char *product;
   GCancellable *cancellable;
+  MdPluginSettings settings; /* the configuration's, or without proxies (no_proxy) */
   MdModemCreatedFn done;
   gpointer user_data;
 } CreateCall;
@@ -239,7 +240,7 @@ probed_ready (GObject *source, GAsyncResult *result, gpointer user_data)
   MdModem *modem = NULL;
 
   if (probed)
-    modem = call->plugin->create (call->modem_id, &device, &call->manager->config->plugins, &error);
+    modem = call->plugin->create (call->modem_id, &device, &call->settings, &error);
   if (!modem && !error)
     error = g_error_new (MD_CORE_ERROR, MD_CORE_ERROR_FAILED, "Plugin %s built no modem", call->plugin->name);
   if (!modem) {
@@ -272,11 +273,16 @@ md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModem
   call->manufacturer = g_strdup (request->manufacturer);
   call->product = g_strdup (request->product);
   call->cancellable = g_object_ref (request->cancellable ? request->cancellable : self->cancellable);
+  call->settings = self->config->plugins;
+  if (request->no_proxy) {
+    call->settings.mbim_use_proxy = FALSE;
+    call->settings.qmi_use_proxy = FALSE;
+  }
   call->done = done;
   call->user_data = user_data;
   g_hash_table_add (self->pending_uids, g_strdup (call->uid));
-  md_ports_probe_async (request->ports, request->n_ports, &self->config->plugins, call->cancellable,
-                        probed_ready, call);
+  md_ports_probe_async (request->ports, request->n_ports, &call->settings, call->cancellable, probed_ready,
+                        call);
 }
 
 MdModem *

@@ -22,6 +22,8 @@ typedef struct {
   guint rebuild_id;          /* idle or timeout: build again (primary port left, rebuild asked) */
   gint64 built_us;           /* monotonic time the last build started */
   guint rebuild_delay_ms;    /* the wait before the last asked rebuild (backoff) */
+  gboolean session_rebuild;  /* the last rebuild was for a lost control session */
+  gboolean no_proxy;         /* its control ports open without mbim-proxy / qmi-proxy (below) */
   GCancellable *late_ports;  /* probes of AT ports that joined the built modem */
 } DeviceModem;
 
@@ -275,6 +277,7 @@ create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
     .n_ports = ports->len,
     .manufacturer = device->manufacturer,
     .product = device->product,
+    .no_proxy = entry->no_proxy,
   };
 
   Creation *creation;
@@ -393,14 +396,20 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
  * was being initialized): a new one is built from the device's ports, at
  * once, or after the backoff when the last one lived under
  * REBUILD_QUICK_MS. */
+static gint64
+lived_ms (DeviceModem *entry)
+{
+  return (g_get_monotonic_time () - entry->built_us) / 1000;
+}
+
 static void
 schedule_rebuild (DeviceModem *entry, const char *log_name)
 {
-  gint64 lived_ms = (g_get_monotonic_time () - entry->built_us) / 1000;
+  gint64 lived = lived_ms (entry);
 
   if (entry->rebuild_id != 0)
     return;
-  if (lived_ms >= REBUILD_QUICK_MS)
+  if (lived >= REBUILD_QUICK_MS)
     entry->rebuild_delay_ms = 0;
   else
     entry->rebuild_delay_ms
@@ -412,7 +421,7 @@ schedule_rebuild (DeviceModem *entry, const char *log_name)
   md_log_warn (log_name,
                "asked to be rebuilt %" G_GINT64_FORMAT " ms after it was built: "
                "building it again in %u s",
-               lived_ms, entry->rebuild_delay_ms / 1000);
+               lived, entry->rebuild_delay_ms / 1000);
   entry->rebuild_id = g_timeout_add (entry->rebuild_delay_ms, rebuild, entry);
 }
 
@@ -421,11 +430,25 @@ md_manager_discovery_rebuild (MdManager *self, MdModem *modem)
 {
   DeviceModem *entry
     = self->device_modems ? g_hash_table_lookup (self->device_modems, md_modem_get_uid (modem)) : NULL;
+  gboolean session_lost;
 
   /* A Test.SetProfile modem has no device to build from: it just goes. */
   if (!entry || entry->modem_id != md_modem_get_id (modem))
     return;
   entry->modem_id = NO_MODEM;
+  /* A session lost again right after a rebuild for a lost session, through
+   * a proxy: the proxy may answer for a device it no longer has open
+   * (mbim-proxy 1.28 after a NotOpened). The device's next modems open
+   * without it. */
+  session_lost = md_modem_get_rebuild_reason (modem) == MD_MODEM_REBUILD_SESSION_LOST;
+  if (session_lost && entry->session_rebuild && !entry->no_proxy && lived_ms (entry) < REBUILD_QUICK_MS
+      && (self->config->plugins.mbim_use_proxy || self->config->plugins.qmi_use_proxy)) {
+    entry->no_proxy = TRUE;
+    md_log_warn (md_modem_get_log_name (modem),
+                 "its session was lost again right after it was built: "
+                 "opening its ports without mbim-proxy or qmi-proxy from now on");
+  }
+  entry->session_rebuild = session_lost;
   schedule_rebuild (entry, md_modem_get_log_name (modem));
 }
 
