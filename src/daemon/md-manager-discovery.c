@@ -392,16 +392,17 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
     entry->rebuild_id = g_idle_add (rebuild, entry);
 }
 
-/* The device's modem asked to be rebuilt (after its export, or while it
- * was being initialized): a new one is built from the device's ports, at
- * once, or after the backoff when the last one lived under
- * REBUILD_QUICK_MS. */
+/* How long ago the device's last build started. */
 static gint64
 lived_ms (DeviceModem *entry)
 {
   return (g_get_monotonic_time () - entry->built_us) / 1000;
 }
 
+/* The device's modem asked to be rebuilt (after its export, or while it
+ * was being initialized): a new one is built from the device's ports, at
+ * once, or after the backoff when the last one lived under
+ * REBUILD_QUICK_MS. */
 static void
 schedule_rebuild (DeviceModem *entry, const char *log_name)
 {
