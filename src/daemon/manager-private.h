@@ -74,6 +74,18 @@ void md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPor
 
 /* md-manager-discovery.c: creates and starts discovery from the
  * configuration and connects its signals; stops and drops it. */
+/* --- discovered ports for the probe (md-manager-ports.c) --- */
+/* The Ports type a discovered kind is published as. */
+MdModemPortType md_manager_port_type (MdPortKind kind);
+/* Where a discovered node is opened: as the kernel names it, or below the
+ * test session's --test-dev-root. */
+char *md_manager_device_path (MdManager *self, const MdDiscoveredPort *port);
+/* What the probe needs of a discovered port opened at path (borrowed). */
+MdPortToProbe md_manager_port_to_probe (const MdDiscoveredPort *port, const char *path);
+/* The plugin ports of a device: every port that may be opened (AT
+ * candidates to be probed); strings keeps what they point to. */
+GArray *md_manager_plugin_ports (MdManager *self, const MdDiscoveredDevice *device, GPtrArray *strings);
+
 gboolean md_manager_discovery_start (MdManager *self, GError **error);
 void md_manager_discovery_stop (MdManager *self);
 /* modem vanished asking to be rebuilt (md_modem_request_rebuild): a

@@ -11,7 +11,6 @@
 #include "md-errors.h"
 #include "md-log.h"
 #include "md-plugin-select.h"
-#include "md-port-typing.h"
 
 /* What the daemon knows of one announced device. */
 typedef struct {
@@ -57,89 +56,6 @@ device_modem_free (gpointer data)
   g_free (entry);
 }
 
-static MdModemPortType
-modem_port_type (MdPortKind kind)
-{
-  switch (kind) {
-  case MD_PORT_KIND_AT: return MD_MODEM_PORT_TYPE_AT;
-  case MD_PORT_KIND_AT_CANDIDATE: return MD_MODEM_PORT_TYPE_UNKNOWN;
-  case MD_PORT_KIND_MBIM: return MD_MODEM_PORT_TYPE_MBIM;
-  case MD_PORT_KIND_QMI: return MD_MODEM_PORT_TYPE_QMI;
-  case MD_PORT_KIND_NET: return MD_MODEM_PORT_TYPE_NET;
-  case MD_PORT_KIND_GPS: return MD_MODEM_PORT_TYPE_GPS;
-  case MD_PORT_KIND_QCDM: return MD_MODEM_PORT_TYPE_QCDM;
-  case MD_PORT_KIND_AUDIO: return MD_MODEM_PORT_TYPE_AUDIO;
-  case MD_PORT_KIND_IGNORED: return MD_MODEM_PORT_TYPE_IGNORED;
-  }
-  return MD_MODEM_PORT_TYPE_IGNORED;
-}
-
-static MdPortFlowControl
-port_flow_control (MdFlowControl flow_control)
-{
-  switch (flow_control) {
-  case MD_FLOW_CONTROL_UNSET:
-  case MD_FLOW_CONTROL_NONE: return MD_PORT_FLOW_CONTROL_NONE;
-  case MD_FLOW_CONTROL_XON_XOFF: return MD_PORT_FLOW_CONTROL_XON_XOFF;
-  case MD_FLOW_CONTROL_RTS_CTS: return MD_PORT_FLOW_CONTROL_RTS_CTS;
-  }
-  return MD_PORT_FLOW_CONTROL_NONE;
-}
-
-/* Where a discovered node is opened: as the kernel names it, or below the
- * test session's --test-dev-root. */
-static char *
-device_path (MdManager *self, const MdDiscoveredPort *port)
-{
-  if (!port->device_file)
-    return g_strdup (port->name);
-  if (self->config->dev_root && g_str_has_prefix (port->device_file, "/dev/"))
-    return g_build_filename (self->config->dev_root, port->device_file + strlen ("/dev/"), NULL);
-  return g_strdup (port->device_file);
-}
-
-/* What the probe needs of a discovered port opened at path (borrowed). */
-static MdPortToProbe
-port_to_probe (const MdDiscoveredPort *port, const char *path)
-{
-  gint number = -1;
-  const MdSysEntry *interface = md_port_typing_find_usb_interface (port, &number);
-
-  return (MdPortToProbe){
-    .device = path,
-    .name = port->name,
-    .type = modem_port_type (port->kind),
-    .candidate = port->kind == MD_PORT_KIND_AT_CANDIDATE,
-    .at_primary = (port->at_roles & MD_AT_ROLE_PRIMARY) != 0,
-    .baud = port->baudrate,
-    .flow_control = port_flow_control (port->flow_control),
-    .usb_interface = interface ? interface->path : NULL,
-    .usb_interface_number = number,
-  };
-}
-
-/* The plugin ports of a device: every port that may be opened (AT
- * candidates to be probed); strings keeps what they point to. */
-static GArray *
-plugin_ports (MdManager *self, const MdDiscoveredDevice *device, GPtrArray *strings)
-{
-  GArray *ports = g_array_new (FALSE, TRUE, sizeof (MdPortToProbe));
-
-  for (guint i = 0; i < device->ports->len; i++) {
-    const MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
-    MdPortToProbe plugin_port;
-    char *path;
-
-    if (!port->may_open || port->kind == MD_PORT_KIND_IGNORED)
-      continue;
-    path = device_path (self, port);
-    g_ptr_array_add (strings, path);
-    plugin_port = port_to_probe (port, path);
-    g_array_append_val (ports, plugin_port);
-  }
-  return ports;
-}
-
 /* A creation, told apart from a later one for the same uid (re-plug) by
  * its cancellable. */
 typedef struct {
@@ -164,7 +80,7 @@ modem_plugin (MdModem *modem)
 static void
 join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscoveredPort *port)
 {
-  g_autofree char *path = device_path (self, port);
+  g_autofree char *path = md_manager_device_path (self, port);
   g_autofree char *primary = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -173,7 +89,7 @@ join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscover
     return;
   }
   if (port->kind == MD_PORT_KIND_AT || port->kind == MD_PORT_KIND_AT_CANDIDATE) {
-    MdPortToProbe to_probe = port_to_probe (port, path);
+    MdPortToProbe to_probe = md_manager_port_to_probe (port, path);
 
     if (!entry->late_ports)
       entry->late_ports = g_cancellable_new ();
@@ -181,7 +97,7 @@ join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscover
     return;
   }
   primary = g_strdup (md_modem_get_primary_port (modem));
-  md_modem_add_port (modem, port->name, modem_port_type (port->kind));
+  md_modem_add_port (modem, port->name, md_manager_port_type (port->kind));
   if (primary)
     md_modem_set_primary_port (modem, primary);
   md_log_info (md_modem_get_log_name (modem), "port %s (%s) joined", port->name,
@@ -189,13 +105,13 @@ join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscover
   if (!modem_plugin (modem) || !modem_plugin (modem)->join_port)
     return;
   if (port->kind == MD_PORT_KIND_QMI) {
-    MdPortToProbe to_probe = port_to_probe (port, path);
+    MdPortToProbe to_probe = md_manager_port_to_probe (port, path);
 
     if (!entry->late_ports)
       entry->late_ports = g_cancellable_new ();
     md_manager_open_late_qmi_port (self, modem, &to_probe, entry->late_ports);
   } else if (port->kind == MD_PORT_KIND_NET) {
-    MdPortToProbe net = port_to_probe (port, path);
+    MdPortToProbe net = md_manager_port_to_probe (port, path);
     MdProbedPort probed = {
       .device = path,
       .name = port->name,
@@ -262,7 +178,7 @@ create_for_device (MdManager *self, DeviceModem *entry, const MdPlugin *plugin)
 {
   MdDiscoveredDevice *device = entry->device;
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) ports = plugin_ports (self, device, strings);
+  g_autoptr (GArray) ports = md_manager_plugin_ports (self, device, strings);
   g_auto (GStrv) drivers = md_discovered_device_get_drivers (device);
   MdPluginDevice plugin_device = {
     .uid = device->uid,
@@ -371,7 +287,7 @@ port_removed (MdDiscovery *discovery, MdDiscoveredDevice *device, MdDiscoveredPo
   DeviceModem *entry = g_hash_table_lookup (self->device_modems, device->uid);
   MdModem *modem
     = entry && entry->modem_id != NO_MODEM ? md_manager_lookup_modem (self, entry->modem_id) : NULL;
-  g_autofree char *path = device_path (self, port);
+  g_autofree char *path = md_manager_device_path (self, port);
 
   if (!modem || g_strcmp0 (md_modem_get_primary_port (modem), port->name) != 0)
     md_manager_release_port (self, device->uid, path);
