@@ -5,6 +5,7 @@
 #pragma once
 
 #include "md-modem-operation.h"
+#include "md-modem-sim-presence.h"
 #include "md-modem.h"
 #include "md-sms-list.h"
 
@@ -41,8 +42,8 @@ struct _MdModem {
   /* SIM */
   MdSim *sim;
   MdModemLock unlock_required;
-  GArray *unlock_retries; /* MdUnlockRetry */
-  guint sim_presence;     /* MdSimPresence (md-modem-sim-presence.c) */
+  GArray *unlock_retries;     /* MdUnlockRetry */
+  MdSimPresence sim_presence; /* md-modem-sim-presence.c */
 
   /* 3GPP network */
   MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];

@@ -27,14 +27,14 @@ md_modem_set_sim_presence (MdModem *self, MdSimPresence presence)
 MdSimPresence
 md_modem_get_sim_presence (MdModem *self)
 {
-  return (MdSimPresence)self->sim_presence;
+  return self->sim_presence;
 }
 
 void
 md_modem_report_sim_presence (MdModem *self, MdSimPresence presence)
 {
   if (presence == MD_SIM_PRESENCE_UNKNOWN || self->sim_presence == MD_SIM_PRESENCE_UNKNOWN
-      || presence == (MdSimPresence)self->sim_presence)
+      || presence == self->sim_presence)
     return;
   md_modem_request_rebuild (self, MD_MODEM_REBUILD_SIM_CHANGED,
                             presence == MD_SIM_PRESENCE_PRESENT ? "a SIM was inserted"
