@@ -449,18 +449,24 @@ def measure(daemon, kind, build, args):
     return results
 
 
-def main():
-    args = parse_args()
+def enter_testbed(build):
+    """Into a private network namespace and under the umockdev preload
+    (both re-execute the script), with the testbed fixtures of build."""
     reexec()
     import umockdev_harness
     os.environ.setdefault("MD_TESTBED_LIB",
-                          os.path.join(os.path.abspath(args.build), "tests", "discovery",
+                          os.path.join(os.path.abspath(build), "tests", "discovery",
                                        "libmd-testbed-py.so"))
     umockdev_harness.TESTBED_LIB = os.environ["MD_TESTBED_LIB"]
     umockdev_harness.reexec_under_preload()
     problem = umockdev_harness.available()
     if problem:
         raise SystemExit(problem)
+
+
+def main():
+    args = parse_args()
+    enter_testbed(args.build)
     daemons = ["modemd", "mm", "sim"] if args.daemon == "both" else [args.daemon]
     kinds = args.device or DEVICES
     print(f"{'daemon':8} {'device':8} {'median ms':>9} {'min':>7} {'max':>7}  runs")

@@ -19,9 +19,9 @@ typedef struct {
   void (*port_changed) (MdDiscoveredPort *port, gpointer user_data);
   /* A physical device vanished (a USB device's own remove event). */
   void (*physdev_removed) (const char *sysfs_path, gpointer user_data);
-  /* Something that may complete a waiting device happened (an interface
-   * got its driver). */
-  void (*changed) (gpointer user_data);
+  /* Something that may complete the waiting USB device at
+   * usb_device_path happened (one of its interfaces got its driver). */
+  void (*usb_interface_changed) (const char *usb_device_path, gpointer user_data);
 } MdDiscoveryBackendCallbacks;
 
 typedef struct _MdDiscoveryBackend MdDiscoveryBackend;

@@ -8,6 +8,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-sysfs.h"
 
 static const char *const subsystems[] = { "tty", "usbmisc", "usb", "wwan", "net", "rpmsg", NULL };
 
@@ -100,8 +101,12 @@ on_uevent (GUdevClient *client, const char *action, GUdevDevice *device, gpointe
       self->callbacks.port_added (port_from_udev (device), self->user_data);
     return;
   }
-  if (g_strcmp0 (devtype, "usb_interface") == 0)
-    self->callbacks.changed (self->user_data);
+  if (g_strcmp0 (devtype, "usb_interface") == 0) {
+    g_autoptr (GUdevDevice) usb_device = g_udev_device_get_parent (device);
+
+    if (usb_device)
+      self->callbacks.usb_interface_changed (g_udev_device_get_sysfs_path (usb_device), self->user_data);
+  }
 }
 
 static void
@@ -143,21 +148,21 @@ udev_stop (MdDiscoveryBackend *self)
   g_clear_object (&udev->monitor);
 }
 
+/* Reads the device's own folder, not the bus: with many devices plugged
+ * at once, every port's arrival asks this of its device. */
 static GPtrArray *
 udev_usb_interfaces (MdDiscoveryBackend *self, const char *usb_device_path)
 {
   UdevBackend *udev = (UdevBackend *)self;
   GPtrArray *interfaces = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sys_entry_free);
-  GList *devices = g_udev_client_query_by_subsystem (udev->query, "usb");
+  g_auto (GStrv) paths = md_sysfs_usb_interface_paths (usb_device_path);
 
-  for (GList *l = devices; l; l = l->next) {
-    g_autoptr (GUdevDevice) parent = g_udev_device_get_parent (l->data);
+  for (guint i = 0; paths[i]; i++) {
+    g_autoptr (GUdevDevice) device = g_udev_client_query_by_sysfs_path (udev->query, paths[i]);
 
-    if (g_strcmp0 (g_udev_device_get_devtype (l->data), "usb_interface") == 0 && parent
-        && g_strcmp0 (g_udev_device_get_sysfs_path (parent), usb_device_path) == 0)
-      g_ptr_array_add (interfaces, entry_from_udev (l->data));
+    if (device && g_strcmp0 (g_udev_device_get_devtype (device), "usb_interface") == 0)
+      g_ptr_array_add (interfaces, entry_from_udev (device));
   }
-  g_list_free_full (devices, g_object_unref);
   return interfaces;
 }
 

@@ -401,10 +401,23 @@ evaluate_all (MdDiscovery *self)
   }
 }
 
+/* Only the device the interface belongs to: with many devices arriving
+ * at once, evaluating every waiting device on each interface's event
+ * would read each one's interfaces again and again. */
 static void
-on_changed (gpointer user_data)
+on_usb_interface_changed (const char *usb_device_path, gpointer user_data)
 {
-  evaluate_all (user_data);
+  MdDiscovery *self = user_data;
+  GHashTableIter iter;
+  DeviceState *state;
+
+  g_hash_table_iter_init (&iter, self->devices);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state)) {
+    if (g_strcmp0 (state->device->sysfs_path, usb_device_path) == 0) {
+      evaluate (self, state, FALSE);
+      return;
+    }
+  }
 }
 
 static const MdDiscoveryBackendCallbacks backend_callbacks = {
@@ -412,7 +425,7 @@ static const MdDiscoveryBackendCallbacks backend_callbacks = {
   .port_removed = on_port_removed,
   .port_changed = on_port_changed,
   .physdev_removed = on_physdev_removed,
-  .changed = on_changed,
+  .usb_interface_changed = on_usb_interface_changed,
 };
 
 static void

@@ -119,10 +119,10 @@ md_sysfs_read_port (const char *sysfs_root, const char *subsystem, const char *n
   return g_steal_pointer (&port);
 }
 
-GPtrArray *
-md_sysfs_usb_interfaces (const char *usb_device_path)
+GStrv
+md_sysfs_usb_interface_paths (const char *usb_device_path)
 {
-  GPtrArray *interfaces = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sys_entry_free);
+  g_autoptr (GStrvBuilder) paths = g_strv_builder_new ();
   g_autoptr (GDir) dir = g_dir_open (usb_device_path, 0, NULL);
   g_autofree char *base = g_path_get_basename (usb_device_path);
   g_autofree char *prefix = g_strconcat (base, ":", NULL);
@@ -134,7 +134,18 @@ md_sysfs_usb_interfaces (const char *usb_device_path)
     if (!g_str_has_prefix (child, prefix))
       continue;
     path = g_build_filename (usb_device_path, child, NULL);
-    g_ptr_array_add (interfaces, md_sysfs_read_entry (path));
+    g_strv_builder_add (paths, path);
   }
+  return g_strv_builder_end (paths);
+}
+
+GPtrArray *
+md_sysfs_usb_interfaces (const char *usb_device_path)
+{
+  GPtrArray *interfaces = g_ptr_array_new_with_free_func ((GDestroyNotify)md_sys_entry_free);
+  g_auto (GStrv) paths = md_sysfs_usb_interface_paths (usb_device_path);
+
+  for (guint i = 0; paths[i]; i++)
+    g_ptr_array_add (interfaces, md_sysfs_read_entry (paths[i]));
   return interfaces;
 }

@@ -18,8 +18,13 @@ MdSysEntry *md_sysfs_read_entry (const char *dir);
 MdDiscoveredPort *md_sysfs_read_port (const char *sysfs_root, const char *subsystem, const char *name,
                                       GError **error);
 
-/* The USB interfaces (children named "<device>:<config>.<interface>") of
- * the USB device folder usb_device_path, as MdSysEntry. */
+/* The folders of the USB interfaces (children named
+ * "<device>:<config>.<interface>") of the USB device folder
+ * usb_device_path: only that folder is read, however many devices the
+ * bus has. */
+GStrv md_sysfs_usb_interface_paths (const char *usb_device_path);
+
+/* The same interfaces, each read as an MdSysEntry. */
 GPtrArray *md_sysfs_usb_interfaces (const char *usb_device_path);
 
 G_END_DECLS

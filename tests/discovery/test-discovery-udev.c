@@ -442,6 +442,51 @@ test_uevent_storm (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (count_other_fds (), ==, fds_before);
 }
 
+/* Many USB devices arriving together (an SMS gateway's hub): each is
+ * announced with its own ports once they are all there, and one whose
+ * MBIM interface still lacks its net port waits for it. A device's
+ * readiness reads its own interfaces: were it given the bus's, the
+ * waiting device would hold every other one back; were it given none,
+ * the waiting one would be announced without its net port. */
+static void
+test_many_at_once (Fixture *fx, gconstpointer data)
+{
+  const guint count = 12;
+  const guint ports_of_kind[] = { 2, 2, 3 }; /* qmi, mbim, option */
+  g_autoptr (GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify)md_testbed_device_free);
+  g_autoptr (MdTestbedDevice) waiting = NULL;
+  g_autofree char *waiting_line = NULL;
+
+  fixture_start (fx, 60000);
+  waiting = md_testbed_mbim_modem (fx->tb, "3-30", "cdc-wdm30", NULL, NULL);
+  for (guint i = 0; i < count; i++) {
+    g_autofree char *busid = g_strdup_printf ("3-%u", i + 1);
+    g_autofree char *wdm = g_strdup_printf ("cdc-wdm%u", i);
+    g_autofree char *net = g_strdup_printf ("wwan%u", i);
+
+    if (i % 3 == 0)
+      g_ptr_array_add (devices, md_testbed_qmi_modem (fx->tb, busid, wdm, net, NULL));
+    else if (i % 3 == 1)
+      g_ptr_array_add (devices, md_testbed_mbim_modem (fx->tb, busid, wdm, net, NULL));
+    else
+      g_ptr_array_add (devices, md_testbed_option_modem (fx->tb, busid, 3 * i, NULL));
+    /* umockdev's uevent socket holds only a few events. */
+    g_main_context_iteration (NULL, FALSE);
+  }
+  for (guint i = 0; i < count; i++) {
+    MdTestbedDevice *device = g_ptr_array_index (devices, i);
+
+    wait_added (fx, device);
+    g_assert_cmpuint (md_discovery_lookup_device (fx->discovery, device->sysfs_path)->ports->len, ==,
+                      ports_of_kind[i % 3]);
+  }
+  waiting_line = added (waiting);
+  g_assert_cmpint (discovery_recorder_find (&fx->rec, waiting_line), <, 0);
+  md_testbed_usb_net (fx->tb, waiting, 12, "wwan30", NULL);
+  wait_added (fx, waiting);
+  g_assert_cmpuint (md_discovery_lookup_device (fx->discovery, waiting->sysfs_path)->ports->len, ==, 2);
+}
+
 /* Each emulated node is a pty: bytes written to the node reach the
  * testbed's end (where modem-sim can sit). */
 static void
@@ -704,6 +749,7 @@ main (int argc, char **argv)
   ADD ("physdev-uid", test_physdev_uid);
   ADD ("removed-mid-arrival", test_removed_mid_arrival);
   ADD ("uevent-storm", test_uevent_storm);
+  ADD ("many-at-once", test_many_at_once);
   ADD ("node-is-pty", test_node_is_pty);
   ADD ("change-port", test_change_port);
   ADD ("change-device-ignore", test_change_device_ignore);

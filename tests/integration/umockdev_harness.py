@@ -176,19 +176,29 @@ class Testbed:
         env["ASAN_OPTIONS"] = (asan + ":" if asan else "") + "verify_asan_link_order=0"
         return env
 
-    def stop_leftovers(self):
-        """Ends the processes still running with this testbed in their
-        environment, which the daemon spawned (mbim-proxy outlives
-        ModemManager), so they do not serve the next testbed's clients."""
+    def processes(self):
+        """The pids of the other processes running with this testbed in
+        their environment: the daemon and what it spawned."""
         mark = f"UMOCKDEV_DIR={self.root}".encode()
+        pids = []
         for pid in filter(str.isdigit, os.listdir("/proc")):
             if int(pid) == os.getpid():
                 continue
             try:
                 with open(f"/proc/{pid}/environ", "rb") as environ:
-                    if mark not in environ.read().split(b"\0"):
-                        continue
-                os.kill(int(pid), 15)
+                    if mark in environ.read().split(b"\0"):
+                        pids.append(int(pid))
+            except OSError:
+                pass
+        return pids
+
+    def stop_leftovers(self):
+        """Ends the processes still running with this testbed in their
+        environment, which the daemon spawned (mbim-proxy outlives
+        ModemManager), so they do not serve the next testbed's clients."""
+        for pid in self.processes():
+            try:
+                os.kill(pid, 15)
             except OSError:
                 pass
 

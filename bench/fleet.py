@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Many modems at once (an SMS gateway, a multi-WAN router): N devices of
+one kind plugged into one umockdev testbed at the same moment, each with
+its own modem-sim, for modemd and for Debian's ModemManager in the same
+run. Per fleet size:
+
+- exported: from the first device's plug-in until the N-th modem's
+  InterfacesAdded (the simulators' start is inside, for both daemons);
+- Enable: Modem.Enable(true) sent to all N at once, until every call has
+  returned and every modem is REGISTERED;
+- Connect: Simple.Connect (apn internet, IPv4) sent to all N at once,
+  until every call has returned;
+- CPU: the daemon's user+system time from the first plug-in to the last
+  Connect's return, and over an idle span after it (--idle seconds);
+- memory after the idle span: the daemon's peak RSS and anonymous
+  memory, and the RSS of the proxies it spawned (qmi-proxy, mbim-proxy).
+
+    /usr/bin/python3 bench/fleet.py BUILD_DIR [--kind qmi|mbim|option] [--modems 1,8,32]
+        [--runs N] [--daemon modemd|mm|both] [--idle S] [--warm-proxy]
+
+Like plugin.py (whose Run it uses) it runs in its own network namespace
+and under the umockdev preload; modemd with --no-mbim-proxy, ModemManager
+with the udev properties its rules would set."""
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import plugin  # noqa: E402
+from plugin import BUS_NAME, STATE_DISABLED, STATE_REGISTERED  # noqa: E402
+
+TICK_S = 1.0 / os.sysconf("SC_CLK_TCK")
+PROXIES = ("qmi-proxy", "mbim-proxy")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("build")
+    parser.add_argument("--kind", choices=["qmi", "mbim", "option"], default="qmi")
+    parser.add_argument("--modems", default="1,8,32",
+                        help="comma-separated fleet sizes")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--daemon", choices=["modemd", "mm", "both"], default="both")
+    parser.add_argument("--idle", type=float, default=10.0,
+                        help="seconds of idle after the connects, for the idle CPU figure")
+    parser.add_argument("--warm-proxy", action="store_true",
+                        help="with --kind qmi: start qmi-proxy before the plug-in")
+    parser.add_argument("--log-level", default="ERR")
+    return parser.parse_args()
+
+
+def deepen_uevent_queue():
+    """umockdev's uevent socket is a unix datagram socket, whose queue
+    holds net.unix.max_dgram_qlen messages (10 by default; umockdev aborts
+    its sender when it is full); a kernel uevent socket holds hundreds.
+    The sysctl is this namespace's own."""
+    with open("/proc/sys/net/unix/max_dgram_qlen", "w") as f:
+        f.write("1024")
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # utime and stime are fields 14 and 15; fields[0] here is field 3.
+    return (int(fields[11]) + int(fields[12])) * TICK_S
+
+
+def proxies_rss_kib(testbed):
+    total = 0
+    for pid in testbed.processes():
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                if f.read().strip() not in PROXIES:
+                    continue
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+class FleetRun(plugin.Run):
+    """One daemon, one testbed, a fleet of one kind of device."""
+
+    def plug_fleet(self, kind, count):
+        tb = self.testbed
+        for i in range(count):
+            props = ["*:ID_MM_CANDIDATE=1"] if self.daemon_name == "mm" else None
+            busid = f"3-{i + 1}"
+            if kind == "qmi":
+                tb.qmi_modem(busid, f"cdc-wdm{i}", f"wwan{i}", props)
+            elif kind == "mbim":
+                tb.mbim_modem(busid, f"cdc-wdm{i}", f"wwan{i}", props)
+            else:
+                tb.option_modem(busid, 3 * i, props)
+        for i in range(count):
+            if kind == "qmi":
+                self.sim(qmi=f"/dev/cdc-wdm{i}")
+            elif kind == "mbim":
+                self.sim(mbim=f"/dev/cdc-wdm{i}")
+            else:
+                self.sim(at=f"/dev/ttyUSB{3 * i}",
+                         extra=[f"/dev/ttyUSB{3 * i + 1}", f"/dev/ttyUSB{3 * i + 2}"])
+
+    def call_all(self, paths, interface, method, params):
+        """Sends method to every path at once; returns when every call
+        has returned, or raises with the first error."""
+        from gi.repository import GLib
+        returned, errors = set(), []
+
+        def done(conn, result, path):
+            try:
+                conn.call_finish(result)
+            except GLib.Error as error:
+                errors.append(f"{path}: {error.message}")
+            returned.add(path)
+
+        for path in paths:
+            self.conn.call(BUS_NAME, path, interface, method, params, None, 0,
+                           plugin.LIMIT_S * 1000, None, done, path)
+        self.wait(lambda: len(returned) == len(paths), f"{method} on every modem")
+        if errors:
+            raise SystemExit(f"{method} failed: {errors[0]}")
+
+    def fleet(self, kind, count, idle):
+        from gi.repository import GLib
+        states = {}
+
+        def on_changed(conn, sender, obj, iface, signal, params):
+            changed_iface, changed, _ = params.unpack()
+            if changed_iface == BUS_NAME + ".Modem" and "State" in changed:
+                states[obj] = changed["State"]
+
+        sub = self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.Properties",
+                                         "PropertiesChanged", None, None, 0, on_changed)
+        try:
+            cpu0 = cpu_seconds(self.proc.pid)
+            start = time.monotonic()
+            self.plug_fleet(kind, count)
+            plugged = time.monotonic() - start
+            self.wait(lambda: len(self.added) >= count, f"{count} modems exported")
+            exported = max(self.added.values()) - start
+            paths = sorted(self.added)
+            for path in paths:
+                self.wait(lambda: self.state(path) >= STATE_DISABLED, f"{path} initialized")
+                states.setdefault(path, self.state(path))
+            t = time.monotonic()
+            self.call_all(paths, BUS_NAME + ".Modem", "Enable", GLib.Variant("(b)", (True,)))
+            self.wait(lambda: all(states[p] >= STATE_REGISTERED for p in paths),
+                      "every modem registered")
+            enable = time.monotonic() - t
+            props = {"apn": GLib.Variant("s", "internet"), "ip-type": GLib.Variant("u", 1)}
+            t = time.monotonic()
+            self.call_all(paths, BUS_NAME + ".Modem.Simple", "Connect",
+                          GLib.Variant("(a{sv})", (props,)))
+            connect = time.monotonic() - t
+            cpu_busy = cpu_seconds(self.proc.pid) - cpu0
+            cpu1 = cpu_seconds(self.proc.pid)
+            deadline = time.monotonic() + idle
+            self.wait(lambda: time.monotonic() >= deadline, "the idle span")
+            cpu_idle = cpu_seconds(self.proc.pid) - cpu1
+        finally:
+            self.conn.signal_unsubscribe(sub)
+        peak, anon = self.memory()
+        return {"plugged": plugged, "exported": exported, "enable": enable, "connect": connect,
+                "cpu_busy": cpu_busy, "cpu_idle_per_min": cpu_idle * 60.0 / idle if idle else 0.0,
+                "peak_rss": peak, "anon": anon, "proxies_rss": proxies_rss_kib(self.testbed)}
+
+
+def measure(daemon, count, args):
+    results = []
+    for _ in range(args.runs):
+        workdir = tempfile.mkdtemp(prefix="md-fleet-bench-")
+        run = FleetRun(daemon, os.path.abspath(args.build), workdir, args.log_level)
+        try:
+            if args.warm_proxy and args.kind == "qmi":
+                run.start_proxy()
+            results.append(run.fleet(args.kind, count, args.idle))
+        finally:
+            run.stop()
+            shutil.rmtree(workdir, ignore_errors=True)
+    return results
+
+
+def median(results, key, scale=1.0):
+    return statistics.median(r[key] * scale for r in results)
+
+
+def report(daemon, count, results):
+    print(f"{daemon:8} {count:4}  exported {median(results, 'exported', 1000):8.0f} ms  "
+          f"Enable {median(results, 'enable', 1000):7.0f} ms  "
+          f"Connect {median(results, 'connect', 1000):7.0f} ms  "
+          f"CPU {median(results, 'cpu_busy'):5.2f} s busy, "
+          f"{median(results, 'cpu_idle_per_min'):5.2f} s/min idle  "
+          f"peak RSS {median(results, 'peak_rss'):6.0f} KiB  anon {median(results, 'anon'):6.0f} KiB  "
+          f"proxies {median(results, 'proxies_rss'):6.0f} KiB  "
+          f"(plugged in {median(results, 'plugged', 1000):.0f} ms; {len(results)} runs)", flush=True)
+
+
+def main():
+    args = parse_args()
+    plugin.enter_testbed(args.build)
+    deepen_uevent_queue()
+    daemons = ["modemd", "mm"] if args.daemon == "both" else [args.daemon]
+    sizes = [int(n) for n in args.modems.split(",")]
+    print(f"kind {args.kind}; medians of {args.runs} runs")
+    for count in sizes:
+        for daemon in daemons:
+            try:
+                report(daemon, count, measure(daemon, count, args))
+            except (TimeoutError, SystemExit) as error:
+                print(f"{daemon:8} {count:4}  failed: {error}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

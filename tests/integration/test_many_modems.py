@@ -1,0 +1,225 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Many modems at once, as on an SMS gateway or a multi-WAN router: a
+umockdev testbed with qmi_wwan, cdc_mbim and option (three AT ttys) modems
+side by side, each with its own modem-sim (its own IMEI, ICCID and
+operator), found by modemd through the real discovery path and driven by
+the real mmcli, many clients at the same time:
+
+- all are exported, each on its own device with its own identity;
+- all enabled at once, all registered on their own operator;
+- all connected at once, each bearer on its own modem's net port with its
+  own address, and disconnected at once;
+- one modem unplugged while the others connect: the others connect,
+  and the daemon keeps serving;
+- an SMS arriving on every modem at once lands on the right one.
+
+The fixtures are test_qmi_udev.py's (qmi-proxy in the test's own network
+namespace); skipped as that file is."""
+
+import umockdev_harness
+
+umockdev_harness.reexec_under_preload(private_net=True)
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import unittest  # noqa: E402
+
+import harness  # noqa: E402
+import test_discovery_udev as udev  # noqa: E402
+import test_qmi_udev  # noqa: E402
+from harness import MMCLI, MODEM_SIM, wait_for  # noqa: E402
+from netns import end_proxies_of_this_namespace  # noqa: E402
+from test_sms import deliver_pdu  # noqa: E402
+
+KINDS = ("qmi", "mbim", "option")
+PER_KIND = 4
+
+
+def scenario_for(workdir, index):
+    """default.ini with modem index's own IMEI, ICCID, IMSI and operator
+    name, so that a value read from the wrong modem shows."""
+    with open(udev.SCENARIO) as f:
+        text = f.read()
+    replace = {
+        "imei=862636050012345": f"imei=8626360500{index:05d}",
+        "iccid=89490200001234567890": f"iccid=894902000012345{index:05d}",
+        "imsi=262011234567890": f"imsi=2620112345{index:05d}",
+        "operator-name=Telekom.de": f"operator-name=Fleet {index}",
+    }
+    for old, new in replace.items():
+        if old not in text:
+            raise AssertionError(f"{udev.SCENARIO} no longer has {old}")
+        text = text.replace(old, new)
+    path = os.path.join(workdir, f"modem{index}.ini")
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+class Fleet:
+    """One plugged modem: its testbed device, its simulator and its index."""
+
+    def __init__(self, index, kind, device, sim):
+        self.index = index
+        self.kind = kind
+        self.device = device
+        self.sim = sim
+        self.path = None
+
+
+def deepen_uevent_queue():
+    """umockdev hands uevents to the daemon over a unix datagram socket,
+    whose queue holds net.unix.max_dgram_qlen messages (10 by default),
+    and aborts its sender when the queue is full; a kernel uevent socket
+    holds its receive buffer's worth (hundreds). The sysctl belongs to the
+    test's own network namespace, and counts for sockets made after it."""
+    with open("/proc/sys/net/unix/max_dgram_qlen", "w") as f:
+        f.write("1024")
+
+
+class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
+
+    def setUp(self):
+        super().setUp()
+        deepen_uevent_queue()
+        self.addCleanup(end_proxies_of_this_namespace)
+
+    def plug(self, index, kind):
+        scenario = scenario_for(self.workdir, index)
+        tb = self.testbed
+        if kind == "qmi":
+            device = tb.qmi_modem(f"2-{index + 1}", f"cdc-wdm{index}", f"wwan{index}", self.props())
+            nodes = {"qmi": f"/dev/cdc-wdm{index}"}
+        elif kind == "mbim":
+            device = tb.mbim_modem(f"2-{index + 1}", f"cdc-wdm{index}", f"wwan{index}", self.props())
+            nodes = {"mbim": f"/dev/cdc-wdm{index}"}
+        else:
+            first = 3 * index
+            device = tb.option_modem(f"2-{index + 1}", first, self.props())
+            nodes = {"at": f"/dev/ttyUSB{first}",
+                     "extra": [f"/dev/ttyUSB{first + 1}", f"/dev/ttyUSB{first + 2}"]}
+        sim = umockdev_harness.NodeSim(MODEM_SIM, scenario, self.testbed, self.workdir, **nodes)
+        self.sims.append(sim)
+        return Fleet(index, kind, device, sim)
+
+    def plug_fleet(self):
+        return [self.plug(i, KINDS[i % len(KINDS)]) for i in range(PER_KIND * len(KINDS))]
+
+    def mmcli_all(self, fleet, args_of):
+        """Runs one mmcli per modem at the same time (args_of(modem) gives
+        its arguments); returns the finished processes in fleet order."""
+        procs = [subprocess.Popen([MMCLI, *args_of(m)], env=self.bus.env(), stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for m in fleet]
+        done = []
+        for modem, proc in zip(fleet, procs):
+            out, err = proc.communicate(timeout=harness.WAIT_SECONDS * 2)
+            done.append((modem, proc.returncode, out, err))
+        return done
+
+    def assert_all_ok(self, results, what):
+        failed = [f"modem {m.index} ({m.kind}): {err.strip()}" for m, rc, _, err in results if rc != 0]
+        self.assertEqual(failed, [], what)
+
+    def export_fleet(self):
+        self.start_daemon()
+        fleet = self.plug_fleet()
+        for modem in fleet:
+            modem.path = self.wait_modem(modem.device)
+        for modem in fleet:
+            wait_for(lambda: self.generic_of(modem.path)["state"] == "disabled",
+                     what=f"modem {modem.index} initialized")
+        return fleet
+
+    def enable_fleet(self, fleet):
+        self.assert_all_ok(self.mmcli_all(fleet, lambda m: ["-m", m.path, "-e"]), "enable")
+        for modem in fleet:
+            wait_for(lambda: self.generic_of(modem.path)["state"] == "registered",
+                     what=f"modem {modem.index} registered")
+
+    def test_all_exported_each_with_its_own_identity(self):
+        fleet = self.export_fleet()
+        self.assertEqual(len({m.path for m in fleet}), len(fleet))
+        self.assertEqual(sorted(self.modems()), sorted(m.path for m in fleet))
+        identifiers = set()
+        for modem in fleet:
+            g = self.generic_of(modem.path)
+            self.assertEqual(g["device"], modem.device.sysfs_path)
+            self.assertEqual(g["equipment-identifier"], modem.sim.control("get imei"))
+            identifiers.add(g["device-identifier"])
+            sim = self.mmcli_json("-i", g["sim"])["sim"]["properties"]
+            self.assertEqual(sim["iccid"], modem.sim.control("get iccid"))
+        self.assertEqual(len(identifiers), len(fleet), "DeviceIdentifier must tell the modems apart")
+        self.assert_daemon_alive()
+
+    def test_all_enabled_and_connected_at_once(self):
+        fleet = self.export_fleet()
+        self.enable_fleet(fleet)
+        for modem in fleet:
+            operator = self.mmcli_json("-m", modem.path)["modem"]["3gpp"]["operator-name"]
+            self.assertEqual(operator, f"Fleet {modem.index}")
+        results = self.mmcli_all(fleet, lambda m: ["-m", m.path,
+                                                   "--simple-connect=apn=internet,ip-type=ipv4"])
+        self.assert_all_ok(results, "connect")
+        interfaces = {}
+        for modem in fleet:
+            g = self.generic_of(modem.path)
+            self.assertEqual(g["state"], "connected", f"modem {modem.index}")
+            bearers = g["bearers"]
+            self.assertEqual(len(bearers), 1)
+            bearer = self.mmcli_json("-b", bearers[0])["bearer"]
+            self.assertEqual(bearer["status"]["connected"], "yes")
+            interface = bearer["status"]["interface"]
+            interfaces[modem.index] = interface
+            if modem.kind != "option":
+                self.assertEqual(interface, f"wwan{modem.index}", f"modem {modem.index}")
+            self.assertEqual(bearer["ipv4-config"]["method"],
+                             "ppp" if modem.kind == "option" else "static")
+        self.assertEqual(len(set(interfaces.values())), len(fleet), interfaces)
+        self.assert_all_ok(self.mmcli_all(fleet, lambda m: ["-m", m.path, "--simple-disconnect"]),
+                           "disconnect")
+        for modem in fleet:
+            self.assertEqual(self.generic_of(modem.path)["state"], "registered")
+        self.assert_daemon_alive()
+
+    def test_one_unplugged_while_the_others_connect(self):
+        fleet = self.export_fleet()
+        self.enable_fleet(fleet)
+        gone, others = fleet[0], fleet[1:]
+        procs = [subprocess.Popen([MMCLI, "-m", m.path, "--simple-connect=apn=internet,ip-type=ipv4"],
+                                  env=self.bus.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for m in fleet]
+        self.testbed.unplug(gone.device)
+        results = []
+        for modem, proc in zip(fleet, procs):
+            out, err = proc.communicate(timeout=harness.WAIT_SECONDS * 2)
+            results.append((modem, proc.returncode, out, err))
+        self.assert_all_ok(results[1:], "the other modems' connect")
+        wait_for(lambda: gone.path not in self.modems(), what="the unplugged modem to go")
+        for modem in others:
+            self.assertEqual(self.generic_of(modem.path)["state"], "connected", f"modem {modem.index}")
+        self.assert_daemon_alive()
+
+    def test_sms_arrives_on_every_modem_at_once(self):
+        fleet = self.export_fleet()
+        self.enable_fleet(fleet)
+        for modem in fleet:
+            modem.sim.control("sms-incoming "
+                              + deliver_pdu(f"+4917000000{modem.index:02d}", f"to modem {modem.index}"))
+        for modem in fleet:
+            listed = wait_for(lambda: self.mmcli_json("-m", modem.path, "--messaging-list-sms")
+                              ["modem.messaging.sms"] or None, what=f"an SMS on modem {modem.index}")
+            self.assertEqual(len(listed), 1)
+            sms = self.mmcli_json("-s", listed[0])["sms"]["content"]
+            self.assertEqual(sms["text"], f"to modem {modem.index}")
+            self.assertEqual(sms["number"], f"+4917000000{modem.index:02d}")
+        self.assert_daemon_alive()
+
+
+def load_tests(loader, tests, pattern):
+    names = [n for n in vars(ManyModemsTest) if n.startswith("test_")]
+    return unittest.TestSuite(ManyModemsTest(name) for name in names)
+
+
+if __name__ == "__main__":
+    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
+                               else udev.skip_reason())
