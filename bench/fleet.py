@@ -6,7 +6,9 @@ its own modem-sim, for modemd and for Debian's ModemManager in the same
 run. Per fleet size:
 
 - exported: from the first device's plug-in until the N-th modem's
-  InterfacesAdded (the simulators' start is inside, for both daemons);
+  InterfacesAdded; the simulators are started one after the other once
+  all devices are plugged, inside that span for both daemons, so the time
+  after the last simulator started is shown too;
 - Enable: Modem.Enable(true) sent to all N at once, until every call has
   returned and every modem is REGISTERED;
 - Connect: Simple.Connect (apn internet, IPv4) sent to all N at once,
@@ -112,6 +114,34 @@ class FleetRun(plugin.Run):
                 self.sim(at=f"/dev/ttyUSB{3 * i}",
                          extra=[f"/dev/ttyUSB{3 * i + 1}", f"/dev/ttyUSB{3 * i + 2}"])
 
+    def follow_removals(self):
+        """Modems the daemon removes (ModemManager drops a modem whose
+        initialization failed and probes the device again)."""
+        self.removed = []
+
+        def on_removed(conn, sender, path, iface, signal, params):
+            gone = params.unpack()[0]
+            self.removed.append(gone)
+            self.added.pop(gone, None)
+
+        self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.ObjectManager",
+                                   "InterfacesRemoved", plugin.MANAGER_PATH, None, 0, on_removed)
+
+    def live(self):
+        return set(self.added)
+
+    def all_initialized(self, count):
+        """count modems exported, each at least DISABLED (one removed
+        meanwhile is waited for again)."""
+        from gi.repository import GLib
+        paths = self.live()
+        if len(paths) < count:
+            return False
+        try:
+            return all(self.state(p) >= STATE_DISABLED for p in paths)
+        except GLib.Error:
+            return False
+
     def call_all(self, paths, interface, method, params):
         """Sends method to every path at once; returns when every call
         has returned, or raises with the first error."""
@@ -132,6 +162,19 @@ class FleetRun(plugin.Run):
         if errors:
             raise SystemExit(f"{method} failed: {errors[0]}")
 
+    def idle(self, seconds):
+        """Runs the main context for seconds (signals are taken, no call
+        is made)."""
+        from gi.repository import GLib
+        context = GLib.MainContext.default()
+        deadline = time.monotonic() + seconds
+        timer = GLib.timeout_add(100, lambda: True)
+        try:
+            while time.monotonic() < deadline:
+                context.iteration(True)
+        finally:
+            GLib.source_remove(timer)
+
     def fleet(self, kind, count, idle):
         from gi.repository import GLib
         states = {}
@@ -143,16 +186,17 @@ class FleetRun(plugin.Run):
 
         sub = self.conn.signal_subscribe(BUS_NAME, "org.freedesktop.DBus.Properties",
                                          "PropertiesChanged", None, None, 0, on_changed)
+        self.follow_removals()
         try:
             cpu0 = cpu_seconds(self.proc.pid)
             start = time.monotonic()
             self.plug_fleet(kind, count)
             plugged = time.monotonic() - start
-            self.wait(lambda: len(self.added) >= count, f"{count} modems exported")
-            exported = max(self.added.values()) - start
-            paths = sorted(self.added)
+            self.wait(lambda: len(self.live()) >= count, f"{count} modems exported")
+            exported = max(self.added[p] for p in self.live()) - start
+            self.wait(lambda: self.all_initialized(count), f"{count} modems initialized")
+            paths = sorted(self.live())
             for path in paths:
-                self.wait(lambda: self.state(path) >= STATE_DISABLED, f"{path} initialized")
                 states.setdefault(path, self.state(path))
             t = time.monotonic()
             self.call_all(paths, BUS_NAME + ".Modem", "Enable", GLib.Variant("(b)", (True,)))
@@ -166,13 +210,13 @@ class FleetRun(plugin.Run):
             connect = time.monotonic() - t
             cpu_busy = cpu_seconds(self.proc.pid) - cpu0
             cpu1 = cpu_seconds(self.proc.pid)
-            deadline = time.monotonic() + idle
-            self.wait(lambda: time.monotonic() >= deadline, "the idle span")
+            self.idle(idle)
             cpu_idle = cpu_seconds(self.proc.pid) - cpu1
         finally:
             self.conn.signal_unsubscribe(sub)
         peak, anon = self.memory()
-        return {"plugged": plugged, "exported": exported, "enable": enable, "connect": connect,
+        return {"rebuilt": len(self.removed), "plugged": plugged, "exported": exported,
+                "after_sims": exported - plugged, "enable": enable, "connect": connect,
                 "cpu_busy": cpu_busy, "cpu_idle_per_min": cpu_idle * 60.0 / idle if idle else 0.0,
                 "peak_rss": peak, "anon": anon, "proxies_rss": proxies_rss_kib(self.testbed)}
 
@@ -197,13 +241,15 @@ def median(results, key, scale=1.0):
 
 
 def report(daemon, count, results):
-    print(f"{daemon:8} {count:4}  exported {median(results, 'exported', 1000):8.0f} ms  "
+    print(f"{daemon:8} {count:4}  exported {median(results, 'exported', 1000):8.0f} ms "
+          f"({median(results, 'after_sims', 1000):.0f} after the last simulator started)  "
           f"Enable {median(results, 'enable', 1000):7.0f} ms  "
           f"Connect {median(results, 'connect', 1000):7.0f} ms  "
           f"CPU {median(results, 'cpu_busy'):5.2f} s busy, "
           f"{median(results, 'cpu_idle_per_min'):5.2f} s/min idle  "
           f"peak RSS {median(results, 'peak_rss'):6.0f} KiB  anon {median(results, 'anon'):6.0f} KiB  "
           f"proxies {median(results, 'proxies_rss'):6.0f} KiB  "
+          f"modems removed and built again {sum(r['rebuilt'] for r in results)}  "
           f"(plugged in {median(results, 'plugged', 1000):.0f} ms; {len(results)} runs)", flush=True)
 
 
