@@ -11,6 +11,7 @@
 #include "md-log.h"
 #include "md-port-evidence.h"
 #include "md-port-typing.h"
+#include "md-port-uses.h"
 #include "md-readiness.h"
 
 #define DEFAULT_USB_WAIT_MS 1000
@@ -255,64 +256,37 @@ withdraw_device (MdDiscovery *self, DeviceState *state)
   g_signal_emit (self, signals[SIGNAL_DEVICE_REMOVED], 0, device);
 }
 
-/* How the daemon may use a port, before a change. */
 typedef struct {
-  MdDiscoveredPort *port; /* a reference */
-  MdPortKind kind;
-  MdAtRoleFlags at_roles;
-  gboolean may_open;
-} PortUse;
+  MdDiscovery *self;
+  DeviceState *state;
+  MdDiscoveredDevice *device;
+} PortChanges;
 
+/* A port whose use changed is removed and, if still usable, added again. */
 static void
-port_use_clear (PortUse *use)
+port_use_changed (MdDiscoveredPort *was, MdPortKind was_kind, gboolean was_in_use, MdDiscoveredPort *port,
+                  gboolean now_in_use, gpointer user_data)
 {
-  md_discovered_port_unref (use->port);
+  PortChanges *changes = user_data;
+
+  md_log_info ("discovery", "[%s/%s] re-typed: %s -> %s%s", port->subsystem, port->name,
+               md_port_kind_to_string (was_kind), md_port_kind_to_string (port->kind),
+               port->may_open ? "" : " (never opened)");
+  if (was_in_use)
+    g_signal_emit (changes->self, signals[SIGNAL_PORT_REMOVED], 0, changes->device, was);
+  if (now_in_use && changes->state->announced)
+    g_signal_emit (changes->self, signals[SIGNAL_PORT_ADDED], 0, changes->device, port);
 }
 
-static GArray *
-snapshot_uses (const MdDiscoveredDevice *device)
-{
-  GArray *uses = g_array_sized_new (FALSE, TRUE, sizeof (PortUse), device->ports->len);
-
-  g_array_set_clear_func (uses, (GDestroyNotify)port_use_clear);
-  for (guint i = 0; i < device->ports->len; i++) {
-    MdDiscoveredPort *port = g_ptr_array_index (device->ports, i);
-    PortUse use = { md_discovered_port_ref (port), port->kind, port->at_roles, port->may_open };
-
-    g_array_append_val (uses, use);
-  }
-  return uses;
-}
-
-static gboolean
-in_use (MdPortKind kind, gboolean may_open)
-{
-  return may_open && kind != MD_PORT_KIND_IGNORED;
-}
-
-/* Each port of an announced device whose use changed (kind, AT roles, may
- * be opened) is removed and, if still usable, added again. */
 static void
 emit_port_changes (MdDiscovery *self, DeviceState *state, GArray *before)
 {
   g_autoptr (MdDiscoveredDevice) device = md_discovered_device_ref (state->device);
   g_autoptr (GPtrArray) now = g_ptr_array_copy (device->ports, (GCopyFunc)md_discovered_port_ref, NULL);
+  PortChanges changes = { self, state, device };
 
   g_ptr_array_set_free_func (now, (GDestroyNotify)md_discovered_port_unref);
-  for (guint i = 0; i < before->len && i < now->len; i++) {
-    PortUse *was = &g_array_index (before, PortUse, i);
-    MdDiscoveredPort *port = g_ptr_array_index (now, i);
-
-    if (was->kind == port->kind && was->at_roles == port->at_roles && was->may_open == port->may_open)
-      continue;
-    md_log_info ("discovery", "[%s/%s] re-typed: %s -> %s%s", port->subsystem, port->name,
-                 md_port_kind_to_string (was->kind), md_port_kind_to_string (port->kind),
-                 port->may_open ? "" : " (never opened)");
-    if (in_use (was->kind, was->may_open))
-      g_signal_emit (self, signals[SIGNAL_PORT_REMOVED], 0, device, was->port);
-    if (in_use (port->kind, port->may_open) && state->announced)
-      g_signal_emit (self, signals[SIGNAL_PORT_ADDED], 0, device, port);
-  }
+  md_port_uses_compare (before, now, port_use_changed, &changes);
 }
 
 /* Puts port in the place of the record of the same name in state (the
@@ -355,7 +329,7 @@ on_port_changed (MdDiscoveredPort *port_in, gpointer user_data)
     on_port_added (g_steal_pointer (&port), self);
     return;
   }
-  before = snapshot_uses (state->device);
+  before = md_port_uses_snapshot (state->device);
   replace_port (state, port);
   md_port_evidence_apply (state->device, &self->config);
   log_port (state->device, port);
@@ -370,20 +344,29 @@ on_port_changed (MdDiscoveredPort *port_in, gpointer user_data)
   emit_port_changes (self, state, before);
 }
 
-static void
-on_physdev_removed (const char *sysfs_path, gpointer user_data)
+/* The device whose physical device is at sysfs_path, or NULL. */
+static DeviceState *
+find_by_sysfs_path (MdDiscovery *self, const char *sysfs_path)
 {
-  MdDiscovery *self = user_data;
   GHashTableIter iter;
   DeviceState *state;
 
   g_hash_table_iter_init (&iter, self->devices);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state)) {
-    if (g_str_equal (state->device->sysfs_path, sysfs_path)) {
-      forget_device (self, state);
-      return;
-    }
+    if (g_strcmp0 (state->device->sysfs_path, sysfs_path) == 0)
+      return state;
   }
+  return NULL;
+}
+
+static void
+on_physdev_removed (const char *sysfs_path, gpointer user_data)
+{
+  MdDiscovery *self = user_data;
+  DeviceState *state = find_by_sysfs_path (self, sysfs_path);
+
+  if (state)
+    forget_device (self, state);
 }
 
 static void
@@ -408,16 +391,10 @@ static void
 on_usb_interface_changed (const char *usb_device_path, gpointer user_data)
 {
   MdDiscovery *self = user_data;
-  GHashTableIter iter;
-  DeviceState *state;
+  DeviceState *state = find_by_sysfs_path (self, usb_device_path);
 
-  g_hash_table_iter_init (&iter, self->devices);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state)) {
-    if (g_strcmp0 (state->device->sysfs_path, usb_device_path) == 0) {
-      evaluate (self, state, FALSE);
-      return;
-    }
-  }
+  if (state)
+    evaluate (self, state, FALSE);
 }
 
 static const MdDiscoveryBackendCallbacks backend_callbacks = {
