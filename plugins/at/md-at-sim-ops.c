@@ -260,8 +260,19 @@ at_change_pin (MdModem *modem, const char *old_pin, const char *new_pin, GTask *
   send_codes (modem, task, "AT+CPWD=\"SC\",", old_pin, new_pin);
 }
 
+/* 27.007 has no report of the card coming or going: the core checks it
+ * with +CPIN? every poll interval. */
+static void
+at_watch_presence (MdModem *modem, GTask *task)
+{
+  md_modem_check_sim_presence_periodically (modem);
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
 const MdModemSimOps md_at_sim_ops = {
   .load_unlock_required = at_load_unlock_required,
+  .watch_presence = at_watch_presence,
   .load_unlock_retries = at_load_unlock_retries,
   .load_sim_info = at_load_sim_info,
   .load_facility_locks = at_load_facility_locks,

@@ -11,6 +11,7 @@
 #include "md-plugin-quectel.h"
 
 #include "md-at-sim.h"
+#include "md-log.h"
 
 /* The answer comes at once; the report may take up to a minute. */
 #define QPOWD_TIMEOUT_MS      5000
@@ -89,10 +90,14 @@ qsimstat_enabled (GObject *source, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
   g_autofree char *response = md_at_modem_command_finish (MD_MODEM (source), result, &error);
 
-  if (response)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!response) {
+    /* Firmware without the reports: the card is checked as on any AT modem. */
+    md_log_debug (md_modem_get_log_name (MD_MODEM (source)),
+                  "no +QSIMSTAT reports (%s): checking the card by poll", error->message);
+    g_clear_error (&error);
+    md_modem_check_sim_presence_periodically (MD_MODEM (source));
+  }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void

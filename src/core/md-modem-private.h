@@ -44,6 +44,8 @@ struct _MdModem {
   MdModemLock unlock_required;
   GArray *unlock_retries;     /* MdUnlockRetry */
   MdSimPresence sim_presence; /* md-modem-sim-presence.c */
+  guint sim_check_source;     /* the next periodic card check */
+  gboolean sim_check_running; /* periodic card checks started */
 
   /* 3GPP network */
   MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];

@@ -5,6 +5,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-poll.h"
 #include "md-modem-private.h"
 
 MdSimPresence
@@ -39,4 +40,47 @@ md_modem_report_sim_presence (MdModem *self, MdSimPresence presence)
   md_modem_request_rebuild (self, MD_MODEM_REBUILD_SIM_CHANGED,
                             presence == MD_SIM_PRESENCE_PRESENT ? "a SIM was inserted"
                                                                 : "the SIM was removed");
+}
+
+static void arm_sim_check (MdModem *self);
+
+static void
+sim_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  MdModem *self = MD_MODEM (source);
+  g_autoptr (GError) error = NULL;
+
+  g_task_propagate_int (G_TASK (result), &error);
+  if (md_modem_has_vanished (self))
+    return;
+  md_modem_report_sim_presence (self, md_sim_presence_from_unlock_check (error));
+  if (!md_modem_has_vanished (self))
+    arm_sim_check (self);
+}
+
+static gboolean
+sim_check_due (gpointer user_data)
+{
+  MdModem *self = user_data;
+
+  self->sim_check_source = 0;
+  self->ops->sim->load_unlock_required (self, g_task_new (self, NULL, sim_checked, NULL));
+  return G_SOURCE_REMOVE;
+}
+
+/* One check at a time: the next is armed when the last one answered. */
+static void
+arm_sim_check (MdModem *self)
+{
+  self->sim_check_source = g_timeout_add_seconds (md_modem_poll_get_interval (self), sim_check_due, self);
+}
+
+void
+md_modem_check_sim_presence_periodically (MdModem *self)
+{
+  if (self->sim_check_source || self->sim_check_running || md_modem_has_vanished (self) || !self->ops->sim
+      || !self->ops->sim->load_unlock_required)
+    return;
+  self->sim_check_running = TRUE;
+  arm_sim_check (self);
 }

@@ -32,4 +32,12 @@ MdSimPresence md_modem_get_sim_presence (MdModem *self);
  * rebuilt. UNKNOWN reports, and reports before the record, change nothing. */
 void md_modem_report_sim_presence (MdModem *self, MdSimPresence presence);
 
+/* For modems that report no card changes (a sim ops watch_presence may
+ * call it): the card is checked every poll interval by the unlock check
+ * itself (sim ops load_unlock_required), judged as initialization judges
+ * it, and reported. A check that cannot run (the port busy with a data
+ * call) says UNKNOWN and changes nothing. Once per modem; ends when the
+ * modem vanishes. */
+void md_modem_check_sim_presence_periodically (MdModem *self);
+
 G_END_DECLS

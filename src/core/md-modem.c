@@ -65,6 +65,7 @@ md_modem_finalize (GObject *object)
   md_modem_private_finalize_signal (self);
   md_modem_private_finalize_ussd (self);
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->sim_check_source, g_source_remove);
   md_operation_queue_free (self->operations);
   md_modem_private_finalize_3gpp (self);
   g_clear_object (&self->sms_list);
@@ -373,6 +374,7 @@ md_modem_vanished (MdModem *self)
     return;
   self->vanished = TRUE;
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->sim_check_source, g_source_remove);
   md_log_info (self->log_name, "device vanished");
   md_modem_operations_abort (self);
   md_modem_private_close_ports (self);

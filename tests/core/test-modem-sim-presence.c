@@ -4,6 +4,7 @@
  * that differs from the record making the modem vanish to be rebuilt. */
 #include "md-errors.h"
 #include "md-modem-init.h"
+#include "md-modem-poll.h"
 #include "md-modem-sim-presence.h"
 
 typedef struct {
@@ -166,6 +167,64 @@ test_no_record_no_rebuild (void)
   g_assert_false (md_modem_rebuild_requested (gone));
 }
 
+/* Runs the main context until the fake SIM ops were called count times. */
+static void
+wait_for_calls (Fixture *fx, guint count)
+{
+  gint64 limit = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (fx->calls->len < count) {
+    g_assert_cmpint (g_get_monotonic_time (), <, limit);
+    g_main_context_iteration (NULL, TRUE);
+  }
+}
+
+static gboolean
+quit_loop (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A modem that reports no card changes has its card checked by the unlock
+ * check every poll interval (one series, however often asked): the card
+ * still there, or an unknown answer, changes nothing; its absence
+ * rebuilds, and the checks end with the modem. */
+static void
+test_periodic_check (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr (MdModem) modem = initialized (&fx);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  guint calls;
+
+  g_assert_cmpuint (fx.calls->len, ==, 2); /* watch, unlock */
+  md_modem_poll_set_interval (modem, 1);
+  md_modem_check_sim_presence_periodically (modem);
+  md_modem_check_sim_presence_periodically (modem);
+  wait_for_calls (&fx, 3);
+  /* The next check is armed once the last one's answer was taken. */
+  fx.unlock_error
+    = g_error_new_literal (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_BUSY, "busy");
+  wait_for_calls (&fx, 4);
+  g_assert_false (md_modem_has_vanished (modem));
+
+  g_clear_error (&fx.unlock_error);
+  fx.unlock_error
+    = g_error_new_literal (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED, "none");
+  wait_for_calls (&fx, 5);
+  g_assert_false (md_modem_has_vanished (modem));
+  while (!md_modem_has_vanished (modem))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (md_modem_rebuild_requested (modem));
+
+  calls = fx.calls->len;
+  g_timeout_add (2500, quit_loop, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (fx.calls->len, ==, calls);
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -174,5 +233,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sim-presence/insertion-rebuilds", test_insertion_rebuilds);
   g_test_add_func ("/sim-presence/removal-rebuilds", test_removal_rebuilds);
   g_test_add_func ("/sim-presence/no-record-no-rebuild", test_no_record_no_rebuild);
+  g_test_add_func ("/sim-presence/periodic-check", test_periodic_check);
   return g_test_run ();
 }

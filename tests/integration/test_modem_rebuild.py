@@ -5,8 +5,10 @@ discovery path in a umockdev testbed, checked with the real mmcli:
 - a SIM taken out and put back (modem-sim's "sim remove" and "sim
   insert") on a qmi_wwan modem, which modemd asks for UIM Card Status
   indications; a cdc_mbim modem, whose Subscriber Ready Status
-  notifications come unasked; and a Quectel AT modem, asked for +QSIMSTAT
-  reports;
+  notifications come unasked; a Quectel AT modem, asked for +QSIMSTAT
+  reports; a generic AT modem (option ttys) and a Quectel one whose
+  firmware refuses +QSIMSTAT, whose card is checked with +CPIN? every poll
+  interval;
 - an MBIM modem that restarts without leaving the bus (modem-sim's
   "reset": its function closed, so it answers NotOpened), found by the next
   poll, or by the poll on resume (python-dbusmock's logind emitting
@@ -22,13 +24,14 @@ import umockdev_harness
 
 umockdev_harness.reexec_under_preload(private_net=True)
 
+import os  # noqa: E402
 import unittest  # noqa: E402
 
 import logind_mock  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
 import test_qmi_udev  # noqa: E402
 from test_quectel import EC25_PORT_TYPES  # noqa: E402
-from harness import wait_for  # noqa: E402
+from harness import MODEM_SIM, wait_for  # noqa: E402
 from netns import end_proxies_of_this_namespace  # noqa: E402
 
 
@@ -85,6 +88,32 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         sim = self.serve(at="/dev/ttyUSB2", extra=["/dev/ttyUSB3"])
         self.swap_out_and_in(device, sim, connect=False)
         self.assertIn("AT+QSIMSTAT=1", sim.history())
+
+    def test_generic_at_modem_rebuilt_on_sim_swap_by_poll(self):
+        # 27.007 has no report of the card coming or going: the card is
+        # checked with +CPIN? every poll interval, also while the modem is
+        # FAILED without a SIM.
+        self.start_daemon(["--poll-interval=1"])
+        device = self.plug_option()
+        sim = self.sims[-1]
+        self.swap_out_and_in(device, sim, connect=False)
+        self.assertGreater(sim.history().count("AT+CPIN?"), 3)
+
+    def test_quectel_without_qsimstat_checks_by_poll(self):
+        # Firmware that refuses AT+QSIMSTAT: the card is checked as on any
+        # AT modem.
+        scenario = os.path.join(self.workdir, "no-qsimstat.ini")
+        with open(udev.SCENARIO) as f:
+            text = f.read()
+        with open(scenario, "w") as f:
+            f.write(text.replace("[commands]\n", "[commands]\nunsupported=+QSIMSTAT\n"))
+        self.start_daemon(["--poll-interval=1"])
+        device = self.testbed.quectel_modem("1-2", 0, self.props(*EC25_PORT_TYPES))
+        sim = umockdev_harness.NodeSim(MODEM_SIM, scenario, self.testbed, self.workdir,
+                                       at="/dev/ttyUSB2", extra=["/dev/ttyUSB3"])
+        self.sims.append(sim)
+        self.swap_out_and_in(device, sim, connect=False)
+        self.assertIn("no +QSIMSTAT reports", self.log())
 
     def registered_mbim_modem(self, poll_interval):
         """A daemon polling every poll_interval seconds and an MBIM modem it
