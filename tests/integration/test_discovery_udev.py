@@ -411,5 +411,20 @@ class DeviceIdentifierTest(DiscoveryBase):
         self.check_identifier("mbim", plug, lambda: self.serve(mbim="/dev/cdc-wdm0"))
 
 
+def own_tests(test_class):
+    """A load_tests for a test module that imports other modules' test
+    classes (for their fixtures): only test_class's own tests run."""
+    def load_tests(loader, tests, pattern):
+        names = [n for n in vars(test_class) if n.startswith("test_")]
+        return unittest.TestSuite(test_class(name) for name in names)
+    return load_tests
+
+
+def run_modemd_only(why="ModemManager is not the daemon under test here"):
+    """The main of a test module whose tests hold for modemd only: skipped
+    with why under MD_TEST_DISCOVERY_MM=1, and as this module otherwise."""
+    umockdev_harness.run_tests(why if USE_MM else skip_reason())
+
+
 if __name__ == "__main__":
     umockdev_harness.run_tests(skip_reason())

@@ -22,7 +22,6 @@ umockdev_harness.reexec_under_preload(private_net=True)
 
 import os  # noqa: E402
 import subprocess  # noqa: E402
-import unittest  # noqa: E402
 
 import harness  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
@@ -215,11 +214,8 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         self.assert_daemon_alive()
 
 
-def load_tests(loader, tests, pattern):
-    names = [n for n in vars(ManyModemsTest) if n.startswith("test_")]
-    return unittest.TestSuite(ManyModemsTest(name) for name in names)
+load_tests = udev.own_tests(ManyModemsTest)
 
 
 if __name__ == "__main__":
-    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
-                               else udev.skip_reason())
+    udev.run_modemd_only()

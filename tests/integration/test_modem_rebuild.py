@@ -25,7 +25,6 @@ import umockdev_harness
 umockdev_harness.reexec_under_preload(private_net=True)
 
 import os  # noqa: E402
-import unittest  # noqa: E402
 
 import logind_mock  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
@@ -208,11 +207,8 @@ class ModemRebuildTest(test_qmi_udev.QmiDiscoveryTest):
         self.assert_daemon_alive()
 
 
-def load_tests(loader, tests, pattern):
-    names = [n for n in vars(ModemRebuildTest) if n.startswith("test_")]
-    return unittest.TestSuite(ModemRebuildTest(name) for name in names)
+load_tests = udev.own_tests(ModemRebuildTest)
 
 
 if __name__ == "__main__":
-    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
-                               else udev.skip_reason())
+    udev.run_modemd_only()

@@ -146,5 +146,4 @@ def load_tests(loader, tests, pattern):
 
 
 if __name__ == "__main__":
-    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
-                               else udev.skip_reason())
+    udev.run_modemd_only()

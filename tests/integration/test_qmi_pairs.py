@@ -14,7 +14,6 @@ import umockdev_harness
 umockdev_harness.reexec_under_preload(private_net=True)
 
 import os  # noqa: E402
-import unittest  # noqa: E402
 
 import harness  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
@@ -320,11 +319,8 @@ class QmiPairsTest(udev.DiscoveryTest):
             return log.read()
 
 
-def load_tests(loader, tests, pattern):
-    names = [n for n in vars(QmiPairsTest) if n.startswith("test_")]
-    return unittest.TestSuite(QmiPairsTest(name) for name in names)
+load_tests = udev.own_tests(QmiPairsTest)
 
 
 if __name__ == "__main__":
-    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
-                               else udev.skip_reason())
+    udev.run_modemd_only()

@@ -17,7 +17,6 @@ umockdev_harness.reexec_under_preload(private_net=True)
 import os  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
-import unittest  # noqa: E402
 
 import harness  # noqa: E402
 import test_discovery_udev as udev  # noqa: E402
@@ -246,11 +245,8 @@ class QmiDiscoveryTest(udev.DiscoveryTest):
             return log.read()
 
 
-def load_tests(loader, tests, pattern):
-    names = [n for n in vars(QmiDiscoveryTest) if n.startswith("test_")]
-    return unittest.TestSuite(QmiDiscoveryTest(name) for name in names)
+load_tests = udev.own_tests(QmiDiscoveryTest)
 
 
 if __name__ == "__main__":
-    umockdev_harness.run_tests("ModemManager is not the daemon under test here" if udev.USE_MM
-                               else udev.skip_reason())
+    udev.run_modemd_only()

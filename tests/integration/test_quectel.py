@@ -11,7 +11,6 @@ import umockdev_harness
 
 umockdev_harness.reexec_under_preload(private_net=True)
 
-import unittest  # noqa: E402
 
 import test_discovery_udev as udev  # noqa: E402
 from harness import wait_for  # noqa: E402
@@ -65,10 +64,8 @@ class QuectelTest(udev.DiscoveryTest):
         self.assertFalse([c for c in sent if "RADIO" in c.upper()], sent)
 
 
-def load_tests(loader, tests, pattern):
-    names = [n for n in vars(QuectelTest) if n.startswith("test_")]
-    return unittest.TestSuite(QuectelTest(name) for name in names)
+load_tests = udev.own_tests(QuectelTest)
 
 
 if __name__ == "__main__":
-    umockdev_harness.run_tests("ModemManager's plugin differs" if udev.USE_MM else udev.skip_reason())
+    udev.run_modemd_only("ModemManager's plugin differs")
