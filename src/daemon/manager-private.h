@@ -68,9 +68,15 @@ void md_manager_release_ports (MdManager *self, const char *uid);
 void md_manager_probe_late_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
                                  GCancellable *cancellable);
 /* A QMI port that joined modem after it was built, claimed and listed:
- * opened and handed to the plugin's join_port (a data path). */
+ * opened (without qmi-proxy when the device's modems open without their
+ * proxies, no_proxy) and handed to the plugin's join_port (a data path). */
 void md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
-                                    GCancellable *cancellable);
+                                    gboolean no_proxy, GCancellable *cancellable);
+
+/* How a device's ports are opened: the configuration's plugin settings,
+ * without mbim-proxy and qmi-proxy when no_proxy. The one rule for a
+ * modem's creation and its late ports. */
+MdPluginSettings md_manager_plugin_settings (MdManager *self, gboolean no_proxy);
 
 /* md-manager-discovery.c: creates and starts discovery from the
  * configuration and connects its signals; stops and drops it. */

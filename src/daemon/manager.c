@@ -273,16 +273,24 @@ md_manager_create_modem (MdManager *self, const MdModemRequest *request, MdModem
   call->manufacturer = g_strdup (request->manufacturer);
   call->product = g_strdup (request->product);
   call->cancellable = g_object_ref (request->cancellable ? request->cancellable : self->cancellable);
-  call->settings = self->config->plugins;
-  if (request->no_proxy) {
-    call->settings.mbim_use_proxy = FALSE;
-    call->settings.qmi_use_proxy = FALSE;
-  }
+  call->settings = md_manager_plugin_settings (self, request->no_proxy);
   call->done = done;
   call->user_data = user_data;
   g_hash_table_add (self->pending_uids, g_strdup (call->uid));
   md_ports_probe_async (request->ports, request->n_ports, &call->settings, call->cancellable, probed_ready,
                         call);
+}
+
+MdPluginSettings
+md_manager_plugin_settings (MdManager *self, gboolean no_proxy)
+{
+  MdPluginSettings settings = self->config->plugins;
+
+  if (no_proxy) {
+    settings.mbim_use_proxy = FALSE;
+    settings.qmi_use_proxy = FALSE;
+  }
+  return settings;
 }
 
 MdModem *

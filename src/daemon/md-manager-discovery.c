@@ -109,7 +109,7 @@ join_port (MdManager *self, MdModem *modem, DeviceModem *entry, const MdDiscover
 
     if (!entry->late_ports)
       entry->late_ports = g_cancellable_new ();
-    md_manager_open_late_qmi_port (self, modem, &to_probe, entry->late_ports);
+    md_manager_open_late_qmi_port (self, modem, &to_probe, entry->no_proxy, entry->late_ports);
   } else if (port->kind == MD_PORT_KIND_NET) {
     MdPortToProbe net = md_manager_port_to_probe (port, path);
     MdProbedPort probed = {

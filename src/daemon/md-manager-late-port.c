@@ -102,10 +102,11 @@ md_manager_probe_late_port (MdManager *self, MdModem *modem, const MdPortToProbe
 }
 
 void
-md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPortToProbe *port,
+md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPortToProbe *port, gboolean no_proxy,
                                GCancellable *cancellable)
 {
   LateProbe *probe = g_new0 (LateProbe, 1);
+  MdPluginSettings settings = md_manager_plugin_settings (self, no_proxy);
 
   probe->manager = self;
   probe->modem_id = md_modem_get_id (modem);
@@ -114,5 +115,5 @@ md_manager_open_late_qmi_port (MdManager *self, MdModem *modem, const MdPortToPr
   probe->path = g_strdup (port->device);
   probe->qmi = TRUE;
   md_log_info (md_modem_get_log_name (modem), "late port %s: opening as QMI", port->name);
-  md_ports_probe_async (port, 1, &self->config->plugins, cancellable, late_probe_ready, probe);
+  md_ports_probe_async (port, 1, &settings, cancellable, late_probe_ready, probe);
 }
