@@ -11,6 +11,8 @@ the real mmcli, many clients at the same time:
   own address, and disconnected at once;
 - one modem unplugged while the others connect: the others connect,
   and the daemon keeps serving;
+- all unplugged at once while connected (a hub losing power): all go,
+  and modems plugged afterwards are found and enabled;
 - an SMS arriving on every modem at once lands on the right one.
 
 The fixtures are test_qmi_udev.py's (qmi-proxy in the test's own network
@@ -119,14 +121,17 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         failed = [f"modem {m.index} ({m.kind}): {err.strip()}" for m, rc, _, err in results if rc != 0]
         self.assertEqual(failed, [], what)
 
-    def export_fleet(self):
-        self.start_daemon()
-        fleet = self.plug_fleet()
+    def wait_initialized(self, fleet):
         for modem in fleet:
             modem.path = self.wait_modem(modem.device)
         for modem in fleet:
             wait_for(lambda: self.generic_of(modem.path)["state"] == "disabled",
                      what=f"modem {modem.index} initialized")
+
+    def export_fleet(self):
+        self.start_daemon()
+        fleet = self.plug_fleet()
+        self.wait_initialized(fleet)
         return fleet
 
     def enable_fleet(self, fleet):
@@ -196,6 +201,25 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         wait_for(lambda: gone.path not in self.modems(), what="the unplugged modem to go")
         for modem in others:
             self.assertEqual(self.generic_of(modem.path)["state"], "connected", f"modem {modem.index}")
+        self.assert_daemon_alive()
+
+    def test_all_unplugged_at_once_and_new_ones_found(self):
+        # A hub losing power with every modem connected: all go, the daemon
+        # stays, and modems plugged afterwards are found and work.
+        fleet = self.export_fleet()
+        self.enable_fleet(fleet)
+        self.assert_all_ok(self.mmcli_all(fleet, lambda m: ["-m", m.path,
+                                                            "--simple-connect=apn=internet,ip-type=ipv4"]),
+                           "connect")
+        for modem in fleet:
+            self.testbed.unplug(modem.device)
+        wait_for(lambda: self.modems() == [], what="every modem to go")
+        self.assert_daemon_alive()
+        # Fresh names: umockdev cannot create a node or device path again.
+        again = [self.plug(index, KINDS[index % len(KINDS)]) for index in range(20, 23)]
+        self.wait_initialized(again)
+        self.enable_fleet(again)
+        self.assertEqual(sorted(self.modems()), sorted(m.path for m in again))
         self.assert_daemon_alive()
 
     def test_sms_arrives_on_every_modem_at_once(self):
