@@ -13,6 +13,9 @@ the real mmcli, many clients at the same time:
   and the daemon keeps serving;
 - all unplugged at once while connected (a hub losing power): all go,
   and modems plugged afterwards are found and enabled;
+- the network ending every data call at once: every bearer disconnected,
+  every modem registered again;
+- an SMS sent from every modem at once, each as its own PDU;
 - an SMS arriving on every modem at once lands on the right one.
 
 The fixtures are test_qmi_udev.py's (qmi-proxy in the test's own network
@@ -30,7 +33,7 @@ import test_discovery_udev as udev  # noqa: E402
 import test_qmi_udev  # noqa: E402
 from harness import MMCLI, MODEM_SIM, wait_for  # noqa: E402
 from netns import end_proxies_of_this_namespace  # noqa: E402
-from test_sms import deliver_pdu  # noqa: E402
+from test_sms import SMS_PREFIX, deliver_pdu, parse_submit  # noqa: E402
 
 KINDS = ("qmi", "mbim", "option")
 PER_KIND = 4
@@ -220,6 +223,40 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         self.wait_initialized(again)
         self.enable_fleet(again)
         self.assertEqual(sorted(self.modems()), sorted(m.path for m in again))
+        self.assert_daemon_alive()
+
+    def test_network_drops_every_call_at_once(self):
+        # A cell outage ends every data call at the same moment: each
+        # modem's bearer is disconnected and the modem is registered again.
+        fleet = self.export_fleet()
+        self.enable_fleet(fleet)
+        self.assert_all_ok(self.mmcli_all(fleet, lambda m: ["-m", m.path,
+                                                            "--simple-connect=apn=internet,ip-type=ipv4"]),
+                           "connect")
+        bearers = {m.index: self.generic_of(m.path)["bearers"][0] for m in fleet}
+        for modem in fleet:
+            modem.sim.control("no-carrier")
+        for modem in fleet:
+            wait_for(lambda: self.generic_of(modem.path)["state"] == "registered",
+                     what=f"modem {modem.index} registered after the drop")
+            bearer = self.mmcli_json("-b", bearers[modem.index])["bearer"]
+            self.assertEqual(bearer["status"]["connected"], "no", f"modem {modem.index}")
+        self.assert_daemon_alive()
+
+    def test_sms_sent_from_every_modem_at_once(self):
+        fleet = self.export_fleet()
+        self.enable_fleet(fleet)
+        created = self.mmcli_all(fleet, lambda m: [
+            "-m", m.path, f"--messaging-create-sms=text='from modem {m.index}',number='+49170000001{m.index:02d}'"])
+        self.assert_all_ok(created, "create")
+        paths = {m.index: next(w for w in out.split() if w.startswith(SMS_PREFIX)) for m, _, out, _ in created}
+        self.assert_all_ok(self.mmcli_all(fleet, lambda m: ["-s", paths[m.index], "--send"]), "send")
+        for modem in fleet:
+            sent = modem.sim.control("get sms-sent").split()[1:]
+            self.assertEqual(len(sent), 1, f"modem {modem.index}")
+            submit = parse_submit(sent[0])
+            self.assertEqual((submit["number"], submit["body"]),
+                             (f"+49170000001{modem.index:02d}", f"from modem {modem.index}"))
         self.assert_daemon_alive()
 
     def test_sms_arrives_on_every_modem_at_once(self):
