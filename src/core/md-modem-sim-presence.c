@@ -64,6 +64,12 @@ sim_check_due (gpointer user_data)
   MdModem *self = user_data;
 
   self->sim_check_source = 0;
+  /* Powered off (+CFUN=0), a modem may power its card down too and call
+   * it missing: no check until it is powered again. */
+  if (md_modem_get_power_state (self) == MD_MODEM_POWER_STATE_OFF) {
+    arm_sim_check (self);
+    return G_SOURCE_REMOVE;
+  }
   self->ops->sim->load_unlock_required (self, g_task_new (self, NULL, sim_checked, NULL));
   return G_SOURCE_REMOVE;
 }

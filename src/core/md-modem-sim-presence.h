@@ -36,8 +36,9 @@ void md_modem_report_sim_presence (MdModem *self, MdSimPresence presence);
  * call it): the card is checked every poll interval by the unlock check
  * itself (sim ops load_unlock_required), judged as initialization judges
  * it, and reported. A check that cannot run (the port busy with a data
- * call) says UNKNOWN and changes nothing. Once per modem; ends when the
- * modem vanishes. */
+ * call) says UNKNOWN and changes nothing; none runs while the modem is
+ * powered off (its card may be powered down). Once per modem; ends when
+ * the modem vanishes. */
 void md_modem_check_sim_presence_periodically (MdModem *self);
 
 G_END_DECLS

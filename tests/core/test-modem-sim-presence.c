@@ -225,6 +225,31 @@ test_periodic_check (void)
   fixture_clear (&fx);
 }
 
+/* Powered off, a modem may call its card missing: not checked then. */
+static void
+test_periodic_check_skips_powered_off (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr (MdModem) modem = initialized (&fx);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  fx.unlock_error
+    = g_error_new_literal (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED, "none");
+  md_modem_set_power_state (modem, MD_MODEM_POWER_STATE_OFF);
+  md_modem_poll_set_interval (modem, 1);
+  md_modem_check_sim_presence_periodically (modem);
+  g_timeout_add (2500, quit_loop, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (fx.calls->len, ==, 2); /* initialization's watch and unlock check */
+  g_assert_false (md_modem_has_vanished (modem));
+  /* Powered again: the next check finds the card gone. */
+  md_modem_set_power_state (modem, MD_MODEM_POWER_STATE_ON);
+  while (!md_modem_has_vanished (modem))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (md_modem_rebuild_requested (modem));
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +259,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sim-presence/removal-rebuilds", test_removal_rebuilds);
   g_test_add_func ("/sim-presence/no-record-no-rebuild", test_no_record_no_rebuild);
   g_test_add_func ("/sim-presence/periodic-check", test_periodic_check);
+  g_test_add_func ("/sim-presence/periodic-check-skips-powered-off", test_periodic_check_skips_powered_off);
   return g_test_run ();
 }
