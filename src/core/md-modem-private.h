@@ -45,7 +45,7 @@ struct _MdModem {
   GArray *unlock_retries;     /* MdUnlockRetry */
   MdSimPresence sim_presence; /* md-modem-sim-presence.c */
   guint sim_check_source;     /* the next periodic card check */
-  gboolean sim_check_running; /* periodic card checks started */
+  gboolean sim_check_started; /* periodic card checks started */
 
   /* 3GPP network */
   MdModem3gppRegistrationState registration[MD_REG_DOMAIN_COUNT];

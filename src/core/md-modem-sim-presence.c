@@ -84,9 +84,9 @@ arm_sim_check (MdModem *self)
 void
 md_modem_check_sim_presence_periodically (MdModem *self)
 {
-  if (self->sim_check_source || self->sim_check_running || md_modem_has_vanished (self) || !self->ops->sim
+  if (self->sim_check_started || md_modem_has_vanished (self) || !self->ops->sim
       || !self->ops->sim->load_unlock_required)
     return;
-  self->sim_check_running = TRUE;
+  self->sim_check_started = TRUE;
   arm_sim_check (self);
 }
