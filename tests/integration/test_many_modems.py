@@ -16,7 +16,8 @@ the real mmcli, many clients at the same time:
 - the network ending every data call at once: every bearer disconnected,
   every modem registered again;
 - an SMS sent from every modem at once, each as its own PDU;
-- an SMS arriving on every modem at once lands on the right one.
+- an SMS arriving on every modem at once lands on the right one, and a
+  burst of twenty on every modem at once is listed whole on each.
 
 The fixtures are test_qmi_udev.py's (qmi-proxy in the test's own network
 namespace); skipped as that file is."""
@@ -37,6 +38,7 @@ from test_sms import SMS_PREFIX, deliver_pdu, parse_submit  # noqa: E402
 
 KINDS = ("qmi", "mbim", "option")
 PER_KIND = 4
+BURST = 20
 
 
 def scenario_for(workdir, index):
@@ -272,6 +274,19 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
             sms = self.mmcli_json("-s", listed[0])["sms"]["content"]
             self.assertEqual(sms["text"], f"to modem {modem.index}")
             self.assertEqual(sms["number"], f"+4917000000{modem.index:02d}")
+        self.assert_daemon_alive()
+
+    def test_sms_bursts_on_every_modem_at_once(self):
+        # An SMS gateway's morning: twenty messages arrive on every modem
+        # at the same time; each modem lists its own twenty.
+        fleet = self.export_fleet()
+        self.enable_fleet(fleet)
+        for modem in fleet:
+            self.assertEqual(modem.sim.control(f"sms-burst {BURST}"), str(BURST))
+        for modem in fleet:
+            wait_for(lambda: len(self.mmcli_json("-m", modem.path, "--messaging-list-sms")
+                                 ["modem.messaging.sms"]) == BURST,
+                     what=f"{BURST} messages on modem {modem.index}")
         self.assert_daemon_alive()
 
 
