@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 
 /* "+CCLK: "yy/MM/dd,hh:mm:ss[+-zz]"" (zz in quarters of an hour; the
  * quotes optional) to ISO 8601 local time, "2026-12-05T18:30:00+01:00",
- * without the offset when the modem gave none. */
+ * without the offset when the modem gave none. Years 00-69 are 20yy;
+ * 70-99 (and 1970-1999) are a clock nobody set, counting from its epoch:
+ * an error that says so. */
 char *md_at_parse_cclk (const char *text, GError **error);
 
 /* "+CTZV: <tz>" or "+CTZE: <tz>,<dst>[,<time>]": tz (quarters of an hour,

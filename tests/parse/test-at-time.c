@@ -3,6 +3,10 @@
  * +CTZV / +CTZE time zone reports, with malformed and hostile lines. */
 #include "md-at-time.h"
 
+#include <string.h>
+
+#include "md-errors.h"
+
 static void
 test_cclk (void)
 {
@@ -18,6 +22,11 @@ test_cclk (void)
     { "+CCLK: \"2026/12/05,18:30:00+04\"", "2026-12-05T18:30:00+01:00" },
     { "+CCLK: \"26/12/05,18:30:00+04\"\r\n", "2026-12-05T18:30:00+01:00" },
     { "+CCLK: \"25/02/29,00:00:00+04\"", NULL },
+    /* A clock nobody set, counting from its epoch. */
+    { "+CCLK: \"80/01/06,00:00:12+00\"", NULL },
+    { "+CCLK: \"70/01/01,00:00:00\"", NULL },
+    { "+CCLK: \"1980/01/06,00:00:12\"", NULL },
+    { "+CCLK: \"69/12/31,23:59:59\"", "2069-12-31T23:59:59" },
     { "+CCLK: \"26/13/05,18:30:00+04\"", NULL },
     { "+CCLK: \"26/12/05,24:30:00+04\"", NULL },
     { "+CCLK: \"26/12/05,18:30:00+57\"", NULL },
@@ -38,6 +47,18 @@ test_cclk (void)
     g_assert_cmpstr (iso, ==, cases[i].iso);
     g_assert_true ((iso == NULL) == (error != NULL));
   }
+}
+
+/* An unset clock is told apart from a malformed reply. */
+static void
+test_cclk_unset_clock (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *iso = md_at_parse_cclk ("+CCLK: \"80/01/06,00:00:12+00\"", &error);
+
+  g_assert_null (iso);
+  g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "clock is not set (it says 1980-01-06)"));
 }
 
 static void
@@ -86,6 +107,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/at-time/cclk", test_cclk);
+  g_test_add_func ("/at-time/cclk-unset-clock", test_cclk_unset_clock);
   g_test_add_func ("/at-time/tz-report", test_tz_report);
   return g_test_run ();
 }
