@@ -98,6 +98,14 @@ void sim_mbim_send_done (SimMbim *self, guint32 tid, const guint8 *service, guin
                          MbimStatusError status, const guint8 *data, gsize len);
 void sim_mbim_defer (SimMbim *self, guint32 tid, guint delay_ms, gboolean wait_registration,
                      SimMbimFinish finish);
+/* --- sim-mbim-pending.c: the deferred replies --- */
+void sim_mbim_pending_free (SimMbimPending *pending);
+/* Finishes the replies that waited for the registration to settle. */
+void sim_mbim_check_registration_waits (SimMbim *self);
+/* Drops every deferred reply (all) or those of tid, unanswered. */
+void sim_mbim_cancel_pending (SimMbim *self, gboolean all, guint32 tid);
+/* Writes the indications held while a command ran. */
+void sim_mbim_flush_held (SimMbim *self);
 MbimStatusError sim_mbim_status_from_error (const GError *error);
 /* The status for a SIM that is not ready, or NONE when it is. */
 MbimStatusError sim_mbim_sim_status (SimModel *model);

@@ -110,8 +110,8 @@ subscribed (SimMbim *self, const guint8 *service, guint32 cid)
   return FALSE;
 }
 
-static void
-flush_held (SimMbim *self)
+void
+sim_mbim_flush_held (SimMbim *self)
 {
   g_autoptr (GPtrArray) held = g_steal_pointer (&self->held);
 
@@ -162,126 +162,6 @@ sim_mbim_indicate_service (SimMbim *self, const guint8 *service, guint32 cid, GB
     send_indication (self, service, cid, bytes);
 }
 
-/* --- replies that wait ----------------------------------------------------------- */
-
-static void
-pending_free (SimMbimPending *pending)
-{
-  g_clear_handle_id (&pending->timer, g_source_remove);
-  g_free (pending);
-}
-
-static void
-pending_finish (SimMbimPending *pending)
-{
-  SimMbim *self = pending->mbim;
-  SimMbimFinish finish = pending->finish;
-  guint32 tid = pending->tid;
-  gboolean was_busy = self->busy;
-
-  g_ptr_array_remove (self->pending, pending);
-  self->busy = TRUE;
-  finish (self, tid);
-  self->busy = was_busy;
-  if (!was_busy)
-    flush_held (self);
-}
-
-static gboolean
-pending_timeout (gpointer user_data)
-{
-  SimMbimPending *pending = user_data;
-
-  pending->timer = 0;
-  pending_finish (pending);
-  return G_SOURCE_REMOVE;
-}
-
-void
-sim_mbim_defer (SimMbim *self, guint32 tid, guint delay_ms, gboolean wait_registration, SimMbimFinish finish)
-{
-  SimMbimPending *pending = g_new0 (SimMbimPending, 1);
-
-  pending->mbim = self;
-  pending->tid = tid;
-  pending->finish = finish;
-  pending->wait_registration = wait_registration;
-  pending->timer = g_timeout_add (delay_ms, pending_timeout, pending);
-  g_ptr_array_add (self->pending, pending);
-}
-
-static void
-check_registration_waits (SimMbim *self)
-{
-  for (guint i = 0; i < self->pending->len;) {
-    SimMbimPending *pending = g_ptr_array_index (self->pending, i);
-
-    if (pending->wait_registration && !sim_model_registration_pending (self->model))
-      pending_finish (pending);
-    else
-      i++;
-  }
-}
-
-static void
-cancel_pending (SimMbim *self, gboolean all, guint32 tid)
-{
-  for (guint i = 0; i < self->pending->len;) {
-    SimMbimPending *pending = g_ptr_array_index (self->pending, i);
-
-    if (all || pending->tid == tid)
-      g_ptr_array_remove_index (self->pending, i);
-    else
-      i++;
-  }
-}
-
-/* --- errors ---------------------------------------------------------------------- */
-
-static const struct {
-  SimError error;
-  MbimStatusError status;
-} status_for_error[] = {
-  { SIM_ERROR_PHONE_FAILURE, MBIM_STATUS_ERROR_FAILURE },
-  { SIM_ERROR_NOT_ALLOWED, MBIM_STATUS_ERROR_FAILURE },
-  { SIM_ERROR_NOT_SUPPORTED, MBIM_STATUS_ERROR_NO_DEVICE_SUPPORT },
-  { SIM_ERROR_SIM_NOT_INSERTED, MBIM_STATUS_ERROR_SIM_NOT_INSERTED },
-  { SIM_ERROR_SIM_PIN_REQUIRED, MBIM_STATUS_ERROR_PIN_REQUIRED },
-  { SIM_ERROR_SIM_PUK_REQUIRED, MBIM_STATUS_ERROR_PIN_REQUIRED },
-  { SIM_ERROR_SIM_FAILURE, MBIM_STATUS_ERROR_BAD_SIM },
-  { SIM_ERROR_SIM_BUSY, MBIM_STATUS_ERROR_BUSY },
-  { SIM_ERROR_SIM_WRONG, MBIM_STATUS_ERROR_BAD_SIM },
-  { SIM_ERROR_INCORRECT_PASSWORD, MBIM_STATUS_ERROR_FAILURE },
-  { SIM_ERROR_MEMORY_FULL, MBIM_STATUS_ERROR_MEMORY_FULL },
-  { SIM_ERROR_INVALID_INDEX, MBIM_STATUS_ERROR_INVALID_MEMORY_INDEX },
-  { SIM_ERROR_NOT_FOUND, MBIM_STATUS_ERROR_FAILURE },
-  { SIM_ERROR_NO_NETWORK, MBIM_STATUS_ERROR_NOT_REGISTERED },
-  { SIM_ERROR_NETWORK_TIMEOUT, MBIM_STATUS_ERROR_FAILURE },
-  { SIM_ERROR_NETWORK_NOT_ALLOWED, MBIM_STATUS_ERROR_FAILURE },
-  { SIM_ERROR_INCORRECT_PARAMETERS, MBIM_STATUS_ERROR_INVALID_PARAMETERS },
-  { SIM_ERROR_MISSING_APN, MBIM_STATUS_ERROR_FAILURE },
-};
-
-MbimStatusError
-sim_mbim_status_from_error (const GError *error)
-{
-  for (guint i = 0; error && error->domain == SIM_ERROR && i < G_N_ELEMENTS (status_for_error); i++) {
-    if ((int)status_for_error[i].error == error->code)
-      return status_for_error[i].status;
-  }
-  return MBIM_STATUS_ERROR_FAILURE;
-}
-
-MbimStatusError
-sim_mbim_sim_status (SimModel *model)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (sim_model_check_sim_ready (model, &error))
-    return MBIM_STATUS_ERROR_NONE;
-  return sim_mbim_status_from_error (error);
-}
-
 /* --- receiving ------------------------------------------------------------------- */
 
 static void
@@ -295,7 +175,7 @@ set_last_command (SimMbim *self, char *text)
 static void
 reset_function (SimMbim *self)
 {
-  cancel_pending (self, TRUE, 0);
+  sim_mbim_cancel_pending (self, TRUE, 0);
   g_clear_pointer (&self->fragments, g_byte_array_unref);
   g_clear_pointer (&self->subscribed, g_array_unref);
   g_hash_table_remove_all (self->last_indication);
@@ -378,7 +258,7 @@ dispatch (SimMbim *self, guint32 tid, const guint8 *payload, gsize len)
   else
     sim_mbim_basic_handle (self, &req);
   self->busy = FALSE;
-  flush_held (self);
+  sim_mbim_flush_held (self);
 }
 
 /* One COMMAND fragment: the first starts a payload, the others continue it
@@ -452,7 +332,7 @@ handle_message (SimMbim *self, const guint8 *msg, gsize len)
   case MBIM_MESSAGE_TYPE_COMMAND: handle_command (self, msg, len, tid); break;
   case MBIM_MESSAGE_TYPE_HOST_ERROR:
     /* The host gave up on a transaction: forget its reply. */
-    cancel_pending (self, FALSE, tid);
+    sim_mbim_cancel_pending (self, FALSE, tid);
     break;
   default:
     if (!self->muted)
@@ -565,7 +445,7 @@ on_model_event (const SimEvent *event, gpointer user_data)
   case SIM_EVENT_SIM: sim_mbim_indicate_subscriber (self); break;
   case SIM_EVENT_REGISTRATION:
     network_changed (self);
-    check_registration_waits (self);
+    sim_mbim_check_registration_waits (self);
     break;
   case SIM_EVENT_OPERATOR:
   case SIM_EVENT_ACCESS_TECH:
@@ -602,7 +482,7 @@ sim_mbim_new (SimModel *model, const SimMbimOptions *options, SimMbimWriteFunc w
   self->last_indication
     = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_bytes_unref);
   self->held = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_free);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)sim_mbim_pending_free);
   for (guint i = 0; i < model->sessions->len; i++) {
     const SimSession *session = g_ptr_array_index (model->sessions, i);
 
