@@ -122,8 +122,9 @@ class FleetRun(plugin.Run):
                          extra=[f"/dev/ttyUSB{3 * i + 1}", f"/dev/ttyUSB{3 * i + 2}"])
 
     def follow_removals(self):
-        """Modems the daemon removes (ModemManager drops a modem whose
-        initialization failed and probes the device again)."""
+        """Modems the daemon removes while the fleet comes up (one
+        ModemManager run removed a modem it had exported); they are counted
+        and waited for again."""
         self.removed = []
 
         def on_removed(conn, sender, path, iface, signal, params):
