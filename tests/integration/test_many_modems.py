@@ -39,6 +39,7 @@ from test_sms import SMS_PREFIX, deliver_pdu, parse_submit  # noqa: E402
 KINDS = ("qmi", "mbim", "option")
 PER_KIND = 4
 BURST = 20
+CONNECT = "apn=internet,ip-type=ipv4"
 
 
 def scenario_for(workdir, index):
@@ -145,6 +146,11 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
             wait_for(lambda: self.generic_of(modem.path)["state"] == "registered",
                      what=f"modem {modem.index} registered")
 
+    def connect_fleet(self, fleet):
+        """Connects every modem at once (mmcli --simple-connect each)."""
+        results = self.mmcli_all(fleet, lambda m: ["-m", m.path, "--simple-connect=" + CONNECT])
+        self.assert_all_ok(results, "connect")
+
     def test_all_exported_each_with_its_own_identity(self):
         fleet = self.export_fleet()
         self.assertEqual(len({m.path for m in fleet}), len(fleet))
@@ -166,9 +172,7 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         for modem in fleet:
             operator = self.mmcli_json("-m", modem.path)["modem"]["3gpp"]["operator-name"]
             self.assertEqual(operator, f"Fleet {modem.index}")
-        results = self.mmcli_all(fleet, lambda m: ["-m", m.path,
-                                                   "--simple-connect=apn=internet,ip-type=ipv4"])
-        self.assert_all_ok(results, "connect")
+        self.connect_fleet(fleet)
         interfaces = {}
         for modem in fleet:
             g = self.generic_of(modem.path)
@@ -194,7 +198,7 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         fleet = self.export_fleet()
         self.enable_fleet(fleet)
         gone, others = fleet[0], fleet[1:]
-        procs = [subprocess.Popen([MMCLI, "-m", m.path, "--simple-connect=apn=internet,ip-type=ipv4"],
+        procs = [subprocess.Popen([MMCLI, "-m", m.path, "--simple-connect=" + CONNECT],
                                   env=self.bus.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True) for m in fleet]
         self.testbed.unplug(gone.device)
@@ -213,9 +217,7 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         # stays, and modems plugged afterwards are found and work.
         fleet = self.export_fleet()
         self.enable_fleet(fleet)
-        self.assert_all_ok(self.mmcli_all(fleet, lambda m: ["-m", m.path,
-                                                            "--simple-connect=apn=internet,ip-type=ipv4"]),
-                           "connect")
+        self.connect_fleet(fleet)
         for modem in fleet:
             self.testbed.unplug(modem.device)
         wait_for(lambda: self.modems() == [], what="every modem to go")
@@ -232,9 +234,7 @@ class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
         # modem's bearer is disconnected and the modem is registered again.
         fleet = self.export_fleet()
         self.enable_fleet(fleet)
-        self.assert_all_ok(self.mmcli_all(fleet, lambda m: ["-m", m.path,
-                                                            "--simple-connect=apn=internet,ip-type=ipv4"]),
-                           "connect")
+        self.connect_fleet(fleet)
         bearers = {m.index: self.generic_of(m.path)["bearers"][0] for m in fleet}
         for modem in fleet:
             modem.sim.control("no-carrier")
