@@ -167,16 +167,45 @@ test_no_record_no_rebuild (void)
   g_assert_false (md_modem_rebuild_requested (gone));
 }
 
+static gboolean
+keep_waking (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main context until done (fx) holds, failing after 30 s; a timer
+ * wakes the loop, so a check that never comes fails instead of hanging. */
+static void
+wait_until (gboolean (*done) (Fixture *fx, MdModem *modem, guint count), Fixture *fx, MdModem *modem,
+            guint count)
+{
+  gint64 limit = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint waker = g_timeout_add (100, keep_waking, NULL);
+
+  while (!done (fx, modem, count)) {
+    g_assert_cmpint (g_get_monotonic_time (), <, limit);
+    g_main_context_iteration (NULL, TRUE);
+  }
+  g_source_remove (waker);
+}
+
+static gboolean
+called (Fixture *fx, MdModem *modem, guint count)
+{
+  return fx->calls->len >= count;
+}
+
+static gboolean
+vanished (Fixture *fx, MdModem *modem, guint count)
+{
+  return md_modem_has_vanished (modem);
+}
+
 /* Runs the main context until the fake SIM ops were called count times. */
 static void
 wait_for_calls (Fixture *fx, guint count)
 {
-  gint64 limit = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (fx->calls->len < count) {
-    g_assert_cmpint (g_get_monotonic_time (), <, limit);
-    g_main_context_iteration (NULL, TRUE);
-  }
+  wait_until (called, fx, NULL, count);
 }
 
 static gboolean
@@ -214,8 +243,7 @@ test_periodic_check (void)
     = g_error_new_literal (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED, "none");
   wait_for_calls (&fx, 5);
   g_assert_false (md_modem_has_vanished (modem));
-  while (!md_modem_has_vanished (modem))
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (vanished, &fx, modem, 0);
   g_assert_true (md_modem_rebuild_requested (modem));
 
   calls = fx.calls->len;
@@ -244,8 +272,7 @@ test_periodic_check_skips_powered_off (void)
   g_assert_false (md_modem_has_vanished (modem));
   /* Powered again: the next check finds the card gone. */
   md_modem_set_power_state (modem, MD_MODEM_POWER_STATE_ON);
-  while (!md_modem_has_vanished (modem))
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (vanished, &fx, modem, 0);
   g_assert_true (md_modem_rebuild_requested (modem));
   fixture_clear (&fx);
 }
