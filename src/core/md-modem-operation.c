@@ -44,6 +44,7 @@ kind_name (MdOperationKind kind)
   case MD_OPERATION_REGISTER: return "register";
   case MD_OPERATION_SIM: return "sim";
   case MD_OPERATION_POLL: return "poll";
+  case MD_OPERATION_CARD_CHECK: return "card-check";
   }
   return "unknown";
 }
@@ -63,7 +64,8 @@ kind_preempts_connects (MdOperationKind kind)
   case MD_OPERATION_CONNECT:
   case MD_OPERATION_REGISTER:
   case MD_OPERATION_SIM:
-  case MD_OPERATION_POLL: return FALSE;
+  case MD_OPERATION_POLL:
+  case MD_OPERATION_CARD_CHECK: return FALSE;
   }
   return FALSE;
 }

@@ -20,7 +20,8 @@
  *   sent to the modem is never interrupted: it completes, and the
  *   disconnect that follows hangs it up, so no call is left up unseen.
  * - The poller's timer takes a turn only when the queue is empty and skips
- *   its tick otherwise, so a poll never interleaves with a disable.
+ *   its tick otherwise, so a poll never interleaves with a disable; so does
+ *   the periodic card check (md-modem-sim-presence.h).
  * - Once the device vanished, waiting operations and new ones fail with
  *   Core.Aborted; the running one ends on its own (its port is gone).
  * Scan and CreateBearer are not serialized: a scan changes nothing, and
@@ -43,6 +44,7 @@ typedef enum {
   MD_OPERATION_REGISTER,
   MD_OPERATION_SIM,
   MD_OPERATION_POLL,
+  MD_OPERATION_CARD_CHECK,
 } MdOperationKind;
 
 typedef struct _MdOperation MdOperation;

@@ -5,6 +5,7 @@
 
 #include "md-errors.h"
 #include "md-log.h"
+#include "md-modem-operation.h"
 #include "md-modem-poll.h"
 #include "md-modem-private.h"
 
@@ -48,9 +49,11 @@ static void
 sim_checked (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   MdModem *self = MD_MODEM (source);
+  MdOperation *op = user_data;
   g_autoptr (GError) error = NULL;
 
   g_task_propagate_int (G_TASK (result), &error);
+  md_modem_operation_end (self, op);
   if (md_modem_has_vanished (self))
     return;
   md_modem_report_sim_presence (self, md_sim_presence_from_unlock_check (error));
@@ -58,19 +61,32 @@ sim_checked (GObject *source, GAsyncResult *result, gpointer user_data)
     arm_sim_check (self);
 }
 
+/* Whether the card may be asked now: not powered off (+CFUN=0 may power the
+ * card down, and the modem then calls it missing), and no data call
+ * starting, up or ending (it may hold the only AT port). */
+static gboolean
+card_may_be_checked (MdModem *self)
+{
+  MdModemState state = md_modem_get_state (self);
+
+  return md_modem_get_power_state (self) != MD_MODEM_POWER_STATE_OFF && state != MD_MODEM_STATE_CONNECTING
+         && state != MD_MODEM_STATE_CONNECTED && state != MD_MODEM_STATE_DISCONNECTING;
+}
+
+/* A turn in the modem's operation queue, as the poll takes it: when any
+ * operation runs or waits, this tick is skipped. */
 static gboolean
 sim_check_due (gpointer user_data)
 {
   MdModem *self = user_data;
+  MdOperation *op;
 
   self->sim_check_source = 0;
-  /* Powered off (+CFUN=0), a modem may power its card down too and call
-   * it missing: no check until it is powered again. */
-  if (md_modem_get_power_state (self) == MD_MODEM_POWER_STATE_OFF) {
+  if (!card_may_be_checked (self) || !(op = md_modem_operation_try_begin (self, MD_OPERATION_CARD_CHECK))) {
     arm_sim_check (self);
     return G_SOURCE_REMOVE;
   }
-  self->ops->sim->load_unlock_required (self, g_task_new (self, NULL, sim_checked, NULL));
+  self->ops->sim->load_unlock_required (self, g_task_new (self, NULL, sim_checked, op));
   return G_SOURCE_REMOVE;
 }
 

@@ -35,9 +35,11 @@ void md_modem_report_sim_presence (MdModem *self, MdSimPresence presence);
 /* For modems that report no card changes (a sim ops watch_presence may
  * call it): the card is checked every poll interval by the unlock check
  * itself (sim ops load_unlock_required), judged as initialization judges
- * it, and reported. A check that cannot run (the port busy with a data
- * call) says UNKNOWN and changes nothing; none runs while the modem is
- * powered off (its card may be powered down). Once per modem; ends when
+ * it, and reported. Each check takes a turn in the modem's operation
+ * queue as the poll does (skipped while another operation runs or waits);
+ * none runs while the modem is powered off (its card may be powered down)
+ * or a data call starts, is up or ends (it may hold the only AT port). An
+ * answer that cannot be judged changes nothing. Once per modem; ends when
  * the modem vanishes. */
 void md_modem_check_sim_presence_periodically (MdModem *self);
 

@@ -4,6 +4,7 @@
  * that differs from the record making the modem vanish to be rebuilt. */
 #include "md-errors.h"
 #include "md-modem-init.h"
+#include "md-modem-operation.h"
 #include "md-modem-poll.h"
 #include "md-modem-sim-presence.h"
 
@@ -277,6 +278,35 @@ test_periodic_check_skips_powered_off (void)
   fixture_clear (&fx);
 }
 
+/* The check takes a turn in the operation queue, as the poll does, and
+ * leaves a data call alone: while an operation runs, or the modem is
+ * connected, no check goes out. */
+static void
+test_periodic_check_waits_its_turn (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr (MdModem) modem = initialized (&fx);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  MdOperation *op = md_modem_operation_try_begin (modem, MD_OPERATION_CONNECT);
+
+  g_assert_nonnull (op);
+  md_modem_poll_set_interval (modem, 1);
+  md_modem_check_sim_presence_periodically (modem);
+  g_timeout_add (2500, quit_loop, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (fx.calls->len, ==, 2); /* initialization's watch and unlock check */
+
+  md_modem_operation_end (modem, op);
+  md_modem_set_state (modem, MD_MODEM_STATE_CONNECTED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  g_timeout_add (2500, quit_loop, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (fx.calls->len, ==, 2);
+
+  md_modem_set_state (modem, MD_MODEM_STATE_REGISTERED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+  wait_for_calls (&fx, 3);
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -287,5 +317,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sim-presence/no-record-no-rebuild", test_no_record_no_rebuild);
   g_test_add_func ("/sim-presence/periodic-check", test_periodic_check);
   g_test_add_func ("/sim-presence/periodic-check-skips-powered-off", test_periodic_check_skips_powered_off);
+  g_test_add_func ("/sim-presence/periodic-check-waits-its-turn", test_periodic_check_waits_its_turn);
   return g_test_run ();
 }
