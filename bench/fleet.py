@@ -58,15 +58,6 @@ def parse_args():
     return parser.parse_args()
 
 
-def deepen_uevent_queue():
-    """umockdev's uevent socket is a unix datagram socket, whose queue
-    holds net.unix.max_dgram_qlen messages (10 by default; umockdev aborts
-    its sender when it is full); a kernel uevent socket holds hundreds.
-    The sysctl is this namespace's own."""
-    with open("/proc/sys/net/unix/max_dgram_qlen", "w") as f:
-        f.write("1024")
-
-
 def cpu_seconds(pid):
     """The CPU time of all of pid's threads so far, in nanosecond steps
     (schedstat), not clock ticks: an idle minute is a few milliseconds. A
@@ -102,24 +93,13 @@ class FleetRun(plugin.Run):
     """One daemon, one testbed, a fleet of one kind of device."""
 
     def plug_fleet(self, kind, count):
-        tb = self.testbed
-        for i in range(count):
-            props = ["*:ID_MM_CANDIDATE=1"] if self.daemon_name == "mm" else None
-            busid = f"3-{i + 1}"
-            if kind == "qmi":
-                tb.qmi_modem(busid, f"cdc-wdm{i}", f"wwan{i}", props)
-            elif kind == "mbim":
-                tb.mbim_modem(busid, f"cdc-wdm{i}", f"wwan{i}", props)
-            else:
-                tb.option_modem(busid, 3 * i, props)
-        for i in range(count):
-            if kind == "qmi":
-                self.sim(qmi=f"/dev/cdc-wdm{i}")
-            elif kind == "mbim":
-                self.sim(mbim=f"/dev/cdc-wdm{i}")
-            else:
-                self.sim(at=f"/dev/ttyUSB{3 * i}",
-                         extra=[f"/dev/ttyUSB{3 * i + 1}", f"/dev/ttyUSB{3 * i + 2}"])
+        """Plugs all count devices, then starts their simulators."""
+        import umockdev_harness
+        props = ["*:ID_MM_CANDIDATE=1"] if self.daemon_name == "mm" else None
+        nodes = [umockdev_harness.plug_numbered(self.testbed, kind, i, f"3-{i + 1}", props)[1]
+                 for i in range(count)]
+        for node_args in nodes:
+            self.sim(**node_args)
 
     def follow_removals(self):
         """Modems the daemon removes while the fleet comes up (one
@@ -264,7 +244,8 @@ def report(daemon, count, results):
 def main():
     args = parse_args()
     plugin.enter_testbed(args.build)
-    deepen_uevent_queue()
+    import umockdev_harness
+    umockdev_harness.deepen_uevent_queue()
     daemons = ["modemd", "mm"] if args.daemon == "both" else [args.daemon]
     sizes = [int(n) for n in args.modems.split(",")]
     print(f"kind {args.kind}; medians of {args.runs} runs")

@@ -74,38 +74,18 @@ class Fleet:
         self.path = None
 
 
-def deepen_uevent_queue():
-    """umockdev hands uevents to the daemon over a unix datagram socket,
-    whose queue holds net.unix.max_dgram_qlen messages (10 by default),
-    and aborts its sender when the queue is full; a kernel uevent socket
-    holds its receive buffer's worth (hundreds). The sysctl belongs to the
-    test's own network namespace, and counts for sockets made after it."""
-    with open("/proc/sys/net/unix/max_dgram_qlen", "w") as f:
-        f.write("1024")
-
-
 class ManyModemsTest(test_qmi_udev.QmiDiscoveryTest):
 
     def setUp(self):
         super().setUp()
-        deepen_uevent_queue()
+        umockdev_harness.deepen_uevent_queue()
         self.addCleanup(end_proxies_of_this_namespace)
 
     def plug(self, index, kind):
-        scenario = scenario_for(self.workdir, index)
-        tb = self.testbed
-        if kind == "qmi":
-            device = tb.qmi_modem(f"2-{index + 1}", f"cdc-wdm{index}", f"wwan{index}", self.props())
-            nodes = {"qmi": f"/dev/cdc-wdm{index}"}
-        elif kind == "mbim":
-            device = tb.mbim_modem(f"2-{index + 1}", f"cdc-wdm{index}", f"wwan{index}", self.props())
-            nodes = {"mbim": f"/dev/cdc-wdm{index}"}
-        else:
-            first = 3 * index
-            device = tb.option_modem(f"2-{index + 1}", first, self.props())
-            nodes = {"at": f"/dev/ttyUSB{first}",
-                     "extra": [f"/dev/ttyUSB{first + 1}", f"/dev/ttyUSB{first + 2}"]}
-        sim = umockdev_harness.NodeSim(MODEM_SIM, scenario, self.testbed, self.workdir, **nodes)
+        device, nodes = umockdev_harness.plug_numbered(self.testbed, kind, index, f"2-{index + 1}",
+                                                       self.props())
+        sim = umockdev_harness.NodeSim(MODEM_SIM, scenario_for(self.workdir, index), self.testbed,
+                                       self.workdir, **nodes)
         self.sims.append(sim)
         return Fleet(index, kind, device, sim)
 

@@ -380,6 +380,38 @@ class NodeSim:
     stop = Sim.stop
 
 
+def deepen_uevent_queue():
+    """umockdev hands uevents to the daemon over a unix datagram socket,
+    whose queue holds net.unix.max_dgram_qlen messages (10 by default),
+    and aborts its sender when the queue is full; a kernel uevent socket
+    holds its receive buffer's worth (hundreds). The sysctl belongs to the
+    caller's own network namespace, and counts for sockets made after it:
+    call it before the daemon starts, when many devices are plugged at
+    once."""
+    with open("/proc/sys/net/unix/max_dgram_qlen", "w") as f:
+        f.write("1024")
+
+
+def plug_numbered(testbed, kind, index, busid, props=None):
+    """Plugs device number index of kind into testbed, with node names of
+    its own so that many fit beside each other: "qmi" (qmi_wwan:
+    cdc-wdm<index> + wwan<index>), "mbim" (cdc_mbim, the same names) or
+    "option" (three ttys, ttyUSB<3 index> to ttyUSB<3 index + 2>).
+    Returns the device and NodeSim's keyword arguments for its nodes."""
+    if kind == "qmi":
+        device = testbed.qmi_modem(busid, f"cdc-wdm{index}", f"wwan{index}", props)
+        return device, {"qmi": f"/dev/cdc-wdm{index}"}
+    if kind == "mbim":
+        device = testbed.mbim_modem(busid, f"cdc-wdm{index}", f"wwan{index}", props)
+        return device, {"mbim": f"/dev/cdc-wdm{index}"}
+    if kind == "option":
+        first = 3 * index
+        device = testbed.option_modem(busid, first, props)
+        return device, {"at": f"/dev/ttyUSB{first}",
+                        "extra": [f"/dev/ttyUSB{first + 1}", f"/dev/ttyUSB{first + 2}"]}
+    raise ValueError(f"no numbered fixture for {kind}")
+
+
 def run_tests(reason):
     """A umockdev test file's main: skipped (meson's exit code 77) with
     reason when there is one, else its tests run."""
