@@ -216,6 +216,16 @@ quit_loop (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the main context for 2.5 s: more than two check intervals of 1 s. */
+static void
+run_two_intervals (void)
+{
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (2500, quit_loop, loop);
+  g_main_loop_run (loop);
+}
+
 /* A modem that reports no card changes has its card checked by the unlock
  * check every poll interval (one series, however often asked): the card
  * still there, or an unknown answer, changes nothing; its absence
@@ -225,7 +235,6 @@ test_periodic_check (void)
 {
   Fixture fx = { 0 };
   g_autoptr (MdModem) modem = initialized (&fx);
-  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   guint calls;
 
   g_assert_cmpuint (fx.calls->len, ==, 2); /* watch, unlock */
@@ -248,8 +257,7 @@ test_periodic_check (void)
   g_assert_true (md_modem_rebuild_requested (modem));
 
   calls = fx.calls->len;
-  g_timeout_add (2500, quit_loop, loop);
-  g_main_loop_run (loop);
+  run_two_intervals ();
   g_assert_cmpuint (fx.calls->len, ==, calls);
   fixture_clear (&fx);
 }
@@ -260,15 +268,13 @@ test_periodic_check_skips_powered_off (void)
 {
   Fixture fx = { 0 };
   g_autoptr (MdModem) modem = initialized (&fx);
-  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
 
   fx.unlock_error
     = g_error_new_literal (MD_MOBILE_EQUIPMENT_ERROR, MD_MOBILE_EQUIPMENT_ERROR_SIM_NOT_INSERTED, "none");
   md_modem_set_power_state (modem, MD_MODEM_POWER_STATE_OFF);
   md_modem_poll_set_interval (modem, 1);
   md_modem_check_sim_presence_periodically (modem);
-  g_timeout_add (2500, quit_loop, loop);
-  g_main_loop_run (loop);
+  run_two_intervals ();
   g_assert_cmpuint (fx.calls->len, ==, 2); /* initialization's watch and unlock check */
   g_assert_false (md_modem_has_vanished (modem));
   /* Powered again: the next check finds the card gone. */
@@ -286,20 +292,17 @@ test_periodic_check_waits_its_turn (void)
 {
   Fixture fx = { 0 };
   g_autoptr (MdModem) modem = initialized (&fx);
-  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   MdOperation *op = md_modem_operation_try_begin (modem, MD_OPERATION_CONNECT);
 
   g_assert_nonnull (op);
   md_modem_poll_set_interval (modem, 1);
   md_modem_check_sim_presence_periodically (modem);
-  g_timeout_add (2500, quit_loop, loop);
-  g_main_loop_run (loop);
+  run_two_intervals ();
   g_assert_cmpuint (fx.calls->len, ==, 2); /* initialization's watch and unlock check */
 
   md_modem_operation_end (modem, op);
   md_modem_set_state (modem, MD_MODEM_STATE_CONNECTED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
-  g_timeout_add (2500, quit_loop, loop);
-  g_main_loop_run (loop);
+  run_two_intervals ();
   g_assert_cmpuint (fx.calls->len, ==, 2);
 
   md_modem_set_state (modem, MD_MODEM_STATE_REGISTERED, MD_MODEM_STATE_CHANGE_REASON_UNKNOWN);
