@@ -78,12 +78,12 @@ md_at_parse_cclk (const char *text, GError **error)
    * two-digit year 70-99 is 1970-1999, no network's time. */
   if (y < 100)
     y += y >= 70 ? 1900 : 2000;
-  if (y >= 1970 && y < 2000) {
+  check = g_date_time_new_utc (y, mo, d, h, mi, s);
+  if (check && y >= 1970 && y < 2000) {
     g_set_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED,
                  "The modem's clock is not set (it says %04d-%02d-%02d): no network time yet", y, mo, d);
     return NULL;
   }
-  check = g_date_time_new_utc (y, mo, d, h, mi, s);
   if (!check || y < 2000 || y > 2099)
     return parse_error (error, "+CCLK", text), NULL;
   if (!has_zone)

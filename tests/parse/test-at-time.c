@@ -26,6 +26,7 @@ test_cclk (void)
     { "+CCLK: \"80/01/06,00:00:12+00\"", NULL },
     { "+CCLK: \"70/01/01,00:00:00\"", NULL },
     { "+CCLK: \"1980/01/06,00:00:12\"", NULL },
+    { "+CCLK: \"80/13/06,00:00:12\"", NULL },
     { "+CCLK: \"69/12/31,23:59:59\"", "2069-12-31T23:59:59" },
     { "+CCLK: \"26/13/05,18:30:00+04\"", NULL },
     { "+CCLK: \"26/12/05,24:30:00+04\"", NULL },
@@ -59,6 +60,10 @@ test_cclk_unset_clock (void)
   g_assert_null (iso);
   g_assert_error (error, MD_CORE_ERROR, MD_CORE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "clock is not set (it says 1980-01-06)"));
+  g_clear_error (&error);
+  /* No date at all is a reply that does not parse, whatever its year. */
+  g_assert_null (md_at_parse_cclk ("+CCLK: \"80/13/06,00:00:12\"", &error));
+  g_assert_nonnull (strstr (error->message, "Cannot parse +CCLK reply"));
 }
 
 static void
