@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The Manager object: exports the Manager and Test interfaces, keeps the list
  * of modems with their never-reused indexes (which modem owns each port:
- * md-manager-port-owners.c), and builds a modem from a plugin, initializes it and exports it once its
- * primary port is known. */
+ * md-manager-port-owners.c), and builds a modem from a plugin, initializes
+ * it and exports it once its primary port is known. */
 #include "manager-private.h"
 
 #include "dbus-errors.h"
